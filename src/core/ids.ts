@@ -1,0 +1,39 @@
+// Identifier rules shared by reports, lookups and confirmations. Pure and dependency-free.
+
+export const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+export const PRODUCT_CODE = /^[A-Za-z0-9]{1,25}$/;
+// Partition-agnostic: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1 ...
+export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+export type AccountParse =
+  | { ok: true; account: string; padded: boolean }
+  | { ok: false; reason: string };
+
+/**
+ * Strict rule for report cells and claimed accounts: digits only, at most 12. Shorter numbers are
+ * left-padded with zeros (spreadsheets drop leading zeros; AWS pads the same way) and flagged.
+ */
+export function parseAccountNumber(raw: string): AccountParse {
+  const value = raw.trim();
+  if (value === '') return { ok: false, reason: 'account number is empty' };
+  if (!/^\d+$/.test(value)) {
+    const hint = /^\d(\.\d+)?E\+\d+$/i.test(value)
+      ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)'
+      : '';
+    return { ok: false, reason: `account number "${truncate(value)}" must be 12 digits${hint}` };
+  }
+  if (value.length > 12) return { ok: false, reason: `account number "${truncate(value)}" has ${value.length} digits; AWS account numbers have 12` };
+  return { ok: true, account: value.padStart(12, '0'), padded: value.length < 12 };
+}
+
+/**
+ * Tolerant rule for what a person types or pastes: spaces and dashes are ignored
+ * ("1111-2222-3333", "1111 2222 3333"), then the strict rule applies.
+ */
+export function parseTypedAccount(raw: string): AccountParse {
+  return parseAccountNumber(raw.replace(/[\s-]/g, ''));
+}
+
+export function truncate(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
