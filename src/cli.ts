@@ -3,6 +3,13 @@ import { UsageError, type CliIo, type Command } from './cli/usage';
 
 const commands: Record<string, () => Promise<Command>> = {
   // Filled in by the command modules: 'report', 'lookup', 'confirm', 'confirm-batch', 'profiles', 'audit'.
+  report: async () => (await import('./cli/report')).report,
+  lookup: async () => (await import('./cli/lookup')).lookup,
+  playbook: async () => (await import('./cli/playbook')).playbook,
+  confirm: async () => (await import('./cli/confirm')).confirm,
+  'confirm-batch': async () => (await import('./cli/confirm-batch')).confirmBatch,
+  profiles: async () => (await import('./cli/profiles')).profiles,
+  audit: async () => (await import('./cli/audit')).audit,
 };
 
 const HELP = `support-desk: AWS Marketplace support eligibility from the command line

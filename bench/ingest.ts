@@ -1,0 +1,165 @@
+// `npm run bench` (ingest part): a deterministic 1,000,000-row legacy-subscriber report, read by
+// papaparse (bare parse) and by our ingest (parse, validate, index) side by side. Every run is a
+// fresh child process, runs alternate, medians are compared; the ingest child reports its peak RSS.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { judgeAccount } from '../src/core/eligibility';
+import { loadReports } from '../src/core/reports';
+
+const ROWS = 1_000_000;
+const ROUNDS = 3;
+const LOOKUPS = 20_000;
+const TARGET_RATIO = 0.75;
+const TARGET_RSS_MB = 400;
+
+type Job = 'floor' | 'papaparse' | 'ingest';
+interface Measure { ms: number; rssMb: number; rows: number; lookupUs?: number }
+
+const PRODUCTS = [
+  ['Ubuntu Pro 22.04 LTS', 'prod-5qwz3vsg4kbfw', '8a2kq9xw3vbn7m4c1zt6ry5pd'],
+  ['Ubuntu Pro 24.04 LTS', 'prod-q3v8kw4yn2xhd', '5tq1w9e8r7y6u4i3o2p0aslkd'],
+  ['ElasticBox Enterprise', 'prod-eb7mxr2l9tqzs', '3jx9v2m8qk4p7w1n5r6t0ycbz'],
+  ['Ubuntu Pro 20.04 LTS for SAP', 'prod-r8n2c5v1x7zqa', '9m3b6n1v8c4x2z7l5k0j4h3gf'],
+  ['CloudForms Gateway (BYOL)', 'prod-w4t7y1u9i3opb', '1q2w3e4r5t6y7u8i9o0p1a2sd'],
+  ['Ubuntu Pro FIPS 22.04', 'prod-k6j5h4g3f2dsa', '7z8x9c0v1b2n3m4l5k6j7h8gf'],
+];
+
+/** xorshift32: the same file on every machine. */
+function random(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    return x / 0x1_0000_0000;
+  };
+}
+
+const DAYS = Array.from({ length: 1100 }, (_, offset) => new Date(Date.UTC(2026, 10, 22) - offset * 86_400_000).toISOString().slice(0, 10));
+
+function day(offset: number): string {
+  return DAYS[offset];
+}
+
+function generate(path: string): { bytes: number; sampleAccounts: string[] } {
+  const next = random(20261122);
+  const accounts = Array.from({ length: 400_000 }, () => String(100_000_000_000 + Math.floor(next() * 899_999_999_999)));
+  const fd = openSync(path, 'w');
+  writeSync(fd, '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"\n');
+  let batch: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const [title, id, code] = PRODUCTS[Math.floor(next() * PRODUCTS.length)];
+    const account = accounts[Math.floor(next() * accounts.length)];
+    batch.push(`"${account}","${title}","${id}","${code}","${day(Math.floor(next() * 90))}","2026-11-22","${day(90 + Math.floor(next() * 1000))}"`);
+    if (batch.length === 10_000) {
+      writeSync(fd, `${batch.join('\n')}\n`);
+      batch = [];
+    }
+  }
+  writeSync(fd, batch.length ? `${batch.join('\n')}\n` : '');
+  closeSync(fd);
+  return { bytes: statSync(path).size, sampleAccounts: accounts.slice(0, 1000) };
+}
+
+async function runJob(job: Job, path: string): Promise<Measure> {
+  const start = process.hrtime.bigint();
+  let rows = 0;
+  let lookupUs: number | undefined;
+  if (job === 'floor') {
+    const fd = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      for (let at = buffer.indexOf(10); at !== -1 && at < n; at = buffer.indexOf(10, at + 1)) rows++;
+    }
+    closeSync(fd);
+  } else if (job === 'papaparse') {
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse(createReadStream(path), {
+        chunk: (result: Papa.ParseResult<string[]>) => { rows += result.data.length; },
+        complete: () => resolve(),
+        error: reject,
+      });
+    });
+  } else {
+    const { files, store } = await loadReports([path]);
+    rows = files[0].rows;
+    const ms = elapsedMs(start);
+    const accounts = store.accounts();
+    const next = random(7);
+    const times: number[] = [];
+    for (let i = 0; i < LOOKUPS; i++) {
+      // Half listed accounts, half unknown ones (those are judged against every product).
+      const account = i % 2 ? accounts[Math.floor(next() * accounts.length)] : String(Math.floor(next() * 1e12)).padStart(12, '0');
+      const t = process.hrtime.bigint();
+      judgeAccount(store, account, '2026-11-22');
+      times.push(Number(process.hrtime.bigint() - t) / 1000);
+    }
+    lookupUs = median(times);
+    return { ms, rssMb: process.resourceUsage().maxRSS / 1024, rows, lookupUs };
+  }
+  return { ms: elapsedMs(start), rssMb: process.resourceUsage().maxRSS / 1024, rows };
+}
+
+function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function inChild(job: Job, path: string): Measure {
+  return JSON.parse(execFileSync(process.execPath, [__filename, '--child', job, path], { encoding: 'utf8' })) as Measure;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
+  try {
+    const path = join(dir, 'customer_subscriber_report_2026-11-22.csv');
+    let t = process.hrtime.bigint();
+    const { bytes } = generate(path);
+    console.log(`generated ${ROWS.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${elapsedMs(t).toFixed(0)} ms (${path})`);
+    const runs: Record<Job, Measure[]> = { floor: [], papaparse: [], ingest: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const job of ['floor', 'papaparse', 'ingest'] as Job[]) {
+        t = process.hrtime.bigint();
+        const m = inChild(job, path);
+        runs[job].push(m);
+        console.log(`  round ${round} ${job.padEnd(9)} ${m.ms.toFixed(0).padStart(6)} ms  ${m.rows} rows  peak RSS ${m.rssMb.toFixed(0)} MB`);
+      }
+    }
+    const floor = median(runs.floor.map((m) => m.ms));
+    const papa = median(runs.papaparse.map((m) => m.ms));
+    const ingest = median(runs.ingest.map((m) => m.ms));
+    const rss = Math.max(...runs.ingest.map((m) => m.rssMb));
+    const lookup = median(runs.ingest.map((m) => m.lookupUs ?? NaN));
+    const ratio = ingest / papa;
+    console.log(`read-and-count-newlines floor  ${floor.toFixed(0)} ms (median of ${ROUNDS})`);
+    console.log(`papaparse bare parse           ${papa.toFixed(0)} ms`);
+    console.log(`ingest (parse, validate, index) ${ingest.toFixed(0)} ms`);
+    console.log(`ratio ingest / papaparse       ${ratio.toFixed(2)} (target <= ${TARGET_RATIO})`);
+    console.log(`ingest peak RSS                ${rss.toFixed(0)} MB (target <= ${TARGET_RSS_MB})`);
+    console.log(`median account lookup          ${lookup.toFixed(1)} µs over ${LOOKUPS} lookups`);
+    const met = ratio <= TARGET_RATIO && rss <= TARGET_RSS_MB;
+    console.log(met ? 'targets met' : 'TARGETS MISSED');
+    if (!met) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  runJob(process.argv[3] as Job, process.argv[4]).then((m) => process.stdout.write(JSON.stringify(m)));
+} else if (process.argv[2] === '--generate') {
+  // For profiling: `node out/bench/ingest.js --generate FILE` writes the report and stops.
+  generate(process.argv[3]);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,32 @@
+// Runs the Playwright specs test/e2e/*.e2e.ts (compiled to out/test/e2e) with mocha: each spec opens
+// the real workbench through test/support/vscode/workbench.ts. Options: --grep PATTERN,
+// --timeout SECONDS (whole run, default 600). Screenshots land in test-output/screenshots/.
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Mocha from 'mocha';
+
+const require = createRequire(import.meta.url);
+const { REPO_ROOT } = require('../../out/test/support/vscode/codeServer.js');
+const { requireInstalledVSCode } = require('../../out/test/support/vscode/ensure.js');
+
+const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
+requireInstalledVSCode();
+const specDir = join(REPO_ROOT, 'out', 'test', 'e2e');
+const specs = readdirSync(specDir).filter((f) => f.endsWith('.e2e.js')).sort();
+if (specs.length === 0) {
+  console.error(`No spec in ${specDir}: run npm run compile-tests`);
+  process.exit(1);
+}
+// A hang must fail the run rather than block CI; code-server's exit hook stops the servers.
+setTimeout(() => {
+  console.error(`e2e run did not finish within ${values.timeout} s`);
+  process.exit(1);
+}, Number(values.timeout) * 1000).unref();
+
+const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', grep: values.grep });
+for (const spec of specs) mocha.addFile(join(specDir, spec));
+await mocha.loadFilesAsync();
+const failures = await new Promise((resolve) => mocha.run(resolve));
+process.exit(failures > 0 ? 1 : 0);

@@ -1,0 +1,138 @@
+// `support-desk confirm-batch FILE --out RESULTS.jsonl`: confirms many instances with bounded
+// concurrency. Each result is appended as soon as it is known; a re-run with the same --out skips
+// instances already answered for good and asks again only those that failed in a retryable way.
+import { loadAws } from '../aws/lazy';
+import { AuditLog, resolveAuditPath } from '../core/audit';
+import { readBatchInput, type BatchRow } from '../core/batch-input';
+import { resultKey, resumeResults } from '../core/batch-results';
+import { DEFAULT_CONCURRENCY, isFinalResult, malformedResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
+import { JsonLinesWriter } from '../core/jsonl';
+import type { Problem } from '../core/model';
+import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
+import { describeProblems } from './report';
+import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+
+const PROGRESS_EVERY_MS = 1000;
+
+const HELP = `Usage: support-desk confirm-batch FILE --out RESULTS.jsonl [--product-code C | --product-id P --reports PATH...]
+         [--profile P] [--region R|auto] [--endpoint-url U] [--concurrency N] [--audit PATH]
+
+FILE holds one instance id per line, or is a CSV whose header names instanceId and optionally
+productCode, productId, account and region (row values win over the options).
+  --out PATH          results, one confirm JSON per line; run again with the same --out to resume
+  --concurrency N     calls in flight at once (default ${DEFAULT_CONCURRENCY})
+${AWS_OPTIONS_HELP}
+Exit status: 0 every instance has a final answer, 1 some failed in a way a re-run may fix, 2 usage error.`;
+
+export const confirmBatch: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...AWS_OPTIONS,
+    out: { type: 'string' },
+    concurrency: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError(`give the file of instances to confirm\n\n${HELP}`);
+  if (!values.out) throw new UsageError('give the results file with --out RESULTS.jsonl (run again with the same --out to resume)');
+  const reportPaths = [...(values.reports ?? []), ...extra];
+  if (values['product-code'] !== undefined && values['product-id'] !== undefined) throw new UsageError('give either --product-code or --product-id, not both');
+  const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency "${values.concurrency}" must be a whole number from 1 to 64`);
+  const settings = awsSettings(values);
+
+  const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`);
+  });
+  const codes = new ProductCodes(reportPaths);
+  const problems: Problem[] = [...input.problems];
+  const requests: ConfirmationRequest[] = [];
+  const rejected: ConfirmationResult[] = [];
+  const keys = new Set<string>();
+  for (const row of input.rows) {
+    const req = await requestFor(row, values, settings.region, codes);
+    const rowProblems = validateConfirmationRequest(req);
+    if (rowProblems.length) {
+      problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
+      rejected.push(malformedResult(req, rowProblems, settings.profile ?? null));
+    } else if (keys.has(resultKey(req))) {
+      problems.push({ file, line: row.line, severity: 'warning', message: `${req.instanceId} (${req.productCode}) is listed again: asked once` });
+    } else {
+      keys.add(resultKey(req));
+      requests.push(req);
+    }
+  }
+  if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
+
+  const prior = await resumeResults(values.out);
+  const todo = requests.filter((r) => !prior.final.has(resultKey(r)));
+  if (prior.final.size) io.err(`${values.out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
+
+  const results = new JsonLinesWriter(values.out);
+  const audit = new AuditLog(resolveAuditPath(values.audit));
+  const record = (r: ConfirmationResult) => Promise.all([results.append(r), audit.append(r)]).then(() => undefined);
+  for (const r of rejected.filter((r) => !prior.final.has(resultKey(r)))) await record(r);
+
+  const progress = new Progress(todo.length, io);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const aws = await loadAws();
+    const answered = await aws.confirmBatch(todo, {
+      ...settings,
+      concurrency,
+      signal: stop.signal,
+      onResult: async (r) => {
+        await record(r);
+        progress.add(r);
+      },
+    });
+    progress.finish();
+    const retryable = answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
+    if (retryable) io.err(`${retryable} not answered for good: run the same command again to retry them`);
+    return retryable ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+};
+
+async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, region: string | undefined, codes: ProductCodes): Promise<ConfirmationRequest> {
+  const productId = row.productId ?? (row.productCode ? undefined : values['product-id']);
+  const productCode = row.productCode ?? (productId ? await codes.codeFor(productId) : values['product-code']);
+  return {
+    instanceId: row.instanceId,
+    productCode: productCode ?? '',
+    ...(row.account ? { claimedAccount: row.account } : {}),
+    ...(row.region ?? region ? { region: row.region ?? region } : {}),
+  };
+}
+
+/** A progress line on stderr at most once a second, and a summary by verdict at the end. */
+class Progress {
+  private done = 0;
+  private last = 0;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly total: number, private readonly io: CliIo) {}
+
+  add(r: ConfirmationResult): void {
+    this.done++;
+    const label = r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict;
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    if (Date.now() - this.last >= PROGRESS_EVERY_MS) {
+      this.last = Date.now();
+      this.io.err(`confirm-batch: ${this.done}/${this.total} answered (${this.summary()})`);
+    }
+  }
+
+  finish(): void {
+    this.io.err(`confirm-batch: ${this.done}/${this.total} answered (${this.summary() || 'nothing to ask'})`);
+  }
+
+  private summary(): string {
+    return [...this.counts].sort().map(([label, n]) => `${label} ${n}`).join(', ');
+  }
+}

@@ -1,0 +1,61 @@
+// Options shared by `confirm` and `confirm-batch`: where to send, as whom, and how a product id
+// becomes its product code (the reports first, then the playbook's products).
+import type { AwsSettings } from '../aws/credentials';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
+import type { SubscriptionStore } from '../core/store';
+import { loadReportPaths } from './report';
+import { UsageError } from './usage';
+
+export const AWS_OPTIONS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  'product-code': { type: 'string' },
+  'product-id': { type: 'string' },
+  reports: { type: 'string', multiple: true },
+  audit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const AWS_OPTIONS_HELP = `  --profile NAME      AWS profile of the seller account (default: the SDK's default chain)
+  --region R|auto     the instance's region; "auto" searches the account's enabled regions
+                      (default: the profile's region, else AWS_REGION)
+  --endpoint-url URL  send EC2 calls here instead of AWS (for tests and VPC endpoints)
+  --audit PATH        audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)`;
+
+export function awsSettings(values: { profile?: string; region?: string; 'endpoint-url'?: string }): AwsSettings {
+  const endpointUrl = values['endpoint-url'];
+  if (endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(endpointUrl)) {
+    throw new UsageError(`--endpoint-url "${endpointUrl}" must be a URL like https://ec2.us-east-1.amazonaws.com`);
+  }
+  return {
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+  };
+}
+
+/** Resolves product ids to codes, loading the reports and the playbook only once and only if asked. */
+export class ProductCodes {
+  private store?: Promise<SubscriptionStore | null>;
+  private playbookCodes?: Promise<Map<string, string>>;
+
+  constructor(private readonly reportPaths: string[]) {}
+
+  async codeFor(productId: string): Promise<string | undefined> {
+    this.store ??= this.reportPaths.length ? loadReportPaths(this.reportPaths).then((r) => r.store) : Promise.resolve(null);
+    const fromReports = (await this.store)?.productCodeFor(productId);
+    if (fromReports) return fromReports;
+    this.playbookCodes ??= loadPlaybook(TEAM_PLAYBOOK_PATH).then(({ playbook }) =>
+      new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])));
+    return (await this.playbookCodes).get(productId);
+  }
+
+  /** The code for a product id, or a usage error that says how to supply one. */
+  async require(productId: string): Promise<string> {
+    const code = await this.codeFor(productId);
+    if (code) return code;
+    const where = this.reportPaths.length ? 'the reports given or the playbook' : 'the playbook (add --reports PATH to look in the subscription reports)';
+    throw new UsageError(`product id "${productId}" has no product code in ${where}: pass --product-code CODE instead`);
+  }
+}

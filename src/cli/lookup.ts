@@ -1,0 +1,86 @@
+// `support-desk lookup ACCOUNT --reports PATH...`: is this customer entitled to support, and why.
+import { isIsoDay } from '../core/dates';
+import { judgeAccount, reportFreshness, today } from '../core/eligibility';
+import { parseTypedAccount } from '../core/ids';
+import { DEFAULT_POLICY, type AccountVerdict, type SupportContact } from '../core/model';
+import { describeProblems, loadReportPaths } from './report';
+import { parseCommandArgs, UsageError, type Command } from './usage';
+
+const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--json]
+
+Judges a customer's AWS account against the subscription reports (a folder stands for every .csv
+in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the evidence.
+  --as-of             the day to judge on (default: today)
+  --last-usage-days   how recent the last usage must be (default: ${DEFAULT_POLICY.lastUsageDays})`;
+
+/** Problems are the business of \`report inspect\`; a lookup only points at them. */
+const PROBLEMS_SHOWN = 5;
+
+export const lookup: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    reports: { type: 'string', multiple: true },
+    'as-of': { type: 'string' },
+    'last-usage-days': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  // `--reports a b c` is what people type: paths after the account belong to --reports.
+  const [typed, ...morePaths] = positionals;
+  if (typed === undefined) throw new UsageError(`give the customer's AWS account number\n\n${HELP}`);
+  const parsed = parseTypedAccount(typed);
+  if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
+  const paths = [...(values.reports ?? []), ...morePaths];
+  if (paths.length === 0) throw new UsageError(`give the reports to judge against with --reports PATH\n\n${HELP}`);
+  const asOf = values['as-of'] ?? today();
+  if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
+  const policy = { ...DEFAULT_POLICY, lastUsageDays: lastUsageDays(values['last-usage-days']) };
+
+  const { store, problems } = await loadReportPaths(paths);
+  const verdict = judgeAccount(store, parsed.account, asOf, policy);
+  const freshness = reportFreshness(store, asOf, policy);
+  if (values.json) {
+    io.out(JSON.stringify({
+      account: verdict.account,
+      verdict: verdict.verdict,
+      asOf,
+      freshness,
+      subscriptions: verdict.subscriptions.map(({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons }) =>
+        ({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons })),
+      contacts: verdict.contacts,
+      problems: problems.length,
+    }, null, 2));
+    return 0;
+  }
+  io.out(describeVerdict(verdict, asOf));
+  io.out(`Reports: ${freshness.message}${freshness.stale ? ' (stale)' : ''}`);
+  if (problems.length > 0) io.out(describeProblems(problems, PROBLEMS_SHOWN));
+  return 0;
+};
+
+function lastUsageDays(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_POLICY.lastUsageDays;
+  if (!/^\d{1,4}$/.test(raw)) throw new UsageError(`--last-usage-days "${raw}" must be a whole number of days, e.g. 30`);
+  return Number(raw);
+}
+
+function describeVerdict(verdict: AccountVerdict, asOf: string): string {
+  const lines = [`Account ${verdict.account}: ${verdict.verdict.toUpperCase()} (as of ${asOf})`];
+  if (verdict.subscriptions.length === 0) lines.push('  no products in the reports');
+  for (const s of verdict.subscriptions) {
+    const code = s.productCode ? `, product code ${s.productCode}` : '';
+    lines.push(`  ${s.productTitle ?? s.productId} (${s.productId}${code}): ${s.verdict}`);
+    for (const reason of s.reasons) lines.push(`    - ${reason}`);
+  }
+  if (verdict.contacts.length > 0) lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));
+  return lines.join('\n');
+}
+
+function describeContact(c: SupportContact): string {
+  const name = [c.givenName, c.surname].filter(Boolean).join(' ') || '(no name)';
+  const details = [c.email, c.telephone, c.organization?.replace(/\s*\n\s*/g, ', '), c.title, c.countryCode].filter(Boolean).join('; ');
+  return `${name} for ${c.productId}${details ? `: ${details}` : ''}`;
+}

@@ -1,0 +1,114 @@
+// `support-desk playbook validate [PATH]` and `support-desk playbook show [--json] [--playbook PATH]`.
+import { stat } from 'node:fs/promises';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook, type PlaybookProblem } from '../core/playbook/load';
+import type { Fact } from '../core/playbook/playbook';
+import { citation } from '../core/templates';
+import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+
+const HELP = `Usage:
+  support-desk playbook validate [PATH] [--json]
+      Checks a team playbook (default: ${TEAM_PLAYBOOK_PATH}) against the schema.
+      Exit 0 when valid, 1 when not (each error names its line and JSON path).
+  support-desk playbook show [--playbook PATH] [--json]
+      Prints the effective playbook: the team playbook's sections over the default.`;
+
+export const playbook: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    json: { type: 'boolean' },
+    playbook: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const [action, ...paths] = positionals;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (action === 'validate') {
+    if (paths.length > 1) throw new UsageError(`validate takes one PATH, got ${paths.length}\n\n${HELP}`);
+    return validate(paths[0], values.json === true, io);
+  }
+  if (action === 'show') {
+    if (paths.length > 0) throw new UsageError(`show takes no PATH; use --playbook PATH\n\n${HELP}`);
+    return show(values.playbook, values.json === true, io);
+  }
+  throw new UsageError(`${action ? `unknown action "${action}"` : 'say validate or show'}\n\n${HELP}`);
+};
+
+async function validate(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const file = path ?? TEAM_PLAYBOOK_PATH;
+  const exists = await isFile(file);
+  if (path !== undefined && !exists) throw new UsageError(`${path} does not exist or is not a file`);
+  const loaded = await loadPlaybook(exists ? file : null);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (json) {
+    io.out(JSON.stringify({ file: loaded.teamFile, valid: errors.length === 0, overridden: loaded.overridden, problems: errors }, null, 2));
+  } else if (errors.length > 0) {
+    errors.forEach((p) => io.out(formatProblem(p)));
+    io.out(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; until they are fixed the default playbook applies`);
+  } else if (loaded.teamFile === null) {
+    io.out(`No team playbook at ${file}: the default playbook applies.`);
+  } else {
+    io.out(`${file} is valid. Sections it replaces: ${loaded.overridden.join(', ') || 'none'}; the rest come from the default playbook.`);
+  }
+  return errors.length === 0 ? 0 : 1;
+}
+
+async function show(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  if (path !== undefined && !(await isFile(path))) throw new UsageError(`${path} does not exist or is not a file`);
+  const file = path ?? TEAM_PLAYBOOK_PATH;
+  const loaded = await loadPlaybook((await isFile(file)) ? file : null);
+  // The tool keeps working on the default; the engineer still hears what is wrong.
+  loaded.problems.forEach((p) => io.err(formatProblem(p)));
+  io.out(json ? JSON.stringify(loaded.playbook, null, 2) : describePlaybook(loaded));
+  return 0;
+}
+
+export function formatProblem(p: PlaybookProblem): string {
+  return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describePlaybook({ playbook: p, teamFile, overridden }: LoadedPlaybook): string {
+  const origin = teamFile && overridden.length ? `${teamFile} (${overridden.join(', ')}) over the default` : 'the default playbook';
+  const out: string[] = [`${p.name}: from ${origin}`];
+  const section = (title: string, lines: string[]) => { if (lines.length) out.push('', title, ...lines.map((l) => `  ${l}`)); };
+  const fact = (f: Fact) => `${f.text} [${citation(f.source)}]`;
+
+  section('Eligibility', [
+    `eligible when last usage is within ${p.eligibility.lastUsageDays} days; reports older than ${p.eligibility.goodFaithDays} days draw a warning`,
+    ...(p.eligibility.notes ?? []).map(fact),
+  ]);
+  section('Products', p.products.map((product) => `${product.id}${product.code ? ` (${product.code})` : ''}: ${product.title}`));
+  section(`Scope: ${p.scope.supportType} support by ${p.scope.provider}`, [
+    fact(p.scope.definition),
+    ...p.scope.inScope.map((i) => `IN SCOPE: ${i.item}`),
+    ...p.scope.outOfScope.map((i) => `OUTSIDE SCOPE: ${i.item}`),
+    ...(p.scope.managedServices ? [`${p.scope.managedServices.text}${p.scope.managedServices.url ? ` ${p.scope.managedServices.url}` : ''}`] : []),
+    ...(p.scope.notes ?? []).map(fact),
+  ]);
+  const contacts = p.contacts;
+  section('Escalation phones', [
+    ...(contacts.escalationWhen ? [fact(contacts.escalationWhen)] : []),
+    ...contacts.escalationPhones.map((phone) => `${phone.region}: ${phone.number}`),
+  ]);
+  section('E-mail', (contacts.emails ?? []).map((e) => `${e.address}: ${e.purpose}`));
+  section('Portals', (contacts.portals ?? []).map((l) => `${l.name}${l.url ? ` <${l.url}>` : ''}${l.purpose ? `: ${l.purpose}` : ''}`));
+  section('Support channels', p.channels.map((c) => {
+    const details = [c.phoneSupport ? `phone${c.hours ? ` ${c.hours.join(' or ')}` : ''}` : '', c.email ?? '', c.url ?? '', c.bestEffort ? 'best effort' : '']
+      .filter(Boolean).join(', ');
+    return `${c.name} (${c.provider})${details ? `: ${details}` : ''}${c.requirements ? `; must hold: ${c.requirements.join('; ')}` : ''}`;
+  }));
+  section('By purchase', p.purchasePaths.map((path) => `${path.purchase}: ${path.phoneSupport ? 'phone support' : 'no phone support'}; channels: ${path.channels.join(', ')}`));
+  section(p.accountSetup.title, p.accountSetup.steps.map((s, i) => `${i + 1}. ${s.title}${s.url ? ` <${s.url}>` : ''}${s.menuPath ? ` (${s.menuPath.join(' > ')})` : ''}`));
+  section('FAQ', p.faq.map((f) => f.question));
+  section('Case templates', p.caseTemplates.map((t) => `${t.id}: ${t.title}: ${t.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join(', ')}`));
+  section('Confirmation example', [`${p.marketplace.confirmation.example.command} -> ${p.marketplace.confirmation.example.output}`]);
+  return out.join('\n');
+}

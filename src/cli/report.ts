@@ -1,0 +1,60 @@
+// `support-desk report inspect PATH... [--json]`: what each report file holds and what is wrong in it.
+import type { Problem } from '../core/model';
+import { loadReports, PathNotFoundError, type LoadedReports } from '../core/reports';
+import { parseCommandArgs, UsageError, type Command } from './usage';
+
+const HELP = `Usage: support-desk report inspect PATH... [--json]
+
+Reads subscription reports (a folder stands for every .csv in it) and shows each file's format,
+report date, rows read and kept, the totals, and every problem with its file and line.`;
+
+/** Human output lists this many problems; --json lists them all. */
+const PROBLEMS_SHOWN = 50;
+
+export const report: Command = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const [subcommand, ...paths] = positionals;
+  if (subcommand !== 'inspect') throw new UsageError(`${subcommand ? `unknown subcommand "${subcommand}"` : 'missing subcommand'}\n\n${HELP}`);
+  if (paths.length === 0) throw new UsageError(`give at least one report file or folder\n\n${HELP}`);
+  const loaded = await loadReportPaths(paths);
+  const { store } = loaded;
+  if (values.json) {
+    io.out(JSON.stringify({
+      files: loaded.files,
+      subscriptions: store.subscriptionCount,
+      accounts: store.accountCount,
+      products: store.productCount,
+      problems: loaded.problems,
+    }, null, 2));
+    return 0;
+  }
+  io.out(`${loaded.files.length} report file${loaded.files.length === 1 ? '' : 's'}`);
+  for (const f of loaded.files) {
+    io.out(`  ${f.path}\n    ${f.format ?? 'not a report'}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`);
+  }
+  const latest = store.latestReportDate();
+  io.out(`${store.subscriptionCount} subscriptions, ${store.accountCount} accounts, ${store.productCount} products${latest ? `; latest report ${latest}` : ''}`);
+  io.out(describeProblems(loaded.problems, PROBLEMS_SHOWN));
+  return 0;
+};
+
+/** loadReports with a missing path turned into a usage error (exit 2). */
+export async function loadReportPaths(paths: string[]): Promise<LoadedReports> {
+  try {
+    return await loadReports(paths);
+  } catch (error) {
+    if (error instanceof PathNotFoundError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export function describeProblems(problems: Problem[], limit: number): string {
+  if (problems.length === 0) return 'no problems';
+  const lines = problems.slice(0, limit).map((p) => `  ${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+  if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more (use --json to see them all)`);
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,116 @@
+// What a ConfirmProductInstance check asks and answers, independent of the AWS SDK, so the CLI,
+// the extension and the audit log share one shape.
+import { INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount, truncate } from './ids';
+
+export type ConfirmationVerdict = 'confirmed' | 'owner-mismatch' | 'not-attached' | 'error';
+export type ConfirmationErrorKind =
+  | 'malformed-input'
+  | 'instance-not-found'
+  | 'unauthorized'
+  | 'credentials'
+  | 'throttled'
+  | 'network'
+  | 'unknown';
+
+export interface ConfirmationRequest {
+  instanceId: string;
+  productCode: string;
+  claimedAccount?: string;
+  /** A region name, or 'auto' to search the account's enabled regions. */
+  region?: string;
+}
+
+export interface ConfirmationError {
+  kind: ConfirmationErrorKind;
+  code: string;
+  message: string;
+}
+
+export interface ConfirmationResult {
+  instanceId: string;
+  productCode: string;
+  region: string | null;
+  claimedAccount: string | null;
+  ownerId: string | null;
+  verdict: ConfirmationVerdict;
+  error: ConfirmationError | null;
+  requestId: string | null;
+  checkedAt: string;
+  profile: string | null;
+}
+
+/** Problems with a request, in words that say what to fix; empty when it may be sent. */
+export function validateConfirmationRequest(req: ConfirmationRequest): string[] {
+  const problems: string[] = [];
+  if (!INSTANCE_ID.test(req.instanceId ?? '')) {
+    problems.push(`instance id "${truncate(req.instanceId ?? '')}" must be "i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0`);
+  }
+  if (!PRODUCT_CODE.test(req.productCode ?? '')) {
+    problems.push(`product code "${truncate(req.productCode ?? '')}" must be 1-25 letters or digits (find it in the product's Marketplace listing or the subscription report)`);
+  }
+  if (req.claimedAccount !== undefined) {
+    const parsed = parseTypedAccount(req.claimedAccount);
+    if (!parsed.ok) problems.push(`claimed ${parsed.reason}`);
+  }
+  if (req.region !== undefined && req.region !== 'auto' && !REGION.test(req.region)) {
+    problems.push(`region "${truncate(req.region)}" is not a region name like us-east-1 (or use "auto" to search the enabled regions)`);
+  }
+  return problems;
+}
+
+/** The claimed account as 12 digits (typed forms like "1111-2222-3333" accepted), or null. */
+export function normalizeClaimedAccount(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const parsed = parseTypedAccount(raw);
+  return parsed.ok ? parsed.account : null;
+}
+
+/** The verdict for a successful call: `attached` is the API's Return, `ownerId` its OwnerId. */
+export function verdictFor(attached: boolean, ownerId: string | null, claimedAccount: string | null): ConfirmationVerdict {
+  if (!attached) return 'not-attached';
+  if (claimedAccount !== null && ownerId !== claimedAccount) return 'owner-mismatch';
+  return 'confirmed';
+}
+
+/** Confirmations in flight at once in a batch unless the engineer says otherwise. */
+export const DEFAULT_CONCURRENCY = 8;
+
+/** Error kinds that will not change by asking again: a re-run of a batch skips them. */
+const FINAL_ERROR_KINDS: ReadonlySet<ConfirmationErrorKind> = new Set(['malformed-input', 'instance-not-found', 'unauthorized']);
+
+/** True when the result is an answer worth keeping; false when a retry may give a different one. */
+export function isFinalResult(result: Pick<ConfirmationResult, 'verdict' | 'error'>): boolean {
+  return result.verdict !== 'error' || (result.error !== null && FINAL_ERROR_KINDS.has(result.error.kind));
+}
+
+/** A result for a request that was never sent because its input is malformed. */
+export function malformedResult(req: ConfirmationRequest, problems: string[], profile: string | null, now = new Date()): ConfirmationResult {
+  return {
+    instanceId: req.instanceId,
+    productCode: req.productCode,
+    region: req.region && req.region !== 'auto' ? req.region : null,
+    claimedAccount: req.claimedAccount ?? null,
+    ownerId: null,
+    verdict: 'error',
+    error: { kind: 'malformed-input', code: 'MalformedInput', message: problems.join('; ') },
+    requestId: null,
+    checkedAt: now.toISOString(),
+    profile,
+  };
+}
+
+/** One line a person reads: the verdict and its evidence. */
+export function describeResult(r: ConfirmationResult): string {
+  const where = `${r.instanceId} (${r.productCode}${r.region ? `, ${r.region}` : ''})`;
+  const evidence = r.requestId ? ` [request ${r.requestId}, ${r.checkedAt}]` : ` [${r.checkedAt}]`;
+  switch (r.verdict) {
+    case 'confirmed':
+      return `confirmed: ${where} carries the product code and is owned by ${r.ownerId ?? 'an unreported account'}${evidence}`;
+    case 'owner-mismatch':
+      return `owner-mismatch: ${where} carries the product code but is owned by ${r.ownerId}, not the claimed ${r.claimedAccount}${evidence}`;
+    case 'not-attached':
+      return `not-attached: ${where} does not carry the product code${evidence}`;
+    case 'error':
+      return `error (${r.error?.kind}): ${where}: ${r.error?.message}${evidence}`;
+  }
+}

@@ -1,0 +1,209 @@
+// Loads the effective playbook: the shipped default, with a team's .support-desk/playbook.json on top.
+//
+// Override rule: per section. Each top-level section the team file has (contacts, caseTemplates, ...)
+// replaces the default's section as a whole; sections it leaves out keep the default. Why: teams
+// usually change one or two sections (their own phone lines, their own templates), a small file is
+// easy to review, and the sourced facts they did not touch stay current when the package updates.
+// Whole sections (not a deep merge) keep the result predictable: no half-merged lists.
+//
+// An invalid team file never stops the tool: its problems are reported and the default is used.
+import { readFile } from 'node:fs/promises';
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from '../model';
+import schema from '../../../schema/playbook.schema.json';
+import defaultDocument from './default-playbook.json';
+import { PLAYBOOK_SECTIONS, type Playbook, type PlaybookSection } from './playbook';
+
+export const TEAM_PLAYBOOK_PATH = '.support-desk/playbook.json';
+export const DEFAULT_PLAYBOOK_FILE = '(default playbook)';
+
+/** A playbook problem: `path` is the JSON pointer it is about ('' for the whole document). */
+export interface PlaybookProblem extends Problem {
+  path: string;
+}
+
+export interface CheckedDocument {
+  document?: Partial<Playbook>;
+  problems: PlaybookProblem[];
+}
+
+export interface LoadedPlaybook {
+  playbook: Playbook;
+  /** The team file that was read, or null when only the default applies. */
+  teamFile: string | null;
+  /** Sections taken from the team file (empty when it was missing or invalid). */
+  overridden: PlaybookSection[];
+  problems: PlaybookProblem[];
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(value: unknown) {
+  // Compiled once, on first use: about 30 ms that nothing else should pay for.
+  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
+  return { ok: validator(value) as boolean, errors: validator.errors ?? [] };
+}
+
+/** The shipped default, which the unit tests hold to the schema and to the source documents. */
+export function defaultPlaybook(): Playbook {
+  return structuredClone(defaultDocument) as Playbook;
+}
+
+/** Parses and validates one playbook document; problems carry the JSON path and the line. */
+export function checkPlaybookText(text: string, file: string): CheckedDocument {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text.replace(/^\uFEFF/, ' '), parseErrors, { disallowComments: true, allowTrailingComma: false });
+  const lines = lineStarts(text);
+  if (parseErrors.length > 0 || !root) {
+    // Only the first syntax error: the ones after it are mostly the parser losing its footing.
+    const problems = parseErrors.slice(0, 1).map((e) => ({
+      file, line: lineAt(lines, e.offset), severity: 'error' as const, path: '',
+      message: `not valid JSON: ${describeParseError(e)}; fix the syntax (comments and trailing commas are not allowed)`,
+    }));
+    return { problems: problems.length ? problems : [{ file, line: 1, severity: 'error', path: '', message: 'the file is empty: write a JSON object, e.g. {"contacts": {...}}' }] };
+  }
+  // JSON.parse, not the tree's value: that one builds null-prototype objects.
+  const document = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  const { ok, errors } = validate(document);
+  if (!ok) return { problems: schemaProblems(errors, root, lines, file) };
+  return { document: document as Partial<Playbook>, problems: [] };
+}
+
+/** Per-section override (see the top of this file). */
+export function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Playbook; overridden: PlaybookSection[] } {
+  const overridden = PLAYBOOK_SECTIONS.filter((section) => team[section] !== undefined);
+  const playbook = { ...base } as Record<string, unknown>;
+  for (const section of overridden) playbook[section] = team[section];
+  return { playbook: playbook as unknown as Playbook, overridden };
+}
+
+/** Checks that ids are unique and that every channel a path or template names exists. */
+export function crossCheck(playbook: Playbook): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const channelIds = new Set<string>();
+  playbook.channels.forEach((channel, i) => {
+    if (channelIds.has(channel.id)) problems.push({ path: `/channels/${i}/id`, message: `channel id "${channel.id}" is used twice: give each channel its own id` });
+    channelIds.add(channel.id);
+  });
+  const known = () => [...channelIds].join(', ');
+  playbook.purchasePaths.forEach((path, i) => path.channels.forEach((id, j) => {
+    if (!channelIds.has(id)) problems.push({ path: `/purchasePaths/${i}/channels/${j}`, message: `no channel has the id "${id}"; known channels: ${known()}` });
+  }));
+  const templateIds = new Set<string>();
+  playbook.caseTemplates.forEach((template, i) => {
+    if (templateIds.has(template.id)) problems.push({ path: `/caseTemplates/${i}/id`, message: `case template id "${template.id}" is used twice: give each template its own id` });
+    templateIds.add(template.id);
+    if (template.channel !== undefined && !channelIds.has(template.channel)) {
+      problems.push({ path: `/caseTemplates/${i}/channel`, message: `no channel has the id "${template.channel}"; known channels: ${known()}` });
+    }
+    const fieldIds = new Set<string>();
+    template.fields.forEach((field, j) => {
+      if (fieldIds.has(field.id)) problems.push({ path: `/caseTemplates/${i}/fields/${j}/id`, message: `field id "${field.id}" is used twice in template "${template.id}"` });
+      fieldIds.add(field.id);
+    });
+  });
+  return problems;
+}
+
+/** Combines a team document (already parsed) with the default; any problem means the default is used. */
+export function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: string): LoadedPlaybook {
+  const base = defaultPlaybook();
+  const fallback = (problems: PlaybookProblem[]): LoadedPlaybook => ({
+    playbook: base, teamFile, overridden: [], problems: withFallbackNote(problems, teamFile),
+  });
+  if (!checked.document) return fallback(checked.problems);
+  const { playbook, overridden } = mergePlaybook(base, checked.document);
+  const cross = crossCheck(playbook);
+  if (cross.length === 0) return { playbook, teamFile, overridden, problems: [] };
+  // Blame the team file only for sections it supplied; the rest came from the default.
+  const root = parseTree(teamText.replace(/^\uFEFF/, ' '));
+  const lines = lineStarts(teamText);
+  return fallback(cross.map(({ path, message }) => {
+    const fromTeam = overridden.includes(path.split('/')[1] as PlaybookSection);
+    return {
+      file: fromTeam ? teamFile : DEFAULT_PLAYBOOK_FILE,
+      line: fromTeam && root ? lineOfPath(root, lines, path) : 1,
+      severity: 'error', path, message: `${path}: ${message}`,
+    };
+  }));
+}
+
+/**
+ * Reads a team playbook file. A missing file is normal (the default applies, no problem);
+ * an unreadable or invalid one yields problems and the default.
+ */
+export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlaybook> {
+  if (teamFile === null) return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
+  let text: string;
+  try {
+    text = await readFile(teamFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
+    return {
+      playbook: defaultPlaybook(), teamFile, overridden: [],
+      problems: withFallbackNote([{ file: teamFile, line: 1, severity: 'error', path: '', message: `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions` }], teamFile),
+    };
+  }
+  return resolvePlaybook(checkPlaybookText(text, teamFile), teamFile, text);
+}
+
+function withFallbackNote(problems: PlaybookProblem[], teamFile: string): PlaybookProblem[] {
+  return [...problems, { file: teamFile, line: 1, severity: 'warning', path: '', message: 'using the default playbook until these errors are fixed' }];
+}
+
+function schemaProblems(errors: ErrorObject[], root: Node, lines: number[], file: string): PlaybookProblem[] {
+  // "must match then schema" only repeats the error inside "then".
+  const problems = errors.filter((e) => e.keyword !== 'if').map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const path = extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
+    return { file, line: lineOfPath(root, lines, path), severity: 'error' as const, path, message: `${path || '/'}: ${describeSchemaError(e)}` };
+  });
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+function describeSchemaError(e: ErrorObject): string {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': return `unknown property "${String(params.additionalProperty)}" (check the spelling; the schema lists the allowed ones)`;
+    case 'enum': return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern': {
+      const description = (e.parentSchema as { description?: string } | undefined)?.description;
+      return `must match ${String(params.pattern)}${description ? ` (${description})` : ''}`;
+    }
+    default: return e.message ?? e.keyword;
+  }
+}
+
+function describeParseError(e: ParseError): string {
+  return printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function lineOfPath(root: Node, lines: number[], pointer: string): number {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  let node = findNodeAtLocation(root, segments);
+  // For a property, point at its key rather than its value.
+  if (node?.parent?.type === 'property') node = node.parent;
+  return lineAt(lines, (node ?? root).offset);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid; else high = mid - 1;
+  }
+  return low + 1;
+}

@@ -1,0 +1,173 @@
+// The engineer's AWS identity as the extension sees it: profile and region from settings, the status
+// bar item, the credentials check with its retry, and the only path to the lazily loaded AWS layer.
+import * as vscode from 'vscode';
+import type { AwsSettings, ProfileSummary } from '../../aws';
+import { loadAws } from '../../aws/lazy';
+import type { ConfirmationResult } from '../../core/confirmation';
+import { affects, readSettings, SECTION } from '../settings';
+import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
+
+type AwsLayer = Awaited<ReturnType<typeof loadAws>>;
+const RECENT_REGIONS = 'supportDesk.recentRegions';
+const PROFILE_KIND_WORDS: Record<ProfileSummary['kind'], string> = {
+  static: 'access keys',
+  sso: 'IAM Identity Center (SSO)',
+  'assume-role': 'assume role',
+  'credential-process': 'credential process',
+  other: 'other',
+};
+
+export class AwsSession implements vscode.Disposable {
+  private readonly status = vscode.window.createStatusBarItem('supportDesk.aws', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [this.status];
+  /** What went wrong with the credentials, until a retry succeeds. */
+  private problem?: string;
+  private profileRegion?: string;
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly state: vscode.Memento) {
+    this.status.name = 'Support Desk: AWS profile and region';
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, 'aws')) {
+          this.problem = undefined;
+          this.profileRegion = undefined;
+          this.render();
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),
+    );
+    this.render();
+    this.status.show();
+  }
+
+  settings(): AwsSettings {
+    return readSettings().aws;
+  }
+
+  get credentialsProblem(): string | undefined {
+    return this.problem;
+  }
+
+  /** The AWS layer, loaded on first use; undefined (after telling the user) in Restricted Mode. */
+  async layer(): Promise<AwsLayer | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window
+        .showWarningMessage('Support Desk makes no AWS call in Restricted Mode. Trust this workspace to confirm instances.', 'Manage Workspace Trust')
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+      return undefined;
+    }
+    return loadAws();
+  }
+
+  /** Checks the credentials now; on failure the status bar turns red and offers this same retry. */
+  async checkCredentials(): Promise<boolean> {
+    const aws = await this.layer();
+    if (!aws) return false;
+    const settings = this.settings();
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Support Desk: checking AWS credentials (${settings.profile ?? 'default chain'})` },
+      () => aws.checkCredentials(settings),
+    );
+    if (result.ok) {
+      this.setProblem(undefined);
+      this.log.info(`AWS credentials for ${settings.profile ?? 'the default chain'} work`);
+      return true;
+    }
+    this.setProblem(result.message);
+    void vscode.window.showErrorMessage(`AWS credentials: ${result.message}`, 'Retry').then((choice) => choice && this.checkCredentials());
+    return false;
+  }
+
+  /** Keeps the status bar honest after a confirmation: credential errors show, a success clears them. */
+  noteResult(result: ConfirmationResult): void {
+    if (result.error?.kind === 'credentials') this.setProblem(result.error.message);
+    else if (result.verdict !== 'error') this.setProblem(undefined);
+  }
+
+  async selectProfile(): Promise<string | undefined> {
+    const aws = await this.layer();
+    if (!aws) return undefined;
+    const profiles = await aws.listProfiles();
+    const current = this.settings().profile;
+    type Item = vscode.QuickPickItem & { profile: string };
+    const items: Item[] = [
+      { label: '$(key) Default credential chain', description: 'environment, default profile, SSO, instance role', profile: '' },
+      ...profiles.map((p) => ({
+        label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
+        description: [PROFILE_KIND_WORDS[p.kind], p.region].filter(Boolean).join(' · '),
+        profile: p.name,
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Select AWS Profile (the seller account that owns the product code)',
+      placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found: run "aws configure sso" or "aws configure"',
+      matchOnDescription: true,
+    });
+    if (!picked) return undefined;
+    await vscode.workspace.getConfiguration(SECTION).update('aws.profile', picked.profile, vscode.ConfigurationTarget.Global);
+    this.profileRegion = profiles.find((p) => p.name === picked.profile)?.region;
+    this.render();
+    await this.selectRegion();
+    void this.checkCredentials();
+    return picked.profile;
+  }
+
+  async selectRegion(): Promise<string | undefined> {
+    const aws = await this.layer();
+    if (!aws) return undefined;
+    const settings = this.settings();
+    const profileRegion = await this.regionOfProfile(aws);
+    const recent = this.state.get<string[]>(RECENT_REGIONS, []);
+    const regions = await aws.listRegions({ ...settings, region: profileRegion ?? settings.region }).catch(() => [...KNOWN_REGIONS]);
+    const choices = orderRegions(regions.length ? regions : KNOWN_REGIONS, { profileRegion, recent, current: settings.region });
+    const picked = await vscode.window.showQuickPick(
+      choices.map((c) => ({ label: c.region, description: c.note })),
+      { title: 'Select Region for ConfirmProductInstance', placeHolder: 'The call must go to the instance\'s region; "auto" finds it' },
+    );
+    if (!picked) return undefined;
+    await vscode.workspace.getConfiguration(SECTION).update('aws.region', picked.label, vscode.ConfigurationTarget.Global);
+    if (picked.label !== 'auto') await this.state.update(RECENT_REGIONS, rememberRegion(recent, picked.label));
+    this.render();
+    return picked.label;
+  }
+
+  /** The chosen profile's own region (from the shared config file), remembered for the status bar. */
+  async regionOfProfile(aws: AwsLayer): Promise<string | undefined> {
+    const profile = this.settings().profile ?? 'default';
+    this.profileRegion ??= (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region;
+    this.render();
+    return this.profileRegion;
+  }
+
+  private setProblem(problem: string | undefined): void {
+    this.problem = problem;
+    if (problem) this.log.warn(`AWS credentials: ${problem}`);
+    this.render();
+  }
+
+  private render(): void {
+    const { profile, region, endpointUrl } = this.settings();
+    const regionText = region ?? this.profileRegion ?? 'profile region';
+    if (!vscode.workspace.isTrusted) {
+      this.status.text = '$(cloud) AWS off';
+      this.status.tooltip = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';
+      this.status.command = 'workbench.trust.manage';
+      this.status.backgroundColor = undefined;
+      return;
+    }
+    this.status.text = `$(cloud) ${profile ?? 'default'} · ${regionText}`;
+    if (this.problem) {
+      this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.status.tooltip = new vscode.MarkdownString(`**AWS credentials failed**\n\n${this.problem}\n\nClick to retry.`);
+      this.status.command = 'supportDesk.checkCredentials';
+      return;
+    }
+    this.status.backgroundColor = undefined;
+    this.status.tooltip = `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. Click to change.`;
+    this.status.command = 'supportDesk.selectProfile';
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

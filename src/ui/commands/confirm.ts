@@ -1,0 +1,194 @@
+// Confirm Instance... and Confirm Instances from File...: ask EC2 ConfirmProductInstance with the
+// engineer's profile, record every answer in the audit log, show it in Confirmations.
+import * as vscode from 'vscode';
+import { readBatchInput } from '../../core/batch-input';
+import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
+import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
+import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
+import type { SupportDeskContext } from '../context';
+import { renderCaseDraft } from '../playbook/render';
+import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
+
+/** What a caller may already know: from a tree item, a Find Account result, or a test. */
+export interface ConfirmPrefill {
+  instanceId?: string;
+  productCode?: string;
+  productId?: string;
+  claimedAccount?: string;
+  region?: string;
+}
+
+export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
+  const aws = await ctx.aws.layer();
+  if (!aws) return undefined;
+  const fromTree = arg && 'kind' in arg;
+  const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : arg ?? {};
+  // A caller that passes the instance id has decided everything else: no prompts (commands, tests).
+  const interactive = !prefill.instanceId;
+  const steps = 4;
+  const instanceId = prefill.instanceId ?? (await vscode.window.showInputBox({
+    title: 'Confirm Instance (1/4): instance', prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', ignoreFocusOut: true,
+    validateInput: (v) => (INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
+  }))?.trim();
+  if (!instanceId) return undefined;
+  const productCode = prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? (await pickProductCode(ctx, `Confirm Instance (2/${steps}): product`));
+  if (!productCode) return undefined;
+  let claimedAccount = prefill.claimedAccount;
+  if (interactive) {
+    const typed = await vscode.window.showInputBox({
+      title: `Confirm Instance (3/${steps}): claimed account`, prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
+      value: claimedAccount ?? '', ignoreFocusOut: true,
+      validateInput: (v) => { const p = parseTypedAccount(v); return v.trim() === '' || p.ok ? undefined : (p as { reason: string }).reason; },
+    });
+    if (typed === undefined) return undefined;
+    claimedAccount = typed.trim() === '' ? undefined : typed;
+  }
+  const settings = ctx.aws.settings();
+  let region = prefill.region ?? settings.region;
+  if (interactive) {
+    const profileRegion = await ctx.aws.regionOfProfile(aws);
+    const picked = await vscode.window.showQuickPick(
+      orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note })),
+      { title: `Confirm Instance (4/${steps}): region`, placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    region = picked.label;
+  }
+  const request: ConfirmationRequest = { instanceId, productCode, claimedAccount, region };
+  const problems = validateConfirmationRequest(request);
+  if (problems.length > 0) {
+    void vscode.window.showErrorMessage(`Confirm Instance: ${problems.join('; ')}. Nothing was sent.`);
+    return undefined;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the profile\'s region'}...` },
+    () => aws.confirmInstance(request, settings),
+  );
+  await record(ctx, [result]);
+  announce(ctx, result);
+  return result;
+};
+
+export const confirmInstancesFromFile = (ctx: SupportDeskContext) => async (file?: string): Promise<ConfirmationResult[] | undefined> => {
+  const aws = await ctx.aws.layer();
+  if (!aws) return undefined;
+  const path = file ?? (await vscode.window.showOpenDialog({
+    title: 'Instances to confirm: one instance id per line, or a CSV with an instanceId column (and productCode, productId, account, region)',
+    canSelectMany: false, filters: { 'Instance lists': ['csv', 'txt'], 'All files': ['*'] }, openLabel: 'Confirm Instances',
+  }))?.[0]?.fsPath;
+  if (!path) return undefined;
+  const input = await readBatchInput(path);
+  for (const p of input.problems) ctx.log.warn(`${p.file}:${p.line}: ${p.message}`);
+  if (input.rows.length === 0) {
+    void vscode.window.showErrorMessage(`No instance ids in ${path}${input.problems[0] ? `: ${input.problems[0].message}` : ''}.`);
+    return undefined;
+  }
+  let fallbackCode: string | undefined;
+  if (input.rows.some((r) => !r.productCode && !productCodeFor(ctx, r.productId))) {
+    fallbackCode = await pickProductCode(ctx, 'Confirm Instances from File: product code for rows that name none');
+    if (!fallbackCode) return undefined;
+  }
+  const settings = ctx.aws.settings();
+  const requests: ConfirmationRequest[] = input.rows.map((r) => ({
+    instanceId: r.instanceId,
+    productCode: r.productCode ?? productCodeFor(ctx, r.productId) ?? fallbackCode ?? '',
+    claimedAccount: r.account,
+    region: r.region ?? settings.region,
+  }));
+  const results = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Confirming ${requests.length} instances`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let done = 0;
+      return aws.confirmBatch(requests, {
+        ...settings,
+        signal: abort.signal,
+        onResult: async (result) => {
+          await record(ctx, [result], false);
+          done++;
+          progress.report({ increment: 100 / requests.length, message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}` });
+        },
+      });
+    },
+  );
+  ctx.confirmations.refresh();
+  const counts = new Map<ConfirmationVerdict, number>();
+  for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
+  const skipped = requests.length - results.length;
+  ctx.log.info(`batch ${path}: ${summary}${skipped ? `, ${skipped} not run (cancelled)` : ''}`);
+  void vscode.window
+    .showInformationMessage(`Confirmed ${results.length} of ${requests.length} instances: ${summary}${skipped ? ` (${skipped} cancelled)` : ''}.`, 'Show Confirmations')
+    .then((c) => c && vscode.commands.executeCommand('supportDesk.confirmations.focus'));
+  return results;
+};
+
+/** Audit first (the evidence must not be lost), then the views. */
+async function record(ctx: SupportDeskContext, results: ConfirmationResult[], refresh = true): Promise<void> {
+  const audit = ctx.confirmations.auditLog;
+  for (const result of results) {
+    ctx.log.info(`confirm ${describeResult(result)}`);
+    ctx.aws.noteResult(result);
+    try {
+      await audit.append(result);
+    } catch (error) {
+      ctx.log.error(`cannot write the audit log ${audit.path}: ${String(error)}`);
+      void vscode.window.showErrorMessage(`The confirmation of ${result.instanceId} could not be written to the audit log ${audit.path}: ${String(error)}. Check supportDesk.audit.path.`);
+    }
+  }
+  if (refresh) ctx.confirmations.refresh();
+}
+
+function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
+  const text = describeResult(result);
+  const actions = ['Copy Evidence', 'Open Case', ...(result.error?.kind === 'credentials' ? ['Retry Credentials'] : [])];
+  const show = result.verdict === 'confirmed' ? vscode.window.showInformationMessage
+    : result.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  void show(text, ...actions).then(async (choice) => {
+    if (choice === 'Copy Evidence') await vscode.env.clipboard.writeText(`${text}\n${JSON.stringify(result, null, 2)}\n`);
+    if (choice === 'Open Case') await openCase(ctx, result);
+    if (choice === 'Retry Credentials') await ctx.aws.checkCredentials();
+  });
+}
+
+/** A case draft from a playbook template, with what the confirmation proved already filled in. */
+export async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Promise<void> {
+  const { playbook } = await ctx.playbook.current();
+  const picked = await vscode.window.showQuickPick(
+    playbook.caseTemplates.map((t) => ({ label: t.title, description: t.summary, template: t })),
+    { title: 'Open Case: which kind of case?' },
+  );
+  if (!picked) return;
+  const known: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
+  const account = result.ownerId ?? result.claimedAccount;
+  if (account) known.account = account;
+  if (result.region) known.region = result.region;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCaseDraft(picked.template, known) });
+  await vscode.window.showTextDocument(doc);
+}
+
+function productCodeFor(ctx: SupportDeskContext, productId: string | undefined): string | undefined {
+  if (!productId) return undefined;
+  return ctx.reports.current?.snapshot.store.productCodeFor(productId)
+    ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
+}
+
+/** Products from the reports and the playbook (by code), or a code typed by hand. */
+async function pickProductCode(ctx: SupportDeskContext, title: string): Promise<string | undefined> {
+  const byCode = new Map<string, vscode.QuickPickItem>();
+  for (const p of ctx.reports.current?.snapshot.store.products() ?? []) {
+    if (p.productCode) byCode.set(p.productCode, { label: p.productTitle ?? p.productId, description: `${p.productCode} · ${p.productId}`, detail: 'from the reports' });
+  }
+  for (const p of (await ctx.playbook.current()).playbook.products) {
+    if (p.code && !byCode.has(p.code)) byCode.set(p.code, { label: p.title, description: `${p.code} · ${p.id}`, detail: 'from the playbook' });
+  }
+  const typeIt = { label: '$(edit) Enter a product code...', description: '' };
+  const picked = await vscode.window.showQuickPick([...byCode.values(), typeIt], { title, matchOnDescription: true, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
+  return (await vscode.window.showInputBox({
+    title, prompt: 'The product code (1-25 letters or digits) from the Marketplace listing', ignoreFocusOut: true,
+    validateInput: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
+  }))?.trim();
+}

@@ -1,0 +1,47 @@
+// Every command of the extension, each a small factory over the one context object.
+import * as vscode from 'vscode';
+import type { SupportDeskContext } from '../context';
+import { confirmInstance, confirmInstancesFromFile } from './confirm';
+import { openPlaybook, openSupportDesk } from './playbook';
+import { loadReports, openSampleReports, refreshReports } from './reports';
+import { copyAccountId, findAccount, groupBy, showMore } from './subscriptions';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
+type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;
+
+const COMMANDS: Record<string, CommandFactory> = {
+  'supportDesk.loadReports': loadReports,
+  'supportDesk.openSampleReports': openSampleReports,
+  'supportDesk.refreshReports': refreshReports,
+  'supportDesk.findAccount': findAccount,
+  'supportDesk.groupByProduct': groupBy('product'),
+  'supportDesk.groupByAccount': groupBy('account'),
+  'supportDesk.confirmInstance': confirmInstance,
+  'supportDesk.confirmInstancesFromFile': confirmInstancesFromFile,
+  'supportDesk.selectProfile': (ctx) => () => ctx.aws.selectProfile(),
+  'supportDesk.selectRegion': (ctx) => () => ctx.aws.selectRegion(),
+  'supportDesk.checkCredentials': (ctx) => () => ctx.aws.checkCredentials(),
+  'supportDesk.copyAccountId': copyAccountId,
+  'supportDesk.openPlaybook': openPlaybook,
+  'supportDesk.openSupportDesk': openSupportDesk,
+  'supportDesk.showLog': (ctx) => () => ctx.log.show(),
+  'supportDesk.showMore': showMore,
+};
+
+export function registerCommands(ctx: SupportDeskContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, factory]) => {
+    const run = factory(ctx);
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        // One place where an unexpected failure becomes a message and a log line, never a silent no-op.
+        ctx.log.error(`${id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`Support Desk: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((c) => c && ctx.log.show());
+        return undefined;
+      }
+    });
+  });
+}
+
+export const COMMAND_IDS = Object.keys(COMMANDS);

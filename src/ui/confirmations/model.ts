@@ -1,0 +1,71 @@
+// The Confirmations view as plain data: the audit log's entries, newest first. Pure (no 'vscode').
+import type { AuditEntry } from '../../core/audit';
+import type { ConfirmationVerdict } from '../../core/confirmation';
+import { escapeMarkdown } from '../markdown';
+import type { Icon, NodeLook } from '../subscriptions/presentation';
+
+/** The view shows the newest this many; the rest stay in the audit file. */
+export const SHOWN_CONFIRMATIONS = 500;
+
+export interface ConfirmationNode {
+  kind: 'confirmation';
+  id: string;
+  entry: AuditEntry;
+}
+export interface OlderNode {
+  kind: 'older';
+  id: string;
+  count: number;
+}
+export type ConfirmationTreeNode = ConfirmationNode | OlderNode;
+
+export const CONFIRMATION_LOOK: Record<ConfirmationVerdict, { icon: Icon; words: string }> = {
+  confirmed: { icon: { id: 'verified-filled', color: 'testing.iconPassed' }, words: 'confirmed' },
+  'owner-mismatch': { icon: { id: 'warning', color: 'list.warningForeground' }, words: 'owner mismatch' },
+  'not-attached': { icon: { id: 'circle-slash', color: 'list.errorForeground' }, words: 'product code not attached' },
+  error: { icon: { id: 'error', color: 'list.errorForeground' }, words: 'error' },
+};
+
+export function confirmationNodes(entries: readonly AuditEntry[], shown = SHOWN_CONFIRMATIONS): ConfirmationTreeNode[] {
+  const newest: ConfirmationTreeNode[] = entries
+    .map((entry, index) => ({ entry, index }))
+    .slice(-shown)
+    .reverse()
+    .map(({ entry, index }) => ({ kind: 'confirmation', id: `audit:${index}`, entry }));
+  if (entries.length > shown) newest.push({ kind: 'older', id: 'audit:older', count: entries.length - shown });
+  return newest;
+}
+
+export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
+  if (node.kind === 'older') {
+    return { label: `${node.count.toLocaleString('en-US')} older confirmations`, description: 'open the audit log', icon: { id: 'history' }, contextValue: 'older', collapsible: false };
+  }
+  const e = node.entry;
+  const look = CONFIRMATION_LOOK[e.verdict];
+  const what = e.verdict === 'error' ? `error: ${e.errorKind ?? 'unknown'}` : look.words;
+  const owner = e.ownerId ? `owner ${e.ownerId}` : e.claimedAccount ? `claimed ${e.claimedAccount}` : undefined;
+  return {
+    label: e.instanceId,
+    description: [what, owner, e.region, e.time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+    tooltip: [
+      `**${e.instanceId}**: ${what}`,
+      [
+        `Product code: \`${e.productCode}\``,
+        `Claimed account: ${e.claimedAccount ?? 'none'}`,
+        `Owner (from EC2): ${e.ownerId ?? 'not reported'}`,
+        `Region: ${e.region ?? 'unknown'}`,
+        `Profile: ${escapeMarkdown(e.profile ?? 'default credential chain')}`,
+        `Checked: ${e.time}`,
+        `Request id: ${e.requestId ?? 'none (not sent or no answer)'}`,
+      ].join('  \n'),
+    ].join('\n\n'),
+    icon: look.icon,
+    contextValue: 'confirmation',
+    collapsible: false,
+  };
+}
+
+/** The account a confirmation is about: the owner EC2 reported, else the one the customer claimed. */
+export function confirmationAccount(entry: AuditEntry): string | undefined {
+  return entry.ownerId ?? entry.claimedAccount ?? undefined;
+}

@@ -1,0 +1,91 @@
+// Where the configured report paths point: folders, single files or globs, resolved the way the
+// settings describe them. Pure Node (no 'vscode'), so the rules are unit-tested without VS Code.
+import { stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import { expandReportPaths } from '../../core/reports';
+
+export interface ReportSource {
+  /** The setting's entry as written, for messages. */
+  entry: string;
+  /** Folder to watch (and to glob from). */
+  base: string;
+  /** Files under `base` that count as reports, as a glob relative to it. */
+  pattern: string;
+  kind: 'folder' | 'file' | 'glob';
+}
+
+export interface PathContext {
+  workspaceFolder?: string;
+  home: string;
+}
+
+/** Resolves `~`, `${workspaceFolder}` and relative entries; entries that cannot be resolved come back as problems. */
+export function resolveReportSources(entries: readonly string[], ctx: PathContext): { sources: ReportSource[]; unresolved: string[] } {
+  const sources: ReportSource[] = [];
+  const unresolved: string[] = [];
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    let path = entry.replace(/^~(?=$|[\\/])/, ctx.home);
+    if (path.includes('${workspaceFolder}')) {
+      if (!ctx.workspaceFolder) {
+        unresolved.push(`"${entry}" names \${workspaceFolder}, but no folder is open`);
+        continue;
+      }
+      path = path.split('${workspaceFolder}').join(ctx.workspaceFolder);
+    }
+    if (!isAbsolute(path)) {
+      if (!ctx.workspaceFolder) {
+        unresolved.push(`"${entry}" is relative, but no folder is open: use an absolute path`);
+        continue;
+      }
+      path = join(ctx.workspaceFolder, path);
+    }
+    const scan = picomatch.scan(path.replace(/\\/g, '/'));
+    if (scan.isGlob) {
+      sources.push({ entry, base: resolve(scan.base || '/'), pattern: scan.glob, kind: 'glob' });
+    } else {
+      // Folder or file is only known once it exists; folder is the common case.
+      sources.push({ entry, base: resolve(path), pattern: '*.csv', kind: 'folder' });
+    }
+  }
+  return { sources, unresolved };
+}
+
+export interface ExpandedSources {
+  files: string[];
+  /** Sources as found on disk (a configured file becomes kind 'file', watched by name). */
+  sources: ReportSource[];
+  /** Entries that point nowhere, in words that say what to do. */
+  missing: string[];
+}
+
+/** The report files the sources hold now, de-duplicated and sorted. */
+export async function expandReportSources(sources: readonly ReportSource[]): Promise<ExpandedSources> {
+  const files = new Set<string>();
+  const found: ReportSource[] = [];
+  const missing: string[] = [];
+  for (const source of sources) {
+    if (source.kind === 'glob') {
+      const matches = await glob(source.pattern, { cwd: source.base, absolute: true, onlyFiles: true });
+      if (matches.length === 0) missing.push(`"${source.entry}" matches no file yet (watching ${source.base})`);
+      for (const m of matches) files.add(resolve(m));
+      found.push(source);
+      continue;
+    }
+    const info = await stat(source.base).catch(() => undefined);
+    if (!info) {
+      missing.push(`"${source.entry}" does not exist: fix supportDesk.reports.paths or run Load Reports...`);
+      continue;
+    }
+    const located: ReportSource = info.isDirectory()
+      ? source
+      : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
+    for (const file of await expandReportPaths([source.base])) files.add(resolve(file));
+    found.push(located);
+  }
+  return { files: [...files].sort(), sources: found, missing };
+}
+

@@ -1,0 +1,61 @@
+// The parsed reports currently loaded, file by file, so a change to one CSV re-reads only that file.
+// Pure Node (no 'vscode').
+import type { Problem, ReportFileSummary } from '../../core/model';
+import { readReport, type ParsedReport } from '../../core/reports';
+import { SubscriptionStore } from '../../core/store';
+
+export interface ReportSnapshot {
+  files: ReportFileSummary[];
+  problems: Problem[];
+  store: SubscriptionStore;
+  /** Files parsed by this sync (the others were kept from before). */
+  parsed: string[];
+}
+
+export interface SyncOptions {
+  signal?: AbortSignal;
+  onFile?: (summary: ReportFileSummary, index: number, total: number) => void;
+}
+
+export class ReportSet {
+  private readonly reports = new Map<string, ParsedReport>();
+
+  constructor(private readonly read: (path: string) => Promise<ParsedReport> = readReport) {}
+
+  /**
+   * Makes the set hold exactly `files`: drops the ones gone, parses the new ones and those in
+   * `changed` ('all' re-parses everything). Throws the signal's reason when aborted.
+   */
+  async sync(files: readonly string[], changed: ReadonlySet<string> | 'all', opts: SyncOptions = {}): Promise<ReportSnapshot> {
+    const wanted = new Set(files);
+    for (const path of [...this.reports.keys()]) if (!wanted.has(path)) this.reports.delete(path);
+    const parsed: string[] = [];
+    let index = 0;
+    for (const path of files) {
+      opts.signal?.throwIfAborted();
+      if (changed === 'all' || changed.has(path) || !this.reports.has(path)) {
+        const report = await this.read(path);
+        opts.signal?.throwIfAborted();
+        this.reports.set(path, report);
+        parsed.push(path);
+        opts.onFile?.(summaryOf(report), index, files.length);
+      }
+      index++;
+    }
+    const reports = files.map((f) => this.reports.get(f)).filter((r): r is ParsedReport => r !== undefined);
+    return {
+      files: reports.map(summaryOf),
+      problems: reports.flatMap((r) => r.problems),
+      store: SubscriptionStore.from(reports),
+      parsed,
+    };
+  }
+
+  clear(): void {
+    this.reports.clear();
+  }
+}
+
+function summaryOf(r: ParsedReport): ReportFileSummary {
+  return { path: r.path, format: r.format, reportDate: r.reportDate, rows: r.rows, kept: r.kept };
+}

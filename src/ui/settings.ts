@@ -1,0 +1,44 @@
+// The extension's settings, read in one place. In Restricted Mode VS Code itself drops workspace
+// values of the settings listed in `capabilities.untrustedWorkspaces.restrictedConfigurations`;
+// `aws.endpointUrl` and `audit.path` are machine-scoped, so no workspace can set them at all.
+import * as vscode from 'vscode';
+import { resolveAuditPath } from '../core/audit';
+import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/model';
+import type { AwsSettings } from '../aws';
+
+export const SECTION = 'supportDesk';
+
+export interface SupportDeskSettings {
+  reportPaths: string[];
+  aws: AwsSettings;
+  auditPath: string;
+}
+
+export function readSettings(): SupportDeskSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const text = (key: string) => config.get<string>(key)?.trim() || undefined;
+  return {
+    reportPaths: config.get<string[]>('reports.paths') ?? [],
+    aws: { profile: text('aws.profile'), region: text('aws.region'), endpointUrl: text('aws.endpointUrl') },
+    auditPath: resolveAuditPath(text('audit.path')),
+  };
+}
+
+/**
+ * The eligibility window: a value set in settings wins; otherwise the playbook's (a team playbook
+ * may set its own), otherwise the defaults.
+ */
+export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): EligibilityPolicy {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const pick = (key: keyof EligibilityPolicy): number => {
+    const set = config.inspect<number>(`eligibility.${key}`);
+    const explicit = set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue;
+    return explicit ?? playbook?.[key] ?? DEFAULT_POLICY[key];
+  };
+  return { lastUsageDays: pick('lastUsageDays'), goodFaithDays: pick('goodFaithDays') };
+}
+
+/** True when a change event touches one of our settings under `key`. */
+export function affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
+  return event.affectsConfiguration(`${SECTION}.${key}`);
+}

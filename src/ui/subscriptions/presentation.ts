@@ -1,0 +1,127 @@
+// How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
+// words and icons are unit-tested; the provider maps this onto a TreeItem.
+import { basename } from 'node:path';
+import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/model';
+import { VERDICT_RANK } from '../../core/model';
+import { escapeMarkdown, fileLink } from '../markdown';
+import type { TreeNode, VerdictCounts } from './model';
+
+export interface Icon {
+  id: string;
+  color?: string;
+}
+
+export interface NodeLook {
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  icon: Icon;
+  contextValue: string;
+  collapsible: boolean;
+}
+
+export const VERDICT_LOOK: Record<Verdict, { icon: Icon; words: string }> = {
+  eligible: { icon: { id: 'pass-filled', color: 'testing.iconPassed' }, words: 'eligible' },
+  lapsed: { icon: { id: 'warning', color: 'list.warningForeground' }, words: 'lapsed' },
+  'not-in-latest-report': { icon: { id: 'history', color: 'charts.orange' }, words: 'not in latest report' },
+  unlisted: { icon: { id: 'question', color: 'list.errorForeground' }, words: 'unlisted' },
+};
+
+export function lookOf(node: TreeNode): NodeLook {
+  switch (node.kind) {
+    case 'product': {
+      const p = node.product;
+      const ids = [p.productId, p.productCode && `code ${p.productCode}`].filter(Boolean).join(' · ');
+      return {
+        label: p.productTitle ?? p.productId,
+        description: `${ids} · ${countsText(node.counts)}`,
+        tooltip: [
+          `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
+          `Product id \`${p.productId}\`${p.productCode ? `, product code \`${p.productCode}\`` : ''}`,
+          `Newest report listing it: ${p.latestReportDate}`,
+          VERDICT_RANK.filter((v) => node.counts[v] > 0).map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v]}`).join('\n'),
+        ].join('\n\n'),
+        icon: { id: 'package' },
+        contextValue: 'product',
+        collapsible: true,
+      };
+    }
+    case 'account':
+      return {
+        label: node.verdict.account,
+        description: subscriptionDescription(node.verdict),
+        tooltip: subscriptionTooltip(node.verdict, `Account ${node.verdict.account}`),
+        icon: VERDICT_LOOK[node.verdict.verdict].icon,
+        contextValue: 'account',
+        collapsible: false,
+      };
+    case 'subscription':
+      return {
+        label: node.verdict.productTitle ?? node.verdict.productId,
+        description: subscriptionDescription(node.verdict),
+        tooltip: subscriptionTooltip(node.verdict, `${node.verdict.productTitle ?? node.verdict.productId} for account ${node.verdict.account}`),
+        icon: VERDICT_LOOK[node.verdict.verdict].icon,
+        contextValue: 'subscription',
+        collapsible: false,
+      };
+    case 'account-root': {
+      const v = node.verdict;
+      const products = v.subscriptions.length;
+      return {
+        label: v.account,
+        description: `${VERDICT_LOOK[v.verdict].words} · ${products} product${products === 1 ? '' : 's'}`,
+        tooltip: accountTooltip(v),
+        icon: VERDICT_LOOK[v.verdict].icon,
+        contextValue: 'account',
+        collapsible: true,
+      };
+    }
+    case 'more':
+      return {
+        label: `Show ${node.count} more...`,
+        description: `${node.remaining.toLocaleString('en-US')} not shown`,
+        icon: { id: 'ellipsis' },
+        contextValue: 'more',
+        collapsible: false,
+      };
+  }
+}
+
+export function countsText(counts: VerdictCounts): string {
+  const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${VERDICT_LOOK[v].words}`);
+  return parts.length > 0 ? parts.join(', ') : 'no accounts';
+}
+
+function subscriptionDescription(v: SubscriptionVerdict): string {
+  const usage = v.lastUsage ? `last usage ${v.lastUsage}` : v.reportDate ? `listed ${v.reportDate}` : undefined;
+  return [usage, VERDICT_LOOK[v.verdict].words].filter(Boolean).join(' · ');
+}
+
+/** The evidence of one verdict: what it is, why (the reasons), and where each fact came from. */
+export function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
+  const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (\`${v.productId}\`${v.productCode ? `, code \`${v.productCode}\`` : ''})`;
+  const facts = [
+    `Product: ${product}`,
+    v.lastUsage && `Last usage: ${v.lastUsage}`,
+    v.reportDate && `Report date: ${v.reportDate}`,
+  ].filter(Boolean);
+  return [
+    `**${escapeMarkdown(heading)}**: ${VERDICT_LOOK[v.verdict].words}`,
+    facts.join('  \n'),
+    v.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n'),
+    v.evidence.length > 0 ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${basename(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}` : '',
+  ].filter(Boolean).join('\n\n');
+}
+
+export function accountTooltip(v: AccountVerdict): string {
+  const contacts = v.contacts.map((c) => {
+    const who = [c.organization, [c.givenName, c.surname].filter(Boolean).join(' '), c.email, c.telephone].filter(Boolean).join(', ');
+    return `- ${escapeMarkdown(who)} (${escapeMarkdown(c.productId)})`;
+  });
+  return [
+    `**Account ${v.account}**: ${VERDICT_LOOK[v.verdict].words}`,
+    ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${s.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n')}`),
+    contacts.length > 0 ? `Support contacts:\n\n${contacts.join('\n')}` : '',
+  ].filter(Boolean).join('\n\n');
+}

@@ -1,0 +1,123 @@
+// The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
+import * as vscode from 'vscode';
+import { reportFreshness, today } from '../../core/eligibility';
+import type { EligibilityPolicy } from '../../core/model';
+import type { ReportsController, ReportsLoaded } from '../reports/reportsController';
+import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './model';
+import { lookOf } from './presentation';
+
+export const SUBSCRIPTIONS_VIEW = 'supportDesk.subscriptions';
+const GROUPING_KEY = 'supportDesk.groupBy';
+
+export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  model?: SubscriptionTreeModel;
+
+  constructor(
+    private readonly reports: ReportsController,
+    private readonly state: vscode.Memento,
+    private readonly policy: () => EligibilityPolicy,
+  ) {
+    this.view = vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.view, reports.onDidChange((loaded) => this.rebuild(loaded)));
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
+  }
+
+  get grouping(): Grouping {
+    return this.state.get<Grouping>(GROUPING_KEY, 'product');
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    await this.state.update(GROUPING_KEY, grouping);
+    await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
+    this.rebuild(this.reports.current);
+  }
+
+  /** New judgements (new reports, new day, new policy): a fresh model, same grouping. */
+  rebuild(loaded: ReportsLoaded | undefined): void {
+    if (!loaded) {
+      this.model = undefined;
+      this.view.description = undefined;
+      this.view.message = undefined;
+    } else {
+      const asOf = today();
+      const policy = this.policy();
+      const { store } = loaded.snapshot;
+      this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
+      const freshness = reportFreshness(store, asOf, policy);
+      const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
+      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}`;
+      const notes = [
+        freshness.stale ? `⚠ ${freshness.message}.` : '',
+        loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
+        ...loaded.missing.map((m) => `⚠ ${m}.`),
+        vscode.workspace.isTrusted ? '' : 'Restricted Mode: the workspace\'s report paths are not read.',
+      ].filter(Boolean);
+      this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
+    }
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return this.model?.children(node) ?? [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.model?.parentOf(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const look = lookOf(node);
+    const item = new vscode.TreeItem(
+      look.label,
+      look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.id;
+    item.description = look.description;
+    item.contextValue = look.contextValue;
+    item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
+    if (look.tooltip) {
+      const tooltip = new vscode.MarkdownString(look.tooltip);
+      tooltip.supportThemeIcons = true;
+      item.tooltip = tooltip;
+    }
+    if (node.kind === 'more') {
+      item.command = { command: 'supportDesk.showMore', title: look.label, arguments: [node] };
+    } else if (node.kind === 'account' || node.kind === 'subscription') {
+      const evidence = node.verdict.evidence[0];
+      if (evidence) {
+        const line = Math.max(0, evidence.line - 1);
+        item.command = {
+          command: 'vscode.open',
+          title: 'Open the report line',
+          arguments: [vscode.Uri.file(evidence.file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+        };
+      }
+    }
+    return item;
+  }
+
+  showMore(more: MoreNode): void {
+    if (!this.model) return;
+    this.changed.fire(this.model.showMore(more));
+  }
+
+  /** Finds an account and, when the reports list it, selects it in the tree. */
+  async find(account: string): Promise<FindResult | undefined> {
+    if (!this.model) return undefined;
+    const result = this.model.find(account);
+    if (result.found) {
+      const parent = this.model.parentOf(result.node);
+      this.changed.fire(parent);
+      await this.view.reveal(result.node, { select: true, focus: true, expand: true });
+    }
+    return result;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

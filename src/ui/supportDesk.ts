@@ -1,0 +1,47 @@
+// Builds the running extension: the context object, views, commands. Nothing here parses reports or
+// loads the AWS SDK; the first report load starts after activate() has returned.
+import * as vscode from 'vscode';
+import { AwsSession } from './aws/awsSession';
+import { registerCommands } from './commands';
+import { ConfirmationsView } from './confirmations/confirmationsView';
+import type { SupportDeskContext } from './context';
+import { PlaybookDocuments } from './playbook/playbookDocuments';
+import { PlaybookSource } from './playbook/playbookSource';
+import { ReportsController } from './reports/reportsController';
+import { affects, eligibilityPolicy } from './settings';
+import { SubscriptionsView } from './subscriptions/subscriptionsView';
+
+/** What activate() returns: the running pieces, for tests and for other extensions. */
+export interface SupportDeskApi {
+  readonly context: SupportDeskContext;
+  /** How long activate() took, measured inside it. */
+  readonly activateMs: number;
+}
+
+export function startSupportDesk(extension: vscode.ExtensionContext): SupportDeskApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Support Desk', { log: true });
+  const playbook = new PlaybookSource(log);
+  const reports = new ReportsController(log);
+  const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));
+  const ctx: SupportDeskContext = {
+    extension, log, playbook, reports, subscriptions,
+    confirmations: new ConfirmationsView(log),
+    aws: new AwsSession(log, extension.globalState),
+  };
+  extension.subscriptions.push(
+    log, playbook, reports, subscriptions, ctx.confirmations, ctx.aws,
+    new PlaybookDocuments(playbook),
+    ...registerCommands(ctx),
+    playbook.onDidChange(() => void playbook.current().then(() => subscriptions.rebuild(reports.current))),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, 'eligibility')) subscriptions.rebuild(reports.current);
+    }),
+  );
+  // After activate() returns: the playbook (its eligibility window) first, then the reports.
+  const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);
+  extension.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  const activateMs = performance.now() - started;
+  log.info(`activated in ${activateMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: workspace report paths and playbook not read, no AWS calls)'}`);
+  return { context: ctx, activateMs };
+}

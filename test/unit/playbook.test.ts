@@ -1,0 +1,270 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli';
+import {
+  checkPlaybookText, crossCheck, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE,
+} from '../../src/core/playbook/load';
+import { PLAYBOOK_SECTIONS } from '../../src/core/playbook/playbook';
+
+const root = resolve(__dirname, '../../..');
+const fixtures = join(root, 'test/fixtures/playbooks');
+const fixture = (name: string) => join(fixtures, name);
+// Byte-for-byte copies of the four source documents the default playbook is built from.
+const SEEDS = ['partner-aws-platform-support.txt', 'ubuntu-pro-aws-support-options.txt', 'ubuntu-pro-account-setup.txt', 'aws-marketplace-providing-support.txt'];
+const seed = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');
+/** Non-breaking spaces and line breaks in the seeds are layout, not content. */
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+const defaultText = readFileSync(join(root, 'src/core/playbook/default-playbook.json'), 'utf8');
+
+function linesAfter(text: string, heading: string): string[] {
+  return text.slice(text.indexOf(heading) + heading.length).split('\n');
+}
+
+describe('default playbook', () => {
+  const playbook = defaultPlaybook();
+
+  it('is valid against the schema, with every section and no dangling channel ids', () => {
+    assert.deepEqual(checkPlaybookText(defaultText, 'default-playbook.json').problems, []);
+    assert.deepEqual(crossCheck(playbook), []);
+    for (const section of PLAYBOOK_SECTIONS) assert.ok(playbook[section] !== undefined, section);
+  });
+
+  it('cites one of the four seeds, and a heading in it, for every fact', () => {
+    const sources: { document: string; section?: string }[] = [];
+    JSON.parse(defaultText, (key, value) => {
+      if (key === 'source') sources.push(value);
+      return value;
+    });
+    assert.ok(sources.length > 80, `only ${sources.length} sources`);
+    for (const source of sources) {
+      assert.ok(SEEDS.includes(source.document), `unknown document ${source.document}`);
+      assert.ok(source.section && seed(source.document).includes(source.section), `"${source.section}" is not a heading in ${source.document}`);
+    }
+  });
+
+  it('holds every in-scope item of the seed scope table, word for word, and nothing else', () => {
+    const bullets = [];
+    for (const line of linesAfter(seed('partner-aws-platform-support.txt'), '**Scope of Platform-Level support**:').slice(1)) {
+      if (line.trim() === '' && bullets.length > 0) break;
+      if (line.startsWith('  * ')) bullets.push(line.slice(4).trim());
+    }
+    assert.equal(bullets.length, 14);
+    assert.deepEqual(playbook.scope.inScope.map((i) => i.item), bullets);
+  });
+
+  it('holds the out-of-scope list and managed services with their link', () => {
+    const table = seed('partner-aws-platform-support.txt');
+    const outside = table.slice(table.indexOf('**OUTSIDE SCOPE**:'), table.indexOf('\n', table.indexOf('**OUTSIDE SCOPE**:')));
+    for (const { item } of playbook.scope.outOfScope) assert.ok(outside.includes(item), item);
+    assert.deepEqual(playbook.scope.outOfScope.map((i) => i.item).join(', '),
+      'Remote Administration, Monitoring and Remediation, Change Management and Patching, Customer accounts that are not Optimized by Cloud Application Manager');
+    assert.deepEqual(playbook.scope.managedServices?.includes, ['Remote Administration', 'Monitoring and Remediation', 'Change Management and Patching']);
+    assert.equal(playbook.scope.managedServices?.url, 'https://www.ctl.io/cloud-application-manager/managed-services-anywhere/');
+  });
+
+  it('holds the four critical-outage phone lines exactly as the seed lists them', () => {
+    const seeded = [...seed('partner-aws-platform-support.txt').matchAll(/^- ([^:]+): (.+)$/gm)].map(([, region, number]) => ({ region, number }));
+    assert.equal(seeded.length, 8); // the list appears twice in the seed
+    assert.deepEqual(playbook.contacts.escalationPhones.map(({ region, number }) => ({ region, number })), seeded.slice(0, 4));
+    assert.deepEqual(seeded.slice(0, 4).map((p) => p.number), ['1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099']);
+  });
+
+  it('holds every e-mail address and every URL of the seeds', () => {
+    const all = SEEDS.map(seed).join('\n');
+    const emails = new Set([...all.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]*\w/g)].map(([e]) => e));
+    assert.deepEqual([...emails].sort(), ['aws@canonical.com', 'incident@CenturyLink.com']);
+    assert.deepEqual(playbook.contacts.emails?.map((e) => e.address).sort(), [...emails].sort());
+    const urls = new Set([...all.matchAll(/https?:\/\/[^\s<>`)]+/g)].map(([u]) => u));
+    assert.ok(urls.size >= 14, `found only ${urls.size} URLs`);
+    for (const url of urls) assert.ok(defaultText.includes(`"${url}"`) || defaultText.includes(`(${url})`), `missing ${url}`);
+  });
+
+  it('tells API issues to send the request body, and box errors where the agent log is', () => {
+    const text = seed('partner-aws-platform-support.txt');
+    const [api, box] = ['api-call-failure', 'box-error'].map((id) => playbook.caseTemplates.find((t) => t.id === id)!);
+    assert.ok(text.includes(api.guidance![0].text));
+    assert.ok(api.fields.some((f) => f.id === 'requestBody' && f.required && f.verbatim));
+    assert.ok(normalize(text).includes(normalize(box.guidance![0].text)));
+    const locations = box.fields.find((f) => f.kind === 'filePath')!.locations!;
+    assert.deepEqual(locations.map((l) => [l.label, l.path]), [
+      ['Linux', '/var/log/elasticbox/elasticbox-agent.log'],
+      ['Windows', 'C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log'],
+    ]);
+    assert.ok(text.includes(`locate the log at ${locations[0].path}`));
+    // The seed lost the Windows path's backslashes and drive: restored, it must still be that path.
+    assert.ok(text.includes(`locate the log at ${locations[1].path.replace(/^C:\\/, '').replace(/\\/g, '')}`));
+  });
+
+  it('says which Ubuntu Pro purchase gets which support channel', () => {
+    const paths = new Map(playbook.purchasePaths.map((p) => [p.id, p]));
+    assert.equal(paths.get('marketplace-image')!.phoneSupport, false);
+    assert.equal(paths.get('ec2-console-image')!.phoneSupport, false);
+    assert.equal(paths.get('private-offer')!.phoneSupport, true);
+    assert.equal(paths.get('ubuntu-pro-token')!.phoneSupport, true);
+    const channels = new Map(playbook.channels.map((c) => [c.id, c]));
+    assert.deepEqual(channels.get('canonical-phone-support')!.hours, ['24/5', '24/7']);
+    assert.equal(channels.get('canonical-phone-support')!.email, 'aws@canonical.com');
+    assert.ok(paths.get('marketplace-image')!.channels.includes('aws-front-line-support'));
+    assert.equal(channels.get('aws-front-line-support')!.url, 'https://console.aws.amazon.com/support/home#/case/create?issueType=technical');
+    const tracker = channels.get('cloud-images-bug-tracker')!;
+    assert.equal(tracker.url, 'https://bugs.launchpad.net/cloud-images/+filebug');
+    assert.equal(tracker.bestEffort, true);
+    assert.deepEqual(tracker.requirements, ['describe the issue', 'provide a minimal reproducer', 'include which AMI you see this issue on']);
+    const options = normalize(seed('ubuntu-pro-aws-support-options.txt'));
+    for (const requirement of tracker.requirements!) assert.ok(options.includes(requirement), requirement);
+  });
+
+  it('holds the Ubuntu Pro account set-up steps and the three FAQ answers', () => {
+    const setup = seed('ubuntu-pro-account-setup.txt');
+    const steps = new Map(playbook.accountSetup.steps.map((s) => [s.id, s]));
+    assert.equal(steps.get('ubuntu-one-account')!.url, 'http://login.ubuntu.com');
+    assert.equal(steps.get('pro-dashboard')!.url, 'http://ubuntu.com/pro/dashboard');
+    assert.equal(steps.get('support-portal')!.url, 'http://portal.support.canonical.com');
+    assert.match(steps.get('pro-token')!.text, /Ubuntu Pro tokens/);
+    assert.deepEqual(steps.get('dashboard-secondary-user')!.menuPath, ['Account users']);
+    assert.deepEqual(steps.get('support-portal-secondary-user')!.menuPath, ['account profile icon', 'My account', 'New user', 'Active Ubuntu Advantage user']);
+    assert.match(steps.get('landscape-invitation')!.text, /spam folders/);
+    assert.match(steps.get('landscape-license')!.text, /license\.txt files for self-hosted Landscape are downloaded directly from Landscape SaaS/);
+    assert.ok(playbook.contacts.portals!.some((p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/'));
+    // Steps and answers are the seed's own sentences (markup aside): nothing lost, nothing invented.
+    const plainSeed = normalize(setup.replace(/`([^<`]+?) ?<[^>]+>`_+/g, '$1').replace(/<([^>]+)>/g, '$1').replace(/[*"]/g, ''));
+    const plain = (markdown: string) => markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*"`]/g, '');
+    for (const step of playbook.accountSetup.steps.filter((s) => s.id !== 'three-portals')) {
+      for (const sentence of plain(step.text).split(/(?<=\.) /)) assert.ok(plainSeed.includes(sentence), `${step.id}: "${sentence}"`);
+    }
+    for (const paragraph of playbook.faq.flatMap((f) => f.answer)) assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
+    const questions = [...setup.matchAll(/^\d\. (.+\?)$/gm)].map(([, q]) => q.replace(/`Ubuntu One <[^>]+>`_/, 'Ubuntu One'));
+    assert.deepEqual(playbook.faq.map((f) => f.question), questions);
+  });
+
+  it('holds the AWS Marketplace support facts', () => {
+    const aws = normalize(seed('aws-marketplace-providing-support.txt'));
+    const m = playbook.marketplace;
+    assert.deepEqual(m.subscriptionReport.fields.map((f) => f.name), ['Product ID', 'AWS Account Number', 'Date of Last Usage']);
+    for (const fact of [m.reportingLag, m.productSupportConnection!, m.productIds!, m.confirmation.sellerMustOwnProductCode, ...m.subscriptionReport.facts]) {
+      assert.ok(aws.includes(fact.text), fact.text);
+    }
+    assert.match(m.productSupportConnection!.text, /Product Support Connection/);
+    assert.match(m.reportingLag.text, /good faith/);
+    const [, code, instance, , owner] = /(\w+) (i-[0-9a-f]+) (true) (\d{12})/.exec(aws)!;
+    assert.deepEqual([m.confirmation.example.productCode, m.confirmation.example.instanceId, m.confirmation.example.ownerAccount], [code, instance, owner]);
+    assert.deepEqual([code, instance, owner], ['4w1vgsrkqdkypbz43g7qkk4uz', 'i-10a64379', '495219933132']);
+    assert.match(m.confirmation.steps[0].text, /Instance ID, and their AWS Account ID/);
+  });
+});
+
+describe('team playbook', () => {
+  it('replaces only the sections it has', async () => {
+    const loaded = await loadPlaybook(fixture('team-valid.json'));
+    assert.deepEqual(loaded.problems, []);
+    assert.deepEqual(loaded.overridden, ['name', 'products', 'eligibility', 'contacts', 'caseTemplates']);
+    assert.equal(loaded.playbook.eligibility.lastUsageDays, 45);
+    assert.deepEqual(loaded.playbook.contacts.escalationPhones.map((p) => p.region), ['United States', 'Germany']);
+    assert.deepEqual(loaded.playbook.caseTemplates.map((t) => t.id), ['web-server-crash']);
+    assert.deepEqual(loaded.playbook.scope, defaultPlaybook().scope);
+    assert.deepEqual(loaded.playbook.faq, defaultPlaybook().faq);
+  });
+
+  it('falls back to the default when missing, silently', async () => {
+    const loaded = await loadPlaybook(fixture('no-such-playbook.json'));
+    assert.deepEqual(loaded, { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] });
+  });
+
+  it('reports schema errors with the file, line and JSON path, and falls back to the default', async () => {
+    const file = fixture('invalid-schema.json');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    const loaded = await loadPlaybook(file);
+    assert.deepEqual(loaded.playbook, defaultPlaybook());
+    assert.deepEqual(loaded.overridden, []);
+    const errors = loaded.problems.filter((p) => p.severity === 'error');
+    assert.deepEqual(errors.map((p) => [p.file, p.line, p.path]), [
+      [file, lineOf('call 00800'), '/contacts/escalationPhones/2/number'],
+      [file, lineOf('"kind": "ami"'), '/caseTemplates/0/fields/0/kind'],
+      [file, lineOf('"escalation"'), '/escalation'],
+    ]);
+    assert.match(errors[0].message, /^\/contacts\/escalationPhones\/2\/number: must match .*e\.g\. "\+65 6768 8099"/);
+    assert.match(errors[1].message, /must be one of .*"amiId"/);
+    assert.match(errors[2].message, /unknown property "escalation"/);
+    assert.ok(loaded.problems.some((p) => p.severity === 'warning' && /using the default playbook/.test(p.message)));
+  });
+
+  it('reports a JSON syntax error at its line', async () => {
+    const loaded = await loadPlaybook(fixture('invalid-syntax.json'));
+    const [error] = loaded.problems;
+    assert.equal(error.line, 6);
+    assert.match(error.message, /not valid JSON.*trailing commas are not allowed/);
+    assert.deepEqual(loaded.playbook, defaultPlaybook());
+  });
+
+  it('reports a case template naming a channel that does not exist', async () => {
+    const file = fixture('invalid-channel.json');
+    const loaded = await loadPlaybook(file);
+    const [error] = loaded.problems;
+    assert.deepEqual([error.file, error.line, error.path], [file, 7, '/caseTemplates/0/channel']);
+    assert.match(error.message, /no channel has the id "acme-hotline"; known channels: cloud-application-manager-support/);
+    assert.notEqual(error.file, DEFAULT_PLAYBOOK_FILE);
+  });
+
+  it('reports a path it cannot read (a folder) and keeps working', async () => {
+    const loaded = await loadPlaybook(fixtures);
+    assert.match(loaded.problems[0].message, /cannot read the playbook \(EISDIR\)/);
+    assert.deepEqual(loaded.playbook, defaultPlaybook());
+  });
+});
+
+describe('support-desk playbook', () => {
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['playbook', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('validate exits 0 for a valid playbook and 1 with JSON-path errors for an invalid one', async () => {
+    const valid = await run('validate', fixture('team-valid.json'));
+    assert.equal(valid.code, 0);
+    assert.match(valid.out, /is valid\. Sections it replaces: name, products, eligibility, contacts, caseTemplates/);
+    const invalid = await run('validate', fixture('invalid-schema.json'));
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.out, /invalid-schema\.json:7: error: \/contacts\/escalationPhones\/2\/number: must match/);
+    const json = JSON.parse((await run('validate', fixture('invalid-channel.json'), '--json')).out);
+    assert.equal(json.valid, false);
+    assert.equal(json.problems[0].path, '/caseTemplates/0/channel');
+  });
+
+  it('validate without PATH checks .support-desk/playbook.json in the current folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playbook-cli-'));
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      const none = await run('validate');
+      assert.equal(none.code, 0);
+      assert.match(none.out, /No team playbook at \.support-desk\/playbook\.json/);
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on a PATH that does not exist or an unknown action', async () => {
+    assert.equal((await run('validate', fixture('nope.json'))).code, 2);
+    assert.equal((await run('show', '--playbook', fixture('nope.json'))).code, 2);
+    assert.equal((await run('publish')).code, 2);
+    assert.equal((await run()).code, 2);
+  });
+
+  it('show --json prints the effective playbook; an invalid team file is reported on stderr', async () => {
+    const merged = await run('show', '--json', '--playbook', fixture('team-valid.json'));
+    assert.equal(merged.code, 0);
+    assert.deepEqual(JSON.parse(merged.out), (await loadPlaybook(fixture('team-valid.json'))).playbook);
+    const fallback = await run('show', '--playbook', fixture('invalid-syntax.json'));
+    assert.equal(fallback.code, 0);
+    assert.match(fallback.err, /invalid-syntax\.json:6: error: not valid JSON/);
+    assert.match(fallback.out, /^Default playbook: from the default playbook/);
+    assert.match(fallback.out, /Asia Pacific: \+65 6768 8099/);
+    assert.match(fallback.out, /IN SCOPE: Terms and Agreements/);
+  });
+});

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { loadReports, type ParsedReport } from '../../src/core/reports';
+import { SubscriptionStore } from '../../src/core/store';
+import type { SubscriptionRecord } from '../../src/core/model';
+
+const BASIC = 'test/fixtures/reports/basic';
+
+function report(path: string, reportDate: string, records: Omit<SubscriptionRecord, 'file' | 'reportDate'>[]): ParsedReport {
+  return {
+    path, format: 'legacy-subscriber', reportDate, rows: records.length, kept: records.length,
+    records: records.map((r) => ({ ...r, file: path, reportDate })), contacts: [], problems: [],
+  };
+}
+
+describe('SubscriptionStore', () => {
+  it('merges reports by account and by product, newest report first', () => {
+    const store = SubscriptionStore.from([
+      report('a.csv', '2026-11-20', [
+        { line: 2, account: '111122223333', productId: 'prod-a', productCode: 'codeold', lastUsage: '2026-11-01' },
+        { line: 3, account: '444455556666', productId: 'prod-a', lastUsage: '2026-11-02' },
+      ]),
+      report('b.csv', '2026-11-22', [
+        { line: 2, account: '111122223333', productId: 'prod-a', productCode: 'codenew', productTitle: 'A', lastUsage: '2026-11-21' },
+        { line: 3, account: '111122223333', productId: 'prod-b', lastUsage: '2026-11-21' },
+      ]),
+    ]);
+    assert.deepEqual(store.recordsForAccount('111122223333').map((r) => `${r.file}:${r.line}`), ['b.csv:2', 'b.csv:3', 'a.csv:2']);
+    assert.deepEqual(store.accounts(), ['111122223333', '444455556666']);
+    assert.equal(store.subscriptionCount, 3);
+    assert.equal(store.accountCount, 2);
+    assert.deepEqual(store.accountsForProduct('prod-a'), ['111122223333', '444455556666']);
+    assert.deepEqual(store.productInfo('prod-a'), { productId: 'prod-a', productCode: 'codenew', productTitle: 'A', latestReportDate: '2026-11-22' });
+    assert.equal(store.productCodeFor('prod-b'), undefined);
+    assert.equal(store.latestReportDate(), '2026-11-22');
+    assert.equal(store.hasAccount('999999999999'), false);
+    assert.deepEqual(store.recordsForAccount('999999999999'), []);
+  });
+
+  it('keeps the newest product code even when an older report is read last', () => {
+    const store = SubscriptionStore.from([
+      report('new.csv', '2026-11-22', [{ line: 2, account: '111122223333', productId: 'p', productCode: 'newcode' }]),
+      report('old.csv', '2026-11-01', [{ line: 2, account: '111122223333', productId: 'p', productCode: 'oldcode' }]),
+    ]);
+    assert.equal(store.productCodeFor('p'), 'newcode');
+    assert.equal(store.productInfo('p')?.latestReportDate, '2026-11-22');
+  });
+
+  it('counts an empty subscription report in the newest report date', () => {
+    const store = SubscriptionStore.from([report('empty_2026-11-23.csv', '2026-11-23', []), report('a.csv', '2026-11-20', [])]);
+    assert.equal(store.latestReportDate(), '2026-11-23');
+    assert.equal(store.subscriptionCount, 0);
+  });
+
+  it('indexes the basic fixture and applies contact CREATE/UPDATE/DELETE in time order', async () => {
+    const { store } = await loadReports([BASIC]);
+    assert.equal(store.subscriptionCount, 11);
+    assert.equal(store.accountCount, 10);
+    assert.deepEqual(store.products().map((p) => p.productId), ['prod-5qwz3vsg4kbfw', 'prod-eb7mxr2l9tqzs', 'prod-q3v8kw4yn2xhd']);
+    assert.equal(store.productCodeFor('prod-eb7mxr2l9tqzs'), '3jx9v2m8qk4p7w1n5r6t0ycbz');
+    const ada = store.contactsFor('271828182845');
+    assert.equal(ada.length, 1);
+    assert.equal(ada[0].email, 'ada.byron@example.org'); // the UPDATE won
+    assert.equal(ada[0].title, '"Chief" Engineer');
+    assert.equal(ada[0].organization, 'Research Division\nExample University');
+    assert.deepEqual(store.contactsFor('444455556666'), []); // CREATE then DELETE
+    assert.equal(store.contactsFor('111122223333')[0].organization, 'Example Corp, Inc.');
+    assert.equal(store.hasAccount('271828182845'), true);
+  });
+});
