@@ -2,7 +2,6 @@
 import { UsageError, type CliIo, type Command } from './cli/usage';
 
 const commands: Record<string, () => Promise<Command>> = {
-  // Filled in by the command modules: 'report', 'lookup', 'confirm', 'confirm-batch', 'profiles', 'audit'.
   report: async () => (await import('./cli/report')).report,
   lookup: async () => (await import('./cli/lookup')).lookup,
   playbook: async () => (await import('./cli/playbook')).playbook,
@@ -43,6 +42,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // `support-desk ... | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const io: CliIo = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

@@ -10,6 +10,7 @@ import Mocha from 'mocha';
 const require = createRequire(import.meta.url);
 const { REPO_ROOT } = require('../../out/test/support/vscode/codeServer.js');
 const { requireInstalledVSCode } = require('../../out/test/support/vscode/ensure.js');
+const { Workbench } = require('../../out/test/support/vscode/workbench.js');
 
 const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
 requireInstalledVSCode();
@@ -25,7 +26,15 @@ setTimeout(() => {
   process.exit(1);
 }, Number(values.timeout) * 1000).unref();
 
-const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', grep: values.grep });
+// A failed test leaves a picture of every open workbench behind, named after the test.
+const rootHooks = {
+  async afterEach() {
+    if (this.currentTest?.state !== 'failed') return;
+    const name = `failed-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-')}`;
+    for (const workbench of Workbench.opened) console.log(`    screenshot: ${await workbench.screenshot(name)}`);
+  },
+};
+const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', grep: values.grep, rootHooks });
 for (const spec of specs) mocha.addFile(join(specDir, spec));
 await mocha.loadFilesAsync();
 const failures = await new Promise((resolve) => mocha.run(resolve));

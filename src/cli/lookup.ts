@@ -71,8 +71,9 @@ function describeVerdict(verdict: AccountVerdict, asOf: string): string {
   const lines = [`Account ${verdict.account}: ${verdict.verdict.toUpperCase()} (as of ${asOf})`];
   if (verdict.subscriptions.length === 0) lines.push('  no products in the reports');
   for (const s of verdict.subscriptions) {
-    const code = s.productCode ? `, product code ${s.productCode}` : '';
-    lines.push(`  ${s.productTitle ?? s.productId} (${s.productId}${code}): ${s.verdict}`);
+    const ids = [s.productTitle ? s.productId : undefined, s.productCode && `product code ${s.productCode}`].filter(Boolean).join(', ');
+    const name = `${s.productTitle ?? s.productId}${ids ? ` (${ids})` : ''}`;
+    lines.push(`  ${name}: ${s.verdict}`);
     for (const reason of s.reasons) lines.push(`    - ${reason}`);
   }
   if (verdict.contacts.length > 0) lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));

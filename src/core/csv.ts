@@ -87,15 +87,18 @@ export class CsvParser {
         nl = len;
       }
       if (nextQuote < pos) nextQuote = indexOrEnd(text, '"', pos);
-      if (nextQuote >= nl) {
-        let end = nl;
-        if (end > pos && text.charCodeAt(end - 1) === CR) end--;
-        if (end - pos > this.maxRecordChars) {
+      let end = nl;
+      if (end > pos && text.charCodeAt(end - 1) === CR) end--;
+      // One physical line is one record unless a quoted field runs over the line break.
+      const tooLong = end - pos > this.maxRecordChars;
+      const fields = tooLong ? undefined : nextQuote >= nl ? text.slice(pos, end).split(',') : splitFullyQuotedLine(text, pos, end);
+      if (tooLong || fields) {
+        if (tooLong) {
           this.tooLong();
-        } else if (end > pos) {
+        } else if (fields && end > pos) {
           if (nextBad < pos) nextBad = indexOrEnd(text, REPLACEMENT, pos);
           if (nextBad < end) this.sink.undecodable(this.line);
-          this.sink.record(text.slice(pos, end).split(','), this.line);
+          this.sink.record(fields, this.line);
         }
         this.line++;
         pos = nl + 1;
@@ -144,6 +147,18 @@ export class CsvParser {
   private tooLong(): void {
     this.sink.problem(this.line, `line longer than ${this.maxRecordChars} characters: not a report row (is this a binary file?)`);
   }
+}
+
+/**
+ * Fast path for exports that quote every field (`"a","b,c","d"`): when the only quotes on the line
+ * are the outer ones and the `","` separators, splitting on `","` is exact. Anything else
+ * (doubled quotes, line breaks in a field, mixed quoting) returns undefined for the full parser.
+ */
+function splitFullyQuotedLine(text: string, pos: number, end: number): string[] | undefined {
+  if (end - pos < 2 || text.charCodeAt(pos) !== QUOTE || text.charCodeAt(end - 1) !== QUOTE) return undefined;
+  const fields = text.slice(pos + 1, end - 1).split('","');
+  for (const field of fields) if (field.indexOf('"') !== -1) return undefined;
+  return fields;
 }
 
 /**

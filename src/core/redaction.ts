@@ -141,18 +141,27 @@ const RULES: Rule[] = [
 /** Replaces every secret found with `[REDACTED:kind]` and counts them by kind. */
 export function redact(text: string): Redacted {
   const counts = new Map<SecretKind, number>();
-  let result = text;
-  for (const rule of RULES) {
-    const groupCount = new RegExp(`${rule.pattern.source}|`).exec('')!.length - 1;
-    result = result.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
-      const replaced = rule.replace(match, rest.slice(0, groupCount) as string[]);
-      if (!replaced) return match;
-      counts.set(replaced.kind, (counts.get(replaced.kind) ?? 0) + 1);
-      return replaced.text;
-    });
-  }
+  const result = RULES.reduce((current, rule) => applyRule(current, rule, counts), text);
   const found = [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
   return { text: result, found };
+}
+
+function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): string {
+  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+  let out = '';
+  let copied = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replaced = rule.replace(match[0], match.slice(1));
+    if (!replaced) {
+      // Look again one character on, so a harmless match ("Note: password=x") cannot hide a secret inside it.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    out += text.slice(copied, match.index) + replaced.text;
+    copied = match.index + match[0].length;
+    counts.set(replaced.kind, (counts.get(replaced.kind) ?? 0) + 1);
+  }
+  return out + text.slice(copied);
 }
 
 /** "2 aws-access-key-id, 1 password": safe to show, it holds no values. */

@@ -13,37 +13,37 @@ interface FormatSpec {
   id: ReportFormatId;
   required: Partial<Record<Column, string>>;
   optional: Partial<Record<Column, string>>;
-  /** Columns whose presence means another format. */
+  /** Columns whose presence means another format. Names as the reports write them; matched normalized. */
   absent?: string[];
 }
 
-const PRODUCT_DETAILS = { productCode: 'product code', productTitle: 'product title', reportDate: 'report date' };
-const LAST_USAGE_COLUMNS = ['last usage date', 'date of last usage'];
+const PRODUCT_DETAILS = { productCode: 'Product Code', productTitle: 'Product Title', reportDate: 'Report Date' };
+const LAST_USAGE_COLUMNS = ['Last Usage Date', 'Date of Last Usage'];
 
 const FORMATS: readonly FormatSpec[] = [
   {
     id: 'legacy-subscriber',
-    required: { account: 'customer aws account number', productId: 'product id', lastUsage: 'last usage date' },
-    optional: { ...PRODUCT_DETAILS, subscriptionStart: 'subscription start date' },
+    required: { account: 'Customer AWS Account Number', productId: 'Product ID', lastUsage: 'Last Usage Date' },
+    optional: { ...PRODUCT_DETAILS, subscriptionStart: 'Subscription Start Date' },
   },
   {
     id: 'daily-subscriber',
-    required: { account: 'customer aws account number', productId: 'product id', subscriptionStart: 'subscription start date' },
+    required: { account: 'Customer AWS Account Number', productId: 'Product ID', subscriptionStart: 'Subscription Start Date' },
     optional: PRODUCT_DETAILS,
     absent: LAST_USAGE_COLUMNS,
   },
   {
     id: 'seed',
-    required: { productId: 'product id', account: 'aws account number', lastUsage: 'date of last usage' },
-    optional: { ...PRODUCT_DETAILS, subscriptionStart: 'subscription start date' },
+    required: { productId: 'Product ID', account: 'AWS Account Number', lastUsage: 'Date of Last Usage' },
+    optional: { ...PRODUCT_DETAILS, subscriptionStart: 'Subscription Start Date' },
   },
   {
     id: 'support-contacts',
-    required: { account: 'aws customer id', productId: 'product id', operation: 'operation type' },
+    required: { account: 'AWS Customer ID', productId: 'Product ID', operation: 'Operation Type' },
     optional: {
-      productCode: 'product code', subscriptionStart: 'subscription start date', subscriptionId: 'subscription guid',
-      organization: 'organization', givenName: 'given name', surname: 'surname', telephone: 'telephone number',
-      email: 'email', title: 'title', countryCode: 'country code', operationTime: 'operation time',
+      productCode: 'Product Code', subscriptionStart: 'Subscription Start Date', subscriptionId: 'Subscription Guid',
+      organization: 'Organization', givenName: 'Given Name', surname: 'Surname', telephone: 'Telephone Number',
+      email: 'Email', title: 'Title', countryCode: 'Country Code', operationTime: 'Operation Time',
     },
   },
 ];
@@ -67,11 +67,11 @@ export function detectFormat(header: string[]): DetectedFormat | undefined {
     if (!positions.has(key)) positions.set(key, i);
   });
   const spec = FORMATS.find((f) =>
-    Object.values(f.required).every((name) => positions.has(name)) && !(f.absent ?? []).some((name) => positions.has(name)));
+    Object.values(f.required).every((name) => positions.has(normalize(name))) && !(f.absent ?? []).some((name) => positions.has(normalize(name))));
   if (!spec) return undefined;
   const index: Partial<Record<Column, number>> = {};
   for (const [column, name] of Object.entries({ ...spec.optional, ...spec.required })) {
-    const at = positions.get(name);
+    const at = positions.get(normalize(name));
     if (at !== undefined) index[column as Column] = at;
   }
   return { id: spec.id, index, header: header.map((h) => h.trim()) };
@@ -81,10 +81,6 @@ export function detectFormat(header: string[]): DetectedFormat | undefined {
 export function describeUnknownHeader(header: string[]): string {
   const shown = header.slice(0, 12).map((h) => JSON.stringify(truncate(h.trim(), 40))).join(', ');
   const more = header.length > 12 ? ` and ${header.length - 12} more` : '';
-  const known = FORMATS.map((f) => `${f.id} (${Object.values(f.required).map(titleCase).join(', ')})`).join('; ');
+  const known = FORMATS.map((f) => `${f.id} (${Object.values(f.required).join(', ')})`).join('; ');
   return `not a known report: the header has columns ${shown}${more}. Known formats and their required columns: ${known}`;
-}
-
-function titleCase(name: string): string {
-  return name.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\bAws\b/, 'AWS').replace(/\bId\b/, 'ID');
 }

@@ -124,13 +124,13 @@ class ReportReader implements CsvSink {
   private firstUndecodableLine = 0;
   private newestRowDay: string | undefined;
   private usedFallbackDay = false;
-  private readonly days = new Map<string, string | null>();
+  private readonly days = new Map<string, string | null | undefined>();
   private readonly strings = new Map<string, string>();
 
   constructor(private readonly path: string, private readonly nameDay: string | undefined, private readonly modifiedDay: string) {}
 
   record(fields: string[], line: number): void {
-    if (fields.every((f) => f.trim() === '')) return; // rows of empty cells that spreadsheets leave behind
+    if (isBlank(fields)) return; // rows of empty cells that spreadsheets leave behind
     if (!this.headerSeen) return this.header(fields, line);
     const format = this.format;
     if (!format) return;
@@ -200,11 +200,11 @@ class ReportReader implements CsvSink {
     return value;
   }
 
-  /** The calendar day of an ISO 8601 date or date-time, or null when it is not one. */
-  day(raw: string): string | null {
+  /** The calendar day of an ISO 8601 date or date-time; null when it is not one, undefined for blanks. */
+  day(raw: string): string | null | undefined {
     let day = this.days.get(raw);
     if (day === undefined) {
-      day = parseIsoDay(raw) ?? null;
+      day = raw.trim() === '' ? undefined : parseIsoDay(raw) ?? null;
       if (this.days.size >= CACHE_LIMIT) this.days.clear();
       this.days.set(raw, day);
     }
@@ -301,10 +301,12 @@ class RowValues {
 
   /** The day in that column; undefined when the cell is empty (and an error when it is not a date). */
   day(column: Column): string | undefined {
-    const raw = this.text(column);
-    if (raw === undefined) return undefined;
+    const at = this.format.index[column];
+    const raw = at === undefined ? '' : this.fields[at];
+    if (raw === '') return undefined;
     const day = this.reader.day(raw);
-    if (day === null) this.errors.push(`${this.name(column)} "${truncate(raw)}" is not an ISO 8601 date such as 2026-11-20`);
+    if (day === undefined) return undefined;
+    if (day === null) this.errors.push(`${this.name(column)} "${truncate(raw.trim())}" is not an ISO 8601 date such as 2026-11-20`);
     return day ?? undefined;
   }
 
@@ -316,6 +318,11 @@ class RowValues {
     }
     return code;
   }
+}
+
+function isBlank(fields: string[]): boolean {
+  for (const field of fields) if (field !== '' && field.trim() !== '') return false;
+  return true;
 }
 
 function onlyEmptyExtras(fields: string[], width: number): boolean {

@@ -3,6 +3,8 @@
 // `aws.endpointUrl` and `audit.path` are machine-scoped, so no workspace can set them at all.
 import * as vscode from 'vscode';
 import { resolveAuditPath } from '../core/audit';
+import { isIsoDay } from '../core/dates';
+import { today } from '../core/eligibility';
 import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/model';
 import type { AwsSettings } from '../aws';
 
@@ -36,6 +38,12 @@ export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): Eligib
     return explicit ?? playbook?.[key] ?? DEFAULT_POLICY[key];
   };
   return { lastUsageDays: pick('lastUsageDays'), goodFaithDays: pick('goodFaithDays') };
+}
+
+/** The day verdicts are judged for: the setting (e.g. the day a ticket was opened), else today. */
+export function judgingDay(): { day: string; fixed: boolean } {
+  const set = vscode.workspace.getConfiguration(SECTION).get<string>('eligibility.asOf')?.trim();
+  return set && isIsoDay(set) ? { day: set, fixed: true } : { day: today(), fixed: false };
 }
 
 /** True when a change event touches one of our settings under `key`. */

@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
+// require(), so esbuild bundles the CommonJS build (the ESM one reads import.meta, empty in a CJS bundle).
+import tinyglobby = require('tinyglobby');
 import { expandReportPaths } from '../../core/reports';
 
 export interface ReportSource {
@@ -69,7 +70,7 @@ export async function expandReportSources(sources: readonly ReportSource[]): Pro
   const missing: string[] = [];
   for (const source of sources) {
     if (source.kind === 'glob') {
-      const matches = await glob(source.pattern, { cwd: source.base, absolute: true, onlyFiles: true });
+      const matches = await tinyglobby.glob(source.pattern, { cwd: source.base, absolute: true, onlyFiles: true });
       if (matches.length === 0) missing.push(`"${source.entry}" matches no file yet (watching ${source.base})`);
       for (const m of matches) files.add(resolve(m));
       found.push(source);

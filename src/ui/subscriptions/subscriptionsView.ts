@@ -1,8 +1,9 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
-import { reportFreshness, today } from '../../core/eligibility';
+import { reportFreshness } from '../../core/eligibility';
 import type { EligibilityPolicy } from '../../core/model';
 import type { ReportsController, ReportsLoaded } from '../reports/reportsController';
+import { judgingDay } from '../settings';
 import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './model';
 import { lookOf } from './presentation';
 
@@ -43,13 +44,13 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
       this.view.description = undefined;
       this.view.message = undefined;
     } else {
-      const asOf = today();
+      const { day: asOf, fixed } = judgingDay();
       const policy = this.policy();
       const { store } = loaded.snapshot;
       this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
       const freshness = reportFreshness(store, asOf, policy);
       const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
-      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}`;
+      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}`;
       const notes = [
         freshness.stale ? `⚠ ${freshness.message}.` : '',
         loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',

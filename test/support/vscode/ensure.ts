@@ -43,17 +43,15 @@ function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string
 /** What is installed, or undefined when the install is missing or partial. Never installs. */
 export function installedVSCode(dir = installDir()): VSCodeInstall | undefined {
   const l = layout(dir);
-  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry) || !existsSync(CHROMIUM_PATH)) {
-    return undefined;
-  }
+  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry)) return undefined;
   return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
 }
 
 /** Like installedVSCode, but says what to run when the install is missing. */
 export function requireInstalledVSCode(): VSCodeInstall {
   const found = installedVSCode();
-  if (!found) {
-    throw new Error(`code-server is not installed in ${installDir()}; run: node scripts/vscode/ensure.mjs`);
+  if (!found || !existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${found ? CHROMIUM_PATH : `code-server in ${installDir()}`} is missing; run: node scripts/vscode/ensure.mjs`);
   }
   return found;
 }

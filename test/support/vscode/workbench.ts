@@ -21,6 +21,9 @@ export interface WorkbenchOptions {
 }
 
 export class Workbench {
+  /** Workbenches not yet closed, so that the runner can screenshot them when a test fails. */
+  static readonly opened = new Set<Workbench>();
+
   private constructor(
     readonly page: Page,
     /** The temporary copy of the workspace the workbench shows. */
@@ -41,6 +44,7 @@ export class Workbench {
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const workbench = new Workbench(page, workspace, browser, server);
+    Workbench.opened.add(workbench);
     try {
       await page.goto(server.workbenchUrl());
       await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
@@ -109,6 +113,7 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    Workbench.opened.delete(this);
     await this.browser.close().catch(() => undefined);
     await this.server.stop();
     rmSync(this.workspace, { recursive: true, force: true });

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { main } from '../../src/cli';
+
+const BASIC = 'test/fixtures/reports/basic';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
+  return { code, out, err };
+}
+
+describe('support-desk report inspect and lookup', () => {
+  it('inspects a folder of reports as JSON', async () => {
+    const { code, out } = await run('report', 'inspect', BASIC, '--json');
+    assert.equal(code, 0);
+    const result = JSON.parse(out);
+    assert.deepEqual(Object.keys(result), ['files', 'subscriptions', 'accounts', 'products', 'problems']);
+    assert.deepEqual(Object.keys(result.files[0]), ['path', 'format', 'reportDate', 'rows', 'kept']);
+    assert.equal(result.files.length, 5);
+    assert.deepEqual([result.subscriptions, result.accounts, result.products], [11, 10, 3]);
+    assert.deepEqual(result.problems[0], {
+      file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`, line: 6, severity: 'error',
+      message: result.problems[0].message,
+    });
+    assert.match(result.problems[0].message, /1\.23457E\+11/);
+  });
+
+  it('prints a readable summary with each problem as file:line', async () => {
+    const { code, out } = await run('report', 'inspect', BASIC);
+    assert.equal(code, 0);
+    assert.match(out, /5 report files/);
+    assert.match(out, /11 subscriptions, 10 accounts, 3 products; latest report 2026-11-22/);
+    assert.match(out, /customer_subscriber_report_2026-11-22\.csv:6: error:/);
+  });
+
+  it('exits 2 on a missing path or a missing subcommand, 0 on a file that is not a report', async () => {
+    const missing = await run('report', 'inspect', `${BASIC}/nope.csv`);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no such file or folder: .*nope\.csv/);
+    assert.equal((await run('report')).code, 2);
+    assert.equal((await run('report', 'inspect')).code, 2);
+    const notReport = await run('report', 'inspect', 'package.json', '--json');
+    assert.equal(notReport.code, 0);
+    const result = JSON.parse(notReport.out);
+    assert.equal(result.files[0].format, null);
+    assert.equal(result.problems[0].line, 1);
+  });
+
+  it('looks up an account as JSON with verdict, subscriptions and reasons', async () => {
+    const { code, out } = await run('lookup', '1111-2222-3333', '--reports', BASIC, '--as-of', '2026-11-22', '--json');
+    assert.equal(code, 0);
+    const result = JSON.parse(out);
+    assert.equal(result.account, '111122223333');
+    assert.equal(result.verdict, 'eligible');
+    assert.deepEqual(Object.keys(result.subscriptions[0]), ['productId', 'productCode', 'productTitle', 'lastUsage', 'reportDate', 'verdict', 'reasons']);
+    assert.deepEqual(
+      { ...result.subscriptions[0], reasons: undefined },
+      { productId: 'prod-5qwz3vsg4kbfw', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd', productTitle: 'Ubuntu Pro 22.04 LTS', lastUsage: '2026-11-20', reportDate: '2026-11-22', verdict: 'eligible', reasons: undefined },
+    );
+    assert.equal(result.contacts[0].email, 'jane.doe@example.com');
+    assert.equal(result.freshness.message, 'latest report 2026-11-22, 0 days old');
+  });
+
+  it('honours --last-usage-days and takes report paths after the account', async () => {
+    const strict = JSON.parse((await run('lookup', '135791357913', '--reports', BASIC, '--as-of', '2026-11-22', '--last-usage-days', '29', '--json')).out);
+    assert.equal(strict.verdict, 'lapsed');
+    const spread = JSON.parse((await run('lookup', '314159265358', '--reports', `${BASIC}/subscription_report_2026-11-20.csv`, `${BASIC}/customer_subscriber_report_2026-11-22.csv`, '--as-of', '2026-11-22', '--json')).out);
+    assert.equal(spread.verdict, 'not-in-latest-report');
+  });
+
+  it('prints the verdict and its reasons in words', async () => {
+    const { code, out } = await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-23');
+    assert.equal(code, 0);
+    assert.match(out, /Account 999988887777: UNLISTED \(as of 2026-11-23\)/);
+    assert.match(out, /good faith/);
+    assert.match(out, /Reports: latest report 2026-11-22, 1 day old/);
+  });
+
+  it('exits 2 with a clear message on a malformed account, day or window', async () => {
+    const account = await run('lookup', '1.23457E+11', '--reports', BASIC);
+    assert.equal(account.code, 2);
+    assert.match(account.err, /scientific notation.*12-digit AWS account number/);
+    assert.match((await run('lookup', '111122223333', '--reports', BASIC, '--as-of', '22/11/2026')).err, /--as-of "22\/11\/2026" must be a day written YYYY-MM-DD/);
+    assert.equal((await run('lookup', '111122223333', '--reports', BASIC, '--last-usage-days', 'ten')).code, 2);
+    assert.equal((await run('lookup', '111122223333')).code, 2);
+    assert.equal((await run('lookup', '111122223333', '--reports', 'no/such/folder')).code, 2);
+  });
+});

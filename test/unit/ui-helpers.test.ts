@@ -1,0 +1,91 @@
+// Pure helpers of the extension: report path resolution, region order, Markdown, Confirmations, playbook page.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditEntry } from '../../src/core/audit';
+import { defaultPlaybook } from '../../src/core/playbook/load';
+import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
+import { confirmationLook, confirmationNodes } from '../../src/ui/confirmations/model';
+import { escapeMarkdown } from '../../src/ui/markdown';
+import { renderCaseDraft, renderPlaybook } from '../../src/ui/playbook/render';
+import { expandReportSources, resolveReportSources } from '../../src/ui/reports/reportPaths';
+
+describe('ui: report paths', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'support-desk-paths-'));
+    mkdirSync(join(dir, 'reports', 'old'), { recursive: true });
+    for (const f of ['reports/a.csv', 'reports/b.csv', 'reports/notes.txt', 'reports/old/c.csv']) writeFileSync(join(dir, f), 'x\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resolves ~, ${workspaceFolder} and relative entries; says why others cannot be', () => {
+    const { sources, unresolved } = resolveReportSources(['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '], { workspaceFolder: '/ws', home: '/home/me' });
+    assert.deepEqual(sources.map((s) => [s.base, s.pattern, s.kind]), [
+      ['/home/me/r', '*.csv', 'folder'], ['/ws/r', '*.csv', 'folder'], ['/ws/rel', '*.csv', 'folder'], ['/abs', '**/*.csv', 'glob'],
+    ]);
+    assert.deepEqual(unresolved, []);
+    assert.match(resolveReportSources(['rel'], { home: '/h' }).unresolved[0], /relative, but no folder is open/);
+  });
+
+  it('expands folders to their CSV files, globs to their matches, and names missing paths', async () => {
+    const { sources } = resolveReportSources(['reports', 'reports/**/*.csv', 'reports/a.csv', 'missing'], { workspaceFolder: dir, home: dir });
+    const expanded = await expandReportSources(sources);
+    assert.deepEqual(expanded.files.map((f) => f.slice(dir.length)), ['/reports/a.csv', '/reports/b.csv', '/reports/old/c.csv']);
+    assert.deepEqual(expanded.sources.map((s) => s.kind), ['folder', 'glob', 'file']);
+    assert.equal(expanded.sources[2].pattern, 'a.csv');
+    assert.match(expanded.missing[0], /"missing" does not exist/);
+  });
+});
+
+describe('ui: regions', () => {
+  it('puts auto, the profile default, then recent choices first, each once, and marks the current one', () => {
+    const choices = orderRegions(['us-east-1', 'eu-west-1', 'ap-south-1'], { profileRegion: 'eu-west-1', recent: ['ap-south-1', 'eu-west-1'], current: 'ap-south-1' });
+    assert.deepEqual(choices.map((c) => [c.region, c.note]), [
+      ['auto', 'search the account\'s enabled regions'], ['eu-west-1', 'profile default'], ['ap-south-1', 'recently used, current'], ['us-east-1', undefined],
+    ]);
+    assert.deepEqual(rememberRegion(['a', 'b', 'c', 'd', 'e'], 'c'), ['c', 'a', 'b', 'd', 'e']);
+  });
+});
+
+describe('ui: markdown', () => {
+  it('escapes what Markdown would interpret, leaving plain punctuation readable', () => {
+    assert.equal(escapeMarkdown('customer_report_2026-11-22.csv [x] *y*'), 'customer\\_report\\_2026-11-22.csv \\[x\\] \\*y\\*');
+    assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n1\\. first');
+  });
+});
+
+describe('ui: Confirmations model', () => {
+  const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry => ({
+    time: '2026-11-23T10:00:00.000Z', profile: 'seller', region: 'us-east-1', instanceId, productCode: 'abc', claimedAccount: null,
+    ownerId: '111122223333', verdict, errorKind: verdict === 'error' ? 'throttled' : null, requestId: 'r-1',
+  });
+
+  it('lists the newest first and folds the rest into one "older" node', () => {
+    const nodes = confirmationNodes([entry('i-1', 'confirmed'), entry('i-2', 'not-attached'), entry('i-3', 'error')], 2);
+    assert.deepEqual(nodes.map((n) => confirmationLook(n).label), ['i-3', 'i-2', '1 older confirmations']);
+    assert.deepEqual(nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]), [
+      ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
+      ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],
+    ]);
+  });
+});
+
+describe('ui: playbook page and case drafts', () => {
+  it('renders the escalation numbers, scope and every case template of the default playbook', () => {
+    const playbook = defaultPlaybook();
+    const page = renderPlaybook({ playbook, teamFile: null, overridden: [], problems: [] });
+    for (const phone of playbook.contacts.escalationPhones) assert.ok(page.includes(phone.number), `missing ${phone.number}`);
+    for (const template of playbook.caseTemplates) assert.ok(page.includes(`### ${escapeMarkdown(template.title)}`), `missing ${template.title}`);
+    assert.ok(page.includes('**Out of scope**'));
+    assert.ok(page.includes('/var/log/elasticbox/elasticbox-agent.log'));
+  });
+
+  it('fills a case draft with what is known and marks the rest to fill', () => {
+    const template = defaultPlaybook().caseTemplates.find((t) => t.id === 'box-error')!;
+    const draft = renderCaseDraft(template, { account: '111122223333', instanceId: 'i-0123456789abcdef0' });
+    assert.match(draft, /\*\*Customer AWS account\*\* \(required\): 111122223333/);
+    assert.match(draft, /\*\*Box name\*\* \(required\): _to fill_/);
+  });
+});
