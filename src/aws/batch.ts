@@ -10,18 +10,33 @@ export interface BatchOptions {
   onResult?: (result: ConfirmationResult) => void | Promise<void>;
 }
 
-/** Results in input order; when `signal` aborts, the items not yet started are left out. */
+/**
+ * Results in input order; when `signal` aborts, the items not yet started are left out.
+ * An answer a retry may change (throttled, network) goes to the back of the queue for another
+ * round, because under sustained throttling the SDK's own retry budget runs dry before the batch ends.
+ */
 export async function confirmBatch(items: ConfirmationRequest[], settings: ConfirmSettings & BatchOptions): Promise<ConfirmationResult[]> {
   const { concurrency = DEFAULT_CONCURRENCY, signal, onResult, ...aws } = settings;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number of 1 or more, not ${concurrency}`);
   const session = new ConfirmSession(aws, signal);
   const results: (ConfirmationResult | undefined)[] = new Array(items.length);
-  let next = 0;
+  const queue = items.map((req, index) => ({ req, index, round: 1 }));
+  let inFlight = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length && !signal?.aborted) {
-      const index = next++;
-      const result = await confirmWithSession(items[index], session);
-      results[index] = result;
+    // Wait while others are in flight: one of them may put an item back for another round.
+    while (!signal?.aborted && (queue.length > 0 || inFlight > 0)) {
+      const item = queue.shift();
+      if (!item) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      inFlight++;
+      const result = await confirmWithSession(item.req, session).finally(() => inFlight--);
+      if (isWorthAnotherRound(result) && item.round < BATCH_ROUNDS && !signal?.aborted) {
+        queue.push({ ...item, round: item.round + 1 });
+        continue;
+      }
+      results[item.index] = result;
       await onResult?.(result);
     }
   };
@@ -31,4 +46,10 @@ export async function confirmBatch(items: ConfirmationRequest[], settings: Confi
     session.destroy();
   }
   return results.filter((r): r is ConfirmationResult => r !== undefined);
+}
+
+const BATCH_ROUNDS = 3;
+
+function isWorthAnotherRound(r: ConfirmationResult): boolean {
+  return r.error?.kind === 'throttled' || r.error?.kind === 'network';
 }

@@ -1,6 +1,7 @@
 // ConfirmProductInstance for one instance: validate, pick the region (or find it), call, and turn
 // the answer or the failure into a verdict with its evidence. Never throws.
 import { ConfirmProductInstanceCommand, DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import {
   malformedResult,
@@ -27,6 +28,9 @@ export type ConfirmSettings = AwsSettings & CallLimits;
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const FALLBACK_HOME_REGION = 'us-east-1';
+// The adaptive limiter's default floor (0.5 calls/s) would let one burst of throttling stretch a
+// batch of 1,000 into half an hour; ConfirmProductInstance's EC2 quota is far above this floor.
+const MIN_SEND_RATE_PER_SECOND = 20;
 
 /** What a run of confirmations shares: one credentials provider, one client per region, the region list. */
 export class ConfirmSession {
@@ -55,8 +59,9 @@ export class ConfirmSession {
       client = new EC2Client({
         region,
         credentials: this.credentials,
-        retryMode: 'adaptive',
-        maxAttempts: this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        retryStrategy: new AdaptiveRetryStrategy(this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, {
+          rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_SEND_RATE_PER_SECOND }),
+        }),
         // Per-attempt limits, so one stuck connection is retried instead of eating the whole call's time.
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 },
         ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),

@@ -30,7 +30,7 @@ export function faultScenario(i: number): { scenario: Ec2Scenario; expect: strin
 }
 
 describe('confirm-batch under faults', function () {
-  this.timeout(300_000);
+  this.timeout(150_000);
   let endpoint: Ec2Endpoint;
   let sandbox: AwsSandbox;
   const expected = new Map<string, string>();
@@ -51,8 +51,8 @@ describe('confirm-batch under faults', function () {
   });
 
   it(`answers all ${COUNT} instances exactly once, in the results and in the audit log`, async () => {
-    const list = join(sandbox.dir, 'instances.txt');
-    writeFileSync(list, [...expected.keys()].join('\n'));
+    const list = join(sandbox.dir, 'instances.csv');
+    writeFileSync(list, `instanceId,account\n${[...expected.keys()].map((id) => `${id},${OWNER}`).join('\n')}\n`);
     const out = join(sandbox.dir, 'results.jsonl');
     const auditPath = join(sandbox.dir, 'audit.jsonl');
     const stderr: string[] = [];

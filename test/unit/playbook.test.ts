@@ -199,6 +199,11 @@ describe('team playbook', () => {
     assert.deepEqual(loaded.playbook, defaultPlaybook());
   });
 
+  it('says what to do with an empty file or a wrong version', () => {
+    assert.match(checkPlaybookText(' \n', 'team.json').problems[0].message, /the file is empty: write a JSON object/);
+    assert.deepEqual(checkPlaybookText('{\n  "version": 2\n}', 'team.json').problems.map((p) => [p.line, p.message]), [[2, '/version: must be 1']]);
+  });
+
   it('reports a case template naming a channel that does not exist', async () => {
     const file = fixture('invalid-channel.json');
     const loaded = await loadPlaybook(file);

@@ -39,7 +39,7 @@ export interface LoadedPlaybook {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(value: unknown) {
-  // Compiled once, on first use: about 30 ms that nothing else should pay for.
+  // Compiled once, on first use: a few hundred ms on a cold start that nothing else should pay for.
   validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
   return { ok: validator(value) as boolean, errors: validator.errors ?? [] };
 }
@@ -51,16 +51,19 @@ export function defaultPlaybook(): Playbook {
 
 /** Parses and validates one playbook document; problems carry the JSON path and the line. */
 export function checkPlaybookText(text: string, file: string): CheckedDocument {
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return { problems: [{ file, line: 1, severity: 'error', path: '', message: 'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}' }] };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ' '), parseErrors, { disallowComments: true, allowTrailingComma: false });
   const lines = lineStarts(text);
   if (parseErrors.length > 0 || !root) {
     // Only the first syntax error: the ones after it are mostly the parser losing its footing.
-    const problems = parseErrors.slice(0, 1).map((e) => ({
-      file, line: lineAt(lines, e.offset), severity: 'error' as const, path: '',
-      message: `not valid JSON: ${describeParseError(e)}; fix the syntax (comments and trailing commas are not allowed)`,
-    }));
-    return { problems: problems.length ? problems : [{ file, line: 1, severity: 'error', path: '', message: 'the file is empty: write a JSON object, e.g. {"contacts": {...}}' }] };
+    const [first] = parseErrors;
+    return { problems: [{
+      file, line: first ? lineAt(lines, first.offset) : 1, severity: 'error', path: '',
+      message: `not valid JSON: ${first ? describeParseError(first) : 'no value'}; fix the syntax (comments and trailing commas are not allowed)`,
+    }] };
   }
   // JSON.parse, not the tree's value: that one builds null-prototype objects.
   const document = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
@@ -166,6 +169,7 @@ function describeSchemaError(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': return `unknown property "${String(params.additionalProperty)}" (check the spelling; the schema lists the allowed ones)`;
+    case 'const': return `must be ${JSON.stringify(params.allowedValue)}`;
     case 'enum': return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern': {
       const description = (e.parentSchema as { description?: string } | undefined)?.description;
