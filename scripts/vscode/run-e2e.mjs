@@ -13,7 +13,12 @@ const { requireInstalledVSCode } = require('../../out/test/support/vscode/ensure
 const { Workbench } = require('../../out/test/support/vscode/workbench.js');
 
 const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
-requireInstalledVSCode();
+try {
+  requireInstalledVSCode();
+} catch (err) {
+  console.error(`run-e2e: ${err.message}`);
+  process.exit(1);
+}
 const specDir = join(REPO_ROOT, 'out', 'test', 'e2e');
 const specs = readdirSync(specDir).filter((f) => f.endsWith('.e2e.js')).sort();
 if (specs.length === 0) {

@@ -34,6 +34,11 @@ const options = {
   extension: values.extension ? resolve(values.extension) : undefined,
 };
 
-let code = await runSuite(options);
-if (hasRestrictedTests()) code = (await runSuite({ ...options, restricted: true })) || code;
-process.exit(code);
+try {
+  let code = await runSuite(options);
+  if (hasRestrictedTests()) code = (await runSuite({ ...options, restricted: true })) || code;
+  process.exit(code);
+} catch (err) {
+  console.error(`run-suite: ${err.message}`);
+  process.exit(1);
+}

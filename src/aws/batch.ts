@@ -1,7 +1,7 @@
 // Many confirmations with at most `concurrency` in flight, sharing one session (credentials,
 // clients, region list). Each result is handed to onResult as soon as it is known; one failure
 // never stops the batch.
-import { DEFAULT_CONCURRENCY, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
+import { DEFAULT_CONCURRENCY, isFinalResult, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
 import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm';
 
 export interface BatchOptions {
@@ -12,7 +12,7 @@ export interface BatchOptions {
 
 /**
  * Results in input order; when `signal` aborts, the items not yet started are left out.
- * An answer a retry may change (throttled, network) goes to the back of the queue for another
+ * An answer a retry may change (throttled, network, a server fault) goes to the back of the queue for another
  * round, because under sustained throttling the SDK's own retry budget runs dry before the batch ends.
  */
 export async function confirmBatch(items: ConfirmationRequest[], settings: ConfirmSettings & BatchOptions): Promise<ConfirmationResult[]> {
@@ -48,8 +48,9 @@ export async function confirmBatch(items: ConfirmationRequest[], settings: Confi
   return results.filter((r): r is ConfirmationResult => r !== undefined);
 }
 
-const BATCH_ROUNDS = 3;
+const BATCH_ROUNDS = 5;
 
+/** Throttling, network and server faults may pass; bad credentials need the engineer first. */
 function isWorthAnotherRound(r: ConfirmationResult): boolean {
-  return r.error?.kind === 'throttled' || r.error?.kind === 'network';
+  return !isFinalResult(r) && r.error?.kind !== 'credentials';
 }

@@ -2,7 +2,7 @@
 // a free port on 127.0.0.1, no auth, throw-away user-data, extensions and XDG folders, stopped by
 // killing its whole process group (a plain SIGTERM leaves children running for about 20 s).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,7 +59,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   for (const dir of [join(userDataDir, 'User'), extensionsDir, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const extension = options.extension ?? REPO_ROOT;
-  if (extension) symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
+  if (extension) {
+    assertBuilt(extension);
+    symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
+  }
 
   const port = await freePort();
   const args = [
@@ -106,10 +109,12 @@ export function extensionFolderName(extensionDir: string): string {
   return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 }
 
-/** The extension id `<publisher>.<name>` of the repository's extension. */
-export function extensionId(extensionDir = REPO_ROOT): string {
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
-  return `${manifest.publisher}.${manifest.name}`;
+/** Fails before VS Code starts when the extension's entry point is not built. */
+export function assertBuilt(extensionDir: string): void {
+  const { main } = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+  if (main && !existsSync(join(extensionDir, main))) {
+    throw new Error(`${join(extensionDir, main)} does not exist: run npm run build`);
+  }
 }
 
 function freePort(): Promise<number> {

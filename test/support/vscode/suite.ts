@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './browser';
-import { REPO_ROOT, startCodeServer, tail } from './codeServer';
+import { assertBuilt, REPO_ROOT, startCodeServer, tail } from './codeServer';
 
 export interface SuiteOptions {
   /** Extension under test (extensionDevelopmentPath); default this repository. */
@@ -39,6 +39,9 @@ export function hasRestrictedTests(): boolean {
 /** Runs the suite once; resolves to the exit code (0 only when tests ran and all passed). */
 export async function runSuite(options: SuiteOptions = {}): Promise<number> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const extension = options.extension ?? REPO_ROOT;
+  assertBuilt(extension);
+  if (!existsSync(join(SUITE_OUT, 'index.js'))) throw new Error(`${join(SUITE_OUT, 'index.js')} does not exist: run npm run compile-tests`);
   const label = options.restricted ? 'restricted' : 'trusted';
   const timeoutMs = options.timeoutMs ?? 300_000;
   const resultsFile = join(OUTPUT_DIR, `suite-results-${label}.json`);
@@ -59,7 +62,6 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
     });
     const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
-    const extension = options.extension ?? REPO_ROOT;
     const env = {
       SUPPORT_DESK_EXTENSION_PATH: extension,
       SUPPORT_DESK_SUITE_RESULTS: resultsFile,

@@ -61,6 +61,8 @@ export class Workbench {
     const icon = item.locator('a');
     await icon.waitFor({ timeout: 30_000 });
     if (!(await item.getAttribute('class'))?.split(/\s+/).includes('checked')) await icon.click();
+    // Leave no hover tooltip over the side bar in screenshots.
+    await this.page.mouse.move(700, 450);
     await this.page.locator('.sidebar .composite.title', { hasText: title }).waitFor();
   }
 
