@@ -3,7 +3,7 @@
 // `npm run build && npm run compile-tests` first. test-electron always disables workspace trust,
 // so the restricted-mode tests (out/test/suite/restricted/) run only under code-server.
 import { defineConfig } from '@vscode/test-cli';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,6 +11,7 @@ const fixtures = join(import.meta.dirname, 'test', 'fixtures');
 // Tests may write into the workspace: they get a copy of the fixture workspace, as under code-server.
 const workspace = mkdtempSync(join(tmpdir(), 'support-desk-workspace-'));
 if (existsSync(join(fixtures, 'workspace'))) cpSync(join(fixtures, 'workspace'), workspace, { recursive: true });
+process.once('exit', () => rmSync(workspace, { recursive: true, force: true }));
 
 export default defineConfig({
   label: 'suite',

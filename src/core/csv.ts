@@ -1,8 +1,11 @@
-// A streaming RFC 4180 reader sized for daily reports of a million rows. Lines without a quote take a
-// fast path (a plain split on commas); only records holding a quote go through the full state
-// machine, which may span lines. Every record and problem carries the physical line it starts on.
+// A streaming RFC 4180 reader over raw bytes, sized for daily reports of a million rows. One pass of
+// a byte state machine records where each field starts and ends; nothing is decoded until a consumer
+// asks for a field, so a reader pays only for the columns it uses. Every record and problem carries
+// the physical line it starts on.
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
+/** Receives records as strings: the simple way to read a small CSV. */
 export interface CsvSink {
   record(fields: string[], line: number): void;
   /** The CSV itself is broken there (unterminated quote, over-long line); the record is not delivered. */
@@ -11,39 +14,89 @@ export interface CsvSink {
   undecodable(line: number): void;
 }
 
+/** Receives records as byte ranges (see CsvRow): for readers that decode only what they need. */
+export interface CsvRowSink extends Omit<CsvSink, 'record'> {
+  row(row: CsvRow, line: number): void;
+}
+
 /** A record longer than this is not a report row: a binary file, or a quote that never closes. */
-export const MAX_RECORD_CHARS = 1 << 20;
+export const MAX_RECORD_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 20;
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
-const REPLACEMENT = '\uFFFD';
+const BOM = [0xef, 0xbb, 0xbf];
+const INCOMPLETE = -1; // the record runs past the bytes at hand: wait for more
+const UNTERMINATED = -2; // the input ended inside a quoted field
 
-type Quoted = { fields: string[]; end: number; error?: string } | 'incomplete' | 'unterminated';
+/**
+ * The fields of one record as ranges of `bytes` (quotes excluded). Valid only during the `row` call:
+ * the parser reuses it and its buffer for the next record.
+ */
+export class CsvRow {
+  bytes: Buffer = Buffer.alloc(0);
+  count = 0;
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  /** 1 when the field was quoted and holds doubled quotes, which `text` turns into one. */
+  escaped = new Uint8Array(32);
 
-/** Next comma and LF positions in one text, searched forward only (never once per field). */
-class Cursor {
-  private comma = -1;
-  private newline = -1;
-  constructor(private readonly text: string) {}
+  text(field: number): string {
+    const value = this.bytes.toString('utf8', this.starts[field], this.ends[field]);
+    return this.escaped[field] ? value.replaceAll('""', '"') : value;
+  }
 
-  /** Where an unquoted field starting at `i` stops: the next comma or LF, or the end of the text. */
-  fieldStop(i: number): number {
-    if (this.comma < i) this.comma = indexOrEnd(this.text, ',', i);
-    if (this.newline < i) this.newline = indexOrEnd(this.text, '\n', i);
-    return this.comma < this.newline ? this.comma : this.newline;
+  fields(): string[] {
+    return Array.from({ length: this.count }, (_, i) => this.text(i));
+  }
+
+  /** True when the field is empty or holds only white space (as String.trim sees it). */
+  isBlank(field: number): boolean {
+    const bytes = this.bytes;
+    for (let i = this.starts[field], end = this.ends[field]; i < end; i++) {
+      const c = bytes[i];
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+      return c < 0x80 ? false : this.text(field).trim() === '';
+    }
+    return true;
+  }
+
+  grow(): void {
+    const size = this.starts.length * 2;
+    this.starts = copyInto(new Int32Array(size), this.starts);
+    this.ends = copyInto(new Int32Array(size), this.ends);
+    this.escaped = copyInto(new Uint8Array(size), this.escaped);
   }
 }
 
-export class CsvParser {
-  private rest = '';
-  private line = 1; // physical line on which `rest` starts
-  private skipping = false; // inside an over-long line: drop text up to its newline
-  private halted = false;
+function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
+}
 
-  constructor(private readonly sink: CsvSink, private readonly maxRecordChars = MAX_RECORD_CHARS) {}
+export class CsvParser {
+  private readonly sink: CsvRowSink;
+  private readonly row = new CsvRow();
+  private rest: Buffer | undefined; // start of a record that the next chunk completes
+  private line = 1; // physical line on which `rest` starts
+  private started = false; // the byte-order mark, if any, is behind us
+  private skipping = false; // inside an over-long line: drop bytes up to its newline
+  private halted = false;
+  // Set by `scan` for the record it just read.
+  private newlines = 0;
+  private quoteError = -1; // where text follows a closing quote
+  private quoteErrorField = 0;
+  private quoteErrorStop = 0;
+
+  constructor(sink: CsvSink | CsvRowSink, private readonly maxRecordBytes = MAX_RECORD_BYTES) {
+    this.sink = 'row' in sink ? sink : {
+      row: (row, line) => sink.record(row.fields(), line),
+      problem: (line, message) => sink.problem(line, message),
+      undecodable: (line) => sink.undecodable(line),
+    };
+  }
 
   get stopped(): boolean {
     return this.halted;
@@ -52,204 +105,196 @@ export class CsvParser {
   /** Stop delivering records (e.g. the header names no known report). */
   stop(): void {
     this.halted = true;
-    this.rest = '';
+    this.rest = undefined;
   }
 
-  push(chunk: string): void {
-    if (!this.halted) this.rest = this.consume(this.rest + chunk, false);
+  /** Feeds the next bytes; the parser does not keep `chunk`, so the caller may reuse it. */
+  push(chunk: Uint8Array): void {
+    if (this.halted) return;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.rest = this.consume(this.rest ? Buffer.concat([this.rest, bytes]) : bytes, false);
   }
 
   end(): void {
-    if (!this.halted) this.consume(this.rest, true);
-    this.rest = '';
+    if (!this.halted && this.rest) this.consume(this.rest, true);
+    this.rest = undefined;
   }
 
-  /** Delivers every complete record in `text` and returns the unconsumed tail. */
-  private consume(text: string, final: boolean): string {
-    const len = text.length;
+  /** Delivers every complete record in `bytes` and returns a copy of the unconsumed tail. */
+  private consume(bytes: Buffer, final: boolean): Buffer | undefined {
+    const len = bytes.length;
     let pos = 0;
+    if (!this.started) {
+      if (!final && len < BOM.length && BOM.slice(0, len).every((b, i) => bytes[i] === b)) return Buffer.from(bytes);
+      this.started = true;
+      if (BOM.every((b, i) => bytes[i] === b)) pos = BOM.length;
+    }
     if (this.skipping) {
-      const nl = text.indexOf('\n');
-      if (nl === -1) return '';
+      const nl = bytes.indexOf(LF, pos);
+      if (nl === -1) return undefined;
       this.skipping = false;
       this.line++;
       pos = nl + 1;
     }
-    // Cached positions of the next quote and undecodable character: each search moves forward only,
-    // so a file without quotes is searched once, not once per line.
-    let nextQuote = -1;
-    let nextBad = -1;
-    const cursor = new Cursor(text);
+    // One native check of everything up to the last line break; only when it fails is each record
+    // checked on its own, to name the lines that hold bytes that are not UTF-8.
+    const lastNewline = bytes.lastIndexOf(LF);
+    const utf8Until = lastNewline >= pos && isUtf8(bytes.subarray(pos, lastNewline + 1)) ? lastNewline + 1 : pos;
+    const row = this.row;
+    row.bytes = bytes;
     while (pos < len && !this.halted) {
-      let nl = text.indexOf('\n', pos);
-      if (nl === -1) {
-        if (!final) break;
-        nl = len;
-      }
-      if (nextQuote < pos) nextQuote = indexOrEnd(text, '"', pos);
-      let end = nl;
-      if (end > pos && text.charCodeAt(end - 1) === CR) end--;
-      // One physical line is one record unless a quoted field runs over the line break.
-      const tooLong = end - pos > this.maxRecordChars;
-      const fields = tooLong ? undefined : nextQuote >= nl ? text.slice(pos, end).split(',') : splitFullyQuotedLine(text, pos, end);
-      if (tooLong || fields) {
-        if (tooLong) {
-          this.tooLong();
-        } else if (fields && end > pos) {
-          if (nextBad < pos) nextBad = indexOrEnd(text, REPLACEMENT, pos);
-          if (nextBad < end) this.sink.undecodable(this.line);
-          this.sink.record(fields, this.line);
+      const end = this.scan(bytes, pos, final);
+      if (end === INCOMPLETE && len - pos <= this.maxRecordBytes) return Buffer.from(bytes.subarray(pos));
+      if (end < 0 || end - pos > this.maxRecordBytes) {
+        const nl = bytes.indexOf(LF, pos);
+        if (end === UNTERMINATED) {
+          this.sink.problem(this.line, 'unterminated quote: this record opens a quoted field that never closes; the lines after it were read as new records');
+        } else if (lineLength(bytes, pos, nl === -1 ? len : nl) > this.maxRecordBytes) {
+          this.sink.problem(this.line, `line longer than ${this.maxRecordBytes} bytes: not a report row (is this a binary file?)`);
+          this.skipping = nl === -1 && !final;
+        } else {
+          this.sink.problem(this.line, `record longer than ${this.maxRecordBytes} bytes: a quoted field probably never closes; the lines after its start were read as new records`);
         }
-        this.line++;
-        pos = nl + 1;
-        continue;
-      }
-      const quoted = parseQuotedRecord(text, pos, final, cursor);
-      if (quoted === 'incomplete') break;
-      if (quoted === 'unterminated' || quoted.end - pos > this.maxRecordChars) {
-        this.sink.problem(this.line, quoted === 'unterminated'
-          ? 'unterminated quote: this record opens a quoted field that never closes; the lines after it were read as new records'
-          : `record longer than ${this.maxRecordChars} characters: a quoted field probably never closes; the lines after its start were read as new records`);
         // Resume on the next physical line so the good rows after a stray quote are kept.
-        pos = nl + 1;
+        if (nl === -1) return undefined;
         this.line++;
+        pos = nl + 1;
         continue;
       }
-      const startLine = this.line;
-      this.line += countNewlines(text, pos, quoted.end);
-      if (quoted.error) {
-        this.sink.problem(startLine, quoted.error);
-      } else {
-        if (nextBad < pos) nextBad = indexOrEnd(text, REPLACEMENT, pos);
-        if (nextBad < quoted.end) this.sink.undecodable(startLine);
-        this.sink.record(quoted.fields, startLine);
+      const line = this.line;
+      this.line += this.newlines;
+      if (this.quoteError >= 0) {
+        const shown = bytes.toString('utf8', this.quoteError, Math.min(this.quoteErrorStop, this.quoteError + 20));
+        this.sink.problem(line, `field ${this.quoteErrorField} has text after its closing quote: ${JSON.stringify(shown)} (a quote inside a quoted field must be doubled)`);
+      } else if (row.count > 1 || row.ends[0] > row.starts[0] || bytes[pos] === QUOTE) {
+        // (A blank line is one empty unquoted field: skipped.)
+        if (end > utf8Until && !isUtf8(bytes.subarray(pos, end))) this.sink.undecodable(line);
+        this.sink.row(row, line);
       }
-      pos = quoted.end;
+      pos = end;
     }
-    if (final || this.halted) return '';
-    return this.boundedTail(text, pos);
+    return undefined;
   }
 
-  /** The incomplete tail to keep for the next chunk, unless it has outgrown any sane record. */
-  private boundedTail(text: string, pos: number): string {
-    if (text.length - pos <= this.maxRecordChars) return text.slice(pos);
-    const nl = text.indexOf('\n', pos);
-    if (nl === -1) {
-      this.tooLong();
-      this.skipping = true;
-      return '';
-    }
-    this.sink.problem(this.line, `record longer than ${this.maxRecordChars} characters: a quoted field probably never closes; the lines after its start were read as new records`);
-    this.line++;
-    return this.consume(text.slice(nl + 1), false);
-  }
-
-  private tooLong(): void {
-    this.sink.problem(this.line, `line longer than ${this.maxRecordChars} characters: not a report row (is this a binary file?)`);
-  }
-}
-
-/**
- * Fast path for exports that quote every field (`"a","b,c","d"`): when the only quotes on the line
- * are the outer ones and the `","` separators, splitting on `","` is exact. Anything else
- * (doubled quotes, line breaks in a field, mixed quoting) returns undefined for the full parser.
- */
-function splitFullyQuotedLine(text: string, pos: number, end: number): string[] | undefined {
-  if (end - pos < 2 || text.charCodeAt(pos) !== QUOTE || text.charCodeAt(end - 1) !== QUOTE) return undefined;
-  const fields = text.slice(pos + 1, end - 1).split('","');
-  for (const field of fields) if (field.indexOf('"') !== -1) return undefined;
-  return fields;
-}
-
-/**
- * One record from `pos`, where some field holds a quote. Quoted fields may hold commas, doubled
- * quotes and line breaks. Text after a closing quote makes the record an error (kept whole, so the
- * message points at it) rather than a silently different value.
- */
-function parseQuotedRecord(text: string, pos: number, final: boolean, cursor: Cursor): Quoted {
-  const len = text.length;
-  const fields: string[] = [];
-  let error: string | undefined;
-  let i = pos;
-  for (;;) {
-    let value: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      value = '';
-      let start = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', start);
-        if (q === -1) return final ? 'unterminated' : 'incomplete';
-        if (q + 1 >= len && !final) return 'incomplete'; // a doubled quote may straddle the chunk
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          value += text.slice(start, q + 1);
-          start = q + 2;
-          continue;
+  /**
+   * Reads one record from `pos` into `this.row`: the hot loop of every report. Returns where the next
+   * record starts, INCOMPLETE or UNTERMINATED. Quoted fields may hold commas, doubled quotes and line
+   * breaks; a quote inside an unquoted field is a plain character; text after a closing quote makes
+   * the record an error (`quoteError`) rather than a silently different value.
+   */
+  private scan(bytes: Buffer, pos: number, final: boolean): number {
+    const len = bytes.length;
+    const row = this.row;
+    let starts = row.starts;
+    let ends = row.ends;
+    let escaped = row.escaped;
+    let count = 0;
+    let newlines = 0;
+    let i = pos;
+    this.quoteError = -1;
+    for (;;) {
+      if (count === starts.length) {
+        row.grow();
+        ({ starts, ends, escaped } = row);
+      }
+      if (i < len && bytes[i] === QUOTE) {
+        const start = i + 1;
+        let esc = 0;
+        let j = start;
+        for (;;) {
+          if (j >= len) return final ? UNTERMINATED : INCOMPLETE;
+          const c = bytes[j];
+          // One comparison for the common bytes: letters, digits and most punctuation are above '"'.
+          if (c <= QUOTE) {
+            if (c === QUOTE) {
+              if (j + 1 >= len && !final) return INCOMPLETE; // a doubled quote may straddle the chunk
+              if (bytes[j + 1] !== QUOTE) break;
+              esc = 1;
+              j++;
+            } else if (c === LF) {
+              newlines++;
+            }
+          }
+          j++;
         }
-        value += text.slice(start, q);
-        i = q + 1;
-        break;
+        starts[count] = start;
+        ends[count] = j;
+        escaped[count] = esc;
+        i = j + 1;
+        if (i < len && !atFieldEnd(bytes, i)) {
+          const stop = fieldStop(bytes, i);
+          if (stop >= len && !final) return INCOMPLETE;
+          if (this.quoteError < 0) {
+            this.quoteError = i;
+            this.quoteErrorField = count + 1;
+            this.quoteErrorStop = stop;
+          }
+          i = stop;
+        }
+      } else {
+        const start = i;
+        while (i < len) {
+          const c = bytes[i];
+          if (c <= COMMA && (c === COMMA || c === LF)) break;
+          i++;
+        }
+        if (i >= len && !final) return INCOMPLETE;
+        // A CR before the line break belongs to the CRLF, not to the field.
+        starts[count] = start;
+        ends[count] = i > start && bytes[i - 1] === CR && (i >= len || bytes[i] === LF) ? i - 1 : i;
+        escaped[count] = 0;
       }
-      if (i + 1 >= len && text.charCodeAt(i) === CR && !final) return 'incomplete';
-      if (i < len && !atFieldEnd(text, i)) {
-        const stop = cursor.fieldStop(i);
-        if (stop === len && !final) return 'incomplete';
-        error ??= `field ${fields.length + 1} has text after its closing quote: ${JSON.stringify(text.slice(i, Math.min(stop, i + 20)))} (a quote inside a quoted field must be doubled)`;
-        value += text.slice(i, stop);
-        i = stop;
+      count++;
+      if (i < len && bytes[i] === COMMA) {
+        i++;
+        continue;
       }
-    } else {
-      const stop = cursor.fieldStop(i);
-      if (stop === len && !final) return 'incomplete';
-      const end = stop > i && text.charCodeAt(stop - 1) === CR && text.charCodeAt(stop) !== COMMA ? stop - 1 : stop;
-      value = text.slice(i, end);
-      i = stop;
+      row.count = count;
+      if (i < len && bytes[i] === CR) i++; // CRLF after a quoted field
+      if (i >= len) {
+        if (!final) return INCOMPLETE;
+        this.newlines = newlines;
+        return len;
+      }
+      this.newlines = newlines + 1;
+      return i + 1;
     }
-    fields.push(value);
-    if (i >= len) return { fields, end: len, error };
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      i++;
-      continue;
-    }
-    // A line break ends the record: LF, or CRLF after a quoted field.
-    return { fields, end: c === CR ? i + 2 : i + 1, error };
   }
 }
 
-/** True when position `i` (just after a closing quote) ends the field: comma, LF, CRLF or end of text. */
-function atFieldEnd(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === COMMA || c === LF || (c === CR && (i + 1 >= text.length || text.charCodeAt(i + 1) === LF));
+/** True when position `i` (just after a closing quote) ends the field: comma, LF, CRLF or the end of the input. */
+function atFieldEnd(bytes: Buffer, i: number): boolean {
+  const c = bytes[i];
+  if (c === COMMA || c === LF) return true;
+  return c === CR && (i + 1 >= bytes.length || bytes[i + 1] === LF);
 }
 
-function indexOrEnd(text: string, search: string, from: number): number {
-  const at = text.indexOf(search, from);
-  return at === -1 ? text.length : at;
+/** Where an unquoted field starting at `i` stops: the next comma or LF, or the end of the bytes. */
+function fieldStop(bytes: Buffer, i: number): number {
+  while (i < bytes.length && bytes[i] !== COMMA && bytes[i] !== LF) i++;
+  return i;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
-  return count;
+/** Length of the physical line from `pos` to the LF at `nl`, without its CR. */
+function lineLength(bytes: Buffer, pos: number, nl: number): number {
+  return nl > pos && bytes[nl - 1] === CR ? nl - 1 - pos : nl - pos;
 }
 
 /**
  * Streams a file through the parser in 1 MiB chunks. UTF-8 with or without a BOM; bytes that are not
- * UTF-8 become U+FFFD and are reported through `undecodable`. Stops early once the parser is stopped.
+ * UTF-8 are reported through `undecodable` (and decode as U+FFFD). Stops early once the parser is stopped.
  */
 export async function readCsvFile(path: string, parser: CsvParser, signal?: AbortSignal): Promise<void> {
   const handle = await open(path, 'r');
   try {
-    const decoder = new TextDecoder('utf-8');
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
       signal?.throwIfAborted();
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
-      parser.push(decoder.decode(buffer.subarray(0, bytesRead), { stream: true }));
+      parser.push(buffer.subarray(0, bytesRead));
       if (parser.stopped) return;
     }
-    parser.push(decoder.decode());
     parser.end();
   } finally {
     await handle.close();

@@ -11,11 +11,30 @@ const ISO_DATE_OR_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{
  */
 export function parseIsoDay(raw: string): string | undefined {
   const m = ISO_DATE_OR_DATE_TIME.exec(raw.trim());
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
   return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** True when the (proleptic Gregorian) calendar has that day: 2024-02-29 yes, 2026-02-29 no. */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (month !== 2) return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (leap ? 29 : 28);
+}
+
+/**
+ * A day as the number yyyymmdd: four bytes in a typed array instead of a string per row, and ordered
+ * like the text. 0 stands for "no day".
+ */
+export function dayKey(day: string): number {
+  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+}
+
+export function dayOfKey(key: number): string {
+  const year = Math.floor(key / 10_000);
+  const month = Math.floor(key / 100) % 100;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${key % 100 < 10 ? '0' : ''}${key % 100}`;
 }
 
 /** True for exactly `YYYY-MM-DD` naming a real day (what an "as of" parameter must be). */

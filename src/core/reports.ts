@@ -2,12 +2,14 @@
 // problem on its line and the good rows are kept. Content never throws; only a missing path does.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CsvParser, readCsvFile, type CsvSink } from './csv';
-import { dayInFileName, localDay, parseIsoDay } from './dates';
+import { CsvParser, readCsvFile, type CsvRow, type CsvRowSink } from './csv';
+import { dayInFileName, dayKey, dayOfKey, isRealDay, localDay, parseIsoDay } from './dates';
+import { FieldCache } from './fieldCache';
 import { parseAccountNumber, PRODUCT_CODE, truncate } from './ids';
-import type { Evidence, Problem, ReportFileSummary, Severity, SubscriptionRecord, SupportContact } from './model';
+import type { Evidence, Problem, ReportFileSummary, Severity, SupportContact } from './model';
 import { describeUnknownHeader, detectFormat, type Column, type DetectedFormat } from './reportFormats';
 import { SubscriptionStore } from './store';
+import { accountText, SubscriptionRows, type RecordList } from './subscriptionRows';
 
 export type ContactOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -20,7 +22,8 @@ export interface ContactEvent extends Evidence {
 }
 
 export interface ParsedReport extends ReportFileSummary {
-  records: SubscriptionRecord[];
+  /** Array-like (length, at, for-of): a SubscriptionRows when read from a file. */
+  records: RecordList;
   contacts: ContactEvent[];
   problems: Problem[];
 }
@@ -103,59 +106,59 @@ export function summarize(report: ReportFileSummary): ReportFileSummary {
   return { path, format, reportDate, rows, kept };
 }
 
-const ACCOUNT_12 = /^\d{12}$/;
 const OPERATIONS = new Set<string>(['CREATE', 'UPDATE', 'DELETE']);
-// Caches of parsed values: a report repeats a few dozen dates and products a million times, and
-// sharing one string per value keeps the store small. Bounded so junk input cannot grow them forever.
-const CACHE_LIMIT = 50_000;
+const DAY_COLUMNS = new Set<Column>(['lastUsage', 'reportDate', 'subscriptionStart', 'operationTime']);
+const INVALID = -1; // what a cache answers for a value that is wrong (a bad date or product code)
 
-/** Receives the records of one file and turns them into subscription records, contacts and problems. */
-class ReportReader implements CsvSink {
+/** Receives the records of one file and turns them into subscription rows, contacts and problems. */
+class ReportReader implements CsvRowSink {
   parser!: CsvParser;
-  private format: DetectedFormat | null = null;
+  private values: RowValues | null = null; // set once the header names a known format
   private headerSeen = false;
   private rows = 0;
-  private readonly records: SubscriptionRecord[] = [];
+  private readonly records = new SubscriptionRows();
+  private readonly fileValue: number;
+  private readonly fallbackDay: number;
   private readonly contacts: ContactEvent[] = [];
   private readonly problems: Problem[] = [];
   private unlisted = 0;
   private firstUnlistedLine = 0;
   private undecodableLines = 0;
   private firstUndecodableLine = 0;
-  private newestRowDay: string | undefined;
+  private newestRowDay = 0;
   private usedFallbackDay = false;
-  private readonly days = new Map<string, string | null | undefined>();
-  private readonly strings = new Map<string, string>();
 
-  constructor(private readonly path: string, private readonly nameDay: string | undefined, private readonly modifiedDay: string) {}
+  constructor(private readonly path: string, private readonly nameDay: string | undefined, private readonly modifiedDay: string) {
+    this.fileValue = this.records.value(path);
+    this.fallbackDay = dayKey(nameDay ?? modifiedDay);
+  }
 
-  record(fields: string[], line: number): void {
-    if (isBlank(fields)) return; // rows of empty cells that spreadsheets leave behind
-    if (!this.headerSeen) return this.header(fields, line);
-    const format = this.format;
-    if (!format) return;
+  row(row: CsvRow, line: number): void {
+    if (isBlank(row)) return; // rows of empty cells that spreadsheets leave behind
+    if (!this.headerSeen) return this.header(row.fields(), line);
+    const values = this.values;
+    if (!values) return;
+    const format = values.format;
     this.rows++;
-    if (fields.length !== format.header.length && !onlyEmptyExtras(fields, format.header.length)) {
-      return this.add(line, 'error', `row has ${fields.length} fields but the header has ${format.header.length}: a value holding a comma or line break must be quoted`);
+    const width = format.header.length;
+    if (row.count !== width && !onlyEmptyExtras(row, width)) {
+      return this.add(line, 'error', `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
     }
-    const row = new RowValues(this, format, fields);
-    const account = row.account();
-    const productId = row.required('productId');
-    if (format.id === 'support-contacts') return this.contactRow(row, line, account, productId);
-    const lastUsage = format.index.lastUsage === undefined ? undefined : row.day('lastUsage');
-    const subscriptionStart = row.day('subscriptionStart');
-    const rowDay = row.day('reportDate');
-    const productCode = row.productCode();
-    const productTitle = row.text('productTitle');
-    if (row.errors.length > 0 || account === undefined || productId === undefined) return this.add(line, 'error', row.errors.join('; '));
-    if (format.index.lastUsage !== undefined && lastUsage === undefined) {
+    values.read(row);
+    const account = values.account();
+    const product = values.required('productId');
+    if (format.id === 'support-contacts') return this.contactRow(values, line, account, product);
+    const lastUsage = format.index.lastUsage === undefined ? 0 : values.day('lastUsage');
+    const start = values.day('subscriptionStart');
+    const rowDay = values.day('reportDate');
+    const code = values.productCode();
+    const title = values.value('productTitle');
+    if (values.errors.length > 0) return this.add(line, 'error', values.errors.join('; '));
+    if (format.index.lastUsage !== undefined && lastUsage === 0) {
       this.add(line, 'warning', `no ${format.header[format.index.lastUsage]}: the subscription is judged as listed without usage`);
     }
-    if (row.paddedAccount) this.padded(line, row.paddedAccount, account);
-    this.records.push({
-      file: this.path, line, reportDate: this.reportDay(rowDay), account, productId,
-      productCode, productTitle, lastUsage, subscriptionStart,
-    });
+    if (values.paddedAccount) this.padded(line, values.paddedAccount, account);
+    this.records.add(account, line, this.fileValue, this.reportDay(rowDay), product, code, title, lastUsage, start);
   }
 
   problem(line: number, message: string): void {
@@ -177,9 +180,9 @@ class ReportReader implements CsvSink {
         `${this.undecodableLines === 1 ? 'this line holds' : `this line and ${this.undecodableLines - 1} more hold`} bytes that are not UTF-8 (shown as \uFFFD): save the report as UTF-8`);
     }
     let reportDate: string | null = null;
-    if (this.format) {
-      reportDate = this.newestRowDay ?? this.nameDay ?? this.modifiedDay;
-      if ((this.usedFallbackDay || this.newestRowDay === undefined) && !this.nameDay) {
+    if (this.values) {
+      reportDate = this.newestRowDay === 0 ? this.nameDay ?? this.modifiedDay : dayOfKey(this.newestRowDay);
+      if ((this.usedFallbackDay || this.newestRowDay === 0) && !this.nameDay) {
         this.add(1, 'warning', `no report date in the file or its name: using its modification day ${this.modifiedDay}; name the file like report_YYYY-MM-DD.csv`);
       }
     }
@@ -188,69 +191,54 @@ class ReportReader implements CsvSink {
     }
     const problems = this.problems.sort((a, b) => a.line - b.line);
     const kept = this.records.length + this.contacts.length;
-    return { path: this.path, format: this.format?.id ?? null, reportDate, rows: this.rows, kept, records: this.records, contacts: this.contacts, problems };
-  }
-
-  /** One shared string per distinct value. */
-  intern(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    if (this.strings.size >= CACHE_LIMIT) this.strings.clear();
-    this.strings.set(value, value);
-    return value;
-  }
-
-  /** The calendar day of an ISO 8601 date or date-time; null when it is not one, undefined for blanks. */
-  day(raw: string): string | null | undefined {
-    let day = this.days.get(raw);
-    if (day === undefined) {
-      day = raw.trim() === '' ? undefined : parseIsoDay(raw) ?? null;
-      if (this.days.size >= CACHE_LIMIT) this.days.clear();
-      this.days.set(raw, day);
-    }
-    return day;
+    return {
+      path: this.path, format: this.values?.format.id ?? null, reportDate, rows: this.rows, kept,
+      records: this.records, contacts: this.contacts, problems,
+    };
   }
 
   private header(fields: string[], line: number): void {
     this.headerSeen = true;
-    this.format = detectFormat(fields) ?? null;
-    if (!this.format) {
+    const format = detectFormat(fields);
+    if (format) {
+      this.values = new RowValues(format, this.records);
+    } else {
       this.add(line, 'error', describeUnknownHeader(fields));
       this.parser.stop();
     }
   }
 
-  private contactRow(row: RowValues, line: number, account: string | undefined, productId: string | undefined): void {
-    const operation = row.required('operation')?.toUpperCase();
-    if (operation !== undefined && !OPERATIONS.has(operation)) {
-      row.errors.push(`${row.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`);
+  private contactRow(values: RowValues, line: number, account: number, product: number): void {
+    const operation = values.required('operation') && values.text('operation')!.toUpperCase();
+    if (operation && !OPERATIONS.has(operation)) {
+      values.errors.push(`${values.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`);
     }
-    const operationTime = row.day('operationTime') && row.text('operationTime');
-    if (row.errors.length > 0 || account === undefined || productId === undefined || operation === undefined) {
-      return this.add(line, 'error', row.errors.join('; '));
-    }
-    if (row.paddedAccount) this.padded(line, row.paddedAccount, account);
+    const operationTime = values.day('operationTime') ? values.text('operationTime') : undefined;
+    if (values.errors.length > 0 || !operation) return this.add(line, 'error', values.errors.join('; '));
+    if (values.paddedAccount) this.padded(line, values.paddedAccount, account);
     this.contacts.push({
-      file: this.path, line, reportDate: this.reportDay(undefined),
-      operation: operation as ContactEvent['operation'], operationTime, subscriptionId: row.text('subscriptionId'),
+      file: this.path, line, reportDate: dayOfKey(this.reportDay(0)),
+      operation: operation as ContactEvent['operation'], operationTime, subscriptionId: values.text('subscriptionId'),
       contact: {
-        account, productId, organization: row.text('organization'), givenName: row.text('givenName'), surname: row.text('surname'),
-        email: row.text('email'), telephone: row.text('telephone'), title: row.text('title'), countryCode: row.text('countryCode'),
+        account: accountText(account), productId: this.records.text(product)!, organization: values.text('organization'),
+        givenName: values.text('givenName'), surname: values.text('surname'), email: values.text('email'),
+        telephone: values.text('telephone'), title: values.text('title'), countryCode: values.text('countryCode'),
       },
     });
   }
 
-  private reportDay(rowDay: string | undefined): string {
-    if (rowDay !== undefined) {
-      if (this.newestRowDay === undefined || rowDay > this.newestRowDay) this.newestRowDay = rowDay;
+  /** The row's own report date, else the file's (from its name or modification day). */
+  private reportDay(rowDay: number): number {
+    if (rowDay !== 0) {
+      if (rowDay > this.newestRowDay) this.newestRowDay = rowDay;
       return rowDay;
     }
     this.usedFallbackDay = true;
-    return this.nameDay ?? this.modifiedDay;
+    return this.fallbackDay;
   }
 
-  private padded(line: number, raw: string, account: string): void {
-    this.add(line, 'warning', `account number "${raw}" has fewer than 12 digits: read as ${account} (a spreadsheet dropped its leading zeros?)`);
+  private padded(line: number, raw: string, account: number): void {
+    this.add(line, 'warning', `account number "${raw}" has fewer than 12 digits: read as ${accountText(account)} (a spreadsheet dropped its leading zeros?)`);
   }
 
   private add(line: number, severity: Severity, message: string): void {
@@ -262,69 +250,139 @@ class ReportReader implements CsvSink {
   }
 }
 
-/** The values of one row, checked; what is wrong collects in `errors`. */
+/**
+ * The values of the current row, checked straight from its bytes; what is wrong collects in
+ * `errors`. Texts come back as indexes into the report's table of values (0 for an empty cell),
+ * days as yyyymmdd numbers (0 for an empty cell), accounts as numbers (-1 when wrong). One instance
+ * serves every row of a file, so a row costs no allocation.
+ */
 class RowValues {
   readonly errors: string[] = [];
   paddedAccount: string | undefined;
+  private row!: CsvRow;
+  /** Per field number, the cache that gives its meaning. */
+  private readonly caches: FieldCache[] = [];
 
-  constructor(private readonly reader: ReportReader, private readonly format: DetectedFormat, private readonly fields: string[]) {}
+  constructor(readonly format: DetectedFormat, table: SubscriptionRows) {
+    const text = (row: CsvRow, field: number) => {
+      const value = row.text(field).trim();
+      return value === '' ? 0 : table.value(value);
+    };
+    const code = (row: CsvRow, field: number) => {
+      const value = row.text(field).trim();
+      return value === '' ? 0 : PRODUCT_CODE.test(value) ? table.value(value) : INVALID;
+    };
+    const day = (row: CsvRow, field: number) => {
+      const value = row.text(field);
+      if (value.trim() === '') return 0;
+      const parsed = parseIsoDay(value);
+      return parsed === undefined ? INVALID : dayKey(parsed);
+    };
+    for (const [column, field] of Object.entries(format.index) as [Column, number][]) {
+      this.caches[field] = new FieldCache(DAY_COLUMNS.has(column) ? day : column === 'productCode' ? code : text);
+    }
+  }
+
+  read(row: CsvRow): void {
+    this.row = row;
+    this.errors.length = 0;
+    this.paddedAccount = undefined;
+  }
 
   name(column: Column): string {
     return this.format.header[this.format.index[column]!];
   }
 
-  /** The trimmed value, or undefined when the column is missing or the cell empty. */
+  /** The trimmed text, or undefined when the column is missing or the cell empty (decoded every time: for rare columns). */
   text(column: Column): string | undefined {
-    const at = this.format.index[column];
-    if (at === undefined) return undefined;
-    const value = this.fields[at].trim();
-    return value === '' ? undefined : this.reader.intern(value);
+    const field = this.format.index[column];
+    if (field === undefined) return undefined;
+    const value = this.row.text(field).trim();
+    return value === '' ? undefined : value;
   }
 
-  required(column: Column): string | undefined {
-    const value = this.text(column);
-    if (value === undefined) this.errors.push(`${this.name(column)} is empty`);
+  /** The cell as an index into the table of values; 0 when the column is missing or the cell empty. */
+  value(column: Column): number {
+    const field = this.format.index[column];
+    return field === undefined ? 0 : this.caches[field].get(this.row, field);
+  }
+
+  required(column: Column): number {
+    const value = this.value(column);
+    if (value === 0) this.errors.push(`${this.name(column)} is empty`);
     return value;
   }
 
-  account(): string | undefined {
-    const raw = this.fields[this.format.index.account!];
-    if (ACCOUNT_12.test(raw)) return raw;
+  account(): number {
+    const field = this.format.index.account!;
+    const { bytes, starts, ends } = this.row;
+    const start = starts[field];
+    const end = ends[field];
+    if (end - start === 12) {
+      const number = digits(bytes, start, 12);
+      if (number >= 0) return number;
+    }
+    const raw = this.row.text(field);
     const parsed = parseAccountNumber(raw);
     if (!parsed.ok) {
       this.errors.push(`${this.name('account')}: ${parsed.reason}`);
-      return undefined;
+      return -1;
     }
     if (parsed.padded) this.paddedAccount = raw.trim();
-    return parsed.account;
+    return Number(parsed.account);
   }
 
-  /** The day in that column; undefined when the cell is empty (and an error when it is not a date). */
-  day(column: Column): string | undefined {
-    const at = this.format.index[column];
-    const raw = at === undefined ? '' : this.fields[at];
-    if (raw === '') return undefined;
-    const day = this.reader.day(raw);
-    if (day === undefined) return undefined;
-    if (day === null) this.errors.push(`${this.name(column)} "${truncate(raw.trim())}" is not an ISO 8601 date such as 2026-11-20`);
-    return day ?? undefined;
-  }
-
-  productCode(): string | undefined {
-    const code = this.text('productCode');
-    if (code !== undefined && !PRODUCT_CODE.test(code)) {
-      this.errors.push(`${this.name('productCode')} "${truncate(code)}" must be 1 to 25 letters or digits`);
-      return undefined;
+  /** The day in that column as yyyymmdd; 0 when the cell is empty (and an error when it is not a date). */
+  day(column: Column): number {
+    const field = this.format.index[column];
+    if (field === undefined) return 0;
+    const { bytes, starts, ends } = this.row;
+    const fast = plainDay(bytes, starts[field], ends[field]);
+    if (fast > 0) return fast;
+    const day = this.caches[field].get(this.row, field);
+    if (day === INVALID) {
+      this.errors.push(`${this.name(column)} "${truncate(this.row.text(field).trim())}" is not an ISO 8601 date such as 2026-11-20`);
+      return 0;
     }
-    return code;
+    return day;
+  }
+
+  productCode(): number {
+    const code = this.value('productCode');
+    if (code !== INVALID) return code;
+    this.errors.push(`${this.name('productCode')} "${truncate(this.text('productCode')!)}" must be 1 to 25 letters or digits`);
+    return 0;
   }
 }
 
-function isBlank(fields: string[]): boolean {
-  for (const field of fields) if (field !== '' && field.trim() !== '') return false;
+/** The number written by `count` ASCII digits at `start`, or -1 if any byte is not a digit. */
+function digits(bytes: Uint8Array, start: number, count: number): number {
+  let number = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = bytes[i] - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/** A plain `YYYY-MM-DD` naming a real day, as yyyymmdd; 0 for anything else (left to parseIsoDay). */
+function plainDay(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return 0;
+  const year = digits(bytes, start, 4);
+  const month = digits(bytes, start + 5, 2);
+  const day = digits(bytes, start + 8, 2);
+  if (year < 0 || month < 0 || day < 0 || !isRealDay(year, month, day)) return 0;
+  return year * 10_000 + month * 100 + day;
+}
+
+function isBlank(row: CsvRow): boolean {
+  for (let i = 0; i < row.count; i++) if (!row.isBlank(i)) return false;
   return true;
 }
 
-function onlyEmptyExtras(fields: string[], width: number): boolean {
-  return fields.length > width && fields.slice(width).every((f) => f.trim() === '');
+function onlyEmptyExtras(row: CsvRow, width: number): boolean {
+  if (row.count < width) return false;
+  for (let i = width; i < row.count; i++) if (!row.isBlank(i)) return false;
+  return true;
 }

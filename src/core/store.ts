@@ -1,6 +1,11 @@
-// Many daily reports merged into one index by account and by product, so a lookup is a map read.
+// Many daily reports merged into one index by account and by product, so a lookup is a hash probe.
+// Rows stay in their reports' columns (SubscriptionRows); the store keeps row numbers and builds
+// SubscriptionRecords only for the account being looked up.
+import { AccountIndex } from './accountIndex';
+import { dayKey, dayOfKey } from './dates';
 import type { SubscriptionRecord, SupportContact } from './model';
 import type { ContactEvent, ParsedReport } from './reports';
+import { accountText, SubscriptionRows } from './subscriptionRows';
 
 export interface ProductInfo {
   productId: string;
@@ -11,27 +16,43 @@ export interface ProductInfo {
 }
 
 interface ProductEntry {
-  info: ProductInfo;
-  accounts: string[];
+  productId: string;
+  productCode?: string;
+  productTitle?: string;
+  latestDay: number;
+  /** For each account listed for the product, the row that first listed it. */
+  accountRows: number[];
 }
 
+const ACCOUNT_12 = /^\d{12}$/;
+
 export class SubscriptionStore {
-  // One record is kept bare, several in an array: most accounts hold one subscription, and a
-  // million one-element arrays would cost tens of megabytes.
-  private readonly byAccount = new Map<string, SubscriptionRecord | SubscriptionRecord[]>();
-  private readonly byProduct = new Map<string, ProductEntry>();
+  // Row numbers run on from one report to the next: report k holds rows firstRows[k] onwards.
+  private readonly sources: SubscriptionRows[] = [];
+  private readonly firstRows: number[] = [];
+  private rowCount = 0;
+  private readonly byAccount = new AccountIndex();
+  /** Per row, the previous row of the same account (-1 for none): each account's rows form a chain. */
+  private previousRow = new Int32Array(0);
+  private productOfRow = new Int32Array(0);
+  private readonly byProduct: ProductEntry[] = [];
+  private readonly productNumbers = new Map<string, number>();
   private readonly contactsByAccount = new Map<string, SupportContact[]>();
-  private newestReportDate: string | undefined;
+  private newestDay = 0;
   private pairs = 0;
 
   static from(reports: ParsedReport[]): SubscriptionStore {
     const store = new SubscriptionStore();
+    const sources = reports.map((r) => (r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records)));
+    const rows = sources.reduce((sum, s) => sum + s.length, 0);
+    store.previousRow = new Int32Array(rows);
+    store.productOfRow = new Int32Array(rows);
     const events: ContactEvent[] = [];
-    for (const report of reports) {
-      if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDate(report.reportDate);
-      for (const record of report.records) store.add(record);
+    reports.forEach((report, k) => {
+      if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDay(dayKey(report.reportDate));
+      store.addRows(sources[k]);
       for (const event of report.contacts) events.push(event);
-    }
+    });
     store.applyContacts(events);
     return store;
   }
@@ -46,39 +67,40 @@ export class SubscriptionStore {
   }
 
   get productCount(): number {
-    return this.byProduct.size;
+    return this.byProduct.length;
   }
 
   products(): ProductInfo[] {
-    return [...this.byProduct.values()].map((p) => ({ ...p.info })).sort((a, b) => a.productId.localeCompare(b.productId));
+    return this.byProduct.map(productInfo).sort((a, b) => a.productId.localeCompare(b.productId));
   }
 
   productInfo(productId: string): ProductInfo | undefined {
-    const entry = this.byProduct.get(productId);
-    return entry && { ...entry.info };
+    const entry = this.product(productId);
+    return entry && productInfo(entry);
   }
 
   productCodeFor(productId: string): string | undefined {
-    return this.byProduct.get(productId)?.info.productCode;
+    return this.product(productId)?.productCode;
   }
 
   accounts(): string[] {
-    return [...this.byAccount.keys()].sort();
+    return Array.from(this.byAccount.accounts(), accountText);
   }
 
   hasAccount(account: string): boolean {
-    return this.byAccount.has(account);
+    return ACCOUNT_12.test(account) && this.byAccount.get(Number(account)) >= 0;
   }
 
   /** Every record of the account, newest report first (then latest usage first). */
   recordsForAccount(account: string): SubscriptionRecord[] {
-    const held = this.byAccount.get(account);
-    if (!held) return [];
-    return (Array.isArray(held) ? [...held] : [held]).sort(newestFirst);
+    if (!ACCOUNT_12.test(account)) return [];
+    const records: SubscriptionRecord[] = [];
+    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.previousRow[row]) records.push(this.record(row));
+    return records.reverse().sort(newestFirst);
   }
 
   accountsForProduct(productId: string): string[] {
-    return [...(this.byProduct.get(productId)?.accounts ?? [])];
+    return (this.product(productId)?.accountRows ?? []).map((row) => this.record(row).account);
   }
 
   contactsFor(account: string): SupportContact[] {
@@ -87,47 +109,72 @@ export class SubscriptionStore {
 
   /** The newest report date over all subscription reports loaded. */
   latestReportDate(): string | undefined {
-    return this.newestReportDate;
+    return this.newestDay === 0 ? undefined : dayOfKey(this.newestDay);
   }
 
-  private noteReportDate(day: string): void {
-    if (this.newestReportDate === undefined || day > this.newestReportDate) this.newestReportDate = day;
+  private noteReportDay(day: number): void {
+    if (day > this.newestDay) this.newestDay = day;
   }
 
-  private add(record: SubscriptionRecord): void {
-    this.noteReportDate(record.reportDate);
-    const held = this.byAccount.get(record.account);
-    let newPair: boolean;
-    if (held === undefined) {
-      this.byAccount.set(record.account, record);
-      newPair = true;
-    } else if (Array.isArray(held)) {
-      newPair = !held.some((r) => r.productId === record.productId);
-      held.push(record);
-    } else {
-      newPair = held.productId !== record.productId;
-      this.byAccount.set(record.account, [held, record]);
+  private product(productId: string): ProductEntry | undefined {
+    const number = this.productNumbers.get(productId);
+    return number === undefined ? undefined : this.byProduct[number];
+  }
+
+  private productNumber(productId: string): number {
+    let number = this.productNumbers.get(productId);
+    if (number === undefined) {
+      number = this.byProduct.push({ productId, latestDay: 0, accountRows: [] }) - 1;
+      this.productNumbers.set(productId, number);
     }
-    const product = this.productEntry(record);
-    if (newPair) {
-      this.pairs++;
-      product.accounts.push(record.account);
+    return number;
+  }
+
+  /** Indexes one report's rows: the hot loop of loading, so it reads columns and builds no objects. */
+  private addRows(rows: SubscriptionRows): void {
+    const first = this.rowCount;
+    this.sources.push(rows);
+    this.firstRows.push(first);
+    this.rowCount += rows.length;
+    // The report's own product values, numbered as the store numbers products.
+    const productNumbers = new Int32Array(rows.valueCount).fill(-1);
+    const { previousRow, productOfRow } = this;
+    for (let r = 0; r < rows.length; r++) {
+      const row = first + r;
+      const value = rows.products[r];
+      let product = productNumbers[value];
+      if (product < 0) product = productNumbers[value] = this.productNumber(rows.text(value)!);
+      productOfRow[row] = product;
+      const previous = this.byAccount.push(rows.accounts[r], row);
+      previousRow[row] = previous;
+      let newPair = true;
+      for (let other = previous; other >= 0; other = previousRow[other]) {
+        if (productOfRow[other] === product) {
+          newPair = false;
+          break;
+        }
+      }
+      const entry = this.byProduct[product];
+      if (newPair) {
+        this.pairs++;
+        entry.accountRows.push(row);
+      }
+      const day = rows.reportDays[r];
+      this.noteReportDay(day);
+      const newer = day >= entry.latestDay;
+      if (newer) entry.latestDay = day;
+      // Code and title come from the newest report that carries them.
+      const code = rows.codes[r];
+      if (code !== 0 && (newer || entry.productCode === undefined)) entry.productCode = rows.text(code);
+      const title = rows.titles[r];
+      if (title !== 0 && (newer || entry.productTitle === undefined)) entry.productTitle = rows.text(title);
     }
   }
 
-  private productEntry(record: SubscriptionRecord): ProductEntry {
-    let entry = this.byProduct.get(record.productId);
-    if (!entry) {
-      entry = { info: { productId: record.productId, latestReportDate: record.reportDate }, accounts: [] };
-      this.byProduct.set(record.productId, entry);
-    }
-    const info = entry.info;
-    const newer = record.reportDate >= info.latestReportDate;
-    if (newer) info.latestReportDate = record.reportDate;
-    // Code and title come from the newest report that carries them.
-    if (record.productCode && (newer || !info.productCode)) info.productCode = record.productCode;
-    if (record.productTitle && (newer || !info.productTitle)) info.productTitle = record.productTitle;
-    return entry;
+  private record(row: number): SubscriptionRecord {
+    let k = this.firstRows.length - 1;
+    while (this.firstRows[k] > row) k--; // few reports: a scan beats a binary search
+    return this.sources[k].at(row - this.firstRows[k])!;
   }
 
   /** CREATE/UPDATE/DELETE in operation-time order (file order breaks ties) leave each subscription's contact. */
@@ -155,6 +202,13 @@ function newestFirst(a: SubscriptionRecord, b: SubscriptionRecord): number {
 
 function compareDesc(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
+}
+
+function productInfo(entry: ProductEntry): ProductInfo {
+  const info: ProductInfo = { productId: entry.productId, latestReportDate: dayOfKey(entry.latestDay) };
+  if (entry.productCode !== undefined) info.productCode = entry.productCode;
+  if (entry.productTitle !== undefined) info.productTitle = entry.productTitle;
+  return info;
 }
 
 /** An UPDATE that leaves a column empty keeps what the contact had. */

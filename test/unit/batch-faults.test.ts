@@ -9,25 +9,9 @@ import { AuditLog } from '../../src/core/audit';
 import type { ConfirmationResult } from '../../src/core/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../support/ec2-endpoint';
+import { faultScenario, instanceId, OWNER } from '../support/fault-scenarios';
 
 const COUNT = 300;
-const OWNER = '111122223333';
-
-export function instanceId(i: number): string {
-  return `i-${i.toString(16).padStart(17, '0')}`;
-}
-
-/** The answer each instance ends with, wrapped in the fault it meets first. */
-export function faultScenario(i: number): { scenario: Ec2Scenario; expect: string } {
-  const answer: Ec2Scenario = i % 7 === 0 ? { kind: 'not-attached' } : i % 11 === 0 ? { kind: 'not-found' } : { kind: 'attached', ownerId: i % 5 === 0 ? '444455556666' : OWNER };
-  const expect = answer.kind === 'not-attached' ? 'not-attached' : answer.kind === 'not-found' ? 'error:instance-not-found' : answer.ownerId === OWNER ? 'confirmed' : 'owner-mismatch';
-  if (i % 97 === 0) return { scenario: { kind: 'throttled', times: 1_000, then: answer }, expect: 'error:throttled' };
-  if (i % 2 === 0) return { scenario: { kind: 'throttled', times: 1 + (i % 3), then: answer }, expect };
-  if (i % 6 === 1) return { scenario: { kind: 'server-error', times: 1, then: answer }, expect };
-  if (i % 6 === 3) return { scenario: { kind: 'reset', times: 1, then: answer }, expect };
-  if (i % 6 === 5) return { scenario: { kind: 'slow', delayMs: 150, then: answer }, expect };
-  return { scenario: answer, expect };
-}
 
 describe('confirm-batch under faults', function () {
   this.timeout(150_000);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { CsvParser, readCsvFile } from '../../src/core/csv';
+import { CsvParser, readCsvFile, type CsvSink } from '../../src/core/csv';
 
 interface Parsed {
   records: { fields: string[]; line: number }[];
@@ -11,7 +11,7 @@ interface Parsed {
   undecodable: number[];
 }
 
-function collector(): { parsed: Parsed; sink: ConstructorParameters<typeof CsvParser>[0] } {
+function collector(): { parsed: Parsed; sink: CsvSink } {
   const parsed: Parsed = { records: [], problems: [], undecodable: [] };
   return {
     parsed,
@@ -23,11 +23,12 @@ function collector(): { parsed: Parsed; sink: ConstructorParameters<typeof CsvPa
   };
 }
 
-/** Parses `text` fed in pieces of `piece` characters (all at once by default). */
-function parse(text: string, piece = text.length || 1, max?: number): Parsed {
+/** Parses `text` fed in pieces of `piece` bytes (all at once by default): pieces may split a character. */
+function parse(text: string, piece = Buffer.byteLength(text) || 1, max?: number): Parsed {
   const { parsed, sink } = collector();
   const parser = new CsvParser(sink, max);
-  for (let at = 0; at < text.length; at += piece) parser.push(text.slice(at, at + piece));
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += piece) parser.push(bytes.subarray(at, at + piece));
   parser.end();
   return parsed;
 }
@@ -51,7 +52,7 @@ describe('csv parser', () => {
   for (const [name, text] of Object.entries(RFC4180_CASES)) {
     it(`reads RFC 4180 "${name}" as papaparse does, whatever the chunking`, () => {
       const expected = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-      for (const piece of [text.length, 1, 2, 3, 7]) {
+      for (const piece of [Buffer.byteLength(text), 1, 2, 3, 7]) {
         const parsed = parse(text, piece);
         assert.deepEqual(parsed.records.map((r) => r.fields), expected, `pieces of ${piece}`);
         assert.deepEqual(parsed.problems, []);
@@ -83,7 +84,7 @@ describe('csv parser', () => {
     for (const piece of [text.length, 64]) {
       const parsed = parse(text, piece, 100);
       assert.deepEqual(parsed.problems.map((p) => p.line), [2, 4], `pieces of ${piece}`);
-      assert.match(parsed.problems[0].message, /longer than 100 characters/);
+      assert.match(parsed.problems[0].message, /line longer than 100 bytes/);
       assert.deepEqual(parsed.records.map((r) => [r.line, ...r.fields]), [[1, 'a', 'b'], [3, '1', '2']]);
     }
   });
@@ -100,7 +101,7 @@ describe('csv parser', () => {
   it('stops delivering when told to', () => {
     const { parsed, sink } = collector();
     const parser = new CsvParser({ ...sink, record: (fields, line) => { sink.record(fields, line); parser.stop(); } });
-    parser.push('a\nb\nc\n');
+    parser.push(Buffer.from('a\nb\nc\n'));
     parser.end();
     assert.equal(parsed.records.length, 1);
     assert.equal(parser.stopped, true);

@@ -57,7 +57,7 @@ describe('reports', () => {
     assert.equal((await readReport(write('x_2026-01-01.csv', `${LEGACY_HEADER}\n"111122223333","A","prod-a","abc","2026-11-20","2026-11-22",""\n`))).reportDate, '2026-11-22');
     const named = await readReport(write('subs_2026-11-21.csv', 'Product ID,AWS Account Number,Date of Last Usage\nprod-a,111122223333,2026-11-20\n'));
     assert.equal(named.reportDate, '2026-11-21');
-    assert.equal(named.records[0].reportDate, '2026-11-21');
+    assert.equal(named.records.at(0)?.reportDate, '2026-11-21');
     const path = write('subs.csv', 'Product ID,AWS Account Number,Date of Last Usage\nprod-a,111122223333,2026-11-20\n');
     utimesSync(path, new Date(2026, 10, 19, 12), new Date(2026, 10, 19, 12));
     const dated = await readReport(path);
@@ -81,10 +81,10 @@ describe('reports', () => {
       ',,,', // 12 blank row: ignored
       'prod-a,888899990000,,abc', // 13 no last usage: warning, kept
     ].join('\n')));
-    assert.deepEqual(report.records.map((r) => [r.line, r.account, r.lastUsage]), [
+    assert.deepEqual([...report.records].map((r) => [r.line, r.account, r.lastUsage]), [
       [2, '111122223333', '2026-11-20'], [4, '000000012345', '2026-11-20'], [5, '222233334444', '2026-11-20'], [13, '888899990000', undefined],
     ]);
-    assert.equal(report.records[2].productId, 'prod-b\nsecond line');
+    assert.equal(report.records.at(2)?.productId, 'prod-b\nsecond line');
     assert.deepEqual(report.problems.map((p) => [p.line, p.severity]), [
       [3, 'error'], [4, 'warning'], [7, 'error'], [8, 'error'], [9, 'error'], [10, 'error'], [11, 'error'], [13, 'warning'],
     ]);

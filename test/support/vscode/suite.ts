@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './browser';
-import { assertBuilt, REPO_ROOT, startCodeServer, tail } from './codeServer';
+import type { Browser } from 'playwright-core';
+import { assertBuilt, REPO_ROOT, startCodeServer, tail, type CodeServer } from './codeServer';
 
 export interface SuiteOptions {
   /** Extension under test (extensionDevelopmentPath); default this repository. */
@@ -25,7 +26,8 @@ export interface SuiteOptions {
 
 interface MochaJson {
   stats: { tests: number; passes: number; failures: number; pending: number; duration: number };
-  tests: { fullTitle: string; duration?: number; err: { message?: string; stack?: string } }[];
+  tests: { fullTitle: string; duration?: number }[];
+  failures: { fullTitle: string; err: { message?: string; stack?: string } }[];
 }
 
 export const SUITE_OUT = join(REPO_ROOT, 'out', 'test', 'suite');
@@ -51,17 +53,20 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
   if (options.workspace) cpSync(options.workspace, workspace, { recursive: true });
 
   const started = Date.now();
-  const server = await startCodeServer({
-    workspace, extension: false, trust: options.restricted, settings: options.settings, smokeTestDriver: true,
-  });
-  const browser = await launchChromium();
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const exited = new Promise<number>((resolveExit) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    server = await startCodeServer({
+      workspace, extension: false, trust: options.restricted, settings: options.settings, smokeTestDriver: true,
     });
-    const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let resolveExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((r) => { resolveExit = r; });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    const { port } = server;
+    const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
     const env = {
       SUPPORT_DESK_EXTENSION_PATH: extension,
       SUPPORT_DESK_SUITE_RESULTS: resultsFile,
@@ -93,8 +98,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
     return outcome === 0 && !failed ? 0 : 1;
   } finally {
     clearTimeout(timer);
-    await browser.close();
-    await server.stop();
+    await browser?.close();
+    await server?.stop();
     rmSync(workspace, { recursive: true, force: true });
   }
 }
@@ -106,15 +111,15 @@ function report(resultsFile: string, log: (line: string) => void): boolean {
     return true;
   }
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as MochaJson;
-  const failures: MochaJson['tests'] = [];
+  // failures also holds failed hooks, which are no test of their own.
+  const failed = new Set(results.failures.map((f) => f.fullTitle));
   for (const test of results.tests) {
-    const failedTest = Boolean(test.err?.message || test.err?.stack);
-    if (failedTest) failures.push(test);
-    log(`  ${failedTest ? '✗' : test.duration === undefined ? '-' : '✔'} ${test.fullTitle}${test.duration ? ` (${test.duration} ms)` : ''}`);
+    const mark = failed.has(test.fullTitle) ? '✗' : test.duration === undefined ? '-' : '✔';
+    log(`  ${mark} ${test.fullTitle}${test.duration ? ` (${test.duration} ms)` : ''}`);
   }
-  failures.forEach((test, i) => log(`\n  ${i + 1}) ${test.fullTitle}\n     ${(test.err.stack ?? test.err.message ?? '').replace(/\n/g, '\n     ')}`));
-  const { tests, passes, failures: failed, pending } = results.stats;
-  log(`\n  ${passes} passing, ${failed} failing, ${pending} pending of ${tests} (results: ${resultsFile})`);
+  results.failures.forEach((f, i) => log(`\n  ${i + 1}) ${f.fullTitle}\n     ${(f.err.stack ?? f.err.message ?? '').replace(/\n/g, '\n     ')}`));
+  const { tests, passes, failures, pending } = results.stats;
+  log(`\n  ${passes} passing, ${failures} failing, ${pending} pending of ${tests} (results: ${resultsFile})`);
   if (tests === 0) log('  No test ran: a suite that runs nothing fails.');
-  return failed > 0 || tests === 0 || pending > 0;
+  return failures > 0 || tests === 0 || pending > 0;
 }

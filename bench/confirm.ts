@@ -1,0 +1,61 @@
+// Batch confirmation speed: 1,000 instances against the local endpoint with 20 ms per call,
+// compared with the bound the concurrency allows and with a loop of real AWS CLI calls; then the
+// fault batch at full size. Run by `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { confirmBatch } from '../src/aws';
+import { DEFAULT_CONCURRENCY } from '../src/core/confirmation';
+import { awsSandbox, staticProfile } from '../test/support/aws-env';
+import { startEc2Endpoint, type Ec2Scenario } from '../test/support/ec2-endpoint';
+import { faultScenario, instanceId, OWNER } from '../test/support/fault-scenarios';
+
+const COUNT = 1000;
+const LATENCY_MS = 20;
+const CLI_CALLS = 5;
+
+async function main(): Promise<void> {
+  const sandbox = awsSandbox({ config: '[profile bench]\nregion = us-east-1\n', credentials: staticProfile('bench') });
+  const instances: Record<string, Ec2Scenario> = {};
+  for (let i = 1; i <= COUNT; i++) instances[instanceId(i)] = { kind: 'attached', ownerId: OWNER };
+  const endpoint = await startEc2Endpoint({ instances, latencyMs: LATENCY_MS });
+  try {
+    const items = Array.from({ length: COUNT }, (_, i) => ({ instanceId: instanceId(i + 1), productCode: 'abc123', claimedAccount: OWNER }));
+    const started = performance.now();
+    const results = await confirmBatch(items, { profile: 'bench', endpointUrl: endpoint.url, concurrency: DEFAULT_CONCURRENCY });
+    const wallMs = performance.now() - started;
+    const confirmed = results.filter((r) => r.verdict === 'confirmed').length;
+    const boundMs = (COUNT * LATENCY_MS) / DEFAULT_CONCURRENCY;
+
+    const cliStarted = performance.now();
+    for (let i = 1; i <= CLI_CALLS; i++) {
+      execFileSync('aws', ['ec2', 'confirm-product-instance', '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--profile', 'bench',
+        '--instance-id', instanceId(i), '--product-code', 'abc123', '--output', 'json'], { env: { ...process.env, ...sandbox.env }, stdio: 'pipe' });
+    }
+    const cliPerCallMs = (performance.now() - cliStarted) / CLI_CALLS;
+    const perInstanceMs = wallMs / COUNT;
+    console.log(`confirm-batch: ${COUNT} instances, ${LATENCY_MS} ms latency, concurrency ${DEFAULT_CONCURRENCY}: ${wallMs.toFixed(0)} ms (${confirmed} confirmed)`);
+    console.log(`  concurrency bound ${boundMs.toFixed(0)} ms: ratio ${(wallMs / boundMs).toFixed(2)}x (target <= 1.5x)`);
+    console.log(`  aws CLI loop: ${cliPerCallMs.toFixed(0)} ms per call (${CLI_CALLS} calls) vs ${perInstanceMs.toFixed(2)} ms per instance: ${(cliPerCallMs / perInstanceMs).toFixed(0)}x faster (target >= 150x)`);
+
+    const faults: Record<string, Ec2Scenario> = {};
+    for (let i = 1; i <= COUNT; i++) faults[instanceId(i)] = faultScenario(i).scenario;
+    const faulty = await startEc2Endpoint({ instances: faults, latencyMs: 5 });
+    try {
+      const faultStarted = performance.now();
+      const answered = await confirmBatch(items, { profile: 'bench', endpointUrl: faulty.url });
+      const unique = new Set(answered.map((r) => r.instanceId)).size;
+      const kinds = new Map<string, number>();
+      for (const r of answered) kinds.set(r.error?.kind ?? r.verdict, (kinds.get(r.error?.kind ?? r.verdict) ?? 0) + 1);
+      console.log(`fault batch: ${answered.length}/${COUNT} answered, ${unique} unique, ${((performance.now() - faultStarted) / 1000).toFixed(1)} s: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    } finally {
+      await faulty.stop();
+    }
+  } finally {
+    await endpoint.stop();
+    sandbox.restore();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,90 @@
+// What a field's bytes mean, remembered by the bytes themselves: a report repeats a handful of
+// product ids, titles and date-times a million times, and this answers them without decoding a
+// string per cell. Only a miss decodes the field and asks `resolve`.
+import type { CsvRow } from './csv';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Longer values are resolved every time: caching them would buy little and cost memory. */
+const MAX_CACHED_BYTES = 256;
+
+export class FieldCache {
+  private readonly mask: number;
+  private readonly slots: Int32Array; // entry number + 1; 0 is a free slot
+  private readonly hashes: Int32Array;
+  private readonly offsets: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly escaped: Uint8Array;
+  private readonly results: Float64Array;
+  private pool = new Uint8Array(4096); // the bytes of every entry, one after another
+  private poolUsed = 0;
+  private size = 0;
+
+  /**
+   * @param resolve what the field means, as a number (e.g. an index into a table of values)
+   * @param maxEntries past this many distinct values (junk input) the cache starts over, so it stays small
+   */
+  constructor(private readonly resolve: (row: CsvRow, field: number) => number, private readonly maxEntries = 4096) {
+    let slots = 16;
+    while (slots < maxEntries * 2) slots *= 2;
+    this.mask = slots - 1;
+    this.slots = new Int32Array(slots);
+    this.hashes = new Int32Array(maxEntries);
+    this.offsets = new Int32Array(maxEntries);
+    this.lengths = new Int32Array(maxEntries);
+    this.escaped = new Uint8Array(maxEntries);
+    this.results = new Float64Array(maxEntries);
+  }
+
+  get(row: CsvRow, field: number): number {
+    const bytes = row.bytes;
+    const start = row.starts[field];
+    const end = row.ends[field];
+    const escaped = row.escaped[field];
+    const length = end - start;
+    if (length > MAX_CACHED_BYTES) return this.resolve(row, field);
+    let hash = FNV_OFFSET ^ escaped;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+    let slot = hash & this.mask;
+    for (let entry = this.slots[slot] - 1; entry >= 0; entry = this.slots[slot] - 1) {
+      if (this.hashes[entry] === hash && this.lengths[entry] === length && this.escaped[entry] === escaped && this.holds(entry, bytes, start, end)) {
+        return this.results[entry];
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const result = this.resolve(row, field);
+    if (this.size === this.maxEntries) {
+      this.clear();
+      slot = hash & this.mask;
+    }
+    if (this.poolUsed + length > this.pool.length) this.growPool(length);
+    const entry = this.size++;
+    this.pool.set(bytes.subarray(start, end), this.poolUsed);
+    this.offsets[entry] = this.poolUsed;
+    this.poolUsed += length;
+    this.hashes[entry] = hash;
+    this.lengths[entry] = length;
+    this.escaped[entry] = escaped;
+    this.results[entry] = result;
+    this.slots[slot] = entry + 1;
+    return result;
+  }
+
+  private holds(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const pool = this.pool;
+    for (let i = start, at = this.offsets[entry]; i < end; i++, at++) if (pool[at] !== bytes[i]) return false;
+    return true;
+  }
+
+  private clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+    this.poolUsed = 0;
+  }
+
+  private growPool(needed: number): void {
+    const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + needed));
+    pool.set(this.pool.subarray(0, this.poolUsed));
+    this.pool = pool;
+  }
+}
