@@ -1,7 +1,8 @@
 // Batch confirmation speed: 1,000 instances against the local endpoint with 20 ms per call,
 // compared with the bound the concurrency allows and with a loop of real AWS CLI calls; then the
 // fault batch at full size. Run by `npm run bench`.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { confirmBatch } from '../src/aws';
 import { DEFAULT_CONCURRENCY } from '../src/core/confirmation';
 import { awsSandbox, staticProfile } from '../test/support/aws-env';
@@ -11,6 +12,7 @@ import { faultScenario, instanceId, OWNER } from '../test/support/fault-scenario
 const COUNT = 1000;
 const LATENCY_MS = 20;
 const CLI_CALLS = 5;
+const run = promisify(execFile);
 
 async function main(): Promise<void> {
   const sandbox = awsSandbox({ config: '[profile bench]\nregion = us-east-1\n', credentials: staticProfile('bench') });
@@ -27,8 +29,9 @@ async function main(): Promise<void> {
 
     const cliStarted = performance.now();
     for (let i = 1; i <= CLI_CALLS; i++) {
-      execFileSync('aws', ['ec2', 'confirm-product-instance', '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--profile', 'bench',
-        '--instance-id', instanceId(i), '--product-code', 'abc123', '--output', 'json'], { env: { ...process.env, ...sandbox.env }, stdio: 'pipe' });
+      // Asynchronous: the endpoint answers from this same process.
+      await run('aws', ['ec2', 'confirm-product-instance', '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--profile', 'bench',
+        '--instance-id', instanceId(i), '--product-code', 'abc123', '--output', 'json'], { env: { ...process.env, ...sandbox.env } });
     }
     const cliPerCallMs = (performance.now() - cliStarted) / CLI_CALLS;
     const perInstanceMs = wallMs / COUNT;

@@ -1,6 +1,8 @@
 // `npm run bench` (ingest part): a deterministic 1,000,000-row legacy-subscriber report, read by
-// papaparse (bare parse) and by our ingest (parse, validate, index) side by side. Every run is a
-// fresh child process, runs alternate, medians are compared; the ingest child reports its peak RSS.
+// papaparse (bare parse, the reference) and by our ingest (parse, validate, index) side by side.
+// Every run is a fresh child process and runs alternate; the ratio is the median of each round's
+// ingest/papaparse, so a load that changes between rounds does not skew it. A missed target prints
+// TARGET MISSED but exits 0: the numbers are for people to judge, and `npm run bench` goes on.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +12,14 @@ import { judgeAccount } from '../src/core/eligibility';
 import { loadReports } from '../src/core/reports';
 
 const ROWS = 1_000_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const LOOKUPS = 20_000;
 const TARGET_RATIO = 0.75;
 const TARGET_RSS_MB = 400;
 
 type Job = 'floor' | 'papaparse' | 'ingest';
-interface Measure { ms: number; rssMb: number; rows: number; lookupUs?: number }
+/** `rssMb`: the child's peak RSS when the job was done (for the ingest: before the lookups). */
+interface Measure { ms: number; rssMb: number; rows: number; lookupUs?: number; lookupRssMb?: number }
 
 const PRODUCTS = [
   ['Ubuntu Pro 22.04 LTS', 'prod-5qwz3vsg4kbfw', '8a2kq9xw3vbn7m4c1zt6ry5pd'],
@@ -87,6 +90,7 @@ async function runJob(job: Job, path: string): Promise<Measure> {
     const { files, store } = await loadReports([path]);
     rows = files[0].rows;
     const ms = elapsedMs(start);
+    const rssMb = peakRssMb();
     const accounts = store.accounts();
     const next = random(7);
     const times: number[] = [];
@@ -97,10 +101,13 @@ async function runJob(job: Job, path: string): Promise<Measure> {
       judgeAccount(store, account, '2026-11-22');
       times.push(Number(process.hrtime.bigint() - t) / 1000);
     }
-    lookupUs = median(times);
-    return { ms, rssMb: process.resourceUsage().maxRSS / 1024, rows, lookupUs };
+    return { ms, rssMb, rows, lookupUs: median(times), lookupRssMb: peakRssMb() };
   }
-  return { ms: elapsedMs(start), rssMb: process.resourceUsage().maxRSS / 1024, rows };
+  return { ms: elapsedMs(start), rssMb: peakRssMb(), rows };
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 function elapsedMs(start: bigint): number {
@@ -112,6 +119,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+function ms(value: number): string {
+  return `${value.toFixed(0).padStart(6)} ms`;
+}
+
+function mb(value: number): string {
+  return `${value.toFixed(0)} MB`;
+}
+
 function inChild(job: Job, path: string): Measure {
   return JSON.parse(execFileSync(process.execPath, [__filename, '--child', job, path], { encoding: 'utf8' })) as Measure;
 }
@@ -120,13 +135,12 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
   try {
     const path = join(dir, 'customer_subscriber_report_2026-11-22.csv');
-    let t = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     const { bytes } = generate(path);
     console.log(`generated ${ROWS.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${elapsedMs(t).toFixed(0)} ms (${path})`);
     const runs: Record<Job, Measure[]> = { floor: [], papaparse: [], ingest: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const job of ['floor', 'papaparse', 'ingest'] as Job[]) {
-        t = process.hrtime.bigint();
         const m = inChild(job, path);
         runs[job].push(m);
         console.log(`  round ${round} ${job.padEnd(9)} ${m.ms.toFixed(0).padStart(6)} ms  ${m.rows} rows  peak RSS ${m.rssMb.toFixed(0)} MB`);
@@ -135,18 +149,27 @@ async function main(): Promise<void> {
     const floor = median(runs.floor.map((m) => m.ms));
     const papa = median(runs.papaparse.map((m) => m.ms));
     const ingest = median(runs.ingest.map((m) => m.ms));
+    const ratios = runs.ingest.map((m, i) => m.ms / runs.papaparse[i].ms);
+    const ratio = median(ratios);
     const rss = Math.max(...runs.ingest.map((m) => m.rssMb));
+    const lookupRss = Math.max(...runs.ingest.map((m) => m.lookupRssMb ?? NaN));
     const lookup = median(runs.ingest.map((m) => m.lookupUs ?? NaN));
-    const ratio = ingest / papa;
-    console.log(`read-and-count-newlines floor  ${floor.toFixed(0)} ms (median of ${ROUNDS})`);
-    console.log(`papaparse bare parse           ${papa.toFixed(0)} ms`);
-    console.log(`ingest (parse, validate, index) ${ingest.toFixed(0)} ms`);
-    console.log(`ratio ingest / papaparse       ${ratio.toFixed(2)} (target <= ${TARGET_RATIO})`);
-    console.log(`ingest peak RSS                ${rss.toFixed(0)} MB (target <= ${TARGET_RSS_MB})`);
-    console.log(`median account lookup          ${lookup.toFixed(1)} µs over ${LOOKUPS} lookups`);
-    const met = ratio <= TARGET_RATIO && rss <= TARGET_RSS_MB;
-    console.log(met ? 'targets met' : 'TARGETS MISSED');
-    if (!met) process.exitCode = 1;
+    const rows = (job: Job) => runs[job][0].rows.toLocaleString('en');
+    console.log([
+      '',
+      `ingest summary (${ROWS.toLocaleString('en')}-row legacy-subscriber report, ${ROUNDS} rounds, medians)`,
+      `  reference: papaparse bare parse    ${ms(papa)}  (${rows('papaparse')} rows incl. header)`,
+      `  ingest: parse, validate, index     ${ms(ingest)}  (${rows('ingest')} subscriptions)`,
+      `  ratio ingest / papaparse           ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}; per round ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
+      `  floor: read file, count newlines   ${ms(floor)}`,
+      `  ingest peak RSS                    ${mb(rss)}  (target <= ${TARGET_RSS_MB} MB; ${mb(lookupRss)} after the lookups)`,
+      `  median account lookup              ${lookup.toFixed(1)} µs  (judgeAccount, ${LOOKUPS.toLocaleString('en')} lookups, half unknown accounts)`,
+    ].join('\n'));
+    const missed = [
+      ratio > TARGET_RATIO && `TARGET MISSED: ingest takes ${ratio.toFixed(2)}x papaparse's time, target <= ${TARGET_RATIO}x`,
+      rss > TARGET_RSS_MB && `TARGET MISSED: ingest peak RSS ${mb(rss)}, target <= ${TARGET_RSS_MB} MB`,
+    ].filter((line): line is string => typeof line === 'string');
+    console.log(missed.length > 0 ? missed.join('\n') : 'ingest targets met');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

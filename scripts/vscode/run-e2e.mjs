@@ -39,7 +39,9 @@ const rootHooks = {
     for (const workbench of Workbench.opened) console.log(`    screenshot: ${await workbench.screenshot(name)}`);
   },
 };
-const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', grep: values.grep, rootHooks });
+// The spec reporter, plus the counts for the test command's closing line.
+const reporter = join(REPO_ROOT, 'out', 'test', 'support', 'stats-reporter.js');
+const mocha = new Mocha({ timeout: 120_000, reporter, grep: values.grep, rootHooks });
 for (const spec of specs) mocha.addFile(join(specDir, spec));
 await mocha.loadFilesAsync();
 const failures = await new Promise((resolve) => mocha.run(resolve));

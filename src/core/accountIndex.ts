@@ -1,63 +1,82 @@
-// Account numbers to the newest row that lists them, by open addressing on typed arrays: a Map of
-// a few hundred thousand non-small-integer keys costs several times the memory and time.
+// Account numbers to the newest row that lists them, by open addressing on one typed array: a Map
+// of a few hundred thousand non-small-integer keys costs several times the memory and time. A slot
+// holds, side by side so that a probe touches one cache line, the account (as its high and low 32
+// bits), its newest row, and marks the caller sets on it (the store marks the products seen).
+
+const STRIDE = 4;
+const HIGH = 0;
+const LOW = 1;
+const ROW = 2; // -1 marks a free slot
+const MARKS = 3;
+const TWO_32 = 0x1_0000_0000;
 
 export class AccountIndex {
-  private keys = new Float64Array(1024);
-  private rows = new Int32Array(1024).fill(-1); // -1 marks a free slot
+  private slots = new Int32Array(STRIDE * 1024).fill(-1);
   private mask = 1023;
   size = 0;
+  /** The marks the account held before the last `push`. */
+  marksBefore = 0;
 
-  /** Makes `row` the newest row of `account`; returns the row it follows, or -1 for a new account. */
-  push(account: number, row: number): number {
-    let slot = this.slot(account);
-    const previous = this.rows[slot];
-    if (previous < 0) {
-      if ((this.size + 1) * 2 > this.keys.length) {
-        this.grow();
-        slot = this.slot(account);
-      }
-      this.size++;
-      this.keys[slot] = account;
+  /**
+   * Makes `row` the newest row of `account` and adds `marks` to it; returns the row it follows, or
+   * -1 for a new account.
+   */
+  push(account: number, row: number, marks: number): number {
+    let at = this.find(account);
+    const previous = this.slots[at + ROW];
+    if (previous === -1 && (this.size + 1) * 4 > (this.mask + 1) * 3) {
+      this.grow();
+      at = this.find(account);
     }
-    this.rows[slot] = row;
+    const slots = this.slots;
+    if (previous === -1) {
+      this.size++;
+      slots[at + HIGH] = account / TWO_32;
+      slots[at + LOW] = account;
+      slots[at + MARKS] = 0;
+    }
+    this.marksBefore = slots[at + MARKS];
+    slots[at + MARKS] = this.marksBefore | marks;
+    slots[at + ROW] = row;
     return previous;
   }
 
   /** The newest row of `account`, or -1. */
   get(account: number): number {
-    return this.rows[this.slot(account)];
+    return this.slots[this.find(account) + ROW];
   }
 
   /** Every account, ascending. */
   accounts(): Float64Array {
     const found = new Float64Array(this.size);
     let n = 0;
-    for (let slot = 0; slot < this.keys.length; slot++) if (this.rows[slot] >= 0) found[n++] = this.keys[slot];
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += STRIDE) {
+      if (slots[at + ROW] !== -1) found[n++] = slots[at + HIGH] * TWO_32 + (slots[at + LOW] >>> 0);
+    }
     return found.sort();
   }
 
-  /** The slot that holds `account`, or the free slot where it belongs. */
-  private slot(account: number): number {
-    const low = account >>> 0;
-    const high = (account / 0x1_0000_0000) >>> 0;
+  /** Where `account` is held, or the free slot where it belongs (as an index into `slots`). */
+  private find(account: number): number {
+    const low = account | 0;
+    const high = (account / TWO_32) | 0;
     let hash = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
     hash ^= hash >>> 15;
+    const slots = this.slots;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      if (this.rows[slot] < 0 || this.keys[slot] === account) return slot;
+      const at = STRIDE * slot;
+      if (slots[at + ROW] === -1 || (slots[at + LOW] === low && slots[at + HIGH] === high)) return at;
     }
   }
 
+  /** Doubles the table, kept at most three quarters full. */
   private grow(): void {
-    const { keys, rows } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.rows = new Int32Array(keys.length * 2).fill(-1);
-    this.mask = this.keys.length - 1;
-    for (let slot = 0; slot < keys.length; slot++) {
-      if (rows[slot] >= 0) {
-        const to = this.slot(keys[slot]);
-        this.keys[to] = keys[slot];
-        this.rows[to] = rows[slot];
-      }
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.slots.length / STRIDE - 1;
+    for (let at = 0; at < old.length; at += STRIDE) {
+      if (old[at + ROW] !== -1) this.slots.set(old.subarray(at, at + STRIDE), this.find(old[at + HIGH] * TWO_32 + (old[at + LOW] >>> 0)));
     }
   }
 }

@@ -28,6 +28,10 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const BOM = [0xef, 0xbb, 0xbf];
+// hasByteBelow(word, n * 0x01010101): some byte of the word is below n (bytes of digits and
+// letters are not, so the scan skips them four at a time).
+const ABOVE_QUOTE = 0x23232323;
+const ABOVE_COMMA = 0x2d2d2d2d;
 const INCOMPLETE = -1; // the record runs past the bytes at hand: wait for more
 const UNTERMINATED = -2; // the input ended inside a quoted field
 
@@ -37,6 +41,8 @@ const UNTERMINATED = -2; // the input ended inside a quoted field
  */
 export class CsvRow {
   bytes: Buffer = Buffer.alloc(0);
+  /** The same bytes, for reading four at a time. */
+  view = new DataView(this.bytes.buffer, this.bytes.byteOffset, 0);
   count = 0;
   starts = new Int32Array(32);
   ends = new Int32Array(32);
@@ -111,13 +117,24 @@ export class CsvParser {
   /** Feeds the next bytes; the parser does not keep `chunk`, so the caller may reuse it. */
   push(chunk: Uint8Array): void {
     if (this.halted) return;
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.rest = this.consume(this.rest ? Buffer.concat([this.rest, bytes]) : bytes, false);
+    let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.rest) {
+      // Finish the record that straddles the chunks on a small joined buffer, so that the chunk
+      // itself is parsed in place rather than copied.
+      const firstNewline = bytes.indexOf(LF);
+      const head = firstNewline === -1 ? bytes.length : firstNewline + 1;
+      const rest = this.consume(Buffer.concat([this.rest, bytes.subarray(0, head)]), false);
+      bytes = bytes.subarray(head);
+      if (rest) bytes = Buffer.concat([rest, bytes]);
+    }
+    this.rest = this.consume(bytes, false);
   }
 
   end(): void {
-    if (!this.halted && this.rest) this.consume(this.rest, true);
+    const rest = this.rest;
     this.rest = undefined;
+    // Every record ends with a line feed, which the scan relies on: give the last one its own.
+    if (!this.halted && rest) this.consume(rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.of(LF)]), true);
   }
 
   /** Delivers every complete record in `bytes` and returns a copy of the unconsumed tail. */
@@ -136,14 +153,15 @@ export class CsvParser {
       this.line++;
       pos = nl + 1;
     }
+    const lastNewline = bytes.lastIndexOf(LF);
     // One native check of everything up to the last line break; only when it fails is each record
     // checked on its own, to name the lines that hold bytes that are not UTF-8.
-    const lastNewline = bytes.lastIndexOf(LF);
     const utf8Until = lastNewline >= pos && isUtf8(bytes.subarray(pos, lastNewline + 1)) ? lastNewline + 1 : pos;
     const row = this.row;
     row.bytes = bytes;
+    row.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (pos < len && !this.halted) {
-      const end = this.scan(bytes, pos, final);
+      const end = pos > lastNewline ? INCOMPLETE : this.scan(bytes, pos, lastNewline, final);
       if (end === INCOMPLETE && len - pos <= this.maxRecordBytes) return Buffer.from(bytes.subarray(pos));
       if (end < 0 || end - pos > this.maxRecordBytes) {
         const nl = bytes.indexOf(LF, pos);
@@ -151,7 +169,7 @@ export class CsvParser {
           this.sink.problem(this.line, 'unterminated quote: this record opens a quoted field that never closes; the lines after it were read as new records');
         } else if (lineLength(bytes, pos, nl === -1 ? len : nl) > this.maxRecordBytes) {
           this.sink.problem(this.line, `line longer than ${this.maxRecordBytes} bytes: not a report row (is this a binary file?)`);
-          this.skipping = nl === -1 && !final;
+          this.skipping = nl === -1;
         } else {
           this.sink.problem(this.line, `record longer than ${this.maxRecordBytes} bytes: a quoted field probably never closes; the lines after its start were read as new records`);
         }
@@ -178,16 +196,17 @@ export class CsvParser {
 
   /**
    * Reads one record from `pos` into `this.row`: the hot loop of every report. Returns where the next
-   * record starts, INCOMPLETE or UNTERMINATED. Quoted fields may hold commas, doubled quotes and line
-   * breaks; a quote inside an unquoted field is a plain character; text after a closing quote makes
-   * the record an error (`quoteError`) rather than a silently different value.
+   * record starts, INCOMPLETE or UNTERMINATED. A record ends at a line feed and `pos` is at most
+   * `lastNewline`, so every loop meets a line feed before the end of `bytes` and none needs a bounds
+   * check; a quoted field that reaches `lastNewline` itself cannot end in these bytes.
+   * Quoted fields may hold commas, doubled quotes and line breaks; a quote inside an unquoted field
+   * is a plain character; text after a closing quote makes the record an error (`quoteError`)
+   * rather than a silently different value.
    */
-  private scan(bytes: Buffer, pos: number, final: boolean): number {
-    const len = bytes.length;
+  private scan(bytes: Buffer, pos: number, lastNewline: number, final: boolean): number {
     const row = this.row;
-    let starts = row.starts;
-    let ends = row.ends;
-    let escaped = row.escaped;
+    const view = row.view;
+    let { starts, ends, escaped } = row;
     let count = 0;
     let newlines = 0;
     let i = pos;
@@ -197,33 +216,32 @@ export class CsvParser {
         row.grow();
         ({ starts, ends, escaped } = row);
       }
-      if (i < len && bytes[i] === QUOTE) {
-        const start = i + 1;
+      let c = bytes[i];
+      if (c === QUOTE) {
+        const start = ++i;
         let esc = 0;
-        let j = start;
         for (;;) {
-          if (j >= len) return final ? UNTERMINATED : INCOMPLETE;
-          const c = bytes[j];
-          // One comparison for the common bytes: letters, digits and most punctuation are above '"'.
-          if (c <= QUOTE) {
-            if (c === QUOTE) {
-              if (j + 1 >= len && !final) return INCOMPLETE; // a doubled quote may straddle the chunk
-              if (bytes[j + 1] !== QUOTE) break;
-              esc = 1;
-              j++;
-            } else if (c === LF) {
-              newlines++;
-            }
+          // Skip four bytes at a time while none of them can end the field (all above '"'), then
+          // byte by byte: one comparison for letters, digits and most punctuation.
+          while (i + 3 < lastNewline && !hasByteBelow(view.getInt32(i), ABOVE_QUOTE)) i += 4;
+          c = bytes[i];
+          while (c > QUOTE) c = bytes[++i];
+          if (c === QUOTE) {
+            if (bytes[i + 1] !== QUOTE) break;
+            esc = 1;
+            i++;
+          } else if (c === LF) {
+            if (i === lastNewline) return final ? UNTERMINATED : INCOMPLETE;
+            newlines++;
           }
-          j++;
+          i++;
         }
         starts[count] = start;
-        ends[count] = j;
+        ends[count] = i;
         escaped[count] = esc;
-        i = j + 1;
-        if (i < len && !atFieldEnd(bytes, i)) {
+        c = bytes[++i];
+        if (c !== COMMA && c !== LF && !(c === CR && bytes[i + 1] === LF)) {
           const stop = fieldStop(bytes, i);
-          if (stop >= len && !final) return INCOMPLETE;
           if (this.quoteError < 0) {
             this.quoteError = i;
             this.quoteErrorField = count + 1;
@@ -233,45 +251,36 @@ export class CsvParser {
         }
       } else {
         const start = i;
-        while (i < len) {
-          const c = bytes[i];
-          if (c <= COMMA && (c === COMMA || c === LF)) break;
-          i++;
-        }
-        if (i >= len && !final) return INCOMPLETE;
-        // A CR before the line break belongs to the CRLF, not to the field.
+        while (i + 3 < lastNewline && !hasByteBelow(view.getInt32(i), ABOVE_COMMA)) i += 4;
+        c = bytes[i];
+        while (c > COMMA || (c !== COMMA && c !== LF)) c = bytes[++i];
+        // A CR before the line feed belongs to the CRLF, not to the field.
         starts[count] = start;
-        ends[count] = i > start && bytes[i - 1] === CR && (i >= len || bytes[i] === LF) ? i - 1 : i;
+        ends[count] = c === LF && i > start && bytes[i - 1] === CR ? i - 1 : i;
         escaped[count] = 0;
       }
       count++;
-      if (i < len && bytes[i] === COMMA) {
+      c = bytes[i];
+      if (c === COMMA) {
         i++;
         continue;
       }
       row.count = count;
-      if (i < len && bytes[i] === CR) i++; // CRLF after a quoted field
-      if (i >= len) {
-        if (!final) return INCOMPLETE;
-        this.newlines = newlines;
-        return len;
-      }
+      if (c === CR) i++; // CRLF after a quoted field
       this.newlines = newlines + 1;
       return i + 1;
     }
   }
 }
 
-/** True when position `i` (just after a closing quote) ends the field: comma, LF, CRLF or the end of the input. */
-function atFieldEnd(bytes: Buffer, i: number): boolean {
-  const c = bytes[i];
-  if (c === COMMA || c === LF) return true;
-  return c === CR && (i + 1 >= bytes.length || bytes[i + 1] === LF);
+/** True when some byte of `word` is below the byte repeated in `below` (which is at most 0x80). */
+function hasByteBelow(word: number, below: number): boolean {
+  return ((word - below) & ~word & 0x80808080) !== 0;
 }
 
-/** Where an unquoted field starting at `i` stops: the next comma or LF, or the end of the bytes. */
+/** Where an unquoted field starting at `i` stops: the next comma or line feed (there is one). */
 function fieldStop(bytes: Buffer, i: number): number {
-  while (i < bytes.length && bytes[i] !== COMMA && bytes[i] !== LF) i++;
+  while (bytes[i] !== COMMA && bytes[i] !== LF) i++;
   return i;
 }
 

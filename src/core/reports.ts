@@ -257,7 +257,7 @@ class ReportReader implements CsvRowSink {
  * serves every row of a file, so a row costs no allocation.
  */
 class RowValues {
-  readonly errors: string[] = [];
+  errors: string[] = [];
   paddedAccount: string | undefined;
   private row!: CsvRow;
   /** Per field number, the cache that gives its meaning. */
@@ -285,7 +285,7 @@ class RowValues {
 
   read(row: CsvRow): void {
     this.row = row;
-    this.errors.length = 0;
+    if (this.errors.length > 0) this.errors = [];
     this.paddedAccount = undefined;
   }
 

@@ -32,9 +32,11 @@ export class SubscriptionStore {
   private readonly firstRows: number[] = [];
   private rowCount = 0;
   private readonly byAccount = new AccountIndex();
-  /** Per row, the previous row of the same account (-1 for none): each account's rows form a chain. */
-  private previousRow = new Int32Array(0);
-  private productOfRow = new Int32Array(0);
+  /**
+   * Per row, side by side (one cache line per step): the previous row of the same account (-1 for
+   * none), so each account's rows form a chain, and the row's product number.
+   */
+  private chain = new Int32Array(0);
   private readonly byProduct: ProductEntry[] = [];
   private readonly productNumbers = new Map<string, number>();
   private readonly contactsByAccount = new Map<string, SupportContact[]>();
@@ -45,8 +47,7 @@ export class SubscriptionStore {
     const store = new SubscriptionStore();
     const sources = reports.map((r) => (r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records)));
     const rows = sources.reduce((sum, s) => sum + s.length, 0);
-    store.previousRow = new Int32Array(rows);
-    store.productOfRow = new Int32Array(rows);
+    store.chain = new Int32Array(2 * rows);
     const events: ContactEvent[] = [];
     reports.forEach((report, k) => {
       if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDay(dayKey(report.reportDate));
@@ -95,7 +96,7 @@ export class SubscriptionStore {
   recordsForAccount(account: string): SubscriptionRecord[] {
     if (!ACCOUNT_12.test(account)) return [];
     const records: SubscriptionRecord[] = [];
-    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.previousRow[row]) records.push(this.record(row));
+    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.chain[2 * row]) records.push(this.record(row));
     return records.reverse().sort(newestFirst);
   }
 
@@ -138,22 +139,18 @@ export class SubscriptionStore {
     this.rowCount += rows.length;
     // The report's own product values, numbered as the store numbers products.
     const productNumbers = new Int32Array(rows.valueCount).fill(-1);
-    const { previousRow, productOfRow } = this;
+    const chain = this.chain;
     for (let r = 0; r < rows.length; r++) {
       const row = first + r;
       const value = rows.products[r];
       let product = productNumbers[value];
       if (product < 0) product = productNumbers[value] = this.productNumber(rows.text(value)!);
-      productOfRow[row] = product;
-      const previous = this.byAccount.push(rows.accounts[r], row);
-      previousRow[row] = previous;
-      let newPair = true;
-      for (let other = previous; other >= 0; other = previousRow[other]) {
-        if (productOfRow[other] === product) {
-          newPair = false;
-          break;
-        }
-      }
+      // The first 31 products are marks on the account, so most rows need no walk along the chain.
+      const mark = product < 31 ? 1 << product : 0;
+      const previous = this.byAccount.push(rows.accounts[r], row, mark);
+      chain[2 * row] = previous;
+      chain[2 * row + 1] = product;
+      const newPair = mark === 0 ? !this.chainHolds(previous, product) : (this.byAccount.marksBefore & mark) === 0;
       const entry = this.byProduct[product];
       if (newPair) {
         this.pairs++;
@@ -169,6 +166,12 @@ export class SubscriptionStore {
       const title = rows.titles[r];
       if (title !== 0 && (newer || entry.productTitle === undefined)) entry.productTitle = rows.text(title);
     }
+  }
+
+  /** True when a row from `row` back along its account's chain is for `product`. */
+  private chainHolds(row: number, product: number): boolean {
+    for (let other = row; other >= 0; other = this.chain[2 * other]) if (this.chain[2 * other + 1] === product) return true;
+    return false;
   }
 
   private record(row: number): SubscriptionRecord {

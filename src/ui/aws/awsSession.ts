@@ -147,7 +147,7 @@ export class AwsSession implements vscode.Disposable {
 
   private render(): void {
     const { profile, region, endpointUrl } = this.settings();
-    const regionText = region ?? this.profileRegion ?? 'profile region';
+    const regionText = region ?? this.profileRegion ?? 'no region';
     if (!vscode.workspace.isTrusted) {
       this.status.text = '$(cloud) AWS off';
       this.status.tooltip = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';

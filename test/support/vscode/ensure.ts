@@ -1,6 +1,7 @@
 // Installs, on first use, what the real-VS-Code tests need on a machine without internet (see
 // real-vscode.md): Node 24 and code-server from the npm registry into a cache folder outside the
-// repository, Chromium and the Kerberos headers from Debian. Cached runs only check a marker file.
+// repository, Chromium and the Kerberos headers from Debian, and the AWS CLI that the unit tests use as
+// the reference client of the local EC2 endpoint. Cached runs only check a marker file.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -9,7 +10,12 @@ import { join } from 'node:path';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.9.0';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev'];
+// The AWS CLI counts as present wherever `aws` is on PATH (pip and pyenv installs too), not only from Debian.
+const DEBIAN_PACKAGES: { name: string; present: () => boolean }[] = [
+  { name: 'chromium', present: () => dpkgInstalled('chromium') && existsSync(CHROMIUM_PATH) },
+  { name: 'libkrb5-dev', present: () => dpkgInstalled('libkrb5-dev') },
+  { name: 'awscli', present: () => spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0 },
+];
 
 export interface VSCodeInstall {
   /** Node 24 binary that code-server runs on. */
@@ -121,19 +127,21 @@ function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
+function dpkgInstalled(pkg: string): boolean {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
 function missingDebianPackages(): string[] {
-  return DEBIAN_PACKAGES.filter((pkg) => {
-    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
-    return r.status !== 0 || !r.stdout.includes('install ok installed');
-  });
+  return DEBIAN_PACKAGES.filter((pkg) => !pkg.present()).map((pkg) => pkg.name);
 }
 
 function ensureDebianPackages(log: (line: string) => void): void {
   const missing = missingDebianPackages();
-  if (missing.length === 0 && existsSync(CHROMIUM_PATH)) return;
-  const command = `apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`;
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages (${missing.join(', ') || CHROMIUM_PATH}). Install them with: sudo sh -c '${command}'`);
+    throw new Error(`Missing Debian packages (${missing.join(', ')}). Install them with: sudo sh -c '${command}'`);
   }
   log(`Installing Debian packages: ${command}`);
   const r = spawnSync('sh', ['-c', command], {
@@ -141,7 +149,7 @@ function ensureDebianPackages(log: (line: string) => void): void {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (r.status !== 0 || missingDebianPackages().length > 0) {
-    throw new Error(`"${command}" failed (exit ${r.status}); install ${DEBIAN_PACKAGES.join(' ')} and retry`);
+    throw new Error(`"${command}" failed (exit ${r.status}); install ${missing.join(' ')} and retry`);
   }
 }
 

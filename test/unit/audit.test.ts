@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli';
+import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/audit';
+import type { ConfirmationResult } from '../../src/core/confirmation';
+
+const result = (instanceId: string, ownerId: string, claimedAccount: string | null): ConfirmationResult => ({
+  instanceId, productCode: 'abc123', region: 'us-east-1', claimedAccount, ownerId, verdict: 'confirmed', error: null,
+  requestId: 'req-1', checkedAt: '2026-11-23T10:00:00.000Z', profile: 'seller',
+});
+
+describe('audit log', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('appends one line per confirmation and reads them back, tolerating a torn last line', async () => {
+    const log = new AuditLog(join(dir, 'nested', 'audit.jsonl'));
+    await Promise.all([log.append(result('i-0000000000000c001', '111122223333', null)), log.append(result('i-0000000000000c002', '444455556666', '111122223333'))]);
+    appendFileSync(log.path, '{"time":"2026-11-23T10:00:01.000Z","instanceId":"i-00');
+    const all = await log.read();
+    assert.deepEqual(all.map((e) => e.instanceId), ['i-0000000000000c001', 'i-0000000000000c002']);
+    assert.deepEqual(Object.keys(all[0]), ['time', 'profile', 'region', 'instanceId', 'productCode', 'claimedAccount', 'ownerId', 'verdict', 'errorKind', 'requestId']);
+    assert.equal((await log.read({ account: '444455556666' })).length, 1);
+    assert.equal((await log.read({ account: '111122223333' })).length, 2, 'claimed or owner');
+  });
+
+  it('reads an absent log as empty, and the CLI filters by a typed account', async () => {
+    const path = join(dir, 'audit.jsonl');
+    assert.deepEqual(await new AuditLog(path).read(), []);
+    await new AuditLog(path).append(result('i-0000000000000c003', '444455556666', null));
+    const out: string[] = [];
+    const code = await main(['audit', '--audit', path, '--account', '4444-5555-6666', '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(out.join('')) as unknown[]).length, 1);
+    assert.equal(await main(['audit', '--audit', path, '--account', '12ab'], { out: () => undefined, err: () => undefined }), 2);
+  });
+
+  it('uses the option, then SUPPORT_DESK_AUDIT, then the state folder', () => {
+    assert.equal(resolveAuditPath('/x/a.jsonl', { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/x/a.jsonl');
+    assert.equal(resolveAuditPath(undefined, { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/y/b.jsonl');
+    assert.equal(defaultAuditPath({ XDG_STATE_HOME: '/state' }), join('/state', 'support-desk', 'audit.jsonl'));
+  });
+});
