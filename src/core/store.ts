@@ -31,23 +31,26 @@ export class SubscriptionStore {
   private readonly sources: SubscriptionRows[] = [];
   private readonly firstRows: number[] = [];
   private rowCount = 0;
-  private readonly byAccount = new AccountIndex();
+  private readonly byAccount: AccountIndex;
   /**
    * Per row, side by side (one cache line per step): the previous row of the same account (-1 for
    * none), so each account's rows form a chain, and the row's product number.
    */
-  private chain = new Int32Array(0);
+  private readonly chain: Int32Array;
   private readonly byProduct: ProductEntry[] = [];
   private readonly productNumbers = new Map<string, number>();
   private readonly contactsByAccount = new Map<string, SupportContact[]>();
   private newestDay = 0;
   private pairs = 0;
 
+  private constructor(rows: number) {
+    this.chain = new Int32Array(2 * rows);
+    this.byAccount = new AccountIndex(rows); // an account per row at most
+  }
+
   static from(reports: ParsedReport[]): SubscriptionStore {
-    const store = new SubscriptionStore();
     const sources = reports.map((r) => (r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records)));
-    const rows = sources.reduce((sum, s) => sum + s.length, 0);
-    store.chain = new Int32Array(2 * rows);
+    const store = new SubscriptionStore(sources.reduce((rows, s) => rows + s.length, 0));
     const events: ContactEvent[] = [];
     reports.forEach((report, k) => {
       if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDay(dayKey(report.reportDate));

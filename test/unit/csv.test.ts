@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import Papa from 'papaparse';
-import { CsvParser, readCsvFile, type CsvSink } from '../../src/core/csv';
+import { CsvParser, readCsvFile, type CsvRow, type CsvSink } from '../../src/core/csv';
 
 interface Parsed {
   records: { fields: string[]; line: number }[];
@@ -24,7 +25,7 @@ function collector(): { parsed: Parsed; sink: CsvSink } {
 }
 
 /** Parses `text` fed in pieces of `piece` bytes (all at once by default): pieces may split a character. */
-function parse(text: string, piece = Buffer.byteLength(text) || 1, max?: number): Parsed {
+function parse(text: string | Buffer, piece = Buffer.byteLength(text) || 1, max?: number): Parsed {
   const { parsed, sink } = collector();
   const parser = new CsvParser(sink, max);
   const bytes = Buffer.from(text);
@@ -59,6 +60,64 @@ describe('csv parser', () => {
       }
     });
   }
+
+  it('reads any RFC 4180 table as papaparse does, fed in pieces of any size', () => {
+    const cell = fc.array(fc.constantFrom('a', 'Z', '7', '-', ' ', ',', '"', '\n', '\r\n', 'é', '名', '😀'), { maxLength: 12 }).map((p) => p.join(''));
+    const table = fc.record({
+      rows: fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+      quoteAll: fc.boolean(), eol: fc.constantFrom('\n', '\r\n'), finalEol: fc.boolean(), piece: fc.integer({ min: 1, max: 40 }),
+    });
+    fc.assert(fc.property(table, ({ rows, quoteAll, eol, finalEol, piece }) => {
+      const quote = (v: string) => (quoteAll || /[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
+      const text = rows.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
+      const expected = Papa.parse<string[]>(text, { newline: eol as '\n' | '\r\n', skipEmptyLines: true }).data;
+      const parsed = parse(text, piece);
+      assert.deepEqual(parsed.records.map((r) => r.fields), expected);
+      assert.deepEqual(parsed.problems, []);
+      // Each record starts on the line after the line breaks of the records before it.
+      let line = 1;
+      parsed.records.forEach((r, i) => {
+        assert.equal(r.line, line);
+        line += 1 + rows[i].join('').split('\n').length - 1;
+      });
+    }), { numRuns: 300, seed: 4180 });
+  });
+
+  it('hands a row sink byte ranges, decoded and unquoted on demand', () => {
+    const seen: { texts: string[]; blank: boolean[]; line: number }[] = [];
+    const parser = new CsvParser({
+      row: (row: CsvRow, line) => seen.push({ texts: row.fields(), blank: Array.from({ length: row.count }, (_, i) => row.isBlank(i)), line }),
+      problem: () => assert.fail('no problem expected'),
+      undecodable: () => assert.fail('all UTF-8'),
+    });
+    parser.push(Buffer.from('"a ""b""",\u00a0\t, x ,""\n'));
+    parser.end();
+    assert.deepEqual(seen, [{ texts: ['a "b"', '\u00a0\t', ' x ', ''], blank: [false, true, false, true], line: 1 }]);
+  });
+
+  it('reports an unterminated quote in the last line of the input, without a final line break', () => {
+    for (const piece of [100, 1]) {
+      const parsed = parse('a,b\n1,2\n3,"4', piece);
+      assert.deepEqual(parsed.problems.map((p) => [p.line, p.message.slice(0, 19)]), [[3, 'unterminated quote:']], `pieces of ${piece}`);
+      assert.deepEqual(parsed.records.map((r) => r.line), [1, 2]);
+    }
+  });
+
+  it('names the lines holding bytes that are not UTF-8, in any chunk', () => {
+    const good = 'x,y\n'.repeat(50);
+    const bytes = Buffer.concat([Buffer.from(good), Buffer.from('a,\xff\n', 'latin1'), Buffer.from(good), Buffer.from('"\xe9\n",b\n', 'latin1'), Buffer.from('c,d')]);
+    for (const piece of [bytes.length, 64, 5]) {
+      const parsed = parse(bytes, piece);
+      assert.deepEqual(parsed.undecodable, [51, 102], `pieces of ${piece}`);
+      assert.equal(parsed.records.length, 103);
+      assert.equal(parsed.records[50].fields[1], '\uFFFD');
+    }
+  });
+
+  it('drops a byte-order mark even when it arrives one byte at a time', () => {
+    const parsed = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n')]), 1);
+    assert.deepEqual(parsed.records.map((r) => r.fields), [['a', 'b']]);
+  });
 
   it('gives each record the physical line it starts on', () => {
     const parsed = parse('h1,h2\n\n"multi\nline\nvalue",x\r\nnext,row\n');

@@ -99,6 +99,32 @@ describe('reports', () => {
     assert.equal(report.kept, 4);
   });
 
+  it('reads every value right whatever repeats: thousands of distinct and look-alike values, dates and accounts', async () => {
+    // Titles that differ only where a cheap hash does not look, more distinct values than a cache
+    // keeps, quoted and unquoted, and the same cells as both good and bad.
+    const rows: string[] = [];
+    const expected: [number, string, string, string][] = [];
+    for (let i = 0; i < 6000; i++) {
+      const line = rows.length + 2;
+      const title = i % 3 === 0 ? `T${String(i % 40).padStart(4, '0')}-----------x` : `Title ${i}`;
+      const code = i % 500 === 7 ? 'bad code' : `c${i % 11}`;
+      const day = ['2024-02-29', '2026-02-29', ' 2026-11-20 ', '2026-11-20T23:59:59+02:00', '0099-12-31', '2026-11-2'][i % 6];
+      const account = i % 4 === 0 ? String(100_000_000_000 + i) : i % 4 === 1 ? `"${String(100_000_000_000 + i)}"` : i % 4 === 2 ? String(i) : ` ${100_000_000_000 + i} `;
+      rows.push(`${account},"${title.replace('x', '""x""')}",prod-${i % 3},${code},${day}`);
+      const bad = code === 'bad code' || day === '2026-02-29' || day === '2026-11-2';
+      if (!bad) expected.push([line, title.replace('x', '"x"'), code, day.trim().slice(0, 10)]);
+    }
+    const report = await readReport(write('many-values_2026-11-22.csv', `Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date\n${rows.join('\n')}\n`));
+    const accountOf = (i: number) => (i % 4 === 2 ? String(i).padStart(12, '0') : String(100_000_000_000 + i));
+    const want = expected.map(([line, title, code, day]) => [line, accountOf(line - 2), title, code, day]);
+    assert.deepEqual([...report.records].map((r) => [r.line, r.account, r.productTitle, r.productCode, r.lastUsage]), want);
+    assert.deepEqual([report.rows, report.kept], [6000, expected.length]);
+    const error = (line: number) => report.problems.find((p) => p.line === line && p.severity === 'error')?.message;
+    assert.match(error(3)!, /^Last Usage Date "2026-02-29" is not an ISO 8601 date such as 2026-11-20$/);
+    assert.match(error(7)!, /^Last Usage Date "2026-11-2" is not an ISO 8601 date/);
+    assert.match(error(9)!, /"2026-02-29" is not an ISO 8601 date such as 2026-11-20; Product Code "bad code" must be 1 to 25 letters or digits$/);
+  });
+
   it('survives binary files, non-UTF-8 bytes and a multi-megabyte line', async () => {
     const bytes = Buffer.alloc(200_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 3)) & 0xff;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadReports, type ParsedReport } from '../../src/core/reports';
+import { loadReports, readReport, type ParsedReport } from '../../src/core/reports';
 import { SubscriptionStore } from '../../src/core/store';
 import type { SubscriptionRecord } from '../../src/core/model';
 
@@ -49,6 +49,38 @@ describe('SubscriptionStore', () => {
     const store = SubscriptionStore.from([report('empty_2026-11-23.csv', '2026-11-23', []), report('a.csv', '2026-11-20', [])]);
     assert.equal(store.latestReportDate(), '2026-11-23');
     assert.equal(store.subscriptionCount, 0);
+  });
+
+  it('indexes thousands of accounts and more products than fit in its per-account marks', () => {
+    // 3000 accounts from 2000 rows in one report: the account index outgrows the room made for it.
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, account: String(i * 7_919).padStart(12, '0'), productId: `prod-${i % 3}` }));
+    // One account holding 40 products, each listed twice: counted once per product.
+    const many = Array.from({ length: 80 }, (_, i) => ({ line: i + 2, account: '999999999999', productId: `p${String(i % 40).padStart(2, '0')}` }));
+    const more = Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, account: String(100_000_000_000 + i), productId: 'p00' }));
+    const store = SubscriptionStore.from([report('a.csv', '2026-11-20', rows), report('b.csv', '2026-11-21', many), report('c.csv', '2026-11-22', more)]);
+    assert.equal(store.accountCount, 3001);
+    assert.equal(store.subscriptionCount, 2000 + 40 + 1000);
+    assert.equal(store.productCount, 43);
+    const accounts = store.accounts();
+    assert.deepEqual(accounts, [...rows.map((r) => r.account), '999999999999', ...more.map((r) => r.account)].sort());
+    for (const r of [...rows, ...more]) assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
+    const held = store.recordsForAccount('999999999999');
+    assert.equal(held.length, 80);
+    assert.deepEqual(new Set(held.map((r) => r.productId)).size, 40);
+    assert.deepEqual(store.accountsForProduct('p39'), ['999999999999']);
+    assert.equal(store.accountsForProduct('p00').length, 1001);
+    assert.equal(store.hasAccount('000000007919'), true);
+    assert.equal(store.hasAccount('7919'), false);
+  });
+
+  it('gives the records of a report that was read as an array-like list', async () => {
+    const { store } = await loadReports([BASIC]);
+    const report = await readReport(`${BASIC}/customer_subscriber_report_2026-11-21.csv`);
+    assert.equal(report.records.length, 4);
+    assert.deepEqual([...report.records].map((r) => r.line), [2, 3, 4, 5]);
+    assert.deepEqual(report.records.at(-1), [...report.records][3]);
+    assert.equal(report.records.at(4), undefined);
+    assert.deepEqual(store.recordsForAccount(report.records.at(0)!.account).find((r) => r.file === report.path), report.records.at(0));
   });
 
   it('indexes the basic fixture and applies contact CREATE/UPDATE/DELETE in time order', async () => {
