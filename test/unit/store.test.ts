@@ -52,23 +52,26 @@ describe('SubscriptionStore', () => {
   });
 
   it('indexes thousands of accounts and more products than fit in its per-account marks', () => {
-    // 3000 accounts from 2000 rows in one report: the account index outgrows the room made for it.
+    // 3101 accounts in 3180 rows: more than the three quarters of 4096 slots the index makes room for, so it grows.
     const rows = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, account: String(i * 7_919).padStart(12, '0'), productId: `prod-${i % 3}` }));
     // One account holding 40 products, each listed twice: counted once per product.
     const many = Array.from({ length: 80 }, (_, i) => ({ line: i + 2, account: '999999999999', productId: `p${String(i % 40).padStart(2, '0')}` }));
-    const more = Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, account: String(100_000_000_000 + i), productId: 'p00' }));
-    const store = SubscriptionStore.from([report('a.csv', '2026-11-20', rows), report('b.csv', '2026-11-21', many), report('c.csv', '2026-11-22', more)]);
-    assert.equal(store.accountCount, 3001);
-    assert.equal(store.subscriptionCount, 2000 + 40 + 1000);
+    const more = Array.from({ length: 1100 }, (_, i) => ({ line: i + 2, account: String(100_000_000_000 + i), productId: 'p00' }));
+    // After the growth, a pair seen before: not a new subscription.
+    const again = { line: 1102, account: rows[0].account, productId: rows[0].productId };
+    const store = SubscriptionStore.from([report('a.csv', '2026-11-20', rows), report('b.csv', '2026-11-21', many), report('c.csv', '2026-11-22', [...more, again])]);
+    assert.equal(store.accountCount, 3101);
+    assert.equal(store.subscriptionCount, 2000 + 40 + 1100);
     assert.equal(store.productCount, 43);
     const accounts = store.accounts();
     assert.deepEqual(accounts, [...rows.map((r) => r.account), '999999999999', ...more.map((r) => r.account)].sort());
-    for (const r of [...rows, ...more]) assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
+    for (const r of [...rows.slice(1), ...more]) assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
+    assert.deepEqual(store.recordsForAccount(again.account).map((r) => `${r.file}:${r.line}`), ['c.csv:1102', 'a.csv:2']);
     const held = store.recordsForAccount('999999999999');
     assert.equal(held.length, 80);
     assert.deepEqual(new Set(held.map((r) => r.productId)).size, 40);
     assert.deepEqual(store.accountsForProduct('p39'), ['999999999999']);
-    assert.equal(store.accountsForProduct('p00').length, 1001);
+    assert.equal(store.accountsForProduct('p00').length, 1101);
     assert.equal(store.hasAccount('000000007919'), true);
     assert.equal(store.hasAccount('7919'), false);
   });

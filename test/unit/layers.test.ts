@@ -1,0 +1,77 @@
+// The architecture's arrows point down only: extension -> ui -> aws -> core, cli -> aws/core.
+// `vscode` is imported only under src/ui (and extension.ts), `@aws-sdk/*` only under src/aws.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+
+const SRC = resolve(__dirname, '../../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Runtime imports only: `import type` is erased and crosses no layer at run time. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+    found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  }
+  return found;
+}
+
+function layerOf(path: string): string {
+  const rel = relative(SRC, path).split(sep);
+  if (rel.length === 1) return rel[0].replace(/\.ts$/, ''); // extension, cli
+  return rel[0] === 'cli' ? 'cli' : rel[0];
+}
+
+const allowed: Record<string, string[]> = {
+  core: ['core'],
+  aws: ['aws', 'core'],
+  cli: ['cli', 'aws', 'core'],
+  ui: ['ui', 'aws', 'core'],
+  extension: ['ui', 'core'],
+};
+
+describe('layers', () => {
+  const files = sourceFiles(SRC);
+
+  it('finds the source tree', () => {
+    assert.ok(files.length > 20, `only ${files.length} files under ${SRC}`);
+  });
+
+  for (const file of files) {
+    const layer = layerOf(file);
+    it(`${relative(SRC, file)} imports only what its layer (${layer}) may`, () => {
+      for (const spec of runtimeImports(file)) {
+        if (spec === 'vscode') assert.ok(layer === 'ui' || layer === 'extension', `imports vscode outside src/ui`);
+        else if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/')) assert.equal(layer, 'aws', `imports ${spec} outside src/aws`);
+        else if (spec.startsWith('.')) {
+          const path = resolve(dirname(file), spec);
+          // Data shipped beside the code (the playbook schema) belongs to no layer.
+          if (!path.startsWith(SRC + sep) && spec.endsWith('.json')) continue;
+          const target = layerOf(path);
+          assert.ok((allowed[layer] ?? []).includes(target), `${layer} imports ${spec} (${target})`);
+        }
+      }
+    });
+  }
+});
+
+describe('bundles', () => {
+  const dist = resolve(__dirname, '../../../dist');
+  // esbuild names every bundled module's path in a comment: no SDK path may appear outside dist/aws.js.
+  for (const bundle of ['extension.js', 'cli.js']) {
+    it(`dist/${bundle} leaves the AWS SDK to dist/aws.js, loaded on the first AWS command`, () => {
+      const text = readFileSync(join(dist, bundle), 'utf8');
+      assert.doesNotMatch(text, /node_modules\/@(aws-sdk|smithy)\//);
+    });
+  }
+  it('dist/aws.js carries the SDK', () => {
+    assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
+  });
+});
