@@ -48,8 +48,9 @@ export const lookup: Command = async (argv, io) => {
       verdict: verdict.verdict,
       asOf,
       freshness,
+      // Every key always present (null when unknown), so scripts can rely on the shape.
       subscriptions: verdict.subscriptions.map(({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons }) =>
-        ({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons })),
+        ({ productId, productCode: productCode ?? null, productTitle: productTitle ?? null, lastUsage: lastUsage ?? null, reportDate: reportDate ?? null, verdict: v, reasons })),
       contacts: verdict.contacts,
       problems: problems.length,
     }, null, 2));

@@ -69,6 +69,15 @@ describe('support-desk report inspect and lookup', () => {
     assert.equal(spread.verdict, 'not-in-latest-report');
   });
 
+  it('keeps every subscription key in the JSON of an unlisted account, null where unknown', async () => {
+    const result = JSON.parse((await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
+    assert.equal(result.verdict, 'unlisted');
+    for (const s of result.subscriptions) {
+      assert.deepEqual(Object.keys(s), ['productId', 'productCode', 'productTitle', 'lastUsage', 'reportDate', 'verdict', 'reasons']);
+      assert.equal(s.lastUsage, null);
+    }
+  });
+
   it('prints the verdict and its reasons in words', async () => {
     const { code, out } = await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-23');
     assert.equal(code, 0);

@@ -53,6 +53,8 @@ describe('ui: markdown', () => {
   it('escapes what Markdown would interpret, leaving plain punctuation readable', () => {
     assert.equal(escapeMarkdown('customer_report_2026-11-22.csv [x] *y*'), 'customer\\_report\\_2026-11-22.csv \\[x\\] \\*y\\*');
     assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n1\\. first');
+    // An entity in a report cell stays literal text instead of turning into the character it names.
+    assert.equal(escapeMarkdown('AT&amp;T <img src=x>'), 'AT\\&amp;T \\<img src=x\\>');
   });
 });
 

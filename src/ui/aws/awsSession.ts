@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AwsSettings, ProfileSummary } from '../../aws';
 import { loadAws } from '../../aws/lazy';
 import type { ConfirmationResult } from '../../core/confirmation';
+import { escapeMarkdown } from '../markdown';
 import { affects, readSettings, SECTION } from '../settings';
 import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
 
@@ -158,7 +159,7 @@ export class AwsSession implements vscode.Disposable {
     this.status.text = `$(cloud) ${profile ?? 'default'} · ${regionText}`;
     if (this.problem) {
       this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-      this.status.tooltip = new vscode.MarkdownString(`**AWS credentials failed**\n\n${this.problem}\n\nClick to retry.`);
+      this.status.tooltip = new vscode.MarkdownString(`**AWS credentials failed**\n\n${escapeMarkdown(this.problem)}\n\nClick to retry.`);
       this.status.command = 'supportDesk.checkCredentials';
       return;
     }
