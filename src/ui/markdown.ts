@@ -14,3 +14,11 @@ export function fileLink(path: string, line?: number, label?: string): string {
   const uri = `file://${encodeURI(path.replace(/\\/g, '/')).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`;
   return `[${escapeMarkdown(label ?? path)}](${uri}${line ? `#L${line}` : ''})`;
 }
+
+/** Inline code that no backtick inside `text` can close early (CommonMark: a longer fence wins). */
+export function inlineCode(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../src/core/audit';
 import { defaultPlaybook } from '../../src/core/playbook/load';
 import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
 import { confirmationLook, confirmationNodes } from '../../src/ui/confirmations/model';
-import { escapeMarkdown } from '../../src/ui/markdown';
+import { escapeMarkdown, inlineCode } from '../../src/ui/markdown';
 import { renderCaseDraft, renderPlaybook } from '../../src/ui/playbook/render';
 import { expandReportSources, resolveReportSources } from '../../src/ui/reports/reportPaths';
 
@@ -56,12 +56,25 @@ describe('ui: markdown', () => {
     // An entity in a report cell stays literal text instead of turning into the character it names.
     assert.equal(escapeMarkdown('AT&amp;T <img src=x>'), 'AT\\&amp;T \\<img src=x\\>');
   });
+
+  it('fences inline code so a backtick inside cannot close it', () => {
+    assert.equal(inlineCode('prod-1'), '`prod-1`');
+    assert.equal(inlineCode('a`[x](command:y)`b'), '``a`[x](command:y)`b``');
+    assert.equal(inlineCode('`edge'), '`` `edge ``');
+  });
 });
 
 describe('ui: Confirmations model', () => {
   const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry => ({
     time: '2026-11-23T10:00:00.000Z', profile: 'seller', region: 'us-east-1', instanceId, productCode: 'abc', claimedAccount: null,
     ownerId: '111122223333', verdict, errorKind: verdict === 'error' ? 'throttled' : null, requestId: 'r-1',
+  });
+
+  it('shows a malformed entry from the audit log as text, not Markdown', () => {
+    const typed = { ...entry('i-<img src=x>[y](command:z)', 'error'), productCode: 'a`b' };
+    const tooltip = confirmationLook(confirmationNodes([typed], 5)[0]).tooltip!;
+    assert.ok(tooltip.includes('i-\\<img src=x\\>\\[y\\](command:z)'), tooltip);
+    assert.ok(tooltip.includes('``a`b``'), tooltip);
   });
 
   it('lists the newest first and folds the rest into one "older" node', () => {

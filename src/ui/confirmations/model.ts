@@ -1,7 +1,7 @@
 // The Confirmations view as plain data: the audit log's entries, newest first. Pure (no 'vscode').
 import type { AuditEntry } from '../../core/audit';
 import type { ConfirmationVerdict } from '../../core/confirmation';
-import { escapeMarkdown } from '../markdown';
+import { escapeMarkdown, inlineCode } from '../markdown';
 import type { Icon, NodeLook } from '../subscriptions/presentation';
 
 /** The view shows the newest this many; the rest stay in the audit file. */
@@ -48,15 +48,16 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
     label: e.instanceId,
     description: [what, owner, e.region, e.time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
     tooltip: [
-      `**${e.instanceId}**: ${what}`,
+      `**${escapeMarkdown(e.instanceId)}**: ${what}`,
       [
-        `Product code: \`${e.productCode}\``,
-        `Claimed account: ${e.claimedAccount ?? 'none'}`,
-        `Owner (from EC2): ${e.ownerId ?? 'not reported'}`,
-        `Region: ${e.region ?? 'unknown'}`,
+        // The audit log also keeps malformed input as typed: every value is shown as text.
+        `Product code: ${inlineCode(e.productCode)}`,
+        `Claimed account: ${escapeMarkdown(e.claimedAccount ?? 'none')}`,
+        `Owner (from EC2): ${escapeMarkdown(e.ownerId ?? 'not reported')}`,
+        `Region: ${escapeMarkdown(e.region ?? 'unknown')}`,
         `Profile: ${escapeMarkdown(e.profile ?? 'default credential chain')}`,
         `Checked: ${e.time}`,
-        `Request id: ${e.requestId ?? 'none (not sent or no answer)'}`,
+        `Request id: ${escapeMarkdown(e.requestId ?? 'none (not sent or no answer)')}`,
       ].join('  \n'),
     ].join('\n\n'),
     icon: look.icon,

@@ -2,7 +2,7 @@
 // Pure (no 'vscode'): the words and order are unit-tested. Fact texts are Markdown already.
 import type { LoadedPlaybook } from '../../core/playbook/load';
 import type { CaseTemplate, Fact, Link, SourceRef } from '../../core/playbook/playbook';
-import { escapeMarkdown } from '../markdown';
+import { escapeMarkdown, inlineCode } from '../markdown';
 
 const cite = (s: SourceRef): string => ` <sub>${escapeMarkdown(s.document)}${s.section ? `, ${escapeMarkdown(s.section)}` : ''}</sub>`;
 const fact = (f: Fact): string => `${f.text}${cite(f.source)}`;
@@ -12,7 +12,7 @@ const bullets = (items: string[]): string => items.map((i) => `- ${i}`).join('\n
 export function renderPlaybook(loaded: LoadedPlaybook): string {
   const p = loaded.playbook;
   const origin = loaded.teamFile && loaded.overridden.length > 0
-    ? `Team playbook \`${loaded.teamFile}\` (its sections: ${loaded.overridden.join(', ')}) over the default playbook.`
+    ? `Team playbook ${inlineCode(loaded.teamFile)} (its sections: ${loaded.overridden.join(', ')}) over the default playbook.`
     : 'The default playbook shipped with the extension.';
   const out: string[] = [`# ${escapeMarkdown(p.name)}`, `_${origin} Read-only: edit \`.support-desk/playbook.json\` to change it (Open Playbook)._`];
   if (loaded.problems.length > 0) {
@@ -25,7 +25,7 @@ export function renderPlaybook(loaded: LoadedPlaybook): string {
   if (p.contacts.emails?.length) out.push(bullets(p.contacts.emails.map((e) => `E-mail [${e.address}](mailto:${e.address}): ${escapeMarkdown(e.purpose)}`)));
   if (p.contacts.portals?.length) out.push(bullets(p.contacts.portals.map(link)));
 
-  out.push('## Products', ['| Product | Id | Code |', '|---|---|---|', ...p.products.map((x) => `| ${escapeMarkdown(x.title)} | \`${x.id}\` | ${x.code ? `\`${x.code}\`` : ''} |`)].join('\n'));
+  out.push('## Products', ['| Product | Id | Code |', '|---|---|---|', ...p.products.map((x) => `| ${escapeMarkdown(x.title)} | ${inlineCode(x.id)} | ${x.code ? inlineCode(x.code) : ''} |`)].join('\n'));
 
   out.push('## Eligibility', `Eligible when listed in the newest report with last usage within **${p.eligibility.lastUsageDays} days**; reports lag by up to **${p.eligibility.goodFaithDays} days** (support new subscribers in good faith).`);
   if (p.eligibility.notes?.length) out.push(bullets(p.eligibility.notes.map(fact)));
@@ -68,7 +68,7 @@ export function renderPlaybook(loaded: LoadedPlaybook): string {
 
 function renderTemplate(t: CaseTemplate): string {
   const fields = t.fields.map((f) => {
-    const where = (f.locations ?? []).map((l) => `${escapeMarkdown(l.label)}: \`${l.path}\``).join('; ');
+    const where = (f.locations ?? []).map((l) => `${escapeMarkdown(l.label)}: ${inlineCode(l.path)}`).join('; ');
     return `${escapeMarkdown(f.label)}${f.required ? ' (required)' : ''}${f.hint ? `: ${escapeMarkdown(f.hint)}` : ''}${where ? ` (${where})` : ''}`;
   });
   return [`### ${escapeMarkdown(t.title)}`, escapeMarkdown(t.summary), ...(t.guidance ?? []).map(fact), `Collect:\n${bullets(fields)}`].join('\n\n');

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/model';
 import { VERDICT_RANK } from '../../core/model';
-import { escapeMarkdown, fileLink } from '../markdown';
+import { escapeMarkdown, fileLink, inlineCode } from '../markdown';
 import type { TreeNode, VerdictCounts } from './model';
 
 export interface Icon {
@@ -38,7 +38,7 @@ export function lookOf(node: TreeNode): NodeLook {
         description: `${ids} · ${countsText(node.counts)}`,
         tooltip: [
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
-          `Product id \`${p.productId}\`${p.productCode ? `, product code \`${p.productCode}\`` : ''}`,
+          `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
           `Newest report listing it: ${p.latestReportDate}`,
           VERDICT_RANK.filter((v) => node.counts[v] > 0).map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v]}`).join('\n'),
         ].join('\n\n'),
@@ -100,7 +100,7 @@ function subscriptionDescription(v: SubscriptionVerdict): string {
 
 /** The evidence of one verdict: what it is, why (the reasons), and where each fact came from. */
 export function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
-  const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (\`${v.productId}\`${v.productCode ? `, code \`${v.productCode}\`` : ''})`;
+  const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (${inlineCode(v.productId)}${v.productCode ? `, code ${inlineCode(v.productCode)}` : ''})`;
   const facts = [
     `Product: ${product}`,
     v.lastUsage && `Last usage: ${v.lastUsage}`,
