@@ -28,7 +28,11 @@ export const audit: Command = async (argv, io) => {
     account = parsed.account;
   }
   const log = new AuditLog(resolveAuditPath(values.audit));
-  const entries = await log.read(account ? { account } : {});
+  const { entries, skippedLines } = await log.readChecked(account ? { account } : {});
+  if (skippedLines.length) {
+    const lines = skippedLines.length === 1 ? `line ${skippedLines[0]} is` : `lines ${skippedLines.join(', ')} are`;
+    io.err(`${log.path}: ${lines} not a whole audit entry (a crash mid-write cuts the last line short) and skipped; the other entries follow`);
+  }
   if (values.json) {
     io.out(JSON.stringify(entries, null, 2));
     return 0;

@@ -46,14 +46,14 @@ export const confirmBatch: Command = async (argv, io) => {
   const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`);
   });
-  const codes = new ProductCodes(reportPaths);
+  const codes = new ProductCodes(reportPaths, values.playbook);
   const problems: Problem[] = [...input.problems];
   const requests: ConfirmationRequest[] = [];
   const rejected: ConfirmationResult[] = [];
   const keys = new Set<string>();
   for (const row of input.rows) {
-    const req = await requestFor(row, values, settings.region, codes);
-    const rowProblems = validateConfirmationRequest(req);
+    const { req, productProblem } = await requestFor(row, values, settings.region, codes);
+    const rowProblems = validateConfirmationRequest(req, productProblem);
     if (rowProblems.length) {
       problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
       rejected.push(malformedResult(req, rowProblems, settings.profile ?? null));
@@ -99,15 +99,19 @@ export const confirmBatch: Command = async (argv, io) => {
   }
 };
 
-async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, region: string | undefined, codes: ProductCodes): Promise<ConfirmationRequest> {
-  const productId = row.productId ?? (row.productCode ? undefined : values['product-id']);
-  const productCode = row.productCode ?? (productId ? await codes.codeFor(productId) : values['product-code']);
-  return {
+async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, region: string | undefined, codes: ProductCodes): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
+  // A row's own code wins over its product id, and the row over the options.
+  const productId = row.productCode ? undefined : (row.productId ?? values['product-id']);
+  const product = productId ? await codes.resolve(productId) : { code: row.productCode ?? values['product-code'], problem: null };
+  const req: ConfirmationRequest = {
     instanceId: row.instanceId,
-    productCode: productCode ?? '',
+    productCode: product.code ?? '',
     ...(row.account ? { claimedAccount: row.account } : {}),
     ...(row.region ?? region ? { region: row.region ?? region } : {}),
   };
+  if (product.problem) return { req, productProblem: product.problem };
+  if (product.code === undefined) return { req, productProblem: 'no product code: add a productCode (or productId) column, or pass --product-code' };
+  return { req };
 }
 
 /** A progress line on stderr at most once a second, and a summary by verdict at the end. */

@@ -14,6 +14,7 @@ export const AWS_OPTIONS = {
   'product-id': { type: 'string' },
   reports: { type: 'string', multiple: true },
   audit: { type: 'string' },
+  playbook: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -21,7 +22,8 @@ export const AWS_OPTIONS_HELP = `  --profile NAME      AWS profile of the seller
   --region R|auto     the instance's region; "auto" searches the account's enabled regions
                       (default: the profile's region, else AWS_REGION)
   --endpoint-url URL  send EC2 calls here instead of AWS (for tests and VPC endpoints)
-  --audit PATH        audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)`;
+  --audit PATH        audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)
+  --playbook PATH     team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})`;
 
 export function awsSettings(values: { profile?: string; region?: string; 'endpoint-url'?: string }): AwsSettings {
   const endpointUrl = values['endpoint-url'];
@@ -40,22 +42,25 @@ export class ProductCodes {
   private store?: Promise<SubscriptionStore | null>;
   private playbookCodes?: Promise<Map<string, string>>;
 
-  constructor(private readonly reportPaths: string[]) {}
+  constructor(private readonly reportPaths: string[], private readonly playbookPath = TEAM_PLAYBOOK_PATH) {}
 
   async codeFor(productId: string): Promise<string | undefined> {
     this.store ??= this.reportPaths.length ? loadReportPaths(this.reportPaths).then((r) => r.store) : Promise.resolve(null);
     const fromReports = (await this.store)?.productCodeFor(productId);
     if (fromReports) return fromReports;
-    this.playbookCodes ??= loadPlaybook(TEAM_PLAYBOOK_PATH).then(({ playbook }) =>
+    this.playbookCodes ??= loadPlaybook(this.playbookPath).then(({ playbook }) =>
       new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])));
     return (await this.playbookCodes).get(productId);
   }
 
-  /** The code for a product id, or a usage error that says how to supply one. */
-  async require(productId: string): Promise<string> {
-    const code = await this.codeFor(productId);
-    if (code) return code;
-    const where = this.reportPaths.length ? 'the reports given or the playbook' : 'the playbook (add --reports PATH to look in the subscription reports)';
-    throw new UsageError(`product id "${productId}" has no product code in ${where}: pass --product-code CODE instead`);
+  /** The code for a product id, or (code '') a problem that says where it was looked for and what to do. */
+  async resolve(productId: string): Promise<{ code: string; problem: string | null }> {
+    const found = await this.codeFor(productId);
+    if (found) return { code: found, problem: null };
+    const instead = 'pass the product code itself (--product-code, or a productCode column)';
+    const problem = this.reportPaths.length
+      ? `product id "${productId}" has no product code in the reports given or in the playbook (${this.playbookPath}): ${instead}`
+      : `product id "${productId}" has no product code in the playbook (${this.playbookPath}): add --reports PATH to look in the subscription reports, or ${instead}`;
+    return { code: '', problem };
   }
 }

@@ -2,17 +2,20 @@
 // product code and which account owns it. Exit 0 confirmed, 1 any other verdict, 2 usage or malformed input.
 import { loadAws } from '../aws/lazy';
 import { AuditLog, resolveAuditPath } from '../core/audit';
-import { describeResult, malformedResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
+import { describeEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmation';
 import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+import { parseCommandArgs, UsageError, type Command } from './usage';
 
 const HELP = `Usage: support-desk confirm --instance-id ID (--product-code C | --product-id P --reports PATH...)
-         [--account A] [--profile NAME] [--region R|auto] [--endpoint-url URL] [--audit PATH] [--json]
+         [--account A] [--profile NAME] [--region R|auto] [--endpoint-url URL] [--audit PATH]
+         [--playbook PATH] [--json]
 
 Asks EC2 (ConfirmProductInstance, with the seller's own profile) whether the instance carries the
 product code and which account owns it. Verdicts: confirmed, owner-mismatch, not-attached, error.
   --account A         the account the customer claims (12 digits; dashes and spaces are fine)
 ${AWS_OPTIONS_HELP}
+Without --json it prints the verdict and its evidence (owner, region, request id, time, profile),
+ready to paste into a case.
 Exit status: 0 confirmed, 1 any other verdict, 2 usage error or malformed input (nothing sent).`;
 
 export const confirm: Command = async (argv, io) => {
@@ -28,39 +31,29 @@ export const confirm: Command = async (argv, io) => {
   }
   const instanceId = values['instance-id'];
   if (instanceId === undefined) throw new UsageError(`give the instance with --instance-id ID\n\n${HELP}`);
-  const reportPaths = [...(values.reports ?? []), ...positionals];
-  const productCode = await productCodeOf(values['product-code'], values['product-id'], reportPaths);
+  if (values['product-code'] !== undefined && values['product-id'] !== undefined) throw new UsageError('give either --product-code or --product-id, not both');
+  if (values['product-code'] === undefined && values['product-id'] === undefined) {
+    throw new UsageError(`give the product with --product-code C, or --product-id P --reports PATH...\n\n${HELP}`);
+  }
   const settings = awsSettings(values);
+  const product = values['product-id'] === undefined
+    ? { code: values['product-code'] as string, problem: null }
+    : await new ProductCodes([...(values.reports ?? []), ...positionals], values.playbook).resolve(values['product-id']);
   const req: ConfirmationRequest = {
     instanceId,
-    productCode,
+    productCode: product.code,
     ...(values.account !== undefined ? { claimedAccount: values.account } : {}),
     ...(settings.region ? { region: settings.region } : {}),
   };
-  const problems = validateConfirmationRequest(req);
-  const audit = new AuditLog(resolveAuditPath(values.audit));
-  if (problems.length) {
-    const result = malformedResult(req, problems, settings.profile ?? null);
-    await audit.append(result);
-    report(result, values.json, io);
-    return 2;
-  }
-  const aws = await loadAws();
-  const result = await aws.confirmInstance(req, settings);
-  await audit.append(result);
-  report(result, values.json, io);
+  const problems = validateConfirmationRequest(req, product.problem ?? undefined);
+  const result = problems.length
+    ? malformedResult(req, problems, settings.profile ?? null)
+    : await (await loadAws()).confirmInstance(req, settings);
+  await new AuditLog(resolveAuditPath(values.audit)).append(result);
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else if (result.verdict === 'error') io.err(describeEvidence(result));
+  else io.out(describeEvidence(result));
+  // Malformed input is the engineer's to fix, whether caught here, for want of a region, or by EC2.
+  if (result.error?.kind === 'malformed-input') return 2;
   return result.verdict === 'confirmed' ? 0 : 1;
 };
-
-async function productCodeOf(code: string | undefined, productId: string | undefined, reportPaths: string[]): Promise<string> {
-  if (code !== undefined && productId !== undefined) throw new UsageError('give either --product-code or --product-id, not both');
-  if (code !== undefined) return code;
-  if (productId === undefined) throw new UsageError(`give the product with --product-code C, or --product-id P --reports PATH...\n\n${HELP}`);
-  return new ProductCodes(reportPaths).require(productId);
-}
-
-function report(result: ConfirmationResult, json: boolean | undefined, io: CliIo): void {
-  if (json) io.out(JSON.stringify(result, null, 2));
-  else if (result.verdict === 'error') io.err(describeResult(result));
-  else io.out(describeResult(result));
-}

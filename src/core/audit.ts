@@ -47,16 +47,23 @@ export class AuditLog {
 
   /** Entries oldest first; lines that are not whole entries (a torn last line) are skipped. */
   async read(filter: { account?: string } = {}): Promise<AuditEntry[]> {
+    return (await this.readChecked(filter)).entries;
+  }
+
+  /** As read, and the numbers of the lines skipped, so a reader can say the log was damaged. */
+  async readChecked(filter: { account?: string } = {}): Promise<{ entries: AuditEntry[]; skippedLines: number[] }> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skippedLines: [] };
       throw error;
     }
-    return readJsonLines(text, isAuditEntry).filter(
+    const skippedLines: number[] = [];
+    const entries = readJsonLines(text, isAuditEntry, (line) => skippedLines.push(line)).filter(
       (e) => filter.account === undefined || e.claimedAccount === filter.account || e.ownerId === filter.account,
     );
+    return { entries, skippedLines };
   }
 }
 

@@ -39,13 +39,19 @@ export interface ConfirmationResult {
   profile: string | null;
 }
 
-/** Problems with a request, in words that say what to fix; empty when it may be sent. */
-export function validateConfirmationRequest(req: ConfirmationRequest): string[] {
+/**
+ * Problems with a request, in words that say what to fix; empty when it may be sent.
+ * `productProblem` says why there is no product code (a product id that did not resolve) and
+ * stands in for the check of the code.
+ */
+export function validateConfirmationRequest(req: ConfirmationRequest, productProblem?: string): string[] {
   const problems: string[] = [];
   if (!INSTANCE_ID.test(req.instanceId ?? '')) {
     problems.push(`instance id "${truncate(req.instanceId ?? '')}" must be "i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0`);
   }
-  if (!PRODUCT_CODE.test(req.productCode ?? '')) {
+  if (productProblem) {
+    problems.push(productProblem);
+  } else if (!PRODUCT_CODE.test(req.productCode ?? '')) {
     problems.push(`product code "${truncate(req.productCode ?? '')}" must be 1-25 letters or digits (find it in the product's Marketplace listing or the subscription report)`);
   }
   if (req.claimedAccount !== undefined) {
@@ -113,4 +119,22 @@ export function describeResult(r: ConfirmationResult): string {
     case 'error':
       return `error (${r.error?.kind}): ${where}: ${r.error?.message}${evidence}`;
   }
+}
+
+/** The verdict and its evidence as lines to paste into a support case. */
+export function describeEvidence(r: ConfirmationResult): string {
+  const headline = r.error ? `error (${r.error.kind}): ${r.error.message}` : describeResult(r);
+  const rows: [string, string | null][] = [
+    ['Verdict', r.error ? `error (${r.error.kind})` : r.verdict],
+    ['Instance', r.instanceId],
+    ['Product code', r.productCode || '(none)'],
+    ['Region', r.region ?? '-'],
+    ['Claimed account', r.claimedAccount ?? '(none given)'],
+    ['Owner', r.ownerId ?? '(not reported)'],
+    ['Error code', r.error?.code ?? null],
+    ['Request id', r.requestId ?? '(none: AWS did not answer)'],
+    ['Checked at', r.checkedAt],
+    ['Profile', r.profile ?? '(default credential chain)'],
+  ];
+  return [headline, ...rows.filter(([, value]) => value !== null).map(([label, value]) => `  ${`${label}:`.padEnd(17)}${value}`)].join('\n');
 }

@@ -20,17 +20,22 @@ export class JsonLinesWriter {
   }
 }
 
-/** Parses JSON Lines, keeping the values `accept` recognizes and dropping torn or foreign lines. */
-export function readJsonLines<T>(text: string, accept: (value: unknown) => value is T): T[] {
+/**
+ * Parses JSON Lines, keeping the values `accept` recognizes. Torn or foreign lines are dropped and
+ * their line numbers handed to `onSkipped`, so a reader can say what it left out.
+ */
+export function readJsonLines<T>(text: string, accept: (value: unknown) => value is T, onSkipped?: (line: number) => void): T[] {
   const out: T[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(line);
-      if (accept(value)) out.push(value);
+      value = JSON.parse(line);
     } catch {
       // A line cut short by a crash: the entries before it still count.
     }
-  }
+    if (value !== undefined && accept(value)) out.push(value);
+    else onSkipped?.(index + 1);
+  });
   return out;
 }

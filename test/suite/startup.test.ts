@@ -2,31 +2,20 @@
 // returns. The root hook below runs before every test of the suite (mocha root hooks), so this
 // file is the one that activates the extension, with the large report configured.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { writeLargeReport } from '../support/large-report';
 import { copyFixtureReports, EXTENSION_ID, setSetting, supportDesk, useReports, WORKSPACE } from './helpers';
 
 const ROWS = 100_000;
 const measured: { activateMs?: number; outerMs?: number; loadedRows?: number; loadMs?: number; alreadyActive?: boolean } = {};
-
-function writeLargeReport(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const lines = ['"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"'];
-  for (let i = 0; i < ROWS; i++) {
-    const account = String(500000000000 + i * 7).padStart(12, '0');
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    lines.push(`"${account}","Large Product","prod-large0000001","largecode0001","2026-11-${day}","2026-11-22","2025-01-01"`);
-  }
-  writeFileSync(join(dir, 'customer_subscriber_report_2026-11-22.csv'), `${lines.join('\n')}\n`);
-}
 
 before(async function () {
   this.timeout(120_000);
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   measured.alreadyActive = extension?.isActive;
   copyFixtureReports();
-  writeLargeReport(join(WORKSPACE, 'large'));
+  writeLargeReport(join(WORKSPACE, 'large'), ROWS);
   await setSetting('reports.paths', ['reports', 'large'], vscode.ConfigurationTarget.Workspace);
   const started = performance.now();
   const api = await supportDesk();

@@ -1,5 +1,7 @@
 // A local EC2 endpoint speaking the Query protocol (Version 2016-11-15) for ConfirmProductInstance
 // and DescribeRegions, with a scenario per instance. Listens on 127.0.0.1 only and stops itself.
+// It also answers the IAM Identity Center portal's GetRoleCredentials (point AWS_ENDPOINT_URL_SSO at
+// it), so that an SSO profile with a fresh token cache gets role credentials as after `aws sso login`.
 //
 // Programmatic:  const ep = await startEc2Endpoint({ instances: { 'i-…': { kind: 'attached', ownerId } } })
 // Command line:  node out/test/support/ec2-endpoint.js --port 0 [--latency-ms N] [--scenarios FILE.json]
@@ -19,7 +21,11 @@ export type Ec2Scenario =
   | { kind: 'server-error'; times: number; then: Ec2Scenario }
   | { kind: 'reset'; times: number; then: Ec2Scenario }
   | { kind: 'slow'; delayMs: number; then: Ec2Scenario }
-  | { kind: 'garbage' };
+  | { kind: 'garbage' }
+  /** Any EC2 error reply, to hold the error mapping to the codes EC2 really sends. */
+  | { kind: 'error'; status: number; code: string; message: string }
+  /** SignatureDoesNotMatch quoting the signed request back, headers included, as AWS's own message does. */
+  | { kind: 'signature-mismatch' };
 
 export interface Ec2EndpointOptions {
   port?: number;
@@ -34,6 +40,8 @@ export interface Ec2EndpointOptions {
   rejectAccessKeyIds?: string[];
   /** The server stops itself after this long even if nobody calls stop(). */
   maxLifetimeMs?: number;
+  /** SSO access tokens GetRoleCredentials accepts; any other token gets UnauthorizedException. */
+  ssoAccessTokens?: string[];
 }
 
 /** One request as the endpoint saw it (never a key, token or signature). */
@@ -52,6 +60,8 @@ export interface Ec2Endpoint {
   url: string;
   port: number;
   calls: Ec2Call[];
+  /** The signatures and session tokens clients sent: kept only so tests can prove none reaches an output. */
+  secretsSent: Set<string>;
   setScenario(instanceId: string, scenario: Ec2Scenario): void;
   stop(): Promise<void>;
 }
@@ -93,28 +103,38 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
   const rejected = new Set(options.rejectAccessKeyIds ?? []);
   const regions = options.regions ?? DEFAULT_REGIONS;
   const calls: Ec2Call[] = [];
+  const secretsSent = new Set<string>();
 
-  const confirm = (params: URLSearchParams, region: string | null): Reply => {
+  const confirm = (params: URLSearchParams, region: string | null, headers: IncomingMessage['headers']): Reply => {
     const instanceId = params.get('InstanceId') ?? '';
     const productCode = params.get('ProductCode') ?? '';
     if (!instanceId || !productCode) return errorReply(400, 'MissingParameter', `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`);
     if (!INSTANCE_ID.test(instanceId)) return errorReply(400, 'InvalidInstanceID.Malformed', `Invalid id: "${instanceId}"`);
     const n = attempts.get(instanceId) ?? 0;
     attempts.set(instanceId, n + 1);
-    return play(instances.get(instanceId) ?? options.defaultScenario ?? { kind: 'not-found' }, n, 0, instanceId, productCode, region);
+    return play(instances.get(instanceId) ?? options.defaultScenario ?? { kind: 'not-found' }, n, 0, { instanceId, productCode, region, headers });
   };
 
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.startsWith('/federation/credentials')) {
+      const reply = roleCredentialsReply(req, options.ssoAccessTokens ?? []);
+      calls.push({ action: 'GetRoleCredentials', instanceId: null, productCode: null, region: null, status: reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
+      send(res, reply, 'application/json');
+      return;
+    }
     readBody(req).then(async (body) => {
       const params = new URLSearchParams(body);
       const action = params.get('Action') ?? '';
       const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(req.headers.authorization ?? '');
       const region = auth?.[2] ?? null;
+      const signature = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
+      const token = req.headers['x-amz-security-token'];
+      for (const secret of [signature, token]) if (typeof secret === 'string') secretsSent.add(secret);
       let reply: Reply;
       if (req.method !== 'POST' || params.get('Version') !== '2016-11-15') reply = errorReply(400, 'InvalidRequest', 'Expected a POST with Version=2016-11-15');
       else if (!auth) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
       else if (rejected.has(auth[1])) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
-      else if (action === 'ConfirmProductInstance') reply = confirm(params, region);
+      else if (action === 'ConfirmProductInstance') reply = confirm(params, region, req.headers);
       else if (action === 'DescribeRegions') reply = regionsReply(regions);
       else reply = errorReply(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
       calls.push({ action, instanceId: params.get('InstanceId'), productCode: params.get('ProductCode'), region, status: reply.reset ? 0 : reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
@@ -143,23 +163,38 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
     url: `http://127.0.0.1:${port}`,
     port,
     calls,
+    secretsSent,
     setScenario: (id, scenario) => { instances.set(id, scenario); attempts.delete(id); },
     stop,
   };
 }
 
+interface ConfirmCall {
+  instanceId: string;
+  productCode: string;
+  region: string | null;
+  headers: IncomingMessage['headers'];
+}
+
 /** Walks a scenario for the n-th call (0-based) to one instance. */
-function play(s: Ec2Scenario, n: number, delayMs: number, instanceId: string, productCode: string, region: string | null): Reply {
+function play(s: Ec2Scenario, n: number, delayMs: number, call: ConfirmCall): Reply {
   const withDelay = (r: Reply): Reply => ({ ...r, delayMs });
+  const { instanceId, productCode, region } = call;
   switch (s.kind) {
     case 'slow':
-      return play(s.then, n, delayMs + s.delayMs, instanceId, productCode, region);
+      return play(s.then, n, delayMs + s.delayMs, call);
     case 'throttled':
-      return n < s.times ? withDelay(errorReply(503, 'RequestLimitExceeded', 'Request limit exceeded.')) : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+      return n < s.times ? withDelay(errorReply(503, 'RequestLimitExceeded', 'Request limit exceeded.')) : play(s.then, n - s.times, delayMs, call);
     case 'server-error':
-      return n < s.times ? withDelay(errorReply(500, 'InternalError', 'An internal error has occurred')) : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+      return n < s.times ? withDelay(errorReply(500, 'InternalError', 'An internal error has occurred')) : play(s.then, n - s.times, delayMs, call);
     case 'reset':
-      return n < s.times ? { status: 0, outcome: 'reset', reset: true, delayMs } : play(s.then, n - s.times, delayMs, instanceId, productCode, region);
+      return n < s.times ? { status: 0, outcome: 'reset', reset: true, delayMs } : play(s.then, n - s.times, delayMs, call);
+    case 'error':
+      return withDelay(errorReply(s.status, s.code, s.message));
+    case 'signature-mismatch': {
+      const signed = Object.entries(call.headers).map(([name, value]) => `${name}:${String(value)}`).join('\n');
+      return withDelay(errorReply(403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been 'POST\n/\n\n${signed}'`));
+    }
     case 'garbage':
       return withDelay({ status: 200, outcome: 'garbage', body: '<<this is not XML at all' });
     case 'not-found':
@@ -199,12 +234,25 @@ function regionsReply(regions: string[]): Reply {
   return { status: 200, body, outcome: 'regions', requestId };
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+/** The portal's REST-JSON answer: short-lived role credentials for a known bearer token. */
+function roleCredentialsReply(req: IncomingMessage, tokens: string[]): Reply {
+  const requestId = randomUUID();
+  if (!tokens.includes(String(req.headers['x-amz-sso_bearer_token'] ?? ''))) {
+    return { status: 401, requestId, outcome: 'UnauthorizedException', body: JSON.stringify({ message: 'Session token not found or invalid' }) };
+  }
+  const roleCredentials = {
+    accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSSOEXAMPLE',
+    sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN', expiration: Date.now() + 3_600_000,
+  };
+  return { status: 200, requestId, outcome: 'role-credentials', body: JSON.stringify({ roleCredentials }) };
+}
+
+function send(res: ServerResponse, reply: Reply, contentType = 'text/xml;charset=UTF-8'): void {
   if (reply.reset) {
     res.socket?.destroy();
     return;
   }
-  res.writeHead(reply.status, { 'content-type': 'text/xml;charset=UTF-8', ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}) });
+  res.writeHead(reply.status, { 'content-type': contentType, ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}) });
   res.end(reply.body);
 }
 

@@ -79,7 +79,7 @@ describe('ui: Confirmations model', () => {
 
   it('lists the newest first and folds the rest into one "older" node', () => {
     const nodes = confirmationNodes([entry('i-1', 'confirmed'), entry('i-2', 'not-attached'), entry('i-3', 'error')], 2);
-    assert.deepEqual(nodes.map((n) => confirmationLook(n).label), ['i-3', 'i-2', '1 older confirmations']);
+    assert.deepEqual(nodes.map((n) => confirmationLook(n).label), ['i-3', 'i-2', '1 older confirmation']);
     assert.deepEqual(nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]), [
       ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
       ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],

@@ -30,7 +30,7 @@ describe('ui: Subscriptions tree model', () => {
   it('orders accounts best verdict first, then by number, and counts verdicts', async () => {
     const model = await modelFor([row('333333333333', '2026-01-01'), row('222222222222', '2026-11-20'), row('111111111111', '2026-02-01')]);
     const [product] = model.children();
-    assert.equal(lookOf(product).description, 'prod-a · code codeA · 1 eligible, 2 lapsed');
+    assert.equal(lookOf(product).description, '1 eligible, 2 lapsed · prod-a · code codeA');
     assert.deepEqual(labels(model.children(product)), ['222222222222', '111111111111', '333333333333']);
   });
 

@@ -23,7 +23,8 @@ export class AwsSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.status];
   /** What went wrong with the credentials, until a retry succeeds. */
   private problem?: string;
-  private profileRegion?: string;
+  /** The chosen profile's own region: undefined until read (that needs the AWS layer), null when it has none. */
+  private profileRegion?: string | null;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly state: vscode.Memento) {
     this.status.name = 'Support Desk: AWS profile and region';
@@ -106,7 +107,7 @@ export class AwsSession implements vscode.Disposable {
     });
     if (!picked) return undefined;
     await vscode.workspace.getConfiguration(SECTION).update('aws.profile', picked.profile, vscode.ConfigurationTarget.Global);
-    this.profileRegion = profiles.find((p) => p.name === picked.profile)?.region;
+    this.profileRegion = profiles.find((p) => p.name === (picked.profile || 'default'))?.region ?? null;
     this.render();
     await this.selectRegion();
     void this.checkCredentials();
@@ -135,9 +136,9 @@ export class AwsSession implements vscode.Disposable {
   /** The chosen profile's own region (from the shared config file), remembered for the status bar. */
   async regionOfProfile(aws: AwsLayer): Promise<string | undefined> {
     const profile = this.settings().profile ?? 'default';
-    this.profileRegion ??= (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region;
+    this.profileRegion ??= (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region ?? null;
     this.render();
-    return this.profileRegion;
+    return this.profileRegion ?? undefined;
   }
 
   private setProblem(problem: string | undefined): void {
@@ -148,7 +149,8 @@ export class AwsSession implements vscode.Disposable {
 
   private render(): void {
     const { profile, region, endpointUrl } = this.settings();
-    const regionText = region ?? this.profileRegion ?? 'no region';
+    // The AWS layer (which reads the profile's region) loads on the first AWS command, not at start-up.
+    const regionText = region ?? (this.profileRegion === undefined ? 'profile\'s region' : this.profileRegion ?? 'no region');
     if (!vscode.workspace.isTrusted) {
       this.status.text = '$(cloud) AWS off';
       this.status.tooltip = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';

@@ -6,6 +6,7 @@ import { describeResult, validateConfirmationRequest, type ConfirmationRequest, 
 import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { SupportDeskContext } from '../context';
+import { verdictMessage } from '../confirmations/model';
 import { renderCaseDraft } from '../playbook/render';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
 
@@ -25,18 +26,22 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
   const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : arg ?? {};
   // A caller that passes the instance id has decided everything else: no prompts (commands, tests).
   const interactive = !prefill.instanceId;
-  const steps = 4;
+  const knownCode = prefill.productCode ?? productCodeFor(ctx, prefill.productId);
+  // Only the questions still open are asked, and numbered as such: "(2/3)", never "(3/4)" after "(1/4)".
+  const total = 3 + (knownCode ? 0 : 1);
+  let asked = 0;
+  const title = (what: string) => `Confirm Instance (${++asked}/${total}): ${what}`;
   const instanceId = prefill.instanceId ?? (await vscode.window.showInputBox({
-    title: 'Confirm Instance (1/4): instance', prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', ignoreFocusOut: true,
+    title: title('instance'), prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', ignoreFocusOut: true,
     validateInput: (v) => (INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
   }))?.trim();
   if (!instanceId) return undefined;
-  const productCode = prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? (await pickProductCode(ctx, `Confirm Instance (2/${steps}): product`));
+  const productCode = knownCode ?? (await pickProductCode(ctx, title('product')));
   if (!productCode) return undefined;
   let claimedAccount = prefill.claimedAccount;
   if (interactive) {
     const typed = await vscode.window.showInputBox({
-      title: `Confirm Instance (3/${steps}): claimed account`, prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
+      title: title('claimed account'), prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
       value: claimedAccount ?? '', ignoreFocusOut: true,
       validateInput: (v) => { const p = parseTypedAccount(v); return v.trim() === '' || p.ok ? undefined : (p as { reason: string }).reason; },
     });
@@ -49,7 +54,7 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
     const profileRegion = await ctx.aws.regionOfProfile(aws);
     const picked = await vscode.window.showQuickPick(
       orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note })),
-      { title: `Confirm Instance (4/${steps}): region`, placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', ignoreFocusOut: true },
+      { title: title('region'), placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', ignoreFocusOut: true },
     );
     if (!picked) return undefined;
     region = picked.label;
@@ -141,12 +146,11 @@ async function record(ctx: SupportDeskContext, results: ConfirmationResult[], re
 }
 
 function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
-  const text = describeResult(result);
   const actions = ['Copy Evidence', 'Open Case', ...(result.error?.kind === 'credentials' ? ['Retry Credentials'] : [])];
   const show = result.verdict === 'confirmed' ? vscode.window.showInformationMessage
     : result.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  void show(text, ...actions).then(async (choice) => {
-    if (choice === 'Copy Evidence') await vscode.env.clipboard.writeText(`${text}\n${JSON.stringify(result, null, 2)}\n`);
+  void show(verdictMessage(result), ...actions).then(async (choice) => {
+    if (choice === 'Copy Evidence') await vscode.env.clipboard.writeText(`${describeResult(result)}\n${JSON.stringify(result, null, 2)}\n`);
     if (choice === 'Open Case') await openCase(ctx, result);
     if (choice === 'Retry Credentials') await ctx.aws.checkCredentials();
   });

@@ -1,6 +1,6 @@
 // The Confirmations view as plain data: the audit log's entries, newest first. Pure (no 'vscode').
 import type { AuditEntry } from '../../core/audit';
-import type { ConfirmationVerdict } from '../../core/confirmation';
+import type { ConfirmationResult, ConfirmationVerdict } from '../../core/confirmation';
 import { escapeMarkdown, inlineCode } from '../markdown';
 import type { Icon, NodeLook } from '../subscriptions/presentation';
 
@@ -38,7 +38,7 @@ export function confirmationNodes(entries: readonly AuditEntry[], shown = SHOWN_
 
 export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
   if (node.kind === 'older') {
-    return { label: `${node.count.toLocaleString('en-US')} older confirmations`, description: 'open the audit log', icon: { id: 'history' }, contextValue: 'older', collapsible: false };
+    return { label: `${node.count.toLocaleString('en-US')} older confirmation${node.count === 1 ? '' : 's'}`, description: 'open the audit log', icon: { id: 'history' }, contextValue: 'older', collapsible: false };
   }
   const e = node.entry;
   const look = CONFIRMATION_LOOK[e.verdict];
@@ -64,6 +64,24 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
     contextValue: 'confirmation',
     collapsible: false,
   };
+}
+
+/**
+ * The verdict as a notification says it: one sentence a person reads at a glance. The request id and
+ * time stay in the evidence (Copy Evidence, the audit log, the Confirmations tooltip).
+ */
+export function verdictMessage(r: ConfirmationResult): string {
+  const where = r.region ? ` (${r.region})` : '';
+  switch (r.verdict) {
+    case 'confirmed':
+      return `Confirmed: ${r.instanceId} carries product code ${r.productCode} and is owned by ${r.ownerId ?? 'an unreported account'}${r.claimedAccount ? ', the claimed account' : ''}${where}.`;
+    case 'owner-mismatch':
+      return `Owner mismatch: ${r.instanceId} carries product code ${r.productCode} but is owned by ${r.ownerId}, not the claimed ${r.claimedAccount}${where}.`;
+    case 'not-attached':
+      return `Not attached: ${r.instanceId} does not carry product code ${r.productCode}${where}.`;
+    case 'error':
+      return `Could not confirm ${r.instanceId}: ${r.error?.message ?? 'unknown error'}`;
+  }
 }
 
 /** The account a confirmation is about: the owner EC2 reported, else the one the customer claimed. */

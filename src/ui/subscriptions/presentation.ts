@@ -35,12 +35,13 @@ export function lookOf(node: TreeNode): NodeLook {
       const ids = [p.productId, p.productCode && `code ${p.productCode}`].filter(Boolean).join(' · ');
       return {
         label: p.productTitle ?? p.productId,
-        description: `${ids} · ${countsText(node.counts)}`,
+        // Counts first: a narrow side bar cuts the end of a description, and the ids are in the tooltip.
+        description: `${countsText(node.counts)} · ${ids}`,
         tooltip: [
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
           `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
           `Newest report listing it: ${p.latestReportDate}`,
-          VERDICT_RANK.filter((v) => node.counts[v] > 0).map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v]}`).join('\n'),
+          VERDICT_RANK.filter((v) => node.counts[v] > 0).map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v].toLocaleString('en-US')}`).join('\n'),
         ].join('\n\n'),
         icon: { id: 'package' },
         contextValue: 'product',
@@ -89,7 +90,7 @@ export function lookOf(node: TreeNode): NodeLook {
 }
 
 export function countsText(counts: VerdictCounts): string {
-  const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${VERDICT_LOOK[v].words}`);
+  const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map((v) => `${counts[v].toLocaleString('en-US')} ${VERDICT_LOOK[v].words}`);
   return parts.length > 0 ? parts.join(', ') : 'no accounts';
 }
 

@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Honour the `payload` URL parameter that runs an extension test suite. */
   smokeTestDriver?: boolean;
+  /** Extra environment for the server and so for its extension host (e.g. AWS_CONFIG_FILE of a sandbox). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CodeServer {
@@ -56,8 +58,12 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   const xdg = { XDG_CONFIG_HOME: join(root, 'xdg', 'config'), XDG_DATA_HOME: join(root, 'xdg', 'data'), XDG_CACHE_HOME: join(root, 'xdg', 'cache') };
-  for (const dir of [join(userDataDir, 'User'), extensionsDir, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
+  const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
+  // The browser workbench is a remote window: it ignores machine-scoped values of the user settings
+  // (e.g. supportDesk.aws.endpointUrl) and reads them from the server's machine settings.
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), settings);
   const extension = options.extension ?? REPO_ROOT;
   if (extension) {
     assertBuilt(extension);
@@ -75,7 +81,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   const logFile = join(root, 'code-server.log');
   const out = openSync(logFile, 'a');
-  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...xdg } });
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...options.env, ...xdg } });
   closeSync(out);
   const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
   // A runner that dies must not leave a server behind.

@@ -18,7 +18,13 @@ export interface WorkbenchOptions {
   trust?: boolean;
   /** Extension to install; default SUPPORT_DESK_EXTENSION_PATH or this repository (built with `npm run build`). */
   extension?: string;
+  /** Extra environment for code-server and its extension host. */
+  env?: NodeJS.ProcessEnv;
 }
+
+// Big enough that a side bar of SIDE_BAR_WIDTH leaves a usable editor: screenshots must be readable.
+const VIEWPORT = { width: 1600, height: 1000 };
+const SIDE_BAR_WIDTH = 640;
 
 export class Workbench {
   /** Workbenches not yet closed, so that the runner can screenshot them when a test fails. */
@@ -39,10 +45,11 @@ export class Workbench {
       workspace,
       settings: options.settings,
       trust: options.trust,
+      env: options.env,
       extension: options.extension ?? process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT,
     });
     const browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const workbench = new Workbench(page, workspace, browser, server);
     Workbench.opened.add(workbench);
     try {
@@ -61,9 +68,24 @@ export class Workbench {
     const icon = item.locator('a');
     await icon.waitFor({ timeout: 30_000 });
     if (!(await item.getAttribute('class'))?.split(/\s+/).includes('checked')) await icon.click();
-    // Leave no hover tooltip over the side bar in screenshots.
-    await this.page.mouse.move(700, 450);
     await this.page.locator('.sidebar .composite.title', { hasText: title }).waitFor();
+    await this.widenSideBar(SIDE_BAR_WIDTH);
+    // Leave no hover tooltip over the side bar in screenshots.
+    await this.page.mouse.move(VIEWPORT.width - 100, VIEWPORT.height / 2);
+  }
+
+  /**
+   * Drags the sash on the side bar's right edge so that labels and descriptions are not cut off.
+   * VS Code 1.139 keeps the width only in its layout state, which no setting or URL parameter seeds.
+   */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box || Math.abs(box.width - width) < 2) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   /** The section of a view in the side bar, by the view's name. */
@@ -98,6 +120,31 @@ export class Workbench {
   /** Rows of the open quick pick. */
   quickPickRow(hasText: string | RegExp): Locator {
     return this.page.locator('.quick-input-list .monaco-list-row', { hasText });
+  }
+
+  /** The title of the open quick input, e.g. "Confirm Instance (1/4): instance". */
+  quickInputTitle(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-title');
+  }
+
+  /** The validation message under the open input box. */
+  quickInputMessage(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-message');
+  }
+
+  /** A notification toast by its text. */
+  notification(hasText: string | RegExp): Locator {
+    return this.page.locator('.notification-toast', { hasText });
+  }
+
+  /** Clicks an action button of a notification toast. */
+  async clickNotificationAction(hasText: string | RegExp, action: string): Promise<void> {
+    await this.notification(hasText).locator('.monaco-button', { hasText: action }).click();
+  }
+
+  /** A status bar entry by its text (codicons render as icons, not text). */
+  statusBarItem(hasText: string | RegExp): Locator {
+    return this.page.locator('.statusbar-item', { hasText });
   }
 
   /** Types an answer into the open quick input and accepts it. */

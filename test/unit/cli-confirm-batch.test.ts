@@ -1,0 +1,101 @@
+// `support-desk confirm-batch` end to end with the built CLI: both input forms, rows resolved and
+// rejected by line, the progress line on stderr, --out required, and a re-run that asks only what
+// has no final answer yet.
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConfirmationResult } from '../../src/core/confirmation';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
+import { REPO_ROOT, runBuiltCli, type CliRun } from '../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+
+const REPORTS = join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic');
+const OWNER = '111122223333';
+const OTHER = '444455556666';
+const REPORT_PRODUCT = { id: 'prod-5qwz3vsg4kbfw', code: '8a2kq9xw3vbn7m4c1zt6ry5pd' };
+
+describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
+  this.timeout(30_000);
+  let endpoint: Ec2Endpoint;
+  let sandbox: AwsSandbox;
+
+  before(async () => {
+    endpoint = await startEc2Endpoint({
+      instances: {
+        'i-0000000000000d001': { kind: 'attached', ownerId: OWNER },
+        'i-0000000000000d002': { kind: 'attached', ownerId: OTHER },
+        'i-0000000000000d003': { kind: 'attached', ownerId: OWNER, productCode: REPORT_PRODUCT.code },
+        'i-0000000000000d004': { kind: 'attached', ownerId: OWNER, region: 'eu-west-1' },
+        'i-0000000000000d005': { kind: 'not-attached' },
+        'i-0000000000000d006': { kind: 'garbage' },
+      },
+    });
+    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+  });
+  after(async () => {
+    sandbox.restore();
+    await endpoint.stop();
+  });
+
+  const batch = (args: string[]): Promise<CliRun> => runBuiltCli(['confirm-batch', ...args, '--profile', 'seller', '--endpoint-url', endpoint.url],
+    { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
+  const results = (out: string) => readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfirmationResult);
+  const answer = (r: ConfirmationResult) => (r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict);
+
+  it('reads a CSV with instanceId, productCode, productId, account and region; bad rows are reported by line and good rows kept', async () => {
+    const file = join(sandbox.dir, 'case-instances.csv');
+    writeFileSync(file, [
+      'region,account,productId,productCode,instanceId',
+      `,${OWNER},,abc123,i-0000000000000d001`,
+      `,${OWNER},,,i-0000000000000d002`,
+      `,1111-2222-3333,${REPORT_PRODUCT.id},,i-0000000000000d003`,
+      `eu-west-1,${OWNER},,abc123,i-0000000000000d004`,
+      '# a comment, then a blank line',
+      '',
+      `,${OWNER},,abc123,i-NOTANID`,
+      `,${OWNER},prod-unknown,,i-0000000000000d005`,
+      `,${OWNER},,abc123,i-0000000000000d001`,
+    ].join('\n'));
+    const out = join(sandbox.dir, 'csv-results.jsonl');
+    const run = await batch([file, '--out', out, '--product-code', 'fromoption', '--reports', REPORTS]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /case-instances\.csv:8: error: instance id "i-NOTANID" must be/);
+    assert.match(run.stderr, /case-instances\.csv:9: error: product id "prod-unknown" has no product code in the reports given or in the playbook/);
+    assert.match(run.stderr, /case-instances\.csv:10: warning: i-0000000000000d001 \(abc123\) is listed again: asked once/);
+    const byInstance = new Map(results(out).map((r) => [r.instanceId, r]));
+    assert.deepEqual([...byInstance.keys()].sort(), ['i-0000000000000d001', 'i-0000000000000d002', 'i-0000000000000d003', 'i-0000000000000d004', 'i-0000000000000d005', 'i-NOTANID']);
+    assert.equal(answer(byInstance.get('i-0000000000000d001')!), 'confirmed');
+    assert.equal(answer(byInstance.get('i-0000000000000d002')!), 'owner-mismatch');
+    assert.equal(byInstance.get('i-0000000000000d002')!.productCode, 'fromoption', 'a row without a code takes --product-code');
+    assert.deepEqual([answer(byInstance.get('i-0000000000000d003')!), byInstance.get('i-0000000000000d003')!.productCode], ['confirmed', REPORT_PRODUCT.code]);
+    assert.deepEqual([answer(byInstance.get('i-0000000000000d004')!), byInstance.get('i-0000000000000d004')!.region], ['confirmed', 'eu-west-1']);
+    assert.equal(answer(byInstance.get('i-NOTANID')!), 'error:malformed-input');
+    assert.equal(answer(byInstance.get('i-0000000000000d005')!), 'error:malformed-input');
+    assert.ok(!endpoint.calls.some((c) => c.instanceId === 'i-NOTANID' || c.instanceId === 'i-0000000000000d005'), 'a rejected row was sent');
+  });
+
+  it('reads a plain list of instance ids, shows progress on stderr, and a re-run re-asks only what has no final answer', async () => {
+    const file = join(sandbox.dir, 'ids.txt');
+    writeFileSync(file, 'i-0000000000000d001\ni-0000000000000d005\n\ni-0000000000000d006\n');
+    const out = join(sandbox.dir, 'plain-results.jsonl');
+    const first = await batch([file, '--out', out, '--product-code', 'abc123', '--concurrency', '2']);
+    assert.equal(first.code, 1, 'the garbage answer is worth another run');
+    assert.match(first.stderr, /^confirm-batch: 3\/3 answered \(confirmed 1, error:unknown 1, not-attached 1\)$/m);
+    assert.match(first.stderr, /1 not answered for good: run the same command again to retry them/);
+    assert.deepEqual(results(out).map(answer).sort(), ['confirmed', 'error:unknown', 'not-attached']);
+
+    const callsBefore = endpoint.calls.length;
+    const second = await batch([file, '--out', out, '--product-code', 'abc123']);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /plain-results\.jsonl: 2 already answered, 1 to ask/);
+    const asked = endpoint.calls.slice(callsBefore).map((c) => c.instanceId);
+    assert.ok(asked.length > 0 && asked.every((id) => id === 'i-0000000000000d006'), `re-asked: ${asked.join(', ')}`);
+    assert.equal(results(out).length, 3, 'the retried answer replaced the old one');
+  });
+
+  it('needs --out, and says why', async () => {
+    const run = await batch([join(sandbox.dir, 'ids.txt'), '--product-code', 'abc123']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /give the results file with --out RESULTS\.jsonl \(run again with the same --out to resume\)/);
+  });
+});
