@@ -107,7 +107,7 @@ export function malformedResult(req: ConfirmationRequest, problems: string[], pr
 
 /** One line a person reads: the verdict and its evidence. */
 export function describeResult(r: ConfirmationResult): string {
-  const where = `${r.instanceId} (${r.productCode}${r.region ? `, ${r.region}` : ''})`;
+  const where = `${r.instanceId} (${r.productCode || 'no product code'}${r.region ? `, ${r.region}` : ''})`;
   const evidence = r.requestId ? ` [request ${r.requestId}, ${r.checkedAt}]` : ` [${r.checkedAt}]`;
   switch (r.verdict) {
     case 'confirmed':

@@ -60,7 +60,7 @@ export interface Ec2Endpoint {
   url: string;
   port: number;
   calls: Ec2Call[];
-  /** The signatures and session tokens clients sent: kept only so tests can prove none reaches an output. */
+  /** The signatures, session tokens and SSO bearer tokens clients sent: kept only so tests can prove none reaches an output. */
   secretsSent: Set<string>;
   setScenario(instanceId: string, scenario: Ec2Scenario): void;
   stop(): Promise<void>;
@@ -118,6 +118,8 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.startsWith('/federation/credentials')) {
       const reply = roleCredentialsReply(req, options.ssoAccessTokens ?? []);
+      const bearer = req.headers['x-amz-sso_bearer_token'];
+      if (typeof bearer === 'string') secretsSent.add(bearer);
       calls.push({ action: 'GetRoleCredentials', instanceId: null, productCode: null, region: null, status: reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
       send(res, reply, 'application/json');
       return;

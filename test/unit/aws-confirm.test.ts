@@ -1,19 +1,17 @@
 // The real SDK client against the local EC2 endpoint: every verdict and error kind, regions,
 // credentials failures that say what to do, and retries that work without a restart.
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkCredentials, confirmInstance, listRegions } from '../../src/aws';
 import type { ConfirmSettings } from '../../src/aws/confirm';
 import type { ConfirmationResult } from '../../src/core/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const OTHER = '444455556666';
 const CODE = 'abc123example';
 const REJECTED_KEY_ID = 'AKIAREJECTEDEXAMPLE0';
+const SSO_TOKEN = 'aoaAAAAAGplantedSsoAccessTokenEXAMPLE0123456789';
 
 const SCENARIOS = {
   'i-0000000000000a001': { kind: 'attached', ownerId: OWNER, productCode: CODE },
@@ -37,7 +35,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
   const seen: string[] = [];
 
   before(async () => {
-    endpoint = await startEc2Endpoint({ instances: { ...SCENARIOS }, rejectAccessKeyIds: [REJECTED_KEY_ID] });
+    endpoint = await startEc2Endpoint({ instances: { ...SCENARIOS }, rejectAccessKeyIds: [REJECTED_KEY_ID], ssoAccessTokens: [SSO_TOKEN] });
   });
   after(() => endpoint.stop());
   beforeEach(() => {
@@ -158,14 +156,10 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     assert.equal((await confirm('i-0000000000000a001')).verdict, 'confirmed');
   });
 
-  it('an expired SSO token says to run aws sso login for the profile', async () => {
-    sandbox.write({
-      config: '[profile seller]\nregion = us-east-1\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Support\n' +
-        '[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n',
-      credentials: '',
-    });
-    const cacheFile = join(sandbox.home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`);
-    writeFileSync(cacheFile, JSON.stringify({ accessToken: 'expired-token-example', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl: 'https://example.awsapps.com/start' }));
+  it('an expired SSO token says to run aws sso login for the profile, and a retry after the login works without a restart', async () => {
+    sandbox.write({ config: ssoProfile('seller', 'corp', 'us-east-1'), credentials: '' });
+    writeSsoToken(sandbox.home, 'corp', { accessToken: 'expired-token-example', expiresAt: new Date('2020-01-01T00:00:00Z') });
+    process.env.AWS_ENDPOINT_URL_SSO = endpoint.url;
     const before = endpoint.calls.length;
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
@@ -173,6 +167,13 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     assert.equal(endpoint.calls.length, before);
     const check = await checkCredentials({ profile: 'seller' });
     assert.ok(!check.ok && /aws sso login --profile seller/.test(check.message));
+
+    // What `aws sso login` leaves behind: a fresh token in the cache. Same process, same modules.
+    writeSsoToken(sandbox.home, 'corp', { accessToken: SSO_TOKEN, expiresAt: new Date(Date.now() + 3_600_000) });
+    const retried = await confirm('i-0000000000000a001', { claimedAccount: OWNER });
+    assert.equal(retried.verdict, 'confirmed', JSON.stringify(retried.error));
+    assert.deepEqual(endpoint.calls.slice(before).map((c) => c.action), ['GetRoleCredentials', 'ConfirmProductInstance']);
+    assert.ok(!seen.join('\n').includes(SSO_TOKEN), 'the SSO token reached a result');
   });
 
   it('a failing credential_process says so, without echoing what it printed', async () => {

@@ -93,9 +93,14 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     assert.equal(results(out).length, 3, 'the retried answer replaced the old one');
   });
 
-  it('needs --out, and says why', async () => {
-    const run = await batch([join(sandbox.dir, 'ids.txt'), '--product-code', 'abc123']);
+  it('needs --out and a product code, and says why', async () => {
+    const ids = join(sandbox.dir, 'ids.txt');
+    const run = await batch([ids, '--product-code', 'abc123']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /give the results file with --out RESULTS\.jsonl \(run again with the same --out to resume\)/);
+    const calls = endpoint.calls.length;
+    const noCode = await batch([ids, '--out', join(sandbox.dir, 'no-code.jsonl')]);
+    assert.match(noCode.stderr, /ids\.txt:1: error: no product code: add a productCode \(or productId\) column, or pass --product-code/);
+    assert.equal(endpoint.calls.length, calls, 'nothing is sent without a product code');
   });
 });

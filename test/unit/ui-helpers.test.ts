@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../src/core/audit';
 import { defaultPlaybook } from '../../src/core/playbook/load';
 import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
-import { confirmationLook, confirmationNodes } from '../../src/ui/confirmations/model';
+import type { ConfirmationResult } from '../../src/core/confirmation';
+import { confirmationLook, confirmationNodes, verdictMessage } from '../../src/ui/confirmations/model';
 import { escapeMarkdown, inlineCode } from '../../src/ui/markdown';
 import { renderCaseDraft, renderPlaybook } from '../../src/ui/playbook/render';
 import { expandReportSources, resolveReportSources } from '../../src/ui/reports/reportPaths';
@@ -83,6 +84,29 @@ describe('ui: Confirmations model', () => {
     assert.deepEqual(nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]), [
       ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
       ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],
+    ]);
+  });
+});
+
+describe('ui: verdict notification', () => {
+  const result = (over: Partial<ConfirmationResult>): ConfirmationResult => ({
+    instanceId: 'i-0123456789abcdef0', productCode: 'abc123', region: 'eu-west-1', claimedAccount: null, ownerId: '111122223333',
+    verdict: 'confirmed', error: null, requestId: 'req-1', checkedAt: '2026-11-23T10:00:00Z', profile: 'seller', ...over,
+  });
+
+  it('says each verdict in one sentence, without the request id and time of the evidence', () => {
+    assert.deepEqual([
+      verdictMessage(result({ claimedAccount: '111122223333' })),
+      verdictMessage(result({})),
+      verdictMessage(result({ verdict: 'owner-mismatch', claimedAccount: '444455556666' })),
+      verdictMessage(result({ verdict: 'not-attached', ownerId: null, region: null })),
+      verdictMessage(result({ verdict: 'error', ownerId: null, error: { kind: 'throttled', message: 'EC2 throttled the call: retry in a minute' } })),
+    ], [
+      'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333, the claimed account (eu-west-1).',
+      'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333 (eu-west-1).',
+      'Owner mismatch: i-0123456789abcdef0 carries product code abc123 but is owned by 111122223333, not the claimed 444455556666 (eu-west-1).',
+      'Not attached: i-0123456789abcdef0 does not carry product code abc123.',
+      'Could not confirm i-0123456789abcdef0: EC2 throttled the call: retry in a minute',
     ]);
   });
 });

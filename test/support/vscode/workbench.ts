@@ -157,6 +157,9 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);
+    // No hover colour over what was just clicked, and toasts done fading in (their transition is ~300 ms).
+    await this.page.mouse.move(VIEWPORT.width - 100, VIEWPORT.height / 2);
+    await this.page.waitForTimeout(500);
     await this.page.screenshot({ path });
     return path;
   }
