@@ -14,13 +14,13 @@ export interface AwsSettings {
 }
 
 /** The profile name a call uses, or null for the default chain. */
+/** The profile named in evidence: the chosen one, else the one the default chain reads (AWS_PROFILE). */
 export function profileLabel(settings: AwsSettings): string | null {
-  return settings.profile || null;
+  return settings.profile || process.env.AWS_PROFILE || null;
 }
 
 export function credentialProvider(settings: AwsSettings): AwsCredentialIdentityProvider {
-  const profile = profileLabel(settings);
-  return profile ? fromIni({ profile, ignoreCache: true }) : fromNodeProviderChain({ ignoreCache: true });
+  return settings.profile ? fromIni({ profile: settings.profile, ignoreCache: true }) : fromNodeProviderChain({ ignoreCache: true });
 }
 
 /** Resolves once and reuses until five minutes before expiry; a failure is not remembered. */

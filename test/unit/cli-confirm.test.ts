@@ -186,6 +186,12 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.deepEqual([fromEnv.code, json(fromEnv).region], [0, 'eu-west-1']);
     });
 
+    it('names the AWS_PROFILE profile in the evidence when no --profile is given', async () => {
+      const fromEnv = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'],
+        { env: { AWS_PROFILE: 'seller' } });
+      assert.deepEqual([fromEnv.code, json(fromEnv).profile, json(fromEnv).region], [0, 'seller', 'us-east-1'], fromEnv.stderr);
+    });
+
     it('prints evidence to paste into a case: verdict, owner, region, request id, time, profile', async () => {
       const run = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--account', OWNER, '--profile', 'seller');
       assert.equal(run.code, 0);

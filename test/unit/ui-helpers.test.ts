@@ -100,7 +100,7 @@ describe('ui: verdict notification', () => {
       verdictMessage(result({})),
       verdictMessage(result({ verdict: 'owner-mismatch', claimedAccount: '444455556666' })),
       verdictMessage(result({ verdict: 'not-attached', ownerId: null, region: null })),
-      verdictMessage(result({ verdict: 'error', ownerId: null, error: { kind: 'throttled', message: 'EC2 throttled the call: retry in a minute' } })),
+      verdictMessage(result({ verdict: 'error', ownerId: null, error: { kind: 'throttled', code: 'RequestLimitExceeded', message: 'EC2 throttled the call: retry in a minute' } })),
     ], [
       'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333, the claimed account (eu-west-1).',
       'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333 (eu-west-1).',
