@@ -33,7 +33,8 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
   const title = (what: string) => `Confirm Instance (${++asked}/${total}): ${what}`;
   const instanceId = prefill.instanceId ?? (await vscode.window.showInputBox({
     title: title('instance'), prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', ignoreFocusOut: true,
-    validateInput: (v) => (INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
+    // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
+    validateInput: (v) => (v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
   }))?.trim();
   if (!instanceId) return undefined;
   const productCode = knownCode ?? (await pickProductCode(ctx, title('product')));
@@ -168,6 +169,8 @@ export async function openCase(ctx: SupportDeskContext, result: ConfirmationResu
   const account = result.ownerId ?? result.claimedAccount;
   if (account) known.account = account;
   if (result.region) known.region = result.region;
+  // The eligibility case asks for the confirmation itself as evidence: the verdict with its request id and time.
+  known.evidence = describeResult(result);
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCaseDraft(picked.template, known) });
   await vscode.window.showTextDocument(doc);
 }
