@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { confirmBatch } from '../src/aws';
+import { loadAws } from '../src/aws/lazy';
 import { DEFAULT_CONCURRENCY } from '../src/core/confirmation';
 import { awsSandbox, staticProfile } from '../test/support/aws-env';
 import { startEc2Endpoint, type Ec2Scenario } from '../test/support/ec2-endpoint';
@@ -21,6 +21,8 @@ const CLI_CALLS = 5;
 const run = promisify(execFile);
 
 async function main(): Promise<void> {
+  // Loaded the way the CLI and the extension load it.
+  const { confirmBatch } = await loadAws();
   const sandbox = awsSandbox({ config: '[profile bench]\nregion = us-east-1\n', credentials: staticProfile('bench') });
   const instances: Record<string, Ec2Scenario> = {};
   for (let i = 1; i <= COUNT; i++) instances[instanceId(i)] = { kind: 'attached', ownerId: OWNER };
