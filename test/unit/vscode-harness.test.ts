@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { extensionFolderName, REPO_ROOT } from '../support/vscode/codeServer';
-import { installedVSCode } from '../support/vscode/ensure';
+import { installedVSCode, withoutNpmRunEnvironment } from '../support/vscode/ensure';
 import { suiteFiles } from '../suite/index';
 
 describe('real VS Code harness', () => {
@@ -37,6 +37,11 @@ describe('real VS Code harness', () => {
     assert.deepEqual(installedVSCode(dir), { node: join(dir, node), codeServerEntry: join(dir, entry), chromium: '/usr/bin/chromium' });
     rmSync(join(dir, entry));
     assert.equal(installedVSCode(dir), undefined, 'code-server deleted after the install');
+  });
+
+  it('hides the outer npm run\'s config from the npm that installs code-server', () => {
+    const env = withoutNpmRunEnvironment({ PATH: '/bin', HOME: '/root', npm_config_user_agent: 'npm/11 node/v20.20.2', npm_lifecycle_event: 'test', NODE: '/usr/bin/node', NPM_CONFIG_CACHE: '/c' });
+    assert.deepEqual(env, { PATH: '/bin', HOME: '/root' });
   });
 
   it('links the extension under the folder name VS Code gives an installed extension', () => {

