@@ -2,16 +2,19 @@
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { parseTypedAccount } from '../core/ids';
-import { DEFAULT_POLICY, type AccountVerdict, type SupportContact } from '../core/model';
+import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type SupportContact } from '../core/model';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { describeProblems, loadReportPaths } from './report';
 import { parseCommandArgs, UsageError, type Command } from './usage';
 
-const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--json]
+const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N]
+         [--playbook PATH] [--json]
 
 Judges a customer's AWS account against the subscription reports (a folder stands for every .csv
 in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the evidence.
   --as-of             the day to judge on (default: today)
-  --last-usage-days   how recent the last usage must be (default: ${DEFAULT_POLICY.lastUsageDays})`;
+  --last-usage-days   how recent the last usage must be (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})
+  --playbook PATH     team playbook whose eligibility policy applies (default: ${TEAM_PLAYBOOK_PATH})`;
 
 /** Problems are the business of \`report inspect\`; a lookup only points at them. */
 const PROBLEMS_SHOWN = 5;
@@ -21,6 +24,7 @@ export const lookup: Command = async (argv, io) => {
     reports: { type: 'string', multiple: true },
     'as-of': { type: 'string' },
     'last-usage-days': { type: 'string' },
+    playbook: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -37,7 +41,9 @@ export const lookup: Command = async (argv, io) => {
   if (paths.length === 0) throw new UsageError(`give the reports to judge against with --reports PATH\n\n${HELP}`);
   const asOf = values['as-of'] ?? today();
   if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
-  const policy = { ...DEFAULT_POLICY, lastUsageDays: lastUsageDays(values['last-usage-days']) };
+  const windowDays = lastUsageDays(values['last-usage-days']);
+  const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
+  if (windowDays !== undefined) policy.lastUsageDays = windowDays;
 
   const { store, problems } = await loadReportPaths(paths);
   const verdict = judgeAccount(store, parsed.account, asOf, policy);
@@ -62,8 +68,15 @@ export const lookup: Command = async (argv, io) => {
   return 0;
 };
 
-function lastUsageDays(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_POLICY.lastUsageDays;
+/** The team's policy, as the extension applies it; a broken playbook is said on stderr and the default applies. */
+async function playbookPolicy(file: string, warn: (text: string) => void): Promise<EligibilityPolicy> {
+  const { playbook, problems } = await loadPlaybook(file);
+  for (const p of problems) warn(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+  return { lastUsageDays: playbook.eligibility.lastUsageDays, goodFaithDays: playbook.eligibility.goodFaithDays };
+}
+
+function lastUsageDays(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
   if (!/^\d{1,4}$/.test(raw)) throw new UsageError(`--last-usage-days "${raw}" must be a whole number of days, e.g. 30`);
   return Number(raw);
 }

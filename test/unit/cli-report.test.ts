@@ -78,6 +78,22 @@ describe('support-desk report inspect and lookup', () => {
     }
   });
 
+  it('judges with the team playbook\'s window, which --last-usage-days overrides', async () => {
+    const lookup = async (...extra: string[]) => JSON.parse((await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', ...extra)).out);
+    // Last usage 2026-10-22: 31 days before, outside the default 30, inside the team's 45.
+    assert.equal((await lookup()).verdict, 'lapsed');
+    assert.equal((await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json')).verdict, 'eligible');
+    assert.equal((await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json', '--last-usage-days', '30')).verdict, 'lapsed');
+  });
+
+  it('says on stderr that a broken playbook was set aside, and judges with the default', async () => {
+    const { code, out, err } = await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', '--playbook', 'test/fixtures/playbooks/invalid-schema.json');
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out).verdict, 'lapsed');
+    assert.match(err, /invalid-schema\.json:\d+: error: /);
+    assert.match(err, /using the default playbook/);
+  });
+
   it('prints the verdict and its reasons in words', async () => {
     const { code, out } = await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-23');
     assert.equal(code, 0);
