@@ -5,6 +5,7 @@ import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import {
   malformedResult,
+  namedRegion,
   normalizeClaimedAccount,
   validateConfirmationRequest,
   verdictFor,
@@ -12,7 +13,7 @@ import {
   type ConfirmationResult,
 } from '../core/confirmation';
 import { REGION } from '../core/ids';
-import { assertProfileUsable, CredentialsProblem, credentialProvider, credentialsAdvice, memoizeCredentials, profileLabel, type AwsSettings } from './credentials';
+import { assertProfileUsable, credentialProvider, credentialsMessage, memoizeCredentials, profileLabel, type AwsSettings } from './credentials';
 import { classifySdkError, type ClassifiedError } from './errors';
 import { readProfiles } from './profiles';
 
@@ -109,7 +110,7 @@ export async function confirmWithSession(req: ConfirmationRequest, session: Conf
   try {
     await session.assertUsable();
   } catch (error) {
-    return errorResult(base, req.region && req.region !== 'auto' ? req.region : null, await toError(error, session));
+    return errorResult(base, namedRegion(req.region), await toError(error, session));
   }
   const region = req.region ?? (await session.defaultRegion());
   if (!region) {
@@ -162,8 +163,7 @@ async function findAndConfirm(base: ResultBase, session: ConfirmSession): Promis
 async function toError(error: unknown, session: ConfirmSession): Promise<ClassifiedError> {
   const classified = classifySdkError(error);
   if (classified.kind !== 'credentials') return classified;
-  const message = error instanceof CredentialsProblem ? error.message : await credentialsAdvice(session.settings, (error as Error).message ?? String(error));
-  return { ...classified, message };
+  return { ...classified, message: await credentialsMessage(session.settings, error) };
 }
 
 function errorResult(base: ResultBase, region: string | null, error: ClassifiedError): ConfirmationResult {

@@ -13,7 +13,6 @@ export interface AwsSettings {
   endpointUrl?: string;
 }
 
-/** The profile name a call uses, or null for the default chain. */
 /** The profile named in evidence: the chosen one, else the one the default chain reads (AWS_PROFILE). */
 export function profileLabel(settings: AwsSettings): string | null {
   return settings.profile || process.env.AWS_PROFILE || null;
@@ -60,7 +59,7 @@ export async function assertProfileUsable(settings: AwsSettings): Promise<void> 
 }
 
 /** What the engineer should do about a credentials failure, given the profile's kind. */
-export async function credentialsAdvice(settings: AwsSettings, sdkMessage: string): Promise<string> {
+async function credentialsAdvice(settings: AwsSettings, sdkMessage: string): Promise<string> {
   const profile = profileLabel(settings);
   const detail = redactSecrets(sdkMessage);
   if (!profile) {
@@ -81,13 +80,17 @@ export async function credentialsAdvice(settings: AwsSettings, sdkMessage: strin
   }
 }
 
+/** A credentials failure in words: a CredentialsProblem already says what to do; anything else gets advice. */
+export async function credentialsMessage(settings: AwsSettings, error: unknown): Promise<string> {
+  return error instanceof CredentialsProblem ? error.message : credentialsAdvice(settings, (error as Error).message ?? String(error));
+}
+
 export async function checkCredentials(settings: AwsSettings): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     await assertProfileUsable(settings);
     await credentialProvider(settings)();
     return { ok: true };
   } catch (error) {
-    if (error instanceof CredentialsProblem) return { ok: false, message: error.message };
-    return { ok: false, message: await credentialsAdvice(settings, (error as Error).message ?? String(error)) };
+    return { ok: false, message: await credentialsMessage(settings, error) };
   }
 }

@@ -2,9 +2,9 @@
 // them (botocore's `available_profiles` is the reference, checked by test). The SDK's own ini parser
 // is not used for the names because it drops names botocore accepts (`[profile "with space"]`,
 // two spaces after `profile`), and a support engineer expects the list the AWS CLI shows.
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readTextIfExists } from '../core/files';
 
 export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'other';
 
@@ -31,7 +31,7 @@ export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): SharedFil
 
 /** Every profile with its merged settings (credentials file over config file, as botocore merges). Read fresh on each call. */
 export async function readProfiles(paths: SharedFilePaths = sharedFilePaths()): Promise<Map<string, Section>> {
-  const [config, credentials] = await Promise.all([readOptional(paths.configFile), readOptional(paths.credentialsFile)]);
+  const [config = '', credentials = ''] = await Promise.all([readTextIfExists(paths.configFile), readTextIfExists(paths.credentialsFile)]);
   const profiles = new Map<string, Section>();
   for (const [section, values] of parseIniSections(config)) {
     const name = configProfileName(section);
@@ -106,7 +106,7 @@ function shellWords(text: string): string[] | null {
  * full-line `#`/`;` comments only, a header is `[` up to the last `]`, indented lines continue
  * the previous value, keys are lower-cased, `[DEFAULT]` is not a section.
  */
-export function parseIniSections(text: string): Map<string, Section> {
+function parseIniSections(text: string): Map<string, Section> {
   const sections = new Map<string, Section>();
   let current: Section | null = null;
   let option: string | null = null;
@@ -132,15 +132,6 @@ export function parseIniSections(text: string): Map<string, Section> {
     current[option] = value.slice(delimiter + 1).split(/(?:^|\s)[;#]/)[0].trim();
   }
   return sections;
-}
-
-async function readOptional(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
 }
 
 function expandHome(path: string, home: string): string {

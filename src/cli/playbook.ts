@@ -63,7 +63,7 @@ async function show(path: string | undefined, json: boolean, io: CliIo): Promise
   return 0;
 }
 
-export function formatProblem(p: PlaybookProblem): string {
+function formatProblem(p: PlaybookProblem): string {
   return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
 }
 

@@ -1,9 +1,9 @@
 // The audit trail: one JSON line per confirmation asked for, append-only, readable after a crash.
 // It names the profile used, never keys, tokens or signatures.
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfirmationErrorKind, ConfirmationResult, ConfirmationVerdict } from './confirmation';
+import { readTextIfExists } from './files';
 import { JsonLinesWriter, readJsonLines } from './jsonl';
 
 export interface AuditEntry {
@@ -19,7 +19,7 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-export function auditEntryFor(r: ConfirmationResult): AuditEntry {
+function auditEntryFor(r: ConfirmationResult): AuditEntry {
   return {
     time: r.checkedAt,
     profile: r.profile,
@@ -52,13 +52,8 @@ export class AuditLog {
 
   /** As read, and the numbers of the lines skipped, so a reader can say the log was damaged. */
   async readChecked(filter: { account?: string } = {}): Promise<{ entries: AuditEntry[]; skippedLines: number[] }> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skippedLines: [] };
-      throw error;
-    }
+    const text = await readTextIfExists(this.path);
+    if (text === undefined) return { entries: [], skippedLines: [] };
     const skippedLines: number[] = [];
     const entries = readJsonLines(text, isAuditEntry, (line) => skippedLines.push(line)).filter(
       (e) => filter.account === undefined || e.claimedAccount === filter.account || e.ownerId === filter.account,

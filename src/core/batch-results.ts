@@ -1,7 +1,8 @@
 // The results file of a batch (one confirmation JSON per line) as the state of a resumable run:
 // what is already answered for good, and what must be asked again.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { isFinalResult, type ConfirmationResult } from './confirmation';
+import { readTextIfExists } from './files';
 import { readJsonLines } from './jsonl';
 
 export function resultKey(r: { instanceId: string; productCode: string }): string {
@@ -21,13 +22,8 @@ export interface PriorResults {
  * a temporary file and a rename, so a crash keeps either the old file or the new one.
  */
 export async function resumeResults(path: string): Promise<PriorResults> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { final: new Map(), dropped: 0 };
-    throw error;
-  }
+  const text = await readTextIfExists(path);
+  if (text === undefined) return { final: new Map(), dropped: 0 };
   const lines = text.split('\n').filter((l) => l.trim() !== '').length;
   const final = new Map<string, ConfirmationResult>();
   for (const r of readJsonLines(text, isResult)) if (isFinalResult(r) && !final.has(resultKey(r))) final.set(resultKey(r), r);

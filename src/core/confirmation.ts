@@ -89,12 +89,17 @@ export function isFinalResult(result: Pick<ConfirmationResult, 'verdict' | 'erro
   return result.verdict !== 'error' || (result.error !== null && FINAL_ERROR_KINDS.has(result.error.kind));
 }
 
+/** The region a result names before any call: the one given, or null for none or 'auto' (not searched yet). */
+export function namedRegion(region: string | undefined): string | null {
+  return region && region !== 'auto' ? region : null;
+}
+
 /** A result for a request that was never sent because its input is malformed. */
 export function malformedResult(req: ConfirmationRequest, problems: string[], profile: string | null, now = new Date()): ConfirmationResult {
   return {
     instanceId: req.instanceId,
     productCode: req.productCode,
-    region: req.region && req.region !== 'auto' ? req.region : null,
+    region: namedRegion(req.region),
     claimedAccount: req.claimedAccount ?? null,
     ownerId: null,
     verdict: 'error',

@@ -47,10 +47,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The local calendar day of a moment (a support engineer's "today", a file's modification day). */
 export function localDay(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

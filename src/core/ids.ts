@@ -1,6 +1,7 @@
 // Identifier rules shared by reports, lookups and confirmations. Pure and dependency-free.
 
 export const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+export const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const PRODUCT_CODE = /^[A-Za-z0-9]{1,25}$/;
 // Partition-agnostic: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1 ...
 export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;

@@ -142,8 +142,12 @@ const RULES: Rule[] = [
 export function redact(text: string): Redacted {
   const counts = new Map<SecretKind, number>();
   const result = RULES.reduce((current, rule) => applyRule(current, rule, counts), text);
-  const found = [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
-  return { text: result, found };
+  return { text: result, found: sortedCounts(counts) };
+}
+
+/** Counts by kind as `Redacted.found` lists them: sorted by kind. */
+export function sortedCounts(counts: ReadonlyMap<SecretKind, number>): RedactionCount[] {
+  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): string {

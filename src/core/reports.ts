@@ -1,5 +1,6 @@
 // Reading subscription reports: format by header, values checked row by row, a bad row becomes a
 // problem on its line and the good rows are kept. Content never throws; only a missing path does.
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CsvParser, readCsvFile, type CsvRow, type CsvRowSink } from './csv';
@@ -44,13 +45,7 @@ export interface LoadedReports {
 export const MAX_PROBLEMS_PER_FILE = 1000;
 
 export async function readReport(path: string, opts: { signal?: AbortSignal } = {}): Promise<ParsedReport> {
-  let file: { mtime: Date; size: number };
-  try {
-    file = await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PathNotFoundError(path);
-    throw error;
-  }
+  const file = await statReportPath(path);
   const reader = new ReportReader(path, dayInFileName(basename(path)), localDay(file.mtime), file.size);
   const parser = new CsvParser(reader);
   reader.parser = parser;
@@ -63,18 +58,21 @@ export async function readReport(path: string, opts: { signal?: AbortSignal } = 
   return reader.finish();
 }
 
+/** A path the engineer gave: a missing one is a PathNotFoundError that says what to give instead. */
+async function statReportPath(path: string): Promise<Stats> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PathNotFoundError(path);
+    throw error;
+  }
+}
+
 /** A folder stands for its `.csv` files (sorted, not recursive); a missing path is an error. */
 export async function expandReportPaths(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    let isFolder: boolean;
-    try {
-      isFolder = (await stat(path)).isDirectory();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PathNotFoundError(path);
-      throw error;
-    }
-    if (!isFolder) {
+    if (!(await statReportPath(path)).isDirectory()) {
       files.push(path);
       continue;
     }
@@ -94,6 +92,11 @@ export async function loadReports(
     reports.push(report);
     opts.onFile?.(summarize(report));
   }
+  return combineReports(reports);
+}
+
+/** Parsed files as one loaded set: their summaries and problems in file order, one store over all. */
+export function combineReports(reports: ParsedReport[]): LoadedReports {
   return {
     files: reports.map(summarize),
     problems: reports.flatMap((r) => r.problems),

@@ -1,10 +1,9 @@
 // Case templates: the playbook says which fields a case needs; this checks the values an engineer
 // typed and renders the case as Markdown, with every free-text value passed through redaction.
-import { INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './ids';
+import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './ids';
 import type { CaseTemplate, Fact, FieldKind, Playbook, SourceRef, TemplateField } from './playbook/playbook';
-import { redact, describeRedactions, type RedactionCount } from './redaction';
+import { redact, describeRedactions, sortedCounts, type RedactionCount } from './redaction';
 
-export const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
 
 /** What a value of each kind looks like, for placeholders and error messages. */
@@ -120,7 +119,7 @@ export function renderCase(playbook: Playbook, template: CaseTemplate, values: C
     if (channel.bestEffort) lines.push('Support on this channel is best effort.');
     parts.push(lines.join('\n\n'));
   }
-  const redactions = [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
+  const redactions = sortedCounts(counts);
   if (redactions.length > 0) parts.push(`> Redacted before sharing: ${describeRedactions(redactions)}.`);
   return { ok: true, case: { markdown: `${parts.join('\n\n')}\n`, redactions } };
 }

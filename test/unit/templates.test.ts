@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultPlaybook } from '../../src/core/playbook/load';
-import { checkCase, findTemplate, renderCase, AMI_ID, type CaseValues } from '../../src/core/templates';
+import { AMI_ID } from '../../src/core/ids';
+import { checkCase, findTemplate, renderCase, type CaseValues } from '../../src/core/templates';
 
 const playbook = defaultPlaybook();
 const template = (id: string) => {

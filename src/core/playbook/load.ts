@@ -73,7 +73,7 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
 }
 
 /** Per-section override (see the top of this file). */
-export function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Playbook; overridden: PlaybookSection[] } {
+function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Playbook; overridden: PlaybookSection[] } {
   const overridden = PLAYBOOK_SECTIONS.filter((section) => team[section] !== undefined);
   const playbook = { ...base } as Record<string, unknown>;
   for (const section of overridden) playbook[section] = team[section];
@@ -109,7 +109,7 @@ export function crossCheck(playbook: Playbook): { path: string; message: string 
 }
 
 /** Combines a team document (already parsed) with the default; any problem means the default is used. */
-export function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: string): LoadedPlaybook {
+function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: string): LoadedPlaybook {
   const base = defaultPlaybook();
   const fallback = (problems: PlaybookProblem[]): LoadedPlaybook => ({
     playbook: base, teamFile, overridden: [], problems: withFallbackNote(problems, teamFile),

@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import { readBatchInput } from '../../core/batch-input';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
-import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
+import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { SupportDeskContext } from '../context';
-import { verdictMessage } from '../confirmations/model';
+import { confirmationAccount, verdictMessage } from '../confirmations/model';
 import { renderCaseDraft } from '../playbook/render';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
+import { typedAccountProblem } from './inputChecks';
 
 /** What a caller may already know: from a tree item, a Find Account result, or a test. */
 export interface ConfirmPrefill {
@@ -44,7 +45,7 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
     const typed = await vscode.window.showInputBox({
       title: title('claimed account'), prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
       value: claimedAccount ?? '', ignoreFocusOut: true,
-      validateInput: (v) => { const p = parseTypedAccount(v); return v.trim() === '' || p.ok ? undefined : (p as { reason: string }).reason; },
+      validateInput: typedAccountProblem,
     });
     if (typed === undefined) return undefined;
     claimedAccount = typed.trim() === '' ? undefined : typed;
@@ -158,7 +159,7 @@ function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
 }
 
 /** A case draft from a playbook template, with what the confirmation proved already filled in. */
-export async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Promise<void> {
+async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Promise<void> {
   const { playbook } = await ctx.playbook.current();
   const picked = await vscode.window.showQuickPick(
     playbook.caseTemplates.map((t) => ({ label: t.title, description: t.summary, template: t })),
@@ -166,7 +167,7 @@ export async function openCase(ctx: SupportDeskContext, result: ConfirmationResu
   );
   if (!picked) return;
   const known: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
-  const account = result.ownerId ?? result.claimedAccount;
+  const account = confirmationAccount(result);
   if (account) known.account = account;
   if (result.region) known.region = result.region;
   // The eligibility case asks for the confirmation itself as evidence: the verdict with its request id and time.

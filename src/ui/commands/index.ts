@@ -43,5 +43,3 @@ export function registerCommands(ctx: SupportDeskContext): vscode.Disposable[] {
     });
   });
 }
-
-export const COMMAND_IDS = Object.keys(COMMANDS);

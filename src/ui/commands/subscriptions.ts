@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { parseTypedAccount } from '../../core/ids';
 import type { SupportDeskContext } from '../context';
+import { typedAccountProblem } from './inputChecks';
 import { accountOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/model';
 import { VERDICT_LOOK } from '../subscriptions/presentation';
-import type { ConfirmationTreeNode } from '../confirmations/model';
-import { confirmationAccount } from '../confirmations/model';
+import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/model';
 
 /** Find Account...: accepts "1111-2222-3333", "1111 2222 3333" or a number that lost its leading zeros. */
 export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): Promise<FindResult | undefined> => {
@@ -13,7 +13,7 @@ export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): 
     title: 'Find Account',
     prompt: 'The customer\'s 12-digit AWS account number (spaces, dashes and dropped leading zeros are fine)',
     placeHolder: '1111-2222-3333',
-    validateInput: (value) => (value.trim() === '' || parseTypedAccount(value).ok ? undefined : (parseTypedAccount(value) as { reason: string }).reason),
+    validateInput: typedAccountProblem,
   });
   if (raw === undefined) return undefined;
   const parsed = parseTypedAccount(raw);

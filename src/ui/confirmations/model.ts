@@ -85,6 +85,6 @@ export function verdictMessage(r: ConfirmationResult): string {
 }
 
 /** The account a confirmation is about: the owner EC2 reported, else the one the customer claimed. */
-export function confirmationAccount(entry: AuditEntry): string | undefined {
+export function confirmationAccount(entry: Pick<AuditEntry, 'ownerId' | 'claimedAccount'>): string | undefined {
   return entry.ownerId ?? entry.claimedAccount ?? undefined;
 }

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook/load';
+import { problemDiagnostic } from '../diagnostics';
 
 export class PlaybookSource implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -52,16 +53,7 @@ export class PlaybookSource implements vscode.Disposable {
     const inTeamFile = loaded.problems.filter((p) => p.file !== DEFAULT_PLAYBOOK_FILE);
     for (const p of loaded.problems) this.log.warn(`playbook ${p.file}:${p.line}: ${p.message}`);
     if (loaded.teamFile && inTeamFile.length > 0) {
-      this.diagnostics.set(
-        vscode.Uri.file(loaded.teamFile),
-        inTeamFile.map((p) => {
-          const line = Math.max(0, p.line - 1);
-          const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message,
-            p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-          d.source = 'Support Desk';
-          return d;
-        }),
-      );
+      this.diagnostics.set(vscode.Uri.file(loaded.teamFile), inTeamFile.map(problemDiagnostic));
     }
   }
 

@@ -1,13 +1,9 @@
 // The parsed reports currently loaded, file by file, so a change to one CSV re-reads only that file.
 // Pure Node (no 'vscode').
-import type { Problem, ReportFileSummary } from '../../core/model';
-import { readReport, type ParsedReport } from '../../core/reports';
-import { SubscriptionStore } from '../../core/store';
+import type { ReportFileSummary } from '../../core/model';
+import { combineReports, readReport, summarize, type LoadedReports, type ParsedReport } from '../../core/reports';
 
-export interface ReportSnapshot {
-  files: ReportFileSummary[];
-  problems: Problem[];
-  store: SubscriptionStore;
+export interface ReportSnapshot extends LoadedReports {
   /** Files parsed by this sync (the others were kept from before). */
   parsed: string[];
 }
@@ -38,24 +34,15 @@ export class ReportSet {
         opts.signal?.throwIfAborted();
         this.reports.set(path, report);
         parsed.push(path);
-        opts.onFile?.(summaryOf(report), index, files.length);
+        opts.onFile?.(summarize(report), index, files.length);
       }
       index++;
     }
     const reports = files.map((f) => this.reports.get(f)).filter((r): r is ParsedReport => r !== undefined);
-    return {
-      files: reports.map(summaryOf),
-      problems: reports.flatMap((r) => r.problems),
-      store: SubscriptionStore.from(reports),
-      parsed,
-    };
+    return { ...combineReports(reports), parsed };
   }
 
   clear(): void {
     this.reports.clear();
   }
-}
-
-function summaryOf(r: ParsedReport): ReportFileSummary {
-  return { path: r.path, format: r.format, reportDate: r.reportDate, rows: r.rows, kept: r.kept };
 }

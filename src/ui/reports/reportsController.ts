@@ -2,6 +2,7 @@
 // Bad rows go to the Problems view; a fixed file clears its entries on the next load.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { problemDiagnostic } from '../diagnostics';
 import { affects, readSettings } from '../settings';
 import { expandReportSources, resolveReportSources, type ReportSource } from './reportPaths';
 import { ReportSet, type ReportSnapshot } from './reportSet';
@@ -128,10 +129,10 @@ export class ReportsController implements vscode.Disposable {
   private showProblems(snapshot: ReportSnapshot): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const p of snapshot.problems) {
-      const line = Math.max(0, p.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, SEVERITY[p.severity]);
-      diagnostic.source = 'Support Desk';
-      byFile.set(p.file, [...(byFile.get(p.file) ?? []), diagnostic]);
+      const diagnostic = problemDiagnostic(p);
+      const list = byFile.get(p.file);
+      if (list) list.push(diagnostic);
+      else byFile.set(p.file, [diagnostic]);
     }
     // Replacing the whole collection is what clears the entries of a file that was fixed.
     this.diagnostics.clear();
@@ -177,9 +178,3 @@ export class ReportsController implements vscode.Disposable {
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }
-
-const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-} as const;

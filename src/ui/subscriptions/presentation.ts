@@ -89,7 +89,7 @@ export function lookOf(node: TreeNode): NodeLook {
   }
 }
 
-export function countsText(counts: VerdictCounts): string {
+function countsText(counts: VerdictCounts): string {
   const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map((v) => `${counts[v].toLocaleString('en-US')} ${VERDICT_LOOK[v].words}`);
   return parts.length > 0 ? parts.join(', ') : 'no accounts';
 }
@@ -100,7 +100,7 @@ function subscriptionDescription(v: SubscriptionVerdict): string {
 }
 
 /** The evidence of one verdict: what it is, why (the reasons), and where each fact came from. */
-export function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
+function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
   const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (${inlineCode(v.productId)}${v.productCode ? `, code ${inlineCode(v.productCode)}` : ''})`;
   const facts = [
     `Product: ${product}`,
@@ -110,19 +110,23 @@ export function subscriptionTooltip(v: SubscriptionVerdict, heading: string): st
   return [
     `**${escapeMarkdown(heading)}**: ${VERDICT_LOOK[v.verdict].words}`,
     facts.join('  \n'),
-    v.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n'),
+    reasonList(v.reasons),
     v.evidence.length > 0 ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${basename(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}` : '',
   ].filter(Boolean).join('\n\n');
 }
 
-export function accountTooltip(v: AccountVerdict): string {
+function accountTooltip(v: AccountVerdict): string {
   const contacts = v.contacts.map((c) => {
     const who = [c.organization, [c.givenName, c.surname].filter(Boolean).join(' '), c.email, c.telephone].filter(Boolean).join(', ');
     return `- ${escapeMarkdown(who)} (${escapeMarkdown(c.productId)})`;
   });
   return [
     `**Account ${v.account}**: ${VERDICT_LOOK[v.verdict].words}`,
-    ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${s.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n')}`),
+    ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${reasonList(s.reasons)}`),
     contacts.length > 0 ? `Support contacts:\n\n${contacts.join('\n')}` : '',
   ].filter(Boolean).join('\n\n');
+}
+
+function reasonList(reasons: readonly string[]): string {
+  return reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n');
 }
