@@ -1,6 +1,6 @@
 // The AWS side in the real workbench, as an engineer signed in with IAM Identity Center lives it:
 // pick the profile and region, see expired credentials on the status bar and retry after
-// `aws sso login`, confirm an instance step by step (from Find Account and from a tree row), act on
+// `aws sso login`, confirm an instance step by step, with Back (from Find Account and from a tree row), act on
 // the verdict, and page through a product of 1,200 accounts. AWS is the local endpoint (EC2 and the
 // SSO portal) reached by the real SDK inside the extension host.
 import * as assert from 'node:assert/strict';
@@ -89,6 +89,8 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await status.click();
     await workbench.page.locator('.statusbar-item:not(.error-kind)', { hasText: 'seller · us-west-2' }).waitFor({ timeout: 15_000 });
     assert.ok(endpoint.calls.some((c) => c.action === 'GetRoleCredentials' && c.outcome === 'role-credentials'), 'no role credentials were fetched');
+    // The expired-token error stays on screen; a notification says it is over.
+    await workbench.notification('AWS credentials for profile seller work again.').waitFor();
     await workbench.runCommand('Notifications: Clear All Notifications');
     // The last choice comes back near the top, marked.
     await workbench.runCommand('Support Desk: Select Region...');
@@ -101,22 +103,36 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await workbench.answerQuickInput('9999 8888 7777');
     await workbench.clickNotificationAction(`Account ${UNLISTED} is not in the loaded reports (unlisted)`, 'Confirm Instance...');
 
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (1/4): instance' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: instance (1/4)' }).waitFor();
     await workbench.quickInput().fill('i-12345');
     await workbench.quickInputMessage().filter({ hasText: '"i-" followed by 8 or 17 lowercase hex digits' }).waitFor();
     await workbench.screenshot('confirm-instance-validation');
     await workbench.answerQuickInput(FROM_FIND);
 
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (2/4): product' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product (2/4)' }).waitFor();
     assert.match(await workbench.quickPickRow('Ubuntu Pro 24.04 LTS').innerText(), /from the reports/);
     assert.match(await workbench.quickPickRow(PLAYBOOK_PRODUCT.title).innerText(), /from the playbook/);
     await workbench.answerQuickInput(PLAYBOOK_PRODUCT.title);
 
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (3/4): claimed account' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: claimed account (3/4)' }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), UNLISTED);
+    // Back twice: each earlier step comes back with its answer kept, and the flow goes on from there.
+    await workbench.quickInputBack();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product (2/4)' }).waitFor();
+    await workbench.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: PLAYBOOK_PRODUCT.title }).waitFor();
+    await workbench.quickInputBack();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: instance (1/4)' }).waitFor();
+    assert.equal(await workbench.quickInput().inputValue(), FROM_FIND);
+    await workbench.screenshot('confirm-instance-back');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product (2/4)' }).waitFor();
+    await workbench.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: PLAYBOOK_PRODUCT.title }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: claimed account (3/4)' }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), UNLISTED);
     await workbench.page.keyboard.press('Enter');
 
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (4/4): region' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: region (4/4)' }).waitFor();
     assert.match(await workbench.page.locator('.quick-input-list .monaco-list-row').first().innerText(), /^\s*auto/);
     await workbench.answerQuickInput('auto');
 
@@ -144,12 +160,12 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await account.hover();
     await account.locator('.action-label[aria-label^="Confirm Instance"]').click();
 
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (1/3): instance' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: instance (1/3)' }).waitFor();
     await workbench.answerQuickInput(FROM_ROW);
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (2/3): claimed account' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: claimed account (2/3)' }).waitFor();
     assert.equal(await workbench.quickInput().inputValue(), DEMO_OWNER);
     await workbench.page.keyboard.press('Enter');
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance (3/3): region' }).waitFor();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: region (3/3)' }).waitFor();
     await workbench.answerQuickInput('us-east-1');
 
     const verdict = `Owner mismatch: ${FROM_ROW} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd but is owned by ${DEMO_OTHER_OWNER}, not the claimed ${DEMO_OWNER} (us-east-1).`;

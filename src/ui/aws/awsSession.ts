@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../markdown';
 import { affects, readSettings, SECTION } from '../settings';
 import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
 
-type AwsLayer = Awaited<ReturnType<typeof loadAws>>;
+export type AwsLayer = Awaited<ReturnType<typeof loadAws>>;
 const RECENT_REGIONS = 'supportDesk.recentRegions';
 const PROFILE_KIND_WORDS: Record<ProfileSummary['kind'], string> = {
   static: 'access keys',
@@ -71,8 +71,12 @@ export class AwsSession implements vscode.Disposable {
       () => aws.checkCredentials(settings),
     );
     if (result.ok) {
+      const failedBefore = this.problem !== undefined;
       this.setProblem(undefined);
-      this.log.info(`AWS credentials for ${settings.profile ?? 'the default chain'} work`);
+      const whose = settings.profile ? `profile ${settings.profile}` : 'the default credential chain';
+      this.log.info(`AWS credentials for ${whose} work`);
+      // The error notification of the failure cannot be taken back: say that it is over.
+      if (failedBefore) void vscode.window.showInformationMessage(`AWS credentials for ${whose} work again.`);
       return true;
     }
     this.setProblem(result.message);

@@ -5,11 +5,13 @@ import { readBatchInput } from '../../core/batch-input';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
 import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
+import type { AwsLayer } from '../aws/awsSession';
 import type { SupportDeskContext } from '../context';
 import { confirmationAccount, verdictMessage } from '../confirmations/model';
 import { renderCaseDraft } from '../playbook/render';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
 import { typedAccountProblem } from './inputChecks';
+import { askPick, askText, BACK, runSteps, type Answer, type Step, type StepAt } from './steps';
 
 /** What a caller may already know: from a tree item, a Find Account result, or a test. */
 export interface ConfirmPrefill {
@@ -25,43 +27,15 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
   if (!aws) return undefined;
   const fromTree = arg && 'kind' in arg;
   const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : arg ?? {};
-  // A caller that passes the instance id has decided everything else: no prompts (commands, tests).
-  const interactive = !prefill.instanceId;
-  const knownCode = prefill.productCode ?? productCodeFor(ctx, prefill.productId);
-  // Only the questions still open are asked, and numbered as such: "(2/3)", never "(3/4)" after "(1/4)".
-  const total = 3 + (knownCode ? 0 : 1);
-  let asked = 0;
-  const title = (what: string) => `Confirm Instance (${++asked}/${total}): ${what}`;
-  const instanceId = prefill.instanceId ?? (await vscode.window.showInputBox({
-    title: title('instance'), prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', ignoreFocusOut: true,
-    // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
-    validateInput: (v) => (v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
-  }))?.trim();
-  if (!instanceId) return undefined;
-  const productCode = knownCode ?? (await pickProductCode(ctx, title('product')));
-  if (!productCode) return undefined;
-  let claimedAccount = prefill.claimedAccount;
-  if (interactive) {
-    const typed = await vscode.window.showInputBox({
-      title: title('claimed account'), prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
-      value: claimedAccount ?? '', ignoreFocusOut: true,
-      validateInput: typedAccountProblem,
-    });
-    if (typed === undefined) return undefined;
-    claimedAccount = typed.trim() === '' ? undefined : typed;
-  }
   const settings = ctx.aws.settings();
-  let region = prefill.region ?? settings.region;
-  if (interactive) {
-    const profileRegion = await ctx.aws.regionOfProfile(aws);
-    const picked = await vscode.window.showQuickPick(
-      orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note })),
-      { title: title('region'), placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', ignoreFocusOut: true },
-    );
-    if (!picked) return undefined;
-    region = picked.label;
-  }
-  const request: ConfirmationRequest = { instanceId, productCode, claimedAccount, region };
+  const request: ConfirmationRequest = {
+    instanceId: prefill.instanceId ?? '',
+    productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
+    claimedAccount: prefill.claimedAccount,
+    region: prefill.region ?? settings.region,
+  };
+  if (!(await askRequest(ctx, aws, request, !prefill.instanceId))) return undefined;
+  const { instanceId, productCode, region } = request;
   const problems = validateConfirmationRequest(request);
   if (problems.length > 0) {
     void vscode.window.showErrorMessage(`Confirm Instance: ${problems.join('; ')}. Nothing was sent.`);
@@ -75,6 +49,60 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
   announce(ctx, result);
   return result;
 };
+
+/**
+ * Asks, step by step, what the request still lacks; Back keeps each answer. Only the questions still
+ * open are asked, and numbered as such: "(2/3)", never "(3/4)" after "(1/4)". False when cancelled.
+ * A caller that passes the instance id has decided all but an unknown product (commands, tests).
+ */
+async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: ConfirmationRequest, interactive: boolean): Promise<boolean> {
+  const settings = ctx.aws.settings();
+  const steps: Step[] = [];
+  if (interactive) steps.push({
+    name: 'instance',
+    ask: async (at) => {
+      const typed = await askText(at, {
+        prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', value: request.instanceId,
+        // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
+        validate: (v) => (v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
+      });
+      if (typeof typed === 'string') request.instanceId = typed.trim();
+      return typed === '' ? undefined : typed;
+    },
+  });
+  if (!request.productCode) {
+    steps.push({ name: 'product', ask: async (at) => {
+      const code = await pickProductCode(ctx, at, request.productCode);
+      if (typeof code === 'string') request.productCode = code;
+      return code;
+    } });
+  }
+  // The region list starts where it always does until the engineer has answered (and come Back).
+  let pickedRegion: string | undefined;
+  if (interactive) steps.push({
+    name: 'claimed account',
+    ask: async (at) => {
+      const typed = await askText(at, {
+        prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
+        value: request.claimedAccount ?? '', validate: typedAccountProblem,
+      });
+      if (typeof typed === 'string') request.claimedAccount = typed.trim() === '' ? undefined : typed;
+      return typed;
+    },
+  }, {
+    name: 'region',
+    ask: async (at) => {
+      const profileRegion = await ctx.aws.regionOfProfile(aws);
+      const items = orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note }));
+      const picked = await askPick(at, items, {
+        placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', active: items.find((i) => i.label === pickedRegion),
+      });
+      if (typeof picked === 'object') request.region = pickedRegion = picked.label;
+      return picked;
+    },
+  });
+  return runSteps('Confirm Instance', steps);
+}
 
 export const confirmInstancesFromFile = (ctx: SupportDeskContext) => async (file?: string): Promise<ConfirmationResult[] | undefined> => {
   const aws = await ctx.aws.layer();
@@ -92,8 +120,9 @@ export const confirmInstancesFromFile = (ctx: SupportDeskContext) => async (file
   }
   let fallbackCode: string | undefined;
   if (input.rows.some((r) => !r.productCode && !productCodeFor(ctx, r.productId))) {
-    fallbackCode = await pickProductCode(ctx, 'Confirm Instances from File: product code for rows that name none');
-    if (!fallbackCode) return undefined;
+    const code = await pickProductCode(ctx, { title: 'Confirm Instances from File: product code for rows that name none' });
+    if (typeof code !== 'string') return undefined;
+    fallbackCode = code;
   }
   const settings = ctx.aws.settings();
   const requests: ConfirmationRequest[] = input.rows.map((r) => ({
@@ -182,8 +211,8 @@ function productCodeFor(ctx: SupportDeskContext, productId: string | undefined):
     ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
 }
 
-/** Products from the reports and the playbook (by code), or a code typed by hand. */
-async function pickProductCode(ctx: SupportDeskContext, title: string): Promise<string | undefined> {
+/** Products from the reports and the playbook (by code), or a code typed by hand (Back returns to the list). */
+async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: string): Promise<Answer<string>> {
   const byCode = new Map<string, vscode.QuickPickItem>();
   for (const p of ctx.reports.current?.snapshot.store.products() ?? []) {
     if (p.productCode) byCode.set(p.productCode, { label: p.productTitle ?? p.productId, description: `${p.productCode} · ${p.productId}`, detail: 'from the reports' });
@@ -192,11 +221,14 @@ async function pickProductCode(ctx: SupportDeskContext, title: string): Promise<
     if (p.code && !byCode.has(p.code)) byCode.set(p.code, { label: p.title, description: `${p.code} · ${p.id}`, detail: 'from the playbook' });
   }
   const typeIt = { label: '$(edit) Enter a product code...', description: '' };
-  const picked = await vscode.window.showQuickPick([...byCode.values(), typeIt], { title, matchOnDescription: true, ignoreFocusOut: true });
-  if (!picked) return undefined;
-  if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
-  return (await vscode.window.showInputBox({
-    title, prompt: 'The product code (1-25 letters or digits) from the Marketplace listing', ignoreFocusOut: true,
-    validateInput: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
-  }))?.trim();
+  for (;;) {
+    const picked = await askPick(at, [...byCode.values(), typeIt], { matchOnDescription: true, active: current ? byCode.get(current) : undefined });
+    if (picked === undefined || picked === BACK) return picked;
+    if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
+    const typed = await askText({ ...at, back: true }, {
+      prompt: 'The product code (1-25 letters or digits) from the Marketplace listing', value: current,
+      validate: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
+    });
+    if (typed !== BACK) return typed?.trim();
+  }
 }

@@ -122,9 +122,14 @@ export class Workbench {
     return this.page.locator('.quick-input-list .monaco-list-row', { hasText });
   }
 
-  /** The title of the open quick input, e.g. "Confirm Instance (1/4): instance". */
+  /** The title of the open quick input with its step, e.g. "Confirm Instance: instance (1/4)". */
   quickInputTitle(): Locator {
     return this.page.locator('.quick-input-widget .quick-input-title');
+  }
+
+  /** Clicks Back in the title bar of a multi-step quick input. */
+  async quickInputBack(): Promise<void> {
+    await this.page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label^="Back"]').click();
   }
 
   /** The validation message under the open input box. */
