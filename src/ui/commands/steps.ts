@@ -1,6 +1,7 @@
 // A multi-step quick input the way VS Code's own samples build one: each question shows "(n/total)",
 // every step after the first has a Back button that returns to the previous question with its
-// answer kept, and Escape (or clicking away) cancels the whole flow.
+// answer kept, and Escape cancels the whole flow. Clicking away keeps it open, so the engineer can
+// copy an instance id or account from a chat or a case and come back.
 import * as vscode from 'vscode';
 
 /** The engineer pressed Back. */
