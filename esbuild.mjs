@@ -1,7 +1,10 @@
-// Bundles three entries: the extension (vscode external, no AWS SDK inside), the AWS layer
-// (loaded lazily by the extension on the first AWS command) and the CLI.
+// One config, five bundles: the extension (vscode external, no AWS SDK, no panel inside), the AWS
+// layer and the panel host (each loaded on first use), the CLI, and the panel's webview script
+// (browser, IIFE). Codicons are copied beside the webview script: the webview loads nothing else.
 import * as esbuild from 'esbuild';
-import { statSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -17,16 +20,18 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js'] },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js', './panel.js'] },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
+  { entryPoints: ['src/ui/panel/supportDeskPanel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js'] },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['./aws.js'], banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-const existing = entries.filter((e) => {
-  try { statSync(e.entryPoints[0]); return true; } catch { return false; }
-});
-await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
-try { chmodSync('dist/cli.js', 0o755); } catch { /* no CLI built yet */ }
-for (const e of existing) {
-  console.log(`${e.outfile.padEnd(20)} ${(statSync(e.outfile).size / 1024).toFixed(1).padStart(8)} KiB`);
+await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+chmodSync('dist/cli.js', 0o755);
+const codicons = dirname(createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'));
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, file), join('dist/webview', file));
+for (const file of [...entries.map((e) => e.outfile), 'dist/webview/codicon.ttf']) {
+  console.log(`${file.padEnd(24)} ${(statSync(file).size / 1024).toFixed(1).padStart(8)} KiB`);
 }

@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'confirm-batch': async () => (await import('./cli/confirm-batch')).confirmBatch,
   profiles: async () => (await import('./cli/profiles')).profiles,
   audit: async () => (await import('./cli/audit')).audit,
+  case: async () => (await import('./cli/case')).caseCommand,
 };
 
 const HELP = `support-desk: AWS Marketplace support eligibility from the command line

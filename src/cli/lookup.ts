@@ -1,8 +1,9 @@
 // `support-desk lookup ACCOUNT --reports PATH...`: is this customer entitled to support, and why.
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
+import { describeEvidence } from '../core/evidence';
 import { parseTypedAccount } from '../core/ids';
-import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type SupportContact } from '../core/model';
+import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/model';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { describeProblems, loadReportPaths } from './report';
 import { parseCommandArgs, UsageError, type Command } from './usage';
@@ -62,8 +63,7 @@ export const lookup: Command = async (argv, io) => {
     }, null, 2));
     return 0;
   }
-  io.out(describeVerdict(verdict, asOf));
-  io.out(`Reports: ${freshness.message}${freshness.stale ? ' (stale)' : ''}`);
+  io.out(describeEvidence(verdict, asOf, freshness));
   if (problems.length > 0) io.out(describeProblems(problems, PROBLEMS_SHOWN));
   return 0;
 };
@@ -79,23 +79,4 @@ function lastUsageDays(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d{1,4}$/.test(raw)) throw new UsageError(`--last-usage-days "${raw}" must be a whole number of days, e.g. 30`);
   return Number(raw);
-}
-
-function describeVerdict(verdict: AccountVerdict, asOf: string): string {
-  const lines = [`Account ${verdict.account}: ${verdict.verdict.toUpperCase()} (as of ${asOf})`];
-  if (verdict.subscriptions.length === 0) lines.push('  no products in the reports');
-  for (const s of verdict.subscriptions) {
-    const ids = [s.productTitle ? s.productId : undefined, s.productCode && `product code ${s.productCode}`].filter(Boolean).join(', ');
-    const name = `${s.productTitle ?? s.productId}${ids ? ` (${ids})` : ''}`;
-    lines.push(`  ${name}: ${s.verdict}`);
-    for (const reason of s.reasons) lines.push(`    - ${reason}`);
-  }
-  if (verdict.contacts.length > 0) lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));
-  return lines.join('\n');
-}
-
-function describeContact(c: SupportContact): string {
-  const name = [c.givenName, c.surname].filter(Boolean).join(' ') || '(no name)';
-  const details = [c.email, c.telephone, c.organization?.replace(/\s*\n\s*/g, ', '), c.title, c.countryCode].filter(Boolean).join('; ');
-  return `${name} for ${c.productId}${details ? `: ${details}` : ''}`;
 }

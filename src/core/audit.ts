@@ -19,7 +19,8 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-function auditEntryFor(r: ConfirmationResult): AuditEntry {
+/** The audit line of a confirmation: what was asked, what EC2 answered, with which profile; no secret. */
+export function auditEntryFor(r: ConfirmationResult): AuditEntry {
   return {
     time: r.checkedAt,
     profile: r.profile,

@@ -7,6 +7,7 @@ import { ConfirmationsView } from './confirmations/confirmationsView';
 import type { SupportDeskContext } from './context';
 import { PlaybookDocuments } from './playbook/playbookDocuments';
 import { PlaybookSource } from './playbook/playbookSource';
+import { openPanel, registerPanelSerializer } from './panel/panelLoader';
 import { ReportsController } from './reports/reportsController';
 import { affects, eligibilityPolicy } from './settings';
 import { SubscriptionsView } from './subscriptions/subscriptionsView';
@@ -31,8 +32,10 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   };
   extension.subscriptions.push(
     log, playbook, reports, subscriptions, ctx.confirmations, ctx.aws,
-    new PlaybookDocuments(playbook),
+    new PlaybookDocuments(),
     ...registerCommands(ctx),
+    registerPanelSerializer(ctx),
+    { dispose: () => openPanel()?.dispose() },
     playbook.onDidChange(() => void playbook.current().then(() => subscriptions.rebuild(reports.current))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affects(e, 'eligibility')) subscriptions.rebuild(reports.current);

@@ -33,8 +33,11 @@ const allowed: Record<string, string[]> = {
   core: ['core'],
   aws: ['aws', 'core'],
   cli: ['cli', 'aws', 'core'],
-  ui: ['ui', 'aws', 'core'],
+  ui: ['ui', 'aws', 'core', 'shared'],
   extension: ['ui', 'core'],
+  // The panel's contract, imported by both sides; the webview runs in a browser frame and sees nothing else.
+  shared: ['shared'],
+  webview: ['webview', 'shared'],
 };
 
 describe('layers', () => {
@@ -48,6 +51,7 @@ describe('layers', () => {
     const layer = layerOf(file);
     it(`${relative(SRC, file)} imports only what its layer (${layer}) may`, () => {
       for (const spec of runtimeImports(file)) {
+        if (layer === 'webview') assert.ok(spec.startsWith('.'), `the webview imports ${spec}: it runs in a browser frame, bundled from its own files only`);
         if (spec === 'vscode') assert.ok(layer === 'ui' || layer === 'extension', `imports vscode outside src/ui`);
         else if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/')) assert.equal(layer, 'aws', `imports ${spec} outside src/aws`);
         else if (spec.startsWith('.')) {
@@ -62,6 +66,15 @@ describe('layers', () => {
   }
 });
 
+describe('webview', () => {
+  // Every string from a report, the playbook or a form becomes a text node: no markup is ever parsed.
+  for (const file of sourceFiles(join(SRC, 'webview'))) {
+    it(`${relative(SRC, file)} never writes markup`, () => {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/);
+    });
+  }
+});
+
 describe('bundles', () => {
   const dist = resolve(__dirname, '../../../dist');
   // esbuild names every bundled module's path in a comment: no SDK path may appear outside dist/aws.js.
@@ -71,6 +84,11 @@ describe('bundles', () => {
       assert.doesNotMatch(text, /node_modules\/@(aws-sdk|smithy)\//);
     });
   }
+  it('dist/extension.js leaves the panel to dist/panel.js, loaded when the panel opens', () => {
+    const text = readFileSync(join(dist, 'extension.js'), 'utf8');
+    assert.doesNotMatch(text, /src\/ui\/panel\/(supportDeskPanel|panelState)\.ts/);
+    assert.match(readFileSync(join(dist, 'panel.js'), 'utf8'), /src\/ui\/panel\/supportDeskPanel\.ts/);
+  });
   it('dist/aws.js carries the SDK', () => {
     assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
   });

@@ -83,14 +83,16 @@ describe('default playbook', () => {
 
   it('tells API issues to send the request body, and box errors where the agent log is', () => {
     const text = seed('partner-aws-platform-support.txt');
-    const [api, box] = ['api-call-failure', 'box-error'].map((id) => playbook.caseTemplates.find((t) => t.id === id)!);
+    const [api, box] = ['api-call', 'box-error'].map((id) => playbook.caseTemplates.find((t) => t.id === id)!);
     assert.ok(text.includes(api.guidance![0].text));
     assert.ok(api.fields.some((f) => f.id === 'requestBody' && f.required && f.verbatim));
     assert.ok(normalize(text).includes(normalize(box.guidance![0].text)));
-    const locations = box.fields.find((f) => f.kind === 'filePath')!.locations!;
-    assert.deepEqual(locations.map((l) => [l.label, l.path]), [
-      ['Linux', '/var/log/elasticbox/elasticbox-agent.log'],
-      ['Windows', 'C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log'],
+    const log = box.fields.find((f) => f.id === 'log')!;
+    assert.equal(log.locationFrom, 'os');
+    const locations = log.locations!;
+    assert.deepEqual(locations.map((l) => [l.when, l.label, l.path]), [
+      ['linux', 'Linux', '/var/log/elasticbox/elasticbox-agent.log'],
+      ['windows', 'Windows', 'C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log'],
     ]);
     assert.ok(text.includes(`locate the log at ${locations[0].path}`));
     // The seed lost the Windows path's backslashes and drive: restored, it must still be that path.

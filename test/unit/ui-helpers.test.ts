@@ -4,12 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../src/core/audit';
-import { defaultPlaybook } from '../../src/core/playbook/load';
 import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
 import type { ConfirmationResult } from '../../src/core/confirmation';
 import { confirmationLook, confirmationNodes, verdictMessage } from '../../src/ui/confirmations/model';
-import { escapeMarkdown, inlineCode } from '../../src/ui/markdown';
-import { renderCaseDraft, renderPlaybook } from '../../src/ui/playbook/render';
+import { escapeMarkdown, inlineCode } from '../../src/core/markdown';
 import { expandReportSources, resolveReportSources } from '../../src/ui/reports/reportPaths';
 
 describe('ui: report paths', () => {
@@ -108,23 +106,5 @@ describe('ui: verdict notification', () => {
       'Not attached: i-0123456789abcdef0 does not carry product code abc123.',
       'Could not confirm i-0123456789abcdef0: EC2 throttled the call: retry in a minute',
     ]);
-  });
-});
-
-describe('ui: playbook page and case drafts', () => {
-  it('renders the escalation numbers, scope and every case template of the default playbook', () => {
-    const playbook = defaultPlaybook();
-    const page = renderPlaybook({ playbook, teamFile: null, overridden: [], problems: [] });
-    for (const phone of playbook.contacts.escalationPhones) assert.ok(page.includes(phone.number), `missing ${phone.number}`);
-    for (const template of playbook.caseTemplates) assert.ok(page.includes(`### ${escapeMarkdown(template.title)}`), `missing ${template.title}`);
-    assert.ok(page.includes('**Out of scope**'));
-    assert.ok(page.includes('/var/log/elasticbox/elasticbox-agent.log'));
-  });
-
-  it('fills a case draft with what is known and marks the rest to fill', () => {
-    const template = defaultPlaybook().caseTemplates.find((t) => t.id === 'box-error')!;
-    const draft = renderCaseDraft(template, { account: '111122223333', instanceId: 'i-0123456789abcdef0' });
-    assert.match(draft, /\*\*Customer AWS account\*\* \(required\): 111122223333/);
-    assert.match(draft, /\*\*Box name\*\* \(required\): _to fill_/);
   });
 });

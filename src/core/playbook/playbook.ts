@@ -64,6 +64,8 @@ export interface ScopeSection {
 
 export interface ContactsSection {
   escalationWhen?: Fact;
+  /** What to have ready before calling an escalation number. */
+  beforeCalling?: Fact[];
   escalationPhones: { region: string; number: string; source: SourceRef }[];
   emails?: { address: string; purpose: string; source: SourceRef }[];
   portals?: Link[];
@@ -107,12 +109,20 @@ export interface FaqEntry {
 }
 
 export type FieldKind =
-  | 'text' | 'multiline' | 'instanceId' | 'amiId' | 'account' | 'region' | 'productCode' | 'filePath' | 'choice';
+  | 'text' | 'multiline' | 'instanceId' | 'amiId' | 'account' | 'region' | 'productCode' | 'filePath' | 'choice' | 'httpStatus';
+
+/** Playbook data a choice field takes its options from (see the schema's field.optionsFrom). */
+export type OptionsSource = 'escalationRegions' | 'faq' | 'purchasePaths';
+
+/** Playbook sections a rendered case carries (see the schema's caseTemplate.include). */
+export type CaseInclude = 'callSheet' | 'accountSetup';
 
 export interface FileLocation {
   label: string;
   path: string;
   how?: string;
+  /** The value of the field named by `locationFrom` that picks this location. */
+  when?: string;
   source?: SourceRef;
 }
 
@@ -124,7 +134,12 @@ export interface TemplateField {
   hint?: string;
   verbatim?: boolean;
   options?: string[];
+  optionsFrom?: OptionsSource;
+  /** For multiline: 'json' pretty-prints a value that parses. */
+  format?: 'json';
   locations?: FileLocation[];
+  /** Id of the choice field whose value picks one of `locations` (by `when`). */
+  locationFrom?: string;
 }
 
 export interface CaseTemplate {
@@ -133,6 +148,7 @@ export interface CaseTemplate {
   summary: string;
   channel?: string;
   guidance?: Fact[];
+  include?: CaseInclude[];
   fields: TemplateField[];
 }
 

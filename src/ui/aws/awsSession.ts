@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AwsSettings, ProfileSummary } from '../../aws';
 import { loadAws } from '../../aws/lazy';
 import type { ConfirmationResult } from '../../core/confirmation';
-import { escapeMarkdown } from '../markdown';
+import { escapeMarkdown } from '../../core/markdown';
 import { affects, readSettings, SECTION } from '../settings';
 import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
 

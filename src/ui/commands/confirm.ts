@@ -2,13 +2,13 @@
 // engineer's profile, record every answer in the audit log, show it in Confirmations.
 import * as vscode from 'vscode';
 import { readBatchInput } from '../../core/batch-input';
+import { renderCase } from '../../core/templates';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
 import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/awsSession';
 import type { SupportDeskContext } from '../context';
 import { confirmationAccount, verdictMessage } from '../confirmations/model';
-import { renderCaseDraft } from '../playbook/render';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
 import { typedAccountProblem } from './inputChecks';
 import { askPick, askText, BACK, runSteps, type Answer, type Step, type StepAt } from './steps';
@@ -195,13 +195,15 @@ async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Pr
     { title: 'Open Case: which kind of case?' },
   );
   if (!picked) return;
-  const known: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
+  const facts: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
   const account = confirmationAccount(result);
-  if (account) known.account = account;
-  if (result.region) known.region = result.region;
+  if (account) facts.account = account;
+  if (result.region) facts.region = result.region;
   // The eligibility case asks for the confirmation itself as evidence: the verdict with its request id and time.
-  known.evidence = describeResult(result);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCaseDraft(picked.template, known) });
+  facts.evidence = describeResult(result);
+  // The one case renderer: what is known is filled in, the rest is marked "to fill".
+  const known = Object.fromEntries(Object.entries(facts).filter(([id]) => picked.template.fields.some((f) => f.id === id)));
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCase(playbook, picked.template, known).markdown });
   await vscode.window.showTextDocument(doc);
 }
 

@@ -4,7 +4,7 @@ import type { SupportDeskContext } from '../context';
 import { confirmInstance, confirmInstancesFromFile } from './confirm';
 import { openPlaybook, openSupportDesk } from './playbook';
 import { loadReports, openSampleReports, refreshReports } from './reports';
-import { copyAccountId, findAccount, groupBy, showMore } from './subscriptions';
+import { copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscriptions';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
 type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;
@@ -24,6 +24,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'supportDesk.copyAccountId': copyAccountId,
   'supportDesk.openPlaybook': openPlaybook,
   'supportDesk.openSupportDesk': openSupportDesk,
+  'supportDesk.openInSupportDesk': openInSupportDesk,
   'supportDesk.showLog': (ctx) => () => ctx.log.show(),
   'supportDesk.showMore': showMore,
 };

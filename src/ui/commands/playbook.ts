@@ -1,11 +1,13 @@
-// Open Playbook (the team's JSON, or the default read-only) and Open Support Desk (the playbook
-// rendered as a page: scope, escalation numbers, channels, case templates).
+// Open Playbook (the team's JSON, or the default read-only) and Open Support Desk (the panel: check,
+// scope, escalation, case forms, channels).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { defaultPlaybook } from '../../core/playbook/load';
 import type { SupportDeskContext } from '../context';
-import { DEFAULT_PLAYBOOK_DOC, SUPPORT_DESK_PAGE } from '../playbook/playbookDocuments';
+import { showPanel } from '../panel/panelLoader';
+import type { PanelTarget, SupportDeskPanel } from '../panel/supportDeskPanel';
+import { DEFAULT_PLAYBOOK_DOC } from '../playbook/playbookDocuments';
 
 export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscode.Uri> => {
   const loaded = await ctx.playbook.current();
@@ -36,14 +38,5 @@ async function createTeamPlaybook(ctx: SupportDeskContext, path: string): Promis
   await vscode.window.showTextDocument(vscode.Uri.file(path));
 }
 
-export const openSupportDesk = (ctx: SupportDeskContext) => async (): Promise<vscode.Uri> => {
-  await ctx.playbook.current();
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', SUPPORT_DESK_PAGE);
-  } catch (error) {
-    // Without the built-in Markdown extension the page still opens, as text.
-    ctx.log.warn(`Markdown preview unavailable (${String(error)}); opening the page as text`);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(SUPPORT_DESK_PAGE));
-  }
-  return SUPPORT_DESK_PAGE;
-};
+/** Open Support Desk: the panel, at a section when a caller names one. */
+export const openSupportDesk = (ctx: SupportDeskContext) => (target?: PanelTarget): SupportDeskPanel => showPanel(ctx, target);

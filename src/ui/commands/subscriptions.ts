@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { parseTypedAccount } from '../../core/ids';
 import type { SupportDeskContext } from '../context';
+import { showPanel } from '../panel/panelLoader';
 import { typedAccountProblem } from './inputChecks';
-import { accountOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/model';
+import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/model';
 import { VERDICT_LOOK } from '../subscriptions/presentation';
 import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/model';
 
@@ -28,6 +29,8 @@ export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): 
     return undefined;
   }
   const v = result.verdict;
+  // The panel answers with the evidence beside the tree; focus stays on the tree row.
+  showPanel(ctx, { section: 'check', check: { account: v.account } });
   if (result.found) {
     const best = v.subscriptions[0];
     ctx.log.info(`find account ${v.account}: ${v.verdict}`);
@@ -52,6 +55,12 @@ export const copyAccountId = () => async (node?: TreeNode | ConfirmationTreeNode
   await vscode.env.clipboard.writeText(account);
   void vscode.window.setStatusBarMessage(`Copied account ${account}`, 3000);
   return account;
+};
+
+/** Open in Support Desk (an account's context menu): the panel checks that account. */
+export const openInSupportDesk = (ctx: SupportDeskContext) => (node?: TreeNode): void => {
+  const account = node && node.kind !== 'more' ? accountOf(node) : undefined;
+  showPanel(ctx, { section: 'check', check: account ? { account, productId: node && node.kind !== 'more' ? productOf(node) : undefined } : undefined });
 };
 
 export const showMore = (ctx: SupportDeskContext) => (node: MoreNode): void => ctx.subscriptions.showMore(node);

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/model';
 import { VERDICT_RANK } from '../../core/model';
-import { escapeMarkdown, fileLink, inlineCode } from '../markdown';
+import { escapeMarkdown, fileLink, inlineCode } from '../../core/markdown';
 import type { TreeNode, VerdictCounts } from './model';
 
 export interface Icon {

@@ -1,4 +1,4 @@
-// Markdown text helpers shared by tooltips and the playbook view. Pure (no 'vscode').
+// Markdown text helpers shared by tooltips, the playbook page and case rendering. Pure (no I/O).
 
 /** Escapes text so Markdown shows it literally (file names with underscores, ids with dashes). */
 export function escapeMarkdown(text: string): string {

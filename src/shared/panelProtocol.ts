@@ -1,0 +1,265 @@
+// The one contract between the Support Desk panel's host (src/ui/panel) and its webview
+// (src/webview). Both sides import this file; the host validates every message from the webview
+// with parseWebviewMessage before acting on it. Plain JSON shapes only: no functions, no classes.
+import type { ConfirmationVerdict } from '../core/confirmation';
+import type { Verdict } from '../core/model';
+import type { ScopeAnswer } from '../core/playbook/scopeSearch';
+import type { RedactionCount } from '../core/redaction';
+
+export const PANEL_VIEW_TYPE = 'supportDesk.panel';
+
+export const SECTIONS = ['check', 'scope', 'escalation', 'cases', 'channels'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** A playbook statement as plain text, with where it comes from ("document, “section”"). */
+export interface FactView {
+  text: string;
+  cite: string;
+}
+
+export interface TemplateFieldView {
+  id: string;
+  label: string;
+  kind: string;
+  required: boolean;
+  hint?: string;
+  multiline: boolean;
+  options?: string[];
+  /** For a field whose location the value of another field picks: that field's id and the paths by value. */
+  locationFrom?: string;
+  locations?: { when?: string; label: string; path: string; how?: string }[];
+}
+
+export interface TemplateView {
+  id: string;
+  title: string;
+  summary: string;
+  fields: TemplateFieldView[];
+}
+
+export interface ChannelView {
+  id: string;
+  name: string;
+  provider: string;
+  phoneSupport: boolean | null;
+  bestEffort: boolean;
+  email?: string;
+  url?: string;
+}
+
+/** Everything the panel shows that does not depend on a question: sent after `ready` and on every change. */
+export interface PanelState {
+  trusted: boolean;
+  playbook: {
+    name: string;
+    /** "The default playbook" or "Team playbook .support-desk/playbook.json (sections: ...)". */
+    origin: string;
+    problems: string[];
+    scope: {
+      provider: string;
+      supportType: string;
+      definition: FactView;
+      inScope: FactView[];
+      outOfScope: FactView[];
+      managedServices?: { text: string; url?: string; includes: string[]; cite: string };
+      notes: FactView[];
+      matching: string;
+    };
+    escalation: {
+      when?: FactView;
+      phones: { region: string; number: string; href: string; cite: string }[];
+      emails: { address: string; purpose: string }[];
+      portals: { name: string; url?: string; purpose?: string }[];
+      beforeCalling: FactView[];
+    };
+    purchasePaths: { id: string; purchase: string; phoneSupport: boolean; note?: string; applies: ChannelView[]; doesNotApply: ChannelView[]; cite: string }[];
+    accountSetup: { title: string; steps: { title: string; text: string; url?: string; cite: string }[] };
+    faq: { question: string; answer: string; cite: string }[];
+    templates: TemplateView[];
+  };
+  reports: {
+    loaded: boolean;
+    files: number;
+    asOf: string;
+    freshness: string;
+    stale: boolean;
+    products: { id: string; title?: string; code?: string }[];
+  };
+}
+
+/** What "Check a customer" asks. */
+export interface CheckInput {
+  account: string;
+  instanceId?: string;
+  productId?: string;
+}
+
+export interface EvidenceLink {
+  file: string;
+  line: number;
+  /** "customer_subscriber_report_2026-11-22.csv:6" */
+  label: string;
+}
+
+export interface ConfirmationView {
+  time: string;
+  instanceId: string;
+  productCode: string;
+  verdict: ConfirmationVerdict;
+  ownerId: string | null;
+  region: string | null;
+  profile: string | null;
+  requestId: string | null;
+  /** One sentence, e.g. "i-0abc… is running product 4w1… and is owned by 111122223333 (the claimed account)". */
+  message: string;
+}
+
+export interface CheckResult {
+  /** The 12-digit account checked. */
+  account: string;
+  /** E.g. "1 was padded to 000000000001: check the number with the customer". */
+  warnings: string[];
+  /** Null when no reports are loaded. */
+  verdict: Verdict | null;
+  subscriptions: {
+    productId: string;
+    productTitle?: string;
+    productCode?: string;
+    verdict: Verdict;
+    reasons: string[];
+    evidence: EvidenceLink[];
+  }[];
+  freshness: string;
+  stale: boolean;
+  /** The good-faith rule, when the account is unlisted. */
+  goodFaith?: string;
+  contacts: string[];
+  recentConfirmations: ConfirmationView[];
+  /** The verdict as text, for Copy evidence and the eligibility case. */
+  evidenceText: string;
+}
+
+export type CaseAction = 'copy' | 'openInEditor' | 'save';
+
+/** Requests from the webview; each gets exactly one reply with the same requestId. */
+export type PanelRequest =
+  | { kind: 'check'; input: CheckInput }
+  | { kind: 'confirm'; input: CheckInput }
+  | { kind: 'searchScope'; text: string }
+  | { kind: 'renderCase'; templateId: string; values: Record<string, string> }
+  | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string }
+  | { kind: 'copy'; text: string; what: string }
+  | { kind: 'openEvidence'; file: string; line: number }
+  | { kind: 'openCallSheet'; region?: string };
+
+/** What each request kind answers with. */
+export interface PanelReplies {
+  check: CheckResult;
+  confirm: { confirmation: ConfirmationView | null; check: CheckResult };
+  searchScope: ScopeAnswer;
+  renderCase: {
+    markdown: string;
+    redactions: RedactionCount[];
+    errors: { field: string; message: string }[];
+    /** The values as redacted: what the webview may keep in its saved state (never a secret). */
+    safeValues: Record<string, string>;
+  };
+  caseAction: { message: string };
+  copy: { message: string };
+  openEvidence: { message: string };
+  openCallSheet: { message: string };
+}
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'request'; requestId: number; request: PanelRequest };
+
+export type HostMessage =
+  | { type: 'state'; state: PanelState }
+  /** Asks the webview to show a section, optionally checking an account or starting a case. */
+  | { type: 'show'; section: Section; check?: CheckInput }
+  | { type: 'reply'; requestId: number; ok: true; result: PanelReplies[PanelRequest['kind']] }
+  | { type: 'reply'; requestId: number; ok: false; error: string };
+
+/** The state the webview keeps with setState (restored after a reload): no secret, only redacted values. */
+export interface WebviewState {
+  section: Section;
+  check: CheckInput;
+  templateId?: string;
+  caseValues: Record<string, Record<string, string>>;
+}
+
+/** The largest message the host accepts, in characters of its JSON (a pasted log fits; a flood does not). */
+export const MAX_MESSAGE_CHARS = 1_000_000;
+const MAX_TEXT = 200_000;
+const MAX_ID = 200;
+
+type Check = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
+
+/** Validates a message from the webview: its type, its shape and its size. */
+export function parseWebviewMessage(raw: unknown): Check {
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  if (size > MAX_MESSAGE_CHARS) return { ok: false, reason: `${size} characters, more than ${MAX_MESSAGE_CHARS}` };
+  if (!isObject(raw)) return { ok: false, reason: 'not an object' };
+  if (raw.type === 'ready') return { ok: true, message: { type: 'ready' } };
+  if (raw.type !== 'request') return { ok: false, reason: `unknown type ${JSON.stringify(raw.type)?.slice(0, 40)}` };
+  if (!Number.isSafeInteger(raw.requestId)) return { ok: false, reason: 'requestId is not an integer' };
+  const problem = requestProblem(raw.request);
+  return problem ? { ok: false, reason: problem } : { ok: true, message: raw as WebviewMessage };
+}
+
+function requestProblem(r: unknown): string | undefined {
+  if (!isObject(r)) return 'request is not an object';
+  const text = (key: string, max = MAX_TEXT, optional = false) => {
+    const v = r[key];
+    if (v === undefined && optional) return undefined;
+    return typeof v === 'string' && v.length <= max ? undefined : `${String(r.kind)}.${key} must be a string of at most ${max} characters`;
+  };
+  switch (r.kind) {
+    case 'check':
+    case 'confirm':
+      return inputProblem(r.input);
+    case 'searchScope':
+      return text('text', 2_000);
+    case 'renderCase':
+      return text('templateId', MAX_ID) ?? valuesProblem(r.values);
+    case 'caseAction':
+      if (!['copy', 'openInEditor', 'save'].includes(r.action as string)) return `unknown case action ${JSON.stringify(r.action)}`;
+      return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? valuesProblem(r.values);
+    case 'copy':
+      return text('text') ?? text('what', MAX_ID);
+    case 'openEvidence':
+      return text('file', 4_096) ?? (Number.isSafeInteger(r.line) && (r.line as number) > 0 ? undefined : 'openEvidence.line must be a positive integer');
+    case 'openCallSheet':
+      return text('region', MAX_ID, true);
+    default:
+      return `unknown request kind ${JSON.stringify(r.kind)?.slice(0, 40)}`;
+  }
+}
+
+function inputProblem(input: unknown): string | undefined {
+  if (!isObject(input)) return 'input is not an object';
+  for (const key of ['account', 'instanceId', 'productId'] as const) {
+    const v = input[key];
+    if (key !== 'account' && v === undefined) continue;
+    if (typeof v !== 'string' || v.length > MAX_ID) return `input.${key} must be a string of at most ${MAX_ID} characters`;
+  }
+  return undefined;
+}
+
+function valuesProblem(values: unknown): string | undefined {
+  if (!isObject(values)) return 'values is not an object';
+  const entries = Object.entries(values);
+  if (entries.length > 100) return 'more than 100 values';
+  const bad = entries.find(([key, v]) => key.length > MAX_ID || typeof v !== 'string' || v.length > MAX_TEXT);
+  return bad ? `value ${JSON.stringify(bad[0].slice(0, 40))} must be a string of at most ${MAX_TEXT} characters` : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

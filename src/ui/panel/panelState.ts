@@ -1,0 +1,156 @@
+// What the Support Desk panel shows, as plain data for the webview: the playbook's sections and the
+// answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
+import { basename } from 'node:path';
+import type { AuditEntry } from '../../core/audit';
+import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
+import { describeContact, describeEvidence } from '../../core/evidence';
+import { parseTypedAccount } from '../../core/ids';
+import type { EligibilityPolicy } from '../../core/model';
+import { channelsForPurchase } from '../../core/playbook/channels';
+import type { LoadedPlaybook } from '../../core/playbook/load';
+import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/playbook';
+import { SCOPE_MATCHING } from '../../core/playbook/scopeSearch';
+import type { SubscriptionStore } from '../../core/store';
+import { citation, fieldOptions, telHref } from '../../core/templates';
+import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panelProtocol';
+import { confirmationLook } from '../confirmations/model';
+
+/** The reports as the panel sees them: the store, the day verdicts are judged for and the window. */
+export interface Judging {
+  store: SubscriptionStore;
+  files: number;
+  asOf: string;
+  policy: EligibilityPolicy;
+}
+
+/** How many of an account's confirmations the check lists, newest first. */
+export const RECENT_CONFIRMATIONS = 10;
+
+/** Markdown of the playbook's facts, as plain words: the webview shows text, never markup. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/<(https?:[^>]+)>/g, '$1');
+}
+
+const factView = (f: Fact): FactView => ({ text: plainText(f.text), cite: citation(f.source) });
+const cite = (s: SourceRef): string => citation(s);
+
+function channelView(c: Channel): ChannelView {
+  return { id: c.id, name: c.name, provider: c.provider, phoneSupport: c.phoneSupport ?? null, bestEffort: c.bestEffort === true, email: c.email, url: c.url };
+}
+
+export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined, trusted: boolean, asOf: string): PanelState {
+  const p: Playbook = loaded.playbook;
+  const s = p.scope;
+  const freshness = judging ? reportFreshness(judging.store, judging.asOf, judging.policy) : undefined;
+  return {
+    trusted,
+    playbook: {
+      name: p.name,
+      origin: loaded.teamFile && loaded.overridden.length > 0
+        ? `Team playbook ${loaded.teamFile} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
+        : 'The default playbook shipped with the extension',
+      problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${x.file}:${x.line}: ${x.message}`),
+      scope: {
+        provider: s.provider,
+        supportType: s.supportType,
+        definition: factView(s.definition),
+        inScope: s.inScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
+        outOfScope: s.outOfScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
+        managedServices: s.managedServices && { text: plainText(s.managedServices.text), url: s.managedServices.url, includes: s.managedServices.includes, cite: cite(s.managedServices.source) },
+        notes: (s.notes ?? []).map(factView),
+        matching: SCOPE_MATCHING,
+      },
+      escalation: {
+        when: p.contacts.escalationWhen && factView(p.contacts.escalationWhen),
+        phones: p.contacts.escalationPhones.map((x) => ({ region: x.region, number: x.number, href: telHref(x.number), cite: cite(x.source) })),
+        emails: (p.contacts.emails ?? []).map((e) => ({ address: e.address, purpose: e.purpose })),
+        portals: (p.contacts.portals ?? []).map((l) => ({ name: l.name, url: l.url, purpose: l.purpose })),
+        beforeCalling: (p.contacts.beforeCalling ?? []).map(factView),
+      },
+      purchasePaths: p.purchasePaths.map((path) => {
+        const channels = channelsForPurchase(p, path.id)!;
+        return {
+          id: path.id, purchase: path.purchase, phoneSupport: path.phoneSupport, note: path.note,
+          applies: channels.applies.map(channelView), doesNotApply: channels.doesNotApply.map(channelView), cite: cite(path.source),
+        };
+      }),
+      accountSetup: { title: p.accountSetup.title, steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })) },
+      faq: p.faq.map((f) => ({ question: f.question, answer: plainText(f.answer.join('\n\n')), cite: cite(f.source) })),
+      templates: p.caseTemplates.map((t) => ({
+        id: t.id, title: t.title, summary: t.summary,
+        fields: t.fields.map((f) => ({
+          id: f.id, label: f.label, kind: f.kind, required: f.required === true, hint: f.hint, multiline: f.kind === 'multiline',
+          options: f.kind === 'choice' ? fieldOptions(p, f) : undefined,
+          locationFrom: f.locationFrom,
+          locations: f.locations?.map((l) => ({ when: l.when, label: l.label, path: l.path, how: l.how })),
+        })),
+      })),
+    },
+    reports: {
+      loaded: judging !== undefined && judging.files > 0,
+      files: judging?.files ?? 0,
+      asOf: judging?.asOf ?? asOf,
+      freshness: freshness?.message ?? 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)',
+      stale: freshness?.stale ?? true,
+      products: mergeProducts(p, judging?.store),
+    },
+  };
+}
+
+/** Products from the reports first, then the playbook's that no report names. */
+function mergeProducts(p: Playbook, store?: SubscriptionStore): { id: string; title?: string; code?: string }[] {
+  const byId = new Map<string, { id: string; title?: string; code?: string }>();
+  for (const x of store?.products() ?? []) byId.set(x.productId, { id: x.productId, title: x.productTitle, code: x.productCode });
+  for (const x of p.products) if (!byId.has(x.id)) byId.set(x.id, { id: x.id, title: x.title, code: x.code });
+  return [...byId.values()];
+}
+
+/** An audit entry as the panel lists it. */
+export function confirmationView(entry: AuditEntry): ConfirmationView {
+  const { ownerId, instanceId, productCode, verdict, region, profile, requestId, time } = entry;
+  return { time, instanceId, productCode, verdict, ownerId, region, profile, requestId, message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict };
+}
+
+/**
+ * The answer to "Check a customer": verdict, reasons and evidence from the reports, freshness, the
+ * good-faith rule when unlisted, contacts and the account's recent confirmations. Throws a RangeError
+ * with words for the engineer when the typed account is not an account number.
+ */
+export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[]): CheckResult {
+  const parsed = parseTypedAccount(input.account);
+  if (!parsed.ok) throw new RangeError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
+  const account = parsed.account;
+  const typed = input.account.replace(/[\s-]/g, '');
+  const warnings = parsed.padded ? [`"${typed}" has ${typed.length} digits: it was padded with leading zeros to ${account}. Check the number with the customer.`] : [];
+  const recentConfirmations = audit.filter((e) => e.ownerId === account || e.claimedAccount === account).slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
+  if (!judging || judging.files === 0) {
+    const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
+    return { account, warnings, verdict: null, subscriptions: [], freshness, stale: true, contacts: [], recentConfirmations, evidenceText: `Account ${account}: no subscription reports loaded` };
+  }
+  const verdict = judgeAccount(judging.store, account, judging.asOf, judging.policy);
+  const freshness = reportFreshness(judging.store, judging.asOf, judging.policy);
+  // A product named narrows the answer to that product (judged even when the account lacks it).
+  const judged = input.productId
+    ? [verdict.subscriptions.find((s) => s.productId === input.productId) ?? judgeSubscription(judging.store, account, input.productId, judging.asOf, judging.policy)]
+    : verdict.subscriptions;
+  const subscriptions = judged.map((s) => ({
+      productId: s.productId, productTitle: s.productTitle, productCode: s.productCode, verdict: s.verdict, reasons: s.reasons,
+      evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${basename(e.file)}:${e.line}` })),
+    }));
+  const goodFaith = verdict.verdict === 'unlisted' ? verdict.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|reporting lag/.test(r)) : undefined;
+  return {
+    account,
+    warnings,
+    verdict: input.productId ? judged[0].verdict : verdict.verdict,
+    subscriptions,
+    freshness: freshness.message,
+    stale: freshness.stale,
+    goodFaith,
+    contacts: verdict.contacts.map(describeContact),
+    recentConfirmations,
+    evidenceText: [...warnings, describeEvidence(verdict, judging.asOf, freshness)].join('\n'),
+  };
+}

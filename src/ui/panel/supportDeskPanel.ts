@@ -1,0 +1,276 @@
+// The Support Desk panel's host: one WebviewPanel, its HTML with a strict CSP, and the requests of
+// the webview answered from the playbook, the reports and the audit log. Every message from the
+// webview is validated (shared/panelProtocol.ts) before it is acted on; a bad one is logged and dropped.
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { auditEntryFor } from '../../core/audit';
+import type { ConfirmationResult } from '../../core/confirmation';
+import { localDay } from '../../core/dates';
+import { searchScope } from '../../core/playbook/scopeSearch';
+import { redact } from '../../core/redaction';
+import { callSheet, findTemplate, renderCase } from '../../core/templates';
+import {
+  PANEL_VIEW_TYPE, parseWebviewMessage,
+  type CaseAction, type CheckInput, type HostMessage, type PanelReplies, type PanelRequest, type Section,
+} from '../../shared/panelProtocol';
+import { verdictMessage } from '../confirmations/model';
+import type { SupportDeskContext } from '../context';
+import { affects, eligibilityPolicy, judgingDay } from '../settings';
+import { checkAccount, confirmationView, panelState, type Judging } from './panelState';
+
+/** Where the panel should land when it is shown: a section, and an account to check. */
+export interface PanelTarget {
+  section?: Section;
+  check?: CheckInput;
+}
+
+type Handler<K extends PanelRequest['kind']> = (request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
+
+export class SupportDeskPanel implements vscode.Disposable {
+  private static current?: SupportDeskPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Fires with every message posted to the webview (the suite watches the handshake and the replies). */
+  readonly onDidPost = this.posted.event;
+  /** True between the webview's `ready` and its next unload (hidden without retained context). */
+  private ready = false;
+  private pending: HostMessage[] = [];
+
+  /** Opens the panel, or reveals the open one, and shows `target`. */
+  static show(ctx: SupportDeskContext, target: PanelTarget = {}): SupportDeskPanel {
+    if (!SupportDeskPanel.current) {
+      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Support Desk', vscode.ViewColumn.Active, SupportDeskPanel.options(ctx));
+      SupportDeskPanel.current = new SupportDeskPanel(ctx, panel);
+    } else {
+      SupportDeskPanel.current.panel.reveal();
+    }
+    if (target.section || target.check) SupportDeskPanel.current.post({ type: 'show', section: target.section ?? 'check', check: target.check });
+    return SupportDeskPanel.current;
+  }
+
+  /** Takes over a panel VS Code restored after a reload (the webview restores its own state). */
+  static revive(ctx: SupportDeskContext, panel: vscode.WebviewPanel): SupportDeskPanel {
+    SupportDeskPanel.current?.dispose();
+    panel.webview.options = SupportDeskPanel.options(ctx);
+    SupportDeskPanel.current = new SupportDeskPanel(ctx, panel);
+    return SupportDeskPanel.current;
+  }
+
+  /** The open panel, if any. */
+  static get open(): SupportDeskPanel | undefined {
+    return SupportDeskPanel.current;
+  }
+
+  private static options(ctx: SupportDeskContext): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    // Only our own assets load; no retainContextWhenHidden: the webview saves its state with setState.
+    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [assets(ctx, 'media'), assets(ctx, 'dist', 'webview')] };
+  }
+
+  private constructor(private readonly ctx: SupportDeskContext, readonly panel: vscode.WebviewPanel) {
+    panel.iconPath = assets(ctx, 'media', 'support-desk.svg');
+    panel.webview.html = this.html();
+    this.disposables.push(
+      this.posted,
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      ctx.playbook.onDidChange(() => void this.postState()),
+      ctx.reports.onDidChange(() => void this.postState()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, 'eligibility')) void this.postState();
+      }),
+    );
+  }
+
+  /** Handles one message from the webview, exactly as onDidReceiveMessage does (the suite calls it too). */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.ctx.log.warn(`Support Desk panel: ignored a message from the webview (${parsed.reason})`);
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === 'ready') {
+      this.ready = true;
+      await this.postState();
+      const queued = this.pending;
+      this.pending = [];
+      for (const m of queued) this.post(m);
+      return;
+    }
+    const { requestId, request } = message;
+    try {
+      const result = await this.answer(request);
+      this.post({ type: 'reply', requestId, ok: true, result });
+    } catch (error) {
+      // The reply says what went wrong in words; a stack trace goes to the log only.
+      const text = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof RangeError)) this.ctx.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
+      this.post({ type: 'reply', requestId, ok: false, error: redact(text).text });
+    }
+  }
+
+  private answer(request: PanelRequest): Promise<PanelReplies[PanelRequest['kind']]> {
+    const handlers: { [K in PanelRequest['kind']]: Handler<K> } = {
+      check: async (r) => checkAccount(r.input, this.judging(), await this.audit()),
+      confirm: (r) => this.confirm(r.input),
+      searchScope: async (r) => searchScope((await this.ctx.playbook.current()).playbook.scope, r.text),
+      renderCase: (r) => this.render(r.templateId, r.values),
+      caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account),
+      copy: async (r) => {
+        await vscode.env.clipboard.writeText(r.text);
+        return { message: `Copied ${r.what}.` };
+      },
+      openEvidence: (r) => this.openEvidence(r.file, r.line),
+      openCallSheet: async (r) => {
+        const { playbook } = await this.ctx.playbook.current();
+        const content = `# ${playbook.name}: critical outage call sheet\n\n${callSheet(playbook, r.region)}\n`;
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), vscode.ViewColumn.Beside);
+        return { message: 'Call sheet opened beside: print it from the Markdown preview or save it.' };
+      },
+    };
+    return (handlers[request.kind] as Handler<PanelRequest['kind']>)(request);
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.ready) {
+      // Held until the webview says it is ready: a message posted before would be lost.
+      if (message.type === 'show') this.pending = [...this.pending.filter((m) => m.type !== 'show'), message];
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+    this.posted.fire(message);
+  }
+
+  private async postState(): Promise<void> {
+    if (!this.ready) return;
+    const loaded = await this.ctx.playbook.current();
+    this.post({ type: 'state', state: panelState(loaded, this.judging(), vscode.workspace.isTrusted, judgingDay().day) });
+  }
+
+  private judging(): Judging | undefined {
+    const snapshot = this.ctx.reports.current?.snapshot;
+    if (!snapshot) return undefined;
+    return { store: snapshot.store, files: snapshot.files.length, asOf: judgingDay().day, policy: eligibilityPolicy(this.ctx.playbook.latest?.playbook.eligibility) };
+  }
+
+  private async audit() {
+    try {
+      return await this.ctx.confirmations.auditLog.read();
+    } catch (error) {
+      this.ctx.log.error(`Support Desk panel: cannot read the audit log: ${String(error)}`);
+      return [];
+    }
+  }
+
+  /** The extension's Confirm Instance flow (audited, announced), its answer shown in place. */
+  private async confirm(input: CheckInput): Promise<PanelReplies['confirm']> {
+    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
+    const check = checkAccount(input, this.judging(), []);
+    if (!input.instanceId?.trim()) throw new RangeError('Type the customer\'s instance id (i-...) to confirm it with AWS.');
+    const result = await vscode.commands.executeCommand<ConfirmationResult | undefined>('supportDesk.confirmInstance', {
+      instanceId: input.instanceId.trim(), claimedAccount: check.account, productId: input.productId || undefined,
+    });
+    const confirmation = result ? { ...confirmationView(auditEntryFor(result)), message: verdictMessage(result) } : null;
+    return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
+  }
+
+  private async render(templateId: string, values: Record<string, string>): Promise<PanelReplies['renderCase']> {
+    const { playbook } = await this.ctx.playbook.current();
+    const template = findTemplate(playbook, templateId);
+    if (!template) throw new RangeError(`The playbook has no case template "${templateId}".`);
+    const { markdown, redactions, errors } = renderCase(playbook, template, values);
+    const safeValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redact(v).text]));
+    return { markdown, redactions, errors, safeValues };
+  }
+
+  private async caseAction(action: CaseAction, templateId: string, values: Record<string, string>, account?: string): Promise<{ message: string }> {
+    const { markdown } = await this.render(templateId, values);
+    if (action === 'copy') {
+      await vscode.env.clipboard.writeText(markdown);
+      return { message: 'Case copied (secrets redacted).' };
+    }
+    if (action === 'openInEditor') {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }), vscode.ViewColumn.Beside);
+      return { message: 'Case opened in an editor beside the panel.' };
+    }
+    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+    const path = await saveNew(join(folder.uri.fsPath, 'cases'), `${localDay(new Date())}-${safeName(account || values.account || 'no-account')}-${templateId}`, markdown);
+    this.ctx.log.info(`case saved to ${path}`);
+    return { message: `Saved to ${vscode.workspace.asRelativePath(path)}.` };
+  }
+
+  /** Opens a report at a line; only files of the loaded reports, so a message cannot open any file. */
+  private async openEvidence(file: string, line: number): Promise<{ message: string }> {
+    const known = this.ctx.reports.current?.snapshot.files.some((f) => f.path === file);
+    if (!known) throw new RangeError(`${file} is not one of the loaded reports.`);
+    const at = new vscode.Position(line - 1, 0);
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
+    return { message: `Opened ${file} at line ${line}.` };
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const uri = (...path: string[]) => webview.asWebviewUri(assets(this.ctx, ...path)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('dist', 'webview', 'codicon.css')}">
+<link rel="stylesheet" href="${uri('media', 'panel.css')}">
+<title>Support Desk</title>
+</head>
+<body>
+<div id="app" aria-live="polite"><p>Loading Support Desk…</p></div>
+<script nonce="${nonce}" src="${uri('dist', 'webview', 'panel.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (SupportDeskPanel.current === this) SupportDeskPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function assets(ctx: SupportDeskContext, ...path: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(ctx.extension.extensionUri, ...path);
+}
+
+/** Letters, digits and dashes only: the account as typed must not steer the file name. */
+function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9-]+/g, '').slice(0, 40) || 'no-account';
+}
+
+/** Writes `<base>.md`, or `<base>-2.md`, `-3`...: an existing case is never overwritten. */
+async function saveNew(dir: string, base: string, content: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  for (let n = 1; n < 1000; n++) {
+    const path = join(dir, `${base}${n === 1 ? '' : `-${n}`}.md`);
+    try {
+      await writeFile(path, content, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error(`${dir} already holds 999 cases named ${base}: move some away`);
+}

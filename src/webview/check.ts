@@ -1,0 +1,124 @@
+// Check a customer: the verdict from the reports as the account is typed, with its evidence, and
+// Confirm with AWS, Start case and Copy evidence.
+import type { CheckResult, ConfirmationView } from '../shared/panelProtocol';
+import { act, debounce, fill, h, icon } from './dom';
+import { ask } from './host';
+import type { PanelView } from './panel';
+
+const VERDICT_LOOK: Record<string, { icon: string; words: string }> = {
+  eligible: { icon: 'pass-filled', words: 'Eligible' },
+  lapsed: { icon: 'history', words: 'Lapsed' },
+  'not-in-latest-report': { icon: 'warning', words: 'Not in the latest report' },
+  unlisted: { icon: 'question', words: 'Unlisted' },
+};
+
+let last: CheckResult | undefined;
+let confirmation: ConfirmationView | null | undefined;
+
+export function renderCheck(v: PanelView): HTMLElement {
+  const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
+    h('div', { class: 'field' },
+      h('label', { for: id }, label),
+      h('input', {
+        id, type: 'text', value: v.ui.check[key] ?? '', placeholder, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `${id}-hint`,
+        on: { input: (e) => { v.ui.check[key] = (e.target as HTMLInputElement).value; v.save(); typed(v); } },
+      }),
+      h('small', { id: `${id}-hint`, class: 'hint' }, hint));
+  const products = h('select', { id: 'check-product', on: { change: (e) => { v.ui.check.productId = (e.target as HTMLSelectElement).value || undefined; v.save(); void runCheck(v); } } },
+    h('option', { value: '' }, 'Any product'),
+    v.state.playbook && v.state.reports.products.map((p) => h('option', { value: p.id, selected: p.id === v.ui.check.productId }, `${p.title ?? p.id}${p.title ? ` (${p.id})` : ''}`)));
+  const form = h('form', { class: 'check-form', 'aria-label': 'Check a customer', on: { submit: (e) => { e.preventDefault(); void runCheck(v); } } },
+    input('check-account', 'Customer AWS account', 'account', '1111-2222-3333', 'Dashes and spaces are fine.'),
+    input('check-instance', 'Instance id (optional)', 'instanceId', 'i-0123456789abcdef0', 'Needed to confirm with AWS.'),
+    h('div', { class: 'field' }, h('label', { for: 'check-product' }, 'Product (optional)'), products),
+    h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')));
+  const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
+  const section = h('div', {}, h('h2', {}, 'Check a customer'), reportsLine(v), form, result);
+  if (last && last.account && v.ui.check.account) fill(result, renderResult(v, last));
+  return section;
+}
+
+function reportsLine(v: PanelView): HTMLElement {
+  const r = v.state.reports;
+  return h('p', { class: r.stale ? 'warning' : 'muted' }, icon(r.stale ? 'warning' : 'database'), ` Reports: ${r.files} file${r.files === 1 ? '' : 's'}, ${r.freshness}; judged as of ${r.asOf}.`);
+}
+
+const typed = debounce((v: PanelView) => {
+  if (/\d/.test(v.ui.check.account)) void runCheck(v);
+}, 300);
+
+/** Asks the host for the verdict of the account in the form and shows it. */
+export async function runCheck(v: PanelView): Promise<void> {
+  const target = document.getElementById('check-result');
+  if (!target) return;
+  try {
+    last = await ask({ kind: 'check', input: v.ui.check });
+    confirmation = undefined;
+    fill(target, renderResult(v, last));
+  } catch (error) {
+    last = undefined;
+    fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
+  }
+}
+
+function renderResult(v: PanelView, r: CheckResult): HTMLElement {
+  const look = r.verdict ? VERDICT_LOOK[r.verdict] : { icon: 'circle-slash', words: 'No reports loaded' };
+  const status = h('p', { id: 'check-status', role: 'status', class: 'muted' });
+  const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
+  const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
+  const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
+  return h('div', { class: 'result' },
+    h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
+    r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
+    h('p', { class: r.stale ? 'warning' : 'muted' }, `Reports: ${r.freshness}`),
+    r.goodFaith ? h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith)) : '',
+    r.subscriptions.map((s) => h('div', { class: 'subscription' },
+      h('h4', {}, icon(VERDICT_LOOK[s.verdict].icon), ` ${s.productTitle ?? s.productId}`, s.productTitle ? ` (${s.productId})` : '', s.productCode ? ` · code ${s.productCode}` : '', `: ${VERDICT_LOOK[s.verdict].words}`),
+      h('ul', {}, s.reasons.map((reason) => h('li', {}, reason))),
+      s.evidence.length ? h('p', { class: 'evidence' }, 'Evidence: ', s.evidence.map((e, i) => [i ? ', ' : '',
+        h('button', { type: 'button', class: 'link', title: `Open ${e.file} at line ${e.line}`, on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) } }, e.label)])) : '')),
+    r.contacts.length ? h('div', {}, h('h4', {}, 'Customer support contacts'), h('ul', {}, r.contacts.map((c) => h('li', {}, c)))) : '',
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'confirm-aws', class: 'primary', disabled: !canConfirm, title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log', on: { click: () => void confirm(v, confirmArea, status) } }, icon('verified'), ' Confirm with AWS'),
+      h('button', { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, r)) } }, icon('notebook'), ' Start case'),
+      h('button', { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } }, icon('copy'), ' Copy evidence')),
+    confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
+    confirmArea,
+    status,
+    h('h4', {}, 'Recent confirmations of this account'),
+    r.recentConfirmations.length === 0 ? h('p', { class: 'muted' }, 'None in the audit log.') : h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, ['Time', 'Instance', 'Product code', 'Verdict', 'Profile', 'Request id'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, r.recentConfirmations.map((c) => h('tr', {}, [c.time.replace('T', ' ').slice(0, 19), c.instanceId, c.productCode, c.message, c.profile ?? 'default chain', c.requestId ?? '-'].map((x) => h('td', {}, x)))))),
+  );
+}
+
+function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
+  const product = r.subscriptions.find((s) => s.productCode);
+  return {
+    account: r.account,
+    ...(v.ui.check.instanceId ? { instanceId: v.ui.check.instanceId.trim() } : {}),
+    ...(product?.productCode ? { productCode: product.productCode } : {}),
+    evidence: [r.evidenceText, ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : [])].join('\n'),
+  };
+}
+
+function confirmationLine(c: ConfirmationView): HTMLElement {
+  const good = c.verdict === 'confirmed';
+  return h('p', { class: good ? 'ok' : 'warning', id: 'confirmation-verdict' }, icon(good ? 'verified-filled' : 'warning'), ' ', c.message,
+    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${c.time} · profile ${c.profile ?? 'default chain'}`));
+}
+
+async function confirm(v: PanelView, area: HTMLElement, status: HTMLElement): Promise<void> {
+  fill(area, h('p', { class: 'muted' }, icon('loading'), ' Confirming with AWS…'));
+  try {
+    const reply = await ask({ kind: 'confirm', input: v.ui.check });
+    last = reply.check;
+    confirmation = reply.confirmation;
+    const target = document.getElementById('check-result');
+    if (target) fill(target, renderResult(v, last));
+    if (!reply.confirmation) fill(document.getElementById('confirm-result') ?? area, h('p', { class: 'muted' }, 'Confirmation cancelled.'));
+  } catch (error) {
+    fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
+    status.textContent = '';
+  }
+}

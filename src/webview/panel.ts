@@ -1,0 +1,105 @@
+// The Support Desk panel's webview: five sections behind an ARIA tab list (arrow keys move between
+// tabs, Tab walks the controls of the open section). State comes from the host after `ready`; what
+// the engineer typed is kept with setState (case values only as redacted by the host).
+import { SECTIONS, type CheckInput, type PanelState, type Section, type WebviewState } from '../shared/panelProtocol';
+import { renderCases } from './cases';
+import { renderChannels } from './channels';
+import { renderCheck, runCheck } from './check';
+import { fill, h, icon } from './dom';
+import { renderEscalation } from './escalation';
+import { connect, savedState, saveState } from './host';
+import { renderScope } from './scope';
+
+/** What every section gets: the host's state, the engineer's, and the ways to move between sections. */
+export interface PanelView {
+  state: PanelState;
+  ui: WebviewState;
+  save(): void;
+  go(section: Section): void;
+  startCase(templateId: string, values: Record<string, string>): void;
+}
+
+const TITLES: Record<Section, { title: string; icon: string }> = {
+  check: { title: 'Check a customer', icon: 'account' },
+  scope: { title: 'Scope', icon: 'checklist' },
+  escalation: { title: 'Escalation', icon: 'call-outgoing' },
+  cases: { title: 'Case forms', icon: 'notebook' },
+  channels: { title: 'Channels and set-up', icon: 'broadcast' },
+};
+
+const restored = savedState();
+const ui: WebviewState = {
+  section: restored?.section && SECTIONS.includes(restored.section) ? restored.section : 'check',
+  check: restored?.check ?? { account: '' },
+  templateId: restored?.templateId,
+  caseValues: restored?.caseValues ?? {},
+};
+let state: PanelState | undefined;
+const app = document.getElementById('app')!;
+
+const view = (): PanelView => ({
+  state: state!,
+  ui,
+  save: () => saveState(ui),
+  go: (section) => show(section, true),
+  startCase: (templateId, values) => {
+    ui.templateId = templateId;
+    ui.caseValues[templateId] = { ...ui.caseValues[templateId], ...values };
+    show('cases', true);
+  },
+});
+
+const SECTION_RENDERERS: Record<Section, (v: PanelView) => HTMLElement> = {
+  check: renderCheck,
+  scope: renderScope,
+  escalation: renderEscalation,
+  cases: renderCases,
+  channels: renderChannels,
+};
+
+function render(): void {
+  if (!state) return;
+  const tabs = SECTIONS.map((s) =>
+    h('button', {
+      role: 'tab', id: `tab-${s}`, 'aria-selected': String(s === ui.section), 'aria-controls': `section-${s}`,
+      tabindex: s === ui.section ? 0 : -1, class: 'tab', on: { click: () => show(s, true), keydown: (e) => onTabKey(e as KeyboardEvent, s) },
+    }, icon(TITLES[s].icon), ' ', TITLES[s].title),
+  );
+  const header = h('header', { class: 'masthead' },
+    h('h1', {}, icon('comment-discussion'), ' Support Desk'),
+    h('p', { class: 'origin' }, `${state.playbook.name} · ${state.playbook.origin}`, state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases'),
+    ...state.playbook.problems.map((p) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' Team playbook problem, the default applies: ', p)),
+  );
+  const panel = h('section', { role: 'tabpanel', id: `section-${ui.section}`, 'aria-labelledby': `tab-${ui.section}`, class: 'section' },
+    SECTION_RENDERERS[ui.section](view()));
+  fill(app, header, h('nav', { role: 'tablist', 'aria-label': 'Support Desk sections', class: 'tabs' }, tabs), panel);
+}
+
+function show(section: Section, focusTab = false): void {
+  ui.section = section;
+  saveState(ui);
+  render();
+  if (focusTab) document.getElementById(`tab-${section}`)?.focus();
+}
+
+/** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
+function onTabKey(event: KeyboardEvent, current: Section): void {
+  const i = SECTIONS.indexOf(current);
+  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: SECTIONS.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  show(SECTIONS[(next + SECTIONS.length) % SECTIONS.length], true);
+}
+
+connect((message) => {
+  if (message.type === 'state') {
+    state = message.state;
+    render();
+    return;
+  }
+  ui.section = message.section;
+  if (message.check) ui.check = { ...message.check } as CheckInput;
+  saveState(ui);
+  render();
+  if (message.check && state) void runCheck(view());
+});
