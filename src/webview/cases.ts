@@ -8,6 +8,12 @@ import type { PanelView } from './panel';
 /** What was typed, as typed, for this webview's life only; the saved state holds the redacted values. */
 const typedValues: Record<string, Record<string, string>> = {};
 
+/** Fills a template's form with known values (Start case from a check), over what was typed before. */
+export function prefillCase(v: PanelView, templateId: string, values: Record<string, string>): void {
+  typedValues[templateId] = { ...(typedValues[templateId] ?? v.ui.caseValues[templateId]), ...values };
+  v.ui.templateId = templateId;
+}
+
 export function renderCases(v: PanelView): HTMLElement {
   const templates = v.state.playbook.templates;
   const template = templates.find((t) => t.id === v.ui.templateId) ?? templates[0];

@@ -2,7 +2,7 @@
 // tabs, Tab walks the controls of the open section). State comes from the host after `ready`; what
 // the engineer typed is kept with setState (case values only as redacted by the host).
 import { SECTIONS, type CheckInput, type PanelState, type Section, type WebviewState } from '../shared/panelProtocol';
-import { renderCases } from './cases';
+import { prefillCase, renderCases } from './cases';
 import { renderChannels } from './channels';
 import { renderCheck, runCheck } from './check';
 import { fill, h, icon } from './dom';
@@ -42,9 +42,8 @@ const view = (): PanelView => ({
   ui,
   save: () => saveState(ui),
   go: (section) => show(section, true),
-  startCase: (templateId, values) => {
-    ui.templateId = templateId;
-    ui.caseValues[templateId] = { ...ui.caseValues[templateId], ...values };
+  startCase(templateId, values) {
+    prefillCase(this, templateId, values);
     show('cases', true);
   },
 });

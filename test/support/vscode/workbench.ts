@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { REPO_ROOT, startCodeServer, type CodeServer } from './codeServer';
 
@@ -156,6 +156,11 @@ export class Workbench {
   async answerQuickInput(text: string): Promise<void> {
     await this.quickInput().fill(text);
     await this.page.keyboard.press('Enter');
+  }
+
+  /** The Support Desk panel's content: the webview's inner frame (the only webview the tests open). */
+  panel(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   /** Saves a full-page screenshot under test-output/screenshots/ and returns its path. */

@@ -1,0 +1,111 @@
+// The Support Desk panel in the real extension host: it opens, its real webview says `ready` and
+// gets the state, it answers a check, saves a redacted case without overwriting, and drops what is
+// not a well-formed message.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { HostMessage } from '../../src/shared/panelProtocol';
+import type { SupportDeskPanel } from '../../src/ui/panel/supportDeskPanel';
+import { copyFixtureReports, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+
+const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
+
+describe('Support Desk panel', () => {
+  let panel: SupportDeskPanel;
+  const posted: HostMessage[] = [];
+
+  before(async () => {
+    copyFixtureReports();
+    const api = await supportDesk();
+    await useReports(api, ['reports']);
+    panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
+    panel.onDidPost((m) => posted.push(m));
+  });
+
+  after(() => {
+    panel?.dispose();
+    rmSync(join(WORKSPACE, 'cases'), { recursive: true, force: true });
+  });
+
+  /** Sends a request as the webview would and waits for its one reply (ids far above the webview's own). */
+  async function ask(id: number, request: unknown): Promise<Extract<HostMessage, { type: 'reply' }>> {
+    const requestId = 1_000_000 + id;
+    await panel.receive({ type: 'request', requestId, request });
+    const replies = await waitFor(`the reply to request ${requestId}`, () => {
+      const found = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId === requestId);
+      return found.length > 0 && found;
+    });
+    assert.equal(replies.length, 1, 'exactly one reply');
+    return replies[0];
+  }
+
+  it('opens one "Support Desk" webview panel with scripts, and the same panel again when asked twice', async () => {
+    assert.equal(panel.panel.title, 'Support Desk');
+    assert.equal(panel.panel.viewType, 'supportDesk.panel');
+    assert.equal(panel.panel.webview.options.enableScripts, true);
+    assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(panel.panel.webview.html, /<script>|\son\w+=/);
+    const again = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
+    assert.strictEqual(again, panel);
+  });
+
+  it('gets the state once its webview says ready', async () => {
+    // The webview is real: this state was posted only after its script sent `ready`.
+    const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 20_000);
+    assert.equal(state.state.reports.files, 5);
+    assert.equal(state.state.playbook.templates.length, 6);
+    assert.equal(state.state.trusted, true);
+  });
+
+  it('answers a check of an account typed with dashes', async () => {
+    const reply = await ask(1, { kind: 'check', input: { account: '1111-2222-3333' } });
+    assert.ok(reply.ok, JSON.stringify(reply));
+    const result = reply.result as { account: string; verdict: string; subscriptions: { evidence: { label: string }[] }[] };
+    assert.equal(result.account, '111122223333');
+    assert.equal(result.verdict, 'eligible');
+    assert.equal(result.subscriptions[0].evidence[0].label, 'customer_subscriber_report_2026-11-22.csv:2');
+  });
+
+  it('answers a check it cannot do with words, not a stack trace', async () => {
+    const reply = await ask(2, { kind: 'check', input: { account: 'twelve' } });
+    assert.equal(reply.ok, false);
+    assert.match(!reply.ok ? reply.error : '', /account number "twelve" must be 12 digits/);
+  });
+
+  it('ignores a malformed message and keeps answering', async () => {
+    const before = posted.length;
+    await panel.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
+    await panel.receive({ type: 'nonsense' });
+    await panel.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000), [], 'no reply to a bad message');
+    assert.ok((await ask(5, { kind: 'searchScope', text: 'IAM policies' })).ok);
+  });
+
+  it('saves a case to cases/ with the key redacted, and never overwrites an earlier one', async () => {
+    const values = { method: 'POST', url: 'https://cam.ctl.io/services/boxes', status: '403', requestBody: `{"accessKeyId": "${FAKE_KEY}", "box": "web"}` };
+    for (const id of [6, 7]) {
+      const reply = await ask(id, { kind: 'caseAction', action: 'save', templateId: 'api-call', values, account: '111122223333' });
+      assert.ok(reply.ok, JSON.stringify(reply));
+    }
+    const files = readdirSync(join(WORKSPACE, 'cases')).sort();
+    assert.equal(files.length, 2);
+    assert.match(files[0], /^\d{4}-\d{2}-\d{2}-111122223333-api-call(-2)?\.md$/);
+    for (const f of files) {
+      const text = readFileSync(join(WORKSPACE, 'cases', f), 'utf8');
+      assert.ok(!text.includes(FAKE_KEY), `${f} holds the key`);
+      assert.match(text, /"accessKeyId": "\[REDACTED:aws-access-key-id\]"/);
+    }
+  });
+
+  it('opens a loaded report at the evidence line, and refuses any other file', async () => {
+    const report = join(WORKSPACE, 'reports', 'customer_subscriber_report_2026-11-22.csv');
+    assert.ok((await ask(8, { kind: 'openEvidence', file: report, line: 6 })).ok);
+    const editor = await waitFor('the report editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === report));
+    assert.equal(editor.selection.active.line, 5);
+    const refused = await ask(9, { kind: 'openEvidence', file: '/etc/passwd', line: 1 });
+    assert.equal(refused.ok, false);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === '/etc/passwd'));
+  });
+});

@@ -1,0 +1,35 @@
+// The panel in Restricted Mode: it shows the playbook and answers checks, but saves no case into
+// the untrusted workspace and makes no AWS call.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { HostMessage } from '../../../src/shared/panelProtocol';
+import type { SupportDeskPanel } from '../../../src/ui/panel/supportDeskPanel';
+import { supportDesk, waitFor, WORKSPACE } from '../helpers';
+
+describe('Support Desk panel in Restricted Mode', () => {
+  it('refuses to save a case or confirm an instance, and says why', async () => {
+    await supportDesk();
+    const panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
+    const posted: HostMessage[] = [];
+    panel.onDidPost((m) => posted.push(m));
+    try {
+      const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 20_000);
+      assert.equal(state.state.trusted, false);
+      await panel.receive({ type: 'request', requestId: 1_000_001, request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} } });
+      await panel.receive({ type: 'request', requestId: 1_000_002, request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } } });
+      const replies = await waitFor('both replies', () => {
+        const r = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId >= 1_000_000);
+        return r.length === 2 && r;
+      });
+      for (const reply of replies) {
+        assert.equal(reply.ok, false);
+        assert.match(!reply.ok ? reply.error : '', /^Restricted Mode: /);
+      }
+      assert.equal(existsSync(join(WORKSPACE, 'cases')), false);
+    } finally {
+      panel.dispose();
+    }
+  });
+});
