@@ -205,4 +205,20 @@ describe('Support Desk panel in the workbench', () => {
     assert.match(await panel.locator('#purchase-channels').innerText(), /Phone support: no[\s\S]*Channels that apply[\s\S]*Amazon front line support[\s\S]*Channels that do not apply[\s\S]*Canonical phone support/);
     await workbench.screenshot('panel-channels');
   });
+
+  it('comes back after a reload of the window on the section it showed, with what was typed', async () => {
+    const panel = workbench.panel();
+    await panel.locator('#tab-scope').click();
+    await panel.locator('#tab-cases').click();
+    await panel.locator('#case-template').selectOption('image-bug');
+    await panel.locator('#field-ami').fill('ami-0abcdef1234567890');
+    await panel.locator('#case-preview').filter({ hasText: 'ami-0abcdef1234567890' }).waitFor({ timeout: 15_000 });
+    await workbench.page.reload();
+    await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+    const restored = workbench.panel();
+    await restored.locator('#tab-cases[aria-selected="true"]').waitFor({ timeout: 30_000 });
+    assert.equal(await restored.locator('#case-template').inputValue(), 'image-bug');
+    assert.equal(await restored.locator('#field-ami').inputValue(), 'ami-0abcdef1234567890');
+    await restored.locator('#case-preview').filter({ hasText: '| AMI | ami-0abcdef1234567890 |' }).waitFor({ timeout: 15_000 });
+  });
 });

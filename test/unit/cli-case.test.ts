@@ -3,16 +3,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
+import { runCli } from '../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('support-desk case', () => {
   it('lists the templates with their fields, as text and as JSON', async () => {

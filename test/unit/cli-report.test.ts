@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { main } from '../../src/cli';
+import { runCli } from '../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('support-desk report inspect and lookup', () => {
   it('inspects a folder of reports as JSON', async () => {
