@@ -213,7 +213,9 @@ describe('Support Desk panel in the workbench', () => {
     await panel.locator('#case-template').selectOption('image-bug');
     await panel.locator('#field-ami').fill('ami-0abcdef1234567890');
     await panel.locator('#case-preview').filter({ hasText: 'ami-0abcdef1234567890' }).waitFor({ timeout: 15_000 });
-    await workbench.page.reload();
+    // As an engineer does it: the workbench shuts down in order (state saved), then loads again.
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.page.waitForEvent('load', { timeout: 30_000 });
     await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
     const restored = workbench.panel();
     await restored.locator('#tab-cases[aria-selected="true"]').waitFor({ timeout: 30_000 });
