@@ -1,5 +1,6 @@
-// The README's test command: one build, then the unit tests, the suite inside a real VS Code and the
-// Playwright e2e run. Every stage runs even when an earlier one fails, and the run ends with one line
+// The README's test command: one build, then the unit tests (pure, no build output needed), the
+// integration tests (the built CLI, the AWS CLI and botocore as references), the suite inside a real
+// VS Code and the Playwright e2e run. Every stage runs even when an earlier one fails, and the run ends with one line
 // "N passed, N failed" over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -26,13 +27,16 @@ for (const [label, args] of [['build', ['run', 'build']], ['compile', ['run', 'c
     process.exit(1);
   }
 }
-// Installs code-server, Chromium and the AWS CLI on first use (the unit tests need the CLI too).
-const ensured = run('ensure', 'node', ['scripts/vscode/ensure.mjs']) === 0;
-
 const stages = [
   { name: 'unit', status: run('unit', 'npx', ['mocha', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'unit' }) },
 ];
+// Installs code-server, Chromium and the AWS CLI on first use (the integration tests need the CLI too).
+const ensured = run('ensure', 'node', ['scripts/vscode/ensure.mjs']) === 0;
 if (ensured) {
+  stages.push({
+    name: 'integration',
+    status: run('integration', 'npx', ['mocha', '--config', '.mocharc.integration.json', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'integration' }),
+  });
   stages.push({ name: 'suite', status: run('suite', 'node', ['scripts/vscode/run-suite.mjs']) });
   stages.push({ name: 'e2e', status: run('e2e', 'node', ['scripts/vscode/run-e2e.mjs'], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'e2e' }) });
 }

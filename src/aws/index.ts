@@ -4,8 +4,8 @@ import type { ConfirmationRequest, ConfirmationResult } from '../core/confirmati
 import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm';
 
 export { confirmBatch, type BatchOptions } from './batch';
-export { checkCredentials, type AwsSettings } from './credentials';
-export { listProfiles, type ProfileKind, type ProfileSummary } from './profiles';
+export { checkCredentials } from './credentials';
+export { listProfiles, type AwsSettings, type ProfileKind, type ProfileSummary } from './profiles';
 export type { CallLimits, ConfirmSettings } from './confirm';
 
 /** Never throws: every failure becomes verdict 'error' with a kind and a message saying what to do. */

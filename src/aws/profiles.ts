@@ -8,6 +8,20 @@ import { readTextIfExists } from '../core/files';
 
 export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'other';
 
+/** Who the AWS calls are made as and where they go: the CLI's flags, or the extension's settings. */
+export interface AwsSettings {
+  profile?: string;
+  region?: string;
+  /** Who set `region`: the CLI's --region flag (the default) or the extension's supportDesk.aws.region setting. */
+  regionSource?: 'flag' | 'setting';
+  endpointUrl?: string;
+}
+
+/** The profile named in evidence: the chosen one, else the one the default chain reads (AWS_PROFILE). */
+export function profileLabel(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): string | null {
+  return settings.profile || env.AWS_PROFILE || null;
+}
+
 export interface ProfileSummary {
   name: string;
   region?: string;

@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
-import { parseTypedAccount } from '../core/ids';
+import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { Playbook } from '../core/playbook/playbook';
 import { fieldOptions, findTemplate, renderCase, type CaseValues } from '../core/templates';
-import { loadReportPaths } from './report';
+import { loadSubscriptionReports } from './report';
 import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
 
 const HELP = `Usage:
@@ -62,7 +62,7 @@ export const caseCommand: Command = async (argv, io) => {
     }
     fields[name] = await fieldValue(pair.slice(eq + 1));
   }
-  if (values.account !== undefined) await fillFromReports(fields, template.fields.map((f) => f.id), values.account, values.reports ?? [], values['as-of'], playbook);
+  if (values.account !== undefined) await fillFromReports(fields, template.fields.map((f) => f.id), values.account, values.reports ?? [], values['as-of'], playbook, io.err);
   else if (values.reports) throw new UsageError('--reports goes with --account: say whose evidence to fill in');
 
   const rendered = renderCase(playbook, template, fields);
@@ -88,15 +88,17 @@ async function fieldValue(raw: string): Promise<string> {
 }
 
 /** The account field, and an evidence field with the verdict from the reports, unless given with --field. */
-async function fillFromReports(fields: CaseValues, ids: string[], typed: string, paths: string[], asOfOption: string | undefined, playbook: Playbook): Promise<void> {
+async function fillFromReports(fields: CaseValues, ids: string[], typed: string, paths: string[], asOfOption: string | undefined, playbook: Playbook, warn: (text: string) => void): Promise<void> {
   const parsed = parseTypedAccount(typed);
   if (!parsed.ok) throw new UsageError(`--account: ${parsed.reason}`);
+  const padded = paddingWarning(typed);
+  if (padded) warn(`Warning: ${padded}`);
   if (ids.includes('account')) fields.account ??= typed;
   if (!ids.includes('evidence') || fields.evidence !== undefined) return;
   if (paths.length === 0) throw new UsageError('the evidence field needs the reports: add --reports PATH');
   const asOf = asOfOption ?? today();
   if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
-  const { store } = await loadReportPaths(paths);
+  const { store } = await loadSubscriptionReports(paths, { asOf });
   const policy = { lastUsageDays: playbook.eligibility.lastUsageDays, goodFaithDays: playbook.eligibility.goodFaithDays };
   fields.evidence = describeEvidence(judgeAccount(store, parsed.account, asOf, policy), asOf, reportFreshness(store, asOf, policy));
 }

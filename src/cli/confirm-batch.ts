@@ -1,16 +1,18 @@
 // `support-desk confirm-batch FILE --out RESULTS.jsonl`: confirms many instances with bounded
 // concurrency. Each result is appended as soon as it is known; a re-run with the same --out skips
 // instances already answered for good and asks again only those that failed in a retryable way.
+// One run at a time holds the results file (RESULTS.jsonl.lock): a second one refuses, or waits.
 import { loadAws } from '../aws/lazy';
-import { AuditLog, resolveAuditPath } from '../core/audit';
+import { resolveAuditPath } from '../core/audit';
 import { readBatchInput, type BatchRow } from '../core/batch-input';
-import { resultKey, resumeResults } from '../core/batch-results';
+import { describeHolder, lockResults, ResultsFileInUse, resultKey, resumeResults, type ResultsLock } from '../core/batch-results';
 import { DEFAULT_CONCURRENCY, isFinalResult, malformedResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
 import { JsonLinesWriter } from '../core/jsonl';
 import type { Problem } from '../core/model';
+import type { AwsSettings } from '../aws/profiles';
 import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
 import { describeProblems } from './report';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+import { AuditRecorder, EXIT, parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -21,18 +23,22 @@ FILE holds one instance id per line, or is a CSV whose header names instanceId a
 productCode, productId, account and region (row values win over the options).
   --out PATH          results, one confirm JSON per line; run again with the same --out to resume
   --concurrency N     calls in flight at once (default ${DEFAULT_CONCURRENCY})
+  --wait              when another run is using RESULTS.jsonl, wait for it to finish instead of refusing
 ${AWS_OPTIONS_HELP}
-Exit status: 0 every instance has a final answer, 1 some failed in a way a re-run may fix, 2 usage error.`;
+Exit status: 0 every instance has a final answer, 1 some failed in a way a re-run may fix (retryable
+errors, a bad answer from EC2), 2 usage error or RESULTS.jsonl in use by another run (nothing sent),
+3 answered but the audit log could not be written.`;
 
 export const confirmBatch: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, {
     ...AWS_OPTIONS,
     out: { type: 'string' },
     concurrency: { type: 'string' },
+    wait: { type: 'boolean' },
   });
   if (values.help) {
     io.out(HELP);
-    return 0;
+    return EXIT.ok;
   }
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError(`give the file of instances to confirm\n\n${HELP}`);
@@ -52,7 +58,7 @@ export const confirmBatch: Command = async (argv, io) => {
   const rejected: ConfirmationResult[] = [];
   const keys = new Set<string>();
   for (const row of input.rows) {
-    const { req, productProblem } = await requestFor(row, values, settings.region, codes);
+    const { req, productProblem } = await requestFor(row, values, codes);
     const rowProblems = validateConfirmationRequest(req, productProblem);
     if (rowProblems.length) {
       problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
@@ -66,12 +72,46 @@ export const confirmBatch: Command = async (argv, io) => {
   }
   if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
 
-  const prior = await resumeResults(values.out);
-  const todo = requests.filter((r) => !prior.final.has(resultKey(r)));
-  if (prior.final.size) io.err(`${values.out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
+  const lock = await holdResults(values.out, values.wait === true, io);
+  try {
+    return await run({ out: values.out, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
+  } finally {
+    await lock.release();
+  }
+};
 
-  const results = new JsonLinesWriter(values.out);
-  const audit = new AuditLog(resolveAuditPath(values.audit));
+/** Takes the results file for this run, saying so when it waits or replaces a dead run's lock; in use is a usage error (exit 2). */
+async function holdResults(out: string, wait: boolean, io: CliIo): Promise<ResultsLock> {
+  try {
+    const lock = await lockResults(out, { wait, onWait: (holder) => io.err(`${out}: in use by ${holder ? describeHolder(holder) : 'another run'}; waiting for it to finish (--wait)`) });
+    if (lock.tookOver) io.err(`${out}: took over the lock of ${describeHolder(lock.tookOver)}, which is no longer running`);
+    return lock;
+  } catch (error) {
+    throw error instanceof ResultsFileInUse ? new UsageError(error.message) : error;
+  }
+}
+
+/** One run over a results file this process holds. */
+interface BatchRun {
+  out: string;
+  /** Valid requests, once each. */
+  requests: ConfirmationRequest[];
+  /** Rows that are never sent: recorded as malformed-input results. */
+  rejected: ConfirmationResult[];
+  settings: AwsSettings;
+  concurrency: number;
+  auditPath: string;
+}
+
+/** Resumes from the results file and asks what has no final answer yet; the exit status. */
+async function run({ out, requests, rejected, settings, concurrency, auditPath }: BatchRun, io: CliIo): Promise<number> {
+  const prior = await resumeResults(out);
+  const todo = requests.filter((r) => !prior.final.has(resultKey(r)));
+  if (prior.final.size) io.err(`${out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
+
+  const results = new JsonLinesWriter(out);
+  // Results keep coming when the audit log cannot be written; the exit code says so at the end (3).
+  const audit = new AuditRecorder(auditPath);
   const record = (r: ConfirmationResult) => Promise.all([results.append(r), audit.append(r)]).then(() => undefined);
   for (const r of rejected.filter((r) => !prior.final.has(resultKey(r)))) await record(r);
 
@@ -93,13 +133,13 @@ export const confirmBatch: Command = async (argv, io) => {
     progress.finish();
     const retryable = answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
     if (retryable) io.err(`${retryable} not answered for good: run the same command again to retry them`);
-    return retryable ? 1 : 0;
+    return audit.exitCode(retryable ? EXIT.notDone : EXIT.ok, io);
   } finally {
     process.off('SIGINT', onSignal);
   }
-};
+}
 
-async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, region: string | undefined, codes: ProductCodes): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
+async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, codes: ProductCodes): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
   // A row's own code wins over its product id, and the row over the options.
   const productId = row.productCode ? undefined : (row.productId ?? values['product-id']);
   const product = productId ? await codes.resolve(productId) : { code: row.productCode ?? values['product-code'], problem: null };
@@ -107,7 +147,8 @@ async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'pro
     instanceId: row.instanceId,
     productCode: product.code ?? '',
     ...(row.account ? { claimedAccount: row.account } : {}),
-    ...(row.region ?? region ? { region: row.region ?? region } : {}),
+    // A row's region is for that instance; rows without one go where --region (or AWS's order) says.
+    ...(row.region ? { region: row.region } : {}),
   };
   if (product.problem) return { req, productProblem: product.problem };
   if (product.code === undefined) return { req, productProblem: 'no product code: add a productCode (or productId) column, or pass --product-code' };

@@ -1,6 +1,7 @@
 // Options shared by `confirm` and `confirm-batch`: where to send, as whom, and how a product id
 // becomes its product code (the reports first, then the playbook's products).
-import type { AwsSettings } from '../aws/credentials';
+import type { AwsSettings } from '../aws/profiles';
+import { regionProblem } from '../core/confirmation';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { SubscriptionStore } from '../core/store';
 import { loadReportPaths } from './report';
@@ -20,16 +21,19 @@ export const AWS_OPTIONS = {
 
 export const AWS_OPTIONS_HELP = `  --profile NAME      AWS profile of the seller account (default: the SDK's default chain)
   --region R|auto     the instance's region; "auto" searches the account's enabled regions
-                      (default: the profile's region, else AWS_REGION)
+                      (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)
   --endpoint-url URL  send EC2 calls here instead of AWS (for tests and VPC endpoints)
   --audit PATH        audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)
   --playbook PATH     team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})`;
 
+/** The settings the options give; --region is the strongest source of the region (see src/aws/region.ts). */
 export function awsSettings(values: { profile?: string; region?: string; 'endpoint-url'?: string }): AwsSettings {
   const endpointUrl = values['endpoint-url'];
   if (endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(endpointUrl)) {
     throw new UsageError(`--endpoint-url "${endpointUrl}" must be a URL like https://ec2.us-east-1.amazonaws.com`);
   }
+  const badRegion = values.region ? regionProblem(values.region, 'flag') : null;
+  if (badRegion) throw new UsageError(badRegion);
   return {
     ...(values.profile ? { profile: values.profile } : {}),
     ...(values.region ? { region: values.region } : {}),

@@ -1,10 +1,11 @@
 // `support-desk confirm`: proves, with ConfirmProductInstance, that an instance carries the
-// product code and which account owns it. Exit 0 confirmed, 1 any other verdict, 2 usage or malformed input.
+// product code and which account owns it. Exit 0 confirmed, 1 any other verdict, 2 usage or malformed
+// input, 3 answered but not recorded in the audit log.
 import { loadAws } from '../aws/lazy';
-import { AuditLog, resolveAuditPath } from '../core/audit';
+import { resolveAuditPath } from '../core/audit';
 import { describeEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmation';
 import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
-import { parseCommandArgs, UsageError, type Command } from './usage';
+import { AuditRecorder, EXIT, parseCommandArgs, UsageError, type Command } from './usage';
 
 const HELP = `Usage: support-desk confirm --instance-id ID (--product-code C | --product-id P --reports PATH...)
          [--account A] [--profile NAME] [--region R|auto] [--endpoint-url URL] [--audit PATH]
@@ -14,9 +15,10 @@ Asks EC2 (ConfirmProductInstance, with the seller's own profile) whether the ins
 product code and which account owns it. Verdicts: confirmed, owner-mismatch, not-attached, error.
   --account A         the account the customer claims (12 digits; dashes and spaces are fine)
 ${AWS_OPTIONS_HELP}
-Without --json it prints the verdict and its evidence (owner, region, request id, time, profile),
-ready to paste into a case.
-Exit status: 0 confirmed, 1 any other verdict, 2 usage error or malformed input (nothing sent).`;
+Without --json it prints the verdict and its evidence (owner, region and where it came from,
+request id, time, profile), ready to paste into a case.
+Exit status: 0 confirmed, 1 any other verdict, 2 usage error or malformed input (nothing sent),
+3 answered but the audit log could not be written (the verdict is printed).`;
 
 export const confirm: Command = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -27,7 +29,7 @@ export const confirm: Command = async (argv, io) => {
   });
   if (values.help) {
     io.out(HELP);
-    return 0;
+    return EXIT.ok;
   }
   const instanceId = values['instance-id'];
   if (instanceId === undefined) throw new UsageError(`give the instance with --instance-id ID\n\n${HELP}`);
@@ -43,17 +45,18 @@ export const confirm: Command = async (argv, io) => {
     instanceId,
     productCode: product.code,
     ...(values.account !== undefined ? { claimedAccount: values.account } : {}),
-    ...(settings.region ? { region: settings.region } : {}),
   };
   const problems = validateConfirmationRequest(req, product.problem ?? undefined);
   const result = problems.length
     ? malformedResult(req, problems, settings.profile ?? null)
     : await (await loadAws()).confirmInstance(req, settings);
-  await new AuditLog(resolveAuditPath(values.audit)).append(result);
+  // The verdict is printed even when the audit log cannot be written; the exit code says so (3).
+  const audit = new AuditRecorder(resolveAuditPath(values.audit));
+  await audit.append(result);
   if (values.json) io.out(JSON.stringify(result, null, 2));
   else if (result.verdict === 'error') io.err(describeEvidence(result));
   else io.out(describeEvidence(result));
   // Malformed input is the engineer's to fix, whether caught here, for want of a region, or by EC2.
-  if (result.error?.kind === 'malformed-input') return 2;
-  return result.verdict === 'confirmed' ? 0 : 1;
+  const earned = result.error?.kind === 'malformed-input' ? EXIT.usage : result.verdict === 'confirmed' ? EXIT.ok : EXIT.notDone;
+  return audit.exitCode(earned, io);
 };

@@ -2,17 +2,19 @@
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
-import { parseTypedAccount } from '../core/ids';
+import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/model';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { describeProblems, loadReportPaths } from './report';
+import { describeProblems, loadSubscriptionReports } from './report';
 import { parseCommandArgs, UsageError, type Command } from './usage';
 
 const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N]
          [--playbook PATH] [--json]
 
 Judges a customer's AWS account against the subscription reports (a folder stands for every .csv
-in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the evidence.
+and .csv.gz in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the
+evidence. A number shorter than 12 digits is padded with leading zeros, with a warning. Exits 2,
+with no verdict, when no subscription report is among the paths.
   --as-of             the day to judge on (default: today)
   --last-usage-days   how recent the last usage must be (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})
   --playbook PATH     team playbook whose eligibility policy applies (default: ${TEAM_PLAYBOOK_PATH})`;
@@ -46,23 +48,29 @@ export const lookup: Command = async (argv, io) => {
   const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
   if (windowDays !== undefined) policy.lastUsageDays = windowDays;
 
-  const { store, problems } = await loadReportPaths(paths);
+  const { store, problems } = await loadSubscriptionReports(paths, { asOf });
   const verdict = judgeAccount(store, parsed.account, asOf, policy);
   const freshness = reportFreshness(store, asOf, policy);
+  const padded = paddingWarning(typed);
   if (values.json) {
     io.out(JSON.stringify({
       account: verdict.account,
+      typedAccount: typed,
+      padded: padded !== undefined,
       verdict: verdict.verdict,
       asOf,
       freshness,
       // Every key always present (null when unknown), so scripts can rely on the shape.
       subscriptions: verdict.subscriptions.map(({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons }) =>
         ({ productId, productCode: productCode ?? null, productTitle: productTitle ?? null, lastUsage: lastUsage ?? null, reportDate: reportDate ?? null, verdict: v, reasons })),
+      rejectedRows: verdict.rejectedRows,
       contacts: verdict.contacts,
-      problems: problems.length,
+      // The same shape as `report inspect --json` gives: every problem, {file, line, severity, message}.
+      problems,
     }, null, 2));
     return 0;
   }
+  if (padded) io.out(`Warning: ${padded}`);
   io.out(describeEvidence(verdict, asOf, freshness));
   if (problems.length > 0) io.out(describeProblems(problems, PROBLEMS_SHOWN));
   return 0;

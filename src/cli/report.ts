@@ -1,12 +1,13 @@
 // `support-desk report inspect PATH... [--json]`: what each report file holds and what is wrong in it.
 import type { Problem } from '../core/model';
-import { loadReports, PathNotFoundError, type LoadedReports } from '../core/reports';
-import { parseCommandArgs, UsageError, type Command } from './usage';
+import { loadReports, missingSubscriptionReport, ReportPathError, type LoadedReports, type ReadOptions } from '../core/reports';
+import { EXIT, parseCommandArgs, UsageError, type Command } from './usage';
 
 const HELP = `Usage: support-desk report inspect PATH... [--json]
 
-Reads subscription reports (a folder stands for every .csv in it) and shows each file's format,
-report date, rows read and kept, the totals, and every problem with its file and line.`;
+Reads subscription reports (a folder stands for every .csv and .csv.gz in it, or in its subfolders
+when it has none itself) and shows each file's format, report date, rows read and kept, the totals,
+and every problem with its file and line. Exits 2 when no file is a report.`;
 
 /** Human output lists this many problems; --json lists them all. */
 const PROBLEMS_SHOWN = 50;
@@ -30,26 +31,44 @@ export const report: Command = async (argv, io) => {
       products: store.productCount,
       problems: loaded.problems,
     }, null, 2));
-    return 0;
+    return nothingToInspect(loaded, io.err);
   }
   io.out(`${loaded.files.length} report file${loaded.files.length === 1 ? '' : 's'}`);
   for (const f of loaded.files) {
-    io.out(`  ${f.path}\n    ${f.format ?? 'not a report'}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`);
+    io.out(`  ${f.path}\n    ${f.format === null ? `not a report: ${f.notAReport}` : `${f.format}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`}`);
   }
   const latest = store.latestReportDate();
   io.out(`${store.subscriptionCount} subscriptions, ${store.accountCount} accounts, ${store.productCount} products${latest ? `; latest report ${latest}` : ''}`);
   io.out(describeProblems(loaded.problems, PROBLEMS_SHOWN));
-  return 0;
+  return nothingToInspect(loaded, io.err);
 };
 
-/** loadReports with a missing path turned into a usage error (exit 2). */
-export async function loadReportPaths(paths: string[]): Promise<LoadedReports> {
+/** Exit 2, saying what was found instead, when not one file is a report (a contacts export is one). */
+function nothingToInspect(loaded: LoadedReports, err: (text: string) => void): number {
+  if (loaded.files.some((f) => f.format !== null)) return EXIT.ok;
+  err(`support-desk report: ${missingSubscriptionReport(loaded)}`);
+  return EXIT.usage;
+}
+
+/** loadReports with a path that cannot be used (missing, a link loop) turned into a usage error (exit 2). */
+export async function loadReportPaths(paths: string[], opts: ReadOptions = {}): Promise<LoadedReports> {
   try {
-    return await loadReports(paths);
+    return await loadReports(paths, opts);
   } catch (error) {
-    if (error instanceof PathNotFoundError) throw new UsageError(error.message);
+    if (error instanceof ReportPathError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * loadReportPaths for an answer that needs subscriptions (a verdict): no subscription report among
+ * them is a usage error (exit 2) that says what was found instead.
+ */
+export async function loadSubscriptionReports(paths: string[], opts: ReadOptions = {}): Promise<LoadedReports> {
+  const loaded = await loadReportPaths(paths, opts);
+  const missing = missingSubscriptionReport(loaded);
+  if (missing) throw new UsageError(missing);
+  return loaded;
 }
 
 export function describeProblems(problems: Problem[], limit: number): string {

@@ -5,11 +5,19 @@ import { join } from 'node:path';
 import type { ConfirmationErrorKind, ConfirmationResult, ConfirmationVerdict } from './confirmation';
 import { readTextIfExists } from './files';
 import { JsonLinesWriter, readJsonLines } from './jsonl';
+import { redactDeep } from './redaction';
 
+/**
+ * One line of the audit log (JSON Lines, a public format): who asked what, and what EC2 answered.
+ * `time` is ISO 8601 UTC; `profile` the AWS profile name (null: the default credential chain), never
+ * a key; `regionSource` where the region came from ('request', 'flag', 'setting', 'AWS_REGION',
+ * 'AWS_DEFAULT_REGION', 'profile', 'auto'; absent in lines written before it was recorded).
+ */
 export interface AuditEntry {
   time: string;
   profile: string | null;
   region: string | null;
+  regionSource?: ConfirmationResult['regionSource'];
   instanceId: string;
   productCode: string;
   claimedAccount: string | null;
@@ -25,6 +33,7 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
     time: r.checkedAt,
     profile: r.profile,
     region: r.region,
+    regionSource: r.regionSource ?? null,
     instanceId: r.instanceId,
     productCode: r.productCode,
     claimedAccount: r.claimedAccount,
@@ -35,6 +44,19 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
   };
 }
 
+/**
+ * The audit log could not be written (a folder, a path under a file, no permission, /proc...).
+ * `path` is the log's path, `reason` says why in words ("it is a folder, not a file"); the answer
+ * itself is not lost, so callers print it and then this.
+ */
+export class AuditWriteError extends Error {
+  override name = 'AuditWriteError';
+
+  constructor(readonly path: string, readonly reason: string, options?: { cause: unknown }) {
+    super(`${path}: ${reason}`, options);
+  }
+}
+
 export class AuditLog {
   private readonly writer: JsonLinesWriter;
 
@@ -42,8 +64,12 @@ export class AuditLog {
     this.writer = new JsonLinesWriter(path);
   }
 
+  /** Appends the line of one confirmation; rejects with an AuditWriteError when the log cannot be written. */
   append(result: ConfirmationResult): Promise<void> {
-    return this.writer.append(auditEntryFor(result));
+    // What was typed is kept as typed (malformed input too), but never a secret pasted into it.
+    return this.writer.append(redactDeep(auditEntryFor(result))).catch((error: NodeJS.ErrnoException) => {
+      throw new AuditWriteError(this.path, writeFailureReason(error), { cause: error });
+    });
   }
 
   /** Entries oldest first; lines that are not whole entries (a torn last line) are skipped. */
@@ -60,6 +86,20 @@ export class AuditLog {
       (e) => filter.account === undefined || e.claimedAccount === filter.account || e.ownerId === filter.account,
     );
     return { entries, skippedLines };
+  }
+}
+
+/** Why a file could not be created or appended to, in words, from the error's code. */
+function writeFailureReason(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EISDIR': return 'it is a folder, not a file';
+    // mkdir -p meets a file where a folder should be: EEXIST for the last part, ENOTDIR for one above.
+    case 'EEXIST': case 'ENOTDIR': return 'a part of the path is a file, not a folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC': return 'the disk is full';
+    case 'ENOENT': return 'no file can be created there';
+    default: return error.message;
   }
 }
 

@@ -10,13 +10,26 @@ export type ConfirmationErrorKind =
   | 'credentials'
   | 'throttled'
   | 'network'
+  /** EC2 answered (HTTP 2xx) with a body that is not a ConfirmProductInstance answer: empty, not XML, or another shape. Never a verdict. */
+  | 'bad-answer'
   | 'unknown';
+
+/**
+ * Where the region of a confirmation came from. Without a region named for the instance, AWS's own
+ * order applies: the --region flag (in VS Code its equivalent, the supportDesk.aws.region setting),
+ * then AWS_REGION, then AWS_DEFAULT_REGION, then the profile's `region`. 'auto' is a region found by
+ * searching the account's enabled regions.
+ */
+export type RegionSource = 'request' | 'flag' | 'setting' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'auto';
 
 export interface ConfirmationRequest {
   instanceId: string;
   productCode: string;
   claimedAccount?: string;
-  /** A region name, or 'auto' to search the account's enabled regions. */
+  /**
+   * A region named for this instance only (a batch file's region column, the region picked in VS Code),
+   * or 'auto' to search the account's enabled regions. Without it the session's default region applies.
+   */
   region?: string;
 }
 
@@ -30,6 +43,11 @@ export interface ConfirmationResult {
   instanceId: string;
   productCode: string;
   region: string | null;
+  /**
+   * Where `region` came from; null when no region was chosen (the request failed before). Every new
+   * result has it; results files written by earlier versions do not.
+   */
+  regionSource?: RegionSource | null;
   claimedAccount: string | null;
   ownerId: string | null;
   verdict: ConfirmationVerdict;
@@ -58,11 +76,27 @@ export function validateConfirmationRequest(req: ConfirmationRequest, productPro
     const parsed = parseTypedAccount(req.claimedAccount);
     if (!parsed.ok) problems.push(`claimed ${parsed.reason}`);
   }
-  if (req.region !== undefined && req.region !== 'auto' && !REGION.test(req.region)) {
-    problems.push(`region "${truncate(req.region)}" is not a region name like us-east-1 (or use "auto" to search the enabled regions)`);
-  }
+  const region = req.region === undefined ? null : regionProblem(req.region, 'request');
+  if (region) problems.push(region);
   return problems;
 }
+
+/** Why a region cannot be used, naming where it came from; null for a region name or 'auto'. */
+export function regionProblem(region: string, source: RegionSource): string | null {
+  if (region === 'auto' || REGION.test(region)) return null;
+  const from = source === 'request' ? '' : ` (${REGION_SOURCE_WORDS[source]})`;
+  return `region "${truncate(region)}"${from} is not a region name like us-east-1 (or use "auto" to search the enabled regions)`;
+}
+
+const REGION_SOURCE_WORDS: Record<RegionSource, string> = {
+  request: 'given for this instance',
+  flag: 'from --region',
+  setting: 'from the supportDesk.aws.region setting',
+  AWS_REGION: 'from AWS_REGION',
+  AWS_DEFAULT_REGION: 'from AWS_DEFAULT_REGION',
+  profile: 'from the profile',
+  auto: 'found by searching the enabled regions',
+};
 
 /** The claimed account as 12 digits (typed forms like "1111-2222-3333" accepted), or null. */
 export function normalizeClaimedAccount(raw: string | undefined): string | null {
@@ -81,17 +115,24 @@ export function verdictFor(attached: boolean, ownerId: string | null, claimedAcc
 /** Confirmations in flight at once in a batch unless the engineer says otherwise. */
 export const DEFAULT_CONCURRENCY = 8;
 
-/** Error kinds that will not change by asking again: a re-run of a batch skips them. */
-const FINAL_ERROR_KINDS: ReadonlySet<ConfirmationErrorKind> = new Set(['malformed-input', 'instance-not-found', 'unauthorized']);
+/** Verdicts EC2 gave; anything else in a results file (a line of another version, a hand edit) is not one. */
+const VERDICTS: ReadonlySet<string> = new Set(['confirmed', 'owner-mismatch', 'not-attached']);
 
-/** True when the result is an answer worth keeping; false when a retry may give a different one. */
+/** Error kinds that will not change by asking again: a re-run of a batch skips them. */
+const FINAL_ERROR_KINDS: ReadonlySet<string> = new Set(['malformed-input', 'instance-not-found', 'unauthorized']);
+
+/**
+ * True when the result is an answer worth keeping; false when a retry may give a different one,
+ * including every error kind not known to be final (a bad answer, a time-out, an unknown kind).
+ */
 export function isFinalResult(result: Pick<ConfirmationResult, 'verdict' | 'error'>): boolean {
-  return result.verdict !== 'error' || (result.error !== null && FINAL_ERROR_KINDS.has(result.error.kind));
+  if (result.verdict === 'error') return FINAL_ERROR_KINDS.has(result.error?.kind ?? '');
+  return VERDICTS.has(result.verdict);
 }
 
-/** The region a result names before any call: the one given, or null for none or 'auto' (not searched yet). */
-export function namedRegion(region: string | undefined): string | null {
-  return region && region !== 'auto' ? region : null;
+/** The region a result names before any call: the one given for the instance, or none for none or 'auto' (not searched yet). */
+export function namedRegion(region: string | undefined): Pick<ConfirmationResult, 'region' | 'regionSource'> {
+  return region && region !== 'auto' ? { region, regionSource: 'request' } : { region: null, regionSource: null };
 }
 
 /** A result for a request that was never sent because its input is malformed. */
@@ -99,7 +140,7 @@ export function malformedResult(req: ConfirmationRequest, problems: string[], pr
   return {
     instanceId: req.instanceId,
     productCode: req.productCode,
-    region: namedRegion(req.region),
+    ...namedRegion(req.region),
     claimedAccount: req.claimedAccount ?? null,
     ownerId: null,
     verdict: 'error',
@@ -133,7 +174,7 @@ export function describeEvidence(r: ConfirmationResult): string {
     ['Verdict', r.error ? `error (${r.error.kind})` : r.verdict],
     ['Instance', r.instanceId],
     ['Product code', r.productCode || '(none)'],
-    ['Region', r.region ?? '-'],
+    ['Region', r.region ? `${r.region}${r.regionSource ? ` (${REGION_SOURCE_WORDS[r.regionSource]})` : ''}` : '-'],
     ['Claimed account', r.claimedAccount ?? '(none given)'],
     ['Owner', r.ownerId ?? '(not reported)'],
     ['Error code', r.error?.code ?? null],

@@ -3,7 +3,9 @@
 // asks for a field, so a reader pays only for the columns it uses. Every record and problem carries
 // the physical line it starts on.
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 /** Receives records as strings: the simple way to read a small CSV. */
 export interface CsvSink {
@@ -17,11 +19,21 @@ export interface CsvSink {
 /** Receives records as byte ranges (see CsvRow): for readers that decode only what they need. */
 export interface CsvRowSink extends Omit<CsvSink, 'record'> {
   row(row: CsvRow, line: number): void;
+  /**
+   * The first physical line as raw bytes (BOM included, line break excluded; at most FIRST_LINE_BYTES),
+   * before any record: where a reader recognises input that is not UTF-8 comma-separated text, and
+   * may `stop` the parser.
+   */
+  firstLine?(bytes: Buffer): void;
 }
 
 /** A record longer than this is not a report row: a binary file, or a quote that never closes. */
 export const MAX_RECORD_BYTES = 1 << 20;
+/** What `firstLine` gets at most: a line longer than this is not a header anyway. */
+export const FIRST_LINE_BYTES = 1 << 16;
 const CHUNK_BYTES = 1 << 20;
+const GZIP_MAGIC = [0x1f, 0x8b];
+const GUNZIP_CHUNK_BYTES = 1 << 16; // zlib's default 16 KiB would mean four times the pushes
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -90,6 +102,11 @@ export class CsvParser {
   private started = false; // the byte-order mark, if any, is behind us
   private skipping = false; // inside an over-long line: drop bytes up to its newline
   private halted = false;
+  // Until the first line break is seen, the bytes so far (copied: the caller may reuse its chunk).
+  // Then the bytes at hand decide how lines end: LF or CRLF, or CR alone ("CSV (Macintosh)"),
+  // which is turned into LF so that the scan below knows one line ending.
+  private head: Buffer | undefined = Buffer.alloc(0);
+  private crOnly = false;
   // Set by `scan` for the record it just read.
   private newlines = 0;
   private quoteError = -1; // where text follows a closing quote
@@ -118,6 +135,12 @@ export class CsvParser {
   push(chunk: Uint8Array): void {
     if (this.halted) return;
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.head) {
+      const held = this.takeHead(bytes, false);
+      if (!held) return;
+      bytes = held;
+    }
+    if (this.crOnly) bytes = crToLf(bytes);
     if (this.rest) {
       // Finish the record that straddles the chunks on a small joined buffer, so that the chunk
       // itself is parsed in place rather than copied.
@@ -131,10 +154,38 @@ export class CsvParser {
   }
 
   end(): void {
+    if (this.head) {
+      const held = this.takeHead(Buffer.alloc(0), true);
+      if (held) this.push(held);
+    }
     const rest = this.rest;
     this.rest = undefined;
     // Every record ends with a line feed, which the scan relies on: give the last one its own.
     if (!this.halted && rest) this.consume(rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.of(LF)]), true);
+  }
+
+  /**
+   * Holds bytes until the first line break (or FIRST_LINE_BYTES, or the end), then hands the first
+   * line to the sink and returns everything held, to be parsed; undefined while still holding.
+   */
+  private takeHead(bytes: Buffer, final: boolean): Buffer | undefined {
+    const held = this.head!.length === 0 ? bytes : Buffer.concat([this.head!, bytes]);
+    const lf = held.indexOf(LF);
+    const cr = held.subarray(0, lf === -1 ? held.length : lf).indexOf(CR);
+    const lineEnd = cr === -1 ? lf : cr;
+    // A CR last in the bytes at hand may be the start of a CRLF: wait for the next byte.
+    const undecided = lineEnd === -1 || cr === held.length - 1;
+    if (undecided && !final && held.length < FIRST_LINE_BYTES) {
+      this.head = Buffer.from(held);
+      return undefined;
+    }
+    this.head = undefined;
+    // Lines end with CR alone when the first break is a lone CR and no LF is in sight: a file
+    // with LFs as well is read by its LFs, its stray CRs kept as text.
+    this.crOnly = cr !== -1 && lf === -1;
+    const end = lineEnd === -1 ? held.length : lineEnd;
+    this.sink.firstLine?.(held.subarray(0, Math.min(end, FIRST_LINE_BYTES)));
+    return this.halted ? undefined : held;
   }
 
   /** Delivers every complete record in `bytes` and returns a copy of the unconsumed tail. */
@@ -284,6 +335,13 @@ function fieldStop(bytes: Buffer, i: number): number {
   return i;
 }
 
+/** A copy of `bytes` with every CR turned into LF (for input whose lines end with CR alone). */
+function crToLf(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = copy.indexOf(CR); i !== -1; i = copy.indexOf(CR, i + 1)) copy[i] = LF;
+  return copy;
+}
+
 /** Length of the physical line from `pos` to the LF at `nl`, without its CR. */
 function lineLength(bytes: Buffer, pos: number, nl: number): number {
   return nl > pos && bytes[nl - 1] === CR ? nl - 1 - pos : nl - pos;
@@ -291,21 +349,45 @@ function lineLength(bytes: Buffer, pos: number, nl: number): number {
 
 /**
  * Streams a file through the parser in 1 MiB chunks. UTF-8 with or without a BOM; bytes that are not
- * UTF-8 are reported through `undecodable` (and decode as U+FFFD). Stops early once the parser is stopped.
+ * UTF-8 are reported through `undecodable` (and decode as U+FFFD). A gzip file (by its first bytes,
+ * whatever its name) is gunzipped on the way, never held whole; damaged gzip data throws an Error that
+ * says so. Stops early once the parser is stopped.
  */
 export async function readCsvFile(path: string, parser: CsvParser, signal?: AbortSignal): Promise<void> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
+    let { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    if (bytesRead >= GZIP_MAGIC.length && GZIP_MAGIC.every((b, i) => buffer[i] === b)) return await gunzipInto(handle, parser, signal);
+    while (bytesRead > 0) {
       signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
       parser.push(buffer.subarray(0, bytesRead));
       if (parser.stopped) return;
+      ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null));
     }
     parser.end();
   } finally {
     await handle.close();
+  }
+}
+
+/** The whole file from its first byte, through gunzip, into the parser. */
+async function gunzipInto(handle: FileHandle, parser: CsvParser, signal: AbortSignal | undefined): Promise<void> {
+  const compressed = handle.createReadStream({ start: 0, autoClose: false, highWaterMark: CHUNK_BYTES });
+  try {
+    await pipeline(compressed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        signal?.throwIfAborted();
+        parser.push(chunk);
+        if (parser.stopped) return;
+      }
+      parser.end();
+    });
+  } catch (error) {
+    // Leaving the loop once the parser stopped aborts the streams behind it: that is no failure.
+    if (parser.stopped && !signal?.aborted) return;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!code.startsWith('Z_')) throw error;
+    throw new Error(`the gzip data is damaged (${(error as Error).message}): download the report again`);
   }
 }

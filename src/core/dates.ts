@@ -15,6 +15,34 @@ export function parseIsoDay(raw: string): string | undefined {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/**
+ * A day written the way a spreadsheet re-saves dates (`11/20/2026`, `20.11.2026`, `3-4-2025`, with
+ * an optional time after it), read month first and day first:
+ * - `{ day, reading }` when only one reading is a real day (`11/20/2026` can only be 2026-11-20), or
+ *   both are the same day (`3/3/2025`); `reading` says which, for the warning that names the guess;
+ * - `{ ambiguous: [monthFirst, dayFirst] }` when both readings are real and differ (`3/4/2025`);
+ * - undefined when the text is not written that way or neither reading is a real day.
+ * Two-digit years are not read: their century is a guess too.
+ */
+export function parseSpreadsheetDay(raw: string): SpreadsheetDay | undefined {
+  const m = SPREADSHEET_DATE.exec(raw.trim());
+  if (!m) return undefined;
+  const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  const monthFirst = isRealDay(year, first, second) ? dayOfKey(year * 10_000 + first * 100 + second) : undefined;
+  const dayFirst = isRealDay(year, second, first) ? dayOfKey(year * 10_000 + second * 100 + first) : undefined;
+  if (monthFirst && dayFirst) return monthFirst === dayFirst ? { day: monthFirst, reading: 'the same either way' } : { ambiguous: [monthFirst, dayFirst] };
+  if (monthFirst) return { day: monthFirst, reading: 'month first' };
+  return dayFirst ? { day: dayFirst, reading: 'day first' } : undefined;
+}
+
+export type SpreadsheetDay =
+  | { day: string; reading: 'month first' | 'day first' | 'the same either way' }
+  | { ambiguous: [monthFirst: string, dayFirst: string] };
+
+// Day and month of one or two digits, the same separator twice, a four-digit year, then perhaps a
+// time as spreadsheets write it ("11/20/2026 1:45 PM").
+const SPREADSHEET_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
+
 /** True when the (proleptic Gregorian) calendar has that day: 2024-02-29 yes, 2026-02-29 no. */
 export function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -45,6 +73,11 @@ export function isIsoDay(value: string): boolean {
 /** Whole days from `from` to `to` (negative when `to` is earlier). Both are `YYYY-MM-DD`. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The one place the wall clock is read: the local day, for callers' defaults (an as-of day). */
+export function today(): string {
+  return localDay(new Date());
 }
 
 /** The local calendar day of a moment (a support engineer's "today", a file's modification day). */

@@ -1,8 +1,8 @@
 // Support eligibility verdicts from the merged reports. Pure: the "as of" day is always a parameter.
-import { daysBetween, isIsoDay, localDay } from './dates';
+import { daysBetween, isIsoDay } from './dates';
 import {
   DEFAULT_POLICY, VERDICT_RANK,
-  type AccountVerdict, type EligibilityPolicy, type SubscriptionRecord, type SubscriptionVerdict, type Verdict,
+  type AccountVerdict, type EligibilityPolicy, type RejectedRow, type SubscriptionRecord, type SubscriptionVerdict, type Verdict,
 } from './model';
 import type { ProductInfo, SubscriptionStore } from './store';
 
@@ -13,11 +13,14 @@ export interface Freshness {
   message: string;
 }
 
-/** The one place the wall clock is read: the local day, for callers' defaults. */
-export function today(): string {
-  return localDay(new Date());
-}
+export { today } from './dates';
 
+/**
+ * The verdict for one product of an account, with reasons that name their evidence. Rejected rows
+ * of the account (for this product, or of unknown product) are said too: an account on a rejected
+ * row is never answered with "not listed" and the new-subscriber advice.
+ * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
+ */
 export function judgeSubscription(
   store: SubscriptionStore, account: string, productId: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
 ): SubscriptionVerdict {
@@ -34,13 +37,28 @@ export function judgeSubscription(
     reportDate: newest?.reportDate,
     evidence: records.map(({ file, line, reportDate }) => ({ file, line, reportDate })),
   };
+  const rejected = store.rejectedRowsFor(account).filter((r) => r.productId === undefined || r.productId === productId);
+  const onRows = rejected.filter((r) => r.account === account);
+  const mayBe = rejected.filter((r) => r.account !== account).map((r) => mayBeReason(r, account));
   if (!newest || !product) {
-    return { ...base, verdict: 'unlisted', reasons: unlistedReasons(store, account, productId, product, asOf, policy) };
+    // The account is on a row of the reports, only not a usable one: that, not "new subscriber?", is the answer.
+    const reasons = onRows.length > 0
+      ? onRows.map((r) => `Account ${account} is on ${r.file}:${r.line}, a row that was rejected: ${r.reason}. It could not be judged from that row: fix the row in the export and load the report again, or confirm the instance with ConfirmProductInstance.`)
+      : unlistedReasons(store, account, productId, product, asOf, policy);
+    return { ...base, verdict: 'unlisted', reasons: [...reasons, ...mayBe] };
   }
+  const { verdict, reasons } = judgeListed(account, product, newest, asOf, policy);
+  const also = onRows.map((r) => `Also on ${r.file}:${r.line}, a row that was rejected (${r.reason}): fixed, it could change this verdict.`);
+  return { ...base, verdict, reasons: [...reasons, ...also, ...mayBe] };
+}
+
+/** The verdict from the account's newest row for a product the reports list. */
+function judgeListed(
+  account: string, product: ProductInfo, newest: SubscriptionRecord, asOf: string, policy: EligibilityPolicy,
+): { verdict: Verdict; reasons: string[] } {
   const label = productLabel(product);
   if (newest.reportDate !== product.latestReportDate) {
     return {
-      ...base,
       verdict: 'not-in-latest-report',
       reasons: [
         `Last listed for ${label} in an older report: ${where(newest)}${usage(newest)}.`,
@@ -50,36 +68,40 @@ export function judgeSubscription(
   }
   if (newest.lastUsage === undefined) {
     return {
-      ...base,
       verdict: 'eligible',
       reasons: [`Listed in the newest report for ${label}: ${where(newest)}. That report gives no date of last usage, so being listed is enough.`],
     };
   }
   const days = daysBetween(newest.lastUsage, asOf);
   const listed = `Listed in the newest report for ${label}: ${where(newest)}, last usage ${newest.lastUsage}`;
-  if (days < 0) {
-    return { ...base, verdict: 'eligible', reasons: [`${listed}, after the as-of day ${asOf}.`] };
-  }
+  if (days < 0) return { verdict: 'eligible', reasons: [`${listed}, after the as-of day ${asOf}.`] };
   const within = days <= policy.lastUsageDays;
   return {
-    ...base,
     verdict: within ? 'eligible' : 'lapsed',
-    reasons: [
-      `${listed}, ${plural(days, 'day')} before ${asOf}: ${within ? 'within' : 'outside'} the ${policy.lastUsageDays}-day last-usage window.`,
-    ],
+    reasons: [`${listed}, ${plural(days, 'day')} before ${asOf}: ${within ? 'within' : 'outside'} the ${policy.lastUsageDays}-day last-usage window.`],
   };
 }
 
+/** For a rejected row whose account a spreadsheet turned into scientific notation that `account` rounds to. */
+function mayBeReason(row: RejectedRow, account: string): string {
+  return `${row.file}:${row.line} may be this account's row, but it was rejected: ${row.reason}; ${account} rounds to ${row.account}.`;
+}
+
 /**
- * The account's best verdict over its products. An account no report lists is judged against every
- * product the reports know, so each "unlisted" carries its evidence and the good-faith note.
+ * The account's best verdict over its products: those its rows (kept or rejected) name. An account
+ * no row names is judged against every product the reports know, so each "unlisted" carries its
+ * evidence and the good-faith note. Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
 export function judgeAccount(
   store: SubscriptionStore, account: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
 ): AccountVerdict {
   requireDay(asOf);
-  const own = [...new Set(store.recordsForAccount(account).map((r) => r.productId))];
-  const productIds = own.length > 0 ? own : store.products().map((p) => p.productId);
+  const rejectedRows = store.rejectedRowsFor(account);
+  const named = [
+    ...store.recordsForAccount(account).map((r) => r.productId),
+    ...rejectedRows.filter((r) => r.account === account).flatMap((r) => (r.productId === undefined ? [] : [r.productId])),
+  ];
+  const productIds = named.length > 0 ? [...new Set(named)] : store.products().map((p) => p.productId);
   const subscriptions = productIds
     .map((productId) => judgeSubscription(store, account, productId, asOf, policy))
     .sort((a, b) => rank(a.verdict) - rank(b.verdict) || a.productId.localeCompare(b.productId));
@@ -88,6 +110,7 @@ export function judgeAccount(
     verdict: subscriptions[0]?.verdict ?? 'unlisted',
     subscriptions,
     contacts: store.contactsFor(account),
+    rejectedRows,
   };
 }
 

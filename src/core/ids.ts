@@ -6,6 +6,9 @@ export const PRODUCT_CODE = /^[A-Za-z0-9]{1,25}$/;
 // Partition-agnostic: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1 ...
 export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
+/** An account number a spreadsheet wrote in scientific notation ("4.44456E+11"): mantissa digits and exponent. */
+export const SCIENTIFIC_ACCOUNT = /^(\d)(?:\.(\d+))?E\+(\d+)$/i;
+
 export type AccountParse =
   | { ok: true; account: string; padded: boolean }
   | { ok: false; reason: string };
@@ -18,7 +21,7 @@ export function parseAccountNumber(raw: string): AccountParse {
   const value = raw.trim();
   if (value === '') return { ok: false, reason: 'account number is empty' };
   if (!/^\d+$/.test(value)) {
-    const hint = /^\d(\.\d+)?E\+\d+$/i.test(value)
+    const hint = SCIENTIFIC_ACCOUNT.test(value)
       ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)'
       : '';
     return { ok: false, reason: `account number "${truncate(value)}" must be 12 digits${hint}` };
@@ -33,6 +36,29 @@ export function parseAccountNumber(raw: string): AccountParse {
  */
 export function parseTypedAccount(raw: string): AccountParse {
   return parseAccountNumber(raw.replace(/[\s-]/g, ''));
+}
+
+/**
+ * The warning for a typed account that was shorter than 12 digits and padded (the same words in the
+ * CLI and the panel); undefined when nothing was padded or the text is not an account number.
+ */
+export function paddingWarning(typed: string): string | undefined {
+  const parsed = parseTypedAccount(typed);
+  if (!parsed.ok || !parsed.padded) return undefined;
+  const digits = typed.replace(/[\s-]/g, '');
+  return `"${digits}" has ${digits.length} digit${digits.length === 1 ? '' : 's'}: it was padded with leading zeros to ${parsed.account}. Check the number with the customer.`;
+}
+
+/**
+ * True when `scientific` ("4.44456E+11", as a spreadsheet shows a long number) is what the 12-digit
+ * `account` becomes at that many significant digits: the row may be this account's, though a million
+ * accounts round to the same text.
+ */
+export function roundsTo(account: string, scientific: string): boolean {
+  const m = SCIENTIFIC_ACCOUNT.exec(scientific.trim());
+  if (!m) return false;
+  const digits = (m[2] ?? '').length;
+  return Number(account).toExponential(digits).toUpperCase() === `${m[1]}${digits > 0 ? `.${m[2]}` : ''}E+${m[3]}`;
 }
 
 export function truncate(text: string, max = 40): string {

@@ -48,6 +48,20 @@ export interface ReportFileSummary {
   reportDate: string | null;
   rows: number; // data records read
   kept: number; // records stored
+  /** Only when `format` is null: what the file is instead, in a few words ("empty", "UTF-16LE text", `header names columns "A", "B"`). */
+  notAReport?: string;
+}
+
+/** A subscription row that was not kept because a value on it is wrong, as a verdict cites it. */
+export interface RejectedRow {
+  file: string;
+  line: number;
+  /** As the row wrote it: 12 digits, or the scientific notation a spreadsheet left there ("4.44456E+11"). */
+  account: string;
+  /** Absent when the row's product id is empty or unreadable. */
+  productId?: string;
+  /** Why the row was not kept: the error on its line. */
+  reason: string;
 }
 
 export type Verdict = 'eligible' | 'lapsed' | 'not-in-latest-report' | 'unlisted';
@@ -80,4 +94,9 @@ export interface AccountVerdict {
   verdict: Verdict;
   subscriptions: SubscriptionVerdict[];
   contacts: SupportContact[];
+  /**
+   * Rejected report rows that name the account, or may (an account in scientific notation it rounds
+   * to); each is also a reason of the subscriptions it concerns.
+   */
+  rejectedRows: RejectedRow[];
 }

@@ -79,8 +79,17 @@ export function detectFormat(header: string[]): DetectedFormat | undefined {
 
 /** The line-1 error for a header that names no known format: what was found, what is known. */
 export function describeUnknownHeader(header: string[]): string {
-  const shown = header.slice(0, 12).map((h) => JSON.stringify(truncate(h.trim(), 40))).join(', ');
-  const more = header.length > 12 ? ` and ${header.length - 12} more` : '';
   const known = FORMATS.map((f) => `${f.id} (${Object.values(f.required).join(', ')})`).join('; ');
-  return `not a known report: the header has columns ${shown}${more}. Known formats and their required columns: ${known}`;
+  return `not a known report: the header has columns ${listColumns(header, 12)}. Known formats and their required columns: ${known}`;
+}
+
+/** The same in a few words, for a list of files that are not reports: `header names columns "Name", "Value"`. */
+export function describeUnknownHeaderBriefly(header: string[]): string {
+  return `header names columns ${listColumns(header, 4)}`;
+}
+
+/** The first `max` column names, quoted and shortened, and how many more there are. */
+function listColumns(header: string[], max: number): string {
+  const shown = header.slice(0, max).map((h) => JSON.stringify(truncate(h.trim(), 40))).join(', ');
+  return header.length > max ? `${shown} and ${header.length - max} more` : shown;
 }

@@ -1,16 +1,20 @@
 // Reading subscription reports: format by header, values checked row by row, a bad row becomes a
-// problem on its line and the good rows are kept. Content never throws; only a missing path does.
-import type { Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+// problem on its line (and a rejected row a lookup can cite) and the good rows are kept. Content
+// never throws; only a path that cannot be used as given does.
+import { basename } from 'node:path';
 import { CsvParser, readCsvFile, type CsvRow, type CsvRowSink } from './csv';
-import { dayInFileName, dayKey, dayOfKey, isRealDay, localDay, parseIsoDay } from './dates';
+import { dayInFileName, dayKey, dayOfKey, isIsoDay, isRealDay, localDay, parseIsoDay, parseSpreadsheetDay, today } from './dates';
 import { FieldCache } from './fieldCache';
-import { parseAccountNumber, PRODUCT_CODE, truncate } from './ids';
+import { parseAccountNumber, PRODUCT_CODE, SCIENTIFIC_ACCOUNT, truncate } from './ids';
 import type { Evidence, Problem, ReportFileSummary, Severity, SupportContact } from './model';
-import { describeUnknownHeader, detectFormat, type Column, type DetectedFormat } from './reportFormats';
+import { recognizeNotCsv } from './notCsv';
+import { findReportFiles, inspectReportFile, type Unreadable } from './reportFiles';
+import { describeUnknownHeader, describeUnknownHeaderBriefly, detectFormat, type Column, type DetectedFormat } from './reportFormats';
+import { RejectedRows } from './rejectedRows';
 import { SubscriptionStore } from './store';
 import { accountText, SubscriptionRows, type RecordList } from './subscriptionRows';
+
+export { expandReportPaths, PathNotFoundError, ReportPathError } from './reportFiles';
 
 export type ContactOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -27,72 +31,80 @@ export interface ParsedReport extends ReportFileSummary {
   records: RecordList;
   contacts: ContactEvent[];
   problems: Problem[];
-}
-
-export class PathNotFoundError extends Error {
-  constructor(readonly path: string) {
-    super(`no such file or folder: ${path} (give a report .csv file or a folder of them)`);
-  }
+  /** Subscription rows not kept, by account, for verdicts to cite. */
+  rejected: RejectedRows;
 }
 
 export interface LoadedReports {
   files: ReportFileSummary[];
+  /** The folders' notes (where reports were found, or what a folder holds instead), then each file's problems. */
   problems: Problem[];
   store: SubscriptionStore;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /**
+   * The day the reports are judged on (YYYY-MM-DD; default: today). A report date after it is a
+   * problem on its line, and that row does not count (nor decide which report is newest).
+   */
+  asOf?: string;
 }
 
 /** Past this many problems in one file the rest are counted, not listed: one bad export should not flood the view. */
 export const MAX_PROBLEMS_PER_FILE = 1000;
 
-export async function readReport(path: string, opts: { signal?: AbortSignal } = {}): Promise<ParsedReport> {
-  const file = await statReportPath(path);
-  const reader = new ReportReader(path, dayInFileName(basename(path)), localDay(file.mtime), file.size);
+/**
+ * Reads one report file (plain or gzipped). Anything wrong with it (not a regular file, not a
+ * report, bad rows) is a problem in the result. Throws a PathNotFoundError when nothing is at
+ * `path`, a RangeError for an `asOf` that is not YYYY-MM-DD, and the signal's reason when aborted.
+ */
+export async function readReport(path: string, opts: ReadOptions = {}): Promise<ParsedReport> {
+  const file = await inspectReportFile(path);
+  if ('unreadable' in file) return unreadableReport(path, file.unreadable);
+  const asOf = opts.asOf ?? today();
+  if (!isIsoDay(asOf)) throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
+  const reader = new ReportReader(path, {
+    nameDay: dayInFileName(basename(path)), modifiedDay: localDay(file.stats.mtime), bytes: file.stats.size,
+    asOf: dayKey(asOf), asOfLabel: opts.asOf ? `the as-of day ${asOf}` : `today (${asOf})`,
+  });
   const parser = new CsvParser(reader);
   reader.parser = parser;
   try {
     await readCsvFile(path, parser, opts.signal);
   } catch (error) {
     if (opts.signal?.aborted) throw error;
-    reader.fileProblem('error', `cannot read the file: ${(error as Error).message}`);
+    reader.readFailed(`cannot read the file: ${(error as Error).message}`);
   }
   return reader.finish();
 }
 
-/** A path the engineer gave: a missing one is a PathNotFoundError that says what to give instead. */
-async function statReportPath(path: string): Promise<Stats> {
-  try {
-    return await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PathNotFoundError(path);
-    throw error;
-  }
+/** A path named like a report that cannot be read (a named pipe, a link loop): one problem that says what it is. */
+function unreadableReport(path: string, unreadable: Unreadable): ParsedReport {
+  return {
+    path, format: null, reportDate: null, rows: 0, kept: 0, notAReport: unreadable.what,
+    records: new SubscriptionRows(0), contacts: [], rejected: new RejectedRows(path),
+    problems: [{ file: path, line: 1, severity: 'error', message: unreadable.message }],
+  };
 }
 
-/** A folder stands for its `.csv` files (sorted, not recursive); a missing path is an error. */
-export async function expandReportPaths(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    if (!(await statReportPath(path)).isDirectory()) {
-      files.push(path);
-      continue;
-    }
-    const entries = await readdir(path, { withFileTypes: true });
-    files.push(...entries.filter((e) => e.isFile() && /\.csv$/i.test(e.name)).map((e) => join(path, e.name)).sort());
-  }
-  return [...new Set(files)];
-}
-
+/**
+ * Reads every report the paths stand for (see findReportFiles), in order. Throws what
+ * findReportFiles throws for a path that cannot be used, and the signal's reason when aborted.
+ */
 export async function loadReports(
-  paths: string[], opts: { signal?: AbortSignal; onFile?: (r: ReportFileSummary) => void } = {},
+  paths: string[], opts: ReadOptions & { onFile?: (r: ReportFileSummary) => void } = {},
 ): Promise<LoadedReports> {
+  const { files, notes } = await findReportFiles(paths);
   const reports: ParsedReport[] = [];
-  for (const file of await expandReportPaths(paths)) {
+  for (const file of files) {
     opts.signal?.throwIfAborted();
-    const report = await readReport(file, { signal: opts.signal });
+    const report = await readReport(file, opts);
     reports.push(report);
     opts.onFile?.(summarize(report));
   }
-  return combineReports(reports);
+  const loaded = combineReports(reports);
+  return { ...loaded, problems: [...notes, ...loaded.problems] };
 }
 
 /** Parsed files as one loaded set: their summaries and problems in file order, one store over all. */
@@ -105,8 +117,25 @@ export function combineReports(reports: ParsedReport[]): LoadedReports {
 }
 
 export function summarize(report: ReportFileSummary): ReportFileSummary {
-  const { path, format, reportDate, rows, kept } = report;
-  return { path, format, reportDate, rows, kept };
+  const { path, format, reportDate, rows, kept, notAReport } = report;
+  return notAReport === undefined ? { path, format, reportDate, rows, kept } : { path, format, reportDate, rows, kept, notAReport };
+}
+
+/**
+ * Undefined when `loaded` holds a subscription report; else the error a lookup gives instead of a
+ * verdict: what was found in its place (each file and what it is) and what to give.
+ */
+export function missingSubscriptionReport(loaded: LoadedReports): string | undefined {
+  if (loaded.files.some((f) => f.format !== null && f.format !== 'support-contacts')) return undefined;
+  const notes = loaded.problems.map((p) => `${p.file}: ${p.message}`).join('; ');
+  const found = loaded.files.length === 0
+    ? `found no report files${notes ? ` (${notes})` : ''}`
+    : `found ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, none a subscription report: ${loaded.files.map((f) => `${f.path} (${whatFileIs(f)})`).join(', ')}`;
+  return `no subscription report loaded: ${found}. Give the AWS Marketplace subscription reports (the daily customer subscriber reports, .csv or .csv.gz): a file or a folder of them`;
+}
+
+function whatFileIs(file: ReportFileSummary): string {
+  return file.format === 'support-contacts' ? 'support contacts, no subscriptions' : file.notAReport ?? 'not a report';
 }
 
 const OPERATIONS = new Set<string>(['CREATE', 'UPDATE', 'DELETE']);
@@ -114,16 +143,41 @@ const DAY_COLUMNS = new Set<Column>(['lastUsage', 'reportDate', 'subscriptionSta
 const TYPICAL_ROW_BYTES = 64; // real report rows run 100 to 200 bytes
 const MAX_PRESIZED_ROWS = 1 << 24;
 const INVALID = -1; // what a cache answers for a value that is wrong (a bad date or product code)
+const AMBIGUOUS = -2; // a day a spreadsheet wrote so that it reads as two different days (3/4/2025)
+// A day read from a spreadsheet's writing (11/20/2026) is cached as the day plus this, so that each
+// row it is on still gets its warning.
+const FROM_SPREADSHEET = 100_000_000;
+// What some exports write as the Last Usage Date of a subscription without an end.
+const PLACEHOLDER_DAY = 99991231;
 
-/** Receives the records of one file and turns them into subscription rows, contacts and problems. */
+/** What the reader knows of a file before its first row. */
+interface FileFacts {
+  /** The day in the file's name, if any: the file's own date. */
+  nameDay: string | undefined;
+  modifiedDay: string;
+  bytes: number;
+  /** The as-of day as yyyymmdd, and how messages name it ("the as-of day 2026-11-22", "today (2026-11-30)"). */
+  asOf: number;
+  asOfLabel: string;
+}
+
+/** Receives the records of one file and turns them into subscription rows, contacts, rejected rows and problems. */
 class ReportReader implements CsvRowSink {
   parser!: CsvParser;
   private values: RowValues | null = null; // set once the header names a known format
   private headerSeen = false;
+  private notAReport: string | undefined;
   private rows = 0;
   private readonly records: SubscriptionRows;
+  private readonly rejected: RejectedRows;
   private readonly fileValue: number;
-  private readonly fallbackDay: number;
+  /** The day of the file's name, else of its modification, as yyyymmdd: the report date of rows without their own. */
+  private readonly ownDay: number;
+  /** `ownDay` when it is not after the as-of day, else 0: such rows are then not used. */
+  private readonly fileDay: number;
+  /** Why `fileDay` is 0: the problem on the header's line, which the rows without a date cite. */
+  private readonly fileDayRefused: string | undefined;
+  private readonly nameDay: number;
   private readonly contacts: ContactEvent[] = [];
   private readonly problems: Problem[] = [];
   private unlisted = 0;
@@ -131,14 +185,30 @@ class ReportReader implements CsvRowSink {
   private undecodableLines = 0;
   private firstUndecodableLine = 0;
   private newestRowDay = 0;
-  private usedFallbackDay = false;
+  private usedFileDay = false;
 
-  constructor(private readonly path: string, private readonly nameDay: string | undefined, private readonly modifiedDay: string, bytes: number) {
+  constructor(private readonly path: string, private readonly facts: FileFacts) {
     // Room for the rows a file of this size probably holds, so the columns are rarely copied to
     // grow; memory that no row reaches is never touched, so it costs address space, not RSS.
-    this.records = new SubscriptionRows(Math.min(Math.ceil(bytes / TYPICAL_ROW_BYTES), MAX_PRESIZED_ROWS) + 16);
+    this.records = new SubscriptionRows(Math.min(Math.ceil(facts.bytes / TYPICAL_ROW_BYTES), MAX_PRESIZED_ROWS) + 16);
+    this.rejected = new RejectedRows(path);
     this.fileValue = this.records.value(path);
-    this.fallbackDay = dayKey(nameDay ?? modifiedDay);
+    this.nameDay = facts.nameDay === undefined ? 0 : dayKey(facts.nameDay);
+    this.ownDay = dayKey(facts.nameDay ?? facts.modifiedDay);
+    if (this.ownDay > facts.asOf) {
+      this.fileDayRefused = facts.nameDay === undefined
+        ? `the file has no date in its name and was modified ${facts.modifiedDay}, after ${facts.asOfLabel}: its rows without a report date of their own are not used (name the file like report_YYYY-MM-DD.csv)`
+        : `the file name dates this report ${facts.nameDay}, after ${facts.asOfLabel}: its rows without a report date of their own are not used, and it does not decide which report is newest (name the file with the day the report was made)`;
+    }
+    this.fileDay = this.fileDayRefused ? 0 : this.ownDay;
+  }
+
+  firstLine(bytes: Buffer): void {
+    const notCsv = recognizeNotCsv(bytes);
+    if (!notCsv) return;
+    this.notAReport = notCsv.what;
+    this.add(1, 'error', notCsv.message);
+    this.parser.stop();
   }
 
   row(row: CsvRow, line: number): void {
@@ -146,27 +216,16 @@ class ReportReader implements CsvRowSink {
     if (!this.headerSeen) return this.header(row.fields(), line);
     const values = this.values;
     if (!values) return;
-    const format = values.format;
     this.rows++;
-    const width = format.header.length;
-    if (row.count !== width && !onlyEmptyExtras(row, width)) {
-      return this.add(line, 'error', `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
-    }
     values.read(row);
+    const width = values.format.header.length;
+    if (row.count !== width && !onlyEmptyExtras(row, width)) {
+      return this.reject(line, values, `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
+    }
     const account = values.account();
     const product = values.required('productId');
-    if (format.id === 'support-contacts') return this.contactRow(values, line, account, product);
-    const lastUsage = format.index.lastUsage === undefined ? 0 : values.day('lastUsage');
-    const start = values.day('subscriptionStart');
-    const rowDay = values.day('reportDate');
-    const code = values.productCode();
-    const title = values.value('productTitle');
-    if (values.errors.length > 0) return this.add(line, 'error', values.errors.join('; '));
-    if (format.index.lastUsage !== undefined && lastUsage === 0) {
-      this.add(line, 'warning', `no ${format.header[format.index.lastUsage]}: the subscription is judged as listed without usage`);
-    }
-    if (values.paddedAccount) this.padded(line, values.paddedAccount, account);
-    this.records.add(account, line, this.fileValue, this.reportDay(rowDay), product, code, title, lastUsage, start);
+    if (values.format.id === 'support-contacts') this.contactRow(values, line, account, product);
+    else this.subscriptionRow(values, line, account, product);
   }
 
   problem(line: number, message: string): void {
@@ -177,21 +236,27 @@ class ReportReader implements CsvRowSink {
     if (this.undecodableLines++ === 0) this.firstUndecodableLine = line;
   }
 
-  fileProblem(severity: Severity, message: string): void {
-    this.add(1, severity, message);
+  /** The file could not be read to its end (`message` says why): a problem on line 1. */
+  readFailed(message: string): void {
+    if (!this.headerSeen) this.notAReport ??= 'cannot be read';
+    this.add(1, 'error', message);
   }
 
   finish(): ParsedReport {
-    if (!this.headerSeen) this.add(1, 'error', 'empty file: a report starts with a header line naming its columns');
+    if (!this.headerSeen && this.notAReport === undefined) {
+      this.notAReport = 'empty';
+      this.add(1, 'error', 'empty file: a report starts with a header line naming its columns');
+    }
     if (this.undecodableLines > 0) {
       this.add(this.firstUndecodableLine, 'warning',
         `${this.undecodableLines === 1 ? 'this line holds' : `this line and ${this.undecodableLines - 1} more hold`} bytes that are not UTF-8 (shown as \uFFFD): save the report as UTF-8`);
     }
     let reportDate: string | null = null;
     if (this.values) {
-      reportDate = this.newestRowDay === 0 ? this.nameDay ?? this.modifiedDay : dayOfKey(this.newestRowDay);
-      if ((this.usedFallbackDay || this.newestRowDay === 0) && !this.nameDay) {
-        this.add(1, 'warning', `no report date in the file or its name: using its modification day ${this.modifiedDay}; name the file like report_YYYY-MM-DD.csv`);
+      const day = this.newestRowDay || this.fileDay;
+      reportDate = day === 0 ? null : dayOfKey(day);
+      if ((this.usedFileDay || this.newestRowDay === 0) && !this.facts.nameDay && this.fileDay !== 0) {
+        this.add(1, 'warning', `no report date in the file or its name: using its modification day ${this.facts.modifiedDay}; name the file like report_YYYY-MM-DD.csv`);
       }
     }
     if (this.unlisted > 0) {
@@ -201,19 +266,63 @@ class ReportReader implements CsvRowSink {
     const kept = this.records.length + this.contacts.length;
     return {
       path: this.path, format: this.values?.format.id ?? null, reportDate, rows: this.rows, kept,
-      records: this.records, contacts: this.contacts, problems,
+      ...(this.notAReport === undefined ? {} : { notAReport: this.notAReport }),
+      records: this.records, contacts: this.contacts, problems, rejected: this.rejected,
     };
   }
 
   private header(fields: string[], line: number): void {
     this.headerSeen = true;
     const format = detectFormat(fields);
-    if (format) {
-      this.values = new RowValues(format, this.records);
-    } else {
+    if (!format) {
+      this.notAReport = describeUnknownHeaderBriefly(fields);
       this.add(line, 'error', describeUnknownHeader(fields));
-      this.parser.stop();
+      return this.parser.stop();
     }
+    this.values = new RowValues(format, this.records);
+    if (this.fileDayRefused && format.id !== 'support-contacts') this.add(line, 'error', this.fileDayRefused);
+  }
+
+  private subscriptionRow(values: RowValues, line: number, account: number, product: number): void {
+    const hasLastUsage = values.format.index.lastUsage !== undefined;
+    const lastUsage = hasLastUsage ? values.day('lastUsage') : 0;
+    const start = values.day('subscriptionStart');
+    const rowDay = values.day('reportDate');
+    const code = values.productCode();
+    const title = values.value('productTitle');
+    if (values.errors.length === 0) this.checkReportDay(values, rowDay);
+    if (values.errors.length > 0) return this.reject(line, values, values.errors.join('; '));
+    const day = rowDay || this.fileDay;
+    // The header's line already says why the file's own date is not used: no problem per row.
+    if (day === 0) return this.remember(line, values, this.fileDayRefused!);
+    if (hasLastUsage) this.checkLastUsage(values, lastUsage, day);
+    this.warn(line, values);
+    if (rowDay === 0) this.usedFileDay = true;
+    else if (rowDay > this.newestRowDay) this.newestRowDay = rowDay;
+    this.records.add(account, line, this.fileValue, day, product, code, title, lastUsage, start);
+  }
+
+  /** A row's own report date must not be after the as-of day, nor after the file's own date (in its name). */
+  private checkReportDay(values: RowValues, rowDay: number): void {
+    if (rowDay === 0 || (rowDay <= this.facts.asOf && (this.nameDay === 0 || rowDay <= this.nameDay))) return;
+    const written = `${values.name('reportDate')} ${dayOfKey(rowDay)}`;
+    const notUsed = 'this row is not used and does not decide which report is newest';
+    values.errors.push(rowDay > this.facts.asOf
+      ? `${written} is after ${this.facts.asOfLabel}: ${notUsed} (check the dates of the export)`
+      : `${written} is after the file's own date ${this.facts.nameDay} (in its name): ${notUsed} (check the dates of the export, or the file name)`);
+  }
+
+  /** A last usage after the report's date is suspect (9999-12-31 is a placeholder): a warning, the row is kept. */
+  private checkLastUsage(values: RowValues, lastUsage: number, day: number): void {
+    if (lastUsage !== 0 && lastUsage <= day) return;
+    if (lastUsage === 0) {
+      values.warnings.push(`no ${values.name('lastUsage')}: the subscription is judged as listed without usage`);
+      return;
+    }
+    const written = `${values.name('lastUsage')} ${dayOfKey(lastUsage)}`;
+    values.warnings.push(lastUsage >= PLACEHOLDER_DAY
+      ? `${written} is a placeholder, not a day of usage: the subscription is judged as used recently (check it with the customer or AWS)`
+      : `${written} is after the row's report date ${dayOfKey(day)}: a report cannot know later usage (check the dates of the export)`);
   }
 
   private contactRow(values: RowValues, line: number, account: number, product: number): void {
@@ -221,11 +330,15 @@ class ReportReader implements CsvRowSink {
     if (operation && !OPERATIONS.has(operation)) {
       values.errors.push(`${values.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`);
     }
-    const operationTime = values.day('operationTime') ? values.text('operationTime') : undefined;
+    const operationDay = values.day('operationTime');
+    // A time as written orders the contacts; a day read from a spreadsheet's writing is given in ISO form.
+    const written = values.text('operationTime');
+    const operationTime = operationDay === 0 ? undefined : parseIsoDay(written!) ? written : dayOfKey(operationDay);
     if (values.errors.length > 0 || !operation) return this.add(line, 'error', values.errors.join('; '));
-    if (values.paddedAccount) this.padded(line, values.paddedAccount, account);
+    this.warn(line, values);
+    this.usedFileDay = true;
     this.contacts.push({
-      file: this.path, line, reportDate: dayOfKey(this.reportDay(0)),
+      file: this.path, line, reportDate: dayOfKey(this.ownDay),
       operation: operation as ContactEvent['operation'], operationTime, subscriptionId: values.text('subscriptionId'),
       contact: {
         account: accountText(account), productId: this.records.text(product)!, organization: values.text('organization'),
@@ -235,18 +348,19 @@ class ReportReader implements CsvRowSink {
     });
   }
 
-  /** The row's own report date, else the file's (from its name or modification day). */
-  private reportDay(rowDay: number): number {
-    if (rowDay !== 0) {
-      if (rowDay > this.newestRowDay) this.newestRowDay = rowDay;
-      return rowDay;
-    }
-    this.usedFallbackDay = true;
-    return this.fallbackDay;
+  /** An error on the row's line; a subscription row is also remembered for the verdicts of its account. */
+  private reject(line: number, values: RowValues, reason: string): void {
+    this.add(line, 'error', reason);
+    if (values.format.id !== 'support-contacts') this.remember(line, values, reason);
   }
 
-  private padded(line: number, raw: string, account: number): void {
-    this.add(line, 'warning', `account number "${raw}" has fewer than 12 digits: read as ${accountText(account)} (a spreadsheet dropped its leading zeros?)`);
+  private remember(line: number, values: RowValues, reason: string): void {
+    const account = values.accountAsWritten();
+    if (account !== undefined) this.rejected.add(account, line, values.text('productId'), reason);
+  }
+
+  private warn(line: number, values: RowValues): void {
+    if (values.warnings.length > 0) this.add(line, 'warning', values.warnings.join('; '));
   }
 
   private add(line: number, severity: Severity, message: string): void {
@@ -260,13 +374,14 @@ class ReportReader implements CsvRowSink {
 
 /**
  * The values of the current row, checked straight from its bytes; what is wrong collects in
- * `errors`. Texts come back as indexes into the report's table of values (0 for an empty cell),
- * days as yyyymmdd numbers (0 for an empty cell), accounts as numbers (-1 when wrong). One instance
- * serves every row of a file, so a row costs no allocation.
+ * `errors` (the row is not kept), what is doubtful in `warnings` (it is). Texts come back as indexes
+ * into the report's table of values (0 for an empty cell), days as yyyymmdd numbers (0 for an empty
+ * cell), accounts as numbers (-1 when wrong). One instance serves every row of a file, so a row
+ * costs no allocation.
  */
 class RowValues {
   errors: string[] = [];
-  paddedAccount: string | undefined;
+  warnings: string[] = [];
   private row!: CsvRow;
   /** Per field number, the cache that gives its meaning. */
   private readonly caches: FieldCache[] = [];
@@ -284,7 +399,10 @@ class RowValues {
       const value = row.text(field);
       if (value.trim() === '') return 0;
       const parsed = parseIsoDay(value);
-      return parsed === undefined ? INVALID : dayKey(parsed);
+      if (parsed !== undefined) return dayKey(parsed);
+      const spreadsheet = parseSpreadsheetDay(value);
+      if (spreadsheet === undefined) return INVALID;
+      return 'ambiguous' in spreadsheet ? AMBIGUOUS : FROM_SPREADSHEET + dayKey(spreadsheet.day);
     };
     for (const [column, field] of Object.entries(format.index) as [Column, number][]) {
       this.caches[field] = new FieldCache(DAY_COLUMNS.has(column) ? day : column === 'productCode' ? code : text);
@@ -294,17 +412,20 @@ class RowValues {
   read(row: CsvRow): void {
     this.row = row;
     if (this.errors.length > 0) this.errors = [];
-    this.paddedAccount = undefined;
+    if (this.warnings.length > 0) this.warnings = [];
   }
 
   name(column: Column): string {
     return this.format.header[this.format.index[column]!];
   }
 
-  /** The trimmed text, or undefined when the column is missing or the cell empty (decoded every time: for rare columns). */
+  /**
+   * The trimmed text, or undefined when the column is missing, the row too short to have it, or the
+   * cell empty (decoded every time: for rare columns).
+   */
   text(column: Column): string | undefined {
     const field = this.format.index[column];
-    if (field === undefined) return undefined;
+    if (field === undefined || field >= this.row.count) return undefined;
     const value = this.row.text(field).trim();
     return value === '' ? undefined : value;
   }
@@ -334,11 +455,29 @@ class RowValues {
       this.errors.push(`${this.name('account')}: ${parsed.reason}`);
       return -1;
     }
-    if (parsed.padded) this.paddedAccount = raw.trim();
+    if (parsed.padded) {
+      this.warnings.push(`account number "${raw.trim()}" has fewer than 12 digits: read as ${parsed.account} (a spreadsheet dropped its leading zeros?)`);
+    }
     return Number(parsed.account);
   }
 
-  /** The day in that column as yyyymmdd; 0 when the cell is empty (and an error when it is not a date). */
+  /**
+   * The account cell, to cite a rejected row: the account number, the text when a spreadsheet wrote
+   * it in scientific notation, else undefined (no typed account can be matched to it).
+   */
+  accountAsWritten(): number | string | undefined {
+    const text = this.text('account');
+    if (text === undefined) return undefined;
+    const parsed = parseAccountNumber(text);
+    if (parsed.ok) return Number(parsed.account);
+    return SCIENTIFIC_ACCOUNT.test(text) ? text : undefined;
+  }
+
+  /**
+   * The day in that column as yyyymmdd; 0 when the cell is empty. A day that only a spreadsheet's
+   * writing gives (11/20/2026) is read with a warning; an ambiguous one (3/4/2025) or anything else
+   * that is not a date is an error.
+   */
   day(column: Column): number {
     const field = this.format.index[column];
     if (field === undefined) return 0;
@@ -346,11 +485,9 @@ class RowValues {
     const fast = plainDay(view, starts[field], ends[field]);
     if (fast > 0) return fast;
     const day = this.caches[field].get(this.row, field);
-    if (day === INVALID) {
-      this.errors.push(`${this.name(column)} "${truncate(this.row.text(field).trim())}" is not an ISO 8601 date such as 2026-11-20`);
-      return 0;
-    }
-    return day;
+    if (day >= 0 && day < FROM_SPREADSHEET) return day;
+    this.noteDayNotIso(column, field);
+    return day >= FROM_SPREADSHEET ? day - FROM_SPREADSHEET : 0;
   }
 
   productCode(): number {
@@ -358,6 +495,21 @@ class RowValues {
     if (code !== INVALID) return code;
     this.errors.push(`${this.name('productCode')} "${truncate(this.text('productCode')!)}" must be 1 to 25 letters or digits`);
     return 0;
+  }
+
+  /** The warning or error for a day cell not written in ISO 8601 (parsed again for the words: a rare path). */
+  private noteDayNotIso(column: Column, field: number): void {
+    const written = this.row.text(field).trim();
+    const cell = `${this.name(column)} "${truncate(written)}"`;
+    const read = parseSpreadsheetDay(written);
+    if (read === undefined) {
+      this.errors.push(`${cell} is not an ISO 8601 date such as 2026-11-20`);
+    } else if ('ambiguous' in read) {
+      this.errors.push(`${cell} could be ${read.ambiguous[0]} (month first) or ${read.ambiguous[1]} (day first): export the report with ISO dates (YYYY-MM-DD)`);
+    } else {
+      const why = read.reading === 'the same either way' ? 'the same day month first or day first' : `${read.reading}: the only reading that is a real day`;
+      this.warnings.push(`${cell} read as ${read.day} (${why}); export the report with ISO dates (YYYY-MM-DD) to be sure`);
+    }
   }
 }
 

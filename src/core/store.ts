@@ -3,7 +3,8 @@
 // SubscriptionRecords only for the account being looked up.
 import { AccountIndex } from './accountIndex';
 import { dayKey, dayOfKey } from './dates';
-import type { SubscriptionRecord, SupportContact } from './model';
+import type { RejectedRow, SubscriptionRecord, SupportContact } from './model';
+import type { RejectedRows } from './rejectedRows';
 import type { ContactEvent, ParsedReport } from './reports';
 import { accountText, SubscriptionRows } from './subscriptionRows';
 
@@ -40,6 +41,7 @@ export class SubscriptionStore {
   private readonly byProduct: ProductEntry[] = [];
   private readonly productNumbers = new Map<string, number>();
   private readonly contactsByAccount = new Map<string, SupportContact[]>();
+  private readonly rejected: RejectedRows[] = [];
   private newestDay = 0;
   private pairs = 0;
 
@@ -55,6 +57,7 @@ export class SubscriptionStore {
     reports.forEach((report, k) => {
       if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDay(dayKey(report.reportDate));
       store.addRows(sources[k]);
+      if (report.rejected.length > 0) store.rejected.push(report.rejected);
       for (const event of report.contacts) events.push(event);
     });
     store.applyContacts(events);
@@ -105,6 +108,16 @@ export class SubscriptionStore {
 
   accountsForProduct(productId: string): string[] {
     return (this.product(productId)?.accountRows ?? []).map((row) => this.record(row).account);
+  }
+
+  /**
+   * The rejected rows that name `account` (12 digits), or may (an account a spreadsheet wrote in
+   * scientific notation that it rounds to), report by report in load order.
+   */
+  rejectedRowsFor(account: string): RejectedRow[] {
+    // Most loads reject no row: then a lookup pays nothing for this.
+    if (this.rejected.length === 0 || !ACCOUNT_12.test(account)) return [];
+    return this.rejected.flatMap((rows) => rows.forAccount(account));
   }
 
   contactsFor(account: string): SupportContact[] {

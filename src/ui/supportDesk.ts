@@ -1,6 +1,7 @@
 // Builds the running extension: the context object, views, commands. Nothing here parses reports or
 // loads the AWS SDK; the first report load starts after activate() has returned.
 import * as vscode from 'vscode';
+import { redactingLog } from '../core/redactingLog';
 import { AwsSession } from './aws/awsSession';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmationsView';
@@ -21,7 +22,8 @@ export interface SupportDeskApi {
 
 export function startSupportDesk(extension: vscode.ExtensionContext): SupportDeskApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('Support Desk', { log: true });
+  // Every line the log receives is redacted on its way in: one place, whatever the caller.
+  const log = redactingLog(vscode.window.createOutputChannel('Support Desk', { log: true }));
   const playbook = new PlaybookSource(log);
   const reports = new ReportsController(log);
   const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));

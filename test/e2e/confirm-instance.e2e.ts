@@ -66,7 +66,8 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
   });
 
   it('selects a profile (kinds shown) and a region (profile default marked) into the status bar', async () => {
-    await workbench.statusBarItem('default · profile\'s region').click();
+    // The status bar names where the region comes from: here the default profile's own region.
+    await workbench.statusBarItem('default · us-east-1 (profile)').click();
     await workbench.quickPickRow('seller').waitFor();
     const profiles = (await workbench.page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.trim());
     for (const expected of [/^seller\s*IAM Identity Center \(SSO\) · eu-west-1$/, /^static-only\s*access keys$/, /^Default credential chain/]) {
@@ -76,7 +77,7 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await workbench.quickInputTitle().filter({ hasText: 'Select Region' }).waitFor();
     assert.match(await workbench.quickPickRow(/^\s*eu-west-1/).first().innerText(), /profile default/);
     await workbench.answerQuickInput('us-west-2');
-    await workbench.statusBarItem('seller · us-west-2').waitFor();
+    await workbench.statusBarItem('seller · us-west-2 (setting)').waitFor();
   });
 
   it('turns the status bar red on an expired SSO token, and clears it on retry after aws sso login', async () => {

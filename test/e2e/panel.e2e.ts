@@ -36,7 +36,8 @@ describe('Support Desk panel in the workbench', () => {
     endpoint = await startEc2Endpoint({ instances: { [INSTANCE]: { kind: 'attached', ownerId: '111122223333' } }, maxLifetimeMs: 300_000 });
     workbench = await Workbench.open({
       workspace: join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
-      env: sandbox.env,
+      // AWS's own order: AWS_REGION wins over the default profile's us-east-1.
+      env: { ...sandbox.env, AWS_REGION: 'eu-west-1' },
       settings: {
         'supportDesk.reports.paths': [reports],
         'supportDesk.eligibility.asOf': '2026-11-23',
@@ -93,7 +94,8 @@ describe('Support Desk panel in the workbench', () => {
     await verdict.waitFor({ timeout: 30_000 });
     assert.match(await verdict.innerText(), new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`));
     assert.match(await panel.locator('#check-result table').innerText(), new RegExp(INSTANCE));
-    assert.equal(endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).length, 1);
+    assert.deepEqual(endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region), ['eu-west-1']);
+    await workbench.statusBarItem('default · eu-west-1 (AWS_REGION)').waitFor();
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
     assert.match(audit, new RegExp(`"instanceId":"${INSTANCE}".*"verdict":"confirmed"`));
     await workbench.screenshot('panel-confirmed');

@@ -30,10 +30,18 @@ describe('Confirm Instance', () => {
       maxLifetimeMs: 120_000,
     });
     dir = mkdtempSync(join(tmpdir(), 'support-desk-confirm-'));
-    auditPath = join(dir, 'audit.jsonl');
     await setSetting('aws.endpointUrl', endpoint.url);
+  });
+
+  // Each test starts from nothing of the others: its own audit log, the seller profile, no calls seen.
+  let run = 0;
+  beforeEach(async () => {
+    auditPath = join(dir, `audit-${++run}.jsonl`);
     await setSetting('audit.path', auditPath);
     await setSetting('aws.profile', 'seller');
+    sandbox.write({ credentials: staticProfile('default') + staticProfile('seller') });
+    await vscode.commands.executeCommand('supportDesk.checkCredentials');
+    endpoint.calls.length = 0;
   });
 
   after(async () => {
@@ -64,6 +72,7 @@ describe('Confirm Instance', () => {
   });
 
   it('shows the confirmation in the Confirmations view at once', async () => {
+    await confirm({ instanceId: 'i-0123456789abcdef0', productCode: DEMO_PRODUCT_CODE, claimedAccount: DEMO_OWNER, region: 'us-east-1' });
     const nodes = await api.context.confirmations.getChildren();
     const item = api.context.confirmations.getTreeItem(nodes[0]);
     assert.equal(item.label, 'i-0123456789abcdef0');
@@ -72,6 +81,7 @@ describe('Confirm Instance', () => {
   });
 
   it('reports an owner mismatch, newest first in Confirmations', async () => {
+    await confirm({ instanceId: 'i-0123456789abcdef0', productCode: DEMO_PRODUCT_CODE, claimedAccount: DEMO_OWNER, region: 'us-east-1' });
     const result = await confirm({ instanceId: 'i-0fedcba9876543210', productCode: DEMO_PRODUCT_CODE, claimedAccount: DEMO_OWNER, region: 'us-east-1' });
     assert.equal(result?.verdict, 'owner-mismatch');
     const nodes: ConfirmationTreeNode[] = await api.context.confirmations.getChildren();
@@ -99,6 +109,6 @@ describe('Confirm Instance', () => {
       ['i-0123456789abcdef0', 'confirmed', null],
       ['i-00000000000000bad', 'error', 'instance-not-found'],
     ]);
-    await waitFor('Confirmations to show the batch', async () => (await api.context.confirmations.getChildren()).length === 5);
+    await waitFor('Confirmations to show the batch', async () => (await api.context.confirmations.getChildren()).length === 2);
   });
 });

@@ -99,6 +99,13 @@ describe('Support Desk panel', () => {
     }
   });
 
+  it('redacts every string it posts to the webview, the echoed form values included', async () => {
+    const reply = await ask(10, { kind: 'renderCase', templateId: 'image-bug', values: { description: `key ${FAKE_KEY} leaked`, ami: 'ami-0abcdef1234567890' } });
+    assert.ok(reply.ok);
+    assert.ok(!JSON.stringify(reply).includes(FAKE_KEY), 'the reply holds the key');
+    assert.match((reply.result as { safeValues: Record<string, string> }).safeValues.description, /^key \[REDACTED:aws-access-key-id\] leaked$/);
+  });
+
   it('opens a loaded report at the evidence line, and refuses any other file', async () => {
     const report = join(WORKSPACE, 'reports', 'customer_subscriber_report_2026-11-22.csv');
     assert.ok((await ask(8, { kind: 'openEvidence', file: report, line: 6 })).ok);

@@ -1,8 +1,11 @@
 // Settings are honoured as soon as they change: the eligibility window, the reporting lag, the day.
 import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { SupportDeskApi } from '../../src/ui/supportDesk';
-import { setSetting, supportDesk, useReports, waitFor } from './helpers';
+import { setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 function descriptionOf(api: SupportDeskApi, account: string): string | undefined {
   const s = api.context.subscriptions;
@@ -60,8 +63,23 @@ describe('Settings', () => {
     }
   });
 
-  it('keeps supportDesk.aws.endpointUrl machine-scoped: a workspace value is ignored', async () => {
-    await setSetting('aws.endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace).catch(() => undefined);
-    assert.equal(api.context.aws.settings().endpointUrl, undefined);
+  it('keeps supportDesk.aws.endpointUrl machine-scoped: VS Code refuses a workspace value, and ignores one in the file', async () => {
+    // Through the API: the write itself is refused, naming the scope.
+    await assert.rejects(setSetting('aws.endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace), /Unable to write supportDesk\.aws\.endpointUrl to Workspace Settings/);
+    // By hand in .vscode/settings.json: the file is read (its other setting applies) but the endpoint is not.
+    const file = join(WORKSPACE, '.vscode', 'settings.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    // VS Code writes JSON with comments: read it as VS Code does.
+    const current = before ? parseJsonc(before) as Record<string, unknown> : {};
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...current, 'supportDesk.aws.endpointUrl': 'http://127.0.0.1:9', 'supportDesk.eligibility.lastUsageDays': 45 }));
+    try {
+      await waitFor('the workspace settings file to be read', () => vscode.workspace.getConfiguration('supportDesk').get('eligibility.lastUsageDays') === 45);
+      assert.equal(api.context.aws.settings().endpointUrl, undefined);
+    } finally {
+      if (before === undefined) rmSync(file);
+      else writeFileSync(file, before);
+      await waitFor('the settings file restored', () => vscode.workspace.getConfiguration('supportDesk').get('eligibility.lastUsageDays') !== 45);
+    }
   });
 });

@@ -7,7 +7,7 @@
 // Command line:  node out/test/support/ec2-endpoint.js --port 0 [--latency-ms N] [--scenarios FILE.json]
 //                [--max-seconds S]   prints the URL, exits when stdin closes or after S seconds.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -22,6 +22,8 @@ export type Ec2Scenario =
   | { kind: 'reset'; times: number; then: Ec2Scenario }
   | { kind: 'slow'; delayMs: number; then: Ec2Scenario }
   | { kind: 'garbage' }
+  /** HTTP 200 with exactly this body: empty (as a proxy may send), another document, a partial answer. */
+  | { kind: 'http-200'; body: string }
   /** Any EC2 error reply, to hold the error mapping to the codes EC2 really sends. */
   | { kind: 'error'; status: number; code: string; message: string }
   /** SignatureDoesNotMatch quoting the signed request back, headers included, as AWS's own message does. */
@@ -199,6 +201,8 @@ function play(s: Ec2Scenario, n: number, delayMs: number, call: ConfirmCall): Re
     }
     case 'garbage':
       return withDelay({ status: 200, outcome: 'garbage', body: '<<this is not XML at all' });
+    case 'http-200':
+      return withDelay({ status: 200, outcome: 'http-200', body: s.body, requestId: randomUUID() });
     case 'not-found':
       return withDelay(notFound(instanceId));
     case 'unauthorized':
@@ -273,6 +277,41 @@ function escapeXml(text: string): string {
 
 function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** An endpoint that accepts connections and never answers: a dead proxy, a firewall that swallows requests. */
+export interface DeadEndpoint {
+  url: string;
+  /** Connections accepted so far: one per attempt a client made. */
+  connections: number;
+  stop(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1, holds every connection open without a byte in reply, and stops itself after `maxLifetimeMs`. */
+export async function startDeadEndpoint({ maxLifetimeMs = 5 * 60_000 } = {}): Promise<DeadEndpoint> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    dead.connections++;
+    sockets.add(socket);
+    socket.on('error', () => undefined).on('close', () => sockets.delete(socket)).resume();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    clearTimeout(lifetime);
+    stopped ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+    return stopped;
+  };
+  const lifetime = setTimeout(() => void stop(), maxLifetimeMs);
+  lifetime.unref();
+  const dead: DeadEndpoint = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: 0, stop };
+  return dead;
 }
 
 if (require.main === module) {

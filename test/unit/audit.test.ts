@@ -23,7 +23,7 @@ describe('audit log', () => {
     const all = await log.read();
     assert.deepEqual(all.map((e) => e.instanceId), ['i-0000000000000c001', 'i-0000000000000c002']);
     assert.deepEqual((await log.readChecked()).skippedLines, [3], 'the torn line is named, not dropped silently');
-    assert.deepEqual(Object.keys(all[0]), ['time', 'profile', 'region', 'instanceId', 'productCode', 'claimedAccount', 'ownerId', 'verdict', 'errorKind', 'requestId']);
+    assert.deepEqual(Object.keys(all[0]), ['time', 'profile', 'region', 'regionSource', 'instanceId', 'productCode', 'claimedAccount', 'ownerId', 'verdict', 'errorKind', 'requestId']);
     assert.equal((await log.read({ account: '444455556666' })).length, 1);
     assert.equal((await log.read({ account: '111122223333' })).length, 2, 'claimed or owner');
   });

@@ -98,7 +98,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     ['i-0000000000000a005', 'unauthorized', /ec2:ConfirmProductInstance/],
     ['i-0000000000000a006', 'throttled', /still throttling/],
     ['i-0000000000000a009', 'network', /check the network/],
-    ['i-0000000000000a00a', 'unknown', /.+/],
+    ['i-0000000000000a00a', 'bad-answer', /HTTP 200 with a body that could not be read .*this is not a verdict/],
   ];
   for (const [instanceId, kind, advice] of kinds) {
     it(`maps ${instanceId} to error kind ${kind}`, async () => {

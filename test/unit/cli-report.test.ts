@@ -29,14 +29,15 @@ describe('support-desk report inspect and lookup', () => {
     assert.match(out, /customer_subscriber_report_2026-11-22\.csv:6: error:/);
   });
 
-  it('exits 2 on a missing path or a missing subcommand, 0 on a file that is not a report', async () => {
+  it('exits 2 on a missing path, a missing subcommand, or files none of which is a report (still listing them)', async () => {
     const missing = await run('report', 'inspect', `${BASIC}/nope.csv`);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such file or folder: .*nope\.csv/);
     assert.equal((await run('report')).code, 2);
     assert.equal((await run('report', 'inspect')).code, 2);
     const notReport = await run('report', 'inspect', 'package.json', '--json');
-    assert.equal(notReport.code, 0);
+    assert.equal(notReport.code, 2);
+    assert.match(notReport.err, /no subscription report loaded: found 1 file, none a subscription report: package\.json \(header names columns/);
     const result = JSON.parse(notReport.out);
     assert.equal(result.files[0].format, null);
     assert.equal(result.problems[0].line, 1);

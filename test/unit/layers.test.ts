@@ -74,22 +74,3 @@ describe('webview', () => {
     });
   }
 });
-
-describe('bundles', () => {
-  const dist = resolve(__dirname, '../../../dist');
-  // esbuild names every bundled module's path in a comment: no SDK path may appear outside dist/aws.js.
-  for (const bundle of ['extension.js', 'cli.js']) {
-    it(`dist/${bundle} leaves the AWS SDK to dist/aws.js, loaded on the first AWS command`, () => {
-      const text = readFileSync(join(dist, bundle), 'utf8');
-      assert.doesNotMatch(text, /node_modules\/@(aws-sdk|smithy)\//);
-    });
-  }
-  it('dist/extension.js leaves the panel to dist/panel.js, loaded when the panel opens', () => {
-    const text = readFileSync(join(dist, 'extension.js'), 'utf8');
-    assert.doesNotMatch(text, /src\/ui\/panel\/(supportDeskPanel|panelState)\.ts/);
-    assert.match(readFileSync(join(dist, 'panel.js'), 'utf8'), /src\/ui\/panel\/supportDeskPanel\.ts/);
-  });
-  it('dist/aws.js carries the SDK', () => {
-    assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
-  });
-});

@@ -54,7 +54,7 @@ describe('reports', () => {
   });
 
   it('takes the report date from the column, else the file name, else the modification day with a warning', async () => {
-    assert.equal((await readReport(write('x_2026-01-01.csv', `${LEGACY_HEADER}\n"111122223333","A","prod-a","abc","2026-11-20","2026-11-22",""\n`))).reportDate, '2026-11-22');
+    assert.equal((await readReport(write('x_2026-11-23.csv', `${LEGACY_HEADER}\n"111122223333","A","prod-a","abc","2026-11-20","2026-11-22",""\n`))).reportDate, '2026-11-22');
     const named = await readReport(write('subs_2026-11-21.csv', 'Product ID,AWS Account Number,Date of Last Usage\nprod-a,111122223333,2026-11-20\n'));
     assert.equal(named.reportDate, '2026-11-21');
     assert.equal(named.records.at(0)?.reportDate, '2026-11-21');
@@ -73,7 +73,7 @@ describe('reports', () => {
       'prod-a,1.23457E+11,2026-11-20,abc', // 3 scientific notation
       'prod-a,12345,2026-11-20,abc', // 4 padded: warning, kept
       '"prod-b\nsecond line",222233334444,2026-11-20,abc', // 5-6 multi-line id, ok
-      'prod-a,333344445555,11/20/2026,abc', // 7 bad date
+      'prod-a,333344445555,11/20/2026,abc', // 7 a spreadsheet's date, unambiguous: warning, kept
       'prod-a,444455556666,2026-02-30,abc', // 8 impossible date
       ',555566667777,2026-11-20,abc', // 9 empty product id
       'prod-a,666677778888,2026-11-20,not-a-code!', // 10 bad product code
@@ -82,21 +82,22 @@ describe('reports', () => {
       'prod-a,888899990000,,abc', // 13 no last usage: warning, kept
     ].join('\n')));
     assert.deepEqual([...report.records].map((r) => [r.line, r.account, r.lastUsage]), [
-      [2, '111122223333', '2026-11-20'], [4, '000000012345', '2026-11-20'], [5, '222233334444', '2026-11-20'], [13, '888899990000', undefined],
+      [2, '111122223333', '2026-11-20'], [4, '000000012345', '2026-11-20'], [5, '222233334444', '2026-11-20'], [7, '333344445555', '2026-11-20'],
+      [13, '888899990000', undefined],
     ]);
     assert.equal(report.records.at(2)?.productId, 'prod-b\nsecond line');
     assert.deepEqual(report.problems.map((p) => [p.line, p.severity]), [
-      [3, 'error'], [4, 'warning'], [7, 'error'], [8, 'error'], [9, 'error'], [10, 'error'], [11, 'error'], [13, 'warning'],
+      [3, 'error'], [4, 'warning'], [7, 'warning'], [8, 'error'], [9, 'error'], [10, 'error'], [11, 'error'], [13, 'warning'],
     ]);
     const message = (line: number) => report.problems.find((p) => p.line === line)!.message;
     assert.match(message(3), /scientific notation/);
     assert.match(message(4), /read as 000000012345/);
-    assert.match(message(7), /Date of Last Usage "11\/20\/2026" is not an ISO 8601 date/);
+    assert.match(message(7), /Date of Last Usage "11\/20\/2026" read as 2026-11-20/);
     assert.match(message(9), /Product ID is empty/);
     assert.match(message(10), /Product Code "not-a-code!" must be 1 to 25 letters or digits/);
     assert.match(message(11), /2 fields but the header has 4/);
     assert.equal(report.rows, 10); // the blank row is not a record
-    assert.equal(report.kept, 4);
+    assert.equal(report.kept, 5);
   });
 
   it('reads every value right whatever repeats: thousands of distinct and look-alike values, dates and accounts', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { RejectedRows } from '../../src/core/rejectedRows';
 import { loadReports, readReport, type ParsedReport } from '../../src/core/reports';
 import { SubscriptionStore } from '../../src/core/store';
 import type { SubscriptionRecord } from '../../src/core/model';
@@ -8,7 +9,7 @@ const BASIC = 'test/fixtures/reports/basic';
 function report(path: string, reportDate: string, records: Omit<SubscriptionRecord, 'file' | 'reportDate'>[]): ParsedReport {
   return {
     path, format: 'legacy-subscriber', reportDate, rows: records.length, kept: records.length,
-    records: records.map((r) => ({ ...r, file: path, reportDate })), contacts: [], problems: [],
+    records: records.map((r) => ({ ...r, file: path, reportDate })), contacts: [], problems: [], rejected: new RejectedRows(path),
   };
 }
 

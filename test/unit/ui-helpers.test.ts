@@ -20,9 +20,11 @@ describe('ui: report paths', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('resolves ~, ${workspaceFolder} and relative entries; says why others cannot be', () => {
+    // A folder is watched for what it stands for: reports, gzipped ones, one level of subfolders.
+    const FOLDER = '{*,*/*}.{csv,CSV,csv.gz}';
     const { sources, unresolved } = resolveReportSources(['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '], { workspaceFolder: '/ws', home: '/home/me' });
     assert.deepEqual(sources.map((s) => [s.base, s.pattern, s.kind]), [
-      ['/home/me/r', '*.csv', 'folder'], ['/ws/r', '*.csv', 'folder'], ['/ws/rel', '*.csv', 'folder'], ['/abs', '**/*.csv', 'glob'],
+      ['/home/me/r', FOLDER, 'folder'], ['/ws/r', FOLDER, 'folder'], ['/ws/rel', FOLDER, 'folder'], ['/abs', '**/*.csv', 'glob'],
     ]);
     assert.deepEqual(unresolved, []);
     assert.match(resolveReportSources(['rel'], { home: '/h' }).unresolved[0], /relative, but no folder is open/);

@@ -7,9 +7,10 @@
 // Whole sections (not a deep merge) keep the result predictable: no half-merged lists.
 //
 // An invalid team file never stops the tool: its problems are reported and the default is used.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { walkBrackets } from '../jsonNesting';
 import type { Problem } from '../model';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
@@ -17,6 +18,14 @@ import { PLAYBOOK_SECTIONS, type Playbook, type PlaybookSection } from './playbo
 
 export const TEAM_PLAYBOOK_PATH = '.support-desk/playbook.json';
 export const DEFAULT_PLAYBOOK_FILE = '(default playbook)';
+
+/** Bytes a team playbook may hold. Real ones are tens of KB (the default is about 50 KB). */
+export const PLAYBOOK_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * Levels arrays and objects may nest. The schema needs fewer than 10; the parser and the validator
+ * recurse, and a few thousand levels overflow their stack.
+ */
+export const PLAYBOOK_MAX_DEPTH = 64;
 
 /** A playbook problem: `path` is the JSON pointer it is about ('' for the whole document). */
 export interface PlaybookProblem extends Problem {
@@ -54,6 +63,8 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     return { problems: [{ file, line: 1, severity: 'error', path: '', message: 'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}' }] };
   }
+  const beyondLimits = sizeProblem(Buffer.byteLength(text), file) ?? depthProblem(text, file);
+  if (beyondLimits) return { problems: [beyondLimits] };
   const parseErrors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ' '), parseErrors, { disallowComments: true, allowTrailingComma: false });
   const lines = lineStarts(text);
@@ -139,7 +150,9 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
   if (teamFile === null) return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
   let text: string;
   try {
-    text = await readFile(teamFile, 'utf8');
+    const read = await readUnlessTooBig(teamFile);
+    if (typeof read !== 'string') return { playbook: defaultPlaybook(), teamFile, overridden: [], problems: withFallbackNote([read], teamFile) };
+    text = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
@@ -149,6 +162,36 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
     };
   }
   return resolvePlaybook(checkPlaybookText(text, teamFile), teamFile, text);
+}
+
+/** The file's text, or, when it is larger than PLAYBOOK_MAX_BYTES, the problem that says so (the file is not read). */
+async function readUnlessTooBig(file: string): Promise<string | PlaybookProblem> {
+  const handle = await open(file, 'r');
+  try {
+    return sizeProblem((await handle.stat()).size, file) ?? await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function sizeProblem(bytes: number, file: string): PlaybookProblem | undefined {
+  if (bytes <= PLAYBOOK_MAX_BYTES) return undefined;
+  const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return {
+    file, line: 1, severity: 'error', path: '',
+    message: `the playbook is ${megabytes(bytes)}, more than the ${megabytes(PLAYBOOK_MAX_BYTES)} a playbook may be, so it is not read and the default playbook applies: check that this is the team playbook (real ones are tens of KB)`,
+  };
+}
+
+function depthProblem(text: string, file: string): PlaybookProblem | undefined {
+  // Stops counting one level past the limit: the rest of a hostile document is not worth walking.
+  let tooDeep = false;
+  const stoppedAt = walkBrackets(text, 0, (depth) => (tooDeep = depth > PLAYBOOK_MAX_DEPTH));
+  if (!tooDeep) return undefined;
+  return {
+    file, line: 1, severity: 'error', path: '',
+    message: `arrays and objects nest more than ${PLAYBOOK_MAX_DEPTH} levels deep (at line ${lineAt(lineStarts(text), stoppedAt - 1)}), so the playbook is not read and the default playbook applies: a playbook needs fewer than 10 levels; remove the extra nesting`,
+  };
 }
 
 function withFallbackNote(problems: PlaybookProblem[], teamFile: string): PlaybookProblem[] {

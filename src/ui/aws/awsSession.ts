@@ -1,8 +1,11 @@
 // The engineer's AWS identity as the extension sees it: profile and region from settings, the status
 // bar item, the credentials check with its retry, and the only path to the lazily loaded AWS layer.
+// The region shown is resolved in AWS's order (region.ts reads the config files and holds no SDK, so
+// the status bar can name the region and its source before the AWS layer is loaded).
 import * as vscode from 'vscode';
 import type { AwsSettings, ProfileSummary } from '../../aws';
 import { loadAws } from '../../aws/lazy';
+import { resolveRegion, type ResolvedRegion } from '../../aws/region';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { escapeMarkdown } from '../../core/markdown';
 import { affects, readSettings, SECTION } from '../settings';
@@ -23,8 +26,8 @@ export class AwsSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.status];
   /** What went wrong with the credentials, until a retry succeeds. */
   private problem?: string;
-  /** The chosen profile's own region: undefined until read (that needs the AWS layer), null when it has none. */
-  private profileRegion?: string | null;
+  /** The region calls go to when none is picked, with its source: undefined until read, null when no source names one. */
+  private region?: ResolvedRegion | null;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly state: vscode.Memento) {
     this.status.name = 'Support Desk: AWS profile and region';
@@ -32,18 +35,19 @@ export class AwsSession implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'aws')) {
           this.problem = undefined;
-          this.profileRegion = undefined;
-          this.render();
+          void this.refreshRegion();
         }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshRegion()),
     );
-    this.render();
+    void this.refreshRegion();
     this.status.show();
   }
 
+  /** The settings as the AWS layer takes them; supportDesk.aws.region is the --region flag's equivalent. */
   settings(): AwsSettings {
-    return readSettings().aws;
+    const aws = readSettings().aws;
+    return aws.region ? { ...aws, regionSource: 'setting' } : aws;
   }
 
   get credentialsProblem(): string | undefined {
@@ -70,6 +74,7 @@ export class AwsSession implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: `Support Desk: checking AWS credentials (${settings.profile ?? 'default chain'})` },
       () => aws.checkCredentials(settings),
     );
+    void this.refreshRegion();
     if (result.ok) {
       const failedBefore = this.problem !== undefined;
       this.setProblem(undefined);
@@ -111,8 +116,6 @@ export class AwsSession implements vscode.Disposable {
     });
     if (!picked) return undefined;
     await vscode.workspace.getConfiguration(SECTION).update('aws.profile', picked.profile, vscode.ConfigurationTarget.Global);
-    this.profileRegion = profiles.find((p) => p.name === (picked.profile || 'default'))?.region ?? null;
-    this.render();
     await this.selectRegion();
     void this.checkCredentials();
     return picked.profile;
@@ -133,16 +136,19 @@ export class AwsSession implements vscode.Disposable {
     if (!picked) return undefined;
     await vscode.workspace.getConfiguration(SECTION).update('aws.region', picked.label, vscode.ConfigurationTarget.Global);
     if (picked.label !== 'auto') await this.state.update(RECENT_REGIONS, rememberRegion(recent, picked.label));
-    this.render();
     return picked.label;
   }
 
-  /** The chosen profile's own region (from the shared config file), remembered for the status bar. */
+  /** The chosen profile's own region (from the shared config file), for the region pick lists. */
   async regionOfProfile(aws: AwsLayer): Promise<string | undefined> {
     const profile = this.settings().profile ?? 'default';
-    this.profileRegion ??= (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region ?? null;
+    return (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region;
+  }
+
+  /** Reads the region again (settings, environment, config files), then shows it; nothing is read in Restricted Mode. */
+  private async refreshRegion(): Promise<void> {
+    if (vscode.workspace.isTrusted) this.region = await resolveRegion(this.settings()).catch(() => null);
     this.render();
-    return this.profileRegion ?? undefined;
   }
 
   private setProblem(problem: string | undefined): void {
@@ -152,9 +158,8 @@ export class AwsSession implements vscode.Disposable {
   }
 
   private render(): void {
-    const { profile, region, endpointUrl } = this.settings();
-    // The AWS layer (which reads the profile's region) loads on the first AWS command, not at start-up.
-    const regionText = region ?? (this.profileRegion === undefined ? 'profile\'s region' : this.profileRegion ?? 'no region');
+    const { profile, endpointUrl } = this.settings();
+    const regionText = this.region === undefined ? 'region…' : this.region === null ? 'no region' : `${this.region.region} (${this.region.source})`;
     if (!vscode.workspace.isTrusted) {
       this.status.text = '$(cloud) AWS off';
       this.status.tooltip = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';
@@ -170,7 +175,8 @@ export class AwsSession implements vscode.Disposable {
       return;
     }
     this.status.backgroundColor = undefined;
-    this.status.tooltip = `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. Click to change.`;
+    this.status.tooltip = `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. ` +
+      'The region is, in AWS\'s order: the one selected (supportDesk.aws.region), else AWS_REGION, else AWS_DEFAULT_REGION, else the profile\'s. Click to change.';
     this.status.command = 'supportDesk.selectProfile';
   }
 

@@ -32,7 +32,8 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
     instanceId: prefill.instanceId ?? '',
     productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
     claimedAccount: prefill.claimedAccount,
-    region: prefill.region ?? settings.region,
+    // Without a region for this instance, the session applies the setting, else AWS's order, and says which.
+    region: prefill.region,
   };
   if (!(await askRequest(ctx, aws, request, !prefill.instanceId))) return undefined;
   const { instanceId, productCode, region } = request;
@@ -42,7 +43,7 @@ export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNod
     return undefined;
   }
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the profile\'s region'}...` },
+    { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
     () => aws.confirmInstance(request, settings),
   );
   await record(ctx, [result]);
@@ -129,7 +130,7 @@ export const confirmInstancesFromFile = (ctx: SupportDeskContext) => async (file
     instanceId: r.instanceId,
     productCode: r.productCode ?? productCodeFor(ctx, r.productId) ?? fallbackCode ?? '',
     claimedAccount: r.account,
-    region: r.region ?? settings.region,
+    region: r.region,
   }));
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Confirming ${requests.length} instances`, cancellable: true },

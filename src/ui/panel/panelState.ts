@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeEvidence } from '../../core/evidence';
-import { parseTypedAccount } from '../../core/ids';
+import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { EligibilityPolicy } from '../../core/model';
 import { channelsForPurchase } from '../../core/playbook/channels';
 import type { LoadedPlaybook } from '../../core/playbook/load';
@@ -123,8 +123,8 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
   const parsed = parseTypedAccount(input.account);
   if (!parsed.ok) throw new RangeError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
   const account = parsed.account;
-  const typed = input.account.replace(/[\s-]/g, '');
-  const warnings = parsed.padded ? [`"${typed}" has ${typed.length} digits: it was padded with leading zeros to ${account}. Check the number with the customer.`] : [];
+  const padded = paddingWarning(input.account);
+  const warnings = padded ? [padded] : [];
   const recentConfirmations = audit.filter((e) => e.ownerId === account || e.claimedAccount === account).slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
   if (!judging || judging.files === 0) {
     const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';

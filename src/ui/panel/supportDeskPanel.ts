@@ -9,7 +9,7 @@ import { auditEntryFor } from '../../core/audit';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
 import { searchScope } from '../../core/playbook/scopeSearch';
-import { redact } from '../../core/redaction';
+import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
 import {
   PANEL_VIEW_TYPE, parseWebviewMessage,
@@ -111,7 +111,7 @@ export class SupportDeskPanel implements vscode.Disposable {
       // The reply says what went wrong in words; a stack trace goes to the log only.
       const text = error instanceof Error ? error.message : String(error);
       if (!(error instanceof RangeError)) this.ctx.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
-      this.post({ type: 'reply', requestId, ok: false, error: redact(text).text });
+      this.post({ type: 'reply', requestId, ok: false, error: text });
     }
   }
 
@@ -143,8 +143,10 @@ export class SupportDeskPanel implements vscode.Disposable {
       if (message.type === 'show') this.pending = [...this.pending.filter((m) => m.type !== 'show'), message];
       return;
     }
-    void this.panel.webview.postMessage(message);
-    this.posted.fire(message);
+    // The one way out to the webview: every string in it is redacted here, whoever built it.
+    const safe = redactDeep(message);
+    void this.panel.webview.postMessage(safe);
+    this.posted.fire(safe);
   }
 
   private async postState(): Promise<void> {
@@ -185,8 +187,8 @@ export class SupportDeskPanel implements vscode.Disposable {
     const template = findTemplate(playbook, templateId);
     if (!template) throw new RangeError(`The playbook has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
-    const safeValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redact(v).text]));
-    return { markdown, redactions, errors, safeValues };
+    // Echoed back for the webview's saved state; post() redacts them on the way out like everything else.
+    return { markdown, redactions, errors, safeValues: values };
   }
 
   private async caseAction(action: CaseAction, templateId: string, values: Record<string, string>, account?: string): Promise<{ message: string }> {

@@ -49,7 +49,8 @@ export function resolveReportSources(entries: readonly string[], ctx: PathContex
       sources.push({ entry, base: resolve(scan.base || '/'), pattern: scan.glob, kind: 'glob' });
     } else {
       // Folder or file is only known once it exists; folder is the common case.
-      sources.push({ entry, base: resolve(path), pattern: '*.csv', kind: 'folder' });
+      // What a folder stands for (see core findReportFiles): its reports, gzipped ones and one level of subfolders.
+      sources.push({ entry, base: resolve(path), pattern: '{*,*/*}.{csv,CSV,csv.gz}', kind: 'folder' });
     }
   }
   return { sources, unresolved };

@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { problemDiagnostic } from '../diagnostics';
-import { affects, readSettings } from '../settings';
+import { affects, judgingDay, readSettings } from '../settings';
 import { expandReportSources, resolveReportSources, type ReportSource } from './reportPaths';
 import { ReportSet, type ReportSnapshot } from './reportSet';
 
@@ -44,6 +44,9 @@ export class ReportsController implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'reports.paths')) {
           this.samplesFolder = undefined;
+          void this.reload();
+        } else if (affects(e, 'eligibility.asOf')) {
+          // A report dated after the day judged on is a problem on its line: the files are read again for the new day.
           void this.reload();
         }
       }),
@@ -109,6 +112,7 @@ export class ReportsController implements vscode.Disposable {
       () => vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
         this.reportSet.sync(expanded.files, stale, {
           signal,
+          asOf: judgingDay().day,
           onFile: (file, index, total) => progress.report({ message: `reading report ${index + 1}/${total}: ${file.path}` }),
         }),
       ),

@@ -57,8 +57,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const root = mkdtempSync(join(tmpdir(), 'support-desk-vscode-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
-  const xdg = { XDG_CONFIG_HOME: join(root, 'xdg', 'config'), XDG_DATA_HOME: join(root, 'xdg', 'data'), XDG_CACHE_HOME: join(root, 'xdg', 'cache') };
-  for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
+  // Nothing the server or the extension host writes or reads lands in the machine's home: its own
+  // HOME (a test may hand in another, e.g. an AWS sandbox's), XDG folders and so the audit log.
+  const xdg = {
+    XDG_CONFIG_HOME: join(root, 'xdg', 'config'), XDG_DATA_HOME: join(root, 'xdg', 'data'),
+    XDG_CACHE_HOME: join(root, 'xdg', 'cache'), XDG_STATE_HOME: join(root, 'xdg', 'state'),
+  };
+  const home = join(root, 'home');
+  for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, home, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
   const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
   // The browser workbench is a remote window: it ignores machine-scoped values of the user settings
@@ -81,7 +87,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   const logFile = join(root, 'code-server.log');
   const out = openSync(logFile, 'a');
-  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...options.env, ...xdg } });
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...xdg } });
   closeSync(out);
   const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
   // A runner that dies must not leave a server behind.

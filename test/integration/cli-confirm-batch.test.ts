@@ -80,9 +80,9 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     const out = join(sandbox.dir, 'plain-results.jsonl');
     const first = await batch([file, '--out', out, '--product-code', 'abc123', '--concurrency', '2']);
     assert.equal(first.code, 1, 'the garbage answer is worth another run');
-    assert.match(first.stderr, /^confirm-batch: 3\/3 answered \(confirmed 1, error:unknown 1, not-attached 1\)$/m);
+    assert.match(first.stderr, /^confirm-batch: 3\/3 answered \(confirmed 1, error:bad-answer 1, not-attached 1\)$/m);
     assert.match(first.stderr, /1 not answered for good: run the same command again to retry them/);
-    assert.deepEqual(results(out).map(answer).sort(), ['confirmed', 'error:unknown', 'not-attached']);
+    assert.deepEqual(results(out).map(answer).sort(), ['confirmed', 'error:bad-answer', 'not-attached']);
 
     const callsBefore = endpoint.calls.length;
     const second = await batch([file, '--out', out, '--product-code', 'abc123']);

@@ -17,7 +17,7 @@ const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEplantedCliSessionToken9876543210zy
 // Product ids and the codes the fixtures give them.
 const REPORT_PRODUCT = { id: 'prod-5qwz3vsg4kbfw', code: '8a2kq9xw3vbn7m4c1zt6ry5pd' };
 const PLAYBOOK_PRODUCT = { id: 'prod-acme-web-01', code: '4w1vgsrkqdkypbz43g7qkk4uz' };
-const RESULT_KEYS = ['instanceId', 'productCode', 'region', 'claimedAccount', 'ownerId', 'verdict', 'error', 'requestId', 'checkedAt', 'profile'];
+const RESULT_KEYS = ['instanceId', 'productCode', 'region', 'regionSource', 'claimedAccount', 'ownerId', 'verdict', 'error', 'requestId', 'checkedAt', 'profile'];
 
 const CONFIG = `[profile seller]
 region = us-east-1
@@ -105,7 +105,7 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.deepEqual(Object.keys(r), RESULT_KEYS);
       const call = endpoint.calls.at(-1)!;
       assert.deepEqual({ ...r, checkedAt: undefined }, {
-        instanceId: 'i-0000000000000f001', productCode: PLAYBOOK_PRODUCT.code, region: 'us-east-1', claimedAccount: OWNER, ownerId: OWNER,
+        instanceId: 'i-0000000000000f001', productCode: PLAYBOOK_PRODUCT.code, region: 'us-east-1', regionSource: 'profile', claimedAccount: OWNER, ownerId: OWNER,
         verdict: 'confirmed', error: null, requestId: call.requestId, checkedAt: undefined, profile: 'seller',
       });
       assert.equal(call.productCode, PLAYBOOK_PRODUCT.code);
@@ -157,7 +157,7 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
 
       const noRegion = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--profile', 'noregion', '--json');
       assert.equal(noRegion.code, 2);
-      assert.match(json(noRegion).error!.message, /no region: pass a region .*profile "noregion"/);
+      assert.match(json(noRegion).error!.message, /no region: profile "noregion" has none .*--region .*AWS_REGION.*aws configure set region us-east-1 --profile noregion/);
 
       const unknownProduct = await confirm('i-0000000000000f001', '--product-id', 'prod-nope', '--reports', REPORTS, '--profile', 'seller', '--json');
       assert.equal(unknownProduct.code, 2);
@@ -197,7 +197,7 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.equal(run.code, 0);
       const requestId = endpoint.calls.at(-1)!.requestId!;
       for (const line of [/^confirmed: i-0000000000000f001 \(abc123, us-east-1\) carries the product code and is owned by 111122223333/m,
-        /^ {2}Verdict: +confirmed$/m, /^ {2}Owner: +111122223333$/m, /^ {2}Region: +us-east-1$/m, new RegExp(`^ {2}Request id: +${requestId}$`, 'm'),
+        /^ {2}Verdict: +confirmed$/m, /^ {2}Owner: +111122223333$/m, /^ {2}Region: +us-east-1 \(from the profile\)$/m, new RegExp(`^ {2}Request id: +${requestId}$`, 'm'),
         /^ {2}Checked at: +\d{4}-\d\d-\d\dT[\d:.]+Z$/m, /^ {2}Profile: +seller$/m]) {
         assert.match(run.stdout, line);
       }

@@ -1,0 +1,152 @@
+// Issue 8, items 14 and 15: the CLI's surface (help, version, option mistakes in our words,
+// profile names quoted in suggested commands, a stray space in AWS_PROFILE pointed out) and its
+// output boundary, where everything printed is redacted.
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { profileNameProblem, shellQuote } from '../../src/core/shellWords';
+import { awsSandbox, staticProfile } from '../support/aws-env';
+import { runCli } from '../support/cli-in-process';
+
+const ROOT = resolve(__dirname, '../../..');
+const COMMANDS = ['report', 'lookup', 'confirm', 'confirm-batch', 'profiles', 'audit', 'playbook', 'case'];
+/** Words of node:util parseArgs's own messages, which speak of its rules rather than of our commands. */
+const NODE_PARSER_TEXT = /Unknown option '|To specify a positional argument|argument is ambiguous|argument missing|does not take an argument/;
+
+/** The CLI compiled by tsc (out/src/cli.js) run as a program, so its own output boundary is used. */
+function runProgram(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'out', 'src', 'cli.js'), ...args], { env }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+describe('CLI surface', () => {
+  it('lists each command with one line of what it does, for --help, -h and help', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const run = await runCli(...argv);
+      assert.equal(run.code, 0, argv.join(' '));
+      for (const name of COMMANDS) assert.match(run.out, new RegExp(`^  ${name} +\\S.{20,}$`, 'm'), `${argv.join(' ')} lists ${name}`);
+      assert.match(run.out, /--version/);
+      assert.match(run.out, /^Exit codes: 0 [^]*; 3 answered, but the\naudit log could not be written/m);
+    }
+    const bare = await runCli();
+    assert.equal(bare.code, 2, 'no command is a usage error');
+    assert.match(bare.err, /^ {2}lookup /m);
+  });
+
+  it('help COMMAND prints the command\'s own help; an unknown name gets "did you mean"', async () => {
+    for (const name of COMMANDS) {
+      const run = await runCli('help', name);
+      assert.equal(run.code, 0, name);
+      assert.equal(run.out, (await runCli(name, '--help')).out, `help ${name} is ${name} --help`);
+    }
+    const typo = await runCli('help', 'lokup');
+    assert.equal(typo.code, 2);
+    assert.match(typo.err, /unknown command "lokup"; did you mean lookup\?/);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(await runCli('--version'), { code: 0, out: `support-desk ${version}\n`, err: '' });
+  });
+
+  it('answers an unknown or misused option with the command\'s usage and "did you mean", never node\'s parser text', async () => {
+    const cases: [string[], RegExp][] = [
+      [['lookup', '111122223333', '--reprots', 'x'], /^support-desk lookup: unknown option --reprots; did you mean --reports\?\n\nUsage: support-desk lookup ACCOUNT /],
+      [['confirm', '--instance', 'i-0123456789abcdef0'], /unknown option --instance; did you mean --instance-id\?\n\nUsage: support-desk confirm --instance-id ID/],
+      [['case', 'render', 'box-error', '--feild', 'a=b'], /unknown option --feild; did you mean --field\?/],
+      [['audit', '--jsno'], /unknown option --jsno; did you mean --json\?/],
+      [['report', 'inspect', '-x'], /unknown option -x\n\nUsage: support-desk report inspect PATH/],
+      [['profiles', '--frobnicate'], /unknown option --frobnicate\n\nUsage: support-desk profiles/],
+      [['lookup', '1', '--reports'], /--reports needs a value/],
+      [['lookup', '1', '--reports', '--json'], /--reports needs a value, and "--json" looks like another option/],
+      [['playbook', 'show', '--json=yes'], /--json takes no value: drop "=yes"/],
+    ];
+    for (const [argv, expected] of cases) {
+      const run = await runCli(...argv);
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.err, expected);
+      assert.match(run.err, /Run 'support-desk help \S+' for what each option does/);
+      assert.doesNotMatch(run.err, NODE_PARSER_TEXT);
+    }
+    const command = await runCli('lokup', '1');
+    assert.match(command.err, /unknown command "lokup"; did you mean lookup\?/);
+    assert.match((await runCli('--verison')).err, /unknown option --verison; options go after the command; did you mean --version\?/);
+  });
+
+  it('gives problems in one shape in every JSON output: {file, line, severity, message}, a playbook\'s with its JSON path', async () => {
+    const inspect = await runCli('report', 'inspect', join(ROOT, 'samples', 'reports'), '--json');
+    const validate = await runCli('playbook', 'validate', join(ROOT, 'test', 'fixtures', 'playbooks', 'invalid-schema.json'), '--json');
+    const outputs: [string, string[]][] = [[inspect.out, []], [validate.out, ['path']]];
+    for (const [out, extra] of outputs) {
+      const { problems } = JSON.parse(out) as { problems: Record<string, unknown>[] };
+      assert.ok(problems.length > 0);
+      for (const p of problems) {
+        assert.deepEqual(Object.keys(p).sort(), ['file', 'line', 'message', 'severity', ...extra].sort());
+        assert.ok(typeof p.file === 'string' && Number.isInteger(p.line) && ['error', 'warning'].includes(p.severity as string) && typeof p.message === 'string');
+      }
+    }
+  });
+
+  it('shell-quotes profile names in suggested commands when they need it', () => {
+    assert.equal(shellQuote('seller'), 'seller');
+    assert.equal(shellQuote('team/prod-1'), 'team/prod-1');
+    assert.equal(shellQuote('my profile'), "'my profile'");
+    assert.equal(shellQuote("it's"), "'it'\\''s'");
+    assert.equal(shellQuote('$(rm -rf ~)'), "'$(rm -rf ~)'");
+    assert.equal(shellQuote(''), "''");
+  });
+
+  it('suggests commands whose profile name is shell-quoted when it needs it', async function () {
+    this.timeout(30_000);
+    const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    try {
+      const run = await runProgram(['confirm', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc123', '--profile', 'ghost;prod', '--region', 'us-east-1',
+        '--endpoint-url', 'http://127.0.0.1:9', '--audit', join(sandbox.dir, 'audit.jsonl')], { ...process.env, ...sandbox.env });
+      assert.match(run.stderr, /"aws configure --profile 'ghost;prod'"/);
+    } finally {
+      sandbox.restore();
+    }
+  });
+
+  it('points out a space before or after the profile name in AWS_PROFILE', () => {
+    assert.equal(profileNameProblem('seller', 'AWS_PROFILE'), undefined);
+    assert.match(profileNameProblem('seller ', 'AWS_PROFILE') ?? '', /^AWS_PROFILE is "seller ", with a space after it: .*remove the space \(export AWS_PROFILE=seller\)/);
+    assert.match(profileNameProblem(' seller', 'supportDesk.aws.profile') ?? '', /with a space before it/);
+  });
+
+  it('says, when AWS_PROFILE ends with a space, that the space is the problem', async function () {
+    this.timeout(30_000);
+    const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    try {
+      const run = await runProgram(['confirm', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc123', '--endpoint-url', 'http://127.0.0.1:9',
+        '--audit', join(sandbox.dir, 'audit.jsonl')], { ...process.env, ...sandbox.env, AWS_PROFILE: 'seller ' });
+      assert.match(run.stderr, /AWS_PROFILE is "seller ", with a space after it/);
+    } finally {
+      sandbox.restore();
+    }
+  });
+
+  it('redacts everything it prints, at its output boundary', async function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(join(tmpdir(), 'cli-boundary-'));
+    try {
+      // An audit line whose profile holds a password, as a careless --profile could leave it.
+      const audit = join(dir, 'audit.jsonl');
+      writeFileSync(audit, `${JSON.stringify({ time: '2026-11-23T10:00:00.000Z', profile: 'ops --password=Audit-Pass-42', region: 'us-east-1', instanceId: 'i-0123456789abcdef0',
+        productCode: 'abc123', claimedAccount: null, ownerId: '111122223333', verdict: 'confirmed', errorKind: null, requestId: 'req-1' })}\n`);
+      const stdout = await runProgram(['audit', '--audit', audit]);
+      assert.equal(stdout.code, 0, stdout.stderr);
+      assert.match(stdout.stdout, /i-0123456789abcdef0/);
+      assert.doesNotMatch(stdout.stdout, /Audit-Pass-42/);
+      const stderr = await runProgram(['password=Hunter2-Typed']);
+      assert.equal(stderr.code, 2);
+      assert.match(stderr.stderr, /unknown command "password=\[REDACTED:password\]"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
