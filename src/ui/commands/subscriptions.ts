@@ -1,6 +1,6 @@
 // Commands of the Subscriptions view: find an account, grouping, copy, paging.
 import * as vscode from 'vscode';
-import { parseTypedAccount } from '../../core/ids';
+import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panelLoader';
 import { typedAccountProblem } from './inputChecks';
@@ -22,6 +22,9 @@ export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): 
     void vscode.window.showErrorMessage(`Find Account: ${parsed.reason}.`);
     return undefined;
   }
+  // A number that lost digits is looked up padded, and the engineer hears so (the panel says it too).
+  const padded = paddingWarning(raw);
+  if (padded) void vscode.window.showWarningMessage(`Find Account: ${padded}`);
   await ctx.reports.whenIdle();
   const result = await ctx.subscriptions.find(parsed.account);
   if (!result) {
