@@ -50,9 +50,11 @@ describe('Support Desk panel', () => {
     assert.strictEqual(again, panel);
   });
 
-  it('gets the state once its webview says ready', async () => {
-    // The webview is real: this state was posted only after its script sent `ready`.
-    const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 20_000);
+  it('gets the state once its webview says ready', async function () {
+    // The webview is real: this state was posted only after its script sent `ready`. A loaded machine
+    // may take a while to start the webview's frame: wait for it longer than for an answer.
+    this.timeout(90_000);
+    const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
     assert.equal(state.state.reports.files, 5);
     assert.equal(state.state.playbook.templates.length, 6);
     assert.equal(state.state.trusted, true);

@@ -9,13 +9,14 @@ import type { SupportDeskPanel } from '../../../src/ui/panel/supportDeskPanel';
 import { supportDesk, waitFor, WORKSPACE } from '../helpers';
 
 describe('Support Desk panel in Restricted Mode', () => {
-  it('refuses to save a case or confirm an instance, and says why', async () => {
+  it('refuses to save a case or confirm an instance, and says why', async function () {
+    this.timeout(90_000); // the webview's frame may start slowly on a loaded machine
     await supportDesk();
     const panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
     const posted: HostMessage[] = [];
     panel.onDidPost((m) => posted.push(m));
     try {
-      const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 20_000);
+      const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
       assert.equal(state.state.trusted, false);
       await panel.receive({ type: 'request', requestId: 1_000_001, request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} } });
       await panel.receive({ type: 'request', requestId: 1_000_002, request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } } });
