@@ -27,11 +27,25 @@ const entries = [
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-chmodSync('dist/cli.js', 0o755);
 const codicons = dirname(createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'));
 mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, file), join('dist/webview', file));
-for (const file of [...entries.map((e) => e.outfile), 'dist/webview/codicon.ttf']) {
-  console.log(`${file.padEnd(24)} ${(statSync(file).size / 1024).toFixed(1).padStart(8)} KiB`);
+
+if (process.argv.includes('--watch')) {
+  // F5's background task waits for these two lines (.vscode/tasks.json).
+  const announce = { name: 'announce', setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} (${e.location?.file}:${e.location?.line})`);
+      console.log('[watch] build finished');
+    });
+  } };
+  const contexts = await Promise.all(entries.map((e, i) => esbuild.context({ ...common, ...e, plugins: i === 0 ? [announce] : [] })));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  chmodSync('dist/cli.js', 0o755);
+  for (const file of [...entries.map((e) => e.outfile), 'dist/webview/codicon.ttf']) {
+    console.log(`${file.padEnd(24)} ${(statSync(file).size / 1024).toFixed(1).padStart(8)} KiB`);
+  }
 }
