@@ -1,5 +1,5 @@
-// One config, five bundles: the extension (vscode external, no AWS SDK, no panel inside), the AWS
-// layer and the panel host (each loaded on first use), the CLI, and the panel's webview script
+// One config, six bundles: the extension (vscode external, no AWS SDK, no panel, no CMS parser inside),
+// the AWS layer, the panel host and the identity verifier (each loaded on first use), the CLI, and the panel's webview script
 // (browser, IIFE). Codicons are copied beside the webview script: the webview loads nothing else.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, statSync } from 'node:fs';
@@ -20,9 +20,10 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js', './panel.js'] },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js', './panel.js', './identity.js'] },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
-  { entryPoints: ['src/ui/panel/supportDeskPanel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js'] },
+  { entryPoints: ['src/ui/panel/supportDeskPanel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js', './identity.js'] },
+  { entryPoints: ['src/ui/identity/identityEvidence.ts'], outfile: 'dist/identity.js', external: ['vscode'] },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['./aws.js'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

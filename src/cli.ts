@@ -22,7 +22,8 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'lookup', summary: "whether a customer's AWS account is entitled to support, with the evidence",
-    usage: 'lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--playbook PATH] [--json]',
+    usage: 'lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--playbook PATH] [--json]\n' +
+      '         | lookup ACCOUNT --live [--product-id P] [--reports PATH...] [--profile NAME] [--as-of YYYY-MM-DD] [--json]',
     load: async () => (await import('./cli/lookup')).lookup,
   },
   {
@@ -56,6 +57,12 @@ const COMMANDS: CommandEntry[] = [
     name: 'case', summary: 'list the case templates, or render a case with every value redacted',
     usage: 'case templates [--json] | case render TEMPLATE [--field NAME=VALUE]... [--account A --reports PATH...] [--json]',
     load: async () => (await import('./cli/case')).caseCommand,
+  },
+  {
+    name: 'verify-identity', summary: "prove an instance offline from its identity document, signed by AWS",
+    usage: 'verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n' +
+      '         [--document FILE] [--product-code C] [--account A] [--instance-id I] [--json]',
+    load: async () => (await import('./cli/verify-identity')).verifyIdentityCommand,
   },
 ];
 

@@ -3,6 +3,7 @@
 import type { ConfirmationRequest, ConfirmationResult } from '../core/confirmation';
 import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm';
 
+export { AGREEMENT_REGION, searchAgreements, type AgreementQuery, type AgreementSettings } from './agreements';
 export { confirmBatch, type BatchOptions } from './batch';
 export { checkCredentials } from './credentials';
 export { listProfiles, type AwsSettings, type ProfileKind, type ProfileSummary } from './profiles';

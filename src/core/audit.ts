@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { ConfirmationErrorKind, ConfirmationResult, ConfirmationVerdict } from './confirmation';
 import { readTextIfExists } from './files';
 import { JsonLinesWriter, readJsonLines } from './jsonl';
+import type { IdentityExpectations, IdentityVerification } from './identity/verify';
+import { parseTypedAccount } from './ids';
 import { redactDeep } from './redaction';
 
 /**
@@ -25,6 +27,10 @@ export interface AuditEntry {
   verdict: ConfirmationVerdict;
   errorKind: ConfirmationErrorKind | null;
   requestId: string | null;
+  /** What proved it: absent or 'confirm-product-instance' (EC2, live), 'identity-document' (verified offline). */
+  source?: 'confirm-product-instance' | 'identity-document';
+  /** For an identity document: the name of the AWS certificate whose key verified it. */
+  certificate?: string | null;
 }
 
 /** The audit line of a confirmation: what was asked, what EC2 answered, with which profile; no secret. */
@@ -43,6 +49,30 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
     requestId: r.requestId,
   };
 }
+
+/**
+ * An instance identity document verified offline, as an audit line beside the confirmations (the
+ * Confirmations view and `audit` read it): 'confirmed' when the signature verified and every
+ * expectation held, 'owner-mismatch' or 'not-attached' when the signature verified but the account or
+ * the product code did not hold, 'error' when the signature did not verify.
+ */
+export function identityAuditEntry(v: IdentityVerification, expected: IdentityExpectations, time = new Date()): AuditEntry {
+  const field = (name: string): string | null => (typeof v.document[name] === 'string' ? v.document[name] as string : null);
+  const failed = new Set(v.checks.filter((c) => !c.ok).map((c) => c.name));
+  const signed = v.certificate !== null && ![...failed].some((name) => SIGNATURE_CHECKS.has(name));
+  const verdict: ConfirmationVerdict = v.verified ? 'confirmed' : !signed ? 'error' : failed.has('account') ? 'owner-mismatch' : failed.has('product-code') ? 'not-attached' : 'error';
+  const claimed = expected.account === undefined ? null : parseTypedAccount(expected.account);
+  return {
+    time: time.toISOString(), profile: null, region: field('region'), regionSource: null,
+    instanceId: field('instanceId') ?? '', productCode: expected.productCode ?? '',
+    claimedAccount: claimed?.ok ? claimed.account : null, ownerId: field('accountId'),
+    verdict, errorKind: verdict === 'error' ? 'unknown' : null, requestId: null,
+    source: 'identity-document', certificate: v.certificate,
+  };
+}
+
+/** The checks of the signature itself (the rest are what the engineer expected of the document). */
+const SIGNATURE_CHECKS = new Set(['signature', 'message-digest', 'content-type', 'document', 'document-matches']);
 
 /**
  * The audit log could not be written (a folder, a path under a file, no permission, /proc...).
@@ -66,8 +96,13 @@ export class AuditLog {
 
   /** Appends the line of one confirmation; rejects with an AuditWriteError when the log cannot be written. */
   append(result: ConfirmationResult): Promise<void> {
+    return this.appendEntry(auditEntryFor(result));
+  }
+
+  /** Appends an audit line built elsewhere (an identity document verified offline); same errors as append. */
+  appendEntry(entry: AuditEntry): Promise<void> {
     // What was typed is kept as typed (malformed input too), but never a secret pasted into it.
-    return this.writer.append(redactDeep(auditEntryFor(result))).catch((error: NodeJS.ErrnoException) => {
+    return this.writer.append(redactDeep(entry)).catch((error: NodeJS.ErrnoException) => {
       throw new AuditWriteError(this.path, writeFailureReason(error), { cause: error });
     });
   }

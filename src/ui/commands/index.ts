@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { SupportDeskContext } from '../context';
 import { confirmInstance, confirmInstancesFromFile } from './confirm';
+import { verifyIdentityDocument } from './identity';
 import { openPlaybook, openSupportDesk } from './playbook';
 import { loadReports, openSampleReports, refreshReports } from './reports';
 import { copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscriptions';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'supportDesk.groupByAccount': groupBy('account'),
   'supportDesk.confirmInstance': confirmInstance,
   'supportDesk.confirmInstancesFromFile': confirmInstancesFromFile,
+  'supportDesk.verifyIdentityDocument': verifyIdentityDocument,
   'supportDesk.selectProfile': (ctx) => () => ctx.aws.selectProfile(),
   'supportDesk.selectRegion': (ctx) => () => ctx.aws.selectRegion(),
   'supportDesk.checkCredentials': (ctx) => () => ctx.aws.checkCredentials(),

@@ -1,0 +1,51 @@
+// An instance identity document verified offline, as evidence: the same verifier as
+// `support-desk verify-identity` (AWS's bundled certificates only), the answer recorded in the audit
+// log beside the confirmations. Bundled apart (dist/identity.js) and loaded on first use: the CMS
+// parser is not paid for at activation.
+import { identityAuditEntry } from '../../core/audit';
+import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity/verify';
+import type { SupportDeskContext } from '../context';
+
+export { NotASignatureError } from '../../core/identity/verify';
+
+/** What the engineer was sent and expects: the signature as pasted, the document when apart from it. */
+export interface IdentityEvidenceInput {
+  method: IdentityMethod;
+  signature: string;
+  /** The document's text, for `signature` (and a PKCS7 that does not carry it). */
+  document?: string;
+  expected: IdentityExpectations;
+}
+
+/**
+ * Verifies and records the answer in the audit log (the Confirmations view refreshes). Throws
+ * NotASignatureError (from the verifier) for input that is not a signature at all; an audit log
+ * that cannot be written is said in the log and in the returned `auditProblem`, never hides the answer.
+ */
+export async function verifyAndRecord(ctx: SupportDeskContext, input: IdentityEvidenceInput): Promise<{ verification: IdentityVerification; auditProblem?: string }> {
+  const verification = verifyIdentity(
+    { method: input.method, signature: input.signature, document: input.document === undefined ? undefined : Buffer.from(input.document, 'utf8') },
+    input.expected,
+  );
+  const entry = identityAuditEntry(verification, input.expected);
+  ctx.log.info(`verify identity ${input.method}: ${verification.verified ? 'verified' : `not verified (${verification.reasons.join('; ')})`}, instance ${entry.instanceId || 'unknown'}, account ${entry.ownerId ?? 'unknown'}`);
+  const audit = ctx.confirmations.auditLog;
+  try {
+    await audit.appendEntry(entry);
+    ctx.confirmations.refresh();
+    return { verification };
+  } catch (error) {
+    const auditProblem = `the audit write failed: ${error instanceof Error ? error.message : String(error)}`;
+    ctx.log.error(auditProblem);
+    return { verification, auditProblem };
+  }
+}
+
+/** One sentence for a notification or the panel: what was proven, or why not. */
+export function describeVerification(v: IdentityVerification): string {
+  const d = v.document;
+  const what = `instance ${String(d.instanceId ?? 'unknown')} of account ${String(d.accountId ?? 'unknown')} in ${String(d.region ?? 'an unknown region')}`;
+  return v.verified
+    ? `Verified by AWS's ${v.certificate} certificate: ${what}.`
+    : `Not verified (${v.method}): ${v.reasons.join('; ')}${v.certificate ? ` (signature checked with AWS's ${v.certificate} certificate, ${what})` : ''}.`;
+}

@@ -1,0 +1,195 @@
+// Issue 9, section 2: instance identity documents verified offline. A real document signed by
+// AWS in 2016 (us-east-1, BER with indefinite lengths) is the reference; documents signed in the
+// tests with keys made by openssl are in test/integration/identity-openssl.test.ts.
+import { strict as assert } from 'node:assert';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import bundle from '../../src/core/identity/aws-identity-certificates.json';
+import { awsIdentityCertificates, type IdentityCertificate } from '../../src/core/identity/certificates';
+import { octetStringValue, parseSignedData } from '../../src/core/identity/cms';
+import { NotASignatureError, verifyIdentity } from '../../src/core/identity/verify';
+import { runCli } from '../support/cli-in-process';
+
+const FIXTURES = resolve(__dirname, '../../../test/fixtures/identity');
+const REAL = readFileSync(join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
+const BODY = REAL.replace(/-----[A-Z0-9 ]+-----/g, '').replace(/\s+/g, '');
+const awsCertificate = (name: string) => (bundle.certificates as IdentityCertificate[]).find((c) => c.name.includes(name))!;
+
+/** The real PKCS7 with `from` replaced by `to` (same length) inside its DER. */
+function tampered(from: string, to: string): string {
+  const der = Buffer.from(BODY, 'base64');
+  const at = der.indexOf(from);
+  assert.ok(at > 0, `${from} is in the signed document`);
+  der.write(to, at, 'latin1');
+  return der.toString('base64');
+}
+
+describe('identity: AWS certificates', () => {
+  it('ships every certificate exactly as published: each parses and its self-signature verifies', () => {
+    assert.equal(bundle.read, '2026-11-30');
+    assert.match(bundle.source, /regions-certs\.html/);
+    for (const c of bundle.certificates as IdentityCertificate[]) {
+      const x509 = new X509Certificate(c.pem);
+      assert.ok(x509.verify(x509.publicKey), `${c.name} is copied exactly`);
+      assert.ok(['pkcs7', 'rsa2048', 'signature'].includes(c.method), c.name);
+      assert.ok(c.regions === 'other' || c.regions.length > 0, c.name);
+      assert.match(c.partition, /^aws(-cn|-us-gov)?$/, c.name);
+    }
+    assert.equal(awsIdentityCertificates().length, bundle.certificates.length);
+  });
+
+  it('matches the DSA certificate AWS publishes for most Regions with the one openssl verified the real vector with', () => {
+    const published = new X509Certificate(readFileSync(join(FIXTURES, 'aws-dsa-other-regions.pem')));
+    assert.ok(published.raw.equals(new X509Certificate(awsCertificate('pkcs7), all Regions').pem).raw));
+  });
+});
+
+describe('identity: the real AWS /pkcs7 of 2016', () => {
+  it('verifies with AWS\'s DSA certificate and reads the document\'s fields', () => {
+    const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, { account: '121659014334', instanceId: 'i-f79fe56c' });
+    assert.equal(result.verified, true, result.reasons.join('; '));
+    assert.deepEqual(result.reasons, []);
+    assert.equal(result.method, 'pkcs7');
+    assert.equal(result.certificate, awsCertificate('pkcs7), all Regions').name);
+    assert.equal(result.document.accountId, '121659014334');
+    assert.equal(result.document.instanceId, 'i-f79fe56c');
+    assert.equal(result.document.region, 'us-east-1');
+    assert.equal(result.document.pendingTime, '2016-04-08T03:01:38Z');
+    assert.deepEqual(result.checks.map((c) => c.name),
+      ['content-type', 'message-digest', 'content-type-attribute', 'signature', 'document', 'account', 'instance-id']);
+    assert.match(result.checks.find((c) => c.name === 'signature')!.detail, /signed 2016-04-08T03:01:44\.000Z/);
+  });
+
+  it('accepts what customers paste: no armour, one line, CRLF, rewrapped at 76, leading blanks', () => {
+    const forms = {
+      'no armour': BODY.match(/.{1,64}/g)!.join('\n'),
+      'one line': BODY,
+      'CRLF': REAL.replace(/\n/g, '\r\n'),
+      'rewrapped': `-----BEGIN PKCS7-----\n${BODY.match(/.{1,76}/g)!.join('\n')}\n-----END PKCS7-----\n`,
+      'blanks around': `\n\n   ${REAL}\n\n`,
+    };
+    for (const [form, signature] of Object.entries(forms)) {
+      assert.equal(verifyIdentity({ method: 'pkcs7', signature }).verified, true, form);
+    }
+  });
+
+  it('fails when the signed document was changed, naming the digest', () => {
+    const result = verifyIdentity({ method: 'pkcs7', signature: tampered('121659014334', '111122223333') });
+    assert.equal(result.verified, false);
+    assert.equal(result.checks.find((c) => c.name === 'message-digest')!.ok, false);
+    assert.match(result.reasons.join('\n'), /changed after it was signed/);
+  });
+
+  it('fails when the signed attributes were changed (the signature no longer verifies)', () => {
+    // The signing time, 160408030144Z, is inside the signed attributes.
+    const result = verifyIdentity({ method: 'pkcs7', signature: tampered('160408030144Z', '170408030144Z') });
+    assert.equal(result.verified, false);
+    assert.equal(result.checks.find((c) => c.name === 'signature')!.ok, false);
+    assert.equal(result.certificate, null);
+  });
+
+  it('fails with a certificate that did not sign it (another AWS Region\'s, injected as the only one trusted)', () => {
+    const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, {}, { certificates: [awsCertificate('pkcs7), Hong Kong')] });
+    assert.equal(result.verified, false);
+    assert.match(result.reasons.join('\n'), /not one of AWS's published instance identity certificates/);
+  });
+
+  it('says that no /rsa2048 certificate is bundled rather than calling an AWS signature forged', () => {
+    const result = verifyIdentity({ method: 'rsa2048', signature: REAL });
+    assert.equal(result.verified, false);
+    assert.match(result.reasons.join('\n'), /no AWS certificate for \/rsa2048 is bundled/);
+  });
+
+  it('says which expectation does not hold: account, instance, product code', () => {
+    const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, { account: '1111-2222-3333', instanceId: 'i-0123456789abcdef0', productCode: 'abc123' });
+    assert.equal(result.verified, false);
+    assert.equal(result.checks.find((c) => c.name === 'signature')!.ok, true, 'the signature itself holds');
+    assert.deepEqual(result.reasons, [
+      'abc123 is not among the document\'s product codes (it has none)',
+      'the document is from account 121659014334, not 111122223333',
+      'the document is for instance i-f79fe56c, not i-0123456789abcdef0',
+    ]);
+  });
+
+  it('checks a --document given beside the PKCS7 against the signed one (CRLF and a trailing newline are the same document)', () => {
+    const signed = parseSignedData(Buffer.from(BODY, 'base64')).content!;
+    const same = verifyIdentity({ method: 'pkcs7', signature: REAL, document: Buffer.from(`${signed.toString('utf8').replace(/\n/g, '\r\n')}\r\n`) });
+    assert.equal(same.verified, true, same.reasons.join('; '));
+    const other = verifyIdentity({ method: 'pkcs7', signature: REAL, document: Buffer.from(signed.toString('utf8').replace('121659014334', '111122223333')) });
+    assert.equal(other.verified, false);
+    assert.match(other.reasons[0], /not the one signed/);
+    assert.equal(other.document.accountId, '121659014334', 'the fields shown are the signed ones');
+  });
+
+  it('reads BER OCTET STRINGs: primitive, constructed with definite and indefinite lengths, nested', () => {
+    assert.equal(octetStringValue(Buffer.from('0403616263', 'hex')).toString(), 'abc');
+    assert.equal(octetStringValue(Buffer.from('240704016104026263', 'hex')).toString(), 'abc');
+    assert.equal(octetStringValue(Buffer.from('248004016124800402626300000000', 'hex')).toString(), 'abc');
+    assert.throws(() => octetStringValue(Buffer.from('24800401', 'hex')), NotASignatureError);
+  });
+});
+
+describe('identity: input that is not a signature', () => {
+  for (const [what, text] of Object.entries({
+    empty: '   \n', 'not base64': 'hello, here is my document!', 'a JSON document': '{"accountId": "111122223333"}',
+    'base64 of something else': Buffer.from('just some text, not a signature').toString('base64'),
+  })) {
+    it(`${what} is NotASignatureError`, () => {
+      assert.throws(() => verifyIdentity({ method: 'pkcs7', signature: text }), NotASignatureError);
+    });
+  }
+
+  it('/signature without its document, or with a PKCS7 pasted in, is NotASignatureError', () => {
+    assert.throws(() => verifyIdentity({ method: 'signature', signature: 'AAAA' }), /which was not given/);
+    assert.throws(() => verifyIdentity({ method: 'signature', signature: REAL, document: Buffer.from('{}') }), /use --pkcs7/);
+  });
+});
+
+describe('identity: support-desk verify-identity', () => {
+  let dir: string;
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'verify-identity-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const real = join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem');
+
+  it('exits 0 when the signature verifies and the account is the customer\'s', async () => {
+    const run = await runCli('verify-identity', '--pkcs7', real, '--account', '121659014334');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /^VERIFIED: pkcs7 signature, AWS certificate "AWS DSA \(pkcs7\), all Regions/);
+  });
+
+  it('exits 1 naming the account when it is another account\'s', async () => {
+    const run = await runCli('verify-identity', '--pkcs7', real, '--account', '111122223333');
+    assert.equal(run.code, 1);
+    assert.match(run.out, /FAIL account: the document is from account 121659014334, not 111122223333/);
+  });
+
+  it('exits 1 when the document was tampered with, and --json has the documented shape', async () => {
+    const file = join(dir, 'tampered.pem');
+    writeFileSync(file, tampered('i-f79fe56c', 'i-f79fe56d'));
+    const run = await runCli('verify-identity', '--pkcs7', file, '--json');
+    assert.equal(run.code, 1);
+    const json = JSON.parse(run.out) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json), ['verified', 'method', 'certificate', 'document', 'checks', 'reasons']);
+    assert.equal(json.verified, false);
+  });
+
+  it('exits 2 for garbage, a missing file, or no signature option', async () => {
+    const garbage = join(dir, 'garbage.txt');
+    writeFileSync(garbage, 'Hi, this is the document you asked for: ...');
+    for (const argv of [['--pkcs7', garbage], ['--pkcs7', join(dir, 'missing.pem')], ['--account', '121659014334'],
+      ['--signature', real], ['--pkcs7', real, '--rsa2048', real]]) {
+      const run = await runCli('verify-identity', ...argv);
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.err, /^support-desk verify-identity: /);
+    }
+  });
+
+  it('is listed by --help and has its own help', async () => {
+    assert.match((await runCli('--help')).out, /^ {2}verify-identity +\S.{20,}$/m);
+    const help = await runCli('help', 'verify-identity');
+    assert.equal(help.code, 0);
+    assert.match(help.out, /--product-code C/);
+  });
+});
