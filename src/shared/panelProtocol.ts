@@ -150,7 +150,8 @@ export type PanelRequest =
   | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string }
   | { kind: 'copy'; text: string; what: string }
   | { kind: 'openEvidence'; file: string; line: number }
-  | { kind: 'openCallSheet'; region?: string };
+  | { kind: 'openCallSheet'; region?: string }
+  | { kind: 'verifyIdentity'; method: 'pkcs7' | 'rsa2048' | 'signature'; signature: string; document?: string; account?: string; productCode?: string };
 
 /** What each request kind answers with. */
 export interface PanelReplies {
@@ -168,6 +169,8 @@ export interface PanelReplies {
   copy: { message: string };
   openEvidence: { message: string };
   openCallSheet: { message: string };
+  /** An identity document verified offline with AWS's certificates, recorded in the audit log. */
+  verifyIdentity: { verified: boolean; message: string; checks: { name: string; ok: boolean; detail: string }[]; auditProblem?: string };
 }
 
 export type WebviewMessage =
@@ -237,6 +240,9 @@ function requestProblem(r: unknown): string | undefined {
       return text('file', 4_096) ?? (Number.isSafeInteger(r.line) && (r.line as number) > 0 ? undefined : 'openEvidence.line must be a positive integer');
     case 'openCallSheet':
       return text('region', MAX_ID, true);
+    case 'verifyIdentity':
+      if (!['pkcs7', 'rsa2048', 'signature'].includes(r.method as string)) return `unknown identity method ${JSON.stringify(r.method)?.slice(0, 40)}`;
+      return text('signature', 20_000) ?? text('document', 20_000, true) ?? text('account', MAX_ID, true) ?? text('productCode', MAX_ID, true);
     default:
       return `unknown request kind ${JSON.stringify(r.kind)?.slice(0, 40)}`;
   }

@@ -167,6 +167,22 @@ describe('Support Desk panel in the workbench', () => {
     await workbench.screenshot('panel-hostile-titles');
   });
 
+  it('verifies a pasted identity document offline, with the typed account as the expectation', async () => {
+    const panel = workbench.panel();
+    await panel.locator('#tab-check').click();
+    await panel.locator('#check-product').selectOption('');
+    await panel.locator('#check-account').fill('1216 5901 4334');
+    await panel.locator('details.identity summary').click();
+    await panel.locator('#identity-signature').fill(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8'));
+    await panel.locator('#identity-verify').click();
+    const verdict = panel.locator('#identity-verdict');
+    await verdict.filter({ hasText: 'Verified by AWS' }).waitFor({ timeout: 15_000 });
+    assert.match(await verdict.innerText(), /instance i-f79fe56c of account 121659014334 in us-east-1/);
+    assert.match(readFileSync(join(dir, 'audit.jsonl'), 'utf8'), /"source":"identity-document"/);
+    await workbench.screenshot('panel-identity');
+    await panel.locator('details.identity summary').click();
+  });
+
   it('reaches every control of each section with Tab, and moves between sections with the arrow keys', async () => {
     const panel = workbench.panel();
     await panel.locator('#tab-check').click();
@@ -174,7 +190,10 @@ describe('Support Desk panel in the workbench', () => {
       await panel.locator(`#tab-${section}`).waitFor();
       assert.equal(await panel.locator(`#tab-${section}`).getAttribute('aria-selected'), 'true', section);
       const controls = await panel.locator(`#section-${section}`).evaluate((el) =>
-        [...el.querySelectorAll('a[href], button:not([disabled]), input, select, textarea, summary, [tabindex="0"]')].map((c) => c.id || c.textContent?.trim() || c.tagName));
+        [...el.querySelectorAll('a[href], button:not([disabled]), input, select, textarea, summary, [tabindex="0"]')]
+          // Controls inside a closed <details> are not on screen and not in the Tab order, by design.
+          .filter((c) => (c as unknown as { checkVisibility(): boolean }).checkVisibility())
+          .map((c) => c.id || c.textContent?.trim() || c.tagName));
       const reached = new Set<string>();
       for (let i = 0; i < controls.length + 2; i++) {
         await workbench.page.keyboard.press('Tab');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/shared/panelProtocol';
 import type { SupportDeskPanel } from '../../src/ui/panel/supportDeskPanel';
-import { copyFixtureReports, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+import { copyFixtureReports, FIXTURES, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -106,6 +106,19 @@ describe('Support Desk panel', () => {
     assert.ok(reply.ok);
     assert.ok(!JSON.stringify(reply).includes(FAKE_KEY), 'the reply holds the key');
     assert.match((reply.result as { safeValues: Record<string, string> }).safeValues.description, /^key \[REDACTED:aws-access-key-id\] leaked$/);
+  });
+
+  it('verifies a pasted identity document offline with AWS\'s certificate, and says what is not a signature', async () => {
+    const pem = readFileSync(join(FIXTURES, 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
+    const reply = await ask(11, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '121659014334' });
+    assert.ok(reply.ok, JSON.stringify(reply));
+    const result = reply.result as { verified: boolean; message: string };
+    assert.equal(result.verified, true);
+    assert.match(result.message, /^Verified by AWS's .* certificate: instance i-f79fe56c of account 121659014334 in us-east-1\.$/);
+    const other = await ask(12, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '111122223333' });
+    assert.equal(other.ok && (other.result as { verified: boolean }).verified, false);
+    const garbage = await ask(13, { kind: 'verifyIdentity', method: 'pkcs7', signature: 'hello' });
+    assert.equal(garbage.ok, false);
   });
 
   it('opens a loaded report at the evidence line, and refuses any other file', async () => {

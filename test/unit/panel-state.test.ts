@@ -113,6 +113,7 @@ describe('panel: messages from the webview', () => {
       { kind: 'copy', text: '+65 6768 8099', what: 'the number' },
       { kind: 'openEvidence', file: '/r/report.csv', line: 6 },
       { kind: 'openCallSheet' },
+      { kind: 'verifyIdentity', method: 'pkcs7', signature: 'MIAG', account: '111122223333' },
     ]) assert.equal(parseWebviewMessage({ type: 'request', requestId: 7, request }).ok, true, request.kind);
   });
 
@@ -125,6 +126,7 @@ describe('panel: messages from the webview', () => {
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'check', input: { account: 42 } } }), /input.account must be a string/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'openEvidence', file: '/etc/passwd', line: 0 } }), /line must be a positive integer/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'caseAction', action: 'delete', templateId: 'x', values: {} } }), /unknown case action "delete"/);
+    assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'verifyIdentity', method: 'md5', signature: 'x' } }), /unknown identity method "md5"/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'renderCase', templateId: 'x', values: { a: 1 } } }), /value "a" must be a string/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'copy', text: 'x'.repeat(MAX_MESSAGE_CHARS), what: 'a' } }), /more than 1000000/);
   });

@@ -42,7 +42,9 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
   }
   const e = node.entry;
   const look = CONFIRMATION_LOOK[e.verdict];
-  const what = e.verdict === 'error' ? `error: ${e.errorKind ?? 'unknown'}` : look.words;
+  // An identity document verified offline proves the same as ConfirmProductInstance, by another path: say which.
+  const offline = e.source === 'identity-document';
+  const what = `${e.verdict === 'error' ? `error: ${e.errorKind ?? 'unknown'}` : look.words}${offline ? ' (identity document)' : ''}`;
   const owner = e.ownerId ? `owner ${e.ownerId}` : e.claimedAccount ? `claimed ${e.claimedAccount}` : undefined;
   return {
     label: e.instanceId,
@@ -57,7 +59,7 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
         `Region: ${escapeMarkdown(e.region ?? 'unknown')}`,
         `Profile: ${escapeMarkdown(e.profile ?? 'default credential chain')}`,
         `Checked: ${e.time}`,
-        `Request id: ${escapeMarkdown(e.requestId ?? 'none (not sent or no answer)')}`,
+        offline ? `Proven offline by the instance identity document, signed by AWS's ${escapeMarkdown(e.certificate ?? 'unknown')} certificate` : `Request id: ${escapeMarkdown(e.requestId ?? 'none (not sent or no answer)')}`,
       ].join('  \n'),
     ].join('\n\n'),
     icon: look.icon,

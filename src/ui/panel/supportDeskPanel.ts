@@ -18,7 +18,10 @@ import {
 import { verdictMessage } from '../confirmations/model';
 import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
+import { lazyModule } from '../lazyModule';
 import { checkAccount, confirmationView, panelState, type Judging } from './panelState';
+
+const identityEvidence = lazyModule<typeof import('../identity/identityEvidence')>('identity.js', 'identity/identityEvidence');
 
 /** Where the panel should land when it is shown: a section, and an account to check. */
 export interface PanelTarget {
@@ -127,6 +130,7 @@ export class SupportDeskPanel implements vscode.Disposable {
         return { message: `Copied ${r.what}.` };
       },
       openEvidence: (r) => this.openEvidence(r.file, r.line),
+      verifyIdentity: (r) => this.verifyIdentity(r),
       openCallSheet: async (r) => {
         const { playbook } = await this.ctx.playbook.current();
         const content = `# ${playbook.name}: critical outage call sheet\n\n${callSheet(playbook, r.region)}\n`;
@@ -180,6 +184,21 @@ export class SupportDeskPanel implements vscode.Disposable {
     });
     const confirmation = result ? { ...confirmationView(auditEntryFor(result)), message: verdictMessage(result) } : null;
     return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
+  }
+
+  /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
+  private async verifyIdentity(r: Extract<PanelRequest, { kind: 'verifyIdentity' }>): Promise<PanelReplies['verifyIdentity']> {
+    const { verifyAndRecord, describeVerification, NotASignatureError } = identityEvidence.load();
+    try {
+      const { verification, auditProblem } = await verifyAndRecord(this.ctx, {
+        method: r.method, signature: r.signature, document: r.document || undefined,
+        expected: { account: r.account || undefined, productCode: r.productCode || undefined },
+      });
+      return { verified: verification.verified, message: describeVerification(verification), checks: verification.checks, auditProblem };
+    } catch (error) {
+      if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`);
+      throw error;
+    }
   }
 
   private async render(templateId: string, values: Record<string, string>): Promise<PanelReplies['renderCase']> {
