@@ -145,6 +145,7 @@ export type CaseAction = 'copy' | 'openInEditor' | 'save';
 export type PanelRequest =
   | { kind: 'check'; input: CheckInput }
   | { kind: 'confirm'; input: CheckInput }
+  | { kind: 'checkLive'; input: CheckInput }
   | { kind: 'searchScope'; text: string }
   | { kind: 'renderCase'; templateId: string; values: Record<string, string> }
   | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string }
@@ -158,6 +159,13 @@ export interface PanelReplies {
   check: CheckResult;
   confirm: { confirmation: ConfirmationView | null; check: CheckResult };
   searchScope: ScopeAnswer;
+  /** The reports' verdict combined with the account's live AWS Marketplace agreements. */
+  checkLive: {
+    verdict: Verdict;
+    reasons: string[];
+    live: { verdict: 'active' | 'none' | 'error'; agreements: { agreementId: string; status: string; productId: string | null; startTime: string | null; endTime: string | null }[];
+      error?: { kind: string; message: string }; endpoint: string; requestIds: string[]; checkedAt: string; profile: string | null };
+  };
   renderCase: {
     markdown: string;
     redactions: RedactionCount[];
@@ -226,6 +234,7 @@ function requestProblem(r: unknown): string | undefined {
   switch (r.kind) {
     case 'check':
     case 'confirm':
+    case 'checkLive':
       return inputProblem(r.input);
     case 'searchScope':
       return text('text', 2_000);

@@ -67,6 +67,7 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
+  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite' });
   return h('div', { class: 'result' },
     h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
@@ -80,10 +81,12 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
     r.contacts.length ? h('div', {}, h('h4', {}, 'Customer support contacts'), h('ul', {}, r.contacts.map((c) => h('li', {}, c)))) : '',
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'confirm-aws', class: 'primary', disabled: !canConfirm, title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log', on: { click: () => void confirm(v, confirmArea, status) } }, icon('verified'), ' Confirm with AWS'),
+      h('button', { type: 'button', id: 'check-live', disabled: !v.state.trusted, title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls', on: { click: () => void checkLive(v, liveArea) } }, icon('cloud'), ' Check live agreements'),
       h('button', { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, r)) } }, icon('notebook'), ' Start case'),
       h('button', { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } }, icon('copy'), ' Copy evidence')),
     confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
     confirmArea,
+    liveArea,
     status,
     h('h4', {}, 'Recent confirmations of this account'),
     r.recentConfirmations.length === 0 ? h('p', { class: 'muted' }, 'None in the audit log.') : h('table', { class: 'grid' },
@@ -155,4 +158,23 @@ function identityForm(v: PanelView): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: 'identity-document' }, 'Document (/document), for /signature'), document),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'identity-verify', class: 'primary', on: { click: () => void verify() } }, icon('shield'), ' Verify')),
     answer);
+}
+
+/** The account's live AWS Marketplace agreements beside the reports: the combined verdict and each agreement. */
+async function checkLive(v: PanelView, area: HTMLElement): Promise<void> {
+  fill(area, h('p', { class: 'muted' }, icon('loading'), ' Searching AWS Marketplace agreements (us-east-1)…'));
+  try {
+    const r = await ask({ kind: 'checkLive', input: v.ui.check });
+    const look = VERDICT_LOOK[r.verdict];
+    fill(area,
+      h('p', { id: 'live-verdict', class: r.live.verdict === 'error' ? 'warning' : 'ok' }, icon(look.icon), ` With live agreements: ${look.words}`),
+      h('ul', {}, r.reasons.map((reason) => h('li', {}, reason))),
+      r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
+      r.live.agreements.length ? h('table', { class: 'grid' },
+        h('thead', {}, h('tr', {}, ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, r.live.agreements.map((a) => h('tr', {}, [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)))))) : '',
+      h('p', { class: 'hint' }, `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`));
+  } catch (error) {
+    fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
+  }
 }

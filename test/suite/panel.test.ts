@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/shared/panelProtocol';
 import type { SupportDeskPanel } from '../../src/ui/panel/supportDeskPanel';
+import { awsSandbox, staticProfile } from '../support/aws-env';
+import { startAgreementEndpoint } from '../support/agreement-endpoint';
 import { copyFixtureReports, FIXTURES, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -119,6 +121,29 @@ describe('Support Desk panel', () => {
     assert.equal(other.ok && (other.result as { verified: boolean }).verified, false);
     const garbage = await ask(13, { kind: 'verifyIdentity', method: 'pkcs7', signature: 'hello' });
     assert.equal(garbage.ok, false);
+  });
+
+  it('checks live agreements: an account the reports do not list is eligible by its ACTIVE agreement', async () => {
+    const endpoint = await startAgreementEndpoint({
+      agreements: [{ agreementId: 'agmt-suite-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-01-01T00:00:00Z' }],
+      maxLifetimeMs: 60_000,
+    });
+    const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });
+    process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
+    try {
+      const reply = await ask(14, { kind: 'checkLive', input: { account: '9999-8888-7777' } });
+      assert.ok(reply.ok, JSON.stringify(reply));
+      const result = reply.result as { verdict: string; reasons: string[]; live: { verdict: string; requestIds: string[] } };
+      assert.equal(result.verdict, 'eligible');
+      assert.equal(result.live.verdict, 'active');
+      assert.match(result.reasons[0], /agmt-suite-0001 .* is ACTIVE since 2026-01-01: eligible although the reports do not list the account yet/);
+      assert.equal(endpoint.calls.length, 1);
+      assert.equal(result.live.requestIds.length, 1);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT;
+      sandbox.restore();
+      await endpoint.stop();
+    }
   });
 
   it('opens a loaded report at the evidence line, and refuses any other file', async () => {

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/audit';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
+import { judgeAccount } from '../../core/eligibility';
+import { combineVerdicts } from '../../core/liveVerdict';
 import { searchScope } from '../../core/playbook/scopeSearch';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
@@ -122,6 +124,7 @@ export class SupportDeskPanel implements vscode.Disposable {
     const handlers: { [K in PanelRequest['kind']]: Handler<K> } = {
       check: async (r) => checkAccount(r.input, this.judging(), await this.audit()),
       confirm: (r) => this.confirm(r.input),
+      checkLive: (r) => this.checkLive(r.input),
       searchScope: async (r) => searchScope((await this.ctx.playbook.current()).playbook.scope, r.text),
       renderCase: (r) => this.render(r.templateId, r.values),
       caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account),
@@ -184,6 +187,22 @@ export class SupportDeskPanel implements vscode.Disposable {
     });
     const confirmation = result ? { ...confirmationView(auditEntryFor(result)), message: verdictMessage(result) } : null;
     return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
+  }
+
+  /** The account's live purchase agreements (AWS Marketplace, us-east-1) beside the reports, as `lookup --live`. */
+  private async checkLive(input: CheckInput): Promise<PanelReplies['checkLive']> {
+    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
+    const { account } = checkAccount(input, undefined, []);
+    const aws = await this.ctx.aws.layer();
+    if (!aws) throw new RangeError('The AWS layer is not available.');
+    const judging = this.judging();
+    const asOf = judging?.asOf ?? judgingDay().day;
+    const productId = input.productId || undefined;
+    const live = await aws.searchAgreements({ account, productId, asOf }, { profile: this.ctx.aws.settings().profile });
+    const report = judging && judging.files > 0 ? judgeAccount(judging.store, account, asOf, judging.policy) : null;
+    const combined = combineVerdicts(report, live, productId, asOf);
+    this.ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
+    return { verdict: combined.verdict, reasons: combined.reasons, live };
   }
 
   /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
