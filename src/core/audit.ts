@@ -59,7 +59,7 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
 export function identityAuditEntry(v: IdentityVerification, expected: IdentityExpectations, time = new Date()): AuditEntry {
   const field = (name: string): string | null => (typeof v.document[name] === 'string' ? v.document[name] as string : null);
   const failed = new Set(v.checks.filter((c) => !c.ok).map((c) => c.name));
-  const signed = v.certificate !== null && ![...failed].some((name) => SIGNATURE_CHECKS.has(name));
+  const signed = v.certificate !== null && [...failed].every((name) => EXPECTATION_CHECKS.has(name));
   const verdict: ConfirmationVerdict = v.verified ? 'confirmed' : !signed ? 'error' : failed.has('account') ? 'owner-mismatch' : failed.has('product-code') ? 'not-attached' : 'error';
   const claimed = expected.account === undefined ? null : parseTypedAccount(expected.account);
   return {
@@ -71,8 +71,8 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
   };
 }
 
-/** The checks of the signature itself (the rest are what the engineer expected of the document). */
-const SIGNATURE_CHECKS = new Set(['signature', 'message-digest', 'content-type', 'document', 'document-matches']);
+/** The checks of what the engineer expected of the document; every other check is of the signature itself. */
+const EXPECTATION_CHECKS = new Set(['account', 'instance-id', 'product-code']);
 
 /**
  * The audit log could not be written (a folder, a path under a file, no permission, /proc...).
