@@ -146,6 +146,8 @@ function identityForm(v: PanelView): HTMLElement {
         h('p', { class: r.verified ? 'ok' : 'warning', id: 'identity-verdict' }, icon(r.verified ? 'verified-filled' : 'warning'), ' ', r.message),
         h('ul', {}, r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning' }, `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`))),
         r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '');
+      // The audit log has a new line: the account's recent confirmations list it.
+      if (v.ui.check.account) void runCheck(v);
     } catch (error) {
       fill(answer, h('p', { class: 'error', role: 'alert', id: 'identity-verdict' }, icon('error'), ' ', (error as Error).message));
     }

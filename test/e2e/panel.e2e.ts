@@ -179,6 +179,7 @@ describe('Support Desk panel in the workbench', () => {
     await verdict.filter({ hasText: 'Verified by AWS' }).waitFor({ timeout: 15_000 });
     assert.match(await verdict.innerText(), /instance i-f79fe56c of account 121659014334 in us-east-1/);
     assert.match(readFileSync(join(dir, 'audit.jsonl'), 'utf8'), /"source":"identity-document"/);
+    await panel.locator('#check-result table', { hasText: 'i-f79fe56c' }).waitFor({ timeout: 15_000 });
     await workbench.screenshot('panel-identity');
     await panel.locator('details.identity summary').click();
   });
