@@ -7,7 +7,7 @@
 //   const ep = await startAgreementEndpoint({ agreements: [agreement({ acceptor: '111122223333', ... })] })
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback';
 
 export const TARGET_PREFIX = 'AWSMPCommerceService_v20200301';
 
@@ -104,22 +104,8 @@ export async function startAgreementEndpoint(options: AgreementEndpointOptions =
     }, () => res.destroy());
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const lifetime = setTimeout(() => void stop(), options.maxLifetimeMs ?? 10 * 60_000);
-  lifetime.unref();
-  let stopped: Promise<void> | undefined;
-  function stop(): Promise<void> {
-    clearTimeout(lifetime);
-    stopped ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return stopped;
-  }
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, stop };
+  const { port, stop } = await listenOnLoopback(server, { maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000, dropConnections: () => server.closeAllConnections() });
+  return { url: `http://127.0.0.1:${port}`, calls, stop };
 }
 
 function play(s: AgreementScenario, n: number, answer: () => Reply): Reply {

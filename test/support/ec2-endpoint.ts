@@ -7,9 +7,10 @@
 // Command line:  node out/test/support/ec2-endpoint.js --port 0 [--latency-ms N] [--scenarios FILE.json]
 //                [--max-seconds S]   prints the URL, exits when stdin closes or after S seconds.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { listenOnLoopback } from './loopback';
 
 export type Ec2Scenario =
   /** Return true, owned by ownerId; Return false when productCode is set and differs. Lives in `region` if set. */
@@ -147,22 +148,9 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
     }, () => res.destroy());
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  const { port, stop } = await listenOnLoopback(server, {
+    port: options.port, maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000, dropConnections: () => server.closeAllConnections(),
   });
-  const port = (server.address() as AddressInfo).port;
-  const lifetime = setTimeout(() => void stop(), options.maxLifetimeMs ?? 10 * 60_000);
-  lifetime.unref();
-  let stopped: Promise<void> | undefined;
-  function stop(): Promise<void> {
-    clearTimeout(lifetime);
-    stopped ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return stopped;
-  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -295,22 +283,8 @@ export async function startDeadEndpoint({ maxLifetimeMs = 5 * 60_000 } = {}): Pr
     sockets.add(socket);
     socket.on('error', () => undefined).on('close', () => sockets.delete(socket)).resume();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    clearTimeout(lifetime);
-    stopped ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    });
-    return stopped;
-  };
-  const lifetime = setTimeout(() => void stop(), maxLifetimeMs);
-  lifetime.unref();
-  const dead: DeadEndpoint = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connections: 0, stop };
+  const { port, stop } = await listenOnLoopback(server, { maxLifetimeMs, dropConnections: () => { for (const socket of sockets) socket.destroy(); } });
+  const dead: DeadEndpoint = { url: `http://127.0.0.1:${port}`, connections: 0, stop };
   return dead;
 }
 
