@@ -5,7 +5,8 @@ import { MarketplaceAgreementClient, SearchAgreementsCommand, type AgreementView
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { ConfirmationErrorKind } from '../core/confirmation';
 import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/liveVerdict';
-import type { CallLimits } from './confirm';
+// The same limits as the EC2 calls, applied to each page.
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, MAX_CONNECTION_TIMEOUT_MS, type CallLimits } from './confirm';
 import { assertProfileUsable, credentialProvider, credentialsMessage } from './credentials';
 import { configuredEndpoint } from './endpoints';
 import { BadAnswer, classifySdkError, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';
@@ -15,11 +16,6 @@ import { profileLabel, type AwsSettings } from './profiles';
 export const AGREEMENT_REGION = 'us-east-1';
 const SERVICE_ID = 'Marketplace Agreement';
 const AWS_ENDPOINT = `https://agreement-marketplace.${AGREEMENT_REGION}.amazonaws.com`;
-// The same limits as the EC2 calls (confirm.ts), applied to each page.
-const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
-const MAX_CONNECTION_TIMEOUT_MS = 5_000;
-const DEFAULT_MAX_ATTEMPTS = 5;
 /** The most the API gives per page. */
 const PAGE_SIZE = 50;
 /** No customer has this many agreements with one seller: past it the service is repeating itself. */

@@ -30,10 +30,11 @@ export interface CallLimits extends CredentialsLimits {
 
 export type ConfirmSettings = AwsSettings & CallLimits;
 
-const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
-const MAX_CONNECTION_TIMEOUT_MS = 5_000;
-const DEFAULT_MAX_ATTEMPTS = 5;
+// The limits of every AWS call of the product (the Agreement Service's too): whole call, each attempt.
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
+export const MAX_CONNECTION_TIMEOUT_MS = 5_000;
+export const DEFAULT_MAX_ATTEMPTS = 5;
 const FALLBACK_HOME_REGION = 'us-east-1';
 // The adaptive limiter's default floor (0.5 calls/s) would let one burst of throttling stretch a
 // batch of 1,000 into half an hour; ConfirmProductInstance's EC2 quota is far above this floor.
