@@ -22,8 +22,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js', './panel.js', './identity.js'] },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
-  { entryPoints: ['src/ui/panel/supportDeskPanel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js', './identity.js'] },
-  { entryPoints: ['src/ui/identity/identityEvidence.ts'], outfile: 'dist/identity.js', external: ['vscode'] },
+  { entryPoints: ['src/ui/panel/support-desk-panel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js', './identity.js'] },
+  { entryPoints: ['src/ui/identity/identity-evidence.ts'], outfile: 'dist/identity.js', external: ['vscode'] },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['./aws.js'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

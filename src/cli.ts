@@ -1,6 +1,6 @@
 // `support-desk`: the command line over the same core and AWS layers as the extension.
 import { version } from '../package.json';
-import { closestMatch } from './core/didYouMean';
+import { closestMatch } from './core/did-you-mean';
 import { redact } from './core/redaction';
 import { EXIT, OptionError, UsageError, type CliIo, type Command } from './cli/usage';
 
@@ -18,51 +18,51 @@ const COMMANDS: CommandEntry[] = [
   {
     name: 'report', summary: 'what each subscription report file holds, and every problem in it with its line',
     usage: 'report inspect PATH... [--json]',
-    load: async () => (await import('./cli/report')).report,
+    load: async () => (await import('./cli/report-command')).report,
   },
   {
     name: 'lookup', summary: "whether a customer's AWS account is entitled to support, with the evidence",
     usage: 'lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--playbook PATH] [--json]\n' +
       '         | lookup ACCOUNT --live [--product-id P] [--reports PATH...] [--profile NAME] [--as-of YYYY-MM-DD] [--json]',
-    load: async () => (await import('./cli/lookup')).lookup,
+    load: async () => (await import('./cli/lookup-command')).lookup,
   },
   {
     name: 'confirm', summary: 'ask EC2 whether an instance carries the product code, and which account owns it',
     usage: 'confirm --instance-id ID (--product-code C | --product-id P --reports PATH...) [--account A]\n' +
       '         [--profile NAME] [--region R|auto] [--endpoint-url URL] [--audit PATH] [--playbook PATH] [--json]',
-    load: async () => (await import('./cli/confirm')).confirm,
+    load: async () => (await import('./cli/confirm-command')).confirm,
   },
   {
     name: 'confirm-batch', summary: 'confirm the instances listed in a file; run it again to resume',
     usage: 'confirm-batch FILE --out RESULTS.jsonl [--product-code C | --product-id P --reports PATH...]\n' +
       '         [--profile P] [--region R|auto] [--endpoint-url U] [--concurrency N] [--audit PATH]',
-    load: async () => (await import('./cli/confirm-batch')).confirmBatch,
+    load: async () => (await import('./cli/confirm-batch-command')).confirmBatch,
   },
   {
     name: 'profiles', summary: 'the AWS profiles it can use, with their region and kind',
     usage: 'profiles [--json]',
-    load: async () => (await import('./cli/profiles')).profiles,
+    load: async () => (await import('./cli/profiles-command')).profiles,
   },
   {
     name: 'audit', summary: 'the confirmations recorded in the audit log, for one account or all',
     usage: 'audit [--account A] [--audit PATH] [--json]',
-    load: async () => (await import('./cli/audit')).audit,
+    load: async () => (await import('./cli/audit-command')).audit,
   },
   {
     name: 'playbook', summary: 'check a team playbook, or show the playbook in effect',
     usage: 'playbook validate [PATH] [--json] | playbook show [--playbook PATH] [--json]',
-    load: async () => (await import('./cli/playbook')).playbook,
+    load: async () => (await import('./cli/playbook-command')).playbook,
   },
   {
     name: 'case', summary: 'list the case templates, or render a case with every value redacted',
     usage: 'case templates [--json] | case render TEMPLATE [--field NAME=VALUE]... [--account A --reports PATH...] [--json]',
-    load: async () => (await import('./cli/case')).caseCommand,
+    load: async () => (await import('./cli/case-command')).caseCommand,
   },
   {
     name: 'verify-identity', summary: "prove an instance offline from its identity document, signed by AWS",
     usage: 'verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n' +
       '         [--document FILE] [--product-code C] [--account A] [--instance-id I] [--json]',
-    load: async () => (await import('./cli/verify-identity')).verifyIdentityCommand,
+    load: async () => (await import('./cli/verify-identity-command')).verifyIdentityCommand,
   },
 ];
 

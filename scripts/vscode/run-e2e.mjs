@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 
 const require = createRequire(import.meta.url);
-const { REPO_ROOT } = require('../../out/test/support/vscode/codeServer.js');
+const { REPO_ROOT } = require('../../out/test/support/vscode/code-server.js');
 const { requireInstalledVSCode } = require('../../out/test/support/vscode/ensure.js');
 const { Workbench } = require('../../out/test/support/vscode/workbench.js');
 

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
 const { runSuite, hasRestrictedTests } = require('../../out/test/support/vscode/suite.js');
-const { REPO_ROOT } = require('../../out/test/support/vscode/codeServer.js');
+const { REPO_ROOT } = require('../../out/test/support/vscode/code-server.js');
 
 const { values } = parseArgs({
   options: {

@@ -4,9 +4,9 @@
 import { MarketplaceAgreementClient, SearchAgreementsCommand, type AgreementViewSummary, type Filter, type SearchAgreementsCommandInput } from '@aws-sdk/client-marketplace-agreement';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { ConfirmationErrorKind } from '../core/confirmation';
-import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/liveVerdict';
+import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/live-verdict';
 // The same limits as the EC2 calls, applied to each page.
-import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, MAX_CONNECTION_TIMEOUT_MS, type CallLimits } from './confirm';
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, MAX_CONNECTION_TIMEOUT_MS, type CallLimits } from './confirm-product-instance';
 import { assertProfileUsable, credentialProvider, credentialsMessage } from './credentials';
 import { configuredEndpoint } from './endpoints';
 import { BadAnswer, classifySdkError, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';

@@ -2,7 +2,7 @@
 // clients, region list). Each result is handed to onResult as soon as it is known; one failure
 // never stops the batch.
 import { DEFAULT_CONCURRENCY, isFinalResult, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
-import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm';
+import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm-product-instance';
 
 export interface BatchOptions {
   concurrency?: number;

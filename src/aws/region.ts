@@ -4,7 +4,7 @@
 // supportDesk.aws.region setting; then AWS_REGION; then AWS_DEFAULT_REGION; then the profile's
 // `region`. No SDK here: the status bar resolves the region before the AWS layer is loaded.
 import type { RegionSource } from '../core/confirmation';
-import { shellQuote } from '../core/shellWords';
+import { shellQuote } from '../core/shell-words';
 import { profileLabel, readProfiles, sharedFilePaths, type AwsSettings } from './profiles';
 
 /** A region name (or 'auto') and where it came from. */

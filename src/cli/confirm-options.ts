@@ -4,7 +4,7 @@ import type { AwsSettings } from '../aws/profiles';
 import { regionProblem } from '../core/confirmation';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { SubscriptionStore } from '../core/store';
-import { loadReportPaths } from './report';
+import { loadReportPaths } from './report-command';
 import { UsageError } from './usage';
 
 export const AWS_OPTIONS = {

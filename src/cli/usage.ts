@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AuditLog, AuditWriteError } from '../core/audit';
 import type { ConfirmationResult } from '../core/confirmation';
-import { closestMatch } from '../core/didYouMean';
+import { closestMatch } from '../core/did-you-mean';
 
 /** Exit codes of every command; the README's "Exit codes" says the same. */
 export const EXIT = {

@@ -1,7 +1,7 @@
 // The instance list of a batch: one instance id per line, or a CSV whose header holds `instanceId`
 // and optionally productCode, productId, account, region. Blank lines and `#` comments are skipped.
 import { CsvParser, readCsvFile } from './csv';
-import type { Problem } from './model';
+import type { Problem } from './domain';
 
 export interface BatchRow {
   line: number;

@@ -3,7 +3,7 @@ import { daysBetween, isIsoDay } from './dates';
 import {
   DEFAULT_POLICY, VERDICT_RANK,
   type AccountVerdict, type EligibilityPolicy, type RejectedRow, type SubscriptionRecord, type SubscriptionVerdict, type Verdict,
-} from './model';
+} from './domain';
 import type { ProductInfo, SubscriptionStore } from './store';
 
 export interface Freshness {

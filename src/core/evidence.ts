@@ -1,7 +1,7 @@
 // An account's verdict as plain text: what `lookup` prints, what "Copy evidence" copies and what
 // an eligibility case carries. One wording, so the three never disagree.
 import type { Freshness } from './eligibility';
-import type { AccountVerdict, SupportContact } from './model';
+import type { AccountVerdict, SupportContact } from './domain';
 
 /**
  * "Account 111122223333: ELIGIBLE (as of 2026-11-22)" and, per product, its verdict and reasons

@@ -5,7 +5,7 @@
 //
 // Rules run in order; later rules skip what earlier ones already replaced. When in doubt a value is
 // redacted: a case with one value too few is fine, a case with a live key in it is not.
-import { walkBrackets } from './jsonNesting';
+import { walkBrackets } from './json-nesting';
 
 export type SecretKind =
   | 'private-key' | 'authorization' | 'aws-session-token' | 'aws-secret-access-key' | 'aws-access-key-id'

@@ -4,17 +4,17 @@
 import { basename } from 'node:path';
 import { CsvParser, readCsvFile, type CsvRow, type CsvRowSink } from './csv';
 import { dayInFileName, dayKey, dayOfKey, isIsoDay, isRealDay, localDay, parseIsoDay, parseSpreadsheetDay, today } from './dates';
-import { FieldCache } from './fieldCache';
+import { FieldCache } from './field-cache';
 import { parseAccountNumber, PRODUCT_CODE, SCIENTIFIC_ACCOUNT, truncate } from './ids';
-import type { Evidence, Problem, ReportFileSummary, Severity, SupportContact } from './model';
-import { recognizeNotCsv } from './notCsv';
-import { findReportFiles, inspectReportFile, type Unreadable } from './reportFiles';
-import { describeUnknownHeader, describeUnknownHeaderBriefly, detectFormat, type Column, type DetectedFormat } from './reportFormats';
-import { RejectedRows } from './rejectedRows';
+import type { Evidence, Problem, ReportFileSummary, Severity, SupportContact } from './domain';
+import { recognizeNotCsv } from './not-csv';
+import { findReportFiles, inspectReportFile, type Unreadable } from './report-files';
+import { describeUnknownHeader, describeUnknownHeaderBriefly, detectFormat, type Column, type DetectedFormat } from './report-formats';
+import { RejectedRows } from './rejected-rows';
 import { SubscriptionStore } from './store';
-import { accountText, SubscriptionRows, type RecordList } from './subscriptionRows';
+import { accountText, SubscriptionRows, type RecordList } from './subscription-rows';
 
-export { expandReportPaths, PathNotFoundError, ReportPathError } from './reportFiles';
+export { expandReportPaths, PathNotFoundError, ReportPathError } from './report-files';
 
 export type ContactOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 

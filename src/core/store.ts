@@ -1,12 +1,12 @@
 // Many daily reports merged into one index by account and by product, so a lookup is a hash probe.
 // Rows stay in their reports' columns (SubscriptionRows); the store keeps row numbers and builds
 // SubscriptionRecords only for the account being looked up.
-import { AccountIndex } from './accountIndex';
+import { AccountIndex } from './account-index';
 import { dayKey, dayOfKey } from './dates';
-import type { RejectedRow, SubscriptionRecord, SupportContact } from './model';
-import type { RejectedRows } from './rejectedRows';
+import type { RejectedRow, SubscriptionRecord, SupportContact } from './domain';
+import type { RejectedRows } from './rejected-rows';
 import type { ContactEvent, ParsedReport } from './reports';
-import { accountText, SubscriptionRows } from './subscriptionRows';
+import { accountText, SubscriptionRows } from './subscription-rows';
 
 export interface ProductInfo {
   productId: string;

@@ -5,7 +5,7 @@
 // and a draft show the same words the finished case will.
 import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './ids';
 import { escapeMarkdown, inlineCode } from './markdown';
-import type { CaseTemplate, Fact, FieldKind, FileLocation, Playbook, SourceRef, TemplateField } from './playbook/playbook';
+import type { CaseTemplate, Fact, FieldKind, FileLocation, Playbook, SourceRef, TemplateField } from './playbook/types';
 import { describeRedactions, redact, sortedCounts, type RedactionCount, type SecretKind } from './redaction';
 
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;

@@ -1,10 +1,10 @@
 // The one object every command and view is handed: the pieces of the running extension.
 import type * as vscode from 'vscode';
-import type { AwsSession } from './aws/awsSession';
-import type { ConfirmationsView } from './confirmations/confirmationsView';
-import type { PlaybookSource } from './playbook/playbookSource';
-import type { ReportsController } from './reports/reportsController';
-import type { SubscriptionsView } from './subscriptions/subscriptionsView';
+import type { AwsSession } from './aws/aws-session';
+import type { ConfirmationsView } from './confirmations/confirmations-view';
+import type { PlaybookSource } from './playbook/playbook-source';
+import type { ReportsController } from './reports/reports-controller';
+import type { SubscriptionsView } from './subscriptions/subscriptions-view';
 
 export interface SupportDeskContext {
   readonly extension: vscode.ExtensionContext;

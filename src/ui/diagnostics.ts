@@ -1,6 +1,6 @@
 // A report's or the playbook's problem as a Problems-view entry: one shape for both, whole line.
 import * as vscode from 'vscode';
-import type { Problem } from '../core/model';
+import type { Problem } from '../core/domain';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { resolveAuditPath } from '../core/audit';
 import { isIsoDay } from '../core/dates';
 import { today } from '../core/eligibility';
-import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/model';
+import { DEFAULT_POLICY, type EligibilityPolicy } from '../core/domain';
 import type { AwsSettings } from '../aws';
 
 export const SECTION = 'supportDesk';

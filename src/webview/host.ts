@@ -1,6 +1,6 @@
 // The webview's side of the protocol: typed requests with one reply each, the saved state, and the
 // host's pushes (state, show). The only file that touches acquireVsCodeApi.
-import type { HostMessage, PanelReplies, PanelRequest, WebviewState } from '../shared/panelProtocol';
+import type { HostMessage, PanelReplies, PanelRequest, WebviewState } from '../shared/panel-protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

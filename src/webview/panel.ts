@@ -1,14 +1,14 @@
 // The Support Desk panel's webview: five sections behind an ARIA tab list (arrow keys move between
 // tabs, Tab walks the controls of the open section). State comes from the host after `ready`; what
 // the engineer typed is kept with setState (case values only as redacted by the host).
-import { SECTIONS, type CheckInput, type PanelState, type Section, type WebviewState } from '../shared/panelProtocol';
-import { prefillCase, renderCases } from './cases';
-import { renderChannels } from './channels';
-import { renderCheck, runCheck } from './check';
+import { SECTIONS, type CheckInput, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
+import { prefillCase, renderCases } from './cases-section';
+import { renderChannels } from './channels-section';
+import { renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
-import { renderEscalation } from './escalation';
+import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
-import { renderScope } from './scope';
+import { renderScope } from './scope-section';
 
 /** What every section gets: the host's state, the engineer's, and the ways to move between sections. */
 export interface PanelView {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { awsSandbox, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../support/aws-env';
 import { DEMO_OTHER_OWNER, DEMO_OWNER, startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 import { LARGE_PRODUCT, largeReportAccount, writeLargeReport } from '../support/large-report';
-import { REPO_ROOT } from '../support/vscode/codeServer';
+import { REPO_ROOT } from '../support/vscode/code-server';
 import { Workbench } from '../support/vscode/workbench';
 
 const UNLISTED = '999988887777';

@@ -2,7 +2,7 @@
 // reports in the Subscriptions tree, find an account from the command palette, read the Problems.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/vscode/codeServer';
+import { REPO_ROOT } from '../support/vscode/code-server';
 import { Workbench } from '../support/vscode/workbench';
 
 describe('Support Desk with the fixture reports', () => {

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { SupportDeskApi } from '../../src/ui/supportDesk';
+import type { SupportDeskApi } from '../../src/ui/support-desk';
 
 export const EXTENSION_ID = 'support-desk.marketplace-support-desk';
 export const FIXTURES = process.env.SUPPORT_DESK_FIXTURES ?? join(__dirname, '..', '..', '..', 'test', 'fixtures');

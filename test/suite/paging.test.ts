@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/ui/subscriptions/model';
-import type { SupportDeskApi } from '../../src/ui/supportDesk';
+import type { TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
+import type { SupportDeskApi } from '../../src/ui/support-desk';
 import { LARGE_PRODUCT, largeReportAccount, writeLargeReport } from '../support/large-report';
 import { supportDesk, useReports } from './helpers';
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { SupportDeskApi } from '../../src/ui/supportDesk';
+import type { SupportDeskApi } from '../../src/ui/support-desk';
 import { setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 function descriptionOf(api: SupportDeskApi, account: string): string | undefined {

@@ -2,8 +2,8 @@
 // supportDesk.eligibility.asOf): labels, counts, verdict icons, grouping, Find Account.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/ui/subscriptions/model';
-import type { SupportDeskApi } from '../../src/ui/supportDesk';
+import type { TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
+import type { SupportDeskApi } from '../../src/ui/support-desk';
 import { supportDesk, useReports } from './helpers';
 
 interface Row {

@@ -74,3 +74,30 @@ describe('webview', () => {
     });
   }
 });
+
+describe('file names', () => {
+  const REPO = resolve(SRC, '..');
+  const tree = ['src', 'test', 'bench', 'scripts'].flatMap((dir) => everyFile(join(REPO, dir))).map((f) => relative(REPO, f));
+
+  function everyFile(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? everyFile(path) : [path];
+    });
+  }
+
+  it('are kebab-case everywhere (one convention: lower-case words joined by dashes)', () => {
+    // Report fixtures keep the names AWS gives its files: the loader recognises them by those names.
+    const odd = tree.filter((f) => !f.startsWith(join('test', 'fixtures', 'reports'))).filter((f) => !/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)*$/.test(f.split(sep).pop()!));
+    assert.deepEqual(odd, []);
+  });
+
+  it('name one module once under src: no two source files share a name across folders (index.ts aside)', () => {
+    const byName = new Map<string, string[]>();
+    for (const f of tree.filter((f) => f.startsWith('src' + sep) && f.endsWith('.ts'))) {
+      const name = f.split(sep).pop()!;
+      if (name !== 'index.ts') byName.set(name, [...(byName.get(name) ?? []), f]);
+    }
+    assert.deepEqual([...byName.values()].filter((paths) => paths.length > 1), []);
+  });
+});

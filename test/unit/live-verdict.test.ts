@@ -1,7 +1,7 @@
-// Issue 9, section 1: how live agreements change the reports' verdict (src/core/liveVerdict.ts), pure.
+// Issue 9, section 1: how live agreements change the reports' verdict (src/core/live-verdict.ts), pure.
 import { strict as assert } from 'node:assert';
-import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../src/core/liveVerdict';
-import type { AccountVerdict, Verdict } from '../../src/core/model';
+import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../src/core/live-verdict';
+import type { AccountVerdict, Verdict } from '../../src/core/domain';
 
 const ASOF = '2026-11-22';
 

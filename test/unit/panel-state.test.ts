@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import type { AuditEntry } from '../../src/core/audit';
 import { defaultPlaybook } from '../../src/core/playbook/load';
 import { channelsForPurchase } from '../../src/core/playbook/channels';
-import { scopeWords, searchScope } from '../../src/core/playbook/scopeSearch';
+import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
 import { loadReports } from '../../src/core/reports';
-import { MAX_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/panelProtocol';
-import { checkAccount, panelState, plainText, type Judging } from '../../src/ui/panel/panelState';
+import { MAX_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/panel-protocol';
+import { checkAccount, panelState, plainText, type Judging } from '../../src/ui/panel/panel-state';
 
 const playbook = defaultPlaybook();
 const loaded = { playbook, teamFile: null, overridden: [], problems: [] };

@@ -6,7 +6,7 @@ import { main } from '../../src/cli';
 import {
   checkPlaybookText, crossCheck, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE,
 } from '../../src/core/playbook/load';
-import { PLAYBOOK_SECTIONS } from '../../src/core/playbook/playbook';
+import { PLAYBOOK_SECTIONS } from '../../src/core/playbook/types';
 
 const root = resolve(__dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/playbooks');

@@ -1,7 +1,7 @@
 // Issue 8, item 15: secret shapes that outside trials got through redaction, one test per kind, and
 // the ordinary text that must come through untouched.
 import * as assert from 'node:assert/strict';
-import { redactingLog } from '../../src/core/redactingLog';
+import { redactingLog } from '../../src/core/redacting-log';
 import { redact, secretKindOfKey } from '../../src/core/redaction';
 
 // AWS's documented example credentials, and an Ubuntu Pro contract token of the usual shape.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { RejectedRows } from '../../src/core/rejectedRows';
+import { RejectedRows } from '../../src/core/rejected-rows';
 import { loadReports, readReport, type ParsedReport } from '../../src/core/reports';
 import { SubscriptionStore } from '../../src/core/store';
-import type { SubscriptionRecord } from '../../src/core/model';
+import type { SubscriptionRecord } from '../../src/core/domain';
 
 const BASIC = 'test/fixtures/reports/basic';
 

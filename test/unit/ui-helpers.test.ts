@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../src/core/audit';
 import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
 import type { ConfirmationResult } from '../../src/core/confirmation';
-import { confirmationLook, confirmationNodes, verdictMessage } from '../../src/ui/confirmations/model';
+import { confirmationLook, confirmationNodes, verdictMessage } from '../../src/ui/confirmations/confirmations-tree-model';
 import { escapeMarkdown, inlineCode } from '../../src/core/markdown';
-import { expandReportSources, resolveReportSources } from '../../src/ui/reports/reportPaths';
+import { expandReportSources, resolveReportSources } from '../../src/ui/reports/report-paths';
 
 describe('ui: report paths', () => {
   let dir: string;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { extensionFolderName, REPO_ROOT } from '../support/vscode/codeServer';
+import { extensionFolderName, REPO_ROOT } from '../support/vscode/code-server';
 import { installedVSCode, withoutNpmRunEnvironment } from '../support/vscode/ensure';
 import { suiteFiles } from '../suite/index';
 

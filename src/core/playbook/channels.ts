@@ -1,6 +1,6 @@
 // Which support channels a purchase path gets, and which it does not: the question behind
 // "can this customer call us?".
-import type { Channel, Playbook, PurchasePath } from './playbook';
+import type { Channel, Playbook, PurchasePath } from './types';
 
 export interface PurchaseChannels {
   path: PurchasePath;

@@ -10,11 +10,11 @@
 import { open } from 'node:fs/promises';
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { walkBrackets } from '../jsonNesting';
-import type { Problem } from '../model';
+import { walkBrackets } from '../json-nesting';
+import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
-import { PLAYBOOK_SECTIONS, type Playbook, type PlaybookSection } from './playbook';
+import { PLAYBOOK_SECTIONS, type Playbook, type PlaybookSection } from './types';
 
 export const TEAM_PLAYBOOK_PATH = '.support-desk/playbook.json';
 export const DEFAULT_PLAYBOOK_FILE = '(default playbook)';

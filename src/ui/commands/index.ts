@@ -1,11 +1,11 @@
 // Every command of the extension, each a small factory over the one context object.
 import * as vscode from 'vscode';
 import type { SupportDeskContext } from '../context';
-import { confirmInstance, confirmInstancesFromFile } from './confirm';
-import { verifyIdentityDocument } from './identity';
-import { openPlaybook, openSupportDesk } from './playbook';
-import { loadReports, openSampleReports, refreshReports } from './reports';
-import { copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscriptions';
+import { confirmInstance, confirmInstancesFromFile } from './confirm-commands';
+import { verifyIdentityDocument } from './identity-commands';
+import { openPlaybook, openSupportDesk } from './playbook-commands';
+import { loadReports, openSampleReports, refreshReports } from './report-commands';
+import { copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscription-commands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
 type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;

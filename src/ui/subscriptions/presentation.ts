@@ -1,10 +1,10 @@
 // How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
 // words and icons are unit-tested; the provider maps this onto a TreeItem.
 import { basename } from 'node:path';
-import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/model';
-import { VERDICT_RANK } from '../../core/model';
+import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
+import { VERDICT_RANK } from '../../core/domain';
 import { escapeMarkdown, fileLink, inlineCode } from '../../core/markdown';
-import type { TreeNode, VerdictCounts } from './model';
+import type { TreeNode, VerdictCounts } from './subscriptions-tree-model';
 
 export interface Icon {
   id: string;

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../../src/shared/panelProtocol';
-import type { SupportDeskPanel } from '../../../src/ui/panel/supportDeskPanel';
+import type { HostMessage } from '../../../src/shared/panel-protocol';
+import type { SupportDeskPanel } from '../../../src/ui/panel/support-desk-panel';
 import { supportDesk, waitFor, WORKSPACE } from '../helpers';
 
 describe('Support Desk panel in Restricted Mode', () => {

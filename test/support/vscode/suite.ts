@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from './browser';
 import type { Browser } from 'playwright-core';
-import { assertBuilt, REPO_ROOT, startCodeServer, tail, type CodeServer } from './codeServer';
+import { assertBuilt, REPO_ROOT, startCodeServer, tail, type CodeServer } from './code-server';
 
 export interface SuiteOptions {
   /** Extension under test (extensionDevelopmentPath); default this repository. */

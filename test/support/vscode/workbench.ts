@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { REPO_ROOT, startCodeServer, type CodeServer } from './codeServer';
+import { REPO_ROOT, startCodeServer, type CodeServer } from './code-server';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 

@@ -1,6 +1,6 @@
 // Check a customer: the verdict from the reports as the account is typed, with its evidence, and
 // Confirm with AWS, Start case and Copy evidence.
-import type { CheckResult, ConfirmationView } from '../shared/panelProtocol';
+import type { CheckResult, ConfirmationView } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
 import type { PanelView } from './panel';

@@ -1,6 +1,6 @@
 // "Is this request in scope?": plain word matching of a typed request against the playbook's scope
 // lists. No guessing beyond the playbook's own words: the answer names the item and the words shared.
-import type { ScopeSection, SourceRef } from './playbook';
+import type { ScopeSection, SourceRef } from './types';
 
 export type ScopeKind = 'in-scope' | 'out-of-scope' | 'managed-service';
 

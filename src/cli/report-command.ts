@@ -1,5 +1,5 @@
 // `support-desk report inspect PATH... [--json]`: what each report file holds and what is wrong in it.
-import type { Problem } from '../core/model';
+import type { Problem } from '../core/domain';
 import { loadReports, missingSubscriptionReport, ReportPathError, type LoadedReports, type ReadOptions } from '../core/reports';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './usage';
 

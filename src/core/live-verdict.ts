@@ -2,7 +2,7 @@
 // and how they change the account's verdict. The reports lag behind a new purchase (the good-faith
 // window); an ACTIVE purchase agreement is proof that does not. Pure: no SDK, no clock.
 import type { ConfirmationErrorKind } from './confirmation';
-import type { AccountVerdict, Verdict } from './model';
+import type { AccountVerdict, Verdict } from './domain';
 
 /** One purchase agreement as SearchAgreements gave it. Times are ISO 8601 (UTC); endTime is null for pay-as-you-go. */
 export interface LiveAgreement {

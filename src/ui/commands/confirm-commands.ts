@@ -6,11 +6,11 @@ import { renderCase } from '../../core/templates';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
 import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
-import type { AwsLayer } from '../aws/awsSession';
+import type { AwsLayer } from '../aws/aws-session';
 import type { SupportDeskContext } from '../context';
-import { confirmationAccount, verdictMessage } from '../confirmations/model';
-import { accountOf, productOf, type TreeNode } from '../subscriptions/model';
-import { typedAccountProblem } from './inputChecks';
+import { confirmationAccount, verdictMessage } from '../confirmations/confirmations-tree-model';
+import { accountOf, productOf, type TreeNode } from '../subscriptions/subscriptions-tree-model';
+import { typedAccountProblem } from './input-checks';
 import { askPick, askText, BACK, runSteps, type Answer, type Step, type StepAt } from './steps';
 
 /** What a caller may already know: from a tree item, a Find Account result, or a test. */

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { SupportDeskContext } from '../context';
-import { showPanel } from '../panel/panelLoader';
-import { typedAccountProblem } from './inputChecks';
-import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/model';
+import { showPanel } from '../panel/panel-loader';
+import { typedAccountProblem } from './input-checks';
+import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { VERDICT_LOOK } from '../subscriptions/presentation';
-import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/model';
+import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/confirmations-tree-model';
 
 /** Find Account...: accepts "1111-2222-3333", "1111 2222 3333" or a number that lost its leading zeros. */
 export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): Promise<FindResult | undefined> => {

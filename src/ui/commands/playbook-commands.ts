@@ -5,9 +5,9 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { defaultPlaybook } from '../../core/playbook/load';
 import type { SupportDeskContext } from '../context';
-import { showPanel } from '../panel/panelLoader';
-import type { PanelTarget, SupportDeskPanel } from '../panel/supportDeskPanel';
-import { DEFAULT_PLAYBOOK_DOC } from '../playbook/playbookDocuments';
+import { showPanel } from '../panel/panel-loader';
+import type { PanelTarget, SupportDeskPanel } from '../panel/support-desk-panel';
+import { DEFAULT_PLAYBOOK_DOC } from '../playbook/playbook-documents';
 
 export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscode.Uri> => {
   const loaded = await ctx.playbook.current();

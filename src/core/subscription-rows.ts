@@ -1,7 +1,7 @@
 // The subscriptions of one report in columns: a million rows are a few typed arrays instead of a
 // million objects, and a SubscriptionRecord is built only when someone looks one up.
 import { dayKey, dayOfKey } from './dates';
-import type { SubscriptionRecord } from './model';
+import type { SubscriptionRecord } from './domain';
 
 /** What ParsedReport.records offers; SubscriptionRows and a plain array of records both are one. */
 export interface RecordList extends Iterable<SubscriptionRecord> {

@@ -4,8 +4,8 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { problemDiagnostic } from '../diagnostics';
 import { affects, judgingDay, readSettings } from '../settings';
-import { expandReportSources, resolveReportSources, type ReportSource } from './reportPaths';
-import { ReportSet, type ReportSnapshot } from './reportSet';
+import { expandReportSources, resolveReportSources, type ReportSource } from './report-paths';
+import { ReportSet, type ReportSnapshot } from './report-set';
 
 export type ReportsState = 'empty' | 'loading' | 'loaded';
 

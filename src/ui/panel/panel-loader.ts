@@ -1,12 +1,12 @@
 // The Support Desk panel as activation sees it: a serializer and an opener. The panel's own code
 // (dist/panel.js) loads on first use, so activation does not pay for it.
 import * as vscode from 'vscode';
-import { PANEL_VIEW_TYPE } from '../../shared/panelProtocol';
+import { PANEL_VIEW_TYPE } from '../../shared/panel-protocol';
 import type { SupportDeskContext } from '../context';
-import { lazyModule } from '../lazyModule';
-import type { PanelTarget, SupportDeskPanel } from './supportDeskPanel';
+import { lazyModule } from '../lazy-module';
+import type { PanelTarget, SupportDeskPanel } from './support-desk-panel';
 
-const panel = lazyModule<typeof import('./supportDeskPanel')>('panel.js', 'panel/supportDeskPanel');
+const panel = lazyModule<typeof import('./support-desk-panel')>('panel.js', 'panel/support-desk-panel');
 
 /** Opens (or reveals) the panel and shows `target`: a section, an account to check. */
 export function showPanel(ctx: SupportDeskContext, target?: PanelTarget): SupportDeskPanel {

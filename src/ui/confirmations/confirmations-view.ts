@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { AuditLog, type AuditEntry } from '../../core/audit';
 import { affects, readSettings } from '../settings';
-import { confirmationLook, confirmationNodes, type ConfirmationTreeNode } from './model';
+import { confirmationLook, confirmationNodes, type ConfirmationTreeNode } from './confirmations-tree-model';
 
 export const CONFIRMATIONS_VIEW = 'supportDesk.confirmations';
 

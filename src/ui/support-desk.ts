@@ -1,17 +1,17 @@
 // Builds the running extension: the context object, views, commands. Nothing here parses reports or
 // loads the AWS SDK; the first report load starts after activate() has returned.
 import * as vscode from 'vscode';
-import { redactingLog } from '../core/redactingLog';
-import { AwsSession } from './aws/awsSession';
+import { redactingLog } from '../core/redacting-log';
+import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
-import { ConfirmationsView } from './confirmations/confirmationsView';
+import { ConfirmationsView } from './confirmations/confirmations-view';
 import type { SupportDeskContext } from './context';
-import { PlaybookDocuments } from './playbook/playbookDocuments';
-import { PlaybookSource } from './playbook/playbookSource';
-import { openPanel, registerPanelSerializer } from './panel/panelLoader';
-import { ReportsController } from './reports/reportsController';
+import { PlaybookDocuments } from './playbook/playbook-documents';
+import { PlaybookSource } from './playbook/playbook-source';
+import { openPanel, registerPanelSerializer } from './panel/panel-loader';
+import { ReportsController } from './reports/reports-controller';
 import { affects, eligibilityPolicy } from './settings';
-import { SubscriptionsView } from './subscriptions/subscriptionsView';
+import { SubscriptionsView } from './subscriptions/subscriptions-view';
 
 /** What activate() returns: the running pieces, for tests and for other extensions. */
 export interface SupportDeskApi {

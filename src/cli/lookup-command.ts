@@ -1,15 +1,15 @@
 // `support-desk lookup ACCOUNT --reports PATH... [--live]`: is this customer entitled to support, and why.
 // With --live, AWS Marketplace's agreements are asked too (src/aws/agreements.ts) and combined with the
-// reports' verdict (src/core/liveVerdict.ts): the reports lag behind a new purchase, an agreement does not.
+// reports' verdict (src/core/live-verdict.ts): the reports lag behind a new purchase, an agreement does not.
 import { loadAws } from '../aws/lazy';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
-import { combineVerdicts, describeLive, type LiveEvidence } from '../core/liveVerdict';
-import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/model';
+import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
+import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { describeProblems, loadSubscriptionReports } from './report';
+import { describeProblems, loadSubscriptionReports } from './report-command';
 import { parseCommandArgs, UsageError, type Command } from './usage';
 
 const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N]

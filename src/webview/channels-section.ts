@@ -1,6 +1,6 @@
 // Channels and set-up: for a way of buying, which support channels apply and which do not; the
 // Ubuntu Pro set-up checklist and the FAQ, each with Copy.
-import type { ChannelView } from '../shared/panelProtocol';
+import type { ChannelView } from '../shared/panel-protocol';
 import { act, fill, h, icon, link } from './dom';
 import { ask } from './host';
 import type { PanelView } from './panel';

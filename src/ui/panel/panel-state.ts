@@ -5,15 +5,15 @@ import type { AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeEvidence } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
-import type { EligibilityPolicy } from '../../core/model';
+import type { EligibilityPolicy } from '../../core/domain';
 import { channelsForPurchase } from '../../core/playbook/channels';
 import type { LoadedPlaybook } from '../../core/playbook/load';
-import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/playbook';
-import { SCOPE_MATCHING } from '../../core/playbook/scopeSearch';
+import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/types';
+import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
 import type { SubscriptionStore } from '../../core/store';
 import { citation, fieldOptions, telHref } from '../../core/templates';
-import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panelProtocol';
-import { confirmationLook } from '../confirmations/model';
+import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panel-protocol';
+import { confirmationLook } from '../confirmations/confirmations-tree-model';
 
 /** The reports as the panel sees them: the store, the day verdicts are judged for and the window. */
 export interface Judging {

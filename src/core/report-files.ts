@@ -5,7 +5,7 @@
 import type { Stats } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Problem } from './model';
+import type { Problem } from './domain';
 
 /** The names a folder's report files have: `.csv`, or `.csv.gz` for a gzipped one (any case). */
 export const REPORT_FILE_NAME = /\.csv(?:\.gz)?$/i;

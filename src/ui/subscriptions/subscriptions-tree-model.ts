@@ -1,7 +1,7 @@
 // The Subscriptions tree as plain data: which nodes exist, in which order, how many are shown.
 // No 'vscode' here: the TreeDataProvider only turns these nodes into TreeItems.
 import { judgeAccount, judgeSubscription } from '../../core/eligibility';
-import { VERDICT_RANK, type AccountVerdict, type EligibilityPolicy, type SubscriptionVerdict, type Verdict } from '../../core/model';
+import { VERDICT_RANK, type AccountVerdict, type EligibilityPolicy, type SubscriptionVerdict, type Verdict } from '../../core/domain';
 import type { ProductInfo, SubscriptionStore } from '../../core/store';
 
 export type Grouping = 'product' | 'account';

@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { IdentityMethod, IdentityVerification } from '../../core/identity/verify';
 import type { SupportDeskContext } from '../context';
-import type { IdentityEvidenceInput } from '../identity/identityEvidence';
-import { lazyModule } from '../lazyModule';
+import type { IdentityEvidenceInput } from '../identity/identity-evidence';
+import { lazyModule } from '../lazy-module';
 
-const evidence = lazyModule<typeof import('../identity/identityEvidence')>('identity.js', 'identity/identityEvidence');
+const evidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
 
 const METHODS: { method: IdentityMethod; label: string; detail: string }[] = [
   { method: 'pkcs7', label: '/pkcs7', detail: 'PKCS7 signature (SHA-1 with DSA); carries the document' },

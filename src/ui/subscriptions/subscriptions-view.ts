@@ -1,10 +1,10 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
 import { reportFreshness } from '../../core/eligibility';
-import type { EligibilityPolicy } from '../../core/model';
-import type { ReportsController, ReportsLoaded } from '../reports/reportsController';
+import type { EligibilityPolicy } from '../../core/domain';
+import type { ReportsController, ReportsLoaded } from '../reports/reports-controller';
 import { judgingDay } from '../settings';
-import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './model';
+import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './subscriptions-tree-model';
 import { lookOf } from './presentation';
 
 export const SUBSCRIPTIONS_VIEW = 'supportDesk.subscriptions';

@@ -8,10 +8,10 @@ import { readBatchInput, type BatchRow } from '../core/batch-input';
 import { describeHolder, lockResults, ResultsFileInUse, resultKey, resumeResults, type ResultsLock } from '../core/batch-results';
 import { DEFAULT_CONCURRENCY, isFinalResult, malformedResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
 import { JsonLinesWriter } from '../core/jsonl';
-import type { Problem } from '../core/model';
+import type { Problem } from '../core/domain';
 import type { AwsSettings } from '../aws/profiles';
 import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
-import { describeProblems } from './report';
+import { describeProblems } from './report-command';
 import { AuditRecorder, EXIT, parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
 
 const PROGRESS_EVERY_MS = 1000;

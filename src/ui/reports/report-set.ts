@@ -1,6 +1,6 @@
 // The parsed reports currently loaded, file by file, so a change to one CSV re-reads only that file.
 // Pure Node (no 'vscode').
-import type { ReportFileSummary } from '../../core/model';
+import type { ReportFileSummary } from '../../core/domain';
 import { combineReports, readReport, summarize, type LoadedReports, type ParsedReport, type ReadOptions } from '../../core/reports';
 
 export interface ReportSnapshot extends LoadedReports {

@@ -1,6 +1,6 @@
 // Case forms: one form per template of the playbook, the case rendered live beside it by the host's
 // one renderer (every value redacted first), and Copy, Open in Editor, Save to cases/.
-import type { CaseAction, TemplateFieldView, TemplateView } from '../shared/panelProtocol';
+import type { CaseAction, TemplateFieldView, TemplateView } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
 import type { PanelView } from './panel';

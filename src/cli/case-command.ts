@@ -6,9 +6,9 @@ import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import type { Playbook } from '../core/playbook/playbook';
+import type { Playbook } from '../core/playbook/types';
 import { fieldOptions, findTemplate, renderCase, type CaseValues } from '../core/templates';
-import { loadSubscriptionReports } from './report';
+import { loadSubscriptionReports } from './report-command';
 import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
 
 const HELP = `Usage:

@@ -1,7 +1,7 @@
 // What a file's first line says it is when it is not the UTF-8, comma-separated text that reports
 // are: a spreadsheet's "Unicode Text" (UTF-16), a tab- or semicolon-separated export, a workbook.
 // Named exactly, with how to export it again, instead of "not a known report" over garbled columns.
-import { detectFormat } from './reportFormats';
+import { detectFormat } from './report-formats';
 
 export interface NotCsv {
   /** A few words for a list of files: "UTF-16 text", "tab-separated text". */

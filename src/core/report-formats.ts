@@ -1,7 +1,7 @@
 // The four report formats, told apart by their header: case, surrounding spaces and column order do
 // not matter, extra columns are ignored.
 import { truncate } from './ids';
-import type { ReportFormatId } from './model';
+import type { ReportFormatId } from './domain';
 
 /** What a column means to us, whatever the report calls it. */
 export type Column =

@@ -2,8 +2,8 @@
 // (src/webview). Both sides import this file; the host validates every message from the webview
 // with parseWebviewMessage before acting on it. Plain JSON shapes only: no functions, no classes.
 import type { ConfirmationVerdict } from '../core/confirmation';
-import type { Verdict } from '../core/model';
-import type { ScopeAnswer } from '../core/playbook/scopeSearch';
+import type { Verdict } from '../core/domain';
+import type { ScopeAnswer } from '../core/playbook/scope-search';
 import type { RedactionCount } from '../core/redaction';
 
 export const PANEL_VIEW_TYPE = 'supportDesk.panel';

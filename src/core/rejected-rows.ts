@@ -2,10 +2,10 @@
 // says "this account is on line 5, rejected because ..." instead of "not listed, maybe a new
 // subscriber". Columns of numbers and a table of distinct texts, as for the kept rows: an export
 // that went wrong can reject most of a million rows.
-import { AccountIndex } from './accountIndex';
+import { AccountIndex } from './account-index';
 import { roundsTo } from './ids';
-import type { RejectedRow } from './model';
-import { accountText } from './subscriptionRows';
+import type { RejectedRow } from './domain';
+import { accountText } from './subscription-rows';
 
 /** Past this many distinct reasons and product ids (junk input) new ones are not kept, so memory stays bounded. */
 const MAX_TEXTS = 10_000;

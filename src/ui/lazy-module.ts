@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 /**
  * A loader for `bundle` (e.g. 'panel.js', next to dist/extension.js) that falls back to `unbundled`
- * (a path relative to this file's folder, e.g. 'panel/supportDeskPanel'). Loads once; later calls
+ * (a path relative to this file's folder, e.g. 'panel/support-desk-panel'). Loads once; later calls
  * return the same module.
  */
 export function lazyModule<T>(bundle: string, unbundled: string): { load(): T; loaded(): T | undefined } {

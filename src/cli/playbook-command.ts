@@ -1,7 +1,7 @@
 // `support-desk playbook validate [PATH]` and `support-desk playbook show [--json] [--playbook PATH]`.
 import { stat } from 'node:fs/promises';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook, type PlaybookProblem } from '../core/playbook/load';
-import type { Fact } from '../core/playbook/playbook';
+import type { Fact } from '../core/playbook/types';
 import { citation } from '../core/templates';
 import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
 

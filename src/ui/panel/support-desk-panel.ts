@@ -1,6 +1,6 @@
 // The Support Desk panel's host: one WebviewPanel, its HTML with a strict CSP, and the requests of
 // the webview answered from the playbook, the reports and the audit log. Every message from the
-// webview is validated (shared/panelProtocol.ts) before it is acted on; a bad one is logged and dropped.
+// webview is validated (shared/panel-protocol.ts) before it is acted on; a bad one is logged and dropped.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,21 +9,21 @@ import { auditEntryFor } from '../../core/audit';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
 import { judgeAccount } from '../../core/eligibility';
-import { combineVerdicts } from '../../core/liveVerdict';
-import { searchScope } from '../../core/playbook/scopeSearch';
+import { combineVerdicts } from '../../core/live-verdict';
+import { searchScope } from '../../core/playbook/scope-search';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
 import {
   PANEL_VIEW_TYPE, parseWebviewMessage,
   type CaseAction, type CheckInput, type HostMessage, type PanelReplies, type PanelRequest, type Section,
-} from '../../shared/panelProtocol';
-import { verdictMessage } from '../confirmations/model';
+} from '../../shared/panel-protocol';
+import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
-import { lazyModule } from '../lazyModule';
-import { checkAccount, confirmationView, panelState, type Judging } from './panelState';
+import { lazyModule } from '../lazy-module';
+import { checkAccount, confirmationView, panelState, type Judging } from './panel-state';
 
-const identityEvidence = lazyModule<typeof import('../identity/identityEvidence')>('identity.js', 'identity/identityEvidence');
+const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
 
 /** Where the panel should land when it is shown: a section, and an account to check. */
 export interface PanelTarget {
