@@ -16,8 +16,8 @@ describe('bundles', () => {
   }
   it('dist/extension.js leaves the panel to dist/panel.js, loaded when the panel opens', () => {
     const text = readFileSync(join(dist, 'extension.js'), 'utf8');
-    assert.doesNotMatch(text, /src\/ui\/panel\/(supportDeskPanel|panelState)\.ts/);
-    assert.match(readFileSync(join(dist, 'panel.js'), 'utf8'), /src\/ui\/panel\/supportDeskPanel\.ts/);
+    assert.doesNotMatch(text, /src\/ui\/panel\/(support-desk-panel|panel-state)\.ts/);
+    assert.match(readFileSync(join(dist, 'panel.js'), 'utf8'), /src\/ui\/panel\/support-desk-panel\.ts/);
   });
   it('dist/aws.js carries the SDK', () => {
     assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
