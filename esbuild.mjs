@@ -2,7 +2,7 @@
 // the AWS layer, the panel host and the identity verifier (each loaded on first use), the CLI, and the panel's webview script
 // (browser, IIFE). Codicons are copied beside the webview script: the webview loads nothing else.
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -22,8 +22,10 @@ const common = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './aws.js', './panel.js', './identity.js'] },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
+  { entryPoints: ['src/aws/s3-layer.ts'], outfile: 'dist/s3.js' },
   { entryPoints: ['src/ui/panel/support-desk-panel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js', './identity.js'] },
   { entryPoints: ['src/ui/identity/identity-evidence.ts'], outfile: 'dist/identity.js', external: ['vscode'] },
+  { entryPoints: ['src/core/identity/verify.ts'], outfile: 'dist/identity-verifier.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['./aws.js'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
@@ -44,6 +46,10 @@ if (process.argv.includes('--watch')) {
   const contexts = await Promise.all(entries.map((e, i) => esbuild.context({ ...common, ...e, plugins: i === 0 ? [announce] : [] })));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
+  // A production build leaves no source map of an earlier development build behind.
+  if (production) {
+    for (const dir of ['dist', 'dist/webview']) for (const f of readdirSync(dir)) if (f.endsWith('.map')) rmSync(join(dir, f));
+  }
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   chmodSync('dist/cli.js', 0o755);
   for (const file of [...entries.map((e) => e.outfile), 'dist/webview/codicon.ttf']) {

@@ -4,14 +4,14 @@
 // ingest/papaparse, so a load that changes between rounds does not skew it. A missed target prints
 // TARGET MISSED but exits 0: the numbers are for people to judge, and `npm run bench` goes on.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { judgeAccount } from '../src/core/eligibility';
-import { loadReports } from '../src/core/reports';
+import { loadReports } from '../src/core/load-reports';
+import { generate, random, ROWS } from './ingest-report';
 
-const ROWS = 1_000_000;
 const ROUNDS = 5;
 const LOOKUPS = 20_000;
 const TARGET_RATIO = 0.75;
@@ -22,52 +22,13 @@ type Job = 'floor' | 'papaparse' | 'ingest';
  * `ms` wall time, `cpuMs` CPU time of the job (all threads: less sensitive to other load on the
  * machine), `rssMb` the child's peak RSS when the job was done (for the ingest: before the lookups).
  */
-interface Measure { ms: number; cpuMs: number; rssMb: number; rows: number; lookupUs?: number; lookupRssMb?: number }
-
-const PRODUCTS = [
-  ['Ubuntu Pro 22.04 LTS', 'prod-5qwz3vsg4kbfw', '8a2kq9xw3vbn7m4c1zt6ry5pd'],
-  ['Ubuntu Pro 24.04 LTS', 'prod-q3v8kw4yn2xhd', '5tq1w9e8r7y6u4i3o2p0aslkd'],
-  ['ElasticBox Enterprise', 'prod-eb7mxr2l9tqzs', '3jx9v2m8qk4p7w1n5r6t0ycbz'],
-  ['Ubuntu Pro 20.04 LTS for SAP', 'prod-r8n2c5v1x7zqa', '9m3b6n1v8c4x2z7l5k0j4h3gf'],
-  ['CloudForms Gateway (BYOL)', 'prod-w4t7y1u9i3opb', '1q2w3e4r5t6y7u8i9o0p1a2sd'],
-  ['Ubuntu Pro FIPS 22.04', 'prod-k6j5h4g3f2dsa', '7z8x9c0v1b2n3m4l5k6j7h8gf'],
-];
-
-/** xorshift32: the same file on every machine. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
-}
-
-const DAYS = Array.from({ length: 1100 }, (_, offset) => new Date(Date.UTC(2026, 10, 22) - offset * 86_400_000).toISOString().slice(0, 10));
-
-function day(offset: number): string {
-  return DAYS[offset];
-}
-
-function generate(path: string): { bytes: number; sampleAccounts: string[] } {
-  const next = random(20261122);
-  const accounts = Array.from({ length: 400_000 }, () => String(100_000_000_000 + Math.floor(next() * 899_999_999_999)));
-  const fd = openSync(path, 'w');
-  writeSync(fd, '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"\n');
-  let batch: string[] = [];
-  for (let i = 0; i < ROWS; i++) {
-    const [title, id, code] = PRODUCTS[Math.floor(next() * PRODUCTS.length)];
-    const account = accounts[Math.floor(next() * accounts.length)];
-    batch.push(`"${account}","${title}","${id}","${code}","${day(Math.floor(next() * 90))}","2026-11-22","${day(90 + Math.floor(next() * 1000))}"`);
-    if (batch.length === 10_000) {
-      writeSync(fd, `${batch.join('\n')}\n`);
-      batch = [];
-    }
-  }
-  writeSync(fd, batch.length ? `${batch.join('\n')}\n` : '');
-  closeSync(fd);
-  return { bytes: statSync(path).size, sampleAccounts: accounts.slice(0, 1000) };
+interface Measure {
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+  rows: number;
+  lookupUs?: number;
+  lookupRssMb?: number;
 }
 
 async function runJob(job: Job, path: string): Promise<Measure> {
@@ -84,7 +45,9 @@ async function runJob(job: Job, path: string): Promise<Measure> {
   } else if (job === 'papaparse') {
     await new Promise<void>((resolve, reject) => {
       Papa.parse(createReadStream(path), {
-        chunk: (result: Papa.ParseResult<string[]>) => { rows += result.data.length; },
+        chunk: (result: Papa.ParseResult<string[]>) => {
+          rows += result.data.length;
+        },
         complete: () => resolve(),
         error: reject,
       });
@@ -140,7 +103,7 @@ function inChild(job: Job, path: string): Measure {
   return JSON.parse(execFileSync(process.execPath, [__filename, '--child', job, path], { encoding: 'utf8' })) as Measure;
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-'));
   try {
     const path = join(dir, 'customer_subscriber_report_2026-11-22.csv');
@@ -165,17 +128,19 @@ async function main(): Promise<void> {
     const lookupRss = Math.max(...runs.ingest.map((m) => m.lookupRssMb ?? NaN));
     const lookup = median(runs.ingest.map((m) => m.lookupUs ?? NaN));
     const rows = (job: Job) => runs[job][0].rows.toLocaleString('en');
-    console.log([
-      '',
-      `ingest summary (${ROWS.toLocaleString('en')}-row legacy-subscriber report, ${ROUNDS} rounds, medians)`,
-      `  reference: papaparse bare parse    ${ms(papa)}  (${rows('papaparse')} rows incl. header)`,
-      `  ingest: parse, validate, index     ${ms(ingest)}  (${rows('ingest')} subscriptions)`,
-      `  ratio ingest / papaparse           ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}; per round ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
-      `  same ratio in CPU time             ${cpuRatio.toFixed(2)}  (for comparison when the machine is loaded; the target is on wall time)`,
-      `  floor: read file, count newlines   ${ms(floor)}`,
-      `  ingest peak RSS                    ${mb(rss)}  (target <= ${TARGET_RSS_MB} MB; ${mb(lookupRss)} after the lookups)`,
-      `  median account lookup              ${lookup.toFixed(1)} µs  (judgeAccount, ${LOOKUPS.toLocaleString('en')} lookups, half unknown accounts)`,
-    ].join('\n'));
+    console.log(
+      [
+        '',
+        `ingest summary (${ROWS.toLocaleString('en')}-row legacy-subscriber report, ${ROUNDS} rounds, medians)`,
+        `  reference: papaparse bare parse    ${ms(papa)}  (${rows('papaparse')} rows incl. header)`,
+        `  ingest: parse, validate, index     ${ms(ingest)}  (${rows('ingest')} subscriptions)`,
+        `  ratio ingest / papaparse           ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}; per round ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
+        `  same ratio in CPU time             ${cpuRatio.toFixed(2)}  (for comparison when the machine is loaded; the target is on wall time)`,
+        `  floor: read file, count newlines   ${ms(floor)}`,
+        `  ingest peak RSS                    ${mb(rss)}  (target <= ${TARGET_RSS_MB} MB; ${mb(lookupRss)} after the lookups)`,
+        `  median account lookup              ${lookup.toFixed(1)} µs  (judgeAccount, ${LOOKUPS.toLocaleString('en')} lookups, half unknown accounts)`,
+      ].join('\n'),
+    );
     const missed = [
       ratio > TARGET_RATIO && `TARGET MISSED: ingest takes ${ratio.toFixed(2)}x papaparse's time, target <= ${TARGET_RATIO}x`,
       rss > TARGET_RSS_MB && `TARGET MISSED: ingest peak RSS ${mb(rss)}, target <= ${TARGET_RSS_MB} MB`,
@@ -187,13 +152,10 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--child') {
-  runJob(process.argv[3] as Job, process.argv[4]).then((m) => process.stdout.write(JSON.stringify(m)));
+  void runJob(process.argv[3] as Job, process.argv[4]).then((m) => process.stdout.write(JSON.stringify(m)));
 } else if (process.argv[2] === '--generate') {
   // For profiling: `node out/bench/ingest.js --generate FILE` writes the report and stops.
   generate(process.argv[3]);
 } else {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  main();
 }

@@ -1,7 +1,9 @@
 // Wiring only: build the pieces of src/ui and connect them. Everything that does work lives below.
 import type * as vscode from 'vscode';
-import { startSupportDesk, type SupportDeskApi } from './ui/support-desk';
+import type { SupportDeskApi } from './ui/public-api';
+import { startSupportDesk } from './ui/support-desk';
 
+/** Starts the extension; returns its API (src/ui/public-api.ts): version, activateMs, onDidLoadReports, reports(), lookup(). */
 export function activate(context: vscode.ExtensionContext): SupportDeskApi {
   return startSupportDesk(context);
 }

@@ -6,10 +6,10 @@ import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { ConfirmationErrorKind } from '../core/confirmation';
 import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/live-verdict';
 // The same limits as the EC2 calls, applied to each page.
-import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, MAX_CONNECTION_TIMEOUT_MS, type CallLimits } from './confirm-product-instance';
+import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
 import { assertProfileUsable, credentialProvider, credentialsMessage } from './credentials';
 import { configuredEndpoint } from './endpoints';
-import { BadAnswer, classifySdkError, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';
+import { BadAnswer, classifySdkError, inSeconds, redactSecrets } from './errors';
 import { profileLabel, type AwsSettings } from './profiles';
 
 /** The Agreement Service has one endpoint, in us-east-1, whatever region the profile names. */
@@ -91,14 +91,11 @@ class BadConfig extends Error {
 }
 
 function makeClient(settings: AgreementSettings, endpointUrl: string | undefined): MarketplaceAgreementClient {
-  const attemptMs = Math.min(settings.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS, settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
   return new MarketplaceAgreementClient({
     region: AGREEMENT_REGION,
     credentials: credentialProvider(settings),
     retryStrategy: new AdaptiveRetryStrategy(settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-    // Per-attempt limits that fail the attempt, so one stuck connection is retried (as for EC2).
-    requestHandler: { connectionTimeout: Math.min(MAX_CONNECTION_TIMEOUT_MS, attemptMs), requestTimeout: attemptMs, throwOnRequestTimeout: true, logger: QUIET_SDK_LOGGER },
-    logger: QUIET_SDK_LOGGER,
+    ...clientLimits(settings),
     // Resolved here rather than by the SDK, which would read AWS_PROFILE's endpoint and not the chosen profile's.
     ...(endpointUrl ? { endpoint: endpointUrl } : {}),
   });

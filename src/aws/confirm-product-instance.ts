@@ -14,27 +14,14 @@ import {
   type ConfirmationResult,
 } from '../core/confirmation';
 import { REGION } from '../core/ids';
-import { assertProfileUsable, credentialProvider, credentialsMessage, memoizeCredentials, type CredentialsLimits } from './credentials';
-import { BadAnswer, classifySdkError, inSeconds, QUIET_SDK_LOGGER, type ClassifiedError } from './errors';
+import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
+import { assertProfileUsable, credentialProvider, credentialsMessage, memoizeCredentials } from './credentials';
+import { BadAnswer, classifySdkError, inSeconds, type ClassifiedError } from './errors';
 import { profileLabel, type AwsSettings } from './profiles';
 import { noRegionMessage, resolveRegion, type ResolvedRegion } from './region';
 
-export interface CallLimits extends CredentialsLimits {
-  /** Whole call, retries included, in ms; 30 s by default. */
-  callTimeoutMs?: number;
-  /** One attempt (connection and answer), in ms; 10 s by default, kept inside the whole call's limit. */
-  attemptTimeoutMs?: number;
-  /** Attempts per call under the SDK's adaptive retry (first try included). */
-  maxAttempts?: number;
-}
-
 export type ConfirmSettings = AwsSettings & CallLimits;
 
-// The limits of every AWS call of the product (the Agreement Service's too): whole call, each attempt.
-export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
-export const MAX_CONNECTION_TIMEOUT_MS = 5_000;
-export const DEFAULT_MAX_ATTEMPTS = 5;
 const FALLBACK_HOME_REGION = 'us-east-1';
 // The adaptive limiter's default floor (0.5 calls/s) would let one burst of throttling stretch a
 // batch of 1,000 into half an hour; ConfirmProductInstance's EC2 quota is far above this floor.
@@ -66,22 +53,13 @@ export class ConfirmSession {
   client(region: string): EC2Client {
     let client = this.clients.get(region);
     if (!client) {
-      const attemptMs = this.attemptTimeoutMs();
       client = new EC2Client({
         region,
         credentials: this.credentials,
         retryStrategy: new AdaptiveRetryStrategy(this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, {
           rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_SEND_RATE_PER_SECOND }),
         }),
-        // Per-attempt limits that fail the attempt (the SDK only warns unless told to throw), so one
-        // stuck connection is retried instead of eating the whole call's time.
-        requestHandler: {
-          connectionTimeout: Math.min(MAX_CONNECTION_TIMEOUT_MS, attemptMs),
-          requestTimeout: attemptMs,
-          throwOnRequestTimeout: true,
-          logger: QUIET_SDK_LOGGER,
-        },
-        logger: QUIET_SDK_LOGGER,
+        ...clientLimits(this.settings),
         ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
       });
       this.clients.set(region, client);
@@ -135,10 +113,6 @@ export class ConfirmSession {
   /** Where calls for `region` go, as the engineer would recognize it. */
   private endpoint(region: string): string {
     return this.settings.endpointUrl ?? `https://ec2.${region}.amazonaws.com`;
-  }
-
-  private attemptTimeoutMs(): number {
-    return Math.min(this.settings.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS, this.settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
   }
 }
 

@@ -7,7 +7,8 @@ export { AGREEMENT_REGION, searchAgreements, type AgreementQuery, type Agreement
 export { confirmBatch, type BatchOptions } from './batch';
 export { checkCredentials } from './credentials';
 export { listProfiles, type AwsSettings, type ProfileKind, type ProfileSummary } from './profiles';
-export type { CallLimits, ConfirmSettings } from './confirm-product-instance';
+export type { CallLimits } from './call-limits';
+export type { ConfirmSettings } from './confirm-product-instance';
 
 /** Never throws: every failure becomes verdict 'error' with a kind and a message saying what to do. */
 export async function confirmInstance(req: ConfirmationRequest, settings: ConfirmSettings): Promise<ConfirmationResult> {

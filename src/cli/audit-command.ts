@@ -1,26 +1,25 @@
-// `support-desk audit`: reads the audit trail of confirmations back, optionally for one account.
+// `support-desk audit`: reads the audit trail back (confirmations, identity documents, live agreement
+// searches), optionally for one account.
 import { AuditLog, resolveAuditPath, type AuditEntry } from '../core/audit';
 import { parseTypedAccount } from '../core/ids';
-import { parseCommandArgs, UsageError, type Command } from './usage';
+import { defineCommand, SHARED_OPTIONS } from './command-definition';
+import { UsageError } from './usage';
 
-const HELP = `Usage: support-desk audit [--account A] [--audit PATH] [--json]
-
-Lists every confirmation recorded in the audit log, oldest first: time, profile, region, instance,
-product code, claimed account, owner, verdict, error kind, request id.
-  --account A   only entries where A is the claimed account or the owner
-  --audit PATH  audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)`;
-
-export const audit: Command = async (argv, io) => {
-  const { values } = parseCommandArgs(argv, {
-    account: { type: 'string' },
-    audit: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
+export const audit = defineCommand({
+  name: 'audit',
+  summary: 'the evidence recorded in the audit log (confirmations, identity documents, live searches), for one account or all',
+  usage: ['audit [--account A] [--audit PATH] [--json]'],
+  description: `Lists every confirmation recorded in the audit log, oldest first: time, profile, region, instance,
+product code, claimed account, owner, verdict, error kind, request id; and every instance identity
+document verified (its AWS certificate) and live agreement search (the account and product searched,
+the live verdict, each agreement with its start, the request id).`,
+  options: {
+    account: { type: 'string', value: 'A', help: 'only entries where A is the claimed (or searched) account or the owner' },
+    audit: SHARED_OPTIONS.audit,
+    json: SHARED_OPTIONS.json,
+  },
+  exitCodes: '0 listed (a damaged line is said on stderr and skipped); 2 a usage error.',
+  run: async ({ values }, io) => {
   let account: string | undefined;
   if (values.account !== undefined) {
     const parsed = parseTypedAccount(values.account);
@@ -37,13 +36,21 @@ export const audit: Command = async (argv, io) => {
     io.out(JSON.stringify(entries, null, 2));
     return 0;
   }
-  if (entries.length === 0) io.out(`no confirmations recorded${account ? ` for ${account}` : ''} in ${log.path}`);
+  if (entries.length === 0) io.out(`nothing recorded${account ? ` for ${account}` : ''} in ${log.path}`);
   for (const e of entries) io.out(describeEntry(e));
   return 0;
-};
+  },
+});
 
 function describeEntry(e: AuditEntry): string {
-  const outcome = e.verdict === 'error' ? `error (${e.errorKind})` : e.verdict;
+  const profile = `profile ${e.profile ?? '(default chain)'}  request ${e.requestId ?? '-'}`;
+  if (e.source === 'marketplace-agreement') {
+    const outcome = `live ${e.liveVerdict ?? 'error'}${e.errorKind ? ` (${e.errorKind})` : ''}`;
+    const found = (e.agreements ?? []).map((a) => `${a.agreementId} ${a.status} from ${a.startTime?.slice(0, 10) ?? '?'}`).join(', ') || 'no agreement';
+    return `${e.time}  ${outcome.padEnd(26)}  agreements of ${e.claimedAccount ?? '-'}  ${e.productId ?? 'any product'}  ${e.region ?? '-'}  ${found}  ${profile}`;
+  }
+  const outcome = `${e.verdict === 'error' ? `error (${e.errorKind})` : e.verdict}${e.source === 'identity-document' ? ' (identity document)' : ''}`;
   const accounts = `claimed ${e.claimedAccount ?? '-'}, owner ${e.ownerId ?? '-'}`;
-  return `${e.time}  ${outcome.padEnd(26)}  ${e.instanceId}  ${e.productCode}  ${e.region ?? '-'}  ${accounts}  profile ${e.profile ?? '(default chain)'}  request ${e.requestId ?? '-'}`;
+  const proof = e.source === 'identity-document' ? `certificate ${e.certificate ?? '-'} (offline)` : profile;
+  return `${e.time}  ${outcome.padEnd(26)}  ${e.instanceId}  ${e.productCode}  ${e.region ?? '-'}  ${accounts}  ${proof}`;
 }

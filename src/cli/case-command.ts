@@ -1,51 +1,54 @@
 // `support-desk case templates` and `support-desk case render TEMPLATE --field NAME=VALUE...`: the
 // panel's case forms on the command line, through the same renderer and redaction.
 import { readFile } from 'node:fs/promises';
+import { AuditLog, resolveAuditPath } from '../core/audit';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
-import { describeEvidence } from '../core/evidence';
+import { describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { Playbook } from '../core/playbook/types';
 import { fieldOptions, findTemplate, renderCase, type CaseValues } from '../core/templates';
-import { loadSubscriptionReports } from './report-command';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+import type { AwsSettings } from '../aws/profiles';
+import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
+import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { UsageError, type CliIo } from './usage';
 
-const HELP = `Usage:
-  support-desk case templates [--playbook PATH] [--json]
-      Lists the case templates: id, title and fields (* = required).
-  support-desk case render TEMPLATE [--field NAME=VALUE]... [--field NAME=@FILE]...
-                           [--account A --reports PATH... [--as-of YYYY-MM-DD]] [--playbook PATH] [--json]
-      Renders a case as Markdown, every value redacted first. --field NAME=@FILE reads the value from a
-      file (a log, a request body). --account with --reports fills the account and, for a template with
-      an evidence field, the account's verdict from the reports.
-      --json prints {"template", "markdown", "redactions": [{"kind", "count"}], "errors": [{"field", "message"}]}.
-Exit codes: 0 rendered and complete; 1 rendered, but a required field is empty or a value is not valid
-(each is named on stderr and marked in the text); 2 usage error (unknown template or field, unreadable @FILE).`;
-
-export const caseCommand: Command = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, {
-    field: { type: 'string', multiple: true },
-    account: { type: 'string' },
-    reports: { type: 'string', multiple: true },
-    'as-of': { type: 'string' },
-    playbook: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
+export const caseCommand = defineCommand({
+  name: 'case',
+  summary: 'list the case templates, or render a case with every value redacted',
+  usage: [
+    'case templates [--playbook PATH] [--json]',
+    'case render TEMPLATE [--field NAME=VALUE]... [--field NAME=@FILE]...\n[--account A --reports PATH... [--as-of YYYY-MM-DD] [--profile NAME] [--region R]] [--audit PATH]\n[--playbook PATH] [--json]',
+  ],
+  description: `templates lists the case templates: id, title and fields (* = required).
+render renders a case as Markdown, every value redacted first. --field NAME=@FILE reads the value from a
+file (a log, a request body). --account with --reports fills the account and, for a template with
+an evidence field, the account's verdict from the reports; and, for a template with the fields
+liveAgreement and identityDocument (eligibility), the account's newest live agreement search
+(lookup --live, Check live agreements) and identity document as the audit log recorded them: no AWS call.`,
+  options: {
+    field: { type: 'string', multiple: true, value: 'NAME=VALUE', help: 'a field of the case; NAME=@FILE reads the value from FILE, @@ starts a value with @' },
+    account: { type: 'string', value: 'A', help: "the customer's account: fills the account field and, with --reports, the evidence" },
+    reports: { ...SHARED_OPTIONS.reports, help: `${SHARED_OPTIONS.reports.help}, for the evidence field` },
+    'as-of': SHARED_OPTIONS['as-of'],
+    ...S3_OPTIONS,
+    audit: { ...SHARED_OPTIONS.audit, help: `where the recorded live search and identity document are read: ${SHARED_OPTIONS.audit.help}` },
+    playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose case templates apply (default: ${TEAM_PLAYBOOK_PATH})` },
+    json: SHARED_OPTIONS.json,
+  },
+  exitCodes: `0 rendered and complete; 1 rendered, but a required field is empty or a value is not valid
+(each is named on stderr and marked in the text); 2 a usage error (unknown template or field, unreadable @FILE).`,
+  run: async ({ values, positionals }, io) => {
   const [action, ...rest] = positionals;
   const { playbook, problems } = await loadPlaybook(values.playbook ?? TEAM_PLAYBOOK_PATH);
   for (const p of problems) io.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
   if (action === 'templates') {
-    if (rest.length > 0) throw new UsageError(`templates takes no arguments\n\n${HELP}`);
+    if (rest.length > 0) throw usageMistake('templates takes no arguments');
     listTemplates(playbook, values.json === true, io);
     return 0;
   }
-  if (action !== 'render') throw new UsageError(`${action ? `unknown action "${action}"` : 'say templates or render'}\n\n${HELP}`);
+  if (action !== 'render') throw usageMistake(action ? `unknown action "${action}"` : 'say templates or render');
   const [id, ...extra] = rest;
   if (!id) throw new UsageError(`name the template, one of: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; give values with --field NAME=VALUE`);
@@ -62,8 +65,11 @@ export const caseCommand: Command = async (argv, io) => {
     }
     fields[name] = await fieldValue(pair.slice(eq + 1));
   }
-  if (values.account !== undefined) await fillFromReports(fields, template.fields.map((f) => f.id), values.account, values.reports ?? [], values['as-of'], playbook, io.err);
-  else if (values.reports) throw new UsageError('--reports goes with --account: say whose evidence to fill in');
+  if (values.account !== undefined) {
+    const ids = template.fields.map((f) => f.id);
+    await fillFromReports(fields, ids, values.account, values.reports ?? [], values['as-of'], playbook, io.err, s3Settings(values));
+    await fillFromAudit(fields, ids, values.account, resolveAuditPath(values.audit), io.err);
+  } else if (values.reports || values.audit) throw new UsageError(`--${values.reports ? 'reports' : 'audit'} goes with --account: say whose evidence to fill in`);
 
   const rendered = renderCase(playbook, template, fields);
   if (values.json) {
@@ -73,7 +79,8 @@ export const caseCommand: Command = async (argv, io) => {
   }
   for (const e of rendered.errors) io.err(`${e.field}: ${e.message}`);
   return rendered.errors.length === 0 ? 0 : 1;
-};
+  },
+});
 
 /** NAME=@FILE reads the file (a log, a body); @@ starts a value that really begins with @. */
 async function fieldValue(raw: string): Promise<string> {
@@ -88,7 +95,7 @@ async function fieldValue(raw: string): Promise<string> {
 }
 
 /** The account field, and an evidence field with the verdict from the reports, unless given with --field. */
-async function fillFromReports(fields: CaseValues, ids: string[], typed: string, paths: string[], asOfOption: string | undefined, playbook: Playbook, warn: (text: string) => void): Promise<void> {
+async function fillFromReports(fields: CaseValues, ids: string[], typed: string, paths: string[], asOfOption: string | undefined, playbook: Playbook, warn: (text: string) => void, aws: AwsSettings): Promise<void> {
   const parsed = parseTypedAccount(typed);
   if (!parsed.ok) throw new UsageError(`--account: ${parsed.reason}`);
   const padded = paddingWarning(typed);
@@ -98,9 +105,26 @@ async function fillFromReports(fields: CaseValues, ids: string[], typed: string,
   if (paths.length === 0) throw new UsageError('the evidence field needs the reports: add --reports PATH');
   const asOf = asOfOption ?? today();
   if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
-  const { store } = await loadSubscriptionReports(paths, { asOf });
+  const { store } = await loadSubscriptionReports(paths, { asOf, aws });
   const policy = { lastUsageDays: playbook.eligibility.lastUsageDays, goodFaithDays: playbook.eligibility.goodFaithDays };
   fields.evidence = describeEvidence(judgeAccount(store, parsed.account, asOf, policy), asOf, reportFreshness(store, asOf, policy));
+}
+
+/**
+ * The liveAgreement and identityDocument fields, unless given with --field, from the newest recorded
+ * evidence of the account: the case cites the search or verification as it happened (its request id,
+ * time, profile, certificate), and rendering a case never calls AWS. A damaged log line is said and skipped.
+ */
+async function fillFromAudit(fields: CaseValues, ids: string[], typed: string, path: string, warn: (text: string) => void): Promise<void> {
+  const wanted = (id: string) => ids.includes(id) && fields[id] === undefined;
+  if (!wanted('liveAgreement') && !wanted('identityDocument')) return;
+  const parsed = parseTypedAccount(typed);
+  if (!parsed.ok) return;
+  const { entries, skippedLines } = await new AuditLog(path).readChecked({ account: parsed.account });
+  if (skippedLines.length > 0) warn(`${path}: line${skippedLines.length === 1 ? '' : 's'} ${skippedLines.join(', ')} skipped (not a whole audit entry)`);
+  const recorded = recordedEvidenceByAccount(entries).get(parsed.account);
+  if (wanted('liveAgreement') && recorded?.live) fields.liveAgreement = describeLiveEntry(recorded.live);
+  if (wanted('identityDocument') && recorded?.identity) fields.identityDocument = describeIdentityEntry(recorded.identity);
 }
 
 function listTemplates(playbook: Playbook, json: boolean, io: CliIo): void {

@@ -6,84 +6,92 @@ import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
 import { readBatchInput, type BatchRow } from '../core/batch-input';
 import { describeHolder, lockResults, ResultsFileInUse, resultKey, resumeResults, type ResultsLock } from '../core/batch-results';
-import { DEFAULT_CONCURRENCY, isFinalResult, malformedResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
+import {
+  DEFAULT_CONCURRENCY,
+  isFinalResult,
+  malformedResult,
+  validateConfirmationRequest,
+  type ConfirmationRequest,
+  type ConfirmationResult,
+} from '../core/confirmation';
 import { JsonLinesWriter } from '../core/jsonl';
 import type { Problem } from '../core/domain';
 import type { AwsSettings } from '../aws/profiles';
-import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsSettings, ProductCodes } from './confirm-options';
+import { defineCommand, usageMistake } from './command-definition';
+import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
 import { describeProblems } from './report-command';
-import { AuditRecorder, EXIT, parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+import { AuditRecorder, EXIT, UsageError, type CliIo } from './usage';
 
 const PROGRESS_EVERY_MS = 1000;
 
-const HELP = `Usage: support-desk confirm-batch FILE --out RESULTS.jsonl [--product-code C | --product-id P --reports PATH...]
-         [--profile P] [--region R|auto] [--endpoint-url U] [--concurrency N] [--audit PATH]
+export const confirmBatch = defineCommand({
+  name: 'confirm-batch',
+  summary: 'confirm the instances listed in a file; run it again to resume',
+  usage: [
+    'confirm-batch FILE --out RESULTS.jsonl [--product-code C | --product-id P --reports PATH...]\n[--profile P] [--region R|auto] [--endpoint-url U] [--concurrency N] [--wait] [--audit PATH]',
+  ],
+  description: `FILE holds one instance id per line, or is a CSV whose header names instanceId and optionally
+productCode, productId, account and region (row values win over the options).`,
+  options: {
+    out: { type: 'string', value: 'PATH', help: 'results, one confirm JSON per line; run again with the same --out to resume' },
+    concurrency: { type: 'string', value: 'N', help: `calls in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})` },
+    wait: { type: 'boolean', help: 'when another run is using RESULTS.jsonl, wait for it to finish instead of refusing' },
+    ...CONFIRM_OPTIONS,
+  },
+  exitCodes: `0 every instance has a final answer; 1 some failed in a way a re-run may fix (retryable
+errors, a bad answer from EC2); 2 a usage error or RESULTS.jsonl in use by another run (nothing sent);
+3 answered but the audit log could not be written.`,
+  run: async ({ values, positionals }, io) => {
+    const [file, ...extra] = positionals;
+    if (!file) throw usageMistake('give the file of instances to confirm');
+    if (!values.out) throw new UsageError('give the results file with --out RESULTS.jsonl (run again with the same --out to resume)');
+    const reportPaths = [...(values.reports ?? []), ...extra];
+    if (values['product-code'] !== undefined && values['product-id'] !== undefined)
+      throw new UsageError('give either --product-code or --product-id, not both');
+    const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+      throw new UsageError(`--concurrency "${values.concurrency}" must be a whole number from 1 to 64`);
+    const settings = awsSettings(values);
 
-FILE holds one instance id per line, or is a CSV whose header names instanceId and optionally
-productCode, productId, account and region (row values win over the options).
-  --out PATH          results, one confirm JSON per line; run again with the same --out to resume
-  --concurrency N     calls in flight at once (default ${DEFAULT_CONCURRENCY})
-  --wait              when another run is using RESULTS.jsonl, wait for it to finish instead of refusing
-${AWS_OPTIONS_HELP}
-Exit status: 0 every instance has a final answer, 1 some failed in a way a re-run may fix (retryable
-errors, a bad answer from EC2), 2 usage error or RESULTS.jsonl in use by another run (nothing sent),
-3 answered but the audit log could not be written.`;
-
-export const confirmBatch: Command = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, {
-    ...AWS_OPTIONS,
-    out: { type: 'string' },
-    concurrency: { type: 'string' },
-    wait: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
-  const [file, ...extra] = positionals;
-  if (!file) throw new UsageError(`give the file of instances to confirm\n\n${HELP}`);
-  if (!values.out) throw new UsageError('give the results file with --out RESULTS.jsonl (run again with the same --out to resume)');
-  const reportPaths = [...(values.reports ?? []), ...extra];
-  if (values['product-code'] !== undefined && values['product-id'] !== undefined) throw new UsageError('give either --product-code or --product-id, not both');
-  const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency "${values.concurrency}" must be a whole number from 1 to 64`);
-  const settings = awsSettings(values);
-
-  const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`);
-  });
-  const codes = new ProductCodes(reportPaths, values.playbook);
-  const problems: Problem[] = [...input.problems];
-  const requests: ConfirmationRequest[] = [];
-  const rejected: ConfirmationResult[] = [];
-  const keys = new Set<string>();
-  for (const row of input.rows) {
-    const { req, productProblem } = await requestFor(row, values, codes);
-    const rowProblems = validateConfirmationRequest(req, productProblem);
-    if (rowProblems.length) {
-      problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
-      rejected.push(malformedResult(req, rowProblems, settings.profile ?? null));
-    } else if (keys.has(resultKey(req))) {
-      problems.push({ file, line: row.line, severity: 'warning', message: `${req.instanceId} (${req.productCode}) is listed again: asked once` });
-    } else {
-      keys.add(resultKey(req));
-      requests.push(req);
+    const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`);
+    });
+    const codes = new ProductCodes(reportPaths, values.playbook, settings);
+    const problems: Problem[] = [...input.problems];
+    const requests: ConfirmationRequest[] = [];
+    const rejected: ConfirmationResult[] = [];
+    const keys = new Set<string>();
+    for (const row of input.rows) {
+      const { req, productProblem } = await requestFor(row, values, codes);
+      const rowProblems = validateConfirmationRequest(req, productProblem);
+      if (rowProblems.length) {
+        problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
+        rejected.push(malformedResult(req, rowProblems, settings.profile ?? null));
+      } else if (keys.has(resultKey(req))) {
+        problems.push({ file, line: row.line, severity: 'warning', message: `${req.instanceId} (${req.productCode}) is listed again: asked once` });
+      } else {
+        keys.add(resultKey(req));
+        requests.push(req);
+      }
     }
-  }
-  if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
+    if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
 
-  const lock = await holdResults(values.out, values.wait === true, io);
-  try {
-    return await run({ out: values.out, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
-  } finally {
-    await lock.release();
-  }
-};
+    const lock = await holdResults(values.out, values.wait === true, io);
+    try {
+      return await run({ out: values.out, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
+    } finally {
+      await lock.release();
+    }
+  },
+});
 
 /** Takes the results file for this run, saying so when it waits or replaces a dead run's lock; in use is a usage error (exit 2). */
 async function holdResults(out: string, wait: boolean, io: CliIo): Promise<ResultsLock> {
   try {
-    const lock = await lockResults(out, { wait, onWait: (holder) => io.err(`${out}: in use by ${holder ? describeHolder(holder) : 'another run'}; waiting for it to finish (--wait)`) });
+    const lock = await lockResults(out, {
+      wait,
+      onWait: (holder) => io.err(`${out}: in use by ${holder ? describeHolder(holder) : 'another run'}; waiting for it to finish (--wait)`),
+    });
     if (lock.tookOver) io.err(`${out}: took over the lock of ${describeHolder(lock.tookOver)}, which is no longer running`);
     return lock;
   } catch (error) {
@@ -139,7 +147,11 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
   }
 }
 
-async function requestFor(row: BatchRow, values: { 'product-code'?: string; 'product-id'?: string }, codes: ProductCodes): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
+async function requestFor(
+  row: BatchRow,
+  values: { 'product-code'?: string; 'product-id'?: string },
+  codes: ProductCodes,
+): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
   // A row's own code wins over its product id, and the row over the options.
   const productId = row.productCode ? undefined : (row.productId ?? values['product-id']);
   const product = productId ? await codes.resolve(productId) : { code: row.productCode ?? values['product-code'], problem: null };
@@ -161,7 +173,10 @@ class Progress {
   private last = 0;
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly total: number, private readonly io: CliIo) {}
+  constructor(
+    private readonly total: number,
+    private readonly io: CliIo,
+  ) {}
 
   add(r: ConfirmationResult): void {
     this.done++;
@@ -178,6 +193,9 @@ class Progress {
   }
 
   private summary(): string {
-    return [...this.counts].sort().map(([label, n]) => `${label} ${n}`).join(', ');
+    return [...this.counts]
+      .sort()
+      .map(([label, n]) => `${label} ${n}`)
+      .join(', ');
   }
 }

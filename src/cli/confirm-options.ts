@@ -4,27 +4,21 @@ import type { AwsSettings } from '../aws/profiles';
 import { regionProblem } from '../core/confirmation';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { SubscriptionStore } from '../core/store';
-import { loadReportPaths } from './report-command';
+import { loadReportPaths } from './load-report-paths';
+import { SHARED_OPTIONS, type OptionDefinitions } from './command-definition';
 import { UsageError } from './usage';
 
-export const AWS_OPTIONS = {
-  profile: { type: 'string' },
-  region: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  'product-code': { type: 'string' },
-  'product-id': { type: 'string' },
-  reports: { type: 'string', multiple: true },
-  audit: { type: 'string' },
-  playbook: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-export const AWS_OPTIONS_HELP = `  --profile NAME      AWS profile of the seller account (default: the SDK's default chain)
-  --region R|auto     the instance's region; "auto" searches the account's enabled regions
-                      (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)
-  --endpoint-url URL  send EC2 calls here instead of AWS (for tests and VPC endpoints)
-  --audit PATH        audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)
-  --playbook PATH     team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})`;
+/** The options `confirm` and `confirm-batch` share: where to send, as whom, the product, the evidence. */
+export const CONFIRM_OPTIONS = {
+  'product-code': { type: 'string', value: 'C', help: 'the product code the instance must carry' },
+  'product-id': { type: 'string', value: 'P', help: 'the product (prod-...), turned into its code by --reports, else by the playbook' },
+  reports: { ...SHARED_OPTIONS.reports, help: 'subscription reports (files, folders, s3:// paths) that map --product-id to its product code' },
+  profile: SHARED_OPTIONS.profile,
+  region: SHARED_OPTIONS.region,
+  'endpoint-url': SHARED_OPTIONS['endpoint-url'],
+  audit: SHARED_OPTIONS.audit,
+  playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})` },
+} as const satisfies OptionDefinitions;
 
 /** The settings the options give; --region is the strongest source of the region (see src/aws/region.ts). */
 export function awsSettings(values: { profile?: string; region?: string; 'endpoint-url'?: string }): AwsSettings {
@@ -46,14 +40,20 @@ export class ProductCodes {
   private store?: Promise<SubscriptionStore | null>;
   private playbookCodes?: Promise<Map<string, string>>;
 
-  constructor(private readonly reportPaths: string[], private readonly playbookPath = TEAM_PLAYBOOK_PATH) {}
+  /** `aws`: the profile and region s3:// report paths are read with. */
+  constructor(
+    private readonly reportPaths: string[],
+    private readonly playbookPath = TEAM_PLAYBOOK_PATH,
+    private readonly aws: AwsSettings = {},
+  ) {}
 
   async codeFor(productId: string): Promise<string | undefined> {
-    this.store ??= this.reportPaths.length ? loadReportPaths(this.reportPaths).then((r) => r.store) : Promise.resolve(null);
+    this.store ??= this.reportPaths.length ? loadReportPaths(this.reportPaths, { aws: this.aws }).then((r) => r.store) : Promise.resolve(null);
     const fromReports = (await this.store)?.productCodeFor(productId);
     if (fromReports) return fromReports;
-    this.playbookCodes ??= loadPlaybook(this.playbookPath).then(({ playbook }) =>
-      new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])));
+    this.playbookCodes ??= loadPlaybook(this.playbookPath).then(
+      ({ playbook }) => new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])),
+    );
     return (await this.playbookCodes).get(productId);
   }
 

@@ -2,6 +2,9 @@
 // With --live, AWS Marketplace's agreements are asked too (src/aws/agreements.ts) and combined with the
 // reports' verdict (src/core/live-verdict.ts): the reports lag behind a new purchase, an agreement does not.
 import { loadAws } from '../aws/lazy';
+import type { AwsSettings } from '../aws/profiles';
+import { isS3Url } from '../aws/s3-url';
+import { agreementAuditEntry, AuditLog, AuditWriteError, resolveAuditPath } from '../core/audit';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
@@ -9,59 +12,57 @@ import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { describeProblems, loadSubscriptionReports } from './report-command';
-import { parseCommandArgs, UsageError, type Command } from './usage';
-
-const HELP = `Usage: support-desk lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N]
-         [--playbook PATH] [--json]
-       support-desk lookup ACCOUNT --live [--product-id P] [--reports PATH...] [--profile NAME]
-         [--as-of YYYY-MM-DD] [--json]
-
-Judges a customer's AWS account against the subscription reports (a folder stands for every .csv
-and .csv.gz in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the
-evidence. A number shorter than 12 digits is padded with leading zeros, with a warning. Exits 2,
-with no verdict, when no subscription report is among the paths.
-With --live it also asks AWS Marketplace (SearchAgreements, always in us-east-1, as the seller's
-profile, which needs aws-marketplace:SearchAgreements) for the account's purchase agreements: an
-ACTIVE agreement makes an account the reports do not list yet eligible. --reports is optional then;
-a failed search with no reports exits 1.
-  --live              also search the account's live agreements with the seller
-  --product-id P      the product (prod-...) the agreement must be for (default: any product)
-  --profile NAME      AWS profile of the seller account (default: the SDK's default chain)
-  --as-of             the day to judge on (default: today)
-  --last-usage-days   how recent the last usage must be (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})
-  --playbook PATH     team playbook whose eligibility policy applies (default: ${TEAM_PLAYBOOK_PATH})`;
+import { describeProblems } from './report-command';
+import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
+import { EXIT, UsageError, type CliIo } from './usage';
 
 /** Problems are the business of \`report inspect\`; a lookup only points at them. */
 const PROBLEMS_SHOWN = 5;
 
-export const lookup: Command = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, {
-    reports: { type: 'string', multiple: true },
-    'as-of': { type: 'string' },
-    'last-usage-days': { type: 'string' },
-    playbook: { type: 'string' },
-    live: { type: 'boolean' },
-    'product-id': { type: 'string' },
-    profile: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
+export const lookup = defineCommand({
+  name: 'lookup',
+  summary: "whether a customer's AWS account is entitled to support, with the evidence",
+  usage: [
+    'lookup ACCOUNT --reports PATH... [--as-of YYYY-MM-DD] [--last-usage-days N] [--playbook PATH]\n[--profile NAME] [--region R] [--json]',
+    'lookup ACCOUNT --live [--product-id P] [--reports PATH...] [--profile NAME] [--as-of YYYY-MM-DD]\n[--audit PATH] [--json]',
+  ],
+  description: `Judges a customer's AWS account against the subscription reports (a folder stands for every .csv
+and .csv.gz in it): eligible, lapsed, not-in-latest-report or unlisted, per product, with the
+evidence. A number shorter than 12 digits is padded with leading zeros, with a warning.
+With --live it also asks AWS Marketplace (SearchAgreements, always in us-east-1, as the seller's
+profile, which needs aws-marketplace:SearchAgreements) for the account's purchase agreements: an
+ACTIVE agreement makes an account the reports do not list yet eligible. --reports is optional then.
+Every search, failed ones too, is recorded in the audit log.`,
+  options: {
+    reports: { ...SHARED_OPTIONS.reports, help: `${SHARED_OPTIONS.reports.help}; paths after ACCOUNT are reports too` },
+    'as-of': SHARED_OPTIONS['as-of'],
+    'last-usage-days': { type: 'string', value: 'N', help: `how recent the last usage must be, in days (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})` },
+    playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose eligibility policy applies (default: ${TEAM_PLAYBOOK_PATH})` },
+    live: { type: 'boolean', help: "also search the account's live agreements with the seller" },
+    'product-id': { type: 'string', value: 'P', help: 'with --live: the product (prod-...) the agreement must be for (default: any product)' },
+    profile: { ...SHARED_OPTIONS.profile, help: `with --live or s3:// reports: ${SHARED_OPTIONS.profile.help}` },
+    region: S3_OPTIONS.region,
+    audit: { ...SHARED_OPTIONS.audit, help: `with --live: ${SHARED_OPTIONS.audit.help}` },
+    json: SHARED_OPTIONS.json,
+  },
+  exitCodes: `0 judged (whatever the verdict); 1 the live search failed and no reports were given;
+2 a usage error, or no subscription report among the paths (no verdict); 3 answered, but the live
+search could not be recorded in the audit log (the answer is printed first).`,
+  run: async ({ values, positionals }, io) => {
   // `--reports a b c` is what people type: paths after the account belong to --reports.
   const [typed, ...morePaths] = positionals;
-  if (typed === undefined) throw new UsageError(`give the customer's AWS account number\n\n${HELP}`);
+  if (typed === undefined) throw usageMistake("give the customer's AWS account number");
   const parsed = parseTypedAccount(typed);
   if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
   const paths = [...(values.reports ?? []), ...morePaths];
   const live = values.live === true;
-  if (paths.length === 0 && !live) throw new UsageError(`give the reports to judge against with --reports PATH, or --live to ask AWS Marketplace\n\n${HELP}`);
-  for (const name of ['product-id', 'profile'] as const) {
-    if (values[name] !== undefined && !live) throw new UsageError(`--${name} goes with --live (it is for the live agreements search)`);
+  if (paths.length === 0 && !live) throw usageMistake('give the reports to judge against with --reports PATH, or --live to ask AWS Marketplace');
+  const s3 = paths.some(isS3Url);
+  for (const name of ['product-id', 'profile', 'audit'] as const) {
+    if (values[name] !== undefined && !live && !(name === 'profile' && s3)) throw new UsageError(`--${name} goes with --live${name === 'profile' ? ' or s3:// reports' : ' (it is for the live agreements search)'}`);
   }
+  if (values.region !== undefined && !s3) throw new UsageError('--region goes with s3:// reports (it is the bucket\'s region)');
   const productId = values['product-id'];
   if (productId !== undefined && !PRODUCT_ID.test(productId)) throw new UsageError(`--product-id "${productId}" must be a product id like prod-abcd1234example`);
   const asOf = values['as-of'] ?? today();
@@ -70,11 +71,13 @@ export const lookup: Command = async (argv, io) => {
   const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
   if (windowDays !== undefined) policy.lastUsageDays = windowDays;
 
-  const reports = paths.length > 0 ? await judgeReports(paths, parsed.account, asOf, policy) : null;
+  const reports = paths.length > 0 ? await judgeReports(paths, parsed.account, asOf, policy, s3Settings(values)) : null;
   const liveEvidence = live
     ? await (await loadAws()).searchAgreements({ account: parsed.account, asOf, ...(productId ? { productId } : {}) }, values.profile ? { profile: values.profile } : {})
     : null;
   const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId, asOf) : null;
+  // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
+  const unrecorded = liveEvidence ? await record(liveEvidence, parsed.account, productId, resolveAuditPath(values.audit)) : undefined;
   // With no reports the live search is the only source: its failure is no answer at all.
   const code = liveEvidence?.verdict === 'error' && !reports ? 1 : 0;
   const padded = paddingWarning(typed);
@@ -98,7 +101,7 @@ export const lookup: Command = async (argv, io) => {
       ...(liveEvidence ? { live: liveEvidence } : {}),
     }, null, 2));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-    return code;
+    return exitCode(code, unrecorded, io);
   }
   if (padded) io.out(`Warning: ${padded}`);
   if (reports) {
@@ -107,8 +110,28 @@ export const lookup: Command = async (argv, io) => {
   }
   if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));
   if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-  return code;
-};
+  return exitCode(code, unrecorded, io);
+  },
+});
+
+/** Appends the search to the audit log; the write's failure is returned, to be said after the answer. */
+async function record(live: LiveEvidence, account: string, productId: string | undefined, path: string): Promise<AuditWriteError | undefined> {
+  try {
+    await new AuditLog(path).appendEntry(agreementAuditEntry(live, { account, ...(productId ? { productId } : {}) }));
+    return undefined;
+  } catch (error) {
+    if (error instanceof AuditWriteError) return error;
+    throw error;
+  }
+}
+
+/** `code`, or 3 (EXIT.unrecorded) with the reason on stderr when the search could not be recorded. */
+function exitCode(code: number, unrecorded: AuditWriteError | undefined, io: CliIo): number {
+  if (!unrecorded) return code;
+  io.err(`the audit write failed: ${unrecorded.path}: ${unrecorded.reason}. The answer stands, but the search is not in the audit log: ` +
+    'point --audit (or SUPPORT_DESK_AUDIT) at a file you can write, then search again to record it.');
+  return EXIT.unrecorded;
+}
 
 /** The API's pattern for a ResourceIdentifier filter value. */
 const PRODUCT_ID = /^[A-Za-z0-9+:_-]{1,64}$/;
@@ -119,8 +142,8 @@ interface ReportsJudgement {
   problems: Problem[];
 }
 
-async function judgeReports(paths: string[], account: string, asOf: string, policy: EligibilityPolicy): Promise<ReportsJudgement> {
-  const { store, problems } = await loadSubscriptionReports(paths, { asOf });
+async function judgeReports(paths: string[], account: string, asOf: string, policy: EligibilityPolicy, aws: AwsSettings): Promise<ReportsJudgement> {
+  const { store, problems } = await loadSubscriptionReports(paths, { asOf, aws });
   return { verdict: judgeAccount(store, account, asOf, policy), freshness: reportFreshness(store, asOf, policy), problems };
 }
 

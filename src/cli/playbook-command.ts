@@ -3,36 +3,34 @@ import { stat } from 'node:fs/promises';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook, type PlaybookProblem } from '../core/playbook/load';
 import type { Fact } from '../core/playbook/types';
 import { citation } from '../core/templates';
-import { parseCommandArgs, UsageError, type CliIo, type Command } from './usage';
+import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { UsageError, type CliIo } from './usage';
 
-const HELP = `Usage:
-  support-desk playbook validate [PATH] [--json]
-      Checks a team playbook (default: ${TEAM_PLAYBOOK_PATH}) against the schema.
-      Exit 0 when valid, 1 when not (each error names its line and JSON path).
-  support-desk playbook show [--playbook PATH] [--json]
-      Prints the effective playbook: the team playbook's sections over the default.`;
-
-export const playbook: Command = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, {
-    json: { type: 'boolean' },
-    playbook: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  const [action, ...paths] = positionals;
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (action === 'validate') {
-    if (paths.length > 1) throw new UsageError(`validate takes one PATH, got ${paths.length}\n\n${HELP}`);
-    return validate(paths[0], values.json === true, io);
-  }
-  if (action === 'show') {
-    if (paths.length > 0) throw new UsageError(`show takes no PATH; use --playbook PATH\n\n${HELP}`);
-    return show(values.playbook, values.json === true, io);
-  }
-  throw new UsageError(`${action ? `unknown action "${action}"` : 'say validate or show'}\n\n${HELP}`);
-};
+export const playbook = defineCommand({
+  name: 'playbook',
+  summary: 'check a team playbook, or show the playbook in effect',
+  usage: ['playbook validate [PATH] [--json]', 'playbook show [--playbook PATH] [--json]'],
+  description: `validate checks a team playbook (default: ${TEAM_PLAYBOOK_PATH}) against the schema; each error
+names its line and JSON path.
+show prints the effective playbook: the team playbook's sections over the default.`,
+  options: {
+    playbook: { ...SHARED_OPTIONS.playbook, help: `the team playbook to show (default: ${TEAM_PLAYBOOK_PATH})` },
+    json: SHARED_OPTIONS.json,
+  },
+  exitCodes: '0 valid (show: shown); 1 validate found errors; 2 a usage error or a PATH that is not a file.',
+  run: async ({ values, positionals }, io) => {
+    const [action, ...paths] = positionals;
+    if (action === 'validate') {
+      if (paths.length > 1) throw usageMistake(`validate takes one PATH, got ${paths.length}`);
+      return validate(paths[0], values.json === true, io);
+    }
+    if (action === 'show') {
+      if (paths.length > 0) throw usageMistake('show takes no PATH; use --playbook PATH');
+      return show(values.playbook, values.json === true, io);
+    }
+    throw usageMistake(action ? `unknown action "${action}"` : 'say validate or show');
+  },
+});
 
 async function validate(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const file = path ?? TEAM_PLAYBOOK_PATH;
@@ -78,14 +76,19 @@ async function isFile(path: string): Promise<boolean> {
 function describePlaybook({ playbook: p, teamFile, overridden }: LoadedPlaybook): string {
   const origin = teamFile && overridden.length ? `${teamFile} (${overridden.join(', ')}) over the default` : 'the default playbook';
   const out: string[] = [`${p.name}: from ${origin}`];
-  const section = (title: string, lines: string[]) => { if (lines.length) out.push('', title, ...lines.map((l) => `  ${l}`)); };
+  const section = (title: string, lines: string[]) => {
+    if (lines.length) out.push('', title, ...lines.map((l) => `  ${l}`));
+  };
   const fact = (f: Fact) => `${f.text} [${citation(f.source)}]`;
 
   section('Eligibility', [
     `eligible when last usage is within ${p.eligibility.lastUsageDays} days; reports older than ${p.eligibility.goodFaithDays} days draw a warning`,
     ...(p.eligibility.notes ?? []).map(fact),
   ]);
-  section('Products', p.products.map((product) => `${product.id}${product.code ? ` (${product.code})` : ''}: ${product.title}`));
+  section(
+    'Products',
+    p.products.map((product) => `${product.id}${product.code ? ` (${product.code})` : ''}: ${product.title}`),
+  );
   section(`Scope: ${p.scope.supportType} support by ${p.scope.provider}`, [
     fact(p.scope.definition),
     ...p.scope.inScope.map((i) => `IN SCOPE: ${i.item}`),
@@ -98,17 +101,39 @@ function describePlaybook({ playbook: p, teamFile, overridden }: LoadedPlaybook)
     ...(contacts.escalationWhen ? [fact(contacts.escalationWhen)] : []),
     ...contacts.escalationPhones.map((phone) => `${phone.region}: ${phone.number}`),
   ]);
-  section('E-mail', (contacts.emails ?? []).map((e) => `${e.address}: ${e.purpose}`));
-  section('Portals', (contacts.portals ?? []).map((l) => `${l.name}${l.url ? ` <${l.url}>` : ''}${l.purpose ? `: ${l.purpose}` : ''}`));
-  section('Support channels', p.channels.map((c) => {
-    const details = [c.phoneSupport ? `phone${c.hours ? ` ${c.hours.join(' or ')}` : ''}` : '', c.email ?? '', c.url ?? '', c.bestEffort ? 'best effort' : '']
-      .filter(Boolean).join(', ');
-    return `${c.name} (${c.provider})${details ? `: ${details}` : ''}${c.requirements ? `; must hold: ${c.requirements.join('; ')}` : ''}`;
-  }));
-  section('By purchase', p.purchasePaths.map((path) => `${path.purchase}: ${path.phoneSupport ? 'phone support' : 'no phone support'}; channels: ${path.channels.join(', ')}`));
-  section(p.accountSetup.title, p.accountSetup.steps.map((s, i) => `${i + 1}. ${s.title}${s.url ? ` <${s.url}>` : ''}${s.menuPath ? ` (${s.menuPath.join(' > ')})` : ''}`));
-  section('FAQ', p.faq.map((f) => f.question));
-  section('Case templates', p.caseTemplates.map((t) => `${t.id}: ${t.title}: ${t.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join(', ')}`));
+  section(
+    'E-mail',
+    (contacts.emails ?? []).map((e) => `${e.address}: ${e.purpose}`),
+  );
+  section(
+    'Portals',
+    (contacts.portals ?? []).map((l) => `${l.name}${l.url ? ` <${l.url}>` : ''}${l.purpose ? `: ${l.purpose}` : ''}`),
+  );
+  section(
+    'Support channels',
+    p.channels.map((c) => {
+      const details = [c.phoneSupport ? `phone${c.hours ? ` ${c.hours.join(' or ')}` : ''}` : '', c.email ?? '', c.url ?? '', c.bestEffort ? 'best effort' : '']
+        .filter(Boolean)
+        .join(', ');
+      return `${c.name} (${c.provider})${details ? `: ${details}` : ''}${c.requirements ? `; must hold: ${c.requirements.join('; ')}` : ''}`;
+    }),
+  );
+  section(
+    'By purchase',
+    p.purchasePaths.map((path) => `${path.purchase}: ${path.phoneSupport ? 'phone support' : 'no phone support'}; channels: ${path.channels.join(', ')}`),
+  );
+  section(
+    p.accountSetup.title,
+    p.accountSetup.steps.map((s, i) => `${i + 1}. ${s.title}${s.url ? ` <${s.url}>` : ''}${s.menuPath ? ` (${s.menuPath.join(' > ')})` : ''}`),
+  );
+  section(
+    'FAQ',
+    p.faq.map((f) => f.question),
+  );
+  section(
+    'Case templates',
+    p.caseTemplates.map((t) => `${t.id}: ${t.title}: ${t.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join(', ')}`),
+  );
   section('Confirmation example', [`${p.marketplace.confirmation.example.command} -> ${p.marketplace.confirmation.example.output}`]);
   return out.join('\n');
 }

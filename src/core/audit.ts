@@ -7,6 +7,7 @@ import { readTextIfExists } from './files';
 import { JsonLinesWriter, readJsonLines } from './jsonl';
 import type { IdentityExpectations, IdentityVerification } from './identity/verify';
 import { parseTypedAccount } from './ids';
+import type { LiveAgreement, LiveEvidence, LiveVerdict } from './live-verdict';
 import { redactDeep } from './redaction';
 
 /**
@@ -14,6 +15,10 @@ import { redactDeep } from './redaction';
  * `time` is ISO 8601 UTC; `profile` the AWS profile name (null: the default credential chain), never
  * a key; `regionSource` where the region came from ('request', 'flag', 'setting', 'AWS_REGION',
  * 'AWS_DEFAULT_REGION', 'profile', 'auto'; absent in lines written before it was recorded).
+ * Other sources of proof share the shape, so older readers still read every line: an identity
+ * document (`source: 'identity-document'`) and a live agreement search (`source: 'marketplace-agreement'`:
+ * `instanceId` and `productCode` are '', the searched account is `claimedAccount`, and `verdict` is the
+ * nearest confirmation verdict, 'confirmed' for `active`, 'not-attached' for `none`, 'error').
  */
 export interface AuditEntry {
   time: string;
@@ -27,11 +32,31 @@ export interface AuditEntry {
   verdict: ConfirmationVerdict;
   errorKind: ConfirmationErrorKind | null;
   requestId: string | null;
-  /** What proved it: absent or 'confirm-product-instance' (EC2, live), 'identity-document' (verified offline). */
-  source?: 'confirm-product-instance' | 'identity-document';
+  /**
+   * What proved it: absent or 'confirm-product-instance' (EC2, live), 'identity-document' (verified
+   * offline), 'marketplace-agreement' (SearchAgreements, live).
+   */
+  source?: AuditSource;
   /** For an identity document: the name of the AWS certificate whose key verified it. */
   certificate?: string | null;
+  /** For an identity document: every check made (signature, certificate, expectations), as verify-identity gives them. */
+  checks?: { name: string; ok: boolean; detail: string }[];
+  /** For an agreement search: the product asked about (prod-...), null for any product. */
+  productId?: string | null;
+  /** For an agreement search: its own verdict, `active`, `none` or `error`. */
+  liveVerdict?: LiveVerdict;
+  /** For an agreement search: every agreement found, times ISO 8601 (`endTime` null: pay-as-you-go). */
+  agreements?: LiveAgreement[];
+  /** For an agreement search: the endpoint asked. */
+  endpoint?: string;
+  /** For an agreement search: every request id, one per page (and the failed attempt's); `requestId` is the last. */
+  requestIds?: string[];
+  /** For a failed agreement search: what went wrong and what to do, as the engineer was told. */
+  errorMessage?: string | null;
 }
+
+/** The sources of proof an audit line can record. */
+export type AuditSource = 'confirm-product-instance' | 'identity-document' | 'marketplace-agreement';
 
 /** The audit line of a confirmation: what was asked, what EC2 answered, with which profile; no secret. */
 export function auditEntryFor(r: ConfirmationResult): AuditEntry {
@@ -57,7 +82,10 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
  * the product code did not hold, 'error' when the signature did not verify.
  */
 export function identityAuditEntry(v: IdentityVerification, expected: IdentityExpectations, time = new Date()): AuditEntry {
-  const field = (name: string): string | null => (typeof v.document[name] === 'string' ? v.document[name] as string : null);
+  const field = (name: string): string | null => {
+    const value = v.document[name];
+    return typeof value === 'string' ? value : null;
+  };
   const failed = new Set(v.checks.filter((c) => !c.ok).map((c) => c.name));
   const signed = v.certificate !== null && [...failed].every((name) => EXPECTATION_CHECKS.has(name));
   const verdict: ConfirmationVerdict = v.verified ? 'confirmed' : !signed ? 'error' : failed.has('account') ? 'owner-mismatch' : failed.has('product-code') ? 'not-attached' : 'error';
@@ -67,7 +95,23 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
     instanceId: field('instanceId') ?? '', productCode: expected.productCode ?? '',
     claimedAccount: claimed?.ok ? claimed.account : null, ownerId: field('accountId'),
     verdict, errorKind: verdict === 'error' ? 'unknown' : null, requestId: null,
-    source: 'identity-document', certificate: v.certificate,
+    source: 'identity-document', certificate: v.certificate, checks: v.checks,
+  };
+}
+
+/**
+ * A live agreement search (SearchAgreements, `lookup --live` or the panel's Check live agreements) as
+ * an audit line: the account and product asked about, the live verdict, every agreement, the request
+ * ids, endpoint, profile and time. A failed search is recorded too, with its error kind and message.
+ */
+export function agreementAuditEntry(live: LiveEvidence, query: { account: string; productId?: string }): AuditEntry {
+  return {
+    time: live.checkedAt, profile: live.profile, region: live.region, regionSource: null,
+    instanceId: '', productCode: '', claimedAccount: query.account, ownerId: null,
+    verdict: live.verdict === 'active' ? 'confirmed' : live.verdict === 'none' ? 'not-attached' : 'error',
+    errorKind: live.error?.kind ?? null, requestId: live.requestIds.at(-1) ?? null,
+    source: 'marketplace-agreement', productId: query.productId ?? null, liveVerdict: live.verdict,
+    agreements: live.agreements, endpoint: live.endpoint, requestIds: live.requestIds, errorMessage: live.error?.message ?? null,
   };
 }
 

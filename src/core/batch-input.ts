@@ -1,6 +1,7 @@
 // The instance list of a batch: one instance id per line, or a CSV whose header holds `instanceId`
 // and optionally productCode, productId, account, region. Blank lines and `#` comments are skipped.
-import { CsvParser, readCsvFile } from './csv';
+import { CsvParser } from './csv';
+import { readCsvFile } from './csv-input';
 import type { Problem } from './domain';
 
 export interface BatchRow {

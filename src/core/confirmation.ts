@@ -2,13 +2,26 @@
 // the extension and the audit log share one shape.
 import { INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount, truncate } from './ids';
 
+/**
+ * What EC2 said about an instance and a product code: `confirmed` (it carries the code and, when an
+ * account was claimed, that account owns it), `owner-mismatch` (it carries the code, another account
+ * owns it), `not-attached` (it does not carry the code), or `error` (no answer: see ConfirmationError).
+ */
 export type ConfirmationVerdict = 'confirmed' | 'owner-mismatch' | 'not-attached' | 'error';
+
+/** Why there is no verdict; src/aws/errors.ts maps the SDK's errors to these. */
 export type ConfirmationErrorKind =
+  /** The request was never sent (a bad instance id, product code, account or region), or EC2 called it malformed. Final. */
   | 'malformed-input'
+  /** EC2 does not know the instance in that region (InvalidInstanceID.NotFound). Final. */
   | 'instance-not-found'
+  /** The profile may not call ec2:ConfirmProductInstance (UnauthorizedOperation, AccessDenied). Final. */
   | 'unauthorized'
+  /** No usable credentials: missing, expired (SSO), or refused (AuthFailure). */
   | 'credentials'
+  /** AWS throttled the call (RequestLimitExceeded, Throttling). */
   | 'throttled'
+  /** No answer: DNS, connection, TLS or a time-out. */
   | 'network'
   /** EC2 answered (HTTP 2xx) with a body that is not a ConfirmProductInstance answer: empty, not XML, or another shape. Never a verdict. */
   | 'bad-answer'
@@ -22,9 +35,13 @@ export type ConfirmationErrorKind =
  */
 export type RegionSource = 'request' | 'flag' | 'setting' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'auto';
 
+/** One instance to confirm, as the engineer gave it (checked by validateConfirmationRequest before it is sent). */
 export interface ConfirmationRequest {
+  /** "i-" and 8 or 17 lowercase hex digits. */
   instanceId: string;
+  /** The product code (1-25 letters or digits), never a product id (prod-...). */
   productCode: string;
+  /** The account the customer claims: 12 digits, dashes and spaces allowed. */
   claimedAccount?: string;
   /**
    * A region named for this instance only (a batch file's region column, the region picked in VS Code),
@@ -33,27 +50,45 @@ export interface ConfirmationRequest {
   region?: string;
 }
 
+/** Why a confirmation has no verdict. */
 export interface ConfirmationError {
   kind: ConfirmationErrorKind;
+  /** AWS's error code (e.g. UnauthorizedOperation), or ours for a request never sent (MalformedInput, BadAnswer). */
   code: string;
+  /** What went wrong and what to do next, in words for the engineer; secrets are never in it. */
   message: string;
 }
 
+/**
+ * The answer to one ConfirmProductInstance check: the evidence an engineer pastes into a case. The same
+ * shape is printed by `support-desk confirm --json`, written one per line by `confirm-batch` (the results
+ * file) and appended to the audit log (as an AuditEntry), so every field is JSON: no undefined, no Date.
+ * Made by src/aws/confirm-product-instance.ts from EC2's answer, or by malformedResult for a request never sent.
+ */
 export interface ConfirmationResult {
+  /** As requested ("i-" and hex digits). */
   instanceId: string;
+  /** As requested; '' when a product id did not resolve to a code (then `error.kind` is 'malformed-input'). */
   productCode: string;
+  /** The region the call went to (e.g. us-east-1); null when none was chosen (the request failed before). */
   region: string | null;
   /**
    * Where `region` came from; null when no region was chosen (the request failed before). Every new
    * result has it; results files written by earlier versions do not.
    */
   regionSource?: RegionSource | null;
+  /** The account the customer claims, as given (12 digits once valid); null when none was given. */
   claimedAccount: string | null;
+  /** The 12-digit account EC2 says owns the instance (OwnerId); null when EC2 did not say or did not answer. */
   ownerId: string | null;
   verdict: ConfirmationVerdict;
+  /** Set exactly when `verdict` is 'error'. */
   error: ConfirmationError | null;
+  /** AWS's request id (x-amzn-RequestId), the proof AWS Support can trace; null when AWS did not answer. */
   requestId: string | null;
+  /** When the answer came (or the request was refused here): ISO 8601 in UTC, e.g. 2026-11-23T10:00:00.000Z. */
   checkedAt: string;
+  /** The AWS profile that asked; null for the SDK's default credential chain. */
   profile: string | null;
 }
 

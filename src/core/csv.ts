@@ -1,11 +1,8 @@
 // A streaming RFC 4180 reader over raw bytes, sized for daily reports of a million rows. One pass of
 // a byte state machine records where each field starts and ends; nothing is decoded until a consumer
 // asks for a field, so a reader pays only for the columns it uses. Every record and problem carries
-// the physical line it starts on.
+// the physical line it starts on. Where the bytes come from (a file, gzip, S3) is csv-input.ts's job.
 import { isUtf8 } from 'node:buffer';
-import { open, type FileHandle } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 
 /** Receives records as strings: the simple way to read a small CSV. */
 export interface CsvSink {
@@ -31,9 +28,6 @@ export interface CsvRowSink extends Omit<CsvSink, 'record'> {
 export const MAX_RECORD_BYTES = 1 << 20;
 /** What `firstLine` gets at most: a line longer than this is not a header anyway. */
 export const FIRST_LINE_BYTES = 1 << 16;
-const CHUNK_BYTES = 1 << 20;
-const GZIP_MAGIC = [0x1f, 0x8b];
-const GUNZIP_CHUNK_BYTES = 1 << 16; // zlib's default 16 KiB would mean four times the pushes
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -113,16 +107,27 @@ export class CsvParser {
   private quoteErrorField = 0;
   private quoteErrorStop = 0;
 
-  constructor(sink: CsvSink | CsvRowSink, private readonly maxRecordBytes = MAX_RECORD_BYTES) {
-    this.sink = 'row' in sink ? sink : {
-      row: (row, line) => sink.record(row.fields(), line),
-      problem: (line, message) => sink.problem(line, message),
-      undecodable: (line) => sink.undecodable(line),
-    };
+  constructor(
+    sink: CsvSink | CsvRowSink,
+    private readonly maxRecordBytes = MAX_RECORD_BYTES,
+  ) {
+    this.sink =
+      'row' in sink
+        ? sink
+        : {
+            row: (row, line) => sink.record(row.fields(), line),
+            problem: (line, message) => sink.problem(line, message),
+            undecodable: (line) => sink.undecodable(line),
+          };
   }
 
   get stopped(): boolean {
     return this.halted;
+  }
+
+  /** The physical lines behind us: every record up to this line has been delivered (or reported). */
+  get linesDone(): number {
+    return this.line - 1;
   }
 
   /** Stop delivering records (e.g. the header names no known report). */
@@ -222,7 +227,10 @@ export class CsvParser {
           this.sink.problem(this.line, `line longer than ${this.maxRecordBytes} bytes: not a report row (is this a binary file?)`);
           this.skipping = nl === -1;
         } else {
-          this.sink.problem(this.line, `record longer than ${this.maxRecordBytes} bytes: a quoted field probably never closes; the lines after its start were read as new records`);
+          this.sink.problem(
+            this.line,
+            `record longer than ${this.maxRecordBytes} bytes: a quoted field probably never closes; the lines after its start were read as new records`,
+          );
         }
         // Resume on the next physical line so the good rows after a stray quote are kept.
         if (nl === -1) return undefined;
@@ -234,7 +242,10 @@ export class CsvParser {
       this.line += this.newlines;
       if (this.quoteError >= 0) {
         const shown = bytes.toString('utf8', this.quoteError, Math.min(this.quoteErrorStop, this.quoteError + 20));
-        this.sink.problem(line, `field ${this.quoteErrorField} has text after its closing quote: ${JSON.stringify(shown)} (a quote inside a quoted field must be doubled)`);
+        this.sink.problem(
+          line,
+          `field ${this.quoteErrorField} has text after its closing quote: ${JSON.stringify(shown)} (a quote inside a quoted field must be doubled)`,
+        );
       } else if (row.count > 1 || row.ends[0] > row.starts[0] || bytes[pos] === QUOTE) {
         // (A blank line is one empty unquoted field: skipped.)
         if (end > utf8Until && !isUtf8(bytes.subarray(pos, end))) this.sink.undecodable(line);
@@ -345,49 +356,4 @@ function crToLf(bytes: Buffer): Buffer {
 /** Length of the physical line from `pos` to the LF at `nl`, without its CR. */
 function lineLength(bytes: Buffer, pos: number, nl: number): number {
   return nl > pos && bytes[nl - 1] === CR ? nl - 1 - pos : nl - pos;
-}
-
-/**
- * Streams a file through the parser in 1 MiB chunks. UTF-8 with or without a BOM; bytes that are not
- * UTF-8 are reported through `undecodable` (and decode as U+FFFD). A gzip file (by its first bytes,
- * whatever its name) is gunzipped on the way, never held whole; damaged gzip data throws an Error that
- * says so. Stops early once the parser is stopped.
- */
-export async function readCsvFile(path: string, parser: CsvParser, signal?: AbortSignal): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-    if (bytesRead >= GZIP_MAGIC.length && GZIP_MAGIC.every((b, i) => buffer[i] === b)) return await gunzipInto(handle, parser, signal);
-    while (bytesRead > 0) {
-      signal?.throwIfAborted();
-      parser.push(buffer.subarray(0, bytesRead));
-      if (parser.stopped) return;
-      ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null));
-    }
-    parser.end();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The whole file from its first byte, through gunzip, into the parser. */
-async function gunzipInto(handle: FileHandle, parser: CsvParser, signal: AbortSignal | undefined): Promise<void> {
-  const compressed = handle.createReadStream({ start: 0, autoClose: false, highWaterMark: CHUNK_BYTES });
-  try {
-    await pipeline(compressed, createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), async (chunks: AsyncIterable<Buffer>) => {
-      for await (const chunk of chunks) {
-        signal?.throwIfAborted();
-        parser.push(chunk);
-        if (parser.stopped) return;
-      }
-      parser.end();
-    });
-  } catch (error) {
-    // Leaving the loop once the parser stopped aborts the streams behind it: that is no failure.
-    if (parser.stopped && !signal?.aborted) return;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (!code.startsWith('Z_')) throw error;
-    throw new Error(`the gzip data is damaged (${(error as Error).message}): download the report again`);
-  }
 }

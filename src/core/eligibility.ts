@@ -6,20 +6,36 @@ import {
 } from './domain';
 import type { ProductInfo, SubscriptionStore } from './store';
 
+/** How old the newest report is on the judging day, against the policy's reporting lag (goodFaithDays). */
 export interface Freshness {
+  /** The newest report date (YYYY-MM-DD); absent when no subscription report is loaded. */
   latestReportDate?: string;
+  /** Days from that date to the judging day (negative: the report is dated after it); absent with no report. */
   daysBehind?: number;
+  /** True when no report is loaded or the newest is older than `goodFaithDays`: load newer reports. */
   stale: boolean;
+  /** One line for the engineer, e.g. "latest report 2026-11-22, 1 day old". */
   message: string;
 }
 
 export { today } from './dates';
 
 /**
- * The verdict for one product of an account, with reasons that name their evidence. Rejected rows
- * of the account (for this product, or of unknown product) are said too: an account on a rejected
- * row is never answered with "not listed" and the new-subscriber advice.
- * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
+ * The verdict for one product of an account, from the loaded subscription reports (`store`), with reasons
+ * that name their evidence (file:line and report date).
+ *
+ * - `eligible`: listed in the product's newest report with a last usage at most `policy.lastUsageDays`
+ *   days before `asOf` (or after it, or with no last-usage column: being listed is enough);
+ * - `lapsed`: listed there, but the last usage is older than that window;
+ * - `not-in-latest-report`: listed only in an older report of the product (the subscription may have ended);
+ * - `unlisted`: no kept row names the account for the product; the reasons carry the good-faith rule
+ *   (a new subscriber is missing for up to `policy.goodFaithDays` days) or, when the account is on a
+ *   rejected row, that row and why it was rejected (never the new-subscriber advice).
+ *
+ * Rejected rows that may be the account's (scientific notation it rounds to) are added as reasons.
+ * `account` is 12 digits (parse typed input with parseTypedAccount first); `productId` as the reports
+ * write it (prod-...); `asOf` the judging day, YYYY-MM-DD (days are whole UTC days). Pure: the same
+ * inputs give the same verdict. Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
 export function judgeSubscription(
   store: SubscriptionStore, account: string, productId: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
@@ -88,9 +104,15 @@ function mayBeReason(row: RejectedRow, account: string): string {
 }
 
 /**
- * The account's best verdict over its products: those its rows (kept or rejected) name. An account
- * no row names is judged against every product the reports know, so each "unlisted" carries its
- * evidence and the good-faith note. Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
+ * The account's verdict over its products: each product its rows (kept or rejected) name is judged by
+ * judgeSubscription; an account no row names is judged against every product the reports know, so each
+ * "unlisted" carries its evidence and the good-faith note.
+ *
+ * Returns `verdict`, the best of them (eligible > lapsed > not-in-latest-report > unlisted; 'unlisted'
+ * when the reports know no product), `subscriptions` best first (then by product id), the account's
+ * support `contacts` from the support-connection reports, and the `rejectedRows` that name it or may.
+ * Arguments as for judgeSubscription; the CLI's `lookup --json`, the tree and the panel all show this.
+ * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
 export function judgeAccount(
   store: SubscriptionStore, account: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
@@ -114,6 +136,7 @@ export function judgeAccount(
   };
 }
 
+/** How fresh the newest subscription report is on `asOf` (YYYY-MM-DD); throws a RangeError for another shape. */
 export function reportFreshness(store: SubscriptionStore, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY): Freshness {
   requireDay(asOf);
   const latestReportDate = store.latestReportDate();

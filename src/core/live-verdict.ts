@@ -90,9 +90,13 @@ function endedOn(agreements: readonly LiveAgreement[], productId: string | undef
   return [...inScope].sort((a, b) => (b.endTime ?? '').localeCompare(a.endTime ?? ''))[0];
 }
 
-/** The live source in a few lines for the text output: verdict, where it was asked, each agreement. */
-export function describeLive(live: LiveEvidence): string {
-  const lines = [`Live agreements (AWS Marketplace Agreement Service, ${live.region}, ${live.endpoint}): ${live.verdict.toUpperCase()}`];
+/**
+ * The live source in a few lines for the text output (and the case, the tooltip, Find Account):
+ * verdict, where it was asked, each agreement, time, profile and request ids. `about` names what was
+ * searched ("account 111122223333, any product") when the text stands on its own.
+ */
+export function describeLive(live: LiveEvidence, about?: string): string {
+  const lines = [`Live agreements${about ? ` of ${about}` : ''} (AWS Marketplace Agreement Service, ${live.region}, ${live.endpoint}): ${live.verdict.toUpperCase()}`];
   if (live.error) lines.push(`  error (${live.error.kind}): ${live.error.message}`);
   for (const a of live.agreements) {
     lines.push(`  ${a.agreementId}: ${a.status}, product ${a.productId ?? '(none named)'}, offer ${a.offerId ?? '(none)'}, ${a.startTime ?? '?'} to ${a.endTime ?? 'no end (pay-as-you-go)'}`);

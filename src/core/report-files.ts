@@ -7,8 +7,15 @@ import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Problem } from './domain';
 
-/** The names a folder's report files have: `.csv`, or `.csv.gz` for a gzipped one (any case). */
-export const REPORT_FILE_NAME = /\.csv(?:\.gz)?$/i;
+const REPORT_FILE_NAME = /\.csv(?:\.gz)?$/i;
+
+/**
+ * True for the names report files have: `.csv`, or `.csv.gz` for a gzipped one (any case). A folder
+ * listing and an S3 listing (a key, or its last segment) both pick reports by it.
+ */
+export function isReportFileName(name: string): boolean {
+  return REPORT_FILE_NAME.test(name);
+}
 
 /** A report path given that cannot be used (missing, a symbolic link loop, unreadable); the message says what to give instead. */
 export class ReportPathError extends Error {}
@@ -82,7 +89,9 @@ export async function inspectReportFile(path: string): Promise<{ stats: Stats } 
   }
   if (stats.isFile()) return { stats };
   if (stats.isDirectory()) {
-    return { unreadable: { what: 'a folder', message: 'a folder where a report file is expected: give the folder as a report path to read the reports in it' } };
+    return {
+      unreadable: { what: 'a folder', message: 'a folder where a report file is expected: give the folder as a report path to read the reports in it' },
+    };
   }
   const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
   return {
@@ -111,7 +120,7 @@ async function listFolder(folder: string): Promise<FolderListing> {
     // a report-named one is read and its problem says why it could not be.
     const folderLink = entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory();
     if (entry.isDirectory() || folderLink) listing.subfolders.push(path);
-    else if (REPORT_FILE_NAME.test(entry.name)) listing.reports.push(path);
+    else if (isReportFileName(entry.name)) listing.reports.push(path);
     else listing.others.push(entry.name);
   }
   listing.reports.sort();
@@ -138,15 +147,20 @@ function folderNote(folder: string, listing: FolderListing, below: { folder: str
     const count = below.reduce((n, sub) => n + sub.reports.length, 0);
     const where = below.map((sub) => `${basename(sub.folder)}/`).join(', ');
     return {
-      file: folder, line: 1, severity: 'info',
+      file: folder,
+      line: 1,
+      severity: 'info',
       message: `no report files (.csv, .csv.gz) in this folder itself: read the ${count} in its subfolder${below.length === 1 ? '' : 's'} ${where} (one level down)`,
     };
   }
   const entries = [...listing.subfolders.map((sub) => `${basename(sub)}/`), ...listing.others];
-  const holds = entries.length === 0 ? 'it is empty' : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
+  const holds =
+    entries.length === 0 ? 'it is empty' : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
   const subfolders = listing.subfolders.length > 0 ? ' or its subfolders' : '';
   return {
-    file: folder, line: 1, severity: 'warning',
+    file: folder,
+    line: 1,
+    severity: 'warning',
     message: `no report files (.csv, .csv.gz) in this folder${subfolders}: ${holds}`,
   };
 }
@@ -172,7 +186,7 @@ async function describePathFailure(path: string, error: unknown): Promise<Unread
     if (target === undefined) return undefined;
     return { what: 'a link to a missing file', message: `a symbolic link to ${target}, which does not exist: point the link at a report file, or remove it` };
   }
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (error as Error).message;
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
   return { what: `unreadable (${reason})`, message: `cannot be read: ${reason}` };
 }
 

@@ -5,14 +5,18 @@ import { AccountIndex } from './account-index';
 import { dayKey, dayOfKey } from './dates';
 import type { RejectedRow, SubscriptionRecord, SupportContact } from './domain';
 import type { RejectedRows } from './rejected-rows';
-import type { ContactEvent, ParsedReport } from './reports';
+import type { ContactEvent, ParsedReport } from './report-types';
 import { accountText, SubscriptionRows } from './subscription-rows';
 
+/** One product as the loaded reports name it. */
 export interface ProductInfo {
+  /** As the reports write it ("prod-abc123..."). */
   productId: string;
+  /** The product code (1 to 25 letters or digits) from the newest report that carries one; absent when none does. */
   productCode?: string;
+  /** The title from the newest report that carries one; absent when none does. */
   productTitle?: string;
-  /** The newest report date that mentions the product: that report decides who is listed. */
+  /** The newest report date that mentions the product (YYYY-MM-DD): that report decides who is listed. */
   latestReportDate: string;
 }
 
@@ -21,23 +25,38 @@ interface ProductEntry {
   productCode?: string;
   productTitle?: string;
   latestDay: number;
-  /** For each account listed for the product, the row that first listed it. */
-  accountRows: number[];
+  /** For each account listed for the product, the row that first listed it: found on first ask (see accountsForProduct). */
+  accountRows?: Int32Array;
 }
 
 const ACCOUNT_12 = /^\d{12}$/;
 
+/**
+ * The subscriptions of every loaded report, indexed for lookups: by account (12 digits) and by
+ * product id. Built once from parsed reports (`SubscriptionStore.from`; `combineReports` and
+ * `loadReports` do it), then read only; a reload builds a new store. Each record keeps its
+ * evidence: the report's name (a path, or s3://bucket/key), the line, the report date.
+ * Sources: the AWS Marketplace subscriber reports (legacy and daily formats, the seed format) and
+ * the Product Support Connection exports (contacts). Lookups never throw: an account that is not
+ * 12 digits simply has no rows. Days are YYYY-MM-DD strings (local calendar days, as the reports
+ * write them). Memory beside the reports' own columns: 4 bytes per row, 16 per account-table slot
+ * (at least one per two rows), and a bit per row.
+ */
 export class SubscriptionStore {
   // Row numbers run on from one report to the next: report k holds rows firstRows[k] onwards.
   private readonly sources: SubscriptionRows[] = [];
   private readonly firstRows: number[] = [];
   private rowCount = 0;
   private readonly byAccount: AccountIndex;
-  /**
-   * Per row, side by side (one cache line per step): the previous row of the same account (-1 for
-   * none), so each account's rows form a chain, and the row's product number.
-   */
+  /** Per row, the previous row of the same account (-1 for none): each account's rows form a chain. */
   private readonly chain: Int32Array;
+  /**
+   * Per report, its triples' product numbers (see SubscriptionRows.triple): a row's product is
+   * found through its report rather than kept per row.
+   */
+  private readonly tripleProducts: Int32Array[] = [];
+  /** A bit per row: set on the row that first lists its (account, product) pair. */
+  private readonly pairStarts: Int32Array;
   private readonly byProduct: ProductEntry[] = [];
   private readonly productNumbers = new Map<string, number>();
   private readonly contactsByAccount = new Map<string, SupportContact[]>();
@@ -46,10 +65,19 @@ export class SubscriptionStore {
   private pairs = 0;
 
   private constructor(rows: number) {
-    this.chain = new Int32Array(2 * rows);
-    this.byAccount = new AccountIndex(rows); // an account per row at most
+    this.chain = new Int32Array(rows);
+    this.pairStarts = new Int32Array(Math.ceil(rows / 32));
+    // Room for an account per two rows (it grows past that): a table half the size is touched by
+    // fewer pages, and reports list most accounts more than once.
+    this.byAccount = new AccountIndex(rows >> 1);
   }
 
+  /**
+   * One store over `reports`, in the order given (row numbers and ties follow it): their rows
+   * indexed, their rejected rows kept for verdicts to cite, their contact events applied in time
+   * order. A report whose `records` is not a SubscriptionRows (a test's array of records) is put
+   * into columns first. Does not throw for any ParsedReport the readers produce.
+   */
   static from(reports: ParsedReport[]): SubscriptionStore {
     const sources = reports.map((r) => (r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records)));
     const store = new SubscriptionStore(sources.reduce((rows, s) => rows + s.length, 0));
@@ -64,50 +92,67 @@ export class SubscriptionStore {
     return store;
   }
 
-  /** Unique (account, product) pairs. */
+  /** Unique (account, product) pairs over all reports: what "subscriptions" counts everywhere. */
   get subscriptionCount(): number {
     return this.pairs;
   }
 
+  /** Distinct accounts with at least one kept subscription row. */
   get accountCount(): number {
     return this.byAccount.size;
   }
 
+  /** Distinct product ids with at least one kept subscription row. */
   get productCount(): number {
     return this.byProduct.length;
   }
 
+  /** Every product, sorted by product id (a new array each call). */
   products(): ProductInfo[] {
     return this.byProduct.map(productInfo).sort((a, b) => a.productId.localeCompare(b.productId));
   }
 
+  /** The product as the reports name it; undefined when no kept row names `productId` (compared exactly). */
   productInfo(productId: string): ProductInfo | undefined {
     const entry = this.product(productId);
     return entry && productInfo(entry);
   }
 
+  /** The product's code from the newest report that carries one; undefined when unknown. */
   productCodeFor(productId: string): string | undefined {
     return this.product(productId)?.productCode;
   }
 
+  /** Every account as 12 digits, ascending (a new array each call). */
   accounts(): string[] {
     return Array.from(this.byAccount.accounts(), accountText);
   }
 
+  /** True when some kept subscription row names `account` (12 digits; anything else is false). */
   hasAccount(account: string): boolean {
     return ACCOUNT_12.test(account) && this.byAccount.get(Number(account)) >= 0;
   }
 
-  /** Every record of the account, newest report first (then latest usage first). */
+  /**
+   * Every kept record of the account (12 digits; anything else gives []), newest report first, then
+   * latest usage first; each names its report, line and report date. Built on each call.
+   */
   recordsForAccount(account: string): SubscriptionRecord[] {
     if (!ACCOUNT_12.test(account)) return [];
     const records: SubscriptionRecord[] = [];
-    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.chain[2 * row]) records.push(this.record(row));
+    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.chain[row]) records.push(this.record(row));
     return records.reverse().sort(newestFirst);
   }
 
+  /** The accounts listed for the product, each once, in the order first listed; [] for an unknown product. */
   accountsForProduct(productId: string): string[] {
-    return (this.product(productId)?.accountRows ?? []).map((row) => this.record(row).account);
+    const number = this.productNumbers.get(productId);
+    if (number === undefined) return [];
+    const entry = this.byProduct[number];
+    // Found when first asked (a view opening the product), not while loading: a list per product
+    // grown row by row would be memory to touch for every load.
+    entry.accountRows ??= this.pairStartsOf(number);
+    return Array.from(entry.accountRows, (row) => this.record(row).account);
   }
 
   /**
@@ -120,11 +165,15 @@ export class SubscriptionStore {
     return this.rejected.flatMap((rows) => rows.forAccount(account));
   }
 
+  /**
+   * The account's current support contacts from the Product Support Connection exports (after
+   * CREATE/UPDATE/DELETE in operation-time order), one per subscription; copies, [] when none.
+   */
   contactsFor(account: string): SupportContact[] {
     return (this.contactsByAccount.get(account) ?? []).map((c) => ({ ...c }));
   }
 
-  /** The newest report date over all subscription reports loaded. */
+  /** The newest report date over all subscription reports loaded (YYYY-MM-DD); undefined when none has one. */
   latestReportDate(): string | undefined {
     return this.newestDay === 0 ? undefined : dayOfKey(this.newestDay);
   }
@@ -141,7 +190,7 @@ export class SubscriptionStore {
   private productNumber(productId: string): number {
     let number = this.productNumbers.get(productId);
     if (number === undefined) {
-      number = this.byProduct.push({ productId, latestDay: 0, accountRows: [] }) - 1;
+      number = this.byProduct.push({ productId, latestDay: 0 }) - 1;
       this.productNumbers.set(productId, number);
     }
     return number;
@@ -153,46 +202,72 @@ export class SubscriptionStore {
     this.sources.push(rows);
     this.firstRows.push(first);
     this.rowCount += rows.length;
-    // The report's own product values, numbered as the store numbers products.
-    const productNumbers = new Int32Array(rows.valueCount).fill(-1);
+    // The report's own products, numbered as the store numbers products, by triple.
+    const products = Int32Array.from(rows.products, (value) => this.productNumber(rows.text(value)!));
+    this.tripleProducts.push(products);
     const chain = this.chain;
     for (let r = 0; r < rows.length; r++) {
       const row = first + r;
-      const value = rows.products[r];
-      let product = productNumbers[value];
-      if (product < 0) product = productNumbers[value] = this.productNumber(rows.text(value)!);
+      const triple = rows.triple(r);
+      const product = products[triple];
       // The first 31 products are marks on the account, so most rows need no walk along the chain.
       const mark = product < 31 ? 1 << product : 0;
-      const previous = this.byAccount.push(rows.accounts[r], row, mark);
-      chain[2 * row] = previous;
-      chain[2 * row + 1] = product;
+      const previous = this.byAccount.push(rows.account(r), row, mark);
+      chain[row] = previous;
       const newPair = mark === 0 ? !this.chainHolds(previous, product) : (this.byAccount.marksBefore & mark) === 0;
       const entry = this.byProduct[product];
       if (newPair) {
         this.pairs++;
-        entry.accountRows.push(row);
+        this.pairStarts[row >>> 5] |= 1 << (row & 31);
       }
-      const day = rows.reportDays[r];
+      const day = rows.reportDays.get(r);
       this.noteReportDay(day);
       const newer = day >= entry.latestDay;
       if (newer) entry.latestDay = day;
       // Code and title come from the newest report that carries them.
-      const code = rows.codes[r];
+      const code = rows.codes[triple];
       if (code !== 0 && (newer || entry.productCode === undefined)) entry.productCode = rows.text(code);
-      const title = rows.titles[r];
+      const title = rows.titles[triple];
       if (title !== 0 && (newer || entry.productTitle === undefined)) entry.productTitle = rows.text(title);
     }
   }
 
+  /** The rows that first list a pair of `product`, ascending. */
+  private pairStartsOf(product: number): Int32Array {
+    const rows: number[] = [];
+    for (let row = 0; row < this.rowCount; row++) {
+      if ((this.pairStarts[row >>> 5] & (1 << (row & 31))) !== 0 && this.productOf(row) === product) rows.push(row);
+    }
+    return Int32Array.from(rows);
+  }
+
   /** True when a row from `row` back along its account's chain is for `product`. */
   private chainHolds(row: number, product: number): boolean {
-    for (let other = row; other >= 0; other = this.chain[2 * other]) if (this.chain[2 * other + 1] === product) return true;
+    for (let other = row; other >= 0; other = this.chain[other]) if (this.productOf(other) === product) return true;
     return false;
   }
 
+  /** The product number of a row (of a report already indexed). */
+  private productOf(row: number): number {
+    const k = this.reportOf(row);
+    return this.tripleProducts[k][this.sources[k].triple(row - this.firstRows[k])];
+  }
+
+  /** The report that holds `row`. */
+  private reportOf(row: number): number {
+    const firstRows = this.firstRows;
+    let low = 0;
+    let high = firstRows.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (firstRows[middle] <= row) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
   private record(row: number): SubscriptionRecord {
-    let k = this.firstRows.length - 1;
-    while (this.firstRows[k] > row) k--; // few reports: a scan beats a binary search
+    const k = this.reportOf(row);
     return this.sources[k].at(row - this.firstRows[k])!;
   }
 

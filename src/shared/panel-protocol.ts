@@ -135,6 +135,11 @@ export interface CheckResult {
   goodFaith?: string;
   contacts: string[];
   recentConfirmations: ConfirmationView[];
+  /**
+   * The newest proof beyond the reports the audit log holds for the account, as plain text (what the
+   * eligibility case carries): a live agreement search and an identity document, each when recorded.
+   */
+  recorded: { live?: string; identity?: string };
   /** The verdict as text, for Copy evidence and the eligibility case. */
   evidenceText: string;
 }
@@ -165,6 +170,10 @@ export interface PanelReplies {
     reasons: string[];
     live: { verdict: 'active' | 'none' | 'error'; agreements: { agreementId: string; status: string; productId: string | null; startTime: string | null; endTime: string | null }[];
       error?: { kind: string; message: string }; endpoint: string; requestIds: string[]; checkedAt: string; profile: string | null };
+    /** Set when the search could not be recorded in the audit log ("the audit write failed: PATH: REASON"). */
+    auditProblem?: string;
+    /** The check again, with the search now among the account's recorded evidence. */
+    check: CheckResult;
   };
   renderCase: {
     markdown: string;

@@ -12,6 +12,8 @@ export const SECTION = 'supportDesk';
 
 export interface SupportDeskSettings {
   reportPaths: string[];
+  /** Minutes between re-listings of the S3 report paths; 0: on demand (Refresh, Retry). */
+  s3RefreshMinutes: number;
   aws: AwsSettings;
   auditPath: string;
 }
@@ -21,6 +23,7 @@ export function readSettings(): SupportDeskSettings {
   const text = (key: string) => config.get<string>(key)?.trim() || undefined;
   return {
     reportPaths: config.get<string[]>('reports.paths') ?? [],
+    s3RefreshMinutes: Math.max(0, config.get<number>('reports.s3RefreshMinutes') ?? 0),
     aws: { profile: text('aws.profile'), region: text('aws.region'), endpointUrl: text('aws.endpointUrl') },
     auditPath: resolveAuditPath(text('audit.path')),
   };

@@ -9,34 +9,32 @@ import type { SupportDeskContext } from './context';
 import { PlaybookDocuments } from './playbook/playbook-documents';
 import { PlaybookSource } from './playbook/playbook-source';
 import { openPanel, registerPanelSerializer } from './panel/panel-loader';
+import { publicApi, type SupportDeskApi } from './public-api';
 import { ReportsController } from './reports/reports-controller';
 import { affects, eligibilityPolicy } from './settings';
+import { followRecordedEvidence } from './subscriptions/evidence-tooltips';
 import { SubscriptionsView } from './subscriptions/subscriptions-view';
 
-/** What activate() returns: the running pieces, for tests and for other extensions. */
-export interface SupportDeskApi {
-  readonly context: SupportDeskContext;
-  /** How long activate() took, measured inside it. */
-  readonly activateMs: number;
-}
-
+/** Builds and wires the pieces (disposed with the extension's subscriptions); returns the documented API. */
 export function startSupportDesk(extension: vscode.ExtensionContext): SupportDeskApi {
   const started = performance.now();
   // Every line the log receives is redacted on its way in: one place, whatever the caller.
   const log = redactingLog(vscode.window.createOutputChannel('Support Desk', { log: true }));
   const playbook = new PlaybookSource(log);
-  const reports = new ReportsController(log);
+  const aws = new AwsSession(log, extension.globalState);
+  const reports = new ReportsController(log, extension.globalStorageUri.fsPath, aws);
   const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));
   const ctx: SupportDeskContext = {
     extension, log, playbook, reports, subscriptions,
     confirmations: new ConfirmationsView(log),
-    aws: new AwsSession(log, extension.globalState),
+    aws,
   };
   extension.subscriptions.push(
     log, playbook, reports, subscriptions, ctx.confirmations, ctx.aws,
     new PlaybookDocuments(),
     ...registerCommands(ctx),
     registerPanelSerializer(ctx),
+    followRecordedEvidence(ctx),
     { dispose: () => openPanel()?.dispose() },
     playbook.onDidChange(() => void playbook.current().then(() => subscriptions.rebuild(reports.current))),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -48,5 +46,5 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   extension.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const activateMs = performance.now() - started;
   log.info(`activated in ${activateMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: workspace report paths and playbook not read, no AWS calls)'}`);
-  return { context: ctx, activateMs };
+  return publicApi(ctx, activateMs, extension.extensionMode === vscode.ExtensionMode.Test);
 }

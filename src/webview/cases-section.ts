@@ -3,7 +3,7 @@
 import type { CaseAction, TemplateFieldView, TemplateView } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
-import type { PanelView } from './panel';
+import type { PanelView } from './panel-view';
 
 /** What was typed, as typed, for this webview's life only; the saved state holds the redacted values. */
 const typedValues: Record<string, Record<string, string>> = {};

@@ -3,7 +3,7 @@
 import type { ChannelView } from '../shared/panel-protocol';
 import { act, fill, h, icon, link } from './dom';
 import { ask } from './host';
-import type { PanelView } from './panel';
+import type { PanelView } from './panel-view';
 
 let pathId: string | undefined;
 

@@ -1,9 +1,9 @@
 // Check a customer: the verdict from the reports as the account is typed, with its evidence, and
-// Confirm with AWS, Start case and Copy evidence.
-import type { CheckResult, ConfirmationView } from '../shared/panel-protocol';
+// Confirm with AWS, Check live agreements, Start case and Copy evidence.
+import type { CheckResult, ConfirmationView, PanelReplies } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
-import type { PanelView } from './panel';
+import type { PanelView } from './panel-view';
 
 const VERDICT_LOOK: Record<string, { icon: string; words: string }> = {
   eligible: { icon: 'pass-filled', words: 'Eligible' },
@@ -14,6 +14,7 @@ const VERDICT_LOOK: Record<string, { icon: string; words: string }> = {
 
 let last: CheckResult | undefined;
 let confirmation: ConfirmationView | null | undefined;
+let liveAnswer: PanelReplies['checkLive'] | undefined;
 
 export function renderCheck(v: PanelView): HTMLElement {
   const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
@@ -54,6 +55,7 @@ export async function runCheck(v: PanelView): Promise<void> {
   try {
     last = await ask({ kind: 'check', input: v.ui.check });
     confirmation = undefined;
+    liveAnswer = undefined;
     fill(target, renderResult(v, last));
   } catch (error) {
     last = undefined;
@@ -67,7 +69,7 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
-  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite' });
+  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite' }, liveAnswer ? liveLines(liveAnswer) : '');
   return h('div', { class: 'result' },
     h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
@@ -88,6 +90,7 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
     confirmArea,
     liveArea,
     status,
+    recordedEvidence(r),
     h('h4', {}, 'Recent confirmations of this account'),
     r.recentConfirmations.length === 0 ? h('p', { class: 'muted' }, 'None in the audit log.') : h('table', { class: 'grid' },
       h('thead', {}, h('tr', {}, ['Time', 'Instance', 'Product code', 'Verdict', 'Profile', 'Request id'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -102,7 +105,19 @@ function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
     ...(v.ui.check.instanceId ? { instanceId: v.ui.check.instanceId.trim() } : {}),
     ...(product?.productCode ? { productCode: product.productCode } : {}),
     evidence: [r.evidenceText, ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : [])].join('\n'),
+    ...(r.recorded.live ? { liveAgreement: r.recorded.live } : {}),
+    ...(r.recorded.identity ? { identityDocument: r.recorded.identity } : {}),
   };
+}
+
+/** The newest live agreement search and identity document in the audit log for the account, as recorded. */
+function recordedEvidence(r: CheckResult): HTMLElement | '' {
+  const { live, identity } = r.recorded;
+  if (!live && !identity) return '';
+  return h('div', { id: 'recorded-evidence' },
+    h('h4', {}, icon('law'), ' Recorded proof beyond the reports'),
+    live ? h('pre', { class: 'preview', id: 'recorded-live' }, live) : '',
+    identity ? h('pre', { class: 'preview', id: 'recorded-identity' }, identity) : '');
 }
 
 function confirmationLine(c: ConfirmationView): HTMLElement {
@@ -145,7 +160,7 @@ function identityForm(v: PanelView): HTMLElement {
       fill(answer,
         h('p', { class: r.verified ? 'ok' : 'warning', id: 'identity-verdict' }, icon(r.verified ? 'verified-filled' : 'warning'), ' ', r.message),
         h('ul', {}, r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning' }, `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`))),
-        r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '');
+      r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '');
       // The audit log has a new line: the account's recent confirmations list it.
       if (v.ui.check.account) void runCheck(v);
     } catch (error) {
@@ -166,17 +181,28 @@ function identityForm(v: PanelView): HTMLElement {
 async function checkLive(v: PanelView, area: HTMLElement): Promise<void> {
   fill(area, h('p', { class: 'muted' }, icon('loading'), ' Searching AWS Marketplace agreements (us-east-1)…'));
   try {
-    const r = await ask({ kind: 'checkLive', input: v.ui.check });
-    const look = VERDICT_LOOK[r.verdict];
-    fill(area,
-      h('p', { id: 'live-verdict', class: r.live.verdict === 'error' ? 'warning' : 'ok' }, icon(look.icon), ` With live agreements: ${look.words}`),
-      h('ul', {}, r.reasons.map((reason) => h('li', {}, reason))),
-      r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
-      r.live.agreements.length ? h('table', { class: 'grid' },
-        h('thead', {}, h('tr', {}, ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, r.live.agreements.map((a) => h('tr', {}, [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)))))) : '',
-      h('p', { class: 'hint' }, `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`));
+    const reply = await ask({ kind: 'checkLive', input: v.ui.check });
+    // The check again: the search is now the account's newest recorded evidence.
+    last = reply.check;
+    liveAnswer = reply;
+    const target = document.getElementById('check-result');
+    if (target) fill(target, renderResult(v, last));
   } catch (error) {
     fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
   }
+}
+
+/** A live search's answer: the combined verdict, its reasons, each agreement, where and when it was asked. */
+function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
+  const look = VERDICT_LOOK[r.verdict];
+  return [
+    h('p', { id: 'live-verdict', class: r.live.verdict === 'error' ? 'warning' : 'ok' }, icon(look.icon), ` With live agreements: ${look.words}`),
+    h('ul', {}, r.reasons.map((reason) => h('li', {}, reason))),
+    r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
+    r.live.agreements.length ? h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, r.live.agreements.map((a) => h('tr', {}, [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)))))) : '',
+    h('p', { class: 'hint', id: 'live-request' }, `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`),
+      r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
+  ];
 }

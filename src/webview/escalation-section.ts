@@ -2,7 +2,7 @@
 // ready, and a call sheet to print.
 import { act, h, icon, link } from './dom';
 import { ask } from './host';
-import type { PanelView } from './panel';
+import type { PanelView } from './panel-view';
 
 export function renderEscalation(v: PanelView): HTMLElement {
   const e = v.state.playbook.escalation;

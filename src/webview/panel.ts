@@ -8,16 +8,8 @@ import { renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
 import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
+import type { PanelView } from './panel-view';
 import { renderScope } from './scope-section';
-
-/** What every section gets: the host's state, the engineer's, and the ways to move between sections. */
-export interface PanelView {
-  state: PanelState;
-  ui: WebviewState;
-  save(): void;
-  go(section: Section): void;
-  startCase(templateId: string, values: Record<string, string>): void;
-}
 
 const TITLES: Record<Section, { title: string; icon: string }> = {
   check: { title: 'Check a customer', icon: 'account' },

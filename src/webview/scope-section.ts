@@ -4,7 +4,7 @@ import type { ScopeAnswer } from '../core/playbook/scope-search';
 import type { FactView } from '../shared/panel-protocol';
 import { debounce, fill, h, icon, link } from './dom';
 import { ask } from './host';
-import type { PanelView } from './panel';
+import type { PanelView } from './panel-view';
 
 const ANSWER_WORDS: Record<ScopeAnswer['answer'], { icon: string; words: string }> = {
   'in-scope': { icon: 'pass-filled', words: 'In scope' },

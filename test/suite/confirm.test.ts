@@ -7,13 +7,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ConfirmationResult } from '../../src/core/confirmation';
 import type { ConfirmationTreeNode } from '../../src/ui/confirmations/confirmations-tree-model';
-import type { SupportDeskApi } from '../../src/ui/support-desk';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { DEMO_OTHER_OWNER, DEMO_OWNER, DEMO_PRODUCT_CODE, startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
-import { setSetting, supportDesk, waitFor } from './helpers';
+import { type DeskUnderTest, setSetting, supportDesk, waitFor } from './helpers';
 
 describe('Confirm Instance', () => {
-  let api: SupportDeskApi;
+  let api: DeskUnderTest;
   let endpoint: Ec2Endpoint;
   let sandbox: AwsSandbox;
   let dir: string;

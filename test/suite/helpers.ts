@@ -1,8 +1,8 @@
-// Shared by the suite's tests: the running extension's API, settings, fixtures, waiting.
+// Shared by the suite's tests: the running extension, settings, fixtures, waiting.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { SupportDeskApi } from '../../src/ui/support-desk';
+import type { SupportDeskApi, SupportDeskTestHandle } from '../../src/ui/public-api';
 
 export const EXTENSION_ID = 'support-desk.marketplace-support-desk';
 export const FIXTURES = process.env.SUPPORT_DESK_FIXTURES ?? join(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -16,10 +16,20 @@ export function copyFixtureReports(): void {
   cpSync(join(FIXTURES, 'reports', 'basic'), REPORTS, { recursive: true });
 }
 
-export async function supportDesk(): Promise<SupportDeskApi> {
+/**
+ * The extension as the suite sees it: its documented API (src/ui/public-api.ts) and, because the suite
+ * runs under the extension test runner (ExtensionMode.Test), the running pieces for white-box checks.
+ */
+export type DeskUnderTest = SupportDeskTestHandle;
+
+/** Activates the extension (once) and returns it; fails when the host did not start it in test mode. */
+export async function supportDesk(): Promise<DeskUnderTest> {
   const extension = vscode.extensions.getExtension<SupportDeskApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  if (!('context' in api))
+    throw new Error(`${EXTENSION_ID} was not started by the extension test runner (ExtensionMode.Test): its running pieces are not exposed`);
+  return api as DeskUnderTest;
 }
 
 export async function setSetting(key: string, value: unknown, target = vscode.ConfigurationTarget.Global): Promise<void> {
@@ -40,11 +50,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 /** Sets the report paths (folders) and waits until the reports hold exactly their CSV files. */
 export async function useReports(api: SupportDeskApi, folders: string[]): Promise<void> {
   const absolute = folders.map((f) => (isAbsolute(f) ? f : join(WORKSPACE, f)));
-  const expected = absolute.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f))).sort();
+  const expected = absolute
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(dir, f)),
+    )
+    .sort();
   await setSetting('reports.paths', folders, vscode.ConfigurationTarget.Workspace);
-  await waitFor(`the reports of ${folders.join(', ')} to load`, async () => {
-    await api.context.reports.whenIdle();
-    const loaded = api.context.reports.current?.snapshot.files.map((f) => f.path).sort();
-    return JSON.stringify(loaded) === JSON.stringify(expected);
-  }, 60_000);
+  await waitFor(
+    `the reports of ${folders.join(', ')} to load`,
+    async () => {
+      const loaded = (await api.reports())?.files.map((f) => f.path).sort();
+      return JSON.stringify(loaded) === JSON.stringify(expected);
+    },
+    60_000,
+  );
 }

@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
-import type { SupportDeskApi } from '../../src/ui/support-desk';
 import { LARGE_PRODUCT, largeReportAccount, writeLargeReport } from '../support/large-report';
-import { supportDesk, useReports } from './helpers';
+import { type DeskUnderTest, supportDesk, useReports } from './helpers';
 
 describe('Subscriptions paging', () => {
-  let api: SupportDeskApi;
+  let api: DeskUnderTest;
   let dir: string;
 
   before(async () => {

@@ -4,10 +4,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import type { SupportDeskApi } from '../../src/ui/support-desk';
-import { setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+import { type DeskUnderTest, setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
-function descriptionOf(api: SupportDeskApi, account: string): string | undefined {
+function descriptionOf(api: DeskUnderTest, account: string): string | undefined {
   const s = api.context.subscriptions;
   for (const product of s.getChildren()) {
     for (const node of s.getChildren(product)) {
@@ -19,7 +18,7 @@ function descriptionOf(api: SupportDeskApi, account: string): string | undefined
 }
 
 describe('Settings', () => {
-  let api: SupportDeskApi;
+  let api: DeskUnderTest;
 
   before(async () => {
     api = await supportDesk();

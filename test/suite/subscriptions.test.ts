@@ -3,8 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
-import type { SupportDeskApi } from '../../src/ui/support-desk';
-import { supportDesk, useReports } from './helpers';
+import { type DeskUnderTest, supportDesk, useReports } from './helpers';
 
 interface Row {
   label: string;
@@ -14,14 +13,14 @@ interface Row {
   contextValue?: string;
 }
 
-function row(api: SupportDeskApi, node: TreeNode): Row {
+function row(api: DeskUnderTest, node: TreeNode): Row {
   const item = api.context.subscriptions.getTreeItem(node);
   const icon = item.iconPath as vscode.ThemeIcon;
   return { label: String(item.label), description: String(item.description), icon: icon.id, color: (icon.color as unknown as { id: string } | undefined)?.id, contextValue: item.contextValue };
 }
 
 describe('Subscriptions tree', () => {
-  let api: SupportDeskApi;
+  let api: DeskUnderTest;
 
   before(async () => {
     api = await supportDesk();
@@ -107,7 +106,7 @@ describe('Subscriptions tree', () => {
   });
 });
 
-async function waitForSelection(api: SupportDeskApi, label?: string): Promise<TreeNode> {
+async function waitForSelection(api: DeskUnderTest, label?: string): Promise<TreeNode> {
   const deadline = Date.now() + 5000;
   for (;;) {
     const [selected] = api.context.subscriptions.view.selection;

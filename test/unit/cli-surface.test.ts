@@ -48,6 +48,26 @@ describe('CLI surface', () => {
     assert.match(typo.err, /unknown command "lokup"; did you mean lookup\?/);
   });
 
+  it('reads every option each command\'s --help lists, and says a shared option the same way everywhere', async () => {
+    const sharedLines = new Map<string, Set<string>>();
+    for (const name of [...COMMANDS, 'verify-identity']) {
+      const help = (await runCli(name, '--help')).out;
+      const options = [...help.matchAll(/^ {2}(?:-h, )?--([a-z0-9-]+)(?: (\S+))? +(\S.*)$/gm)];
+      assert.ok(options.length >= 2, `${name} --help lists its options`);
+      for (const [line, option, placeholder] of options) {
+        // Each listed option is read (with a value when it shows one): --help after it still answers 0.
+        const run = await runCli(name, `--${option}`, ...(placeholder ? ['x'] : []), '--help');
+        assert.equal(run.code, 0, `${name} --${option}: ${run.err}`);
+        if (option === 'json' || option === 'help') sharedLines.set(option, (sharedLines.get(option) ?? new Set()).add(line.trim().replace(/ {2,}/, ' ')));
+      }
+      // The usage after a mistake is the --help's own usage lines.
+      const mistake = await runCli(name, '--no-such-option');
+      assert.equal(mistake.code, 2);
+      assert.ok(mistake.err.includes(help.slice(0, help.indexOf('\n\n'))), `${name}: the usage after a mistake is the one --help gives`);
+    }
+    for (const [option, lines] of sharedLines) assert.equal(lines.size, 1, `--${option} is described one way: ${[...lines].join(' | ')}`);
+  });
+
   it('--version prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     assert.deepEqual(await runCli('--version'), { code: 0, out: `support-desk ${version}\n`, err: '' });

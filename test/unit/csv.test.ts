@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { CsvParser, readCsvFile, type CsvRow, type CsvSink } from '../../src/core/csv';
+import { CsvParser, type CsvRow, type CsvSink } from '../../src/core/csv';
+import { readCsvFile } from '../../src/core/csv-input';
 
 interface Parsed {
   records: { fields: string[]; line: number }[];

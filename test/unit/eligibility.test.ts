@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { judgeAccount, judgeSubscription, reportFreshness, today } from '../../src/core/eligibility';
-import { loadReports } from '../../src/core/reports';
+import { loadReports } from '../../src/core/load-reports';
 import type { SubscriptionStore } from '../../src/core/store';
 
 const BASIC = 'test/fixtures/reports/basic';

@@ -46,6 +46,27 @@ describe('identity: AWS certificates', () => {
   });
 });
 
+describe('identity: the real AWS /signature of 2024 (us-east-1)', () => {
+  // A document AWS signed on 2024-02-15, published with its signature in rspamd/awsregioncertificates' tests.
+  const document = readFileSync(join(FIXTURES, 'aws-signature-us-east-1-2024.json'));
+  const signature = readFileSync(join(FIXTURES, 'aws-signature-us-east-1-2024.sig'), 'utf8');
+
+  it('verifies with the renewed us-east-1 certificate, which carries the key of the archived one', () => {
+    const renewed = new X509Certificate(awsCertificate('us-east-1, renewed 2024').pem);
+    assert.match(renewed.subject, /O=Amazon Web Services LLC/);
+    assert.equal(renewed.validTo, 'Apr 28 17:34:01 2029 GMT');
+    assert.ok(renewed.publicKey.equals(new X509Certificate(awsCertificate('signature), all Regions').pem).publicKey));
+    const result = verifyIdentity({ method: 'signature', signature, document }, { account: '975050371289', instanceId: 'i-0b02d936754a6d637' });
+    assert.equal(result.verified, true, result.reasons.join('; '));
+    assert.equal(result.certificate, awsCertificate('us-east-1, renewed 2024').name);
+  });
+
+  it('does not verify the same signature over a document with one byte changed', () => {
+    const changed = Buffer.from(document.toString('utf8').replace('t2.micro', 't3.micro'));
+    assert.equal(verifyIdentity({ method: 'signature', signature, document: changed }, {}).verified, false);
+  });
+});
+
 describe('identity: the real AWS /pkcs7 of 2016', () => {
   it('verifies with AWS\'s DSA certificate and reads the document\'s fields', () => {
     const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, { account: '121659014334', instanceId: 'i-f79fe56c' });

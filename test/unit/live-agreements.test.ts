@@ -2,7 +2,11 @@
 // against the local Agreement endpoint: pages, filters, throttling, access denied, refused filters,
 // where the calls go, and how `lookup --live` combines both sources.
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadAws } from '../../src/aws/lazy';
+import type { AuditEntry } from '../../src/core/audit';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startDeadEndpoint } from '../support/ec2-endpoint';
 import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../support/agreement-endpoint';
@@ -92,14 +96,14 @@ describe('live agreements (SearchAgreements)', function () {
     const live = await searchAgreements({ account: '121212121212', asOf: '2026-11-22' }, { ...FAST, maxAttempts: 2 });
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'throttled');
-    assert.match(live.error!.message, /still throttling after retries: wait a minute and retry$/);
+    assert.match(live.error.message, /still throttling after retries: wait a minute and retry$/);
   });
 
   it('access denied is "unauthorized" naming the IAM action to grant, with the request id as evidence', async () => {
     const live = await searchAgreements({ account: '999999999999', asOf: '2026-11-22' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'unauthorized');
-    assert.match(live.error!.message, /IAM permission aws-marketplace:SearchAgreements/);
+    assert.match(live.error.message, /IAM permission aws-marketplace:SearchAgreements/);
     assert.deepEqual(live.requestIds, [endpoint.calls[0].requestId]);
   });
 
@@ -107,14 +111,14 @@ describe('live agreements (SearchAgreements)', function () {
     const live = await searchAgreements({ account: '888888888888', asOf: '2026-11-22' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'malformed-input');
-    assert.match(live.error!.message, /Filter value is not valid: the Agreement Service refused the search/);
+    assert.match(live.error.message, /Filter value is not valid: the Agreement Service refused the search/);
   });
 
   it('an HTTP 200 that is not a SearchAgreements answer is bad-answer, never "no agreements"', async () => {
     const live = await searchAgreements({ account: '777777777777', asOf: '2026-11-22' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'bad-answer');
-    assert.match(live.error!.message, /^the Agreement Service answered HTTP 200 with a body that could not be read: this is not a verdict/);
+    assert.match(live.error.message, /^the Agreement Service answered HTTP 200 with a body that could not be read: this is not a verdict/);
   });
 
   it('an endpoint that never answers gets attempts within the call\'s limit, then "no answer from ENDPOINT in N s"', async () => {
@@ -124,7 +128,7 @@ describe('live agreements (SearchAgreements)', function () {
       const started = Date.now();
       const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { attemptTimeoutMs: 300, callTimeoutMs: 1_000, maxAttempts: 20 });
       assert.equal(live.error?.kind, 'network');
-      assert.match(live.error!.message, new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`));
+      assert.match(live.error.message, new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`));
       assert.ok(Date.now() - started < 2_000, 'the call\'s limit holds, whatever the attempts left');
       assert.ok(dead.connections >= 2, 'a stuck attempt is retried');
     } finally {
@@ -135,7 +139,7 @@ describe('live agreements (SearchAgreements)', function () {
   it('an unknown profile is a credentials error saying how to create it, and nothing is sent', async () => {
     const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { ...FAST, profile: 'nosuch' });
     assert.equal(live.error?.kind, 'credentials');
-    assert.match(live.error!.message, /aws configure --profile nosuch/);
+    assert.match(live.error.message, /aws configure --profile nosuch/);
     assert.equal(endpoint.calls.length, 0);
   });
 
@@ -143,7 +147,7 @@ describe('live agreements (SearchAgreements)', function () {
     await endpoint.stop();
     const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { ...FAST, maxAttempts: 1 });
     assert.equal(live.error?.kind, 'network');
-    assert.match(live.error!.message, /check the network, proxy or endpoint URL/);
+    assert.match(live.error.message, /check the network, proxy or endpoint URL/);
   });
 
   describe('lookup --live', () => {
@@ -191,6 +195,69 @@ describe('live agreements (SearchAgreements)', function () {
       assert.equal(withReports.code, 0);
       assert.match(withReports.out, /Account 111122223333: ELIGIBLE/);
       assert.match(withReports.out, /the verdict is the reports' alone/);
+    });
+
+    describe('recorded in the audit log', () => {
+      let audit: string;
+      beforeEach(() => {
+        audit = join(mkdtempSync(join(tmpdir(), 'support-desk-live-audit-')), 'audit.jsonl');
+      });
+      const lines = (): AuditEntry[] => readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+
+      it('records the search: account, product, live verdict, each agreement, request id, endpoint, profile and time', async () => {
+        const run = await runCli('lookup', NEW_CUSTOMER, '--live', '--product-id', PRODUCT, '--as-of', '2026-11-22', '--audit', audit, '--profile', 'default', '--json');
+        assert.equal(run.code, 0, run.err);
+        const [entry] = lines();
+        assert.deepEqual(
+          [entry.source, entry.claimedAccount, entry.productId, entry.liveVerdict, entry.verdict, entry.profile, entry.region, entry.endpoint, entry.instanceId],
+          ['marketplace-agreement', NEW_CUSTOMER, PRODUCT, 'active', 'confirmed', 'default', 'us-east-1', endpoint.url, ''],
+        );
+        assert.deepEqual(entry.agreements, [{ agreementId: 'agmt-new0000000001', status: 'ACTIVE', productId: PRODUCT, offerId: 'offer-aaaa', startTime: '2026-11-21T09:14:00.000Z', endTime: null }]);
+        // The request id AWS (here: the local endpoint) answered with, and the time the JSON gave.
+        assert.deepEqual(entry.requestIds, endpoint.calls.map((c) => c.requestId));
+        assert.equal(entry.requestId, endpoint.calls.at(-1)!.requestId);
+        assert.equal(entry.time, JSON.parse(run.out).live.checkedAt);
+      });
+
+      it('records a failed search too, with its error kind, message and request id', async () => {
+        const run = await runCli('lookup', '999999999999', '--live', '--audit', audit);
+        assert.equal(run.code, 1);
+        const [entry] = lines();
+        assert.deepEqual([entry.liveVerdict, entry.verdict, entry.errorKind, entry.agreements], ['error', 'error', 'unauthorized', []]);
+        assert.match(entry.errorMessage ?? '', /aws-marketplace:SearchAgreements/);
+        assert.equal(entry.requestId, endpoint.calls.at(-1)!.requestId);
+      });
+
+      it('lists the search in `audit`, and the eligibility case carries it from the audit log with no AWS call', async () => {
+        await runCli('lookup', NEW_CUSTOMER, '--live', '--as-of', '2026-11-22', '--audit', audit);
+        const listed = await runCli('audit', '--account', NEW_CUSTOMER, '--audit', audit);
+        assert.match(listed.out, new RegExp(`live active\\s+agreements of ${NEW_CUSTOMER}  any product  us-east-1  agmt-new0000000001 ACTIVE from 2026-11-21  profile \\(default chain\\)  request ${endpoint.calls[0].requestId}`));
+        const asked = endpoint.calls.length;
+        const rendered = await runCli('case', 'render', 'eligibility', '--account', NEW_CUSTOMER, '--reports', 'samples/reports', '--as-of', '2026-11-22', '--audit', audit);
+        assert.equal(rendered.code, 0, rendered.err);
+        assert.equal(endpoint.calls.length, asked, 'rendering a case asked AWS');
+        assert.match(rendered.out, /## Live AWS Marketplace agreements\n\n```text\nLive agreements of account 765432109876, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/);
+        assert.match(rendered.out, /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/);
+        assert.match(rendered.out, new RegExp(`asked at \\S+ as profile \\(default chain\\); request ids: ${endpoint.calls[0].requestId}`));
+        // Another account's search is not this account's evidence.
+        const other = await runCli('case', 'render', 'eligibility', '--account', LISTED_LAPSED, '--reports', 'samples/reports', '--as-of', '2026-11-22', '--audit', audit);
+        assert.doesNotMatch(other.out, /Live AWS Marketplace agreements/);
+      });
+
+      it('prints the answer and exits 3 when the audit log cannot be written', async () => {
+        const folder = join(mkdtempSync(join(tmpdir(), 'support-desk-live-audit-')), 'a-folder');
+        mkdirSync(folder);
+        const run = await runCli('lookup', NEW_CUSTOMER, '--live', '--as-of', '2026-11-22', '--audit', folder);
+        assert.equal(run.code, 3);
+        assert.match(run.out, /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/);
+        assert.match(run.err, /the audit write failed: .*a-folder: it is a folder, not a file/);
+      });
+
+      it('--audit goes with --live', async () => {
+        const run = await runCli('lookup', NEW_CUSTOMER, '--reports', 'samples/reports', '--audit', audit);
+        assert.equal(run.code, 2);
+        assert.match(run.err, /--audit goes with --live/);
+      });
     });
 
     it('still wants --reports without --live, and --product-id only with --live', async () => {

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../src/core/audit';
 import { defaultPlaybook } from '../../src/core/playbook/load';
 import { channelsForPurchase } from '../../src/core/playbook/channels';
 import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
-import { loadReports } from '../../src/core/reports';
+import { loadReports } from '../../src/core/load-reports';
 import { MAX_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/panel-protocol';
 import { checkAccount, panelState, plainText, type Judging } from '../../src/ui/panel/panel-state';
 

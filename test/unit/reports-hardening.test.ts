@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 import { CsvParser, type CsvSink } from '../../src/core/csv';
 import { parseSpreadsheetDay } from '../../src/core/dates';
 import { judgeAccount } from '../../src/core/eligibility';
-import { loadReports, PathNotFoundError, readReport, ReportPathError } from '../../src/core/reports';
+import { loadReports } from '../../src/core/load-reports';
+import { PathNotFoundError, ReportPathError } from '../../src/core/report-files';
+import { readReport } from '../../src/core/report-source';
 
 const LEGACY_HEADER = 'Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date,Report Date,Subscription Start Date';
 const DAILY_HEADER = 'Customer AWS Account Number,Product Id,Subscription Start Date';

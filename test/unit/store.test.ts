@@ -1,15 +1,25 @@
 import * as assert from 'node:assert/strict';
 import { RejectedRows } from '../../src/core/rejected-rows';
-import { loadReports, readReport, type ParsedReport } from '../../src/core/reports';
+import { loadReports } from '../../src/core/load-reports';
+import { readReport } from '../../src/core/report-source';
+import type { ParsedReport } from '../../src/core/report-types';
 import { SubscriptionStore } from '../../src/core/store';
+import { SubscriptionRows } from '../../src/core/subscription-rows';
 import type { SubscriptionRecord } from '../../src/core/domain';
 
 const BASIC = 'test/fixtures/reports/basic';
 
 function report(path: string, reportDate: string, records: Omit<SubscriptionRecord, 'file' | 'reportDate'>[]): ParsedReport {
   return {
-    path, format: 'legacy-subscriber', reportDate, rows: records.length, kept: records.length,
-    records: records.map((r) => ({ ...r, file: path, reportDate })), contacts: [], problems: [], rejected: new RejectedRows(path),
+    path,
+    format: 'legacy-subscriber',
+    reportDate,
+    rows: records.length,
+    kept: records.length,
+    records: records.map((r) => ({ ...r, file: path, reportDate })),
+    contacts: [],
+    problems: [],
+    rejected: new RejectedRows(path),
   };
 }
 
@@ -25,7 +35,10 @@ describe('SubscriptionStore', () => {
         { line: 3, account: '111122223333', productId: 'prod-b', lastUsage: '2026-11-21' },
       ]),
     ]);
-    assert.deepEqual(store.recordsForAccount('111122223333').map((r) => `${r.file}:${r.line}`), ['b.csv:2', 'b.csv:3', 'a.csv:2']);
+    assert.deepEqual(
+      store.recordsForAccount('111122223333').map((r) => `${r.file}:${r.line}`),
+      ['b.csv:2', 'b.csv:3', 'a.csv:2'],
+    );
     assert.deepEqual(store.accounts(), ['111122223333', '444455556666']);
     assert.equal(store.subscriptionCount, 3);
     assert.equal(store.accountCount, 2);
@@ -60,14 +73,21 @@ describe('SubscriptionStore', () => {
     const more = Array.from({ length: 1100 }, (_, i) => ({ line: i + 2, account: String(100_000_000_000 + i), productId: 'p00' }));
     // After the growth, a pair seen before: not a new subscription.
     const again = { line: 1102, account: rows[0].account, productId: rows[0].productId };
-    const store = SubscriptionStore.from([report('a.csv', '2026-11-20', rows), report('b.csv', '2026-11-21', many), report('c.csv', '2026-11-22', [...more, again])]);
+    const store = SubscriptionStore.from([
+      report('a.csv', '2026-11-20', rows),
+      report('b.csv', '2026-11-21', many),
+      report('c.csv', '2026-11-22', [...more, again]),
+    ]);
     assert.equal(store.accountCount, 3101);
     assert.equal(store.subscriptionCount, 2000 + 40 + 1100);
     assert.equal(store.productCount, 43);
     const accounts = store.accounts();
     assert.deepEqual(accounts, [...rows.map((r) => r.account), '999999999999', ...more.map((r) => r.account)].sort());
     for (const r of [...rows.slice(1), ...more]) assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
-    assert.deepEqual(store.recordsForAccount(again.account).map((r) => `${r.file}:${r.line}`), ['c.csv:1102', 'a.csv:2']);
+    assert.deepEqual(
+      store.recordsForAccount(again.account).map((r) => `${r.file}:${r.line}`),
+      ['c.csv:1102', 'a.csv:2'],
+    );
     const held = store.recordsForAccount('999999999999');
     assert.equal(held.length, 80);
     assert.deepEqual(new Set(held.map((r) => r.productId)).size, 40);
@@ -81,17 +101,26 @@ describe('SubscriptionStore', () => {
     const { store } = await loadReports([BASIC]);
     const report = await readReport(`${BASIC}/customer_subscriber_report_2026-11-21.csv`);
     assert.equal(report.records.length, 4);
-    assert.deepEqual([...report.records].map((r) => r.line), [2, 3, 4, 5]);
+    assert.deepEqual(
+      [...report.records].map((r) => r.line),
+      [2, 3, 4, 5],
+    );
     assert.deepEqual(report.records.at(-1), [...report.records][3]);
     assert.equal(report.records.at(4), undefined);
-    assert.deepEqual(store.recordsForAccount(report.records.at(0)!.account).find((r) => r.file === report.path), report.records.at(0));
+    assert.deepEqual(
+      store.recordsForAccount(report.records.at(0)!.account).find((r) => r.file === report.path),
+      report.records.at(0),
+    );
   });
 
   it('indexes the basic fixture and applies contact CREATE/UPDATE/DELETE in time order', async () => {
     const { store } = await loadReports([BASIC]);
     assert.equal(store.subscriptionCount, 11);
     assert.equal(store.accountCount, 10);
-    assert.deepEqual(store.products().map((p) => p.productId), ['prod-5qwz3vsg4kbfw', 'prod-eb7mxr2l9tqzs', 'prod-q3v8kw4yn2xhd']);
+    assert.deepEqual(
+      store.products().map((p) => p.productId),
+      ['prod-5qwz3vsg4kbfw', 'prod-eb7mxr2l9tqzs', 'prod-q3v8kw4yn2xhd'],
+    );
     assert.equal(store.productCodeFor('prod-eb7mxr2l9tqzs'), '3jx9v2m8qk4p7w1n5r6t0ycbz');
     const ada = store.contactsFor('271828182845');
     assert.equal(ada.length, 1);
@@ -101,5 +130,26 @@ describe('SubscriptionStore', () => {
     assert.deepEqual(store.contactsFor('444455556666'), []); // CREATE then DELETE
     assert.equal(store.contactsFor('111122223333')[0].organization, 'Example Corp, Inc.');
     assert.equal(store.hasAccount('271828182845'), true);
+  });
+});
+
+describe('SubscriptionRows', () => {
+  it('gives back each row its own file and report date once rows differ, before and after growing', () => {
+    const records: SubscriptionRecord[] = Array.from({ length: 3000 }, (_, i) => ({
+      file: i < 1500 ? 'a.csv' : 'b.csv',
+      line: i + 2,
+      reportDate: i < 700 ? '2026-11-20' : i % 2 ? '2026-11-21' : '2026-11-22',
+      account: String(111122223333 + i),
+      productId: 'prod-a',
+      lastUsage: '2026-11-19',
+    }));
+    const rows = SubscriptionRows.from(records); // starts with room for 1024 rows: grows twice
+    assert.equal(rows.length, 3000);
+    assert.deepEqual(
+      [...rows],
+      records.map((r) => ({ ...r, productCode: undefined, productTitle: undefined, subscriptionStart: undefined })),
+    );
+    const same = SubscriptionRows.from(records.slice(0, 700));
+    assert.deepEqual([same.at(0)!.reportDate, same.at(-1)!.reportDate, same.at(-1)!.file], ['2026-11-20', '2026-11-20', 'a.csv']);
   });
 });

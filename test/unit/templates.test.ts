@@ -30,6 +30,8 @@ const GOOD: Record<string, CaseValues> = {
   eligibility: {
     account: '495219933132', instanceId: 'i-10a64379', productCode: '4w1vgsrkqdkypbz43g7qkk4uz', region: 'us-east-1',
     purchase: 'Private offer for a marketplace listing', evidence: 'ConfirmProductInstance: true, owner 495219933132',
+    liveAgreement: 'Live agreements of account 495219933132, any product (AWS Marketplace Agreement Service, us-east-1): ACTIVE\n  agmt-0001: ACTIVE',
+    identityDocument: 'Instance identity document (verified offline with AWS\'s certificates, no AWS call): VERIFIED',
   },
   'outage-call': { region: 'EMEA', account: '111122223333', instanceId: 'i-0123456789abcdef0', description: 'Every instance in eu-west-1 is unreachable.' },
   'account-setup': {
@@ -160,7 +162,7 @@ describe('case templates', () => {
     }).markdown;
     assert.match(md, /\| Box name \| web \\\| db \\<img src=x onerror=alert\(1\)\\> \|/);
     assert.match(md, /`````text\nline 1\n```\n# not a heading\n````\n`````/);
-    assert.match(md, /\\<script\\>alert\(1\)\\<\/script\\>  \n\\# heading\?/);
+    assert.match(md, /\\<script\\>alert\(1\)\\<\/script\\> {2}\n\\# heading\?/);
   });
 
   it('renders a team template from a team playbook and names values for fields it lacks', () => {

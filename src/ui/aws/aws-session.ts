@@ -8,6 +8,7 @@ import { loadAws } from '../../aws/lazy';
 import { resolveRegion, type ResolvedRegion } from '../../aws/region';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { escapeMarkdown } from '../../core/markdown';
+import { Disposable } from '../dispose';
 import { affects, readSettings, SECTION } from '../settings';
 import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
 
@@ -21,25 +22,23 @@ const PROFILE_KIND_WORDS: Record<ProfileSummary['kind'], string> = {
   other: 'other',
 };
 
-export class AwsSession implements vscode.Disposable {
-  private readonly status = vscode.window.createStatusBarItem('supportDesk.aws', vscode.StatusBarAlignment.Left, 50);
-  private readonly disposables: vscode.Disposable[] = [this.status];
+export class AwsSession extends Disposable {
+  private readonly status = this._register(vscode.window.createStatusBarItem('supportDesk.aws', vscode.StatusBarAlignment.Left, 50));
   /** What went wrong with the credentials, until a retry succeeds. */
   private problem?: string;
   /** The region calls go to when none is picked, with its source: undefined until read, null when no source names one. */
   private region?: ResolvedRegion | null;
 
   constructor(private readonly log: vscode.LogOutputChannel, private readonly state: vscode.Memento) {
+    super();
     this.status.name = 'Support Desk: AWS profile and region';
-    this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, 'aws')) {
-          this.problem = undefined;
-          void this.refreshRegion();
-        }
-      }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshRegion()),
-    );
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, 'aws')) {
+        this.problem = undefined;
+        void this.refreshRegion();
+      }
+    }));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshRegion()));
     void this.refreshRegion();
     this.status.show();
   }
@@ -93,6 +92,11 @@ export class AwsSession implements vscode.Disposable {
   noteResult(result: ConfirmationResult): void {
     if (result.error?.kind === 'credentials') this.setProblem(result.error.message);
     else if (result.verdict !== 'error') this.setProblem(undefined);
+  }
+
+  /** A credentials failure met elsewhere (reading reports from S3): the status bar turns red and offers the same retry. */
+  noteCredentialsProblem(problem: string): void {
+    this.setProblem(problem);
   }
 
   async selectProfile(): Promise<string | undefined> {
@@ -178,9 +182,5 @@ export class AwsSession implements vscode.Disposable {
     this.status.tooltip = `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. ` +
       'The region is, in AWS\'s order: the one selected (supportDesk.aws.region), else AWS_REGION, else AWS_DEFAULT_REGION, else the profile\'s. Click to change.';
     this.status.command = 'supportDesk.selectProfile';
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -5,7 +5,7 @@ import { confirmInstance, confirmInstancesFromFile } from './confirm-commands';
 import { verifyIdentityDocument } from './identity-commands';
 import { openPlaybook, openSupportDesk } from './playbook-commands';
 import { loadReports, openSampleReports, refreshReports } from './report-commands';
-import { copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscription-commands';
+import { checkLiveAgreementsCommand, copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscription-commands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
 type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;
@@ -14,7 +14,9 @@ const COMMANDS: Record<string, CommandFactory> = {
   'supportDesk.loadReports': loadReports,
   'supportDesk.openSampleReports': openSampleReports,
   'supportDesk.refreshReports': refreshReports,
+  'supportDesk.retryS3Reports': (ctx) => () => ctx.reports.retryS3(),
   'supportDesk.findAccount': findAccount,
+  'supportDesk.checkLiveAgreements': checkLiveAgreementsCommand,
   'supportDesk.groupByProduct': groupBy('product'),
   'supportDesk.groupByAccount': groupBy('account'),
   'supportDesk.confirmInstance': confirmInstance,

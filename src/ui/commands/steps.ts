@@ -3,6 +3,7 @@
 // answer kept, and Escape cancels the whole flow. Clicking away keeps it open, so the engineer can
 // copy an instance id or account from a chat or a case and come back.
 import * as vscode from 'vscode';
+import { disposeAll } from '../dispose';
 
 /** The engineer pressed Back. */
 export const BACK = Symbol('back');
@@ -89,8 +90,7 @@ function ask<T>(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
     const done = (answer: Answer<T>) => {
       if (answered) return;
       answered = true;
-      for (const d of listeners) d.dispose();
-      input.dispose();
+      disposeAll([...listeners, input]);
       resolve(answer);
     };
     const listeners = [

@@ -1,6 +1,8 @@
-// Commands of the Subscriptions view: find an account, grouping, copy, paging.
+// Commands of the Subscriptions view: find an account, check its live agreements, grouping, copy, paging.
 import * as vscode from 'vscode';
+import { recordedEvidenceByAccount, summarizeRecordedEvidence } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
+import { checkLiveAgreements, type LiveCheck } from '../aws/live-agreements';
 import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
 import { typedAccountProblem } from './input-checks';
@@ -8,7 +10,12 @@ import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } f
 import { VERDICT_LOOK } from '../subscriptions/presentation';
 import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/confirmations-tree-model';
 
-/** Find Account...: accepts "1111-2222-3333", "1111 2222 3333" or a number that lost its leading zeros. */
+/**
+ * Find Account...: accepts "1111-2222-3333", "1111 2222 3333" or a number that lost its leading zeros.
+ * Selects the account in the tree when the reports list it, checks it in the panel, and says its verdict
+ * with the proof beyond the reports the audit log holds (live agreements, identity document), offering
+ * Check Live Agreements and Open in Support Desk (and Confirm Instance for an unlisted account).
+ */
 export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): Promise<FindResult | undefined> => {
   const raw = typed ?? await vscode.window.showInputBox({
     title: 'Find Account',
@@ -34,18 +41,71 @@ export const findAccount = (ctx: SupportDeskContext) => async (typed?: string): 
   const v = result.verdict;
   // The panel answers with the evidence beside the tree; focus stays on the tree row.
   showPanel(ctx, { section: 'check', check: { account: v.account } });
+  const recorded = summarizeRecordedEvidence(recordedEvidenceByAccount(await ctx.confirmations.read()).get(v.account) ?? {});
+  // No AWS call in Restricted Mode: the live search is not offered there.
+  const actions = vscode.workspace.isTrusted ? [CHECK_LIVE, OPEN_PANEL] : [OPEN_PANEL];
+  let shown: Thenable<string | undefined>;
   if (result.found) {
     const best = v.subscriptions[0];
     ctx.log.info(`find account ${v.account}: ${v.verdict}`);
-    void vscode.window.setStatusBarMessage(`Account ${v.account}: ${VERDICT_LOOK[v.verdict].words}${best ? ` for ${best.productTitle ?? best.productId}` : ''}`, 10_000);
+    const verdict = `Account ${v.account}: ${VERDICT_LOOK[v.verdict].words}${best ? ` for ${best.productTitle ?? best.productId}` : ''}`;
+    void vscode.window.setStatusBarMessage(verdict, 10_000);
+    shown = vscode.window.showInformationMessage(`${verdict}. ${recorded}`, ...actions);
   } else {
     ctx.log.info(`find account ${v.account}: not in the loaded reports`);
     const why = v.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|lag/.test(r)) ?? '';
-    void vscode.window
-      .showWarningMessage(`Account ${v.account} is not in the loaded reports (unlisted). ${why} Confirm an instance to check in real time.`, 'Confirm Instance...')
-      .then((choice) => choice && vscode.commands.executeCommand('supportDesk.confirmInstance', { claimedAccount: v.account }));
+    shown = vscode.window.showWarningMessage(
+      `Account ${v.account} is not in the loaded reports (unlisted). ${why} ${recorded} Check its live agreements or confirm an instance to check in real time.`,
+      ...actions, CONFIRM);
   }
+  void shown.then((choice) => {
+    if (choice === CHECK_LIVE) return vscode.commands.executeCommand('supportDesk.checkLiveAgreements', v.account);
+    if (choice === OPEN_PANEL) return showPanel(ctx, { section: 'check', check: { account: v.account } });
+    if (choice === CONFIRM) return vscode.commands.executeCommand('supportDesk.confirmInstance', { claimedAccount: v.account });
+    return undefined;
+  });
   return result;
+};
+
+const CHECK_LIVE = 'Check Live Agreements';
+const OPEN_PANEL = 'Open in Support Desk';
+const CONFIRM = 'Confirm Instance...';
+
+/**
+ * Check Live Agreements...: the account's AWS Marketplace agreements (SearchAgreements with the
+ * engineer's profile, us-east-1) combined with the reports' verdict, recorded in the audit log, the
+ * answer in a notification. The account comes from a tree row, Find Account or an input box; refused
+ * in Restricted Mode. Returns the answer (tests), undefined when cancelled or refused.
+ */
+export const checkLiveAgreementsCommand = (ctx: SupportDeskContext) => async (target?: TreeNode | string): Promise<LiveCheck | undefined> => {
+  const typed = typeof target === 'string' ? target
+    : target && target.kind !== 'more' ? accountOf(target)
+    : await vscode.window.showInputBox({ title: 'Check Live Agreements', prompt: 'The customer\'s 12-digit AWS account number', placeHolder: '1111-2222-3333', validateInput: typedAccountProblem });
+  if (typed === undefined) return undefined;
+  const parsed = parseTypedAccount(typed);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`Check Live Agreements: ${parsed.reason}.`);
+    return undefined;
+  }
+  const productId = typeof target === 'object' && target.kind !== 'more' ? productOf(target) : undefined;
+  let answer: LiveCheck;
+  try {
+    answer = await checkLiveAgreements(ctx, parsed.account, productId);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    void vscode.window.showErrorMessage(`Check Live Agreements: ${error.message}`);
+    return undefined;
+  }
+  const { live } = answer;
+  const message = [
+    `Account ${parsed.account} with live agreements: ${VERDICT_LOOK[answer.verdict].words}.`,
+    ...answer.reasons,
+    `(SearchAgreements ${live.verdict}, ${live.checkedAt}, profile ${live.profile ?? 'default chain'}, request ${live.requestIds.join(', ') || 'none'})`,
+    answer.auditProblem ? `But ${answer.auditProblem}.` : '',
+  ].filter(Boolean).join(' ');
+  const show = live.verdict === 'error' || answer.auditProblem ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(message, OPEN_PANEL).then((choice) => choice && showPanel(ctx, { section: 'check', check: { account: parsed.account, productId } }));
+  return answer;
 };
 
 export const groupBy = (grouping: 'product' | 'account') => (ctx: SupportDeskContext) => (): Promise<void> => ctx.subscriptions.setGrouping(grouping);

@@ -2,7 +2,7 @@
 import type { AuditEntry } from '../../core/audit';
 import type { ConfirmationResult, ConfirmationVerdict } from '../../core/confirmation';
 import { escapeMarkdown, inlineCode } from '../../core/markdown';
-import type { Icon, NodeLook } from '../subscriptions/presentation';
+import { agreementSearchLook, type Icon, type NodeLook } from '../subscriptions/presentation';
 
 /** The view shows the newest this many; the rest stay in the audit file. */
 export const SHOWN_CONFIRMATIONS = 500;
@@ -41,6 +41,7 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
     return { label: `${node.count.toLocaleString('en-US')} older confirmation${node.count === 1 ? '' : 's'}`, description: 'open the audit log', icon: { id: 'history' }, contextValue: 'older', collapsible: false };
   }
   const e = node.entry;
+  if (e.source === 'marketplace-agreement') return agreementSearchLook(e);
   const look = CONFIRMATION_LOOK[e.verdict];
   // An identity document verified offline proves the same as ConfirmProductInstance, by another path: say which.
   const offline = e.source === 'identity-document';

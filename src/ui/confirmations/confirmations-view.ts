@@ -2,28 +2,33 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { AuditLog, type AuditEntry } from '../../core/audit';
+import { Disposable } from '../dispose';
 import { affects, readSettings } from '../settings';
+import { treeItem } from '../tree-item';
 import { confirmationLook, confirmationNodes, type ConfirmationTreeNode } from './confirmations-tree-model';
 
 export const CONFIRMATIONS_VIEW = 'supportDesk.confirmations';
 
-export class ConfirmationsView implements vscode.TreeDataProvider<ConfirmationTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ConfirmationsView extends Disposable implements vscode.TreeDataProvider<ConfirmationTreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<ConfirmationTreeNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   private watcher?: vscode.Disposable;
   private watchedPath?: string;
   private entries?: Promise<AuditEntry[]>;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.view = vscode.window.createTreeView(CONFIRMATIONS_VIEW, { treeDataProvider: this });
-    this.disposables.push(
-      this.view,
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, 'audit.path')) this.refresh();
-      }),
-    );
+    super();
+    this.view = this._register(vscode.window.createTreeView(CONFIRMATIONS_VIEW, { treeDataProvider: this }));
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, 'audit.path')) this.refresh();
+    }));
+    // The watcher is replaced when the audit path changes: the one current at the end goes.
+    this._register({
+      dispose: () => {
+        this.watcher?.dispose();
+      },
+    });
   }
 
   get auditLog(): AuditLog {
@@ -57,13 +62,7 @@ export class ConfirmationsView implements vscode.TreeDataProvider<ConfirmationTr
   }
 
   getTreeItem(node: ConfirmationTreeNode): vscode.TreeItem {
-    const look = confirmationLook(node);
-    const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.None);
-    item.id = node.id;
-    item.description = look.description;
-    item.contextValue = look.contextValue;
-    item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
-    if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
+    const item = treeItem(node.id, confirmationLook(node));
     if (node.kind === 'older') item.command = { command: 'vscode.open', title: 'Open the audit log', arguments: [vscode.Uri.file(this.auditLog.path)] };
     return item;
   }
@@ -78,10 +77,5 @@ export class ConfirmationsView implements vscode.TreeDataProvider<ConfirmationTr
     watcher.onDidCreate(refresh);
     watcher.onDidDelete(refresh);
     this.watcher = watcher;
-  }
-
-  dispose(): void {
-    this.watcher?.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

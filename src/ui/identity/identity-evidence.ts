@@ -5,6 +5,7 @@
 import { identityAuditEntry } from '../../core/audit';
 import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity/verify';
 import type { SupportDeskContext } from '../context';
+import { recordEvidence } from '../record-evidence';
 
 export { NotASignatureError } from '../../core/identity/verify';
 
@@ -29,22 +30,15 @@ export async function verifyAndRecord(ctx: SupportDeskContext, input: IdentityEv
   );
   const entry = identityAuditEntry(verification, input.expected);
   ctx.log.info(`verify identity ${input.method}: ${verification.verified ? 'verified' : `not verified (${verification.reasons.join('; ')})`}, instance ${entry.instanceId || 'unknown'}, account ${entry.ownerId ?? 'unknown'}`);
-  const audit = ctx.confirmations.auditLog;
-  try {
-    await audit.appendEntry(entry);
-    ctx.confirmations.refresh();
-    return { verification };
-  } catch (error) {
-    const auditProblem = `the audit write failed: ${error instanceof Error ? error.message : String(error)}`;
-    ctx.log.error(auditProblem);
-    return { verification, auditProblem };
-  }
+  const auditProblem = await recordEvidence(ctx, entry);
+  return auditProblem ? { verification, auditProblem } : { verification };
 }
 
 /** One sentence for a notification or the panel: what was proven, or why not. */
 export function describeVerification(v: IdentityVerification): string {
-  const d = v.document;
-  const what = `instance ${String(d.instanceId ?? 'unknown')} of account ${String(d.accountId ?? 'unknown')} in ${String(d.region ?? 'an unknown region')}`;
+  // The document is what the customer sent: a field that is not a string is named as unknown.
+  const field = (name: string, unknown: string) => (typeof v.document[name] === 'string' ? v.document[name] : unknown);
+  const what = `instance ${field('instanceId', 'unknown')} of account ${field('accountId', 'unknown')} in ${field('region', 'an unknown region')}`;
   return v.verified
     ? `Verified by AWS's ${v.certificate} certificate: ${what}.`
     : `Not verified (${v.method}): ${v.reasons.join('; ')}${v.certificate ? ` (signature checked with AWS's ${v.certificate} certificate, ${what})` : ''}.`;

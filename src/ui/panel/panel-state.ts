@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
-import { describeContact, describeEvidence } from '../../core/evidence';
+import { describeContact, describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { EligibilityPolicy } from '../../core/domain';
 import { channelsForPurchase } from '../../core/playbook/channels';
@@ -116,7 +116,8 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
 
 /**
  * The answer to "Check a customer": verdict, reasons and evidence from the reports, freshness, the
- * good-faith rule when unlisted, contacts and the account's recent confirmations. Throws a RangeError
+ * good-faith rule when unlisted, contacts, the account's recent confirmations (EC2 and identity
+ * documents) and its newest recorded live agreement search and identity document. Throws a RangeError
  * with words for the engineer when the typed account is not an account number.
  */
 export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[]): CheckResult {
@@ -125,10 +126,14 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
   const account = parsed.account;
   const padded = paddingWarning(input.account);
   const warnings = padded ? [padded] : [];
-  const recentConfirmations = audit.filter((e) => e.ownerId === account || e.claimedAccount === account).slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
+  const recentConfirmations = audit
+    .filter((e) => e.source !== 'marketplace-agreement' && (e.ownerId === account || e.claimedAccount === account))
+    .slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
+  const newest = recordedEvidenceByAccount(audit).get(account) ?? {};
+  const recorded = { ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}), ...(newest.identity ? { identity: describeIdentityEntry(newest.identity) } : {}) };
   if (!judging || judging.files === 0) {
     const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
-    return { account, warnings, verdict: null, subscriptions: [], freshness, stale: true, contacts: [], recentConfirmations, evidenceText: `Account ${account}: no subscription reports loaded` };
+    return { account, warnings, verdict: null, subscriptions: [], freshness, stale: true, contacts: [], recentConfirmations, recorded, evidenceText: `Account ${account}: no subscription reports loaded` };
   }
   const verdict = judgeAccount(judging.store, account, judging.asOf, judging.policy);
   const freshness = reportFreshness(judging.store, judging.asOf, judging.policy);
@@ -151,6 +156,7 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     goodFaith,
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
+    recorded,
     evidenceText: [...warnings, describeEvidence(verdict, judging.asOf, freshness)].join('\n'),
   };
 }

@@ -8,8 +8,6 @@ import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/audit';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
-import { judgeAccount } from '../../core/eligibility';
-import { combineVerdicts } from '../../core/live-verdict';
 import { searchScope } from '../../core/playbook/scope-search';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
@@ -20,6 +18,7 @@ import {
 import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
+import { checkLiveAgreements } from '../aws/live-agreements';
 import { lazyModule } from '../lazy-module';
 import { checkAccount, confirmationView, panelState, type Judging } from './panel-state';
 
@@ -189,20 +188,11 @@ export class SupportDeskPanel implements vscode.Disposable {
     return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
   }
 
-  /** The account's live purchase agreements (AWS Marketplace, us-east-1) beside the reports, as `lookup --live`. */
+  /** The account's live purchase agreements beside the reports, recorded in the audit log; then the check again. */
   private async checkLive(input: CheckInput): Promise<PanelReplies['checkLive']> {
-    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
     const { account } = checkAccount(input, undefined, []);
-    const aws = await this.ctx.aws.layer();
-    if (!aws) throw new RangeError('The AWS layer is not available.');
-    const judging = this.judging();
-    const asOf = judging?.asOf ?? judgingDay().day;
-    const productId = input.productId || undefined;
-    const live = await aws.searchAgreements({ account, productId, asOf }, { profile: this.ctx.aws.settings().profile });
-    const report = judging && judging.files > 0 ? judgeAccount(judging.store, account, asOf, judging.policy) : null;
-    const combined = combineVerdicts(report, live, productId, asOf);
-    this.ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
-    return { verdict: combined.verdict, reasons: combined.reasons, live };
+    const answer = await checkLiveAgreements(this.ctx, account, input.productId || undefined);
+    return { ...answer, check: checkAccount(input, this.judging(), await this.audit()) };
   }
 
   /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
@@ -215,7 +205,7 @@ export class SupportDeskPanel implements vscode.Disposable {
       });
       return { verified: verification.verified, message: describeVerification(verification), checks: verification.checks, auditProblem };
     } catch (error) {
-      if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`);
+      if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`, { cause: error });
       throw error;
     }
   }
@@ -247,12 +237,15 @@ export class SupportDeskPanel implements vscode.Disposable {
     return { message: `Saved to ${vscode.workspace.asRelativePath(path)}.` };
   }
 
-  /** Opens a report at a line; only files of the loaded reports, so a message cannot open any file. */
+  /**
+   * Opens a report at a line; only files of the loaded reports (an S3 object: its cached copy), so a
+   * message cannot open any file.
+   */
   private async openEvidence(file: string, line: number): Promise<{ message: string }> {
-    const known = this.ctx.reports.current?.snapshot.files.some((f) => f.path === file);
-    if (!known) throw new RangeError(`${file} is not one of the loaded reports.`);
+    const local = this.ctx.reports.localCopyOf(file);
+    if (!local) throw new RangeError(`${file} is not one of the loaded reports.`);
     const at = new vscode.Position(line - 1, 0);
-    await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await vscode.window.showTextDocument(vscode.Uri.file(local), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
     return { message: `Opened ${file} at line ${line}.` };
   }
 

@@ -4,27 +4,25 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook/load';
 import { problemDiagnostic } from '../diagnostics';
+import { Disposable } from '../dispose';
 
-export class PlaybookSource implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class PlaybookSource extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('supportDesk.playbook');
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('supportDesk.playbook'));
   private loaded?: Promise<LoadedPlaybook>;
   /** The last playbook loaded, for callers that cannot wait (the tree's eligibility window). */
   latest?: LoadedPlaybook;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_PLAYBOOK_PATH}`);
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${TEAM_PLAYBOOK_PATH}`));
     const reload = () => this.reload();
     watcher.onDidCreate(reload);
     watcher.onDidChange(reload);
     watcher.onDidDelete(reload);
-    this.disposables.push(
-      watcher,
-      vscode.workspace.onDidGrantWorkspaceTrust(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders(reload),
-    );
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(reload));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(reload));
   }
 
   /** Where the team playbook lives (or would), or undefined with no folder open. */
@@ -55,9 +53,5 @@ export class PlaybookSource implements vscode.Disposable {
     if (loaded.teamFile && inTeamFile.length > 0) {
       this.diagnostics.set(vscode.Uri.file(loaded.teamFile), inTeamFile.map(problemDiagnostic));
     }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

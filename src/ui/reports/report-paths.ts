@@ -1,13 +1,15 @@
 // Where the configured report paths point: folders, single files or globs, resolved the way the
-// settings describe them. Pure Node (no 'vscode'), so the rules are unit-tested without VS Code.
+// settings describe them, and s3:// URLs (read by s3-report-sync.ts). Pure Node (no 'vscode'), so the
+// rules are unit-tested without VS Code.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 // require(), so esbuild bundles the CommonJS build (the ESM one reads import.meta, empty in a CJS bundle).
 import tinyglobby = require('tinyglobby');
-import { expandReportPaths } from '../../core/reports';
+import { isS3Url } from '../../aws/s3-url';
+import { expandReportPaths } from '../../core/report-files';
 
-export interface ReportSource {
+export interface ReportLocation {
   /** The setting's entry as written, for messages. */
   entry: string;
   /** Folder to watch (and to glob from). */
@@ -22,13 +24,21 @@ export interface PathContext {
   home: string;
 }
 
-/** Resolves `~`, `${workspaceFolder}` and relative entries; entries that cannot be resolved come back as problems. */
-export function resolveReportSources(entries: readonly string[], ctx: PathContext): { sources: ReportSource[]; unresolved: string[] } {
-  const sources: ReportSource[] = [];
+/**
+ * Resolves `~`, `${workspaceFolder}` and relative entries; entries that cannot be resolved come back
+ * as problems. `s3://` entries come back as they are, in `s3`.
+ */
+export function resolveReportSources(entries: readonly string[], ctx: PathContext): { sources: ReportLocation[]; unresolved: string[]; s3: string[] } {
+  const sources: ReportLocation[] = [];
   const unresolved: string[] = [];
+  const s3: string[] = [];
   for (const raw of entries) {
     const entry = raw.trim();
     if (entry === '') continue;
+    if (isS3Url(entry)) {
+      s3.push(entry);
+      continue;
+    }
     let path = entry.replace(/^~(?=$|[\\/])/, ctx.home);
     if (path.includes('${workspaceFolder}')) {
       if (!ctx.workspaceFolder) {
@@ -53,21 +63,21 @@ export function resolveReportSources(entries: readonly string[], ctx: PathContex
       sources.push({ entry, base: resolve(path), pattern: '{*,*/*}.{csv,CSV,csv.gz}', kind: 'folder' });
     }
   }
-  return { sources, unresolved };
+  return { sources, unresolved, s3 };
 }
 
 export interface ExpandedSources {
   files: string[];
   /** Sources as found on disk (a configured file becomes kind 'file', watched by name). */
-  sources: ReportSource[];
+  sources: ReportLocation[];
   /** Entries that point nowhere, in words that say what to do. */
   missing: string[];
 }
 
 /** The report files the sources hold now, de-duplicated and sorted. */
-export async function expandReportSources(sources: readonly ReportSource[]): Promise<ExpandedSources> {
+export async function expandReportSources(sources: readonly ReportLocation[]): Promise<ExpandedSources> {
   const files = new Set<string>();
-  const found: ReportSource[] = [];
+  const found: ReportLocation[] = [];
   const missing: string[] = [];
   for (const source of sources) {
     if (source.kind === 'glob') {
@@ -82,7 +92,7 @@ export async function expandReportSources(sources: readonly ReportSource[]): Pro
       missing.push(`"${source.entry}" does not exist: fix supportDesk.reports.paths or run Load Reports...`);
       continue;
     }
-    const located: ReportSource = info.isDirectory()
+    const located: ReportLocation = info.isDirectory()
       ? source
       : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
     for (const file of await expandReportPaths([source.base])) files.add(resolve(file));

@@ -1,7 +1,9 @@
-// The parsed reports currently loaded, file by file, so a change to one CSV re-reads only that file.
-// Pure Node (no 'vscode').
+// The parsed reports currently loaded, file by file (or S3 object by object), so a change to one CSV
+// re-reads only that one. Pure Node (no 'vscode').
 import type { ReportFileSummary } from '../../core/domain';
-import { combineReports, readReport, summarize, type LoadedReports, type ParsedReport, type ReadOptions } from '../../core/reports';
+import { combineReports, summarize, type LoadedReports } from '../../core/load-reports';
+import { readReport, readReportSource, type ReportSource } from '../../core/report-source';
+import type { ParsedReport, ReadOptions } from '../../core/report-types';
 
 export interface ReportSnapshot extends LoadedReports {
   /** Files parsed by this sync (the others were kept from before). */
@@ -20,13 +22,16 @@ export class ReportSet {
   /** The as-of day the kept reports were read for: another day re-reads them all. */
   private asOf?: string;
 
-  constructor(private readonly read: (path: string, opts: ReadOptions) => Promise<ParsedReport> = readReport) {}
+  constructor(private readonly read: (report: string | ReportSource, opts: ReadOptions) => Promise<ParsedReport> = readAny) {}
 
   /**
-   * Makes the set hold exactly `files`: drops the ones gone, parses the new ones and those in
-   * `changed` ('all' re-parses everything). Throws the signal's reason when aborted.
+   * Makes the set hold exactly `items` (file paths, or sources such as S3 objects, known by their
+   * name): drops the ones gone, parses the new ones and those in `changed` ('all' re-parses
+   * everything). Throws the signal's reason when aborted.
    */
-  async sync(files: readonly string[], changed: ReadonlySet<string> | 'all', opts: SyncOptions = {}): Promise<ReportSnapshot> {
+  async sync(items: readonly (string | ReportSource)[], changed: ReadonlySet<string> | 'all', opts: SyncOptions = {}): Promise<ReportSnapshot> {
+    const files = items.map(nameOf);
+    const byName = new Map(items.map((r) => [nameOf(r), r]));
     if (opts.asOf !== this.asOf) {
       changed = 'all';
       this.asOf = opts.asOf;
@@ -38,7 +43,7 @@ export class ReportSet {
     for (const path of files) {
       opts.signal?.throwIfAborted();
       if (changed === 'all' || changed.has(path) || !this.reports.has(path)) {
-        const report = await this.read(path, { asOf: opts.asOf });
+        const report = await this.read(byName.get(path) ?? path, { asOf: opts.asOf });
         opts.signal?.throwIfAborted();
         this.reports.set(path, report);
         parsed.push(path);
@@ -53,4 +58,12 @@ export class ReportSet {
   clear(): void {
     this.reports.clear();
   }
+}
+
+function nameOf(report: string | ReportSource): string {
+  return typeof report === 'string' ? report : report.name;
+}
+
+function readAny(report: string | ReportSource, opts: ReadOptions): Promise<ParsedReport> {
+  return typeof report === 'string' ? readReport(report, opts) : readReportSource(report, opts);
 }

@@ -1,10 +1,12 @@
 // How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
 // words and icons are unit-tested; the provider maps this onto a TreeItem.
 import { basename } from 'node:path';
+import type { AuditEntry } from '../../core/audit';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
 import { VERDICT_RANK } from '../../core/domain';
+import { describeRecordedEvidence, type RecordedEvidence } from '../../core/evidence';
 import { escapeMarkdown, fileLink, inlineCode } from '../../core/markdown';
-import type { TreeNode, VerdictCounts } from './subscriptions-tree-model';
+import { recordedEvidence, type RecordedEvidenceBook, type TreeNode, type VerdictCounts } from './subscriptions-tree-model';
 
 export interface Icon {
   id: string;
@@ -28,7 +30,11 @@ export const VERDICT_LOOK: Record<Verdict, { icon: Icon; words: string }> = {
   unlisted: { icon: { id: 'question', color: 'list.errorForeground' }, words: 'unlisted' },
 };
 
-export function lookOf(node: TreeNode): NodeLook {
+/**
+ * The look of a node. An account's tooltip ends with the proof beyond the reports that `recorded`
+ * (default: the extension's book, filled from the audit log) holds for it: no AWS call, no file read.
+ */
+export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recordedEvidence): NodeLook {
   switch (node.kind) {
     case 'product': {
       const p = node.product;
@@ -52,7 +58,7 @@ export function lookOf(node: TreeNode): NodeLook {
       return {
         label: node.verdict.account,
         description: subscriptionDescription(node.verdict),
-        tooltip: subscriptionTooltip(node.verdict, `Account ${node.verdict.account}`),
+        tooltip: withRecorded(subscriptionTooltip(node.verdict, `Account ${node.verdict.account}`), recorded.of(node.verdict.account)),
         icon: VERDICT_LOOK[node.verdict.verdict].icon,
         contextValue: 'account',
         collapsible: false,
@@ -72,7 +78,7 @@ export function lookOf(node: TreeNode): NodeLook {
       return {
         label: v.account,
         description: `${VERDICT_LOOK[v.verdict].words} · ${products} product${products === 1 ? '' : 's'}`,
-        tooltip: accountTooltip(v),
+        tooltip: withRecorded(accountTooltip(v), recorded.of(v.account)),
         icon: VERDICT_LOOK[v.verdict].icon,
         contextValue: 'account',
         collapsible: true,
@@ -125,6 +131,33 @@ function accountTooltip(v: AccountVerdict): string {
     ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${reasonList(s.reasons)}`),
     contacts.length > 0 ? `Support contacts:\n\n${contacts.join('\n')}` : '',
   ].filter(Boolean).join('\n\n');
+}
+
+/** The tooltip, then the recorded live agreement search and identity document as literal text (escaped Markdown). */
+function withRecorded(tooltip: string, recorded: RecordedEvidence | undefined): string {
+  const paragraphs = recorded ? describeRecordedEvidence(recorded) : [];
+  if (paragraphs.length === 0) return tooltip;
+  // Line by line with hard breaks: what AWS or a customer's document said stays text, indentation and all.
+  const shown = paragraphs.map((text) => text.split('\n').map((line) => escapeMarkdown(line.trim())).join('  \n'));
+  return [tooltip, '**Recorded proof beyond the reports** (audit log)', ...shown].join('\n\n');
+}
+
+/**
+ * How the Confirmations view lists a live agreement search from the audit log: the account and
+ * product searched, the live verdict, each agreement, and the request ids, time and profile.
+ */
+export function agreementSearchLook(e: AuditEntry): NodeLook {
+  const verdict = e.liveVerdict ?? 'error';
+  const icon: Icon = verdict === 'active' ? { id: 'pass-filled', color: 'testing.iconPassed' } : verdict === 'none' ? { id: 'circle-slash' } : { id: 'error', color: 'list.errorForeground' };
+  const first = e.agreements?.[0];
+  return {
+    label: `Agreements of ${e.claimedAccount ?? 'unknown account'}`,
+    description: [`live ${verdict}${e.errorKind ? `: ${e.errorKind}` : ''}`, first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`, e.productId ?? 'any product', e.time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+    tooltip: withRecorded(`**Live agreement search** (AWS Marketplace SearchAgreements): ${verdict}`, { live: e }),
+    icon,
+    contextValue: 'agreement-search',
+    collapsible: false,
+  };
 }
 
 function reasonList(reasons: readonly string[]): string {

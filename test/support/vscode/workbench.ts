@@ -20,6 +20,8 @@ export interface WorkbenchOptions {
   extension?: string;
   /** Extra environment for code-server and its extension host. */
   env?: NodeJS.ProcessEnv;
+  /** A packaged extension to install (`--install-extension`) instead of linking a folder. */
+  vsix?: string;
 }
 
 // Big enough that a side bar of SIDE_BAR_WIDTH leaves a usable editor: screenshots must be readable.
@@ -32,10 +34,11 @@ export class Workbench {
 
   private constructor(
     readonly page: Page,
-    /** The temporary copy of the workspace the workbench shows. */
+    /** The workspace the workbench shows: a temporary copy, removed on close, when this workbench started the server. */
     readonly workspace: string,
     private readonly browser: Browser,
-    private readonly server: CodeServer,
+    /** The server this workbench started and stops; none for a workbench opened on someone else's server. */
+    private readonly server: CodeServer | undefined,
   ) {}
 
   static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -46,14 +49,33 @@ export class Workbench {
       settings: options.settings,
       trust: options.trust,
       env: options.env,
-      extension: options.extension ?? process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT,
+      extension: options.extension ?? (options.vsix ? false : process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT),
+      vsix: options.vsix,
     });
-    const browser = await launchChromium();
+    return Workbench.load(server.workbenchUrl(), workspace, server);
+  }
+
+  /**
+   * A workbench on a server started elsewhere (e.g. by `npm run demo`), from its URL with `?folder=`.
+   * close() closes the browser only: the server and its workspace belong to whoever started them.
+   */
+  static connect(url: string): Promise<Workbench> {
+    return Workbench.load(url, new URL(url).searchParams.get('folder') ?? '', undefined);
+  }
+
+  private static async load(url: string, workspace: string, server: CodeServer | undefined): Promise<Workbench> {
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+    } catch (err) {
+      await server?.stop();
+      throw err;
+    }
     const page = await browser.newPage({ viewport: VIEWPORT });
     const workbench = new Workbench(page, workspace, browser, server);
     Workbench.opened.add(workbench);
     try {
-      await page.goto(server.workbenchUrl());
+      await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
     } catch (err) {
       await workbench.close();
@@ -163,6 +185,21 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
+  /**
+   * Opens the panel from an account row under a product of the Subscriptions tree (the row's inline
+   * "Open in Support Desk") and waits for its check to show `verdictText` (e.g. "111122223333: Eligible").
+   */
+  async openAccountInPanel(product: string, account: string, verdictText: string): Promise<FrameLocator> {
+    await this.treeRows('Subscriptions', product).click();
+    await this.page.keyboard.press('ArrowRight');
+    const row = this.treeRows('Subscriptions', account).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label="Open in Support Desk"]').click();
+    const panel = this.panel();
+    await panel.locator('#check-verdict').filter({ hasText: verdictText }).waitFor({ timeout: 30_000 });
+    return panel;
+  }
+
   /** Saves a full-page screenshot under test-output/screenshots/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -177,6 +214,7 @@ export class Workbench {
   async close(): Promise<void> {
     Workbench.opened.delete(this);
     await this.browser.close().catch(() => undefined);
+    if (!this.server) return;
     await this.server.stop();
     rmSync(this.workspace, { recursive: true, force: true });
   }

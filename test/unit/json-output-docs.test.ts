@@ -1,0 +1,119 @@
+// docs/json-output.md documents every CLI --json output and the audit line: each command is run with
+// --json on fixtures (confirm, confirm-batch and lookup --live against local endpoints), and every key
+// it prints must be named, as `key`, in the section of the document for that output.
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
+import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
+import { runCli } from '../support/cli-in-process';
+import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+
+const DOC = 'docs/json-output.md';
+const BASIC = 'test/fixtures/reports/basic';
+const OWNER = '111122223333';
+
+/** The document's sections by their heading ("## lookup", "### lookup: live"), each with its text. */
+function sections(markdown: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const parts = markdown.split(/^(#{2,3} .+)$/m);
+  for (let i = 1; i < parts.length; i += 2) found.set(parts[i].replace(/^#+ /, '').trim(), parts[i + 1]);
+  return found;
+}
+
+/** The keys of an output: an object's own, or those of every element of an array of objects. */
+function keysOf(value: unknown): string[] {
+  const objects = Array.isArray(value) ? value : [value];
+  return [...new Set(objects.flatMap((o) => (o !== null && typeof o === 'object' ? Object.keys(o) : [])))];
+}
+
+describe('docs/json-output.md', function () {
+  this.timeout(60_000);
+  let sandbox: AwsSandbox;
+  let ec2: Ec2Endpoint;
+  let agreements: AgreementEndpoint;
+  /** Every output, by the heading of the section that must document it. */
+  const outputs = new Map<string, unknown>();
+
+  before(async () => {
+    ec2 = await startEc2Endpoint({ instances: { 'i-0000000000000d001': { kind: 'attached', ownerId: OWNER } } });
+    agreements = await startAgreementEndpoint({
+      agreements: [{ agreementId: 'agmt-1', acceptor: OWNER, productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-11-01T00:00:00Z' }],
+    });
+    sandbox = awsSandbox({
+      config: `[profile seller]\nregion = us-east-1\nservices = local\n\n[services local]\nmarketplace_agreement =\n  endpoint_url = ${agreements.url}\n`,
+      credentials: staticProfile('seller'),
+    });
+    const audit = join(sandbox.dir, 'audit.jsonl');
+    const results = join(sandbox.dir, 'results.jsonl');
+    const instances = join(sandbox.dir, 'instances.txt');
+    writeFileSync(instances, 'i-0000000000000d001\n');
+    const json = async (...argv: string[]) => {
+      const run = await runCli(...argv, '--json');
+      assert.ok(run.code <= 1, `${argv.join(' ')}: exit ${run.code}: ${run.err}`);
+      return JSON.parse(run.out) as unknown;
+    };
+    const aws = ['--profile', 'seller', '--endpoint-url', ec2.url, '--audit', audit];
+    outputs.set('report inspect', await json('report', 'inspect', BASIC));
+    outputs.set('lookup', await json('lookup', OWNER, '--reports', BASIC, '--as-of', '2026-11-22'));
+    const live = await json('lookup', OWNER, '--live', '--reports', BASIC, '--as-of', '2026-11-22', '--profile', 'seller', '--audit', audit);
+    outputs.set('lookup', { ...(outputs.get('lookup') as object), ...(live as object) });
+    outputs.set('lookup: live', (live as { live: unknown }).live);
+    outputs.set('confirm', await json('confirm', '--instance-id', 'i-0000000000000d001', '--product-code', 'abc123', '--account', OWNER, ...aws));
+    const batch = await runCli('confirm-batch', instances, '--out', results, '--product-code', 'abc123', ...aws);
+    assert.equal(batch.code, 0, batch.err);
+    outputs.set(
+      'confirm-batch results file',
+      readFileSync(results, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    );
+    outputs.set('audit', await json('audit', '--audit', audit));
+    outputs.set(
+      'audit log line (AuditEntry)',
+      readFileSync(audit, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    );
+    outputs.set('profiles', await json('profiles'));
+    outputs.set('playbook validate', await json('playbook', 'validate', 'test/fixtures/playbooks/invalid-schema.json'));
+    outputs.set('playbook show', await json('playbook', 'show'));
+    outputs.set('case templates', await json('case', 'templates'));
+    outputs.set('case render', await json('case', 'render', 'box-error', '--field', 'os=linux'));
+    outputs.set('verify-identity', await json('verify-identity', '--pkcs7', 'test/fixtures/identity/aws-pkcs7-us-east-1-2016.pem'));
+  });
+
+  after(async () => {
+    sandbox.restore();
+    await ec2.stop();
+    await agreements.stop();
+  });
+
+  it('has a section for every --json output, naming every key it prints', () => {
+    const doc = sections(readFileSync(DOC, 'utf8'));
+    assert.ok(outputs.size >= 13, `${outputs.size} outputs gathered`);
+    const missing: string[] = [];
+    for (const [heading, output] of outputs) {
+      // `audit --json` prints the log's lines as they are: their keys are documented once, with the line.
+      const text = doc.has(heading) ? doc.get(heading === 'audit' ? 'audit log line (AuditEntry)' : heading) : undefined;
+      if (text === undefined) {
+        missing.push(`no section "${heading}"`);
+        continue;
+      }
+      for (const key of keysOf(output)) if (!text.includes(`\`${key}\``)) missing.push(`${heading}: \`${key}\``);
+    }
+    assert.deepEqual(missing, [], `${DOC} does not document: ${missing.join(', ')}`);
+  });
+
+  it('documents the audit line of every source of proof the audit log records', () => {
+    const lines = outputs.get('audit log line (AuditEntry)') as { source?: string }[];
+    const sources = new Set(lines.map((l) => l.source ?? 'confirm-product-instance'));
+    assert.deepEqual([...sources].sort(), ['confirm-product-instance', 'marketplace-agreement'], 'the fixtures wrote a confirmation and a live search');
+    const text = sections(readFileSync(DOC, 'utf8')).get('audit log line (AuditEntry)') ?? '';
+    const declared = /export type AuditSource = ([^;]+);/.exec(readFileSync('src/core/audit.ts', 'utf8'))?.[1] ?? '';
+    for (const source of declared.match(/'[^']+'/g) ?? [])
+      assert.ok(text.includes(`\`${source.slice(1, -1)}\``), `the audit line section names source ${source}`);
+  });
+});
