@@ -1,4 +1,4 @@
-// The README's test command: one build, then the unit tests (pure, no build output needed), the
+// The README's test command: one build, then lint, the unit tests (pure, no build output needed), the
 // integration tests (the built CLI, the AWS CLI and botocore as references), the suite inside a real
 // VS Code and the Playwright e2e run. Every stage runs even when an earlier one fails, and the run ends with one line
 // "N passed, N failed" over all of them.
@@ -28,6 +28,8 @@ for (const [label, args] of [['build', ['run', 'build']], ['compile', ['run', 'c
   }
 }
 const stages = [
+  // eslint (typescript-eslint, type-aware) and prettier --check: a finding fails the run like a failing test.
+  { name: 'lint', status: run('lint', 'npm', ['run', 'lint']) },
   { name: 'unit', status: run('unit', 'npx', ['mocha', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'unit' }) },
 ];
 // Installs code-server, Chromium and the AWS CLI on first use (the integration tests need the CLI too).

@@ -34,12 +34,13 @@ audit log could not be written (the answer is printed, the evidence is not recor
 /** Runs one command line; returns the exit code (EXIT). Usage errors are said on `io.err`, never thrown. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  const own = io.own ?? io;
   if (name === undefined) {
-    io.err(OVERVIEW);
+    own.err(OVERVIEW);
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h') {
-    io.out(OVERVIEW);
+    own.out(OVERVIEW);
     return EXIT.ok;
   }
   if (name === '--version') {
@@ -53,7 +54,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await runCommand(command, rest, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`support-desk ${name}: ${error.message}${error.withUsage ? `\n\n${commandUsage(command)}` : ''}`);
+    io.err(`support-desk ${name}: ${error.message}`);
+    if (error.withUsage) own.err(`\n${commandUsage(command)}`);
     return EXIT.usage;
   }
 }
@@ -61,7 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 /** `help` lists the commands; `help COMMAND` prints the command's own --help. */
 async function help(names: string[], io: CliIo): Promise<number> {
   if (names.length === 0) {
-    io.out(OVERVIEW);
+    (io.own ?? io).out(OVERVIEW);
     return EXIT.ok;
   }
   if (names.length > 1) {
@@ -85,7 +87,7 @@ function findCommand(name: string, io: CliIo): CommandDefinition | undefined {
 
 /** `io` with everything printed redacted first: the one place the CLI's output is redacted. */
 export function redactingIo(io: CliIo): CliIo {
-  return { out: (text) => io.out(redact(text).text), err: (text) => io.err(redact(text).text) };
+  return { out: (text) => io.out(redact(text).text), err: (text) => io.err(redact(text).text), own: io.own ?? { out: io.out, err: io.err } };
 }
 
 if (require.main === module) {

@@ -78,7 +78,7 @@ export async function runCommand(command: CommandDefinition, argv: string[], io:
   const options = { ...command.options, ...HELP_OPTION };
   const args = parseCommandArgs(argv, options);
   if (args.values.help === true) {
-    io.out(commandHelp(command));
+    (io.own ?? io).out(commandHelp(command));
     return EXIT.ok;
   }
   return command.run(args, io);

@@ -29,6 +29,11 @@ export class UsageError extends Error {
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * The CLI's own words (help, usage lines), which carry nothing typed or read, printed as they are:
+   * redaction would take "--signature FILE" for a signature. Default: `out` and `err`.
+   */
+  own?: { out: (text: string) => void; err: (text: string) => void };
 }
 
 /**

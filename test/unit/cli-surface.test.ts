@@ -165,6 +165,13 @@ describe('CLI surface', () => {
       const stderr = await runProgram(['password=Hunter2-Typed']);
       assert.equal(stderr.code, 2);
       assert.match(stderr.stderr, /unknown command "password=\[REDACTED:password\]"/);
+      // Its own words are not secrets: "--signature FILE" in the help and the usage after a mistake stays as written.
+      const help = await runProgram(['verify-identity', '--help']);
+      assert.match(help.stdout, /--signature FILE --document FILE/);
+      const mistake = await runProgram(['verify-identity', '--signature=Hunter2-Typed', '--bogus']);
+      assert.equal(mistake.code, 2);
+      assert.match(mistake.stderr, /--signature FILE --document FILE/);
+      assert.doesNotMatch(help.stdout + mistake.stderr, /REDACTED/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,6 +19,7 @@ import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
+import { Disposable } from '../dispose';
 import { lazyModule } from '../lazy-module';
 import { checkAccount, confirmationView, panelState, type Judging } from './panel-state';
 
@@ -32,10 +33,9 @@ export interface PanelTarget {
 
 type Handler<K extends PanelRequest['kind']> = (request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
 
-export class SupportDeskPanel implements vscode.Disposable {
+export class SupportDeskPanel extends Disposable {
   private static current?: SupportDeskPanel;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  private readonly posted = this._register(new vscode.EventEmitter<HostMessage>());
   /** Fires with every message posted to the webview (the suite watches the handshake and the replies). */
   readonly onDidPost = this.posted.event;
   /** True between the webview's `ready` and its next unload (hidden without retained context). */
@@ -73,10 +73,10 @@ export class SupportDeskPanel implements vscode.Disposable {
   }
 
   private constructor(private readonly ctx: SupportDeskContext, readonly panel: vscode.WebviewPanel) {
+    super();
     panel.iconPath = assets(ctx, 'media', 'support-desk.svg');
     panel.webview.html = this.html();
-    this.disposables.push(
-      this.posted,
+    for (const owned of [
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
@@ -88,7 +88,7 @@ export class SupportDeskPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'eligibility')) void this.postState();
       }),
-    );
+    ]) this._register(owned);
   }
 
   /** Handles one message from the webview, exactly as onDidReceiveMessage does (the suite calls it too). */
@@ -277,10 +277,12 @@ export class SupportDeskPanel implements vscode.Disposable {
 </html>`;
   }
 
-  dispose(): void {
+  override dispose(): void {
+    // Closing the panel fires onDidDispose, which calls this again: the second call does nothing.
+    if (this.disposed) return;
     if (SupportDeskPanel.current === this) SupportDeskPanel.current = undefined;
+    super.dispose();
     this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

@@ -8,6 +8,7 @@ import type { AwsSettings } from '../../aws';
 import { loadS3Layer } from '../../aws/lazy';
 import { isS3Url } from '../../aws/s3-url';
 import { problemDiagnostic } from '../diagnostics';
+import { Disposable, disposeAll } from '../dispose';
 import { affects, judgingDay, readSettings } from '../settings';
 import { expandReportSources, resolveReportSources, type ReportLocation } from './report-paths';
 import { ReportSet, type ReportSnapshot } from './report-set';
@@ -36,11 +37,10 @@ const DEBOUNCE_MS = 300;
 /** The context key that shows Retry in the Subscriptions view's title while S3 could not be used. */
 const S3_CACHED_CONTEXT = 'supportDesk.reports.s3Cached';
 
-export class ReportsController implements vscode.Disposable {
+export class ReportsController extends Disposable {
   private readonly reportSet = new ReportSet();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('supportDesk.reports');
-  private readonly changed = new vscode.EventEmitter<ReportsLoaded | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('supportDesk.reports'));
+  private readonly changed = this._register(new vscode.EventEmitter<ReportsLoaded | undefined>());
   private watchers: vscode.Disposable[] = [];
   private watchedKey = '';
   private debounce?: NodeJS.Timeout;
@@ -64,8 +64,9 @@ export class ReportsController implements vscode.Disposable {
 
   /** `storage`: the extension's global storage folder, where copies of S3 reports are kept. */
   constructor(private readonly log: vscode.LogOutputChannel, storage: string, private readonly s3Access: S3Access) {
+    super();
     this.s3Cache = new S3ReportCache(storage);
-    this.disposables.push(
+    for (const owned of [
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'reports.s3RefreshMinutes')) this.scheduleS3Refresh();
         if (affects(e, 'reports.paths')) {
@@ -78,7 +79,7 @@ export class ReportsController implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
-    );
+    ]) this._register(owned);
     this.setState('empty');
   }
 
@@ -236,7 +237,7 @@ export class ReportsController implements vscode.Disposable {
     const key = sources.map((s) => `${s.base}|${s.pattern}`).join('\n');
     if (key === this.watchedKey) return;
     this.watchedKey = key;
-    for (const w of this.watchers) w.dispose();
+    disposeAll(this.watchers);
     this.watchers = sources.map((source) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(source.base), source.pattern));
       const note = (uri: vscode.Uri) => this.noteChange(uri.fsPath);
@@ -264,10 +265,11 @@ export class ReportsController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'supportDesk.reports.state', state);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.running?.abort();
     clearTimeout(this.debounce);
     clearInterval(this.s3Timer);
-    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    disposeAll(this.watchers);
+    super.dispose();
   }
 }

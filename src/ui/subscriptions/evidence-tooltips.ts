@@ -3,6 +3,7 @@
 // CLI) and once the reports are loaded; the rows are redrawn only when an account's evidence changed.
 import type * as vscode from 'vscode';
 import type { SupportDeskContext } from '../context';
+import { disposeAll } from '../dispose';
 import { recordedEvidence, type RecordedEvidenceBook } from './subscriptions-tree-model';
 
 /** Starts following the audit log into `book` (the tooltips' by default); dispose to stop. */
@@ -15,9 +16,5 @@ export function followRecordedEvidence(ctx: SupportDeskContext, book: RecordedEv
     }).catch((error: unknown) => ctx.log.error(`recorded evidence for the Subscriptions tooltips: ${String(error)}`));
   };
   const listeners = [ctx.confirmations.onDidChangeTreeData(update), ctx.reports.onDidChange(update)];
-  return {
-    dispose: () => {
-      for (const listener of listeners) listener.dispose();
-    },
-  };
+  return { dispose: () => disposeAll(listeners) };
 }
