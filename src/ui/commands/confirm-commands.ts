@@ -22,7 +22,7 @@ export interface ConfirmPrefill {
   region?: string;
 }
 
-export const confirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
+export const askAndConfirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
   const aws = await ctx.aws.layer();
   if (!aws) return undefined;
   const fromTree = arg && 'kind' in arg;

@@ -1,17 +1,17 @@
 // Every command of the extension, each a small factory over the one context object.
 import * as vscode from 'vscode';
 import type { SupportDeskContext } from '../context';
-import { confirmInstance, confirmInstancesFromFile } from './confirm-commands';
+import { askAndConfirmInstance, confirmInstancesFromFile } from './confirm-commands';
 import { verifyIdentityDocument } from './identity-commands';
 import { openPlaybook, openSupportDesk } from './playbook-commands';
-import { loadReports, openSampleReports, refreshReports } from './report-commands';
+import { chooseAndLoadReports, openSampleReports, refreshReports } from './report-commands';
 import { checkLiveAgreementsCommand, copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscription-commands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
 type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;
 
 const COMMANDS: Record<string, CommandFactory> = {
-  'supportDesk.loadReports': loadReports,
+  'supportDesk.loadReports': chooseAndLoadReports,
   'supportDesk.openSampleReports': openSampleReports,
   'supportDesk.refreshReports': refreshReports,
   'supportDesk.retryS3Reports': (ctx) => () => ctx.reports.retryS3(),
@@ -19,7 +19,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'supportDesk.checkLiveAgreements': checkLiveAgreementsCommand,
   'supportDesk.groupByProduct': groupBy('product'),
   'supportDesk.groupByAccount': groupBy('account'),
-  'supportDesk.confirmInstance': confirmInstance,
+  'supportDesk.confirmInstance': askAndConfirmInstance,
   'supportDesk.confirmInstancesFromFile': confirmInstancesFromFile,
   'supportDesk.verifyIdentityDocument': verifyIdentityDocument,
   'supportDesk.selectProfile': (ctx) => () => ctx.aws.selectProfile(),

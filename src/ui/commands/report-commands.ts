@@ -4,7 +4,7 @@ import type { SupportDeskContext } from '../context';
 import { SECTION } from '../settings';
 
 /** Load Reports...: pick folders or CSV files and keep them in supportDesk.reports.paths. */
-export const loadReports = (ctx: SupportDeskContext) => async (paths?: string[]): Promise<void> => {
+export const chooseAndLoadReports = (ctx: SupportDeskContext) => async (paths?: string[]): Promise<void> => {
   let chosen = paths;
   if (!chosen) {
     const picked = await vscode.window.showOpenDialog({
