@@ -36,13 +36,16 @@ for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, f
 
 if (process.argv.includes('--watch')) {
   // F5's background task waits for these two lines (.vscode/tasks.json).
-  const announce = { name: 'announce', setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} (${e.location?.file}:${e.location?.line})`);
-      console.log('[watch] build finished');
-    });
-  } };
+  const announce = {
+    name: 'announce',
+    setup(build) {
+      build.onStart(() => console.log('[watch] build started'));
+      build.onEnd((result) => {
+        for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} (${e.location?.file}:${e.location?.line})`);
+        console.log('[watch] build finished');
+      });
+    },
+  };
   const contexts = await Promise.all(entries.map((e, i) => esbuild.context({ ...common, ...e, plugins: i === 0 ? [announce] : [] })));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

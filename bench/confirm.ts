@@ -42,14 +42,38 @@ async function main(): Promise<void> {
     const cliStarted = performance.now();
     for (let i = 1; i <= CLI_CALLS; i++) {
       // Asynchronous: the endpoint answers from this same process.
-      await run('aws', ['ec2', 'confirm-product-instance', '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--profile', 'bench',
-        '--instance-id', instanceId(i), '--product-code', 'abc123', '--output', 'json'], { env: { ...process.env, ...sandbox.env } });
+      await run(
+        'aws',
+        [
+          'ec2',
+          'confirm-product-instance',
+          '--endpoint-url',
+          endpoint.url,
+          '--region',
+          'us-east-1',
+          '--profile',
+          'bench',
+          '--instance-id',
+          instanceId(i),
+          '--product-code',
+          'abc123',
+          '--output',
+          'json',
+        ],
+        { env: { ...process.env, ...sandbox.env } },
+      );
     }
     const cliPerCallMs = (performance.now() - cliStarted) / CLI_CALLS;
     const perInstanceMs = wallMs / COUNT;
-    console.log(`confirm-batch: ${COUNT} instances, ${LATENCY_MS} ms latency, concurrency ${DEFAULT_CONCURRENCY}: ${wallMs.toFixed(0)} ms (${confirmed} confirmed)`);
-    console.log(`  concurrency bound ${boundMs.toFixed(0)} ms (${COUNT} x ${LATENCY_MS} ms / ${DEFAULT_CONCURRENCY} + start-up ${startupMs.toFixed(0)} ms): ratio ${(wallMs / boundMs).toFixed(2)}x (target <= 1.5x)`);
-    console.log(`  aws CLI loop: ${cliPerCallMs.toFixed(0)} ms per call (${CLI_CALLS} calls) vs ${perInstanceMs.toFixed(2)} ms per instance: ${(cliPerCallMs / perInstanceMs).toFixed(0)}x faster (target >= 150x)`);
+    console.log(
+      `confirm-batch: ${COUNT} instances, ${LATENCY_MS} ms latency, concurrency ${DEFAULT_CONCURRENCY}: ${wallMs.toFixed(0)} ms (${confirmed} confirmed)`,
+    );
+    console.log(
+      `  concurrency bound ${boundMs.toFixed(0)} ms (${COUNT} x ${LATENCY_MS} ms / ${DEFAULT_CONCURRENCY} + start-up ${startupMs.toFixed(0)} ms): ratio ${(wallMs / boundMs).toFixed(2)}x (target <= 1.5x)`,
+    );
+    console.log(
+      `  aws CLI loop: ${cliPerCallMs.toFixed(0)} ms per call (${CLI_CALLS} calls) vs ${perInstanceMs.toFixed(2)} ms per instance: ${(cliPerCallMs / perInstanceMs).toFixed(0)}x faster (target >= 150x)`,
+    );
 
     const faults: Record<string, Ec2Scenario> = {};
     for (let i = 1; i <= COUNT; i++) faults[instanceId(i)] = faultScenario(i).scenario;
@@ -60,7 +84,9 @@ async function main(): Promise<void> {
       const unique = new Set(answered.map((r) => r.instanceId)).size;
       const kinds = new Map<string, number>();
       for (const r of answered) kinds.set(r.error?.kind ?? r.verdict, (kinds.get(r.error?.kind ?? r.verdict) ?? 0) + 1);
-      console.log(`fault batch: ${answered.length}/${COUNT} answered, ${unique} unique, ${((performance.now() - faultStarted) / 1000).toFixed(1)} s: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+      console.log(
+        `fault batch: ${answered.length}/${COUNT} answered, ${unique} unique, ${((performance.now() - faultStarted) / 1000).toFixed(1)} s: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+      );
     } finally {
       await faulty.stop();
     }
@@ -75,16 +101,19 @@ async function startEndpointProcess(instances: Record<string, Ec2Scenario>, late
   const dir = mkdtempSync(join(tmpdir(), 'confirm-bench-'));
   const scenarios = join(dir, 'scenarios.json');
   writeFileSync(scenarios, JSON.stringify(instances));
-  const child = spawn(process.execPath, [join(__dirname, '../test/support/ec2-endpoint.js'), '--port', '0',
-    '--latency-ms', String(latencyMs), '--scenarios', scenarios, '--max-seconds', '300'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '../test/support/ec2-endpoint.js'), '--port', '0', '--latency-ms', String(latencyMs), '--scenarios', scenarios, '--max-seconds', '300'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const [url] = await Promise.race([
-    new Promise<string[]>((resolve) => createInterface({ input: child.stdout! }).once('line', (line) => resolve([line.trim()]))),
+    new Promise<string[]>((resolve) => createInterface({ input: child.stdout }).once('line', (line) => resolve([line.trim()]))),
     new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`ec2-endpoint exited with ${code}`)))),
   ]);
   return {
     url,
     stop: () => {
-      child.stdin!.end();
+      child.stdin.end();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -18,4 +18,6 @@ for (let i = 0; i < RUNS; i++) {
 }
 times.sort((a, b) => a - b);
 const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
-console.log(`verify-identity, real AWS /pkcs7 (DSA, SHA-1), ${RUNS} runs in-process: median ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(2)} ms per document`);
+console.log(
+  `verify-identity, real AWS /pkcs7 (DSA, SHA-1), ${RUNS} runs in-process: median ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(2)} ms per document`,
+);

@@ -14,7 +14,14 @@ const THREE_PAGES = '333344445555';
 
 const agreements: AgreementFixture[] = [
   { agreementId: 'agmt-one', acceptor: ONE_PAGE, productId: 'prod-5qwz3vsg4kbfw', startTime: '2026-11-01T00:00:00Z' },
-  ...Array.from({ length: 120 }, (_, i): AgreementFixture => ({ agreementId: `agmt-${i}`, acceptor: THREE_PAGES, productId: 'prod-5qwz3vsg4kbfw', status: 'EXPIRED', startTime: '2025-01-01T00:00:00Z', endTime: '2025-06-01T00:00:00Z' })),
+  ...Array.from({ length: 120 }, (_, i): AgreementFixture => ({
+    agreementId: `agmt-${i}`,
+    acceptor: THREE_PAGES,
+    productId: 'prod-5qwz3vsg4kbfw',
+    status: 'EXPIRED',
+    startTime: '2025-01-01T00:00:00Z',
+    endTime: '2025-06-01T00:00:00Z',
+  })),
 ];
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -27,7 +34,9 @@ async function timed(label: string, work: () => Promise<unknown>): Promise<void>
   }
   ms.sort((a, b) => a - b);
   const median = (ms[RUNS / 2 - 1] + ms[RUNS / 2]) / 2;
-  console.log(`${label}: median ${median.toFixed(1)} ms, min ${ms[0].toFixed(1)} ms, max ${ms[RUNS - 1].toFixed(1)} ms (${RUNS} runs, ${LATENCY_MS} ms latency per reply)`);
+  console.log(
+    `${label}: median ${median.toFixed(1)} ms, min ${ms[0].toFixed(1)} ms, max ${ms[RUNS - 1].toFixed(1)} ms (${RUNS} runs, ${LATENCY_MS} ms latency per reply)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -22,7 +22,14 @@ const AS_OF = '2026-11-22';
 /** What the local endpoints know, for the "what to try" list and the tests. */
 const AGREEMENTS = [
   { agreementId: 'agmt-demo-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-11-21T10:00:00Z' },
-  { agreementId: 'agmt-demo-0002', acceptor: '045612378904', productId: 'prod-5qwz3vsg4kbfw', status: 'EXPIRED', startTime: '2024-07-05T00:00:00Z', endTime: '2026-10-31T23:59:59Z' },
+  {
+    agreementId: 'agmt-demo-0002',
+    acceptor: '045612378904',
+    productId: 'prod-5qwz3vsg4kbfw',
+    status: 'EXPIRED',
+    startTime: '2024-07-05T00:00:00Z',
+    endTime: '2026-10-31T23:59:59Z',
+  },
 ];
 const SAMPLE_IDENTITY = 'aws-pkcs7-us-east-1-2016.pem';
 // An endpoint normally stops itself after minutes; the demo runs until Ctrl-C (the longest timer Node allows).
@@ -64,7 +71,10 @@ async function workbenchDemo() {
     stopping ??= (async () => {
       console.log(`\n${signal}: stopping code-server and the local endpoints...`);
       // Last in, first out: code-server before the endpoints it calls, the folders last.
-      for (const step of stops.reverse()) await Promise.resolve().then(step).catch((err) => console.error(`  ${err.message}`));
+      for (const step of stops.reverse())
+        await Promise.resolve()
+          .then(step)
+          .catch((err) => console.error(`  ${err.message}`));
       console.log('Stopped; temporary folders removed.');
       process.exit(code);
     })();
@@ -78,11 +88,15 @@ async function workbenchDemo() {
     const agreements = await startAgreementEndpoint({ agreements: AGREEMENTS, maxLifetimeMs: FOREVER_MS });
     stops.push(() => agreements.stop());
     // A demo profile with example keys: the local endpoints accept any signature, and nothing is sent to AWS.
-    const sandbox = awsSandbox({
-      config: '[profile demo]\nregion = us-east-1\nservices = demo-endpoints\n\n' +
-        `[services demo-endpoints]\nec2 =\n  endpoint_url = ${ec2.url}\nmarketplace_agreement =\n  endpoint_url = ${agreements.url}\n`,
-      credentials: staticProfile('demo'),
-    }, { inProcess: false });
+    const sandbox = awsSandbox(
+      {
+        config:
+          '[profile demo]\nregion = us-east-1\nservices = demo-endpoints\n\n' +
+          `[services demo-endpoints]\nec2 =\n  endpoint_url = ${ec2.url}\nmarketplace_agreement =\n  endpoint_url = ${agreements.url}\n`,
+        credentials: staticProfile('demo'),
+      },
+      { inProcess: false },
+    );
     stops.push(() => sandbox.restore());
     const server = await startCodeServer({
       workspace,
@@ -121,8 +135,12 @@ function packageInBackground() {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('exit', (code) => {
       if (code !== 0) {
         console.error(output);
@@ -144,10 +162,17 @@ function demoWorkspace(root) {
   mkdirSync(join(workspace, 'identity'));
   cpSync(join(ROOT, 'test', 'fixtures', 'identity', SAMPLE_IDENTITY), join(workspace, 'identity', SAMPLE_IDENTITY));
   mkdirSync(join(workspace, '.vscode'));
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'supportDesk.reports.paths': ['reports'],
-    'supportDesk.eligibility.asOf': AS_OF,
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify(
+      {
+        'supportDesk.reports.paths': ['reports'],
+        'supportDesk.eligibility.asOf': AS_OF,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   return workspace;
 }
 

@@ -29,7 +29,9 @@ export function packageExtension({ out = defaultVsixPath(), log = (line) => cons
   const file = resolve(out);
   // --no-dependencies: every dependency is inlined by esbuild, so the package needs no node_modules.
   const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', file], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   const rebuilt = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (vsce.status !== 0) throw new Error(`vsce package failed (exit ${vsce.status}):\n${vsce.stdout}${vsce.stderr}`);
@@ -69,7 +71,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const { file, bytes, entries } = packageExtension({ out: values.out });
     for (const entry of entries) console.log(`  ${kib(entry.size).padStart(11)}  ${entry.name}`);
-    console.log(`${relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file)}: ${kib(bytes)} (${entries.length} files; limit ${kib(SIZE_LIMIT_BYTES)})`);
+    console.log(
+      `${relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file)}: ${kib(bytes)} (${entries.length} files; limit ${kib(SIZE_LIMIT_BYTES)})`,
+    );
   } catch (err) {
     console.error(`package: ${err.message}`);
     process.exit(1);

@@ -21,7 +21,10 @@ mkdirSync(output, { recursive: true });
 rmSync(statsFile, { force: true });
 for (const f of readdirSync(output).filter((f) => f.startsWith('suite-results-'))) rmSync(join(output, f));
 
-for (const [label, args] of [['build', ['run', 'build']], ['compile', ['run', 'compile-tests']]]) {
+for (const [label, args] of [
+  ['build', ['run', 'build']],
+  ['compile', ['run', 'compile-tests']],
+]) {
   if (run(label, 'npm', args) !== 0) {
     console.log('\n0 passed, 1 failed');
     process.exit(1);
@@ -37,7 +40,10 @@ const ensured = run('ensure', 'node', ['scripts/vscode/ensure.mjs']) === 0;
 if (ensured) {
   stages.push({
     name: 'integration',
-    status: run('integration', 'npx', ['mocha', '--config', '.mocharc.integration.json', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'integration' }),
+    status: run('integration', 'npx', ['mocha', '--config', '.mocharc.integration.json', '--reporter', reporter], {
+      SUPPORT_DESK_STATS: statsFile,
+      SUPPORT_DESK_STAGE: 'integration',
+    }),
   });
   stages.push({ name: 'suite', status: run('suite', 'node', ['scripts/vscode/run-suite.mjs']) });
   stages.push({ name: 'e2e', status: run('e2e', 'node', ['scripts/vscode/run-e2e.mjs'], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'e2e' }) });
@@ -45,7 +51,11 @@ if (ensured) {
 
 // Counts: mocha's own (unit, e2e) and the suite's result files, one per pass (trusted, restricted).
 const counts = existsSync(statsFile)
-  ? readFileSync(statsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  ? readFileSync(statsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
   : [];
 for (const f of readdirSync(output).filter((f) => /^suite-results-.*\.json$/.test(f))) {
   const { stats } = JSON.parse(readFileSync(join(output, f), 'utf8'));

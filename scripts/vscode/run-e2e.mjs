@@ -20,16 +20,21 @@ try {
   process.exit(1);
 }
 const specDir = join(REPO_ROOT, 'out', 'test', 'e2e');
-const specs = readdirSync(specDir).filter((f) => f.endsWith('.e2e.js')).sort();
+const specs = readdirSync(specDir)
+  .filter((f) => f.endsWith('.e2e.js'))
+  .sort();
 if (specs.length === 0) {
   console.error(`No spec in ${specDir}: run npm run compile-tests`);
   process.exit(1);
 }
 // A hang must fail the run rather than block CI; code-server's exit hook stops the servers.
-setTimeout(() => {
-  console.error(`e2e run did not finish within ${values.timeout} s`);
-  process.exit(1);
-}, Number(values.timeout) * 1000).unref();
+setTimeout(
+  () => {
+    console.error(`e2e run did not finish within ${values.timeout} s`);
+    process.exit(1);
+  },
+  Number(values.timeout) * 1000,
+).unref();
 
 // A failed test leaves a picture of every open workbench behind, named after the test.
 const rootHooks = {

@@ -24,11 +24,13 @@ const { values } = parseArgs({
 const defaultWorkspace = resolve(REPO_ROOT, 'test/fixtures/workspace');
 const options = {
   workspace: values.workspace ? resolve(values.workspace) : existsSync(defaultWorkspace) ? defaultWorkspace : undefined,
-  env: Object.fromEntries(values.env.map((pair) => {
-    const at = pair.indexOf('=');
-    if (at < 1) throw new Error(`--env wants KEY=VALUE, got "${pair}"`);
-    return [pair.slice(0, at), pair.slice(at + 1)];
-  })),
+  env: Object.fromEntries(
+    values.env.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`--env wants KEY=VALUE, got "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  ),
   settings: values.settings ? JSON.parse(readFileSync(values.settings, 'utf8')) : undefined,
   timeoutMs: Number(values.timeout) * 1000,
   extension: values.extension ? resolve(values.extension) : undefined,

@@ -1,7 +1,13 @@
 // SearchAgreements (AWS Marketplace Agreement Service) for one customer account: the seller's purchase
 // agreements that account accepted, every page of them. Live proof that does not wait for the daily
 // reports. Never throws: a failure becomes verdict 'error' with a kind and what to do.
-import { MarketplaceAgreementClient, SearchAgreementsCommand, type AgreementViewSummary, type Filter, type SearchAgreementsCommandInput } from '@aws-sdk/client-marketplace-agreement';
+import {
+  MarketplaceAgreementClient,
+  SearchAgreementsCommand,
+  type AgreementViewSummary,
+  type Filter,
+  type SearchAgreementsCommandInput,
+} from '@aws-sdk/client-marketplace-agreement';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { ConfirmationErrorKind } from '../core/confirmation';
 import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/live-verdict';
@@ -56,12 +62,20 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
   const requestIds: string[] = [];
   let endpoint = AWS_ENDPOINT;
   const evidence = (fields: Pick<LiveEvidence, 'verdict' | 'agreements'> & Pick<Partial<LiveEvidence>, 'error'>): LiveEvidence => ({
-    source: 'marketplace-agreement', ...fields, region: AGREEMENT_REGION, endpoint, requestIds, checkedAt: new Date().toISOString(), profile: profileLabel(settings),
+    source: 'marketplace-agreement',
+    ...fields,
+    region: AGREEMENT_REGION,
+    endpoint,
+    requestIds,
+    checkedAt: new Date().toISOString(),
+    profile: profileLabel(settings),
   });
   let client: MarketplaceAgreementClient | undefined;
   try {
     await assertProfileUsable(settings);
-    const configured = await configuredEndpoint(SERVICE_ID, settings).catch((error: Error) => { throw new BadConfig(error.message); });
+    const configured = await configuredEndpoint(SERVICE_ID, settings).catch((error: Error) => {
+      throw new BadConfig(error.message);
+    });
     if (configured) endpoint = configured.url;
     client = makeClient(settings, configured?.url);
     const agreements: LiveAgreement[] = [];
@@ -72,7 +86,8 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
       if (page.$metadata.requestId) requestIds.push(page.$metadata.requestId);
       agreements.push(...(page.agreementViewSummaries ?? []).map(toLiveAgreement));
       nextToken = page.nextToken || undefined;
-      if (nextToken && (seen.has(nextToken) || seen.size >= MAX_PAGES)) throw new BadAnswer(`the Agreement Service kept answering with more pages (${seen.size + 1} so far)`);
+      if (nextToken && (seen.has(nextToken) || seen.size >= MAX_PAGES))
+        throw new BadAnswer(`the Agreement Service kept answering with more pages (${seen.size + 1} so far)`);
       if (nextToken) seen.add(nextToken);
     } while (nextToken);
     return evidence({ verdict: liveVerdictOf(agreements, query.productId, query.asOf), agreements });
@@ -127,7 +142,8 @@ const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
   throttled: 'AWS is still throttling after retries: wait a minute and retry',
   unauthorized: 'use a profile of the seller account whose role has the IAM permission aws-marketplace:SearchAgreements, then retry',
   'malformed-input': 'the Agreement Service refused the search: check the account and --product-id (prod-...), then retry',
-  'bad-answer': 'this is not a verdict: retry in a minute, and check the endpoint URL (AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT, AWS_ENDPOINT_URL, the profile\'s endpoint_url) if it persists',
+  'bad-answer':
+    "this is not a verdict: retry in a minute, and check the endpoint URL (AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT, AWS_ENDPOINT_URL, the profile's endpoint_url) if it persists",
 };
 
 /** EC2's mapping (throttling, credentials, network), with the Agreement Service's own codes and advice. */
@@ -139,7 +155,9 @@ async function toLiveError(error: unknown, settings: AgreementSettings): Promise
   const kind: ConfirmationErrorKind = e.name === 'ValidationException' ? 'malformed-input' : classified.kind;
   const status = e.$metadata?.httpStatusCode;
   const unreadable = classified.kind === 'bad-answer' && e.name !== 'BadAnswer';
-  const detail = unreadable ? `the Agreement Service answered HTTP ${status} with a body that could not be read` : redactSecrets(e.message || e.name || 'Error');
+  const detail = unreadable
+    ? `the Agreement Service answered HTTP ${status} with a body that could not be read`
+    : redactSecrets(e.message || e.name || 'Error');
   const hint = WHAT_TO_DO[kind];
   return { kind, message: hint ? `${detail}: ${hint}` : classified.message, requestId: classified.requestId };
 }

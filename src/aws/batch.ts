@@ -19,7 +19,7 @@ export async function confirmBatch(items: ConfirmationRequest[], settings: Confi
   const { concurrency = DEFAULT_CONCURRENCY, signal, onResult, ...aws } = settings;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number of 1 or more, not ${concurrency}`);
   const session = new ConfirmSession(aws, signal);
-  const results: (ConfirmationResult | undefined)[] = new Array(items.length);
+  const results = new Array<ConfirmationResult | undefined>(items.length);
   const queue = items.map((req, index) => ({ req, index, round: 1 }));
   let inFlight = 0;
   const worker = async (): Promise<void> => {

@@ -36,7 +36,10 @@ export class ConfirmSession {
   private regions?: Promise<string[]>;
   private usable?: Promise<void>;
 
-  constructor(readonly settings: ConfirmSettings, readonly signal?: AbortSignal) {
+  constructor(
+    readonly settings: ConfirmSettings,
+    readonly signal?: AbortSignal,
+  ) {
     this.credentials = memoizeCredentials(credentialProvider(settings));
   }
 
@@ -96,12 +99,17 @@ export class ConfirmSession {
       const home = (await this.defaultRegion())?.region;
       const region = home && REGION.test(home) ? home : FALLBACK_HOME_REGION;
       const out = await this.ask(region, (client, abortSignal) => client.send(new DescribeRegionsCommand({}), { abortSignal }));
-      const names = (out.Regions ?? []).map((r) => r.RegionName ?? '').filter((name) => REGION.test(name)).sort();
+      const names = (out.Regions ?? [])
+        .map((r) => r.RegionName ?? '')
+        .filter((name) => REGION.test(name))
+        .sort();
       // Every account has regions enabled: an empty list is an answer that was lost, not "nowhere".
       if (names.length === 0) throw new BadAnswer(`EC2 answered DescribeRegions in ${region} with no region in it`);
       return names;
     })();
-    this.regions.catch(() => { this.regions = undefined; });
+    this.regions.catch(() => {
+      this.regions = undefined;
+    });
     return this.regions;
   }
 
@@ -119,7 +127,12 @@ export class ConfirmSession {
 export async function confirmWithSession(req: ConfirmationRequest, session: ConfirmSession): Promise<ConfirmationResult> {
   const problems = validateConfirmationRequest(req);
   if (problems.length) return malformedResult(req, problems, session.profile);
-  const base = { instanceId: req.instanceId, productCode: req.productCode, claimedAccount: normalizeClaimedAccount(req.claimedAccount), profile: session.profile };
+  const base = {
+    instanceId: req.instanceId,
+    productCode: req.productCode,
+    claimedAccount: normalizeClaimedAccount(req.claimedAccount),
+    profile: session.profile,
+  };
   try {
     await session.assertUsable();
   } catch (error) {
@@ -129,7 +142,12 @@ export async function confirmWithSession(req: ConfirmationRequest, session: Conf
   if (!where) return malformedResult(req, [noRegionMessage(session.settings)], session.profile);
   // A region from the environment or the config files is checked here; one given with the request was checked above.
   const problem = regionProblem(where.region, where.source);
-  if (problem) return errorResult(base, { region: null, regionSource: where.source }, { kind: 'malformed-input', code: 'MalformedInput', message: problem, requestId: null });
+  if (problem)
+    return errorResult(
+      base,
+      { region: null, regionSource: where.source },
+      { kind: 'malformed-input', code: 'MalformedInput', message: problem, requestId: null },
+    );
   if (where.region === 'auto') return findAndConfirm(base, session);
   return confirmIn(base, where, session);
 }
@@ -143,7 +161,12 @@ async function confirmIn(base: ResultBase, where: ResolvedRegion, session: Confi
     const command = new ConfirmProductInstanceCommand({ InstanceId: base.instanceId, ProductCode: base.productCode });
     const out = await session.ask(where.region, (client, abortSignal) => client.send(command, { abortSignal }), signal);
     const answer = checkedAnswer(out);
-    return makeResult(base, region, { ownerId: answer.ownerId, verdict: verdictFor(answer.attached, answer.ownerId, base.claimedAccount), error: null, requestId: out.$metadata.requestId ?? null });
+    return makeResult(base, region, {
+      ownerId: answer.ownerId,
+      verdict: verdictFor(answer.attached, answer.ownerId, base.claimedAccount),
+      error: null,
+      requestId: out.$metadata.requestId ?? null,
+    });
   } catch (error) {
     return errorResult(base, region, await toError(error, session));
   }
@@ -155,8 +178,10 @@ async function confirmIn(base: ResultBase, where: ResolvedRegion, session: Confi
  */
 function checkedAnswer(out: ConfirmProductInstanceCommandOutput): { attached: boolean; ownerId: string | null } {
   const status = out.$metadata.httpStatusCode ?? 200;
-  if (typeof out.Return !== 'boolean') throw new BadAnswer(`EC2 answered HTTP ${status} without the ConfirmProductInstance answer (no <return> true or false in the body)`);
-  if (out.Return && !/^\d{12}$/.test(out.OwnerId ?? '')) throw new BadAnswer(`EC2 answered HTTP ${status} that the product code is attached, without the owner's 12-digit account`);
+  if (typeof out.Return !== 'boolean')
+    throw new BadAnswer(`EC2 answered HTTP ${status} without the ConfirmProductInstance answer (no <return> true or false in the body)`);
+  if (out.Return && !/^\d{12}$/.test(out.OwnerId ?? ''))
+    throw new BadAnswer(`EC2 answered HTTP ${status} that the product code is attached, without the owner's 12-digit account`);
   return { attached: out.Return, ownerId: out.OwnerId ?? null };
 }
 
@@ -172,7 +197,10 @@ async function findAndConfirm(base: ResultBase, session: ConfirmSession): Promis
   const cancel = new AbortController();
   const answers = regions.map((region) => confirmIn(base, { region, source: 'auto' }, session, cancel.signal));
   const answered = await new Promise<ConfirmationResult | null>((resolve) => {
-    for (const answer of answers) void answer.then((r) => { if (r.verdict !== 'error') resolve(r); });
+    for (const answer of answers)
+      void answer.then((r) => {
+        if (r.verdict !== 'error') resolve(r);
+      });
     void Promise.all(answers).then(() => resolve(null));
   });
   cancel.abort();
@@ -200,7 +228,11 @@ function errorResult(base: ResultBase, region: ResultRegion, error: ClassifiedEr
 }
 
 /** Keys in the documented JSON order, so CLI output and result files read the same everywhere. */
-function makeResult(base: ResultBase, region: ResultRegion, answer: Pick<ConfirmationResult, 'ownerId' | 'verdict' | 'error' | 'requestId'>): ConfirmationResult {
+function makeResult(
+  base: ResultBase,
+  region: ResultRegion,
+  answer: Pick<ConfirmationResult, 'ownerId' | 'verdict' | 'error' | 'requestId'>,
+): ConfirmationResult {
   return {
     instanceId: base.instanceId,
     productCode: base.productCode,

@@ -23,14 +23,20 @@ export function runCredentialProcess(profile: string, command: string, timeoutMs
     const child = spawn(command, { shell: true, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let stdout = '';
     let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout = (stdout + chunk).slice(0, MAX_OUTPUT_CHARS); });
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-MAX_OUTPUT_CHARS); });
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(0, MAX_OUTPUT_CHARS);
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-MAX_OUTPUT_CHARS);
+    });
     const timer = setTimeout(() => {
       kill(child);
-      reject(new CredentialsProblem(
-        `credential_process for profile "${profile}" did not answer in ${inSeconds(timeoutMs)} s: run it yourself to see what it waits for ` +
-          '(a prompt, an MFA device, the network), fix that, then retry',
-      ));
+      reject(
+        new CredentialsProblem(
+          `credential_process for profile "${profile}" did not answer in ${inSeconds(timeoutMs)} s: run it yourself to see what it waits for ` +
+            '(a prompt, an MFA device, the network), fix that, then retry',
+        ),
+      );
     }, timeoutMs);
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -45,7 +51,7 @@ export function runCredentialProcess(profile: string, command: string, timeoutMs
       try {
         resolve(parseCredentials(stdout));
       } catch (error) {
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });
@@ -62,7 +68,7 @@ function parseCredentials(stdout: string): AwsCredentialIdentity {
   if (data?.Version !== 1) throw failure('it did not print "Version": 1');
   if (typeof data.AccessKeyId !== 'string' || typeof data.SecretAccessKey !== 'string') throw failure('it printed no AccessKeyId and SecretAccessKey');
   const expiration = typeof data.Expiration === 'string' ? new Date(data.Expiration) : undefined;
-  if (expiration && !(expiration.getTime() > Date.now())) throw failure(`it printed credentials that expired at ${data.Expiration}`);
+  if (expiration && !(expiration.getTime() > Date.now())) throw failure(`it printed credentials that expired at ${String(data.Expiration)}`);
   return {
     accessKeyId: data.AccessKeyId,
     secretAccessKey: data.SecretAccessKey,

@@ -28,8 +28,14 @@ export function credentialProvider(settings: AwsSettings & CredentialsLimits): A
     const profile = chainProfile(settings);
     const values = profile ? (await readProfiles()).get(profile) : undefined;
     if (profile && values && profileKind(values) === 'credential-process') return runCredentialProcess(profile, values.credential_process, limitMs);
-    return withTimeLimit(sdkProvider(settings)(), limitMs, () =>
-      new CredentialsProblem(`the credentials of ${profile ? `profile "${profile}"` : 'the default chain'} did not arrive in ${inSeconds(limitMs)} s: check the network (SSO and STS are asked over it), then retry`));
+    return withTimeLimit(
+      sdkProvider(settings)(),
+      limitMs,
+      () =>
+        new CredentialsProblem(
+          `the credentials of ${profile ? `profile "${profile}"` : 'the default chain'} did not arrive in ${inSeconds(limitMs)} s: check the network (SSO and STS are asked over it), then retry`,
+        ),
+    );
   };
 }
 
@@ -47,7 +53,9 @@ function sdkProvider(settings: AwsSettings): AwsCredentialIdentityProvider {
 
 function withTimeLimit<T>(work: Promise<T>, limitMs: number, problem: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(problem()), limitMs); });
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(problem()), limitMs);
+  });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
@@ -86,7 +94,9 @@ export async function assertProfileUsable(settings: AwsSettings): Promise<void> 
     );
   }
   if (/\s/.test(profile)) {
-    throw new CredentialsProblem(`profile "${profile}" has a space in its name, which the AWS SDK for JavaScript cannot read: rename it (e.g. "${profile.replace(/\s+/g, '-')}") in the AWS config files, then retry`);
+    throw new CredentialsProblem(
+      `profile "${profile}" has a space in its name, which the AWS SDK for JavaScript cannot read: rename it (e.g. "${profile.replace(/\s+/g, '-')}") in the AWS config files, then retry`,
+    );
   }
 }
 

@@ -24,16 +24,23 @@ export interface ConfiguredEndpoint {
  */
 export async function configuredEndpoint(serviceId: string, settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): Promise<ConfiguredEndpoint | null> {
   const envName = `AWS_ENDPOINT_URL_${serviceId.toUpperCase().replace(/ /g, '_')}`;
-  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true, configFilepath: sharedFilePaths(env).configFile, filepath: sharedFilePaths(env).credentialsFile });
+  const { configFile } = await loadSharedConfigFiles({
+    ignoreCache: true,
+    configFilepath: sharedFilePaths(env).configFile,
+    filepath: sharedFilePaths(env).credentialsFile,
+  });
   const profileName = profileLabel(settings, env) ?? 'default';
   const profile = configFile[profileName] ?? {};
   if (isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls)) return null;
   for (const name of [envName, 'AWS_ENDPOINT_URL']) {
-    if (env[name]) return { url: env[name]!, from: name };
+    if (env[name]) return { url: env[name], from: name };
   }
   if (profile.services) {
     const section = configFile[`services.${profile.services}`];
-    if (!section) throw new Error(`profile "${profileName}" names services section "${profile.services}", which the config file does not have: add [services ${profile.services}] or remove "services" from the profile`);
+    if (!section)
+      throw new Error(
+        `profile "${profileName}" names services section "${profile.services}", which the config file does not have: add [services ${profile.services}] or remove "services" from the profile`,
+      );
     const url = section[`${serviceId.toLowerCase().replace(/ /g, '_')}.endpoint_url`];
     if (url) return { url, from: `services ${profile.services}` };
   }

@@ -91,7 +91,18 @@ function kindOf(e: SdkLikeError): ConfirmationErrorKind {
   return networkCode(e) !== null || /socket hang up/i.test(e.message ?? '') ? 'network' : 'unknown';
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
   'instance-not-found': 'check the instance id and the region (or use region "auto")',
@@ -124,7 +135,12 @@ export function classifySdkError(error: unknown): ClassifiedError {
   if (kind === 'unknown' && status !== undefined && status >= 200 && status < 300) {
     // The parser's own words, without the SDK's pointer to a field only code can see.
     const parser = detail.replace(/\s*Deserialization error:.*$/, '');
-    return { kind: 'bad-answer', code: 'BadAnswer', message: `EC2 answered HTTP ${status} with a body that could not be read (${parser}): ${WHAT_TO_DO['bad-answer']}`, requestId };
+    return {
+      kind: 'bad-answer',
+      code: 'BadAnswer',
+      message: `EC2 answered HTTP ${status} with a body that could not be read (${parser}): ${WHAT_TO_DO['bad-answer']}`,
+      requestId,
+    };
   }
   const hint = WHAT_TO_DO[kind] ?? (status !== undefined && status >= 500 ? 'AWS had a fault on its side even after retries: retry in a minute' : undefined);
   const message = kind === 'unknown' && status ? `${detail} (HTTP ${status})` : detail;
@@ -133,5 +149,5 @@ export function classifySdkError(error: unknown): ClassifiedError {
 
 function networkCode(e: SdkLikeError, depth = 0): string | null {
   if (e.code && NETWORK_CODES.has(e.code)) return e.code;
-  return e.cause && depth < 5 ? networkCode(e.cause as SdkLikeError, depth + 1) : null;
+  return e.cause && depth < 5 ? networkCode(e.cause, depth + 1) : null;
 }

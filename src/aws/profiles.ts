@@ -143,7 +143,10 @@ function parseIniSections(text: string): Map<string, Section> {
     if (!current || delimiter < 0) continue;
     option = value.slice(0, delimiter).trim().toLowerCase();
     // Values lose an inline ` # note` as the SDK reads them (botocore would keep it; names are unaffected).
-    current[option] = value.slice(delimiter + 1).split(/(?:^|\s)[;#]/)[0].trim();
+    current[option] = value
+      .slice(delimiter + 1)
+      .split(/(?:^|\s)[;#]/)[0]
+      .trim();
   }
   return sections;
 }

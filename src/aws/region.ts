@@ -34,9 +34,11 @@ export async function resolveRegion(settings: AwsSettings, env: NodeJS.ProcessEn
 export function noRegionMessage(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): string {
   const profile = profileOf(settings, env);
   const configure = `aws configure set region us-east-1${profile === 'default' ? '' : ` --profile ${shellQuote(profile)}`}`;
-  return `no region: profile "${profile}" has none and neither AWS_REGION nor AWS_DEFAULT_REGION is set. ` +
+  return (
+    `no region: profile "${profile}" has none and neither AWS_REGION nor AWS_DEFAULT_REGION is set. ` +
     `Pass --region REGION (or "auto" to search the enabled regions; in VS Code, Select Region or the supportDesk.aws.region setting), ` +
-    `set AWS_REGION, or give the profile one with "${configure}"`;
+    `set AWS_REGION, or give the profile one with "${configure}"`
+  );
 }
 
 /** The profile whose `region` counts: the chosen one, else AWS_PROFILE, else `default`, as the SDK reads them. */

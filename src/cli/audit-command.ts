@@ -20,25 +20,25 @@ the live verdict, each agreement with its start, the request id).`,
   },
   exitCodes: '0 listed (a damaged line is said on stderr and skipped); 2 a usage error.',
   run: async ({ values }, io) => {
-  let account: string | undefined;
-  if (values.account !== undefined) {
-    const parsed = parseTypedAccount(values.account);
-    if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
-    account = parsed.account;
-  }
-  const log = new AuditLog(resolveAuditPath(values.audit));
-  const { entries, skippedLines } = await log.readChecked(account ? { account } : {});
-  if (skippedLines.length) {
-    const lines = skippedLines.length === 1 ? `line ${skippedLines[0]} is` : `lines ${skippedLines.join(', ')} are`;
-    io.err(`${log.path}: ${lines} not a whole audit entry (a crash mid-write cuts the last line short) and skipped; the other entries follow`);
-  }
-  if (values.json) {
-    io.out(JSON.stringify(entries, null, 2));
+    let account: string | undefined;
+    if (values.account !== undefined) {
+      const parsed = parseTypedAccount(values.account);
+      if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
+      account = parsed.account;
+    }
+    const log = new AuditLog(resolveAuditPath(values.audit));
+    const { entries, skippedLines } = await log.readChecked(account ? { account } : {});
+    if (skippedLines.length) {
+      const lines = skippedLines.length === 1 ? `line ${skippedLines[0]} is` : `lines ${skippedLines.join(', ')} are`;
+      io.err(`${log.path}: ${lines} not a whole audit entry (a crash mid-write cuts the last line short) and skipped; the other entries follow`);
+    }
+    if (values.json) {
+      io.out(JSON.stringify(entries, null, 2));
+      return 0;
+    }
+    if (entries.length === 0) io.out(`nothing recorded${account ? ` for ${account}` : ''} in ${log.path}`);
+    for (const e of entries) io.out(describeEntry(e));
     return 0;
-  }
-  if (entries.length === 0) io.out(`nothing recorded${account ? ` for ${account}` : ''} in ${log.path}`);
-  for (const e of entries) io.out(describeEntry(e));
-  return 0;
   },
 });
 

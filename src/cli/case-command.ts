@@ -40,45 +40,46 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
   exitCodes: `0 rendered and complete; 1 rendered, but a required field is empty or a value is not valid
 (each is named on stderr and marked in the text); 2 a usage error (unknown template or field, unreadable @FILE).`,
   run: async ({ values, positionals }, io) => {
-  const [action, ...rest] = positionals;
-  const { playbook, problems } = await loadPlaybook(values.playbook ?? TEAM_PLAYBOOK_PATH);
-  for (const p of problems) io.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
-  if (action === 'templates') {
-    if (rest.length > 0) throw usageMistake('templates takes no arguments');
-    listTemplates(playbook, values.json === true, io);
-    return 0;
-  }
-  if (action !== 'render') throw usageMistake(action ? `unknown action "${action}"` : 'say templates or render');
-  const [id, ...extra] = rest;
-  if (!id) throw new UsageError(`name the template, one of: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; give values with --field NAME=VALUE`);
-  const template = findTemplate(playbook, id);
-  if (!template) throw new UsageError(`no case template "${id}"; known: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
-
-  const fields: CaseValues = {};
-  for (const pair of values.field ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--field "${pair}" must be NAME=VALUE or NAME=@FILE`);
-    const name = pair.slice(0, eq);
-    if (!template.fields.some((f) => f.id === name)) {
-      throw new UsageError(`template "${id}" has no field "${name}"; its fields: ${template.fields.map((f) => f.id).join(', ')}`);
+    const [action, ...rest] = positionals;
+    const { playbook, problems } = await loadPlaybook(values.playbook ?? TEAM_PLAYBOOK_PATH);
+    for (const p of problems) io.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+    if (action === 'templates') {
+      if (rest.length > 0) throw usageMistake('templates takes no arguments');
+      listTemplates(playbook, values.json === true, io);
+      return 0;
     }
-    fields[name] = await fieldValue(pair.slice(eq + 1));
-  }
-  if (values.account !== undefined) {
-    const ids = template.fields.map((f) => f.id);
-    await fillFromReports(fields, ids, values.account, values.reports ?? [], values['as-of'], playbook, io.err, s3Settings(values));
-    await fillFromAudit(fields, ids, values.account, resolveAuditPath(values.audit), io.err);
-  } else if (values.reports || values.audit) throw new UsageError(`--${values.reports ? 'reports' : 'audit'} goes with --account: say whose evidence to fill in`);
+    if (action !== 'render') throw usageMistake(action ? `unknown action "${action}"` : 'say templates or render');
+    const [id, ...extra] = rest;
+    if (!id) throw new UsageError(`name the template, one of: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; give values with --field NAME=VALUE`);
+    const template = findTemplate(playbook, id);
+    if (!template) throw new UsageError(`no case template "${id}"; known: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
 
-  const rendered = renderCase(playbook, template, fields);
-  if (values.json) {
-    io.out(JSON.stringify({ template: template.id, markdown: rendered.markdown, redactions: rendered.redactions, errors: rendered.errors }, null, 2));
-  } else {
-    io.out(rendered.markdown.replace(/\n$/, ''));
-  }
-  for (const e of rendered.errors) io.err(`${e.field}: ${e.message}`);
-  return rendered.errors.length === 0 ? 0 : 1;
+    const fields: CaseValues = {};
+    for (const pair of values.field ?? []) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--field "${pair}" must be NAME=VALUE or NAME=@FILE`);
+      const name = pair.slice(0, eq);
+      if (!template.fields.some((f) => f.id === name)) {
+        throw new UsageError(`template "${id}" has no field "${name}"; its fields: ${template.fields.map((f) => f.id).join(', ')}`);
+      }
+      fields[name] = await fieldValue(pair.slice(eq + 1));
+    }
+    if (values.account !== undefined) {
+      const ids = template.fields.map((f) => f.id);
+      await fillFromReports(fields, ids, values.account, values.reports ?? [], values['as-of'], playbook, io.err, s3Settings(values));
+      await fillFromAudit(fields, ids, values.account, resolveAuditPath(values.audit), io.err);
+    } else if (values.reports || values.audit)
+      throw new UsageError(`--${values.reports ? 'reports' : 'audit'} goes with --account: say whose evidence to fill in`);
+
+    const rendered = renderCase(playbook, template, fields);
+    if (values.json) {
+      io.out(JSON.stringify({ template: template.id, markdown: rendered.markdown, redactions: rendered.redactions, errors: rendered.errors }, null, 2));
+    } else {
+      io.out(rendered.markdown.replace(/\n$/, ''));
+    }
+    for (const e of rendered.errors) io.err(`${e.field}: ${e.message}`);
+    return rendered.errors.length === 0 ? 0 : 1;
   },
 });
 
@@ -95,7 +96,16 @@ async function fieldValue(raw: string): Promise<string> {
 }
 
 /** The account field, and an evidence field with the verdict from the reports, unless given with --field. */
-async function fillFromReports(fields: CaseValues, ids: string[], typed: string, paths: string[], asOfOption: string | undefined, playbook: Playbook, warn: (text: string) => void, aws: AwsSettings): Promise<void> {
+async function fillFromReports(
+  fields: CaseValues,
+  ids: string[],
+  typed: string,
+  paths: string[],
+  asOfOption: string | undefined,
+  playbook: Playbook,
+  warn: (text: string) => void,
+  aws: AwsSettings,
+): Promise<void> {
   const parsed = parseTypedAccount(typed);
   if (!parsed.ok) throw new UsageError(`--account: ${parsed.reason}`);
   const padded = paddingWarning(typed);
@@ -129,10 +139,24 @@ async function fillFromAudit(fields: CaseValues, ids: string[], typed: string, p
 
 function listTemplates(playbook: Playbook, json: boolean, io: CliIo): void {
   if (json) {
-    io.out(JSON.stringify(playbook.caseTemplates.map((t) => ({
-      id: t.id, title: t.title, summary: t.summary,
-      fields: t.fields.map((f) => ({ id: f.id, label: f.label, kind: f.kind, required: f.required === true, ...(f.kind === 'choice' ? { options: fieldOptions(playbook, f) } : {}) })),
-    })), null, 2));
+    io.out(
+      JSON.stringify(
+        playbook.caseTemplates.map((t) => ({
+          id: t.id,
+          title: t.title,
+          summary: t.summary,
+          fields: t.fields.map((f) => ({
+            id: f.id,
+            label: f.label,
+            kind: f.kind,
+            required: f.required === true,
+            ...(f.kind === 'choice' ? { options: fieldOptions(playbook, f) } : {}),
+          })),
+        })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   for (const t of playbook.caseTemplates) {

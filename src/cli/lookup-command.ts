@@ -37,7 +37,11 @@ Every search, failed ones too, is recorded in the audit log.`,
   options: {
     reports: { ...SHARED_OPTIONS.reports, help: `${SHARED_OPTIONS.reports.help}; paths after ACCOUNT are reports too` },
     'as-of': SHARED_OPTIONS['as-of'],
-    'last-usage-days': { type: 'string', value: 'N', help: `how recent the last usage must be, in days (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})` },
+    'last-usage-days': {
+      type: 'string',
+      value: 'N',
+      help: `how recent the last usage must be, in days (default: the playbook's, else ${DEFAULT_POLICY.lastUsageDays})`,
+    },
     playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose eligibility policy applies (default: ${TEAM_PLAYBOOK_PATH})` },
     live: { type: 'boolean', help: "also search the account's live agreements with the seller" },
     'product-id': { type: 'string', value: 'P', help: 'with --live: the product (prod-...) the agreement must be for (default: any product)' },
@@ -50,67 +54,84 @@ Every search, failed ones too, is recorded in the audit log.`,
 2 a usage error, or no subscription report among the paths (no verdict); 3 answered, but the live
 search could not be recorded in the audit log (the answer is printed first).`,
   run: async ({ values, positionals }, io) => {
-  // `--reports a b c` is what people type: paths after the account belong to --reports.
-  const [typed, ...morePaths] = positionals;
-  if (typed === undefined) throw usageMistake("give the customer's AWS account number");
-  const parsed = parseTypedAccount(typed);
-  if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
-  const paths = [...(values.reports ?? []), ...morePaths];
-  const live = values.live === true;
-  if (paths.length === 0 && !live) throw usageMistake('give the reports to judge against with --reports PATH, or --live to ask AWS Marketplace');
-  const s3 = paths.some(isS3Url);
-  for (const name of ['product-id', 'profile', 'audit'] as const) {
-    if (values[name] !== undefined && !live && !(name === 'profile' && s3)) throw new UsageError(`--${name} goes with --live${name === 'profile' ? ' or s3:// reports' : ' (it is for the live agreements search)'}`);
-  }
-  if (values.region !== undefined && !s3) throw new UsageError('--region goes with s3:// reports (it is the bucket\'s region)');
-  const productId = values['product-id'];
-  if (productId !== undefined && !PRODUCT_ID.test(productId)) throw new UsageError(`--product-id "${productId}" must be a product id like prod-abcd1234example`);
-  const asOf = values['as-of'] ?? today();
-  if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
-  const windowDays = lastUsageDays(values['last-usage-days']);
-  const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
-  if (windowDays !== undefined) policy.lastUsageDays = windowDays;
+    // `--reports a b c` is what people type: paths after the account belong to --reports.
+    const [typed, ...morePaths] = positionals;
+    if (typed === undefined) throw usageMistake("give the customer's AWS account number");
+    const parsed = parseTypedAccount(typed);
+    if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
+    const paths = [...(values.reports ?? []), ...morePaths];
+    const live = values.live === true;
+    if (paths.length === 0 && !live) throw usageMistake('give the reports to judge against with --reports PATH, or --live to ask AWS Marketplace');
+    const s3 = paths.some(isS3Url);
+    for (const name of ['product-id', 'profile', 'audit'] as const) {
+      if (values[name] !== undefined && !live && !(name === 'profile' && s3))
+        throw new UsageError(`--${name} goes with --live${name === 'profile' ? ' or s3:// reports' : ' (it is for the live agreements search)'}`);
+    }
+    if (values.region !== undefined && !s3) throw new UsageError("--region goes with s3:// reports (it is the bucket's region)");
+    const productId = values['product-id'];
+    if (productId !== undefined && !PRODUCT_ID.test(productId))
+      throw new UsageError(`--product-id "${productId}" must be a product id like prod-abcd1234example`);
+    const asOf = values['as-of'] ?? today();
+    if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
+    const windowDays = lastUsageDays(values['last-usage-days']);
+    const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
+    if (windowDays !== undefined) policy.lastUsageDays = windowDays;
 
-  const reports = paths.length > 0 ? await judgeReports(paths, parsed.account, asOf, policy, s3Settings(values)) : null;
-  const liveEvidence = live
-    ? await (await loadAws()).searchAgreements({ account: parsed.account, asOf, ...(productId ? { productId } : {}) }, values.profile ? { profile: values.profile } : {})
-    : null;
-  const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId, asOf) : null;
-  // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
-  const unrecorded = liveEvidence ? await record(liveEvidence, parsed.account, productId, resolveAuditPath(values.audit)) : undefined;
-  // With no reports the live search is the only source: its failure is no answer at all.
-  const code = liveEvidence?.verdict === 'error' && !reports ? 1 : 0;
-  const padded = paddingWarning(typed);
-  if (values.json) {
-    const verdict = reports?.verdict;
-    io.out(JSON.stringify({
-      account: parsed.account,
-      typedAccount: typed,
-      padded: padded !== undefined,
-      verdict: combined?.verdict ?? verdict?.verdict,
-      ...(combined ? { reportVerdict: verdict?.verdict ?? null, reasons: combined.reasons } : {}),
-      asOf,
-      freshness: reports?.freshness ?? null,
-      // Every key always present (null when unknown), so scripts can rely on the shape.
-      subscriptions: (verdict?.subscriptions ?? []).map(({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons }) =>
-        ({ productId, productCode: productCode ?? null, productTitle: productTitle ?? null, lastUsage: lastUsage ?? null, reportDate: reportDate ?? null, verdict: v, reasons })),
-      rejectedRows: verdict?.rejectedRows ?? [],
-      contacts: verdict?.contacts ?? [],
-      // The same shape as `report inspect --json` gives: every problem, {file, line, severity, message}.
-      problems: reports?.problems ?? [],
-      ...(liveEvidence ? { live: liveEvidence } : {}),
-    }, null, 2));
+    const reports = paths.length > 0 ? await judgeReports(paths, parsed.account, asOf, policy, s3Settings(values)) : null;
+    const liveEvidence = live
+      ? await (
+          await loadAws()
+        ).searchAgreements({ account: parsed.account, asOf, ...(productId ? { productId } : {}) }, values.profile ? { profile: values.profile } : {})
+      : null;
+    const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId, asOf) : null;
+    // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
+    const unrecorded = liveEvidence ? await record(liveEvidence, parsed.account, productId, resolveAuditPath(values.audit)) : undefined;
+    // With no reports the live search is the only source: its failure is no answer at all.
+    const code = liveEvidence?.verdict === 'error' && !reports ? 1 : 0;
+    const padded = paddingWarning(typed);
+    if (values.json) {
+      const verdict = reports?.verdict;
+      io.out(
+        JSON.stringify(
+          {
+            account: parsed.account,
+            typedAccount: typed,
+            padded: padded !== undefined,
+            verdict: combined?.verdict ?? verdict?.verdict,
+            ...(combined ? { reportVerdict: verdict?.verdict ?? null, reasons: combined.reasons } : {}),
+            asOf,
+            freshness: reports?.freshness ?? null,
+            // Every key always present (null when unknown), so scripts can rely on the shape.
+            subscriptions: (verdict?.subscriptions ?? []).map(({ productId, productCode, productTitle, lastUsage, reportDate, verdict: v, reasons }) => ({
+              productId,
+              productCode: productCode ?? null,
+              productTitle: productTitle ?? null,
+              lastUsage: lastUsage ?? null,
+              reportDate: reportDate ?? null,
+              verdict: v,
+              reasons,
+            })),
+            rejectedRows: verdict?.rejectedRows ?? [],
+            contacts: verdict?.contacts ?? [],
+            // The same shape as `report inspect --json` gives: every problem, {file, line, severity, message}.
+            problems: reports?.problems ?? [],
+            ...(liveEvidence ? { live: liveEvidence } : {}),
+          },
+          null,
+          2,
+        ),
+      );
+      if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
+      return exitCode(code, unrecorded, io);
+    }
+    if (padded) io.out(`Warning: ${padded}`);
+    if (reports) {
+      io.out(describeEvidence(reports.verdict, asOf, reports.freshness));
+      if (reports.problems.length > 0) io.out(describeProblems(reports.problems, PROBLEMS_SHOWN));
+    }
+    if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
     return exitCode(code, unrecorded, io);
-  }
-  if (padded) io.out(`Warning: ${padded}`);
-  if (reports) {
-    io.out(describeEvidence(reports.verdict, asOf, reports.freshness));
-    if (reports.problems.length > 0) io.out(describeProblems(reports.problems, PROBLEMS_SHOWN));
-  }
-  if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));
-  if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-  return exitCode(code, unrecorded, io);
   },
 });
 
@@ -128,8 +149,10 @@ async function record(live: LiveEvidence, account: string, productId: string | u
 /** `code`, or 3 (EXIT.unrecorded) with the reason on stderr when the search could not be recorded. */
 function exitCode(code: number, unrecorded: AuditWriteError | undefined, io: CliIo): number {
   if (!unrecorded) return code;
-  io.err(`the audit write failed: ${unrecorded.path}: ${unrecorded.reason}. The answer stands, but the search is not in the audit log: ` +
-    'point --audit (or SUPPORT_DESK_AUDIT) at a file you can write, then search again to record it.');
+  io.err(
+    `the audit write failed: ${unrecorded.path}: ${unrecorded.reason}. The answer stands, but the search is not in the audit log: ` +
+      'point --audit (or SUPPORT_DESK_AUDIT) at a file you can write, then search again to record it.',
+  );
   return EXIT.unrecorded;
 }
 
@@ -150,7 +173,11 @@ async function judgeReports(paths: string[], account: string, asOf: string, poli
 /** The live source, then the verdict with both sources heard and why. */
 function describeCombined(account: string, live: LiveEvidence, combined: ReturnType<typeof combineVerdicts>, asOf: string, withReports: boolean): string {
   const heading = withReports ? 'With the reports and the live agreements' : 'From the live agreements alone (no reports given)';
-  return [describeLive(live), `${heading}: account ${account} is ${combined.verdict.toUpperCase()} (as of ${asOf})`, ...combined.reasons.map((r) => `  - ${r}`)].join('\n');
+  return [
+    describeLive(live),
+    `${heading}: account ${account} is ${combined.verdict.toUpperCase()} (as of ${asOf})`,
+    ...combined.reasons.map((r) => `  - ${r}`),
+  ].join('\n');
 }
 
 /** The team's policy, as the extension applies it; a broken playbook is said on stderr and the default applies. */

@@ -9,7 +9,9 @@ import { EXIT, UsageError } from './usage';
 export const verifyIdentityCommand = defineCommand({
   name: 'verify-identity',
   summary: 'prove an instance offline from its identity document, signed by AWS',
-  usage: ['verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n[--document FILE] [--product-code C] [--account A] [--instance-id I] [--json]'],
+  usage: [
+    'verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n[--document FILE] [--product-code C] [--account A] [--instance-id I] [--json]',
+  ],
   description: `Verifies an EC2 instance identity document with AWS's public certificates, without calling AWS.
 The customer runs on the instance (IMDSv2 needs a token, see the AWS guide):
   curl http://169.254.169.254/latest/dynamic/instance-identity/pkcs7      (or /rsa2048, /signature)
@@ -31,8 +33,11 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}": give the signature file with --pkcs7, --rsa2048 or --signature`);
     const given = (['pkcs7', 'rsa2048', 'signature'] as const).filter((m) => values[m] !== undefined);
     if (given.length !== 1) {
-      throw new UsageError(given.length === 0 ? 'give the signature: --pkcs7 FILE, --rsa2048 FILE --document FILE or --signature FILE --document FILE'
-        : `give one signature, not ${given.map((m) => `--${m}`).join(' and ')}`);
+      throw new UsageError(
+        given.length === 0
+          ? 'give the signature: --pkcs7 FILE, --rsa2048 FILE --document FILE or --signature FILE --document FILE'
+          : `give one signature, not ${given.map((m) => `--${m}`).join(' and ')}`,
+      );
     }
     const method: IdentityMethod = given[0];
     if (method !== 'pkcs7' && values.document === undefined) throw new UsageError(`--${method} needs the document it signs: add --document FILE`);
@@ -41,8 +46,10 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     const { NotASignatureError, verifyIdentity } = loadIdentityVerifier();
     let result: IdentityVerification;
     try {
-      result = verifyIdentity({ method, signature, document },
-        { productCode: values['product-code'], account: values.account, instanceId: values['instance-id'] });
+      result = verifyIdentity(
+        { method, signature, document },
+        { productCode: values['product-code'], account: values.account, instanceId: values['instance-id'] },
+      );
     } catch (error) {
       if (error instanceof NotASignatureError) throw new UsageError(error.message);
       throw error;
@@ -57,7 +64,9 @@ async function readInput(path: string, option: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${option} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, give the file' : (error as Error).message}`);
+    throw new UsageError(
+      `${option} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, give the file' : (error as Error).message}`,
+    );
   }
 }
 

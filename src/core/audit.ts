@@ -88,14 +88,31 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
   };
   const failed = new Set(v.checks.filter((c) => !c.ok).map((c) => c.name));
   const signed = v.certificate !== null && [...failed].every((name) => EXPECTATION_CHECKS.has(name));
-  const verdict: ConfirmationVerdict = v.verified ? 'confirmed' : !signed ? 'error' : failed.has('account') ? 'owner-mismatch' : failed.has('product-code') ? 'not-attached' : 'error';
+  const verdict: ConfirmationVerdict = v.verified
+    ? 'confirmed'
+    : !signed
+      ? 'error'
+      : failed.has('account')
+        ? 'owner-mismatch'
+        : failed.has('product-code')
+          ? 'not-attached'
+          : 'error';
   const claimed = expected.account === undefined ? null : parseTypedAccount(expected.account);
   return {
-    time: time.toISOString(), profile: null, region: field('region'), regionSource: null,
-    instanceId: field('instanceId') ?? '', productCode: expected.productCode ?? '',
-    claimedAccount: claimed?.ok ? claimed.account : null, ownerId: field('accountId'),
-    verdict, errorKind: verdict === 'error' ? 'unknown' : null, requestId: null,
-    source: 'identity-document', certificate: v.certificate, checks: v.checks,
+    time: time.toISOString(),
+    profile: null,
+    region: field('region'),
+    regionSource: null,
+    instanceId: field('instanceId') ?? '',
+    productCode: expected.productCode ?? '',
+    claimedAccount: claimed?.ok ? claimed.account : null,
+    ownerId: field('accountId'),
+    verdict,
+    errorKind: verdict === 'error' ? 'unknown' : null,
+    requestId: null,
+    source: 'identity-document',
+    certificate: v.certificate,
+    checks: v.checks,
   };
 }
 
@@ -106,12 +123,24 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
  */
 export function agreementAuditEntry(live: LiveEvidence, query: { account: string; productId?: string }): AuditEntry {
   return {
-    time: live.checkedAt, profile: live.profile, region: live.region, regionSource: null,
-    instanceId: '', productCode: '', claimedAccount: query.account, ownerId: null,
+    time: live.checkedAt,
+    profile: live.profile,
+    region: live.region,
+    regionSource: null,
+    instanceId: '',
+    productCode: '',
+    claimedAccount: query.account,
+    ownerId: null,
     verdict: live.verdict === 'active' ? 'confirmed' : live.verdict === 'none' ? 'not-attached' : 'error',
-    errorKind: live.error?.kind ?? null, requestId: live.requestIds.at(-1) ?? null,
-    source: 'marketplace-agreement', productId: query.productId ?? null, liveVerdict: live.verdict,
-    agreements: live.agreements, endpoint: live.endpoint, requestIds: live.requestIds, errorMessage: live.error?.message ?? null,
+    errorKind: live.error?.kind ?? null,
+    requestId: live.requestIds.at(-1) ?? null,
+    source: 'marketplace-agreement',
+    productId: query.productId ?? null,
+    liveVerdict: live.verdict,
+    agreements: live.agreements,
+    endpoint: live.endpoint,
+    requestIds: live.requestIds,
+    errorMessage: live.error?.message ?? null,
   };
 }
 
@@ -126,7 +155,11 @@ const EXPECTATION_CHECKS = new Set(['account', 'instance-id', 'product-code']);
 export class AuditWriteError extends Error {
   override name = 'AuditWriteError';
 
-  constructor(readonly path: string, readonly reason: string, options?: { cause: unknown }) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: { cause: unknown },
+  ) {
     super(`${path}: ${reason}`, options);
   }
 }
@@ -171,14 +204,23 @@ export class AuditLog {
 /** Why a file could not be created or appended to, in words, from the error's code. */
 function writeFailureReason(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'EISDIR': return 'it is a folder, not a file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
     // mkdir -p meets a file where a folder should be: EEXIST for the last part, ENOTDIR for one above.
-    case 'EEXIST': case 'ENOTDIR': return 'a part of the path is a file, not a folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'the disk is full';
-    case 'ENOENT': return 'no file can be created there';
-    default: return error.message;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'ENOENT':
+      return 'no file can be created there';
+    default:
+      return error.message;
   }
 }
 

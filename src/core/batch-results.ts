@@ -62,9 +62,15 @@ export interface ResultsLock {
 
 /** Another run holds the results file; the message names it and says what to do. */
 export class ResultsFileInUse extends Error {
-  constructor(readonly resultsPath: string, readonly lockPath: string, readonly holder: LockHolder | null) {
-    super(`${resultsPath} is in use by ${holder ? describeHolder(holder) : 'another run (its lock file does not say which)'}: ` +
-      `wait for it to finish or add --wait; if it is no longer running, delete ${lockPath}`);
+  constructor(
+    readonly resultsPath: string,
+    readonly lockPath: string,
+    readonly holder: LockHolder | null,
+  ) {
+    super(
+      `${resultsPath} is in use by ${holder ? describeHolder(holder) : 'another run (its lock file does not say which)'}: ` +
+        `wait for it to finish or add --wait; if it is no longer running, delete ${lockPath}`,
+    );
   }
 }
 
@@ -147,7 +153,10 @@ function isGone(holder: LockHolder): boolean {
 async function removeStale(lockPath: string, stale: LockHolder, me: LockHolder): Promise<boolean> {
   const guard = `${lockPath}.takeover`;
   if (!(await createExclusive(guard, me))) {
-    const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(guard).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > TAKEOVER_GUARD_MS) await unlink(guard).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
     return false;

@@ -105,7 +105,9 @@ export function validateConfirmationRequest(req: ConfirmationRequest, productPro
   if (productProblem) {
     problems.push(productProblem);
   } else if (!PRODUCT_CODE.test(req.productCode ?? '')) {
-    problems.push(`product code "${truncate(req.productCode ?? '')}" must be 1-25 letters or digits (find it in the product's Marketplace listing or the subscription report)`);
+    problems.push(
+      `product code "${truncate(req.productCode ?? '')}" must be 1-25 letters or digits (find it in the product's Marketplace listing or the subscription report)`,
+    );
   }
   if (req.claimedAccount !== undefined) {
     const parsed = parseTypedAccount(req.claimedAccount);

@@ -36,8 +36,7 @@ export function parseSpreadsheetDay(raw: string): SpreadsheetDay | undefined {
 }
 
 export type SpreadsheetDay =
-  | { day: string; reading: 'month first' | 'day first' | 'the same either way' }
-  | { ambiguous: [monthFirst: string, dayFirst: string] };
+  { day: string; reading: 'month first' | 'day first' | 'the same either way' } | { ambiguous: [monthFirst: string, dayFirst: string] };
 
 // Day and month of one or two digits, the same separator twice, a four-digit year, then perhaps a
 // time as spreadsheets write it ("11/20/2026 1:45 PM").

@@ -1,8 +1,14 @@
 // Support eligibility verdicts from the merged reports. Pure: the "as of" day is always a parameter.
 import { daysBetween, isIsoDay } from './dates';
 import {
-  DEFAULT_POLICY, VERDICT_RANK,
-  type AccountVerdict, type EligibilityPolicy, type RejectedRow, type SubscriptionRecord, type SubscriptionVerdict, type Verdict,
+  DEFAULT_POLICY,
+  VERDICT_RANK,
+  type AccountVerdict,
+  type EligibilityPolicy,
+  type RejectedRow,
+  type SubscriptionRecord,
+  type SubscriptionVerdict,
+  type Verdict,
 } from './domain';
 import type { ProductInfo, SubscriptionStore } from './store';
 
@@ -38,7 +44,11 @@ export { today } from './dates';
  * inputs give the same verdict. Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
 export function judgeSubscription(
-  store: SubscriptionStore, account: string, productId: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
+  store: SubscriptionStore,
+  account: string,
+  productId: string,
+  asOf: string,
+  policy: EligibilityPolicy = DEFAULT_POLICY,
 ): SubscriptionVerdict {
   requireDay(asOf);
   const product = store.productInfo(productId);
@@ -58,9 +68,13 @@ export function judgeSubscription(
   const mayBe = rejected.filter((r) => r.account !== account).map((r) => mayBeReason(r, account));
   if (!newest || !product) {
     // The account is on a row of the reports, only not a usable one: that, not "new subscriber?", is the answer.
-    const reasons = onRows.length > 0
-      ? onRows.map((r) => `Account ${account} is on ${r.file}:${r.line}, a row that was rejected: ${r.reason}. It could not be judged from that row: fix the row in the export and load the report again, or confirm the instance with ConfirmProductInstance.`)
-      : unlistedReasons(store, account, productId, product, asOf, policy);
+    const reasons =
+      onRows.length > 0
+        ? onRows.map(
+            (r) =>
+              `Account ${account} is on ${r.file}:${r.line}, a row that was rejected: ${r.reason}. It could not be judged from that row: fix the row in the export and load the report again, or confirm the instance with ConfirmProductInstance.`,
+          )
+        : unlistedReasons(store, account, productId, product, asOf, policy);
     return { ...base, verdict: 'unlisted', reasons: [...reasons, ...mayBe] };
   }
   const { verdict, reasons } = judgeListed(account, product, newest, asOf, policy);
@@ -70,7 +84,11 @@ export function judgeSubscription(
 
 /** The verdict from the account's newest row for a product the reports list. */
 function judgeListed(
-  account: string, product: ProductInfo, newest: SubscriptionRecord, asOf: string, policy: EligibilityPolicy,
+  account: string,
+  product: ProductInfo,
+  newest: SubscriptionRecord,
+  asOf: string,
+  policy: EligibilityPolicy,
 ): { verdict: Verdict; reasons: string[] } {
   const label = productLabel(product);
   if (newest.reportDate !== product.latestReportDate) {
@@ -114,9 +132,7 @@ function mayBeReason(row: RejectedRow, account: string): string {
  * Arguments as for judgeSubscription; the CLI's `lookup --json`, the tree and the panel all show this.
  * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
-export function judgeAccount(
-  store: SubscriptionStore, account: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY,
-): AccountVerdict {
+export function judgeAccount(store: SubscriptionStore, account: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY): AccountVerdict {
   requireDay(asOf);
   const rejectedRows = store.rejectedRowsFor(account);
   const named = [
@@ -158,7 +174,12 @@ export function reportFreshness(store: SubscriptionStore, asOf: string, policy: 
 }
 
 function unlistedReasons(
-  store: SubscriptionStore, account: string, productId: string, product: ProductInfo | undefined, asOf: string, policy: EligibilityPolicy,
+  store: SubscriptionStore,
+  account: string,
+  productId: string,
+  product: ProductInfo | undefined,
+  asOf: string,
+  policy: EligibilityPolicy,
 ): string[] {
   if (!product) return [`No loaded report mentions product ${productId}.`];
   const newestDay = product.latestReportDate;
@@ -167,13 +188,13 @@ function unlistedReasons(
   if (lag <= policy.goodFaithDays) {
     reasons.push(
       `New subscribers reach the daily reports only after a lag of up to ${plural(policy.goodFaithDays, 'day')}: if the customer subscribed after ${newestDay}, ` +
-      `support them in good faith until a newer report lists them (up to ${plural(policy.goodFaithDays, 'day')} after subscribing); ConfirmProductInstance answers in real time.`,
+        `support them in good faith until a newer report lists them (up to ${plural(policy.goodFaithDays, 'day')} after subscribing); ConfirmProductInstance answers in real time.`,
     );
   } else {
     const freshness = reportFreshness(store, asOf, policy);
     reasons.push(
       `The newest report for this product is ${plural(lag, 'day')} older than ${asOf}, beyond the ${policy.goodFaithDays}-day reporting lag (${freshness.message}): ` +
-      'a recent subscriber would not be in it, so load newer reports or confirm the instance with ConfirmProductInstance.',
+        'a recent subscriber would not be in it, so load newer reports or confirm the instance with ConfirmProductInstance.',
     );
   }
   return reasons;

@@ -63,16 +63,23 @@ export function recordedEvidenceByAccount(entries: readonly AuditEntry[]): Map<s
 
 /** The recorded evidence as paragraphs of plain text, live agreements first; empty when there is none. */
 export function describeRecordedEvidence(recorded: RecordedEvidence): string[] {
-  return [recorded.live && describeLiveEntry(recorded.live), recorded.identity && describeIdentityEntry(recorded.identity)].filter((x): x is string => Boolean(x));
+  return [recorded.live && describeLiveEntry(recorded.live), recorded.identity && describeIdentityEntry(recorded.identity)].filter((x): x is string =>
+    Boolean(x),
+  );
 }
 
 /** A recorded agreement search, worded as `lookup --live` words it, naming the account and product searched. */
 export function describeLiveEntry(e: AuditEntry): string {
   const live: LiveEvidence = {
-    source: 'marketplace-agreement', verdict: e.liveVerdict ?? 'error', agreements: e.agreements ?? [],
+    source: 'marketplace-agreement',
+    verdict: e.liveVerdict ?? 'error',
+    agreements: e.agreements ?? [],
     ...(e.errorKind ? { error: { kind: e.errorKind, message: e.errorMessage ?? 'not recorded' } } : {}),
-    region: 'us-east-1', endpoint: e.endpoint ?? '(endpoint not recorded)', requestIds: e.requestIds ?? (e.requestId ? [e.requestId] : []),
-    checkedAt: e.time, profile: e.profile,
+    region: 'us-east-1',
+    endpoint: e.endpoint ?? '(endpoint not recorded)',
+    requestIds: e.requestIds ?? (e.requestId ? [e.requestId] : []),
+    checkedAt: e.time,
+    profile: e.profile,
   };
   return describeLive(live, `account ${e.claimedAccount ?? '(unknown)'}, ${e.productId ? `product ${e.productId}` : 'any product'}`);
 }
@@ -82,7 +89,7 @@ export function describeIdentityEntry(e: AuditEntry): string {
   const outcome = e.verdict === 'confirmed' ? 'VERIFIED' : `NOT VERIFIED (${e.verdict})`;
   const lines = [
     `Instance identity document (verified offline with AWS's certificates, no AWS call): ${outcome}`,
-    `  certificate: ${e.certificate ? `AWS ${e.certificate}` : 'none of AWS\'s certificates verified the signature'}`,
+    `  certificate: ${e.certificate ? `AWS ${e.certificate}` : "none of AWS's certificates verified the signature"}`,
     `  instance ${e.instanceId || '(unknown)'}, owner ${e.ownerId ?? '(unknown)'}, claimed ${e.claimedAccount ?? '-'}, region ${e.region ?? '(unknown)'}, product code ${e.productCode || '(not checked)'}`,
     ...(e.checks ?? []).map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
     `  recorded at ${e.time}; no AWS profile (offline)`,
@@ -100,9 +107,13 @@ export function summarizeRecordedEvidence(r: RecordedEvidence): string {
   if (r.live) {
     const e = r.live;
     const agreement = e.agreements?.find((a) => a.status === 'ACTIVE') ?? e.agreements?.[0];
-    const what = e.liveVerdict === 'error' || !e.liveVerdict ? `ERROR (${e.errorKind ?? 'unknown'})`
-      : `${e.liveVerdict.toUpperCase()}${agreement ? `, ${agreement.agreementId} (${agreement.status}) from ${agreement.startTime?.slice(0, 10) ?? '?'}` : ''}`;
-    parts.push(`Live agreements${e.productId ? ` for ${e.productId}` : ''}: ${what} (${when(e.time)}, profile ${e.profile ?? 'default chain'}, request ${e.requestId ?? 'none'}).`);
+    const what =
+      e.liveVerdict === 'error' || !e.liveVerdict
+        ? `ERROR (${e.errorKind ?? 'unknown'})`
+        : `${e.liveVerdict.toUpperCase()}${agreement ? `, ${agreement.agreementId} (${agreement.status}) from ${agreement.startTime?.slice(0, 10) ?? '?'}` : ''}`;
+    parts.push(
+      `Live agreements${e.productId ? ` for ${e.productId}` : ''}: ${what} (${when(e.time)}, profile ${e.profile ?? 'default chain'}, request ${e.requestId ?? 'none'}).`,
+    );
   }
   if (r.identity) {
     const e = r.identity;

@@ -9,9 +9,7 @@ export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 /** An account number a spreadsheet wrote in scientific notation ("4.44456E+11"): mantissa digits and exponent. */
 export const SCIENTIFIC_ACCOUNT = /^(\d)(?:\.(\d+))?E\+(\d+)$/i;
 
-export type AccountParse =
-  | { ok: true; account: string; padded: boolean }
-  | { ok: false; reason: string };
+export type AccountParse = { ok: true; account: string; padded: boolean } | { ok: false; reason: string };
 
 /**
  * Strict rule for report cells and claimed accounts: digits only, at most 12. Shorter numbers are
@@ -21,9 +19,7 @@ export function parseAccountNumber(raw: string): AccountParse {
   const value = raw.trim();
   if (value === '') return { ok: false, reason: 'account number is empty' };
   if (!/^\d+$/.test(value)) {
-    const hint = SCIENTIFIC_ACCOUNT.test(value)
-      ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)'
-      : '';
+    const hint = SCIENTIFIC_ACCOUNT.test(value) ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)' : '';
     return { ok: false, reason: `account number "${truncate(value)}" must be 12 digits${hint}` };
   }
   if (value.length > 12) return { ok: false, reason: `account number "${truncate(value)}" has ${value.length} digits; AWS account numbers have 12` };

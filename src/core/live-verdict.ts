@@ -64,14 +64,22 @@ export interface CombinedVerdict {
 export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidence, productId: string | undefined, asOf: string): CombinedVerdict {
   const scope = productId ? `for ${productId}` : 'for any product';
   if (live.verdict === 'error') {
-    return { verdict: report?.verdict ?? 'unlisted', reasons: [`The live agreements could not be searched (${live.error?.message ?? 'unknown error'}); the verdict is the reports' alone.`] };
+    return {
+      verdict: report?.verdict ?? 'unlisted',
+      reasons: [`The live agreements could not be searched (${live.error?.message ?? 'unknown error'}); the verdict is the reports' alone.`],
+    };
   }
   const active = activeAgreement(live.agreements, productId, asOf);
   if (active) {
     const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${active.startTime?.slice(0, 10)}`;
     const listed = report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
     if (listed) return { verdict: report.verdict, reasons: [`${proof}.`] };
-    const why = report === null ? 'no reports were given' : report.verdict === 'unlisted' ? 'the reports do not list the account yet' : 'only an older report lists the account';
+    const why =
+      report === null
+        ? 'no reports were given'
+        : report.verdict === 'unlisted'
+          ? 'the reports do not list the account yet'
+          : 'only an older report lists the account';
     return { verdict: 'eligible', reasons: [`${proof}: eligible although ${why}.`] };
   }
   const ended = endedOn(live.agreements, productId);
@@ -96,10 +104,14 @@ function endedOn(agreements: readonly LiveAgreement[], productId: string | undef
  * searched ("account 111122223333, any product") when the text stands on its own.
  */
 export function describeLive(live: LiveEvidence, about?: string): string {
-  const lines = [`Live agreements${about ? ` of ${about}` : ''} (AWS Marketplace Agreement Service, ${live.region}, ${live.endpoint}): ${live.verdict.toUpperCase()}`];
+  const lines = [
+    `Live agreements${about ? ` of ${about}` : ''} (AWS Marketplace Agreement Service, ${live.region}, ${live.endpoint}): ${live.verdict.toUpperCase()}`,
+  ];
   if (live.error) lines.push(`  error (${live.error.kind}): ${live.error.message}`);
   for (const a of live.agreements) {
-    lines.push(`  ${a.agreementId}: ${a.status}, product ${a.productId ?? '(none named)'}, offer ${a.offerId ?? '(none)'}, ${a.startTime ?? '?'} to ${a.endTime ?? 'no end (pay-as-you-go)'}`);
+    lines.push(
+      `  ${a.agreementId}: ${a.status}, product ${a.productId ?? '(none named)'}, offer ${a.offerId ?? '(none)'}, ${a.startTime ?? '?'} to ${a.endTime ?? 'no end (pay-as-you-go)'}`,
+    );
   }
   if (!live.error && live.agreements.length === 0) lines.push('  no purchase agreements found');
   lines.push(`  asked at ${live.checkedAt} as profile ${live.profile ?? '(default chain)'}; request ids: ${live.requestIds.join(', ') || 'none'}`);

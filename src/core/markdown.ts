@@ -2,11 +2,13 @@
 
 /** Escapes text so Markdown shows it literally (file names with underscores, ids with dashes). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    // List and heading markers only mean something at the start of a line.
-    .replace(/^(\s*)([-+#])/gm, '$1\\$2')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+  return (
+    text
+      .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+      // List and heading markers only mean something at the start of a line.
+      .replace(/^(\s*)([-+#])/gm, '$1\\$2')
+      .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+  );
 }
 
 /** A Markdown link to a file, at a line when given (VS Code opens `file:` links with `#Lnn`). */

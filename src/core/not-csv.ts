@@ -25,7 +25,10 @@ const WORKBOOKS: [magic: number[], what: string][] = [
   [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an Excel 97-2003 workbook (.xls)'],
 ];
 
-const SEPARATORS: [byte: number, name: string][] = [[0x09, 'tab'], [0x3b, 'semicolon']];
+const SEPARATORS: [byte: number, name: string][] = [
+  [0x09, 'tab'],
+  [0x3b, 'semicolon'],
+];
 const COMMA = 0x2c;
 
 /** What the first line (raw bytes, line break excluded) shows the file to be, or undefined for UTF-8 comma-separated text. */
@@ -65,7 +68,11 @@ function otherSeparator(line: Buffer): NotCsv | undefined {
   const counts = SEPARATORS.map(([byte, name]) => ({ byte, name, count: line.reduce((n, b) => n + (b === byte ? 1 : 0), 0) }));
   const found = counts.sort((a, b) => b.count - a.count)[0];
   if (found.count === 0) return undefined;
-  const columns = line.toString('utf8').replace(/^\uFEFF/, '').split(String.fromCharCode(found.byte)).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const columns = line
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(String.fromCharCode(found.byte))
+    .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   const format = detectFormat(columns);
   const holds = format ? `, the columns of a ${format.id} report` : '';
   return {

@@ -25,6 +25,6 @@ export function redactingLog<L extends object>(log: L): L {
 }
 
 function redactLogArgument(value: unknown): string {
-  const text = typeof value === 'string' ? value : value instanceof Error ? value.stack ?? value.message : inspect(value);
+  const text = typeof value === 'string' ? value : value instanceof Error ? (value.stack ?? value.message) : inspect(value);
   return redact(text).text;
 }

@@ -8,8 +8,20 @@
 import { walkBrackets } from './json-nesting';
 
 export type SecretKind =
-  | 'private-key' | 'authorization' | 'aws-session-token' | 'aws-secret-access-key' | 'aws-access-key-id'
-  | 'signature' | 'cookie' | 'password' | 'api-key' | 'token' | 'secret' | 'bearer-token' | 'jwt' | 'url-password'
+  | 'private-key'
+  | 'authorization'
+  | 'aws-session-token'
+  | 'aws-secret-access-key'
+  | 'aws-access-key-id'
+  | 'signature'
+  | 'cookie'
+  | 'password'
+  | 'api-key'
+  | 'token'
+  | 'secret'
+  | 'bearer-token'
+  | 'jwt'
+  | 'url-password'
   | 'contract-token';
 
 export interface RedactionCount {
@@ -126,13 +138,13 @@ const RULES: Rule[] = [
     // A secret key wrapped by a terminal or an e-mail: two base64 pieces across one line break that
     // make 40 random-looking characters. Before the key=value rules, which would see only the first piece.
     pattern: /(?<![A-Za-z0-9+=])([A-Za-z0-9+/]{1,39})(\r?\n)[ \t]*([A-Za-z0-9+/]{1,39})(?![A-Za-z0-9+/=])/g,
-    replace: (_m, [head, lineBreak, tail]) => (looksLikeSecretKey(head + tail)
-      ? { text: `${marker('aws-secret-access-key')}${lineBreak}`, kind: 'aws-secret-access-key' }
-      : undefined),
+    replace: (_m, [head, lineBreak, tail]) =>
+      looksLikeSecretKey(head + tail) ? { text: `${marker('aws-secret-access-key')}${lineBreak}`, kind: 'aws-secret-access-key' } : undefined,
   },
   {
     // Header lines ("Authorization: AWS4-HMAC-SHA256 ..."), also inside curl -H '...'.
-    pattern: /(?<![\w-])(Authorization|Proxy-Authorization|X-Amz-Security-Token|X-Amz-Signature|Cookie|Set-Cookie|X-Api-Key|X-Auth-Token)([ \t]*:[ \t]*)([^\r\n'"]+)/gi,
+    pattern:
+      /(?<![\w-])(Authorization|Proxy-Authorization|X-Amz-Security-Token|X-Amz-Signature|Cookie|Set-Cookie|X-Api-Key|X-Auth-Token)([ \t]*:[ \t]*)([^\r\n'"]+)/gi,
     replace: (_m, [name, colon, value]) => keepAround(`${name}${colon}`, value, '', HEADER_KINDS[name.toLowerCase()]),
   },
   {
@@ -145,7 +157,8 @@ const RULES: Rule[] = [
     // A secret named by one field and held by the next: HAR headers, cookies and form fields
     // ({"name": "Authorization", "value": "..."}), ECS environment, tags ({"Key": ..., "Value": ...}),
     // CloudFormation parameters, and <add key="DbPassword" value="..."/> in .NET config.
-    pattern: /(?<![\w-])(["']?)(?:name|key|parameterkey)\1\s*[:=]\s*(["'])([^"'\r\n]+)\2\s*,?\s*(["']?)(?:value|parametervalue)\4\s*[:=]\s*(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')/gi,
+    pattern:
+      /(?<![\w-])(["']?)(?:name|key|parameterkey)\1\s*[:=]\s*(["'])([^"'\r\n]+)\2\s*,?\s*(["']?)(?:value|parametervalue)\4\s*[:=]\s*(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')/gi,
     replace: (match, [, , name, , double, single]) => {
       const value = double ?? single;
       return keepAround(match.slice(0, match.length - value.length - 1), value, match.slice(-1), secretKindOfKey(name));
@@ -275,7 +288,7 @@ function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): s
  */
 export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redact(value).text as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => redactDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
   }

@@ -64,7 +64,8 @@ export class RejectedRows {
     const product = this.products[row];
     const reason = this.reasons[row];
     return {
-      file: this.file, line: this.lines[row],
+      file: this.file,
+      line: this.lines[row],
       account: account === SCIENTIFIC ? this.scientific.get(row)! : accountText(account),
       ...(product >= 0 ? { productId: this.texts[product] } : {}),
       reason: reason >= 0 ? this.texts[reason] : REASON_NOT_KEPT,

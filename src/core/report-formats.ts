@@ -5,9 +5,23 @@ import type { ReportFormatId } from './domain';
 
 /** What a column means to us, whatever the report calls it. */
 export type Column =
-  | 'account' | 'productId' | 'productCode' | 'productTitle' | 'lastUsage' | 'reportDate' | 'subscriptionStart'
-  | 'operation' | 'operationTime' | 'subscriptionId' | 'organization' | 'givenName' | 'surname' | 'telephone'
-  | 'email' | 'title' | 'countryCode';
+  | 'account'
+  | 'productId'
+  | 'productCode'
+  | 'productTitle'
+  | 'lastUsage'
+  | 'reportDate'
+  | 'subscriptionStart'
+  | 'operation'
+  | 'operationTime'
+  | 'subscriptionId'
+  | 'organization'
+  | 'givenName'
+  | 'surname'
+  | 'telephone'
+  | 'email'
+  | 'title'
+  | 'countryCode';
 
 interface FormatSpec {
   id: ReportFormatId;
@@ -41,9 +55,17 @@ const FORMATS: readonly FormatSpec[] = [
     id: 'support-contacts',
     required: { account: 'AWS Customer ID', productId: 'Product ID', operation: 'Operation Type' },
     optional: {
-      productCode: 'Product Code', subscriptionStart: 'Subscription Start Date', subscriptionId: 'Subscription Guid',
-      organization: 'Organization', givenName: 'Given Name', surname: 'Surname', telephone: 'Telephone Number',
-      email: 'Email', title: 'Title', countryCode: 'Country Code', operationTime: 'Operation Time',
+      productCode: 'Product Code',
+      subscriptionStart: 'Subscription Start Date',
+      subscriptionId: 'Subscription Guid',
+      organization: 'Organization',
+      givenName: 'Given Name',
+      surname: 'Surname',
+      telephone: 'Telephone Number',
+      email: 'Email',
+      title: 'Title',
+      countryCode: 'Country Code',
+      operationTime: 'Operation Time',
     },
   },
 ];
@@ -66,8 +88,9 @@ export function detectFormat(header: string[]): DetectedFormat | undefined {
     const key = normalize(name);
     if (!positions.has(key)) positions.set(key, i);
   });
-  const spec = FORMATS.find((f) =>
-    Object.values(f.required).every((name) => positions.has(normalize(name))) && !(f.absent ?? []).some((name) => positions.has(normalize(name))));
+  const spec = FORMATS.find(
+    (f) => Object.values(f.required).every((name) => positions.has(normalize(name))) && !(f.absent ?? []).some((name) => positions.has(normalize(name))),
+  );
   if (!spec) return undefined;
   const index: Partial<Record<Column, number>> = {};
   for (const [column, name] of Object.entries({ ...spec.optional, ...spec.required })) {
@@ -90,6 +113,9 @@ export function describeUnknownHeaderBriefly(header: string[]): string {
 
 /** The first `max` column names, quoted and shortened, and how many more there are. */
 function listColumns(header: string[], max: number): string {
-  const shown = header.slice(0, max).map((h) => JSON.stringify(truncate(h.trim(), 40))).join(', ');
+  const shown = header
+    .slice(0, max)
+    .map((h) => JSON.stringify(truncate(h.trim(), 40)))
+    .join(', ');
   return header.length > max ? `${shown} and ${header.length - max} more` : shown;
 }

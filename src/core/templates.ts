@@ -51,10 +51,14 @@ export function findTemplate(playbook: Playbook, id: string): CaseTemplate | und
 /** The options of a choice field: its own, or the playbook data its `optionsFrom` names. */
 export function fieldOptions(playbook: Playbook, field: TemplateField): string[] {
   switch (field.optionsFrom) {
-    case 'escalationRegions': return playbook.contacts.escalationPhones.map((p) => p.region);
-    case 'faq': return playbook.faq.map((f) => f.question);
-    case 'purchasePaths': return playbook.purchasePaths.map((p) => p.purchase);
-    default: return field.options ?? [];
+    case 'escalationRegions':
+      return playbook.contacts.escalationPhones.map((p) => p.region);
+    case 'faq':
+      return playbook.faq.map((f) => f.question);
+    case 'purchasePaths':
+      return playbook.purchasePaths.map((p) => p.purchase);
+    default:
+      return field.options ?? [];
   }
 }
 
@@ -170,9 +174,16 @@ export function renderCase(playbook: Playbook, template: CaseTemplate, values: C
       continue;
     }
     const location = pickedLocation(field, values);
-    const where = location ? `From ${inlineCode(location.path)} (${escapeMarkdown(location.label)}${location.how ? `, via ${escapeMarkdown(location.how)}` : ''}).` : '';
+    const where = location
+      ? `From ${inlineCode(location.path)} (${escapeMarkdown(location.label)}${location.how ? `, via ${escapeMarkdown(location.how)}` : ''}).`
+      : '';
     if (value === undefined && !field.required && !invalid.has(field.id) && !where) continue;
-    const body = value === undefined ? missing(field) : field.verbatim ? fenced(value, field.format === 'json' && /^[[{]/.test(value) ? 'json' : 'text') : escapeLines(value);
+    const body =
+      value === undefined
+        ? missing(field)
+        : field.verbatim
+          ? fenced(value, field.format === 'json' && /^[[{]/.test(value) ? 'json' : 'text')
+          : escapeLines(value);
     blocks.push([`## ${escapeMarkdown(field.label)}`, where, body].filter(Boolean).join('\n\n'));
   }
 
@@ -241,7 +252,10 @@ function cell(text: string): string {
 
 /** Free text as literal Markdown, line by line (a pasted `<img onerror>` stays text). */
 function escapeLines(text: string): string {
-  return text.split('\n').map((line) => escapeMarkdown(line)).join('  \n');
+  return text
+    .split('\n')
+    .map((line) => escapeMarkdown(line))
+    .join('  \n');
 }
 
 /** A fence longer than any backtick run inside, so a pasted log cannot close it early. */

@@ -168,8 +168,15 @@ export interface PanelReplies {
   checkLive: {
     verdict: Verdict;
     reasons: string[];
-    live: { verdict: 'active' | 'none' | 'error'; agreements: { agreementId: string; status: string; productId: string | null; startTime: string | null; endTime: string | null }[];
-      error?: { kind: string; message: string }; endpoint: string; requestIds: string[]; checkedAt: string; profile: string | null };
+    live: {
+      verdict: 'active' | 'none' | 'error';
+      agreements: { agreementId: string; status: string; productId: string | null; startTime: string | null; endTime: string | null }[];
+      error?: { kind: string; message: string };
+      endpoint: string;
+      requestIds: string[];
+      checkedAt: string;
+      profile: string | null;
+    };
     /** Set when the search could not be recorded in the audit log ("the audit write failed: PATH: REASON"). */
     auditProblem?: string;
     /** The check again, with the search now among the account's recorded evidence. */
@@ -190,9 +197,7 @@ export interface PanelReplies {
   verifyIdentity: { verified: boolean; message: string; checks: { name: string; ok: boolean; detail: string }[]; auditProblem?: string };
 }
 
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'request'; requestId: number; request: PanelRequest };
+export type WebviewMessage = { type: 'ready' } | { type: 'request'; requestId: number; request: PanelRequest };
 
 export type HostMessage =
   | { type: 'state'; state: PanelState }

@@ -25,12 +25,21 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const reports = new ReportsController(log, extension.globalStorageUri.fsPath, aws);
   const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));
   const ctx: SupportDeskContext = {
-    extension, log, playbook, reports, subscriptions,
+    extension,
+    log,
+    playbook,
+    reports,
+    subscriptions,
     confirmations: new ConfirmationsView(log),
     aws,
   };
   extension.subscriptions.push(
-    log, playbook, reports, subscriptions, ctx.confirmations, ctx.aws,
+    log,
+    playbook,
+    reports,
+    subscriptions,
+    ctx.confirmations,
+    ctx.aws,
     new PlaybookDocuments(),
     ...registerCommands(ctx),
     registerPanelSerializer(ctx),
@@ -45,6 +54,8 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);
   extension.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const activateMs = performance.now() - started;
-  log.info(`activated in ${activateMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: workspace report paths and playbook not read, no AWS calls)'}`);
+  log.info(
+    `activated in ${activateMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: workspace report paths and playbook not read, no AWS calls)'}`,
+  );
   return publicApi(ctx, activateMs, extension.extensionMode === vscode.ExtensionMode.Test);
 }

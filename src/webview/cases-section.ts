@@ -34,44 +34,102 @@ export function renderCases(v: PanelView): HTMLElement {
     update();
   };
   const action = (id: string, what: CaseAction, label: string, iconName: string, disabled = false, title?: string) =>
-    h('button', { type: 'button', id, disabled, title, on: { click: () => void act(status, ask({ kind: 'caseAction', action: what, templateId: template.id, values, account: values.account })) } }, icon(iconName), ` ${label}`);
+    h(
+      'button',
+      {
+        type: 'button',
+        id,
+        disabled,
+        title,
+        on: { click: () => void act(status, ask({ kind: 'caseAction', action: what, templateId: template.id, values, account: values.account })) },
+      },
+      icon(iconName),
+      ` ${label}`,
+    );
 
-  const picker = h('select', { id: 'case-template', on: { change: (e) => { v.ui.templateId = (e.target as HTMLSelectElement).value; v.save(); v.go('cases'); } } },
-    templates.map((t) => h('option', { value: t.id, selected: t.id === template.id }, t.title)));
-  const form = h('form', { class: 'case-form', 'aria-label': `${template.title} case`, on: { submit: (e) => e.preventDefault() } },
+  const picker = h(
+    'select',
+    {
+      id: 'case-template',
+      on: {
+        change: (e) => {
+          v.ui.templateId = (e.target as HTMLSelectElement).value;
+          v.save();
+          v.go('cases');
+        },
+      },
+    },
+    templates.map((t) => h('option', { value: t.id, selected: t.id === template.id }, t.title)),
+  );
+  const form = h(
+    'form',
+    { class: 'case-form', 'aria-label': `${template.title} case`, on: { submit: (e) => e.preventDefault() } },
     h('p', { class: 'muted' }, template.summary),
-    template.fields.map((f) => fieldControl(f, values, onValue)));
+    template.fields.map((f) => fieldControl(f, values, onValue)),
+  );
   void refresh(v, template, values, preview, notes);
-  return h('div', {},
+  return h(
+    'div',
+    {},
     h('h2', {}, 'Case forms'),
     h('div', { class: 'field wide' }, h('label', { for: 'case-template' }, 'Template'), picker),
-    h('div', { class: 'case-layout' },
+    h(
+      'div',
+      { class: 'case-layout' },
       form,
-      h('div', { class: 'case-output' },
-        h('h3', {}, 'Preview (Markdown, secrets redacted)'), preview, notes,
-        h('div', { class: 'actions' },
+      h(
+        'div',
+        { class: 'case-output' },
+        h('h3', {}, 'Preview (Markdown, secrets redacted)'),
+        preview,
+        notes,
+        h(
+          'div',
+          { class: 'actions' },
           action('case-copy', 'copy', 'Copy', 'copy'),
           action('case-open', 'openInEditor', 'Open in Editor', 'go-to-file'),
-          action('case-save', 'save', 'Save to cases/', 'save', !v.state.trusted, v.state.trusted ? undefined : 'Restricted Mode: cases are not saved into an untrusted workspace')),
+          action(
+            'case-save',
+            'save',
+            'Save to cases/',
+            'save',
+            !v.state.trusted,
+            v.state.trusted ? undefined : 'Restricted Mode: cases are not saved into an untrusted workspace',
+          ),
+        ),
         v.state.trusted ? '' : h('p', { class: 'hint' }, 'Restricted Mode: Save is off; Copy and Open in Editor work.'),
-        status)));
+        status,
+      ),
+    ),
+  );
 }
 
 function fieldControl(f: TemplateFieldView, values: Record<string, string>, onValue: (f: TemplateFieldView, value: string) => void): HTMLElement {
   const id = `field-${f.id}`;
   const common = { id, name: f.id, 'aria-describedby': `${id}-hint`, 'aria-required': String(f.required), spellcheck: 'false' };
-  const listen = { input: (e: Event) => onValue(f, (e.target as HTMLInputElement).value), change: (e: Event) => onValue(f, (e.target as HTMLInputElement).value) };
+  const listen = {
+    input: (e: Event) => onValue(f, (e.target as HTMLInputElement).value),
+    change: (e: Event) => onValue(f, (e.target as HTMLInputElement).value),
+  };
   const control = f.options
-    ? h('select', { ...common, on: listen }, h('option', { value: '' }, f.required ? 'Choose…' : '(none)'), f.options.map((o) => h('option', { value: o, selected: values[f.id] === o }, o)))
+    ? h(
+        'select',
+        { ...common, on: listen },
+        h('option', { value: '' }, f.required ? 'Choose…' : '(none)'),
+        f.options.map((o) => h('option', { value: o, selected: values[f.id] === o }, o)),
+      )
     : f.multiline
       ? h('textarea', { ...common, rows: 6, on: listen })
       : h('input', { ...common, type: 'text', autocomplete: 'off', on: listen });
   if (!f.options) (control as HTMLInputElement | HTMLTextAreaElement).value = values[f.id] ?? '';
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     h('label', { for: id }, f.label, f.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : ''),
     control,
     f.locationFrom ? h('small', { id: `location-${f.id}`, class: 'location' }, locationText(f, values[f.locationFrom] ?? '')) : '',
-    h('small', { id: `${id}-hint`, class: 'hint' }, f.hint ?? ''));
+    h('small', { id: `${id}-hint`, class: 'hint' }, f.hint ?? ''),
+  );
 }
 
 /** "From /var/log/elasticbox/elasticbox-agent.log (Linux, via SSH)" for the chosen value, or the choices. */
@@ -85,9 +143,19 @@ async function refresh(v: PanelView, template: TemplateView, values: Record<stri
   try {
     const reply = await ask({ kind: 'renderCase', templateId: template.id, values });
     preview.textContent = reply.markdown;
-    fill(notes,
-      reply.redactions.length ? h('p', { class: 'warning', id: 'case-redactions' }, icon('shield'), ' Redacted: ', reply.redactions.map((r) => `${r.count} ${r.kind}`).join(', ')) : '',
-      reply.errors.length ? h('ul', { class: 'errors', 'aria-label': 'Still to fill or fix' }, reply.errors.map((e) => h('li', {}, e.message))) : h('p', { class: 'ok' }, icon('pass'), ' Complete.'));
+    fill(
+      notes,
+      reply.redactions.length
+        ? h('p', { class: 'warning', id: 'case-redactions' }, icon('shield'), ' Redacted: ', reply.redactions.map((r) => `${r.count} ${r.kind}`).join(', '))
+        : '',
+      reply.errors.length
+        ? h(
+            'ul',
+            { class: 'errors', 'aria-label': 'Still to fill or fix' },
+            reply.errors.map((e) => h('li', {}, e.message)),
+          )
+        : h('p', { class: 'ok' }, icon('pass'), ' Complete.'),
+    );
     v.ui.caseValues[template.id] = reply.safeValues;
     v.save();
   } catch (error) {

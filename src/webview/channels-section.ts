@@ -11,44 +11,94 @@ export function renderChannels(v: PanelView): HTMLElement {
   const p = v.state.playbook;
   const status = h('p', { id: 'channels-status', role: 'status', class: 'muted' });
   const copy = (text: string, what: string, label: string) =>
-    h('button', { type: 'button', class: 'icon-button', 'aria-label': `Copy ${label}`, on: { click: () => void act(status, ask({ kind: 'copy', text, what })) } }, icon('copy'), ' Copy');
+    h(
+      'button',
+      { type: 'button', class: 'icon-button', 'aria-label': `Copy ${label}`, on: { click: () => void act(status, ask({ kind: 'copy', text, what })) } },
+      icon('copy'),
+      ' Copy',
+    );
   const answer = h('div', { id: 'purchase-channels', 'aria-live': 'polite' });
   const showPath = (id: string) => {
     pathId = id;
     const path = p.purchasePaths.find((x) => x.id === id);
     if (!path) return fill(answer);
-    fill(answer,
-      h('p', { class: path.phoneSupport ? 'ok' : 'warning' }, icon(path.phoneSupport ? 'call-outgoing' : 'circle-slash'), path.phoneSupport ? ' Phone support: yes' : ' Phone support: no'),
+    fill(
+      answer,
+      h(
+        'p',
+        { class: path.phoneSupport ? 'ok' : 'warning' },
+        icon(path.phoneSupport ? 'call-outgoing' : 'circle-slash'),
+        path.phoneSupport ? ' Phone support: yes' : ' Phone support: no',
+      ),
       path.note ? h('p', {}, path.note, h('span', { class: 'cite' }, ` (${path.cite})`)) : '',
-      h('h3', {}, 'Channels that apply'), channelList(path.applies),
-      h('h3', {}, 'Channels that do not apply'), path.doesNotApply.length ? channelList(path.doesNotApply) : h('p', { class: 'muted' }, 'None.'));
+      h('h3', {}, 'Channels that apply'),
+      channelList(path.applies),
+      h('h3', {}, 'Channels that do not apply'),
+      path.doesNotApply.length ? channelList(path.doesNotApply) : h('p', { class: 'muted' }, 'None.'),
+    );
   };
-  const select = h('select', { id: 'purchase-path', on: { change: (e) => showPath((e.target as HTMLSelectElement).value) } },
+  const select = h(
+    'select',
+    { id: 'purchase-path', on: { change: (e) => showPath((e.target as HTMLSelectElement).value) } },
     h('option', { value: '' }, 'Choose how the customer bought…'),
-    p.purchasePaths.map((x) => h('option', { value: x.id, selected: x.id === pathId }, x.purchase)));
+    p.purchasePaths.map((x) => h('option', { value: x.id, selected: x.id === pathId }, x.purchase)),
+  );
   if (pathId) showPath(pathId);
-  return h('div', {},
+  return h(
+    'div',
+    {},
     h('h2', {}, 'Channels for a purchase'),
     h('div', { class: 'field wide' }, h('label', { for: 'purchase-path' }, 'How the customer bought'), select),
     answer,
     h('h2', {}, p.accountSetup.title),
-    h('ol', { class: 'checklist' }, p.accountSetup.steps.map((s, i) => h('li', {},
-      h('strong', {}, s.title), ': ', s.text, ' ', s.url ? link(s.url, s.url) : '', h('span', { class: 'cite' }, ` (${s.cite})`), ' ',
-      copy(`${i + 1}. ${s.title}: ${s.text}${s.url ? ` ${s.url}` : ''}`, `step ${i + 1}`, `step ${i + 1}: ${s.title}`)))),
+    h(
+      'ol',
+      { class: 'checklist' },
+      p.accountSetup.steps.map((s, i) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, s.title),
+          ': ',
+          s.text,
+          ' ',
+          s.url ? link(s.url, s.url) : '',
+          h('span', { class: 'cite' }, ` (${s.cite})`),
+          ' ',
+          copy(`${i + 1}. ${s.title}: ${s.text}${s.url ? ` ${s.url}` : ''}`, `step ${i + 1}`, `step ${i + 1}: ${s.title}`),
+        ),
+      ),
+    ),
     h('h2', {}, 'FAQ'),
-    p.faq.map((f, i) => h('details', { class: 'faq' },
-      h('summary', {}, f.question),
-      h('p', { class: 'answer' }, f.answer), h('p', { class: 'cite' }, f.cite),
-      copy(`${f.question}\n\n${f.answer}`, `FAQ answer ${i + 1}`, `the answer to: ${f.question}`))),
+    p.faq.map((f, i) =>
+      h(
+        'details',
+        { class: 'faq' },
+        h('summary', {}, f.question),
+        h('p', { class: 'answer' }, f.answer),
+        h('p', { class: 'cite' }, f.cite),
+        copy(`${f.question}\n\n${f.answer}`, `FAQ answer ${i + 1}`, `the answer to: ${f.question}`),
+      ),
+    ),
     status,
   );
 }
 
 function channelList(channels: ChannelView[]): HTMLElement {
-  return h('ul', { class: 'channels' }, channels.map((c) => h('li', {},
-    h('strong', {}, c.name), ` (${c.provider})`,
-    c.phoneSupport === true ? ' · phone support' : c.phoneSupport === false ? ' · no phone support' : '',
-    c.bestEffort ? ' · best effort' : '',
-    c.email ? [' · ', link(c.email, `mailto:${c.email}`)] : '',
-    c.url ? [' · ', link(c.url, c.url)] : '')));
+  return h(
+    'ul',
+    { class: 'channels' },
+    channels.map((c) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, c.name),
+        ` (${c.provider})`,
+        c.phoneSupport === true ? ' · phone support' : c.phoneSupport === false ? ' · no phone support' : '',
+        c.bestEffort ? ' · best effort' : '',
+        c.email ? [' · ', link(c.email, `mailto:${c.email}`)] : '',
+        c.url ? [' · ', link(c.url, c.url)] : '',
+      ),
+    ),
+  );
 }

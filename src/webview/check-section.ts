@@ -18,21 +18,63 @@ let liveAnswer: PanelReplies['checkLive'] | undefined;
 
 export function renderCheck(v: PanelView): HTMLElement {
   const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
-    h('div', { class: 'field' },
+    h(
+      'div',
+      { class: 'field' },
       h('label', { for: id }, label),
       h('input', {
-        id, type: 'text', value: v.ui.check[key] ?? '', placeholder, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `${id}-hint`,
-        on: { input: (e) => { v.ui.check[key] = (e.target as HTMLInputElement).value; v.save(); typed(v); } },
+        id,
+        type: 'text',
+        value: v.ui.check[key] ?? '',
+        placeholder,
+        spellcheck: 'false',
+        autocomplete: 'off',
+        'aria-describedby': `${id}-hint`,
+        on: {
+          input: (e) => {
+            v.ui.check[key] = (e.target as HTMLInputElement).value;
+            v.save();
+            typed(v);
+          },
+        },
       }),
-      h('small', { id: `${id}-hint`, class: 'hint' }, hint));
-  const products = h('select', { id: 'check-product', on: { change: (e) => { v.ui.check.productId = (e.target as HTMLSelectElement).value || undefined; v.save(); void runCheck(v); } } },
+      h('small', { id: `${id}-hint`, class: 'hint' }, hint),
+    );
+  const products = h(
+    'select',
+    {
+      id: 'check-product',
+      on: {
+        change: (e) => {
+          v.ui.check.productId = (e.target as HTMLSelectElement).value || undefined;
+          v.save();
+          void runCheck(v);
+        },
+      },
+    },
     h('option', { value: '' }, 'Any product'),
-    v.state.playbook && v.state.reports.products.map((p) => h('option', { value: p.id, selected: p.id === v.ui.check.productId }, `${p.title ?? p.id}${p.title ? ` (${p.id})` : ''}`)));
-  const form = h('form', { class: 'check-form', 'aria-label': 'Check a customer', on: { submit: (e) => { e.preventDefault(); void runCheck(v); } } },
+    v.state.playbook &&
+      v.state.reports.products.map((p) =>
+        h('option', { value: p.id, selected: p.id === v.ui.check.productId }, `${p.title ?? p.id}${p.title ? ` (${p.id})` : ''}`),
+      ),
+  );
+  const form = h(
+    'form',
+    {
+      class: 'check-form',
+      'aria-label': 'Check a customer',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          void runCheck(v);
+        },
+      },
+    },
     input('check-account', 'Customer AWS account', 'account', '1111-2222-3333', 'Dashes and spaces are fine.'),
     input('check-instance', 'Instance id (optional)', 'instanceId', 'i-0123456789abcdef0', 'Needed to confirm with AWS.'),
     h('div', { class: 'field' }, h('label', { for: 'check-product' }, 'Product (optional)'), products),
-    h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')));
+    h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')),
+  );
   const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
   const section = h('div', {}, h('h2', {}, 'Check a customer'), reportsLine(v), form, result, identityForm(v));
   if (last && last.account && v.ui.check.account) fill(result, renderResult(v, last));
@@ -41,7 +83,12 @@ export function renderCheck(v: PanelView): HTMLElement {
 
 function reportsLine(v: PanelView): HTMLElement {
   const r = v.state.reports;
-  return h('p', { class: r.stale ? 'warning' : 'muted' }, icon(r.stale ? 'warning' : 'database'), ` Reports: ${r.files} file${r.files === 1 ? '' : 's'}, ${r.freshness}; judged as of ${r.asOf}.`);
+  return h(
+    'p',
+    { class: r.stale ? 'warning' : 'muted' },
+    icon(r.stale ? 'warning' : 'database'),
+    ` Reports: ${r.files} file${r.files === 1 ? '' : 's'}, ${r.freshness}; judged as of ${r.asOf}.`,
+  );
 }
 
 const typed = debounce((v: PanelView) => {
@@ -70,31 +117,135 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
   const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite' }, liveAnswer ? liveLines(liveAnswer) : '');
-  return h('div', { class: 'result' },
+  return h(
+    'div',
+    { class: 'result' },
     h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
     h('p', { class: r.stale ? 'warning' : 'muted' }, `Reports: ${r.freshness}`),
     r.goodFaith ? h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith)) : '',
-    r.subscriptions.map((s) => h('div', { class: 'subscription' },
-      h('h4', {}, icon(VERDICT_LOOK[s.verdict].icon), ` ${s.productTitle ?? s.productId}`, s.productTitle ? ` (${s.productId})` : '', s.productCode ? ` · code ${s.productCode}` : '', `: ${VERDICT_LOOK[s.verdict].words}`),
-      h('ul', {}, s.reasons.map((reason) => h('li', {}, reason))),
-      s.evidence.length ? h('p', { class: 'evidence' }, 'Evidence: ', s.evidence.map((e, i) => [i ? ', ' : '',
-        h('button', { type: 'button', class: 'link', title: `Open ${e.file} at line ${e.line}`, on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) } }, e.label)])) : '')),
-    r.contacts.length ? h('div', {}, h('h4', {}, 'Customer support contacts'), h('ul', {}, r.contacts.map((c) => h('li', {}, c)))) : '',
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', id: 'confirm-aws', class: 'primary', disabled: !canConfirm, title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log', on: { click: () => void confirm(v, confirmArea, status) } }, icon('verified'), ' Confirm with AWS'),
-      h('button', { type: 'button', id: 'check-live', disabled: !v.state.trusted, title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls', on: { click: () => void checkLive(v, liveArea) } }, icon('cloud'), ' Check live agreements'),
+    r.subscriptions.map((s) =>
+      h(
+        'div',
+        { class: 'subscription' },
+        h(
+          'h4',
+          {},
+          icon(VERDICT_LOOK[s.verdict].icon),
+          ` ${s.productTitle ?? s.productId}`,
+          s.productTitle ? ` (${s.productId})` : '',
+          s.productCode ? ` · code ${s.productCode}` : '',
+          `: ${VERDICT_LOOK[s.verdict].words}`,
+        ),
+        h(
+          'ul',
+          {},
+          s.reasons.map((reason) => h('li', {}, reason)),
+        ),
+        s.evidence.length
+          ? h(
+              'p',
+              { class: 'evidence' },
+              'Evidence: ',
+              s.evidence.map((e, i) => [
+                i ? ', ' : '',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link',
+                    title: `Open ${e.file} at line ${e.line}`,
+                    on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
+                  },
+                  e.label,
+                ),
+              ]),
+            )
+          : '',
+      ),
+    ),
+    r.contacts.length
+      ? h(
+          'div',
+          {},
+          h('h4', {}, 'Customer support contacts'),
+          h(
+            'ul',
+            {},
+            r.contacts.map((c) => h('li', {}, c)),
+          ),
+        )
+      : '',
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'confirm-aws',
+          class: 'primary',
+          disabled: !canConfirm,
+          title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log',
+          on: { click: () => void confirm(v, confirmArea, status) },
+        },
+        icon('verified'),
+        ' Confirm with AWS',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'check-live',
+          disabled: !v.state.trusted,
+          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls',
+          on: { click: () => void checkLive(v, liveArea) },
+        },
+        icon('cloud'),
+        ' Check live agreements',
+      ),
       h('button', { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, r)) } }, icon('notebook'), ' Start case'),
-      h('button', { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } }, icon('copy'), ' Copy evidence')),
+      h(
+        'button',
+        { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } },
+        icon('copy'),
+        ' Copy evidence',
+      ),
+    ),
     confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
     confirmArea,
     liveArea,
     status,
     recordedEvidence(r),
     h('h4', {}, 'Recent confirmations of this account'),
-    r.recentConfirmations.length === 0 ? h('p', { class: 'muted' }, 'None in the audit log.') : h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Time', 'Instance', 'Product code', 'Verdict', 'Profile', 'Request id'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, r.recentConfirmations.map((c) => h('tr', {}, [c.time.replace('T', ' ').slice(0, 19), c.instanceId, c.productCode, c.message, c.profile ?? 'default chain', c.requestId ?? '-'].map((x) => h('td', {}, x)))))),
+    r.recentConfirmations.length === 0
+      ? h('p', { class: 'muted' }, 'None in the audit log.')
+      : h(
+          'table',
+          { class: 'grid' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Time', 'Instance', 'Product code', 'Verdict', 'Profile', 'Request id'].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            r.recentConfirmations.map((c) =>
+              h(
+                'tr',
+                {},
+                [c.time.replace('T', ' ').slice(0, 19), c.instanceId, c.productCode, c.message, c.profile ?? 'default chain', c.requestId ?? '-'].map((x) =>
+                  h('td', {}, x),
+                ),
+              ),
+            ),
+          ),
+        ),
   );
 }
 
@@ -104,7 +255,10 @@ function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
     account: r.account,
     ...(v.ui.check.instanceId ? { instanceId: v.ui.check.instanceId.trim() } : {}),
     ...(product?.productCode ? { productCode: product.productCode } : {}),
-    evidence: [r.evidenceText, ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : [])].join('\n'),
+    evidence: [
+      r.evidenceText,
+      ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : []),
+    ].join('\n'),
     ...(r.recorded.live ? { liveAgreement: r.recorded.live } : {}),
     ...(r.recorded.identity ? { identityDocument: r.recorded.identity } : {}),
   };
@@ -114,16 +268,25 @@ function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
 function recordedEvidence(r: CheckResult): HTMLElement | '' {
   const { live, identity } = r.recorded;
   if (!live && !identity) return '';
-  return h('div', { id: 'recorded-evidence' },
+  return h(
+    'div',
+    { id: 'recorded-evidence' },
     h('h4', {}, icon('law'), ' Recorded proof beyond the reports'),
     live ? h('pre', { class: 'preview', id: 'recorded-live' }, live) : '',
-    identity ? h('pre', { class: 'preview', id: 'recorded-identity' }, identity) : '');
+    identity ? h('pre', { class: 'preview', id: 'recorded-identity' }, identity) : '',
+  );
 }
 
 function confirmationLine(c: ConfirmationView): HTMLElement {
   const good = c.verdict === 'confirmed';
-  return h('p', { class: good ? 'ok' : 'warning', id: 'confirmation-verdict' }, icon(good ? 'verified-filled' : 'warning'), ' ', c.message,
-    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${c.time} · profile ${c.profile ?? 'default chain'}`));
+  return h(
+    'p',
+    { class: good ? 'ok' : 'warning', id: 'confirmation-verdict' },
+    icon(good ? 'verified-filled' : 'warning'),
+    ' ',
+    c.message,
+    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${c.time} · profile ${c.profile ?? 'default chain'}`),
+  );
 }
 
 async function confirm(v: PanelView, area: HTMLElement, status: HTMLElement): Promise<void> {
@@ -143,10 +306,13 @@ async function confirm(v: PanelView, area: HTMLElement, status: HTMLElement): Pr
 
 /** Verify an identity document the customer pasted: offline, AWS's certificates only, recorded in the audit log. */
 function identityForm(v: PanelView): HTMLElement {
-  const method = h('select', { id: 'identity-method' },
+  const method = h(
+    'select',
+    { id: 'identity-method' },
     h('option', { value: 'pkcs7' }, '/pkcs7 (PKCS7, carries the document)'),
     h('option', { value: 'rsa2048' }, '/rsa2048 (PKCS7, carries the document)'),
-    h('option', { value: 'signature' }, '/signature (needs the document too)'));
+    h('option', { value: 'signature' }, '/signature (needs the document too)'),
+  );
   const signature = h('textarea', { id: 'identity-signature', rows: 5, spellcheck: 'false', 'aria-describedby': 'identity-hint' });
   const document = h('textarea', { id: 'identity-document', rows: 4, spellcheck: 'false' });
   const answer = h('div', { id: 'identity-result', 'aria-live': 'polite' });
@@ -154,27 +320,48 @@ function identityForm(v: PanelView): HTMLElement {
     const code = v.state.reports.products.find((p) => p.id === v.ui.check.productId)?.code;
     try {
       const r = await ask({
-        kind: 'verifyIdentity', method: method.value as 'pkcs7' | 'rsa2048' | 'signature', signature: signature.value,
-        document: document.value || undefined, account: v.ui.check.account || undefined, productCode: code,
+        kind: 'verifyIdentity',
+        method: method.value as 'pkcs7' | 'rsa2048' | 'signature',
+        signature: signature.value,
+        document: document.value || undefined,
+        account: v.ui.check.account || undefined,
+        productCode: code,
       });
-      fill(answer,
+      fill(
+        answer,
         h('p', { class: r.verified ? 'ok' : 'warning', id: 'identity-verdict' }, icon(r.verified ? 'verified-filled' : 'warning'), ' ', r.message),
-        h('ul', {}, r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning' }, `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`))),
-      r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '');
+        h(
+          'ul',
+          {},
+          r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning' }, `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`)),
+        ),
+        r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '',
+      );
       // The audit log has a new line: the account's recent confirmations list it.
       if (v.ui.check.account) void runCheck(v);
     } catch (error) {
       fill(answer, h('p', { class: 'error', role: 'alert', id: 'identity-verdict' }, icon('error'), ' ', (error as Error).message));
     }
   };
-  return h('details', { class: 'identity' },
+  return h(
+    'details',
+    { class: 'identity' },
     h('summary', {}, icon('shield'), ' Verify an instance identity document (offline)'),
-    h('p', { id: 'identity-hint', class: 'hint' }, 'Paste what the instance metadata service gave the customer. It is checked against AWS\'s published certificates only, with the account and product above as expectations, and recorded in the audit log.'),
+    h(
+      'p',
+      { id: 'identity-hint', class: 'hint' },
+      "Paste what the instance metadata service gave the customer. It is checked against AWS's published certificates only, with the account and product above as expectations, and recorded in the audit log.",
+    ),
     h('div', { class: 'field' }, h('label', { for: 'identity-method' }, 'Signature'), method),
     h('div', { class: 'field' }, h('label', { for: 'identity-signature' }, 'Signature as pasted'), signature),
     h('div', { class: 'field' }, h('label', { for: 'identity-document' }, 'Document (/document), for /signature'), document),
-    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'identity-verify', class: 'primary', on: { click: () => void verify() } }, icon('shield'), ' Verify')),
-    answer);
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', id: 'identity-verify', class: 'primary', on: { click: () => void verify() } }, icon('shield'), ' Verify'),
+    ),
+    answer,
+  );
 }
 
 /** The account's live AWS Marketplace agreements beside the reports: the combined verdict and each agreement. */
@@ -197,12 +384,43 @@ function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
   const look = VERDICT_LOOK[r.verdict];
   return [
     h('p', { id: 'live-verdict', class: r.live.verdict === 'error' ? 'warning' : 'ok' }, icon(look.icon), ` With live agreements: ${look.words}`),
-    h('ul', {}, r.reasons.map((reason) => h('li', {}, reason))),
+    h(
+      'ul',
+      {},
+      r.reasons.map((reason) => h('li', {}, reason)),
+    ),
     r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
-    r.live.agreements.length ? h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, r.live.agreements.map((a) => h('tr', {}, [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)))))) : '',
-    h('p', { class: 'hint', id: 'live-request' }, `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`),
-      r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
+    r.live.agreements.length
+      ? h(
+          'table',
+          { class: 'grid' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            r.live.agreements.map((a) =>
+              h(
+                'tr',
+                {},
+                [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)),
+              ),
+            ),
+          ),
+        )
+      : '',
+    h(
+      'p',
+      { class: 'hint', id: 'live-request' },
+      `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`,
+    ),
+    r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
   ];
 }

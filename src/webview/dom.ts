@@ -15,7 +15,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
       for (const [event, listener] of Object.entries(value as Record<string, (event: Event) => void>)) el.addEventListener(event, listener);
     } else if (value === true) {
       el.setAttribute(name, '');
-    } else if (value !== false && value !== undefined && typeof value !== 'function') {
+    } else if (typeof value === 'string' || typeof value === 'number') {
       el.setAttribute(name, String(value));
     }
   }
@@ -55,11 +55,12 @@ export function link(text: string, url: string | undefined, attrs: Attrs = {}): 
 }
 
 /** Runs `fn` once `ms` have passed without another call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(fn: (...args: A) => void | Promise<void>, ms: number): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    // A promise's errors are the function's own to handle (the scope search shows them in place).
+    timer = setTimeout(() => void fn(...args), ms);
   };
 }
 

@@ -17,7 +17,7 @@ const waiting = new Map<number, { resolve: (value: never) => void; reject: (erro
 export function ask<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): Promise<PanelReplies[K]> {
   const requestId = nextId++;
   return new Promise<PanelReplies[K]>((resolve, reject) => {
-    waiting.set(requestId, { resolve: resolve as (value: never) => void, reject });
+    waiting.set(requestId, { resolve: resolve, reject });
     vscode.postMessage({ type: 'request', requestId, request });
   });
 }

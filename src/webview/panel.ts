@@ -1,7 +1,7 @@
 // The Support Desk panel's webview: five sections behind an ARIA tab list (arrow keys move between
 // tabs, Tab walks the controls of the open section). State comes from the host after `ready`; what
 // the engineer typed is kept with setState (case values only as redacted by the host).
-import { SECTIONS, type CheckInput, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
+import { SECTIONS, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
 import { prefillCase, renderCases } from './cases-section';
 import { renderChannels } from './channels-section';
 import { renderCheck, runCheck } from './check-section';
@@ -51,18 +51,34 @@ const SECTION_RENDERERS: Record<Section, (v: PanelView) => HTMLElement> = {
 function render(): void {
   if (!state) return;
   const tabs = SECTIONS.map((s) =>
-    h('button', {
-      role: 'tab', id: `tab-${s}`, 'aria-selected': String(s === ui.section), 'aria-controls': `section-${s}`,
-      tabindex: s === ui.section ? 0 : -1, class: 'tab', on: { click: () => show(s, true), keydown: (e) => onTabKey(e as KeyboardEvent, s) },
-    }, icon(TITLES[s].icon), ' ', TITLES[s].title),
+    h(
+      'button',
+      {
+        role: 'tab',
+        id: `tab-${s}`,
+        'aria-selected': String(s === ui.section),
+        'aria-controls': `section-${s}`,
+        tabindex: s === ui.section ? 0 : -1,
+        class: 'tab',
+        on: { click: () => show(s, true), keydown: (e) => onTabKey(e as KeyboardEvent, s) },
+      },
+      icon(TITLES[s].icon),
+      ' ',
+      TITLES[s].title,
+    ),
   );
-  const header = h('header', { class: 'masthead' },
+  const header = h(
+    'header',
+    { class: 'masthead' },
     h('h1', {}, icon('comment-discussion'), ' Support Desk'),
     h('p', { class: 'origin' }, `${state.playbook.name} · ${state.playbook.origin}`, state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases'),
     ...state.playbook.problems.map((p) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' Team playbook problem, the default applies: ', p)),
   );
-  const panel = h('section', { role: 'tabpanel', id: `section-${ui.section}`, 'aria-labelledby': `tab-${ui.section}`, class: 'section' },
-    SECTION_RENDERERS[ui.section](view()));
+  const panel = h(
+    'section',
+    { role: 'tabpanel', id: `section-${ui.section}`, 'aria-labelledby': `tab-${ui.section}`, class: 'section' },
+    SECTION_RENDERERS[ui.section](view()),
+  );
   fill(app, header, h('nav', { role: 'tablist', 'aria-label': 'Support Desk sections', class: 'tabs' }, tabs), panel);
 }
 
@@ -89,7 +105,7 @@ connect((message) => {
     return;
   }
   ui.section = message.section;
-  if (message.check) ui.check = { ...message.check } as CheckInput;
+  if (message.check) ui.check = { ...message.check };
   saveState(ui);
   render();
   if (message.check && state) void runCheck(view());

@@ -24,32 +24,98 @@ export function renderScope(v: PanelView): HTMLElement {
       fill(answer, h('p', { class: 'error' }, (error as Error).message));
     }
   }, 200);
-  const table = (caption: string, items: FactView[]) => h('table', { class: 'grid' },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col' }, 'Source'))),
-    h('tbody', {}, items.map((i) => h('tr', {}, h('td', {}, i.text), h('td', { class: 'cite' }, i.cite)))));
-  return h('div', {},
+  const table = (caption: string, items: FactView[]) =>
+    h(
+      'table',
+      { class: 'grid' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col' }, 'Source'))),
+      h(
+        'tbody',
+        {},
+        items.map((i) => h('tr', {}, h('td', {}, i.text), h('td', { class: 'cite' }, i.cite))),
+      ),
+    );
+  return h(
+    'div',
+    {},
     h('h2', {}, `Scope: ${s.provider} (${s.supportType})`),
     h('p', {}, s.definition.text, h('span', { class: 'cite' }, ` (${s.definition.cite})`)),
-    h('div', { class: 'field wide' },
+    h(
+      'div',
+      { class: 'field wide' },
       h('label', { for: 'scope-search' }, 'Is this request in scope?'),
-      h('input', { id: 'scope-search', type: 'search', placeholder: 'e.g. reset IAM policies for a new user', 'aria-describedby': 'scope-how', on: { input: (e) => search((e.target as HTMLInputElement).value) } }),
-      h('small', { id: 'scope-how', class: 'hint' }, s.matching)),
+      h('input', {
+        id: 'scope-search',
+        type: 'search',
+        placeholder: 'e.g. reset IAM policies for a new user',
+        'aria-describedby': 'scope-how',
+        on: { input: (e) => search((e.target as HTMLInputElement).value) },
+      }),
+      h('small', { id: 'scope-how', class: 'hint' }, s.matching),
+    ),
     answer,
     table('In scope', s.inScope),
     table('Out of scope', s.outOfScope),
-    s.managedServices ? h('div', { class: 'managed' },
-      h('h3', {}, 'Managed services'),
-      h('p', {}, s.managedServices.text, ' ', link('Managed services options', s.managedServices.url), h('span', { class: 'cite' }, ` (${s.managedServices.cite})`)),
-      h('ul', {}, s.managedServices.includes.map((i) => h('li', {}, i)))) : '',
-    s.notes.length ? h('div', {}, h('h3', {}, 'Notes'), h('ul', {}, s.notes.map((n) => h('li', {}, n.text, h('span', { class: 'cite' }, ` (${n.cite})`))))) : '',
+    s.managedServices
+      ? h(
+          'div',
+          { class: 'managed' },
+          h('h3', {}, 'Managed services'),
+          h(
+            'p',
+            {},
+            s.managedServices.text,
+            ' ',
+            link('Managed services options', s.managedServices.url),
+            h('span', { class: 'cite' }, ` (${s.managedServices.cite})`),
+          ),
+          h(
+            'ul',
+            {},
+            s.managedServices.includes.map((i) => h('li', {}, i)),
+          ),
+        )
+      : '',
+    s.notes.length
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Notes'),
+          h(
+            'ul',
+            {},
+            s.notes.map((n) => h('li', {}, n.text, h('span', { class: 'cite' }, ` (${n.cite})`))),
+          ),
+        )
+      : '',
   );
 }
 
 function renderAnswer(a: ScopeAnswer): HTMLElement {
   const look = ANSWER_WORDS[a.answer];
   const best = a.matches[0];
-  return h('div', { class: `scope-answer scope-${a.answer}` },
-    h('p', { id: 'scope-verdict' }, icon(look.icon), ' ', h('strong', {}, look.words), best ? `: “${best.item}” shares the words ${best.words.join(', ')}.` : ': ask your lead, or check the seller\'s terms.'),
-    a.matches.length > 1 ? h('p', { class: 'muted' }, 'Also close: ', a.matches.slice(1).map((m, i) => `${i ? '; ' : ''}${m.item} (${ANSWER_WORDS[m.kind].words.toLowerCase()})`).join('')) : '');
+  return h(
+    'div',
+    { class: `scope-answer scope-${a.answer}` },
+    h(
+      'p',
+      { id: 'scope-verdict' },
+      icon(look.icon),
+      ' ',
+      h('strong', {}, look.words),
+      best ? `: “${best.item}” shares the words ${best.words.join(', ')}.` : ": ask your lead, or check the seller's terms.",
+    ),
+    a.matches.length > 1
+      ? h(
+          'p',
+          { class: 'muted' },
+          'Also close: ',
+          a.matches
+            .slice(1)
+            .map((m, i) => `${i ? '; ' : ''}${m.item} (${ANSWER_WORDS[m.kind].words.toLowerCase()})`)
+            .join(''),
+        )
+      : '',
+  );
 }

@@ -17,7 +17,12 @@ const UNLISTED = '999988887777';
 const FROM_FIND = 'i-0a1b2c3d4e5f60718';
 const FROM_ROW = 'i-0fedcba9876543210';
 /** A product only the team playbook knows (no report lists it). */
-const PLAYBOOK_PRODUCT = { id: 'prod-acme-web-01', code: '4w1vgsrkqdkypbz43g7qkk4uz', title: 'Acme Web Server AMI', source: { document: 'Acme seller onboarding e-mail' } };
+const PLAYBOOK_PRODUCT = {
+  id: 'prod-acme-web-01',
+  code: '4w1vgsrkqdkypbz43g7qkk4uz',
+  title: 'Acme Web Server AMI',
+  source: { document: 'Acme seller onboarding e-mail' },
+};
 const FRESH_TOKEN = 'sso-access-token-after-login';
 
 describe('Confirm Instance, profile and paging in the workbench', () => {
@@ -34,7 +39,10 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     mkdirSync(join(workspace, '.support-desk'));
     writeFileSync(join(workspace, '.support-desk', 'playbook.json'), JSON.stringify({ products: [PLAYBOOK_PRODUCT] }));
     // The engineer's last `aws sso login` was yesterday: the cached token has expired.
-    sandbox = awsSandbox({ config: `[default]\nregion = us-east-1\n\n${ssoProfile('seller', 'corp', 'eu-west-1')}`, credentials: staticProfile('static-only') }, { inProcess: false });
+    sandbox = awsSandbox(
+      { config: `[default]\nregion = us-east-1\n\n${ssoProfile('seller', 'corp', 'eu-west-1')}`, credentials: staticProfile('static-only') },
+      { inProcess: false },
+    );
     writeSsoToken(sandbox.home, 'corp', { accessToken: 'sso-access-token-of-yesterday', expiresAt: new Date(Date.now() - 3_600_000) });
     endpoint = await startEc2Endpoint({
       instances: {
@@ -71,11 +79,20 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await workbench.quickPickRow('seller').waitFor();
     const profiles = (await workbench.page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.trim());
     for (const expected of [/^seller\s*IAM Identity Center \(SSO\) · eu-west-1$/, /^static-only\s*access keys$/, /^Default credential chain/]) {
-      assert.ok(profiles.some((t) => expected.test(t)), `${expected} in ${profiles.join(' | ')}`);
+      assert.ok(
+        profiles.some((t) => expected.test(t)),
+        `${expected} in ${profiles.join(' | ')}`,
+      );
     }
     await workbench.answerQuickInput('seller');
     await workbench.quickInputTitle().filter({ hasText: 'Select Region' }).waitFor();
-    assert.match(await workbench.quickPickRow(/^\s*eu-west-1/).first().innerText(), /profile default/);
+    assert.match(
+      await workbench
+        .quickPickRow(/^\s*eu-west-1/)
+        .first()
+        .innerText(),
+      /profile default/,
+    );
     await workbench.answerQuickInput('us-west-2');
     await workbench.statusBarItem('seller · us-west-2 (setting)').waitFor();
   });
@@ -89,13 +106,22 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     writeSsoToken(sandbox.home, 'corp', { accessToken: FRESH_TOKEN, expiresAt: new Date(Date.now() + 3_600_000) });
     await status.click();
     await workbench.page.locator('.statusbar-item:not(.error-kind)', { hasText: 'seller · us-west-2' }).waitFor({ timeout: 15_000 });
-    assert.ok(endpoint.calls.some((c) => c.action === 'GetRoleCredentials' && c.outcome === 'role-credentials'), 'no role credentials were fetched');
+    assert.ok(
+      endpoint.calls.some((c) => c.action === 'GetRoleCredentials' && c.outcome === 'role-credentials'),
+      'no role credentials were fetched',
+    );
     // The expired-token error stays on screen; a notification says it is over.
     await workbench.notification('AWS credentials for profile seller work again.').waitFor();
     await workbench.runCommand('Notifications: Clear All Notifications');
     // The last choice comes back near the top, marked.
     await workbench.runCommand('Support Desk: Select Region...');
-    assert.match(await workbench.quickPickRow(/^\s*us-west-2/).first().innerText(), /recently used, current/);
+    assert.match(
+      await workbench
+        .quickPickRow(/^\s*us-west-2/)
+        .first()
+        .innerText(),
+      /recently used, current/,
+    );
     await workbench.page.keyboard.press('Escape');
   });
 
@@ -143,7 +169,10 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     // "auto" asked the enabled regions; the instance answered from eu-west-1, with the playbook's code.
     const asked = endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === FROM_FIND);
     assert.deepEqual([...new Set(asked.map((c) => c.productCode))], [PLAYBOOK_PRODUCT.code]);
-    assert.deepEqual(asked.filter((c) => c.outcome === 'attached').map((c) => c.region), ['eu-west-1']);
+    assert.deepEqual(
+      asked.filter((c) => c.outcome === 'attached').map((c) => c.region),
+      ['eu-west-1'],
+    );
     await workbench.clickNotificationAction(verdict, 'Copy Evidence');
     const evidence = new RegExp(`"instanceId": "${FROM_FIND}"[\\s\\S]*"ownerId": "${UNLISTED}"`);
     await workbench.page.waitForFunction(`navigator.clipboard.readText().then((text) => ${evidence}.test(text))`, undefined, { polling: 200, timeout: 5000 });
@@ -151,8 +180,14 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     const row = workbench.treeRows('Confirmations', FROM_FIND);
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`confirmed · owner ${UNLISTED} · eu-west-1`));
-    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(audit.map((e) => [e.instanceId, e.verdict, e.profile]), [[FROM_FIND, 'confirmed', 'seller']]);
+    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      audit.map((e) => [e.instanceId, e.verdict, e.profile]),
+      [[FROM_FIND, 'confirmed', 'seller']],
+    );
   });
 
   it('prefills the claimed account from a tree row, skips the known product, and drafts a case from the verdict', async () => {

@@ -28,18 +28,31 @@ describe('npm run demo', () => {
     temp = mkdtempSync(join(tmpdir(), 'support-desk-e2e-demo-'));
     // Its own process group, as a terminal gives a foreground job: Ctrl-C signals the whole group.
     demo = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'demo.mjs')], {
-      cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temp },
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: temp },
     });
-    demo.stdout!.on('data', (d) => { output += d; });
-    demo.stderr!.on('data', (d) => { output += d; });
+    demo.stdout!.on('data', (d) => {
+      output += d;
+    });
+    demo.stderr!.on('data', (d) => {
+      output += d;
+    });
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL within 540 s:\n${output}`)), 540_000);
       const look = () => {
         const found = URL_LINE.exec(output)?.[1];
-        if (found) { clearTimeout(timer); resolve(found); }
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
       };
       demo.stdout!.on('data', look);
-      demo.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the demo exited (${code}) before printing a URL:\n${output}`)); });
+      demo.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the demo exited (${code}) before printing a URL:\n${output}`));
+      });
     });
     console.log(`      URL printed after ${seconds(started)} s`);
   });
@@ -72,7 +85,10 @@ describe('npm run demo', () => {
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').waitFor({ timeout: 60_000 });
     const rows = await workbench.treeRowTexts('Subscriptions');
     for (const product of ['Ubuntu Pro 22.04 LTS', 'ElasticBox Enterprise, Cloud Edition', 'Ubuntu Pro for SAP 22.04 (private offer)']) {
-      assert.ok(rows.some((row) => row.includes(product)), `${product} in ${rows.join(' | ')}`);
+      assert.ok(
+        rows.some((row) => row.includes(product)),
+        `${product} in ${rows.join(' | ')}`,
+      );
     }
     console.log(`      workbench with the sample data after ${seconds(started)} s from the start of npm run demo`);
     // The README's picture of the tree (docs/images/tree.png): a product open on its accounts' verdicts.
@@ -98,7 +114,7 @@ describe('npm run demo', () => {
     assert.match(readFileSync(audit, 'utf8'), /"instanceId":"i-00000000000000001".*"verdict":"confirmed"/);
   });
 
-  it('starts the eligibility case from the check and saves it to the workspace\'s cases/ folder', async () => {
+  it("starts the eligibility case from the check and saves it to the workspace's cases/ folder", async () => {
     const panel = workbench!.panel();
     await panel.locator('#start-case').click();
     await panel.locator('#case-preview').filter({ hasText: 'ConfirmProductInstance: Confirmed: i-00000000000000001' }).waitFor({ timeout: 15_000 });
@@ -111,7 +127,12 @@ describe('npm run demo', () => {
 
   it('stops on Ctrl-C: no process of its groups and no temporary folder left', async function () {
     this.timeout(60_000);
-    const groups = new Set([demo.pid!, ...processes().filter((p) => p.cmdline.includes(temp)).map((p) => p.pgid)]);
+    const groups = new Set([
+      demo.pid!,
+      ...processes()
+        .filter((p) => p.cmdline.includes(temp))
+        .map((p) => p.pgid),
+    ]);
     assert.ok(groups.size > 1, 'code-server runs in a process group of its own');
     const exited = new Promise<number | null>((r) => demo.once('exit', (code) => r(code)));
     process.kill(-demo.pid!, 'SIGINT');
@@ -134,14 +155,16 @@ function seconds(since: number): string {
 
 /** Every process of this machine (Linux /proc) with its process group and command line. */
 function processes(): { pid: number; pgid: number; cmdline: string }[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
-    try {
-      // stat: "pid (comm) state ppid pgrp ...", and comm may hold spaces or parentheses.
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      return [{ pid: Number(name), pgid, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') }];
-    } catch {
-      return []; // gone meanwhile
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        // stat: "pid (comm) state ppid pgrp ...", and comm may hold spaces or parentheses.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        return [{ pid: Number(name), pgid, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
 }

@@ -53,11 +53,14 @@ describe('Live agreements in the workbench', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('checks an unlisted account\'s live agreements from the panel: eligible, with the agreement and request id', async () => {
+  it("checks an unlisted account's live agreements from the panel: eligible, with the agreement and request id", async () => {
     await workbench.runCommand('Support Desk: Open Support Desk');
     const panel = workbench.panel();
     await panel.locator('#check-account').fill('9999-8888-7777');
-    await panel.locator('#check-verdict').filter({ hasText: `${UNLISTED}: Unlisted` }).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('#check-verdict')
+      .filter({ hasText: `${UNLISTED}: Unlisted` })
+      .waitFor({ timeout: 30_000 });
     await panel.locator('#check-live').click();
     await panel.locator('#live-verdict').filter({ hasText: 'With live agreements: Eligible' }).waitFor({ timeout: 30_000 });
     const answer = await panel.locator('#live-result').innerText();
@@ -90,7 +93,10 @@ describe('Live agreements in the workbench', () => {
     const toast = workbench.notification(`Account ${UNLISTED} is not in the loaded reports (unlisted)`);
     await toast.waitFor({ timeout: 15_000 });
     const text = await toast.innerText();
-    assert.match(text, /Live agreements: ACTIVE, agmt-new00000000001 \(ACTIVE\) from 2026-11-22 \(\d{4}-\d\d-\d\d \d\d:\d\d UTC, profile seller, request [0-9a-f-]{36}\)\./);
+    assert.match(
+      text,
+      /Live agreements: ACTIVE, agmt-new00000000001 \(ACTIVE\) from 2026-11-22 \(\d{4}-\d\d-\d\d \d\d:\d\d UTC, profile seller, request [0-9a-f-]{36}\)\./,
+    );
     for (const action of ['Check Live Agreements', 'Open in Support Desk', 'Confirm Instance...']) {
       await toast.locator('.monaco-button', { hasText: action }).waitFor();
     }
@@ -102,11 +108,14 @@ describe('Live agreements in the workbench', () => {
     await workbench.runCommand('Notifications: Clear All Notifications');
   });
 
-  it('shows a listed account\'s recorded search in its tree tooltip', async () => {
+  it("shows a listed account's recorded search in its tree tooltip", async () => {
     // The panel Find Account opened is still there.
     const panel = workbench.panel();
     await panel.locator('#check-account').fill(LISTED);
-    await panel.locator('#check-verdict').filter({ hasText: `${LISTED}: Eligible` }).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('#check-verdict')
+      .filter({ hasText: `${LISTED}: Eligible` })
+      .waitFor({ timeout: 30_000 });
     await panel.locator('#check-live').click();
     await panel.locator('#live-verdict').waitFor({ timeout: 30_000 });
     const requestId = endpoint.calls.at(-1)!.requestId;
@@ -122,7 +131,10 @@ describe('Live agreements in the workbench', () => {
     await workbench.page.waitForTimeout(300);
     await workbench.page.screenshot({ path: join(SCREENSHOT_DIR, 'live-agreements-tooltip.png') });
     const text = await hover.innerText();
-    assert.match(text, /Live agreements of account 111122223333, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/);
+    assert.match(
+      text,
+      /Live agreements of account 111122223333, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/,
+    );
     assert.match(text, /agmt-listed00000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-listed/);
     assert.match(text, new RegExp(`as profile seller; request ids: ${requestId}`));
   });

@@ -14,7 +14,7 @@ import { Workbench } from '../support/vscode/workbench';
 const INSTANCE = 'i-0a1b2c3d4e5f60718';
 const HOSTILE_ACCOUNT = '975318642097';
 const SCRIPT_TITLE = '<script>window.__pwned="script";alert("script")</script>';
-const IMG_TITLE = '<img src=x onerror="window.__pwned=\'onerror\';alert(\'onerror\')">';
+const IMG_TITLE = "<img src=x onerror=\"window.__pwned='onerror';alert('onerror')\">";
 
 describe('Support Desk panel in the workbench', () => {
   let workbench: Workbench;
@@ -27,11 +27,14 @@ describe('Support Desk panel in the workbench', () => {
     dir = mkdtempSync(join(tmpdir(), 'support-desk-e2e-panel-'));
     const reports = join(dir, 'reports');
     cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), reports, { recursive: true });
-    writeFileSync(join(reports, 'customer_subscriber_report_2026-11-23.csv'), [
-      'Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date,Report Date',
-      `${HOSTILE_ACCOUNT},"${SCRIPT_TITLE.replace(/"/g, '""')}",prod-hostile01,hostile0code1,2026-11-20,2026-11-23`,
-      `${HOSTILE_ACCOUNT},"${IMG_TITLE.replace(/"/g, '""')}",prod-hostile02,hostile0code2,2026-11-20,2026-11-23`,
-    ].join('\n'));
+    writeFileSync(
+      join(reports, 'customer_subscriber_report_2026-11-23.csv'),
+      [
+        'Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date,Report Date',
+        `${HOSTILE_ACCOUNT},"${SCRIPT_TITLE.replace(/"/g, '""')}",prod-hostile01,hostile0code1,2026-11-20,2026-11-23`,
+        `${HOSTILE_ACCOUNT},"${IMG_TITLE.replace(/"/g, '""')}",prod-hostile02,hostile0code2,2026-11-20,2026-11-23`,
+      ].join('\n'),
+    );
     sandbox = awsSandbox({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') }, { inProcess: false });
     endpoint = await startEc2Endpoint({ instances: { [INSTANCE]: { kind: 'attached', ownerId: '111122223333' } }, maxLifetimeMs: 300_000 });
     workbench = await Workbench.open({
@@ -92,9 +95,15 @@ describe('Support Desk panel in the workbench', () => {
     await panel.locator('#confirm-aws').click();
     const verdict = panel.locator('#confirmation-verdict');
     await verdict.waitFor({ timeout: 30_000 });
-    assert.match(await verdict.innerText(), new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`));
+    assert.match(
+      await verdict.innerText(),
+      new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`),
+    );
     assert.match(await panel.locator('#check-result table').innerText(), new RegExp(INSTANCE));
-    assert.deepEqual(endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region), ['eu-west-1']);
+    assert.deepEqual(
+      endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region),
+      ['eu-west-1'],
+    );
     await workbench.statusBarItem('default · eu-west-1 (AWS_REGION)').waitFor();
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
     assert.match(audit, new RegExp(`"instanceId":"${INSTANCE}".*"verdict":"confirmed"`));
@@ -151,7 +160,10 @@ describe('Support Desk panel in the workbench', () => {
     await panel.locator('#tab-check').click();
     await panel.locator('#check-product').selectOption('');
     await panel.locator('#check-account').fill(HOSTILE_ACCOUNT);
-    await panel.locator('#check-verdict').filter({ hasText: `${HOSTILE_ACCOUNT}: Eligible` }).waitFor({ timeout: 15_000 });
+    await panel
+      .locator('#check-verdict')
+      .filter({ hasText: `${HOSTILE_ACCOUNT}: Eligible` })
+      .waitFor({ timeout: 15_000 });
     const text = await panel.locator('#check-result').innerText();
     assert.ok(text.includes(SCRIPT_TITLE), 'the script title is shown literally');
     assert.ok(text.includes(IMG_TITLE), 'the img title is shown literally');
@@ -194,7 +206,8 @@ describe('Support Desk panel in the workbench', () => {
         [...el.querySelectorAll('a[href], button:not([disabled]), input, select, textarea, summary, [tabindex="0"]')]
           // Controls inside a closed <details> are not on screen and not in the Tab order, by design.
           .filter((c) => (c as unknown as { checkVisibility(): boolean }).checkVisibility())
-          .map((c) => c.id || c.textContent?.trim() || c.tagName));
+          .map((c) => c.id || c.textContent?.trim() || c.tagName),
+      );
       const reached = new Set<string>();
       for (let i = 0; i < controls.length + 2; i++) {
         await workbench.page.keyboard.press('Tab');
@@ -205,7 +218,11 @@ describe('Support Desk panel in the workbench', () => {
         });
         reached.add(focused);
       }
-      assert.deepEqual(controls.filter((c) => !reached.has(c)), [], `${section}: not reached by Tab`);
+      assert.deepEqual(
+        controls.filter((c) => !reached.has(c)),
+        [],
+        `${section}: not reached by Tab`,
+      );
       await workbench.screenshot(`panel-section-${section}`);
       await panel.locator(`#tab-${section}`).focus();
       await workbench.page.keyboard.press('ArrowRight');
@@ -224,7 +241,10 @@ describe('Support Desk panel in the workbench', () => {
     assert.deepEqual(hrefs, ['tel:18886386771', 'tel:18662965335', 'tel:0080072884743', 'tel:+6567688099']);
     await panel.locator('#tab-channels').click();
     await panel.locator('#purchase-path').selectOption('marketplace-image');
-    assert.match(await panel.locator('#purchase-channels').innerText(), /Phone support: no[\s\S]*Channels that apply[\s\S]*Amazon front line support[\s\S]*Channels that do not apply[\s\S]*Canonical phone support/);
+    assert.match(
+      await panel.locator('#purchase-channels').innerText(),
+      /Phone support: no[\s\S]*Channels that apply[\s\S]*Amazon front line support[\s\S]*Channels that do not apply[\s\S]*Canonical phone support/,
+    );
     await workbench.screenshot('panel-channels');
   });
 

@@ -53,10 +53,17 @@ describe('the packaged extension (.vsix) in the workbench', () => {
   it('packages only what runs: minified bundles, no source, map, test or node_modules', () => {
     const files = packagedFiles();
     // The extension's bundle and the three it loads on first use; the CLI's bundles stay out.
-    for (const bundle of ['extension', 'aws', 'panel', 'identity']) assert.ok(files.includes(`extension/dist/${bundle}.js`), `${bundle}.js in ${files.join(' ')}`);
-    assert.deepEqual(files.filter((f) => /dist\/(cli|identity-verifier)\.js$/.test(f)), []);
+    for (const bundle of ['extension', 'aws', 'panel', 'identity'])
+      assert.ok(files.includes(`extension/dist/${bundle}.js`), `${bundle}.js in ${files.join(' ')}`);
+    assert.deepEqual(
+      files.filter((f) => /dist\/(cli|identity-verifier)\.js$/.test(f)),
+      [],
+    );
     assert.ok(files.includes('extension/samples/reports/customer_subscriber_report_2026-11-22.csv'));
-    assert.deepEqual(files.filter((f) => /\.map$|^extension\/(src|test|out|node_modules|scripts|bench)\/|\.ts$|\.vsix$/.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /\.map$|^extension\/(src|test|out|node_modules|scripts|bench)\/|\.ts$|\.vsix$/.test(f)),
+      [],
+    );
   });
 
   it('activates from the installed copy and shows the reports in the tree', async () => {
@@ -71,8 +78,14 @@ describe('the packaged extension (.vsix) in the workbench', () => {
     await panel.locator('#check-instance').fill(INSTANCE);
     await panel.locator('#check-product').selectOption('prod-5qwz3vsg4kbfw');
     await panel.locator('#confirm-aws').click();
-    await panel.locator('#confirmation-verdict').filter({ hasText: `Confirmed: ${INSTANCE}` }).waitFor({ timeout: 60_000 });
-    assert.deepEqual(endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance').map((c) => c.instanceId), [INSTANCE]);
+    await panel
+      .locator('#confirmation-verdict')
+      .filter({ hasText: `Confirmed: ${INSTANCE}` })
+      .waitFor({ timeout: 60_000 });
+    assert.deepEqual(
+      endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance').map((c) => c.instanceId),
+      [INSTANCE],
+    );
     await workbench.screenshot('vsix-panel');
   });
 
@@ -81,10 +94,30 @@ describe('the packaged extension (.vsix) in the workbench', () => {
     try {
       for (const bundle of ['cli.js', 'aws.js']) copyFileSync(join(REPO_ROOT, 'dist', bundle), join(bare, bundle));
       // Asynchronously: the EC2 endpoint answers from this process's event loop.
-      const confirmed = await run(process.execPath, [join(bare, 'cli.js'), 'confirm', '--instance-id', INSTANCE, '--product-code', '8a2kq9xw3vbn7m4c1zt6ry5pd',
-        '--account', OWNER, '--region', 'us-east-1', '--endpoint-url', endpoint.url, '--audit', join(bare, 'audit.jsonl'), '--json'], {
-        cwd: bare, env: { ...process.env, ...sandbox.env, NODE_PATH: '' },
-      });
+      const confirmed = await run(
+        process.execPath,
+        [
+          join(bare, 'cli.js'),
+          'confirm',
+          '--instance-id',
+          INSTANCE,
+          '--product-code',
+          '8a2kq9xw3vbn7m4c1zt6ry5pd',
+          '--account',
+          OWNER,
+          '--region',
+          'us-east-1',
+          '--endpoint-url',
+          endpoint.url,
+          '--audit',
+          join(bare, 'audit.jsonl'),
+          '--json',
+        ],
+        {
+          cwd: bare,
+          env: { ...process.env, ...sandbox.env, NODE_PATH: '' },
+        },
+      );
       assert.equal(confirmed.status, 0, `exit ${confirmed.status}:\n${confirmed.stdout}${confirmed.stderr}`);
       assert.equal(JSON.parse(confirmed.stdout).verdict, 'confirmed');
       // The AWS SDK's Node version notice (process.emitWarning on Node < 22) is not for the CLI's users.
@@ -99,8 +132,12 @@ describe('the packaged extension (.vsix) in the workbench', () => {
       const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
-      child.stdout!.on('data', (d) => { stdout += d; });
-      child.stderr!.on('data', (d) => { stderr += d; });
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
       child.once('error', reject);
       child.once('close', (status) => resolve({ status, stdout, stderr }));
     });
@@ -108,9 +145,16 @@ describe('the packaged extension (.vsix) in the workbench', () => {
 
   /** The .vsix's file names, read by the package script's zip reader (no `unzip` needed). */
   function packagedFiles(): string[] {
-    const listed = spawnSync(process.execPath, ['--input-type=module', '-e',
-      `import { zipEntries } from ${JSON.stringify(join(REPO_ROOT, 'scripts', 'package.mjs'))}; import { readFileSync } from 'node:fs';` +
-      `console.log(zipEntries(readFileSync(${JSON.stringify(vsix)})).map((e) => e.name).join('\\n'))`], { encoding: 'utf8' });
+    const listed = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { zipEntries } from ${JSON.stringify(join(REPO_ROOT, 'scripts', 'package.mjs'))}; import { readFileSync } from 'node:fs';` +
+          `console.log(zipEntries(readFileSync(${JSON.stringify(vsix)})).map((e) => e.name).join('\\n'))`,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(listed.status, 0, listed.stderr);
     return listed.stdout.trim().split('\n');
   }

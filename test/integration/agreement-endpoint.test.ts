@@ -12,8 +12,13 @@ import { runBuiltCli } from '../support/built-cli';
 const run = promisify(execFile);
 const MANY = '333344445555';
 const agreements: AgreementFixture[] = Array.from({ length: 7 }, (_, i) => ({
-  agreementId: `agmt-many00000000${i}`, acceptor: MANY, productId: 'prod-5qwz3vsg4kbfw', offerId: `offer-${i}`,
-  status: i === 6 ? 'ACTIVE' : 'EXPIRED', startTime: `2026-0${i + 1}-01T00:00:00Z`, ...(i === 6 ? {} : { endTime: `2026-0${i + 2}-01T00:00:00Z` }),
+  agreementId: `agmt-many00000000${i}`,
+  acceptor: MANY,
+  productId: 'prod-5qwz3vsg4kbfw',
+  offerId: `offer-${i}`,
+  status: i === 6 ? 'ACTIVE' : 'EXPIRED',
+  startTime: `2026-0${i + 1}-01T00:00:00Z`,
+  ...(i === 6 ? {} : { endTime: `2026-0${i + 2}-01T00:00:00Z` }),
 }));
 
 function filters(pairs: Record<string, string>): string {
@@ -44,12 +49,18 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     sandbox.restore();
     await endpoint.stop();
   });
-  beforeEach(() => { endpoint.calls.length = 0; });
+  beforeEach(() => {
+    endpoint.calls.length = 0;
+  });
 
   async function awsCli(args: string[], { endpointUrl = true } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const where = endpointUrl ? ['--endpoint-url', endpoint.url] : [];
     try {
-      const { stdout, stderr } = await run('aws', [...where, '--region', 'us-east-1', '--output', 'json', 'marketplace-agreement', 'search-agreements', '--catalog', 'AWSMarketplace', ...args], { env: { ...process.env, ...sandbox.env } });
+      const { stdout, stderr } = await run(
+        'aws',
+        [...where, '--region', 'us-east-1', '--output', 'json', 'marketplace-agreement', 'search-agreements', '--catalog', 'AWSMarketplace', ...args],
+        { env: { ...process.env, ...sandbox.env } },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -57,24 +68,40 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     }
   }
 
-  it('gives every page to the AWS CLI\'s paginator, and the same agreements, times and statuses to our client', async () => {
+  it("gives every page to the AWS CLI's paginator, and the same agreements, times and statuses to our client", async () => {
     const cli = await awsCli(['--filters', filters({ ...PROPOSER, AcceptorAccountId: MANY })]);
     assert.equal(cli.code, 0, cli.stderr);
-    const summaries = JSON.parse(cli.stdout).agreementViewSummaries as { agreementId: string; status: string; startTime: number; endTime?: number; proposalSummary: { resources: { id: string }[]; offerId: string } }[];
+    const summaries = JSON.parse(cli.stdout).agreementViewSummaries as {
+      agreementId: string;
+      status: string;
+      startTime: number;
+      endTime?: number;
+      proposalSummary: { resources: { id: string }[]; offerId: string };
+    }[];
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
     const ours = await (await loadAws()).searchAgreements({ account: MANY, asOf: '2026-11-22' }, { profile: 'seller' });
     assert.equal(ours.error, undefined);
-    assert.deepEqual(ours.agreements, summaries.map((s) => ({
-      agreementId: s.agreementId, status: s.status, productId: s.proposalSummary.resources[0].id, offerId: s.proposalSummary.offerId,
-      startTime: fromEpoch(s.startTime), endTime: s.endTime === undefined ? null : fromEpoch(s.endTime),
-    })));
+    assert.deepEqual(
+      ours.agreements,
+      summaries.map((s) => ({
+        agreementId: s.agreementId,
+        status: s.status,
+        productId: s.proposalSummary.resources[0].id,
+        offerId: s.proposalSummary.offerId,
+        startTime: fromEpoch(s.startTime),
+        endTime: s.endTime === undefined ? null : fromEpoch(s.endTime),
+      })),
+    );
     assert.ok(endpoint.calls.every((c) => c.region === 'us-east-1' && c.signingName === 'aws-marketplace'));
   });
 
   it('is retried by the AWS CLI through throttling, which then answers', async () => {
     const cli = await awsCli(['--filters', filters({ ...PROPOSER, AcceptorAccountId: '121212121212' })]);
     assert.equal(cli.code, 0, cli.stderr);
-    assert.deepEqual(endpoint.calls.map((c) => c.outcome), ['ThrottlingException', 'ThrottlingException', '0 of 0']);
+    assert.deepEqual(
+      endpoint.calls.map((c) => c.outcome),
+      ['ThrottlingException', 'ThrottlingException', '0 of 0'],
+    );
   });
 
   it('answers access denied as AccessDeniedException', async () => {
@@ -84,9 +111,16 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
   });
 
   it('answers the documented filter combinations and refuses the others with ValidationException', async () => {
-    const accepted: Record<string, string>[] = [{ ...PROPOSER, AcceptorAccountId: MANY, ResourceIdentifier: 'prod-5qwz3vsg4kbfw' }, { PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', ResourceIdentifier: 'prod-x', Status: 'ACTIVE' }];
+    const accepted: Record<string, string>[] = [
+      { ...PROPOSER, AcceptorAccountId: MANY, ResourceIdentifier: 'prod-5qwz3vsg4kbfw' },
+      { PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', ResourceIdentifier: 'prod-x', Status: 'ACTIVE' },
+    ];
     for (const pairs of accepted) assert.equal((await awsCli(['--filters', filters(pairs)])).code, 0, JSON.stringify(pairs));
-    const refused: Record<string, string>[] = [{ PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', AcceptorAccountId: MANY }, { PartyType: 'Proposer', AcceptorAccountId: MANY }, { ...PROPOSER, Colour: 'blue' }];
+    const refused: Record<string, string>[] = [
+      { PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', AcceptorAccountId: MANY },
+      { PartyType: 'Proposer', AcceptorAccountId: MANY },
+      { ...PROPOSER, Colour: 'blue' },
+    ];
     for (const pairs of refused) {
       const cli = await awsCli(['--filters', filters(pairs)]);
       assert.notEqual(cli.code, 0, JSON.stringify(pairs));
@@ -94,7 +128,7 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     }
   });
 
-  it('is reached by the AWS CLI through a profile\'s services section, the configuration our client reads', async () => {
+  it("is reached by the AWS CLI through a profile's services section, the configuration our client reads", async () => {
     const cli = await awsCli(['--profile', 'seller', '--filters', filters({ ...PROPOSER, AcceptorAccountId: MANY })], { endpointUrl: false });
     assert.equal(cli.code, 0, cli.stderr);
     assert.equal(endpoint.calls.length, 3);

@@ -17,12 +17,20 @@ const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const BAD_ANSWERS: [string, string, Ec2Scenario][] = [
   ['an empty body', 'i-0000000000000b0a1', { kind: 'http-200', body: '' }],
   ['another document', 'i-0000000000000b0a2', { kind: 'http-200', body: '<?xml version="1.0"?><html><body>Proxy login</body></html>' }],
-  ['an answer without <return>', 'i-0000000000000b0a3', { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><requestId>r</requestId></ConfirmProductInstanceResponse>` }],
-  ['"attached" without the owner', 'i-0000000000000b0a4', { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><return>true</return></ConfirmProductInstanceResponse>` }],
+  [
+    'an answer without <return>',
+    'i-0000000000000b0a3',
+    { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><requestId>r</requestId></ConfirmProductInstanceResponse>` },
+  ],
+  [
+    '"attached" without the owner',
+    'i-0000000000000b0a4',
+    { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><return>true</return></ConfirmProductInstanceResponse>` },
+  ],
   ['a body that is not XML', 'i-0000000000000b0a5', { kind: 'garbage' }],
 ];
 
-describe('bad answer: an HTTP 200 that is not the API\'s answer is never a verdict', function () {
+describe("bad answer: an HTTP 200 that is not the API's answer is never a verdict", function () {
   this.timeout(60_000);
   let endpoint: Ec2Endpoint;
   let sandbox: AwsSandbox;
@@ -31,15 +39,20 @@ describe('bad answer: an HTTP 200 that is not the API\'s answer is never a verdi
     endpoint = await startEc2Endpoint({ instances: Object.fromEntries(BAD_ANSWERS.map(([, id, scenario]) => [id, scenario])) });
   });
   after(() => endpoint.stop());
-  beforeEach(() => { sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') }); });
+  beforeEach(() => {
+    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+  });
   afterEach(() => sandbox.restore());
 
   for (const [what, instanceId] of BAD_ANSWERS) {
     it(`bad answer: ${what} is error kind bad-answer, not final`, async () => {
-      const r = await confirmInstance({ instanceId, productCode: 'abc123', claimedAccount: OWNER }, { profile: 'seller', endpointUrl: endpoint.url, maxAttempts: 1 });
+      const r = await confirmInstance(
+        { instanceId, productCode: 'abc123', claimedAccount: OWNER },
+        { profile: 'seller', endpointUrl: endpoint.url, maxAttempts: 1 },
+      );
       assert.equal(r.verdict, 'error', JSON.stringify(r));
       assert.equal(r.error?.kind, 'bad-answer');
-      assert.match(r.error!.message, /^EC2 answered HTTP 200 .*this is not a verdict: retry/);
+      assert.match(r.error.message, /^EC2 answered HTTP 200 .*this is not a verdict: retry/);
       assert.equal(isFinalResult(r), false);
     });
   }
@@ -47,7 +60,10 @@ describe('bad answer: an HTTP 200 that is not the API\'s answer is never a verdi
   it('bad answer: an enabled-regions list with no region in it is not "in no region" (region auto)', async () => {
     const empty = await startEc2Endpoint({ regions: [] });
     try {
-      const r = await confirmInstance({ instanceId: 'i-0000000000000b0a6', productCode: 'abc123', region: 'auto' }, { profile: 'seller', endpointUrl: empty.url });
+      const r = await confirmInstance(
+        { instanceId: 'i-0000000000000b0a6', productCode: 'abc123', region: 'auto' },
+        { profile: 'seller', endpointUrl: empty.url },
+      );
       assert.deepEqual([r.error?.kind, r.regionSource], ['bad-answer', 'auto'], JSON.stringify(r));
       assert.match(r.error!.message, /DescribeRegions in us-east-1 with no region in it/);
     } finally {
@@ -61,33 +77,55 @@ describe('bad answer: an HTTP 200 that is not the API\'s answer is never a verdi
     writeFileSync(list, `${ids.join('\n')}\n`);
     for (const id of ids) endpoint.setScenario(id, { kind: 'http-200', body: '' });
     const out = join(sandbox.dir, 'results.jsonl');
-    const batch = () => runBuiltCli(['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url],
-      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
-    const results = () => readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ConfirmationResult);
+    const batch = () =>
+      runBuiltCli(['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url], {
+        env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') },
+      });
+    const results = () =>
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ConfirmationResult);
 
     const first = await batch();
     assert.equal(first.code, 1, first.stderr);
     assert.match(first.stderr, /confirm-batch: 3\/3 answered \(error:bad-answer 3\)/);
-    assert.deepEqual(results().map((r) => r.error?.kind), ['bad-answer', 'bad-answer', 'bad-answer']);
+    assert.deepEqual(
+      results().map((r) => r.error?.kind),
+      ['bad-answer', 'bad-answer', 'bad-answer'],
+    );
 
     for (const id of ids) endpoint.setScenario(id, { kind: 'attached', ownerId: OWNER });
     const second = await batch();
     assert.equal(second.code, 0, second.stderr);
     assert.doesNotMatch(second.stderr, /already answered/);
-    assert.deepEqual(results().map((r) => r.verdict), ['confirmed', 'confirmed', 'confirmed']);
+    assert.deepEqual(
+      results().map((r) => r.verdict),
+      ['confirmed', 'confirmed', 'confirmed'],
+    );
   });
 
   it('bad answer: resume keeps only known verdicts and final error kinds; every other line is asked again', async () => {
     const out = join(sandbox.dir, 'mixed.jsonl');
     const line = (instanceId: string, verdict: string, kind?: string) =>
       JSON.stringify({ instanceId, productCode: 'abc123', verdict, error: kind ? { kind, code: 'X', message: 'm' } : null });
-    writeFileSync(out, [
-      line('i-00000001', 'confirmed'), line('i-00000002', 'not-attached'), line('i-00000003', 'error', 'instance-not-found'),
-      line('i-00000004', 'error', 'bad-answer'), line('i-00000005', 'maybe'), line('i-00000006', 'error', 'a-kind-from-a-later-version'),
-      line('i-00000007', 'error'),
-    ].join('\n'));
+    writeFileSync(
+      out,
+      [
+        line('i-00000001', 'confirmed'),
+        line('i-00000002', 'not-attached'),
+        line('i-00000003', 'error', 'instance-not-found'),
+        line('i-00000004', 'error', 'bad-answer'),
+        line('i-00000005', 'maybe'),
+        line('i-00000006', 'error', 'a-kind-from-a-later-version'),
+        line('i-00000007', 'error'),
+      ].join('\n'),
+    );
     const prior = await resumeResults(out);
-    assert.deepEqual([...prior.final.values()].map((r) => r.instanceId), ['i-00000001', 'i-00000002', 'i-00000003']);
+    assert.deepEqual(
+      [...prior.final.values()].map((r) => r.instanceId),
+      ['i-00000001', 'i-00000002', 'i-00000003'],
+    );
     assert.equal(prior.dropped, 4);
   });
 });

@@ -31,7 +31,9 @@ describe('credential_process time limit: a command that does not answer is bound
   let script: (name: string, body: string) => string;
   const pidFile = () => join(sandbox.dir, 'helper.pid');
 
-  before(async () => { endpoint = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } }); });
+  before(async () => {
+    endpoint = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } });
+  });
   after(() => endpoint.stop());
   beforeEach(() => {
     sandbox = awsSandbox();
@@ -68,25 +70,30 @@ describe('credential_process time limit: a command that does not answer is bound
   it('credential_process time limit: a hung command fails at the limit, naming the profile, and is killed with its children', async () => {
     const calls = endpoint.calls.length;
     const started = Date.now();
-    const r = await confirmInstance({ instanceId: 'i-0000000000000c9a1', productCode: 'abc123' }, { profile: 'hangs', endpointUrl: endpoint.url, credentialsTimeoutMs: 500 });
+    const r = await confirmInstance(
+      { instanceId: 'i-0000000000000c9a1', productCode: 'abc123' },
+      { profile: 'hangs', endpointUrl: endpoint.url, credentialsTimeoutMs: 500 },
+    );
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     assert.equal(r.error?.kind, 'credentials', JSON.stringify(r));
-    assert.match(r.error!.message, /^credential_process for profile "hangs" did not answer in 0\.5 s: run it yourself/);
+    assert.match(r.error.message, /^credential_process for profile "hangs" did not answer in 0\.5 s: run it yourself/);
     assert.equal(endpoint.calls.length, calls, 'a call was sent without credentials');
-    assert.ok(await helperGone(), 'the command\'s child still runs');
+    assert.ok(await helperGone(), "the command's child still runs");
   });
 
   it('credential_process time limit: the CLI says a slow command (60 s) did not answer in 10 s, not a network error, and exits', async () => {
     const started = Date.now();
-    const run = await runBuiltCli(['confirm', '--instance-id', 'i-0000000000000c9a2', '--product-code', 'abc123', '--profile', 'slow', '--endpoint-url', endpoint.url, '--json'],
-      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
+    const run = await runBuiltCli(
+      ['confirm', '--instance-id', 'i-0000000000000c9a2', '--product-code', 'abc123', '--profile', 'slow', '--endpoint-url', endpoint.url, '--json'],
+      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } },
+    );
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 9_500 && elapsed < 20_000, `the CLI answered after ${elapsed} ms`);
     assert.equal(run.code, 1, run.stderr);
     const r = JSON.parse(run.stdout) as ConfirmationResult;
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error!.message, /^credential_process for profile "slow" did not answer in 10 s/);
-    assert.ok(await helperGone(), 'the command\'s child still runs');
+    assert.match(r.error.message, /^credential_process for profile "slow" did not answer in 10 s/);
+    assert.ok(await helperGone(), "the command's child still runs");
   });
 
   it('credential_process time limit: a batch waits once for a hung command, not once per instance', async () => {
@@ -94,7 +101,10 @@ describe('credential_process time limit: a command that does not answer is bound
     const started = Date.now();
     const results = await confirmBatch(items, { profile: 'hangs', endpointUrl: endpoint.url, credentialsTimeoutMs: 500, concurrency: 2 });
     assert.ok(Date.now() - started < 2500, `took ${Date.now() - started} ms`);
-    assert.deepEqual(results.map((r) => r.error?.kind), Array(6).fill('credentials'));
+    assert.deepEqual(
+      results.map((r) => r.error?.kind),
+      Array(6).fill('credentials'),
+    );
   });
 
   it('credential_process time limit: a command that answers in time still gives its credentials', async () => {
@@ -104,11 +114,36 @@ describe('credential_process time limit: a command that does not answer is bound
 
   it('credential_process output is redacted: a failing command shows neither its command-line password nor a key it printed', async () => {
     const env = { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') };
-    const args = (profile: string) => ['confirm', '--instance-id', 'i-0000000000000c9a4', '--product-code', 'abc123', '--profile', profile, '--endpoint-url', endpoint.url];
-    const [text, json, viaRole] = [await runBuiltCli(args('pw'), { env }), await runBuiltCli([...args('pw'), '--json'], { env }), await runBuiltCli([...args('pwrole'), '--json'], { env })];
+    const args = (profile: string) => [
+      'confirm',
+      '--instance-id',
+      'i-0000000000000c9a4',
+      '--product-code',
+      'abc123',
+      '--profile',
+      profile,
+      '--endpoint-url',
+      endpoint.url,
+    ];
+    const [text, json, viaRole] = [
+      await runBuiltCli(args('pw'), { env }),
+      await runBuiltCli([...args('pw'), '--json'], { env }),
+      await runBuiltCli([...args('pwrole'), '--json'], { env }),
+    ];
     assert.match(text.stderr, /the credential_process of profile "pw" failed \(it exited with code 3: login failed: .*\): run that command yourself/);
-    assert.match((JSON.parse(viaRole.stdout) as ConfirmationResult).error!.message, /profile "pwrole" could not assume its role \(.*<its credential_process command>/);
-    for (const output of [text.stdout, text.stderr, json.stdout, json.stderr, viaRole.stdout, viaRole.stderr, readFileSync(join(sandbox.dir, 'audit.jsonl'), 'utf8')]) {
+    assert.match(
+      (JSON.parse(viaRole.stdout) as ConfirmationResult).error!.message,
+      /profile "pwrole" could not assume its role \(.*<its credential_process command>/,
+    );
+    for (const output of [
+      text.stdout,
+      text.stderr,
+      json.stdout,
+      json.stderr,
+      viaRole.stdout,
+      viaRole.stderr,
+      readFileSync(join(sandbox.dir, 'audit.jsonl'), 'utf8'),
+    ]) {
       assert.ok(!output.includes(PASSWORD), `the command-line password was shown: ${output}`);
       assert.ok(!output.includes(FAKE_SECRET), `a key the command printed was shown: ${output}`);
     }

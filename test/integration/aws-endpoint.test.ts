@@ -31,7 +31,9 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
 
   async function awsCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run('aws', ['--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json', ...args], { env: { ...process.env, ...sandbox.env } });
+      const { stdout, stderr } = await run('aws', ['--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json', ...args], {
+        env: { ...process.env, ...sandbox.env },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -51,11 +53,18 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
       const ours = await confirmInstance({ instanceId, productCode: 'abc123' }, { region: 'us-east-1', endpointUrl: endpoint.url });
       assert.equal(ours.verdict, verdict);
     }
-    assert.ok(endpoint.calls.every((c) => c.region === 'us-east-1'), 'the region comes from the signature scope');
+    assert.ok(
+      endpoint.calls.every((c) => c.region === 'us-east-1'),
+      'the region comes from the signature scope',
+    );
   });
 
   it('returns errors the AWS CLI reports by their EC2 code', async () => {
-    for (const [instanceId, code] of [['i-0000000000000b004', 'InvalidInstanceID.NotFound'], ['i-0000000000000b005', 'UnauthorizedOperation'], ['i-XYZ', 'InvalidInstanceID.Malformed']]) {
+    for (const [instanceId, code] of [
+      ['i-0000000000000b004', 'InvalidInstanceID.NotFound'],
+      ['i-0000000000000b005', 'UnauthorizedOperation'],
+      ['i-XYZ', 'InvalidInstanceID.Malformed'],
+    ]) {
       const cli = await awsCli('ec2', 'confirm-product-instance', '--instance-id', instanceId, '--product-code', 'abc123');
       assert.notEqual(cli.code, 0);
       assert.match(cli.stderr, new RegExp(`\\(${code.replace('.', '\\.')}\\)`));
@@ -73,7 +82,24 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
     const child = spawn(process.execPath, [script, '--port', '0', '--max-seconds', '30'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const cli = await run('aws', ['--endpoint-url', url, '--region', 'us-east-1', '--output', 'json', 'ec2', 'confirm-product-instance', '--instance-id', 'i-00000000000000002', '--product-code', 'abc'], { env: { ...process.env, ...sandbox.env } });
+    const cli = await run(
+      'aws',
+      [
+        '--endpoint-url',
+        url,
+        '--region',
+        'us-east-1',
+        '--output',
+        'json',
+        'ec2',
+        'confirm-product-instance',
+        '--instance-id',
+        'i-00000000000000002',
+        '--product-code',
+        'abc',
+      ],
+      { env: { ...process.env, ...sandbox.env } },
+    );
     assert.deepEqual(JSON.parse(cli.stdout), { Return: true, OwnerId: DEMO_OTHER_OWNER });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.stdin.end();

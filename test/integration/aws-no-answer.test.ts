@@ -15,8 +15,13 @@ const SDK_NOISE = /@smithy|@aws-sdk|\bWARN|Warning|Request aborted/;
 async function stderrDuring<T>(work: () => Promise<T>): Promise<{ value: T; stderr: string }> {
   let stderr = '';
   const write = process.stderr.write;
-  const onWarning = (warning: Error) => { stderr += `Warning: ${warning.message}\n`; };
-  process.stderr.write = ((chunk: string | Uint8Array) => { stderr += String(chunk); return true; }) as typeof process.stderr.write;
+  const onWarning = (warning: Error) => {
+    stderr += `Warning: ${warning.message}\n`;
+  };
+  process.stderr.write = (chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  };
   process.on('warning', onWarning);
   try {
     return { value: await work(), stderr };
@@ -26,7 +31,7 @@ async function stderrDuring<T>(work: () => Promise<T>): Promise<{ value: T; stde
   }
 }
 
-describe('no answer: a dead endpoint is named, retried per attempt within the call\'s limit, and quiet', function () {
+describe("no answer: a dead endpoint is named, retried per attempt within the call's limit, and quiet", function () {
   this.timeout(60_000);
   let dead: DeadEndpoint;
   let sandbox: AwsSandbox;
@@ -40,32 +45,36 @@ describe('no answer: a dead endpoint is named, retried per attempt within the ca
   });
   // Loaded as the CLI and the extension load it.
   const confirm = (limits: { attemptTimeoutMs: number; callTimeoutMs: number; maxAttempts: number }) =>
-    stderrDuring(async () => (await loadAws()).confirmInstance({ instanceId: 'i-0000000000000d0a1', productCode: 'abc123' }, { profile: 'seller', endpointUrl: dead.url, ...limits }));
+    stderrDuring(async () =>
+      (await loadAws()).confirmInstance({ instanceId: 'i-0000000000000d0a1', productCode: 'abc123' }, { profile: 'seller', endpointUrl: dead.url, ...limits }),
+    );
 
   it('no answer: each attempt times out and is retried, then "no answer from ENDPOINT in N s", with nothing on stderr', async () => {
     const started = Date.now();
     const { value: r, stderr } = await confirm({ attemptTimeoutMs: 300, callTimeoutMs: 5_000, maxAttempts: 3 });
     assert.ok(Date.now() - started < 4_000, `took ${Date.now() - started} ms: the attempts did not time out on their own`);
     assert.equal(r.error?.kind, 'network', JSON.stringify(r));
-    assert.match(r.error!.message, new RegExp(`^no answer from ${dead.url} in \\d+(\\.\\d)? s: check the network, proxy or endpoint URL, then retry$`));
+    assert.match(r.error.message, new RegExp(`^no answer from ${dead.url} in \\d+(\\.\\d)? s: check the network, proxy or endpoint URL, then retry$`));
     assert.equal(dead.connections, 3, 'one connection per attempt');
     assert.doesNotMatch(stderr, SDK_NOISE);
   });
 
-  it('no answer: the call\'s limit ends the attempts, and the message gives the time waited', async () => {
+  it("no answer: the call's limit ends the attempts, and the message gives the time waited", async () => {
     const { value: r, stderr } = await confirm({ attemptTimeoutMs: 1_000, callTimeoutMs: 1_500, maxAttempts: 5 });
     assert.match(r.error!.message, new RegExp(`^no answer from ${dead.url} in 1\\.5 s`));
-    assert.equal(dead.connections, 2, 'the second attempt was cut by the call\'s limit');
+    assert.equal(dead.connections, 2, "the second attempt was cut by the call's limit");
     assert.doesNotMatch(stderr, SDK_NOISE);
   });
 
   it('no answer: the CLI, with its own limits (attempts of 10 s within 30 s), says so after 30 s and prints no SDK warning', async () => {
-    const run = await runBuiltCli(['confirm', '--instance-id', 'i-0000000000000d0a2', '--product-code', 'abc123', '--profile', 'seller', '--endpoint-url', dead.url, '--json'],
-      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
+    const run = await runBuiltCli(
+      ['confirm', '--instance-id', 'i-0000000000000d0a2', '--product-code', 'abc123', '--profile', 'seller', '--endpoint-url', dead.url, '--json'],
+      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } },
+    );
     assert.equal(run.code, 1);
     const r = JSON.parse(run.stdout) as ConfirmationResult;
     assert.match(r.error!.message, new RegExp(`^no answer from ${dead.url} in 30(\\.\\d)? s`));
-    assert.equal(dead.connections, 3, 'three attempts of 10 s fit in the call\'s 30 s');
+    assert.equal(dead.connections, 3, "three attempts of 10 s fit in the call's 30 s");
     assert.equal(run.stderr, '', 'something reached stderr');
   });
 });

@@ -15,7 +15,9 @@ function botocoreProfiles(env: NodeJS.ProcessEnv): string[] {
 
 describe('aws profiles', () => {
   let sandbox: ReturnType<typeof awsSandbox>;
-  beforeEach(() => { sandbox = awsSandbox(); });
+  beforeEach(() => {
+    sandbox = awsSandbox();
+  });
   afterEach(() => sandbox.restore());
 
   for (const pair of readdirSync(FIXTURES)) {

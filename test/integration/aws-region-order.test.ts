@@ -30,11 +30,27 @@ interface RegionCase {
 }
 
 const CASES: RegionCase[] = [
-  { name: 'AWS_REGION over the default profile\'s region', env: { AWS_REGION: 'eu-west-1' }, expected: { region: 'eu-west-1', source: 'AWS_REGION' } },
-  { name: 'AWS_DEFAULT_REGION over the profile\'s region', profile: 'auw2d', env: { AWS_DEFAULT_REGION: 'us-east-1' }, expected: { region: 'us-east-1', source: 'AWS_DEFAULT_REGION' } },
-  { name: 'AWS_REGION over AWS_DEFAULT_REGION', profile: 'auw2d', env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-2' }, expected: { region: 'eu-west-1', source: 'AWS_REGION' } },
-  { name: '--region over both variables', profile: 'auw2d', flag: 'ap-northeast-1', env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-2' }, expected: { region: 'ap-northeast-1', source: 'flag' } },
-  { name: 'the profile\'s region when nothing else names one', profile: 'auw2d', env: {}, expected: { region: 'us-west-2', source: 'profile' } },
+  { name: "AWS_REGION over the default profile's region", env: { AWS_REGION: 'eu-west-1' }, expected: { region: 'eu-west-1', source: 'AWS_REGION' } },
+  {
+    name: "AWS_DEFAULT_REGION over the profile's region",
+    profile: 'auw2d',
+    env: { AWS_DEFAULT_REGION: 'us-east-1' },
+    expected: { region: 'us-east-1', source: 'AWS_DEFAULT_REGION' },
+  },
+  {
+    name: 'AWS_REGION over AWS_DEFAULT_REGION',
+    profile: 'auw2d',
+    env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-2' },
+    expected: { region: 'eu-west-1', source: 'AWS_REGION' },
+  },
+  {
+    name: '--region over both variables',
+    profile: 'auw2d',
+    flag: 'ap-northeast-1',
+    env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-2' },
+    expected: { region: 'ap-northeast-1', source: 'flag' },
+  },
+  { name: "the profile's region when nothing else names one", profile: 'auw2d', env: {}, expected: { region: 'us-west-2', source: 'profile' } },
   { name: 'no region for a profile without one', profile: 'noregion', env: {}, expected: null },
 ];
 
@@ -42,7 +58,7 @@ const CASES: RegionCase[] = [
 const BOTOCORE_READS: (RegionSource | null)[] = ['flag', 'AWS_DEFAULT_REGION', 'profile', null];
 const JS_SDK_READS: (RegionSource | null)[] = ['flag', 'AWS_REGION', 'profile', null];
 
-describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > profile, as AWS\'s tools', function () {
+describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > profile, as AWS's tools", function () {
   this.timeout(60_000);
   let endpoint: Ec2Endpoint;
   let sandbox: AwsSandbox;
@@ -55,14 +71,24 @@ describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     await endpoint.stop();
   });
 
-  const envFor = (c: RegionCase) => ({ ...process.env, ...sandbox.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'), ...c.env });
+  const envFor = (c: RegionCase) => ({
+    ...process.env,
+    ...sandbox.env,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
+    ...c.env,
+  });
   const options = (c: RegionCase) => [...(c.profile ? ['--profile', c.profile] : []), ...(c.flag ? ['--region', c.flag] : [])];
 
   /** The region the AWS CLI v1 signs its call for, or null when it refuses for want of one. */
   async function awsCliRegion(c: RegionCase): Promise<string | null> {
     const calls = endpoint.calls.length;
     try {
-      await run('aws', ['--endpoint-url', endpoint.url, ...options(c), 'ec2', 'confirm-product-instance', '--instance-id', INSTANCE, '--product-code', 'abc123'], { env: envFor(c) });
+      await run(
+        'aws',
+        ['--endpoint-url', endpoint.url, ...options(c), 'ec2', 'confirm-product-instance', '--instance-id', INSTANCE, '--product-code', 'abc123'],
+        { env: envFor(c) },
+      );
     } catch (error) {
       assert.match((error as { stderr: string }).stderr, /You must specify a region/);
       return null;
@@ -81,7 +107,10 @@ describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
   for (const c of CASES) {
     it(`region order: ${c.name}`, async () => {
       const calls = endpoint.calls.length;
-      const ours = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json', ...options(c)], { env: envFor(c) });
+      const ours = await runBuiltCli(
+        ['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json', ...options(c)],
+        { env: envFor(c) },
+      );
       const result = JSON.parse(ours.stdout) as ConfirmationResult;
       if (c.expected) {
         assert.equal(ours.code, 0, ours.stdout + ours.stderr);
@@ -99,9 +128,14 @@ describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
   }
 
   it('region order: "no region" says how to set one (flag, environment, aws configure set region)', async () => {
-    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--profile', 'noregion'], { env: envFor({ name: '', env: {}, expected: null }) });
+    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--profile', 'noregion'], {
+      env: envFor({ name: '', env: {}, expected: null }),
+    });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /no region: profile "noregion" has none and neither AWS_REGION nor AWS_DEFAULT_REGION is set\. Pass --region REGION \(or "auto".*supportDesk\.aws\.region setting\), set AWS_REGION, or give the profile one with "aws configure set region us-east-1 --profile noregion"/);
+    assert.match(
+      r.stderr,
+      /no region: profile "noregion" has none and neither AWS_REGION nor AWS_DEFAULT_REGION is set\. Pass --region REGION \(or "auto".*supportDesk\.aws\.region setting\), set AWS_REGION, or give the profile one with "aws configure set region us-east-1 --profile noregion"/,
+    );
   });
 
   it('region order: the evidence names where the region came from', async () => {
@@ -111,10 +145,13 @@ describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     assert.match(r.stdout, /^ {2}Region: +eu-west-1 \(from AWS_REGION\)$/m);
   });
 
-  it('region order: the extension\'s supportDesk.aws.region setting stands where the flag does', async () => {
+  it("region order: the extension's supportDesk.aws.region setting stands where the flag does", async () => {
     process.env.AWS_REGION = 'eu-west-1';
     try {
-      const r = await confirmInstance({ instanceId: INSTANCE, productCode: 'abc123' }, { profile: 'auw2d', region: 'ap-southeast-2', regionSource: 'setting', endpointUrl: endpoint.url });
+      const r = await confirmInstance(
+        { instanceId: INSTANCE, productCode: 'abc123' },
+        { profile: 'auw2d', region: 'ap-southeast-2', regionSource: 'setting', endpointUrl: endpoint.url },
+      );
       assert.deepEqual([r.verdict, r.region, r.regionSource], ['confirmed', 'ap-southeast-2', 'setting']);
     } finally {
       delete process.env.AWS_REGION;
@@ -122,10 +159,12 @@ describe('region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
   });
 
   it('region order: a region from the environment that is not a region name is refused, naming the variable', async () => {
-    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'], { env: envFor({ name: '', env: { AWS_REGION: 'moon' }, expected: null }) });
+    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'], {
+      env: envFor({ name: '', env: { AWS_REGION: 'moon' }, expected: null }),
+    });
     assert.equal(r.code, 2);
     const result = JSON.parse(r.stdout) as ConfirmationResult;
     assert.equal(result.error?.kind, 'malformed-input');
-    assert.match(result.error!.message, /region "moon" \(from AWS_REGION\) is not a region name/);
+    assert.match(result.error.message, /region "moon" \(from AWS_REGION\) is not a region name/);
   });
 });

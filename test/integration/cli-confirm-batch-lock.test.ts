@@ -31,9 +31,11 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     await endpoint.stop();
   });
 
-  const batch = (out: string, ...extra: string[]): Promise<CliRun> => runBuiltCli(
-    ['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--concurrency', '2', ...extra],
-    { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
+  const batch = (out: string, ...extra: string[]): Promise<CliRun> =>
+    runBuiltCli(
+      ['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--concurrency', '2', ...extra],
+      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } },
+    );
 
   /** The pid in the lock file once the first run has taken it. */
   async function holderPid(out: string): Promise<number> {
@@ -62,9 +64,18 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     assert.match(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), /dist\/cli\.js\0confirm-batch/, 'the lock names the first run');
     const second = await batch(out);
     assert.equal(second.code, 2, second.stderr);
-    assert.match(second.stderr, new RegExp(`refused\\.jsonl is in use by pid ${pid} on host ${hostname()} \\(started [\\d-]+T[\\d:.]+Z\\): wait for it to finish or add --wait; if it is no longer running, delete .*refused\\.jsonl\\.lock`));
+    assert.match(
+      second.stderr,
+      new RegExp(
+        `refused\\.jsonl is in use by pid ${pid} on host ${hostname()} \\(started [\\d-]+T[\\d:.]+Z\\): wait for it to finish or add --wait; if it is no longer running, delete .*refused\\.jsonl\\.lock`,
+      ),
+    );
     assert.equal((await first).code, 0);
-    assert.deepEqual(askedPerInstance(calls), IDS.map(() => 1), 'an instance was asked twice');
+    assert.deepEqual(
+      askedPerInstance(calls),
+      IDS.map(() => 1),
+      'an instance was asked twice',
+    );
     assert.ok(!existsSync(`${out}.lock`), 'the lock outlived the run');
   });
 
@@ -78,7 +89,11 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stderr, new RegExp(`waited\\.jsonl: in use by pid ${pid} on host .*; waiting for it to finish \\(--wait\\)`));
     assert.match(second.stderr, /waited\.jsonl: 12 already answered, 0 to ask/);
-    assert.deepEqual(askedPerInstance(calls), IDS.map(() => 1), 'an instance was asked twice');
+    assert.deepEqual(
+      askedPerInstance(calls),
+      IDS.map(() => 1),
+      'an instance was asked twice',
+    );
   });
 
   it('results file lock: the lock of a run that died is taken over, with a note', async () => {
@@ -87,7 +102,10 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     writeFileSync(`${out}.lock`, JSON.stringify({ pid: gone, host: hostname(), startedAt: '2026-11-23T10:00:00.000Z' }));
     const run = await batch(out);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, new RegExp(`stale\\.jsonl: took over the lock of pid ${gone} on host .* \\(started 2026-11-23T10:00:00\\.000Z\\), which is no longer running`));
+    assert.match(
+      run.stderr,
+      new RegExp(`stale\\.jsonl: took over the lock of pid ${gone} on host .* \\(started 2026-11-23T10:00:00\\.000Z\\), which is no longer running`),
+    );
     assert.ok(!existsSync(`${out}.lock`));
   });
 });

@@ -37,25 +37,34 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     await endpoint.stop();
   });
 
-  const batch = (args: string[]): Promise<CliRun> => runBuiltCli(['confirm-batch', ...args, '--profile', 'seller', '--endpoint-url', endpoint.url],
-    { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
-  const results = (out: string) => readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfirmationResult);
+  const batch = (args: string[]): Promise<CliRun> =>
+    runBuiltCli(['confirm-batch', ...args, '--profile', 'seller', '--endpoint-url', endpoint.url], {
+      env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') },
+    });
+  const results = (out: string) =>
+    readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ConfirmationResult);
   const answer = (r: ConfirmationResult) => (r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict);
 
   it('reads a CSV with instanceId, productCode, productId, account and region; bad rows are reported by line and good rows kept', async () => {
     const file = join(sandbox.dir, 'case-instances.csv');
-    writeFileSync(file, [
-      'region,account,productId,productCode,instanceId',
-      `,${OWNER},,abc123,i-0000000000000d001`,
-      `,${OWNER},,,i-0000000000000d002`,
-      `,1111-2222-3333,${REPORT_PRODUCT.id},,i-0000000000000d003`,
-      `eu-west-1,${OWNER},,abc123,i-0000000000000d004`,
-      '# a comment, then a blank line',
-      '',
-      `,${OWNER},,abc123,i-NOTANID`,
-      `,${OWNER},prod-unknown,,i-0000000000000d005`,
-      `,${OWNER},,abc123,i-0000000000000d001`,
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'region,account,productId,productCode,instanceId',
+        `,${OWNER},,abc123,i-0000000000000d001`,
+        `,${OWNER},,,i-0000000000000d002`,
+        `,1111-2222-3333,${REPORT_PRODUCT.id},,i-0000000000000d003`,
+        `eu-west-1,${OWNER},,abc123,i-0000000000000d004`,
+        '# a comment, then a blank line',
+        '',
+        `,${OWNER},,abc123,i-NOTANID`,
+        `,${OWNER},prod-unknown,,i-0000000000000d005`,
+        `,${OWNER},,abc123,i-0000000000000d001`,
+      ].join('\n'),
+    );
     const out = join(sandbox.dir, 'csv-results.jsonl');
     const run = await batch([file, '--out', out, '--product-code', 'fromoption', '--reports', REPORTS]);
     assert.equal(run.code, 0, run.stderr);
@@ -63,7 +72,14 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     assert.match(run.stderr, /case-instances\.csv:9: error: product id "prod-unknown" has no product code in the reports given or in the playbook/);
     assert.match(run.stderr, /case-instances\.csv:10: warning: i-0000000000000d001 \(abc123\) is listed again: asked once/);
     const byInstance = new Map(results(out).map((r) => [r.instanceId, r]));
-    assert.deepEqual([...byInstance.keys()].sort(), ['i-0000000000000d001', 'i-0000000000000d002', 'i-0000000000000d003', 'i-0000000000000d004', 'i-0000000000000d005', 'i-NOTANID']);
+    assert.deepEqual([...byInstance.keys()].sort(), [
+      'i-0000000000000d001',
+      'i-0000000000000d002',
+      'i-0000000000000d003',
+      'i-0000000000000d004',
+      'i-0000000000000d005',
+      'i-NOTANID',
+    ]);
     assert.equal(answer(byInstance.get('i-0000000000000d001')!), 'confirmed');
     assert.equal(answer(byInstance.get('i-0000000000000d002')!), 'owner-mismatch');
     assert.equal(byInstance.get('i-0000000000000d002')!.productCode, 'fromoption', 'a row without a code takes --product-code');

@@ -17,7 +17,19 @@ const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEplantedCliSessionToken9876543210zy
 // Product ids and the codes the fixtures give them.
 const REPORT_PRODUCT = { id: 'prod-5qwz3vsg4kbfw', code: '8a2kq9xw3vbn7m4c1zt6ry5pd' };
 const PLAYBOOK_PRODUCT = { id: 'prod-acme-web-01', code: '4w1vgsrkqdkypbz43g7qkk4uz' };
-const RESULT_KEYS = ['instanceId', 'productCode', 'region', 'regionSource', 'claimedAccount', 'ownerId', 'verdict', 'error', 'requestId', 'checkedAt', 'profile'];
+const RESULT_KEYS = [
+  'instanceId',
+  'productCode',
+  'region',
+  'regionSource',
+  'claimedAccount',
+  'ownerId',
+  'verdict',
+  'error',
+  'requestId',
+  'checkedAt',
+  'profile',
+];
 
 const CONFIG = `[profile seller]
 region = us-east-1
@@ -89,8 +101,7 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
     if (args[0] === 'confirm' && !run.stderr.startsWith('support-desk confirm:')) confirmsRun++;
     return run;
   }
-  const confirm = (instanceId: string, ...args: string[]) =>
-    cli(['confirm', '--instance-id', instanceId, '--endpoint-url', endpoint.url, ...args]);
+  const confirm = (instanceId: string, ...args: string[]) => cli(['confirm', '--instance-id', instanceId, '--endpoint-url', endpoint.url, ...args]);
   const json = (run: CliRun) => JSON.parse(run.stdout) as ConfirmationResult;
 
   describe('confirm', () => {
@@ -98,16 +109,43 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const folder = join(sandbox.dir, 'case-folder');
       mkdirSync(join(folder, '.support-desk'), { recursive: true });
       copyFileSync(TEAM_PLAYBOOK, join(folder, '.support-desk', 'playbook.json'));
-      const run = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-id', PLAYBOOK_PRODUCT.id, '--account', '1111-2222-3333',
-        '--profile', 'seller', '--endpoint-url', endpoint.url, '--json'], { cwd: folder });
+      const run = await cli(
+        [
+          'confirm',
+          '--instance-id',
+          'i-0000000000000f001',
+          '--product-id',
+          PLAYBOOK_PRODUCT.id,
+          '--account',
+          '1111-2222-3333',
+          '--profile',
+          'seller',
+          '--endpoint-url',
+          endpoint.url,
+          '--json',
+        ],
+        { cwd: folder },
+      );
       assert.equal(run.code, 0, run.stderr);
       const r = json(run);
       assert.deepEqual(Object.keys(r), RESULT_KEYS);
       const call = endpoint.calls.at(-1)!;
-      assert.deepEqual({ ...r, checkedAt: undefined }, {
-        instanceId: 'i-0000000000000f001', productCode: PLAYBOOK_PRODUCT.code, region: 'us-east-1', regionSource: 'profile', claimedAccount: OWNER, ownerId: OWNER,
-        verdict: 'confirmed', error: null, requestId: call.requestId, checkedAt: undefined, profile: 'seller',
-      });
+      assert.deepEqual(
+        { ...r, checkedAt: undefined },
+        {
+          instanceId: 'i-0000000000000f001',
+          productCode: PLAYBOOK_PRODUCT.code,
+          region: 'us-east-1',
+          regionSource: 'profile',
+          claimedAccount: OWNER,
+          ownerId: OWNER,
+          verdict: 'confirmed',
+          error: null,
+          requestId: call.requestId,
+          checkedAt: undefined,
+          profile: 'seller',
+        },
+      );
       assert.equal(call.productCode, PLAYBOOK_PRODUCT.code);
       assert.ok(Math.abs(Date.now() - Date.parse(r.checkedAt)) < 10_000 && r.checkedAt.endsWith('Z'));
     });
@@ -157,12 +195,18 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
 
       const noRegion = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--profile', 'noregion', '--json');
       assert.equal(noRegion.code, 2);
-      assert.match(json(noRegion).error!.message, /no region: profile "noregion" has none .*--region .*AWS_REGION.*aws configure set region us-east-1 --profile noregion/);
+      assert.match(
+        json(noRegion).error!.message,
+        /no region: profile "noregion" has none .*--region .*AWS_REGION.*aws configure set region us-east-1 --profile noregion/,
+      );
 
       const unknownProduct = await confirm('i-0000000000000f001', '--product-id', 'prod-nope', '--reports', REPORTS, '--profile', 'seller', '--json');
       assert.equal(unknownProduct.code, 2);
       assert.equal(json(unknownProduct).error?.kind, 'malformed-input');
-      assert.match(json(unknownProduct).error!.message, /product id "prod-nope" has no product code in the reports given or in the playbook .*pass the product code itself/);
+      assert.match(
+        json(unknownProduct).error!.message,
+        /product id "prod-nope" has no product code in the reports given or in the playbook .*pass the product code itself/,
+      );
       assert.equal(endpoint.calls.length, before, 'a malformed request reached the endpoint');
     });
 
@@ -181,14 +225,17 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.equal(json(auto).region, 'eu-west-1');
       assert.ok(endpoint.calls.some((c) => c.action === 'DescribeRegions'));
 
-      const fromEnv = await cli(['confirm', '--instance-id', 'i-0000000000000f00e', '--product-code', 'abc123', '--profile', 'noregion', '--endpoint-url', endpoint.url, '--json'],
-        { env: { AWS_REGION: 'eu-west-1' } });
+      const fromEnv = await cli(
+        ['confirm', '--instance-id', 'i-0000000000000f00e', '--product-code', 'abc123', '--profile', 'noregion', '--endpoint-url', endpoint.url, '--json'],
+        { env: { AWS_REGION: 'eu-west-1' } },
+      );
       assert.deepEqual([fromEnv.code, json(fromEnv).region], [0, 'eu-west-1']);
     });
 
     it('names the AWS_PROFILE profile in the evidence when no --profile is given', async () => {
-      const fromEnv = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'],
-        { env: { AWS_PROFILE: 'seller' } });
+      const fromEnv = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'], {
+        env: { AWS_PROFILE: 'seller' },
+      });
       assert.deepEqual([fromEnv.code, json(fromEnv).profile, json(fromEnv).region], [0, 'seller', 'us-east-1'], fromEnv.stderr);
     });
 
@@ -196,9 +243,15 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const run = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--account', OWNER, '--profile', 'seller');
       assert.equal(run.code, 0);
       const requestId = endpoint.calls.at(-1)!.requestId!;
-      for (const line of [/^confirmed: i-0000000000000f001 \(abc123, us-east-1\) carries the product code and is owned by 111122223333/m,
-        /^ {2}Verdict: +confirmed$/m, /^ {2}Owner: +111122223333$/m, /^ {2}Region: +us-east-1 \(from the profile\)$/m, new RegExp(`^ {2}Request id: +${requestId}$`, 'm'),
-        /^ {2}Checked at: +\d{4}-\d\d-\d\dT[\d:.]+Z$/m, /^ {2}Profile: +seller$/m]) {
+      for (const line of [
+        /^confirmed: i-0000000000000f001 \(abc123, us-east-1\) carries the product code and is owned by 111122223333/m,
+        /^ {2}Verdict: +confirmed$/m,
+        /^ {2}Owner: +111122223333$/m,
+        /^ {2}Region: +us-east-1 \(from the profile\)$/m,
+        new RegExp(`^ {2}Request id: +${requestId}$`, 'm'),
+        /^ {2}Checked at: +\d{4}-\d\d-\d\dT[\d:.]+Z$/m,
+        /^ {2}Profile: +seller$/m,
+      ]) {
         assert.match(run.stdout, line);
       }
       const failed = await confirm('i-0000000000000f005', '--product-code', 'abc123', '--profile', 'seller');
@@ -223,8 +276,11 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const list = JSON.parse(run.stdout) as { name: string; region: string | null; kind: string }[];
       assert.ok(list.every((p) => Object.keys(p).join() === 'name,region,kind'));
       assert.deepEqual(list.map((p) => [p.name, p.region, p.kind]).sort(), [
-        ['noregion', null, 'static'], ['proc', null, 'credential-process'], ['role', null, 'assume-role'],
-        ['seller', 'us-east-1', 'static'], ['sso-user', 'eu-west-1', 'sso'],
+        ['noregion', null, 'static'],
+        ['proc', null, 'credential-process'],
+        ['role', null, 'assume-role'],
+        ['seller', 'us-east-1', 'static'],
+        ['sso-user', 'eu-west-1', 'sso'],
       ]);
     });
 
@@ -243,7 +299,10 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.equal(all.code, 0, all.stderr);
       const entries = JSON.parse(all.stdout) as { instanceId: string; profile: string | null; ownerId: string | null; claimedAccount: string | null }[];
       assert.equal(entries.length, confirmsRun, 'one audit line per confirmation asked for');
-      assert.ok(entries.some((e) => e.instanceId === 'i-XYZ'), 'malformed requests are audited too');
+      assert.ok(
+        entries.some((e) => e.instanceId === 'i-XYZ'),
+        'malformed requests are audited too',
+      );
 
       const other = await cli(['audit', '--account', '4444-5555-6666', '--json']);
       const forOther = JSON.parse(other.stdout) as typeof entries;
@@ -254,7 +313,10 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       assert.equal(torn.code, 0);
       assert.match(torn.stderr, new RegExp(`line ${entries.length + 1} is not a whole audit entry .*skipped`));
       assert.equal(torn.stdout.trim().split('\n').length, entries.length);
-      assert.match(torn.stdout, /confirmed +i-0000000000000f001 +4w1vgsrkqdkypbz43g7qkk4uz +us-east-1 +claimed 111122223333, owner 111122223333 +profile seller +request [0-9a-f-]{36}/);
+      assert.match(
+        torn.stdout,
+        /confirmed +i-0000000000000f001 +4w1vgsrkqdkypbz43g7qkk4uz +us-east-1 +claimed 111122223333, owner 111122223333 +profile seller +request [0-9a-f-]{36}/,
+      );
     });
   });
 });

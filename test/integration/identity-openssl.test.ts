@@ -13,32 +13,80 @@ import { runCli } from '../support/cli-in-process';
 
 /** The subject AWS's DSA certificate has; a forger can put it in any certificate they make. */
 const AWS_SUBJECT = '/C=US/ST=Washington State/L=Seattle/O=Amazon Web Services LLC';
-const DOCUMENT = JSON.stringify({
-  accountId: '111122223333', architecture: 'x86_64', availabilityZone: 'eu-west-1b', billingProducts: null,
-  devpayProductCodes: null, marketplaceProductCodes: ['1abc2defghijklm3nopqrs4tu'], imageId: 'ami-0123456789abcdef0',
-  instanceId: 'i-0123456789abcdef0', instanceType: 't3.micro', pendingTime: '2026-11-29T08:00:00Z',
-  privateIp: '10.0.0.5', region: 'eu-west-1', version: '2017-09-30',
-}, null, 2);
+const DOCUMENT = JSON.stringify(
+  {
+    accountId: '111122223333',
+    architecture: 'x86_64',
+    availabilityZone: 'eu-west-1b',
+    billingProducts: null,
+    devpayProductCodes: null,
+    marketplaceProductCodes: ['1abc2defghijklm3nopqrs4tu'],
+    imageId: 'ami-0123456789abcdef0',
+    instanceId: 'i-0123456789abcdef0',
+    instanceType: 't3.micro',
+    pendingTime: '2026-11-29T08:00:00Z',
+    privateIp: '10.0.0.5',
+    region: 'eu-west-1',
+    version: '2017-09-30',
+  },
+  null,
+  2,
+);
 
 describe('identity: documents signed in the test with openssl', function () {
   let dir: string;
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const file = (name: string) => join(dir, name);
   const read = (name: string) => readFileSync(file(name), 'utf8');
-  const certificate = (name: string, method: IdentityMethod): IdentityCertificate =>
-    ({ name: `test ${name}`, method, regions: 'other', partition: 'aws', pem: read(`${name}.crt`) });
+  const certificate = (name: string, method: IdentityMethod): IdentityCertificate => ({
+    name: `test ${name}`,
+    method,
+    regions: 'other',
+    partition: 'aws',
+    pem: read(`${name}.crt`),
+  });
 
   /** A key and a self-signed certificate: `dsa` (2048-bit parameters) or `rsa`. */
   function makeSigner(name: string, kind: 'dsa' | 'rsa', subject = `/CN=support-desk test ${name}`, serial?: string) {
     const key = kind === 'dsa' ? `dsa:${file('dsa-params.pem')}` : 'rsa:2048';
-    openssl('req', '-x509', '-newkey', key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-subj', subject,
-      '-days', '2', ...(serial ? ['-set_serial', serial] : []));
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      key,
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-subj',
+      subject,
+      '-days',
+      '2',
+      ...(serial ? ['-set_serial', serial] : []),
+    );
   }
 
   /** `openssl smime -sign` of the document: -nodetach carries it, as AWS's /pkcs7 does. */
   function smimeSign(signer: string, md: 'sha1' | 'sha256', out: string, attach = true, content = 'document.json') {
-    openssl('smime', '-sign', ...(attach ? ['-nodetach'] : []), '-binary', '-md', md, '-in', content, '-signer', `${signer}.crt`,
-      '-inkey', `${signer}.key`, '-outform', 'PEM', '-out', out);
+    openssl(
+      'smime',
+      '-sign',
+      ...(attach ? ['-nodetach'] : []),
+      '-binary',
+      '-md',
+      md,
+      '-in',
+      content,
+      '-signer',
+      `${signer}.crt`,
+      '-inkey',
+      `${signer}.key`,
+      '-outform',
+      'PEM',
+      '-out',
+      out,
+    );
   }
 
   before(function () {
@@ -55,10 +103,27 @@ describe('identity: documents signed in the test with openssl', function () {
     smimeSign('forger', 'sha1', 'forged.pem');
     // The same certificate again, but encoded as AWS's is (PrintableString) and with its serial:
     // the message then names AWS's own certificate, whose key must refuse the signature.
-    writeFileSync(file('aws-name.cnf'), '[req]\ndistinguished_name=dn\nprompt=no\nstring_mask=default\n' +
-      '[dn]\nC=US\nST=Washington State\nL=Seattle\nO=Amazon Web Services LLC\n');
-    openssl('req', '-config', 'aws-name.cnf', '-x509', '-newkey', `dsa:${file('dsa-params.pem')}`, '-nodes', '-keyout', 'twin-aws.key',
-      '-out', 'twin-aws.crt', '-days', '2', '-set_serial', '0x96BA48D9E55E1A67');
+    writeFileSync(
+      file('aws-name.cnf'),
+      '[req]\ndistinguished_name=dn\nprompt=no\nstring_mask=default\n' + '[dn]\nC=US\nST=Washington State\nL=Seattle\nO=Amazon Web Services LLC\n',
+    );
+    openssl(
+      'req',
+      '-config',
+      'aws-name.cnf',
+      '-x509',
+      '-newkey',
+      `dsa:${file('dsa-params.pem')}`,
+      '-nodes',
+      '-keyout',
+      'twin-aws.key',
+      '-out',
+      'twin-aws.crt',
+      '-days',
+      '2',
+      '-set_serial',
+      '0x96BA48D9E55E1A67',
+    );
     smimeSign('twin-aws', 'sha1', 'forged-twin.pem');
     smimeSign('dsa', 'sha1', 'detached.pem', false);
     openssl('dgst', '-sha256', '-sign', 'rsa.key', '-out', 'signature.bin', 'document.json');
@@ -67,9 +132,11 @@ describe('identity: documents signed in the test with openssl', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('verifies a /pkcs7-like SHA-1 DSA PKCS7 with the test certificate, and reads its fields', () => {
-    const result = verifyIdentity({ method: 'pkcs7', signature: read('pkcs7.pem') },
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: read('pkcs7.pem') },
       { account: '111122223333', instanceId: 'i-0123456789abcdef0', productCode: '1abc2defghijklm3nopqrs4tu' },
-      { certificates: [certificate('other-dsa', 'pkcs7'), certificate('dsa', 'pkcs7')] });
+      { certificates: [certificate('other-dsa', 'pkcs7'), certificate('dsa', 'pkcs7')] },
+    );
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.certificate, 'test dsa');
     assert.equal(result.document.region, 'eu-west-1');
@@ -77,8 +144,11 @@ describe('identity: documents signed in the test with openssl', function () {
   });
 
   it('verifies a /rsa2048-like SHA-256 RSA PKCS7 beside its document', () => {
-    const result = verifyIdentity({ method: 'rsa2048', signature: read('rsa2048.pem'), document: Buffer.from(DOCUMENT) }, {},
-      { certificates: [certificate('rsa', 'rsa2048')] });
+    const result = verifyIdentity(
+      { method: 'rsa2048', signature: read('rsa2048.pem'), document: Buffer.from(DOCUMENT) },
+      {},
+      { certificates: [certificate('rsa', 'rsa2048')] },
+    );
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.checks.find((c) => c.name === 'document-matches')!.ok, true);
     assert.match(result.checks.find((c) => c.name === 'message-digest')!.detail, /^sha256 /);
@@ -88,11 +158,24 @@ describe('identity: documents signed in the test with openssl', function () {
     const trusted = { certificates: [certificate('rsa', 'signature')] };
     const exact = verifyIdentity({ method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT) }, {}, trusted);
     assert.equal(exact.verified, true, exact.reasons.join('; '));
-    const pasted = verifyIdentity({ method: 'signature', signature: `${read('signature.b64').match(/.{1,64}/g)!.join('\r\n')}\r\n`,
-      document: Buffer.from(`${DOCUMENT.replace(/\n/g, '\r\n')}\r\n`) }, {}, trusted);
+    const pasted = verifyIdentity(
+      {
+        method: 'signature',
+        signature: `${read('signature.b64')
+          .match(/.{1,64}/g)!
+          .join('\r\n')}\r\n`,
+        document: Buffer.from(`${DOCUMENT.replace(/\n/g, '\r\n')}\r\n`),
+      },
+      {},
+      trusted,
+    );
     assert.equal(pasted.verified, true, pasted.reasons.join('; '));
     assert.match(pasted.checks[0].detail, /after turning CRLF into LF/);
-    const changed = verifyIdentity({ method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT.replace('111122223333', '444455556666')) }, {}, trusted);
+    const changed = verifyIdentity(
+      { method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT.replace('111122223333', '444455556666')) },
+      {},
+      trusted,
+    );
     assert.equal(changed.verified, false);
     assert.equal(changed.certificate, null);
   });
@@ -118,7 +201,7 @@ describe('identity: documents signed in the test with openssl', function () {
     assert.equal(right.verified, true);
   });
 
-  it('fails a PKCS7 that carries its own self-made certificate with AWS\'s subject name, in the core and the CLI', async () => {
+  it("fails a PKCS7 that carries its own self-made certificate with AWS's subject name, in the core and the CLI", async () => {
     assert.match(execFileSync('openssl', ['pkcs7', '-in', file('forged.pem'), '-print_certs', '-noout']).toString(), /Amazon Web Services LLC/);
     const result = verifyIdentity({ method: 'pkcs7', signature: read('forged.pem') });
     assert.equal(result.verified, false);
@@ -126,7 +209,7 @@ describe('identity: documents signed in the test with openssl', function () {
     assert.match(result.reasons.join('\n'), /not one of AWS's published instance identity certificates/);
     const twin = verifyIdentity({ method: 'pkcs7', signature: read('forged-twin.pem') });
     assert.equal(twin.verified, false);
-    assert.match(twin.reasons.join('\n'), /does not verify with any of 2 AWS certificates/, 'it names AWS\'s certificate (most Regions and GovCloud share it)');
+    assert.match(twin.reasons.join('\n'), /does not verify with any of 2 AWS certificates/, "it names AWS's certificate (most Regions and GovCloud share it)");
     for (const forged of ['forged.pem', 'forged-twin.pem']) {
       const run = await runCli('verify-identity', '--pkcs7', file(forged), '--account', '111122223333');
       assert.equal(run.code, 1, forged);
@@ -134,9 +217,12 @@ describe('identity: documents signed in the test with openssl', function () {
     }
   });
 
-  it('fails, in the CLI, documents signed by the test certificates: the CLI trusts only AWS\'s', async () => {
-    for (const argv of [['--pkcs7', file('pkcs7.pem')], ['--rsa2048', file('rsa2048.pem'), '--document', file('document.json')],
-      ['--signature', file('signature.b64'), '--document', file('document.json')]]) {
+  it("fails, in the CLI, documents signed by the test certificates: the CLI trusts only AWS's", async () => {
+    for (const argv of [
+      ['--pkcs7', file('pkcs7.pem')],
+      ['--rsa2048', file('rsa2048.pem'), '--document', file('document.json')],
+      ['--signature', file('signature.b64'), '--document', file('document.json')],
+    ]) {
       const run = await runCli('verify-identity', ...argv);
       assert.equal(run.code, 1, argv.join(' '));
     }

@@ -29,6 +29,10 @@ describe('activation', () => {
     assert.ok(declared.length > 0, 'package.json declares no command');
     await vscode.extensions.getExtension(id)?.activate();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(declared.filter((command) => !registered.has(command)), [], 'declared but not registered');
+    assert.deepEqual(
+      declared.filter((command) => !registered.has(command)),
+      [],
+      'declared but not registered',
+    );
   });
 });

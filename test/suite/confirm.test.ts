@@ -57,10 +57,14 @@ describe('Confirm Instance', () => {
     assert.equal(result?.verdict, 'confirmed');
     assert.equal(result?.ownerId, DEMO_OWNER);
     assert.equal(result?.profile, 'seller');
-    assert.deepEqual(endpoint.calls.map((c) => [c.action, c.instanceId, c.productCode, c.region]), [
-      ['ConfirmProductInstance', 'i-0123456789abcdef0', DEMO_PRODUCT_CODE, 'us-east-1'],
-    ]);
-    const lines = readFileSync(auditPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(
+      endpoint.calls.map((c) => [c.action, c.instanceId, c.productCode, c.region]),
+      [['ConfirmProductInstance', 'i-0123456789abcdef0', DEMO_PRODUCT_CODE, 'us-east-1']],
+    );
+    const lines = readFileSync(auditPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 1);
     assert.deepEqual(
       [lines[0].instanceId, lines[0].verdict, lines[0].ownerId, lines[0].claimedAccount, lines[0].profile, lines[0].region, lines[0].requestId],
@@ -84,7 +88,10 @@ describe('Confirm Instance', () => {
     const result = await confirm({ instanceId: 'i-0fedcba9876543210', productCode: DEMO_PRODUCT_CODE, claimedAccount: DEMO_OWNER, region: 'us-east-1' });
     assert.equal(result?.verdict, 'owner-mismatch');
     const nodes: ConfirmationTreeNode[] = await api.context.confirmations.getChildren();
-    assert.deepEqual(nodes.map((n) => api.context.confirmations.getTreeItem(n).label), ['i-0fedcba9876543210', 'i-0123456789abcdef0']);
+    assert.deepEqual(
+      nodes.map((n) => api.context.confirmations.getTreeItem(n).label),
+      ['i-0fedcba9876543210', 'i-0123456789abcdef0'],
+    );
     assert.equal((api.context.confirmations.getTreeItem(nodes[0]).iconPath as vscode.ThemeIcon).id, 'warning');
   });
 
@@ -102,12 +109,18 @@ describe('Confirm Instance', () => {
 
   it('confirms a list of instances from a file into Confirmations', async () => {
     const list = join(dir, 'instances.csv');
-    writeFileSync(list, `instanceId,productCode,account,region\ni-0123456789abcdef0,${DEMO_PRODUCT_CODE},${DEMO_OWNER},us-east-1\ni-00000000000000bad,${DEMO_PRODUCT_CODE},,us-east-1\n`);
+    writeFileSync(
+      list,
+      `instanceId,productCode,account,region\ni-0123456789abcdef0,${DEMO_PRODUCT_CODE},${DEMO_OWNER},us-east-1\ni-00000000000000bad,${DEMO_PRODUCT_CODE},,us-east-1\n`,
+    );
     const results = await vscode.commands.executeCommand<ConfirmationResult[]>('supportDesk.confirmInstancesFromFile', list);
-    assert.deepEqual(results?.map((r) => [r.instanceId, r.verdict, r.error?.kind ?? null]), [
-      ['i-0123456789abcdef0', 'confirmed', null],
-      ['i-00000000000000bad', 'error', 'instance-not-found'],
-    ]);
+    assert.deepEqual(
+      results?.map((r) => [r.instanceId, r.verdict, r.error?.kind ?? null]),
+      [
+        ['i-0123456789abcdef0', 'confirmed', null],
+        ['i-00000000000000bad', 'error', 'instance-not-found'],
+      ],
+    );
     await waitFor('Confirmations to show the batch', async () => (await api.context.confirmations.getChildren()).length === 2);
   });
 });

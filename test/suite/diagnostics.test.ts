@@ -13,7 +13,10 @@ describe('Problems from reports', () => {
     const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT));
     assert.deepEqual(
       diagnostics.map((d) => [d.range.start.line + 1, d.severity, d.source]),
-      [[6, vscode.DiagnosticSeverity.Error, 'Support Desk'], [7, vscode.DiagnosticSeverity.Warning, 'Support Desk']],
+      [
+        [6, vscode.DiagnosticSeverity.Error, 'Support Desk'],
+        [7, vscode.DiagnosticSeverity.Warning, 'Support Desk'],
+      ],
     );
     assert.match(diagnostics[0].message, /1\.23457E\+11.*scientific notation/);
   });
@@ -21,7 +24,9 @@ describe('Problems from reports', () => {
   it('clears them when the file is fixed, by watching the report folder', async () => {
     const original = readFileSync(BAD_REPORT, 'utf8');
     try {
-      const fixed = original.split('\n').map((line, i) => (i === 5 ? line.replace('1.23457E+11', '123457000000') : i === 6 ? line.replace('"11112222"', '"000011112222"') : line));
+      const fixed = original
+        .split('\n')
+        .map((line, i) => (i === 5 ? line.replace('1.23457E+11', '123457000000') : i === 6 ? line.replace('"11112222"', '"000011112222"') : line));
       writeFileSync(BAD_REPORT, fixed.join('\n'));
       await waitFor('the diagnostics of the fixed file to clear', () => vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT)).length === 0);
     } finally {

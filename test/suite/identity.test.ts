@@ -32,8 +32,10 @@ describe('Verify Identity Document', () => {
     assert.equal(result?.verified, true, JSON.stringify(result?.reasons));
     assert.equal(result?.document.instanceId, 'i-f79fe56c');
     const line = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').at(-1)!);
-    assert.deepEqual([line.source, line.verdict, line.instanceId, line.ownerId, line.claimedAccount, line.region, line.profile],
-      ['identity-document', 'confirmed', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null]);
+    assert.deepEqual(
+      [line.source, line.verdict, line.instanceId, line.ownerId, line.claimedAccount, line.region, line.profile],
+      ['identity-document', 'confirmed', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null],
+    );
     assert.match(line.certificate, /DSA/);
     const api = await supportDesk();
     await waitFor('the Confirmations view to list it', async () => {
@@ -50,7 +52,10 @@ describe('Verify Identity Document', () => {
     body[2] = body[2].slice(0, 10) + (body[2][10] === 'A' ? 'B' : 'A') + body[2].slice(11);
     const forged = await verify({ method: 'pkcs7', signature: body.join('\n'), expected: {} });
     assert.equal(forged?.verified, false);
-    const verdicts = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l).verdict);
+    const verdicts = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).verdict);
     assert.deepEqual(verdicts.slice(-2), ['owner-mismatch', 'error']);
   });
 

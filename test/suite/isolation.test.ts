@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { supportDesk } from './helpers';
 
 describe('test isolation in the extension host', () => {
-  it('reads no file of the machine\'s home: HOME, XDG folders and the audit log are temporary', async () => {
+  it("reads no file of the machine's home: HOME, XDG folders and the audit log are temporary", async () => {
     const api = await supportDesk();
     // The harness gives code-server a TMPDIR of its own (for its sockets) inside the machine's temp folder.
     const machineTmp = dirname(tmpdir());

@@ -54,28 +54,37 @@ describe('Live agreements in the extension', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const lines = (): AuditEntry[] => readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+  const lines = (): AuditEntry[] =>
+    readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditEntry);
   const check = (account: string) => vscode.commands.executeCommand<LiveCheck | undefined>('supportDesk.checkLiveAgreements', account);
 
   it('makes an unlisted account with an active agreement eligible, with the profile and request id, and records it', async () => {
     const answer = await check(UNLISTED);
     assert.equal(answer?.verdict, 'eligible');
-    assert.match(answer.reasons[0], /agreement agmt-new00000000001 \(product prod-5qwz3vsg4kbfw\) is ACTIVE since 2026-11-22: eligible although the reports do not list the account yet/);
+    assert.match(
+      answer.reasons[0],
+      /agreement agmt-new00000000001 \(product prod-5qwz3vsg4kbfw\) is ACTIVE since 2026-11-22: eligible although the reports do not list the account yet/,
+    );
     assert.deepEqual([answer.live.profile, answer.live.requestIds], ['seller', [endpoint.calls.at(-1)!.requestId]]);
     assert.equal(endpoint.calls.at(-1)!.filters.AcceptorAccountId, UNLISTED);
     const entry = lines().at(-1)!;
-    assert.deepEqual([entry.source, entry.claimedAccount, entry.liveVerdict, entry.profile, entry.requestId, entry.agreements?.[0].agreementId],
-      ['marketplace-agreement', UNLISTED, 'active', 'seller', endpoint.calls.at(-1)!.requestId, 'agmt-new00000000001']);
+    assert.deepEqual(
+      [entry.source, entry.claimedAccount, entry.liveVerdict, entry.profile, entry.requestId, entry.agreements?.[0].agreementId],
+      ['marketplace-agreement', UNLISTED, 'active', 'seller', endpoint.calls.at(-1)!.requestId, 'agmt-new00000000001'],
+    );
   });
 
-  it('records a refused search too, and says so without hiding the reports\' verdict', async () => {
+  it("records a refused search too, and says so without hiding the reports' verdict", async () => {
     const answer = await check('4444-5555-6666');
     assert.equal(answer?.live.verdict, 'error');
-    assert.equal(answer?.verdict, 'lapsed', 'the reports\' verdict stands');
+    assert.equal(answer?.verdict, 'lapsed', "the reports' verdict stands");
     assert.deepEqual([lines().at(-1)!.liveVerdict, lines().at(-1)!.errorKind], ['error', 'unauthorized']);
   });
 
-  it('shows the search in the account\'s tree tooltip, from the audit log, with no call of its own', async () => {
+  it("shows the search in the account's tree tooltip, from the audit log, with no call of its own", async () => {
     await check(LISTED);
     const calls = endpoint.calls.length;
     const found = await api.context.subscriptions.find(LISTED);
@@ -90,19 +99,21 @@ describe('Live agreements in the extension', () => {
     assert.equal(endpoint.calls.length, calls, 'a tooltip called AWS');
   });
 
-  it('Find Account of an unlisted account answers with the evidence it has, and the panel\'s check lists it', async function () {
+  it("Find Account of an unlisted account answers with the evidence it has, and the panel's check lists it", async function () {
     this.timeout(120_000); // a fresh webview may start slowly on a loaded machine
     const result = await vscode.commands.executeCommand<{ found: boolean }>('supportDesk.findAccount', '9999 8888 7777');
     assert.equal(result?.found, false);
     // Find Account opened the panel; a fresh one, watched from its start, answers once its webview is ready.
     (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))?.dispose();
-    const panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'));
+    const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
     const posted: HostMessage[] = [];
     const listening = panel.onDidPost((m) => posted.push(m));
     try {
-      await waitFor('the panel\'s state', () => posted.some((m) => m.type === 'state'), 100_000);
+      await waitFor("the panel's state", () => posted.some((m) => m.type === 'state'), 100_000);
       await panel.receive({ type: 'request', requestId: 7_000_001, request: { kind: 'check', input: { account: UNLISTED } } });
-      const reply = await waitFor('the check', () => posted.find((m): m is Extract<HostMessage, { type: 'reply'; ok: true }> => m.type === 'reply' && m.requestId === 7_000_001 && m.ok));
+      const reply = await waitFor('the check', () =>
+        posted.find((m): m is Extract<HostMessage, { type: 'reply'; ok: true }> => m.type === 'reply' && m.requestId === 7_000_001 && m.ok),
+      );
       const result = reply.result as { recorded: { live?: string }; recentConfirmations: unknown[] };
       assert.match(result.recorded.live ?? '', /agmt-new00000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-new/);
       assert.deepEqual(result.recentConfirmations, [], 'a search is not a confirmation');

@@ -31,7 +31,10 @@ describe('Subscriptions paging', () => {
   it('shows the first 500 accounts and a "Show 500 more..." node, then the next page on its command', async () => {
     const view = api.context.subscriptions;
     const [product] = view.getChildren();
-    assert.deepEqual([item(product).label, item(product).description], [LARGE_PRODUCT.title, `1,200 eligible · ${LARGE_PRODUCT.productId} · code ${LARGE_PRODUCT.productCode}`]);
+    assert.deepEqual(
+      [item(product).label, item(product).description],
+      [LARGE_PRODUCT.title, `1,200 eligible · ${LARGE_PRODUCT.productId} · code ${LARGE_PRODUCT.productCode}`],
+    );
 
     let children = view.getChildren(product);
     assert.equal(children.length, 501);
@@ -40,7 +43,10 @@ describe('Subscriptions paging', () => {
 
     // The command the tree runs on a click; the view then asks again for the product's children only.
     const changed = new Promise<TreeNode | undefined>((resolve) => {
-      const listener = view.onDidChangeTreeData((node) => { listener.dispose(); resolve(node ?? undefined); });
+      const listener = view.onDidChangeTreeData((node) => {
+        listener.dispose();
+        resolve(node ?? undefined);
+      });
     });
     await vscode.commands.executeCommand(more.command!.command, ...(more.command!.arguments ?? []));
     assert.equal(await changed, product);
@@ -52,7 +58,10 @@ describe('Subscriptions paging', () => {
     await vscode.commands.executeCommand(more.command!.command, ...(more.command!.arguments ?? []));
     children = view.getChildren(product);
     assert.equal(children.length, 1_200);
-    assert.ok(children.every((n) => n.kind === 'account'), 'no "more" node once every account shows');
+    assert.ok(
+      children.every((n) => n.kind === 'account'),
+      'no "more" node once every account shows',
+    );
     assert.equal(new Set(children.map((n) => item(n).label)).size, 1_200);
   });
 
@@ -64,7 +73,10 @@ describe('Subscriptions paging', () => {
       assert.equal(result?.found, true);
       const roots = api.context.subscriptions.getChildren();
       assert.equal(roots.length, 1_200, 'the root list was paged to the account');
-      assert.equal(roots.findIndex((n) => item(n).label === account), 1_100);
+      assert.equal(
+        roots.findIndex((n) => item(n).label === account),
+        1_100,
+      );
     } finally {
       await vscode.commands.executeCommand('supportDesk.groupByProduct');
     }

@@ -83,7 +83,11 @@ describe('Support Desk panel', () => {
     await panel.receive({ type: 'nonsense' });
     await panel.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000), [], 'no reply to a bad message');
+    assert.deepEqual(
+      posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000),
+      [],
+      'no reply to a bad message',
+    );
     assert.ok((await ask(5, { kind: 'searchScope', text: 'IAM policies' })).ok);
   });
 
@@ -104,13 +108,17 @@ describe('Support Desk panel', () => {
   });
 
   it('redacts every string it posts to the webview, the echoed form values included', async () => {
-    const reply = await ask(10, { kind: 'renderCase', templateId: 'image-bug', values: { description: `key ${FAKE_KEY} leaked`, ami: 'ami-0abcdef1234567890' } });
+    const reply = await ask(10, {
+      kind: 'renderCase',
+      templateId: 'image-bug',
+      values: { description: `key ${FAKE_KEY} leaked`, ami: 'ami-0abcdef1234567890' },
+    });
     assert.ok(reply.ok);
     assert.ok(!JSON.stringify(reply).includes(FAKE_KEY), 'the reply holds the key');
     assert.match((reply.result as { safeValues: Record<string, string> }).safeValues.description, /^key \[REDACTED:aws-access-key-id\] leaked$/);
   });
 
-  it('verifies a pasted identity document offline with AWS\'s certificate, and says what is not a signature', async () => {
+  it("verifies a pasted identity document offline with AWS's certificate, and says what is not a signature", async () => {
     const pem = readFileSync(join(FIXTURES, 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
     const reply = await ask(11, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '121659014334' });
     assert.ok(reply.ok, JSON.stringify(reply));
@@ -125,7 +133,9 @@ describe('Support Desk panel', () => {
 
   it('checks live agreements: an account the reports do not list is eligible by its ACTIVE agreement', async () => {
     const endpoint = await startAgreementEndpoint({
-      agreements: [{ agreementId: 'agmt-suite-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-01-01T00:00:00Z' }],
+      agreements: [
+        { agreementId: 'agmt-suite-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-01-01T00:00:00Z' },
+      ],
       maxLifetimeMs: 60_000,
     });
     const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });

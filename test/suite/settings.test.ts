@@ -43,7 +43,10 @@ describe('Settings', () => {
       await waitFor('a stale-report warning', () => api.context.subscriptions.view.description === '⚠ latest report 2026-11-22, 8 days old · as of 2026-11-30');
       assert.match(api.context.subscriptions.view.message ?? '', /older than the 3-day reporting lag/);
       await setSetting('eligibility.goodFaithDays', 10);
-      await waitFor('no warning within 10 days', () => api.context.subscriptions.view.description === 'latest report 2026-11-22, 8 days old · as of 2026-11-30');
+      await waitFor(
+        'no warning within 10 days',
+        () => api.context.subscriptions.view.description === 'latest report 2026-11-22, 8 days old · as of 2026-11-30',
+      );
     } finally {
       await setSetting('eligibility.goodFaithDays', undefined);
       await setSetting('eligibility.asOf', '2026-11-23', vscode.ConfigurationTarget.Workspace);
@@ -64,12 +67,15 @@ describe('Settings', () => {
 
   it('keeps supportDesk.aws.endpointUrl machine-scoped: VS Code refuses a workspace value, and ignores one in the file', async () => {
     // Through the API: the write itself is refused, naming the scope.
-    await assert.rejects(setSetting('aws.endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace), /Unable to write supportDesk\.aws\.endpointUrl to Workspace Settings/);
+    await assert.rejects(
+      setSetting('aws.endpointUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace),
+      /Unable to write supportDesk\.aws\.endpointUrl to Workspace Settings/,
+    );
     // By hand in .vscode/settings.json: the file is read (its other setting applies) but the endpoint is not.
     const file = join(WORKSPACE, '.vscode', 'settings.json');
     const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     // VS Code writes JSON with comments: read it as VS Code does.
-    const current = before ? parseJsonc(before) as Record<string, unknown> : {};
+    const current = before ? (parseJsonc(before) as Record<string, unknown>) : {};
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ ...current, 'supportDesk.aws.endpointUrl': 'http://127.0.0.1:9', 'supportDesk.eligibility.lastUsageDays': 45 }));
     try {

@@ -28,8 +28,10 @@ before(async function () {
   await useReports(api, ['reports', 'large']);
   measured.loadMs = performance.now() - loadStarted;
   measured.loadedRows = (await api.reports())?.files.reduce((n, f) => n + f.rows, 0);
-  console.log(`startup: activate() ${measured.activateMs.toFixed(1)} ms inside, ${measured.outerMs.toFixed(1)} ms as seen by the caller ` +
-    `(module load included); ${measured.loadedRows} rows configured, loaded ${measured.loadMs.toFixed(0)} ms after activation`);
+  console.log(
+    `startup: activate() ${measured.activateMs.toFixed(1)} ms inside, ${measured.outerMs.toFixed(1)} ms as seen by the caller ` +
+      `(module load included); ${measured.loadedRows} rows configured, loaded ${measured.loadMs.toFixed(0)} ms after activation`,
+  );
   // The other tests work on the basic fixture reports only.
   await useReports(api, ['reports']);
 });
@@ -43,7 +45,8 @@ describe('startup', () => {
   it('returns from activate() before parsing any report', function () {
     // The figure goes into the title, which the runner prints with the results; it is reported, not
     // asserted (a shared machine's load moves it). What is asserted is why it stays small.
-    this.test!.title += ` (measured ${measured.activateMs?.toFixed(1)} ms inside activate(), ${measured.outerMs?.toFixed(1)} ms with module load; ` +
+    this.test!.title +=
+      ` (measured ${measured.activateMs?.toFixed(1)} ms inside activate(), ${measured.outerMs?.toFixed(1)} ms with module load; ` +
       `${measured.loadedRows} rows parsed ${measured.loadMs?.toFixed(0)} ms after)`;
     assert.equal(measured.rowsAtReturn, 0, 'reports were parsed inside activate()');
     assert.ok((measured.loadedRows ?? 0) >= ROWS);

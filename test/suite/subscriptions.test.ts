@@ -13,10 +13,21 @@ interface Row {
   contextValue?: string;
 }
 
+/** A tree item's label as text (a TreeItemLabel's own text). */
+function treeLabel(item: vscode.TreeItem): string {
+  return typeof item.label === 'object' ? item.label.label : (item.label ?? '');
+}
+
 function row(api: DeskUnderTest, node: TreeNode): Row {
   const item = api.context.subscriptions.getTreeItem(node);
   const icon = item.iconPath as vscode.ThemeIcon;
-  return { label: String(item.label), description: String(item.description), icon: icon.id, color: (icon.color as unknown as { id: string } | undefined)?.id, contextValue: item.contextValue };
+  return {
+    label: treeLabel(item),
+    description: String(item.description),
+    icon: icon.id,
+    color: (icon.color as unknown as { id: string } | undefined)?.id,
+    contextValue: item.contextValue,
+  };
 }
 
 describe('Subscriptions tree', () => {
@@ -30,25 +41,31 @@ describe('Subscriptions tree', () => {
 
   it('groups by product: title, id, code and counts by verdict', () => {
     const products = api.context.subscriptions.getChildren().map((n) => row(api, n));
-    assert.deepEqual(products.map((p) => [p.label, p.description, p.icon]), [
-      ['ElasticBox Enterprise', '2 eligible, 1 not in latest report · prod-eb7mxr2l9tqzs · code 3jx9v2m8qk4p7w1n5r6t0ycbz', 'package'],
-      ['Ubuntu Pro 22.04 LTS', '1 eligible, 4 lapsed, 1 not in latest report · prod-5qwz3vsg4kbfw · code 8a2kq9xw3vbn7m4c1zt6ry5pd', 'package'],
-      ['Ubuntu Pro 24.04 LTS', '2 eligible · prod-q3v8kw4yn2xhd · code 5tq1w9e8r7y6u4i3o2p0aslkd', 'package'],
-    ]);
+    assert.deepEqual(
+      products.map((p) => [p.label, p.description, p.icon]),
+      [
+        ['ElasticBox Enterprise', '2 eligible, 1 not in latest report · prod-eb7mxr2l9tqzs · code 3jx9v2m8qk4p7w1n5r6t0ycbz', 'package'],
+        ['Ubuntu Pro 22.04 LTS', '1 eligible, 4 lapsed, 1 not in latest report · prod-5qwz3vsg4kbfw · code 8a2kq9xw3vbn7m4c1zt6ry5pd', 'package'],
+        ['Ubuntu Pro 24.04 LTS', '2 eligible · prod-q3v8kw4yn2xhd · code 5tq1w9e8r7y6u4i3o2p0aslkd', 'package'],
+      ],
+    );
   });
 
   it('lists accounts under a product, best verdict first, with last usage and a verdict icon', () => {
     const ubuntu = api.context.subscriptions.getChildren().find((n) => row(api, n).label === 'Ubuntu Pro 22.04 LTS');
     assert.ok(ubuntu);
     const accounts = api.context.subscriptions.getChildren(ubuntu).map((n) => row(api, n));
-    assert.deepEqual(accounts.map((a) => [a.label, a.description, a.icon, a.color]), [
-      ['111122223333', 'last usage 2026-11-20 · eligible', 'pass-filled', 'testing.iconPassed'],
-      ['135791357913', 'last usage 2026-10-23 · lapsed', 'warning', 'list.warningForeground'],
-      ['210987654321', 'last usage 2026-08-01 · lapsed', 'warning', 'list.warningForeground'],
-      ['246802468024', 'last usage 2026-10-22 · lapsed', 'warning', 'list.warningForeground'],
-      ['444455556666', 'last usage 2026-09-01 · lapsed', 'warning', 'list.warningForeground'],
-      ['777788889999', 'last usage 2026-11-15 · not in latest report', 'history', 'charts.orange'],
-    ]);
+    assert.deepEqual(
+      accounts.map((a) => [a.label, a.description, a.icon, a.color]),
+      [
+        ['111122223333', 'last usage 2026-11-20 · eligible', 'pass-filled', 'testing.iconPassed'],
+        ['135791357913', 'last usage 2026-10-23 · lapsed', 'warning', 'list.warningForeground'],
+        ['210987654321', 'last usage 2026-08-01 · lapsed', 'warning', 'list.warningForeground'],
+        ['246802468024', 'last usage 2026-10-22 · lapsed', 'warning', 'list.warningForeground'],
+        ['444455556666', 'last usage 2026-09-01 · lapsed', 'warning', 'list.warningForeground'],
+        ['777788889999', 'last usage 2026-11-15 · not in latest report', 'history', 'charts.orange'],
+      ],
+    );
     assert.ok(accounts.every((a) => a.contextValue === 'account'));
   });
 
@@ -71,10 +88,13 @@ describe('Subscriptions tree', () => {
       const both = accounts.find((n) => row(api, n).label === '210987654321');
       assert.ok(both);
       assert.deepEqual([row(api, both).description, row(api, both).icon], ['eligible · 2 products', 'pass-filled']);
-      assert.deepEqual(api.context.subscriptions.getChildren(both).map((n) => [row(api, n).label, row(api, n).description]), [
-        ['ElasticBox Enterprise', 'last usage 2026-11-21 · eligible'],
-        ['Ubuntu Pro 22.04 LTS', 'last usage 2026-08-01 · lapsed'],
-      ]);
+      assert.deepEqual(
+        api.context.subscriptions.getChildren(both).map((n) => [row(api, n).label, row(api, n).description]),
+        [
+          ['ElasticBox Enterprise', 'last usage 2026-11-21 · eligible'],
+          ['Ubuntu Pro 22.04 LTS', 'last usage 2026-08-01 · lapsed'],
+        ],
+      );
       assert.equal(accounts.length, 10);
     } finally {
       await vscode.commands.executeCommand('supportDesk.groupByProduct');
@@ -99,7 +119,9 @@ describe('Subscriptions tree', () => {
 
   it('Find Account says an unlisted account is unlisted, with the good-faith note', async () => {
     const result = await vscode.commands.executeCommand<{ found: boolean; verdict: { verdict: string; subscriptions: { reasons: string[] }[] } }>(
-      'supportDesk.findAccount', '999988887777');
+      'supportDesk.findAccount',
+      '999988887777',
+    );
     assert.equal(result?.found, false);
     assert.equal(result?.verdict.verdict, 'unlisted');
     assert.ok(result?.verdict.subscriptions.some((s) => s.reasons.some((r) => /good faith/.test(r))));
@@ -110,7 +132,7 @@ async function waitForSelection(api: DeskUnderTest, label?: string): Promise<Tre
   const deadline = Date.now() + 5000;
   for (;;) {
     const [selected] = api.context.subscriptions.view.selection;
-    if (selected && (!label || String(api.context.subscriptions.getTreeItem(selected).label) === label)) return selected;
+    if (selected && (!label || treeLabel(api.context.subscriptions.getTreeItem(selected)) === label)) return selected;
     if (Date.now() > deadline) throw new Error(`nothing${label ? ` labelled ${label}` : ''} selected in the Subscriptions view`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -64,47 +64,98 @@ export interface AgreementEndpoint {
   stop(): Promise<void>;
 }
 
-interface Filter { name?: unknown; values?: unknown }
+interface Filter {
+  name?: unknown;
+  values?: unknown;
+}
 
-interface Reply { status: number; body: unknown; outcome: string; errorType?: string }
+interface Reply {
+  status: number;
+  body: unknown;
+  outcome: string;
+  errorType?: string;
+}
 
 const ACCEPTOR_COMBINATIONS = [
-  [], ['Status'], ['EndTime'], ['Status', 'EndTime'],
+  [],
+  ['Status'],
+  ['EndTime'],
+  ['Status', 'EndTime'],
   ...['ResourceIdentifier', 'OfferId', 'OfferSetId'].flatMap((id) => [[id], [id, 'EndTime'], [id, 'Status'], [id, 'Status', 'EndTime']]),
-  ['ResourceType'], ['ResourceType', 'EndTime'],
+  ['ResourceType'],
+  ['ResourceType', 'EndTime'],
 ].map((names) => names.sort().join('+'));
-const KNOWN_FILTERS = new Set(['PartyType', 'AgreementType', 'AcceptorAccountId', 'ResourceIdentifier', 'ResourceType', 'OfferId', 'OfferSetId', 'Status',
-  'BeforeEndTime', 'AfterEndTime', 'BeforeStartTime', 'AfterStartTime', 'BeforeLastUpdateTime', 'AfterLastUpdateTime', 'EndTimeBehaviorType',
-  'EndTimeBehaviorReasonCode', 'InitialAgreementId', 'LicenseArn']);
+const KNOWN_FILTERS = new Set([
+  'PartyType',
+  'AgreementType',
+  'AcceptorAccountId',
+  'ResourceIdentifier',
+  'ResourceType',
+  'OfferId',
+  'OfferSetId',
+  'Status',
+  'BeforeEndTime',
+  'AfterEndTime',
+  'BeforeStartTime',
+  'AfterStartTime',
+  'BeforeLastUpdateTime',
+  'AfterLastUpdateTime',
+  'EndTimeBehaviorType',
+  'EndTimeBehaviorReasonCode',
+  'InitialAgreementId',
+  'LicenseArn',
+]);
 
 export async function startAgreementEndpoint(options: AgreementEndpointOptions = {}): Promise<AgreementEndpoint> {
   const calls: AgreementCall[] = [];
   const attempts = new Map<string, number>();
   const server = createServer((req, res) => {
-    readBody(req).then(async (text) => {
-      const requestId = randomUUID();
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
-      let input: Record<string, unknown> = {};
-      try { input = JSON.parse(text || '{}') as Record<string, unknown>; } catch { /* answered below as a SerializationException */ }
-      const filters = Object.fromEntries(((input.filters ?? []) as Filter[]).map((f) => [String(f.name), String((f.values as unknown[] | undefined)?.[0] ?? '')]));
-      let reply: Reply;
-      if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.0') reply = error(400, 'SerializationException', 'Expected a POST of application/x-amz-json-1.0');
-      else if (!scope) reply = error(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
-      else if (target !== `${TARGET_PREFIX}.SearchAgreements`) reply = error(400, 'UnknownOperationException', `Unknown operation ${target}`);
-      else {
-        const account = filters.AcceptorAccountId ?? '';
-        const n = attempts.get(account) ?? 0;
-        attempts.set(account, n + 1);
-        reply = play(options.scenarios?.[account] ?? { kind: 'answer' }, n, () => search(input, options));
-      }
-      calls.push({ target, region: scope?.[1] ?? null, signingName: scope?.[2] ?? null, filters, nextToken: typeof input.nextToken === 'string' ? input.nextToken : null, status: reply.status, outcome: reply.outcome, requestId });
-      await sleep(options.latencyMs ?? 0);
-      send(res, reply, requestId);
-    }, () => res.destroy());
+    readBody(req).then(
+      async (text) => {
+        const requestId = randomUUID();
+        const target = String(req.headers['x-amz-target'] ?? '');
+        const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+        let input: Record<string, unknown> = {};
+        try {
+          input = JSON.parse(text || '{}') as Record<string, unknown>;
+        } catch {
+          /* answered below as a SerializationException */
+        }
+        const filters = Object.fromEntries(
+          ((input.filters ?? []) as Filter[]).map((f) => [String(f.name), String((f.values as string[] | undefined)?.[0] ?? '')]),
+        );
+        let reply: Reply;
+        if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.0')
+          reply = error(400, 'SerializationException', 'Expected a POST of application/x-amz-json-1.0');
+        else if (!scope) reply = error(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+        else if (target !== `${TARGET_PREFIX}.SearchAgreements`) reply = error(400, 'UnknownOperationException', `Unknown operation ${target}`);
+        else {
+          const account = filters.AcceptorAccountId ?? '';
+          const n = attempts.get(account) ?? 0;
+          attempts.set(account, n + 1);
+          reply = play(options.scenarios?.[account] ?? { kind: 'answer' }, n, () => search(input, options));
+        }
+        calls.push({
+          target,
+          region: scope?.[1] ?? null,
+          signingName: scope?.[2] ?? null,
+          filters,
+          nextToken: typeof input.nextToken === 'string' ? input.nextToken : null,
+          status: reply.status,
+          outcome: reply.outcome,
+          requestId,
+        });
+        await sleep(options.latencyMs ?? 0);
+        send(res, reply, requestId);
+      },
+      () => res.destroy(),
+    );
   });
   server.keepAliveTimeout = 5_000;
-  const { port, stop } = await listenOnLoopback(server, { maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000, dropConnections: () => server.closeAllConnections() });
+  const { port, stop } = await listenOnLoopback(server, {
+    maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000,
+    dropConnections: () => server.closeAllConnections(),
+  });
   return { url: `http://127.0.0.1:${port}`, calls, stop };
 }
 
@@ -137,21 +188,28 @@ function search(input: Record<string, unknown>, options: AgreementEndpointOption
   if (!filters.has('AgreementType')) return error(400, 'ValidationException', 'The AgreementType filter is required');
   if (filters.get('PartyType') === 'Acceptor') {
     const names = [...filters.keys()].filter((k) => k !== 'PartyType' && k !== 'AgreementType').map((k) => (/EndTime$/.test(k) ? 'EndTime' : k));
-    if (!ACCEPTOR_COMBINATIONS.includes([...new Set(names)].sort().join('+'))) return error(400, 'ValidationException', `Unsupported filter combination for PartyType Acceptor: ${[...filters.keys()].join(', ')}`);
+    if (!ACCEPTOR_COMBINATIONS.includes([...new Set(names)].sort().join('+')))
+      return error(400, 'ValidationException', `Unsupported filter combination for PartyType Acceptor: ${[...filters.keys()].join(', ')}`);
   }
   const max = typeof input.maxResults === 'number' ? input.maxResults : 50;
   if (max < 1 || max > 50) return error(400, 'ValidationException', 'maxResults must be between 1 and 50');
   let offset = 0;
   if (typeof input.nextToken === 'string') {
-    offset = Number(Buffer.from(input.nextToken, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    offset = Number(
+      Buffer.from(input.nextToken, 'base64url')
+        .toString('utf8')
+        .replace(/^offset:/, ''),
+    );
     if (!Number.isInteger(offset) || offset < 0) return error(400, 'ValidationException', 'Invalid nextToken');
   }
-  const match = (options.agreements ?? []).filter((a) =>
-    (!filters.has('AcceptorAccountId') || a.acceptor === filters.get('AcceptorAccountId')) &&
-    (!filters.has('ResourceIdentifier') || a.productId === filters.get('ResourceIdentifier')) &&
-    (!filters.has('Status') || (a.status ?? 'ACTIVE') === filters.get('Status')) &&
-    (!filters.has('OfferId') || a.offerId === filters.get('OfferId')) &&
-    filters.get('AgreementType') === 'PurchaseAgreement');
+  const match = (options.agreements ?? []).filter(
+    (a) =>
+      (!filters.has('AcceptorAccountId') || a.acceptor === filters.get('AcceptorAccountId')) &&
+      (!filters.has('ResourceIdentifier') || a.productId === filters.get('ResourceIdentifier')) &&
+      (!filters.has('Status') || (a.status ?? 'ACTIVE') === filters.get('Status')) &&
+      (!filters.has('OfferId') || a.offerId === filters.get('OfferId')) &&
+      filters.get('AgreementType') === 'PurchaseAgreement',
+  );
   const size = Math.min(max, options.pageSize ?? 50);
   const page = match.slice(offset, offset + size);
   const more = offset + size < match.length;

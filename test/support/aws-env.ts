@@ -20,8 +20,20 @@ export interface AwsSandbox {
   restore(): void;
 }
 
-const VARIABLES = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_EC2_METADATA_DISABLED', 'AWS_ENDPOINT_URL_SSO', 'SUPPORT_DESK_AUDIT'];
+const VARIABLES = [
+  'HOME',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_EC2_METADATA_DISABLED',
+  'AWS_ENDPOINT_URL_SSO',
+  'SUPPORT_DESK_AUDIT',
+];
 
 /**
  * With `inProcess: false` the sandbox only exists for the children given its `env` (e.g. a
@@ -69,12 +81,17 @@ export const SSO_START_URL = 'https://example.awsapps.com/start';
 
 /** A profile signing in through an `sso-session` section, as `aws configure sso` writes it. */
 export function ssoProfile(name: string, session: string, region: string): string {
-  return `[profile ${name}]\nsso_session = ${session}\nsso_account_id = 111122223333\nsso_role_name = MarketplaceSupport\nregion = ${region}\n\n` +
-    `[sso-session ${session}]\nsso_start_url = ${SSO_START_URL}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
+  return (
+    `[profile ${name}]\nsso_session = ${session}\nsso_account_id = 111122223333\nsso_role_name = MarketplaceSupport\nregion = ${region}\n\n` +
+    `[sso-session ${session}]\nsso_start_url = ${SSO_START_URL}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`
+  );
 }
 
 /** Writes the token cache `aws sso login` leaves under HOME/.aws/sso/cache (file named by the session's SHA-1). */
 export function writeSsoToken(home: string, session: string, token: { accessToken: string; expiresAt: Date }): void {
   const file = join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(session).digest('hex')}.json`);
-  writeFileSync(file, JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt.toISOString(), region: 'us-east-1', startUrl: SSO_START_URL }));
+  writeFileSync(
+    file,
+    JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt.toISOString(), region: 'us-east-1', startUrl: SSO_START_URL }),
+  );
 }

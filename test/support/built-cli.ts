@@ -15,6 +15,7 @@ export interface CliRun {
 export function runBuiltCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BUILT_CLI, ...args], { env: options.env, cwd: options.cwd }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }

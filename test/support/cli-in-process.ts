@@ -11,6 +11,13 @@ export interface CliOutput {
 export async function runCli(...argv: string[]): Promise<CliOutput> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => { out += `${t}\n`; }, err: (t) => { err += `${t}\n`; } });
+  const code = await main(argv, {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+  });
   return { code, out, err };
 }

@@ -6,6 +6,7 @@
 // Programmatic:  const ep = await startEc2Endpoint({ instances: { 'i-…': { kind: 'attached', ownerId } } })
 // Command line:  node out/test/support/ec2-endpoint.js --port 0 [--latency-ms N] [--scenarios FILE.json]
 //                [--max-seconds S]   prints the URL, exits when stdin closes or after S seconds.
+import { parseArgs } from 'node:util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -111,7 +112,8 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
   const confirm = (params: URLSearchParams, region: string | null, headers: IncomingMessage['headers']): Reply => {
     const instanceId = params.get('InstanceId') ?? '';
     const productCode = params.get('ProductCode') ?? '';
-    if (!instanceId || !productCode) return errorReply(400, 'MissingParameter', `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`);
+    if (!instanceId || !productCode)
+      return errorReply(400, 'MissingParameter', `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`);
     if (!INSTANCE_ID.test(instanceId)) return errorReply(400, 'InvalidInstanceID.Malformed', `Invalid id: "${instanceId}"`);
     const n = attempts.get(instanceId) ?? 0;
     attempts.set(instanceId, n + 1);
@@ -123,40 +125,67 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
       const reply = roleCredentialsReply(req, options.ssoAccessTokens ?? []);
       const bearer = req.headers['x-amz-sso_bearer_token'];
       if (typeof bearer === 'string') secretsSent.add(bearer);
-      calls.push({ action: 'GetRoleCredentials', instanceId: null, productCode: null, region: null, status: reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
+      calls.push({
+        action: 'GetRoleCredentials',
+        instanceId: null,
+        productCode: null,
+        region: null,
+        status: reply.status,
+        outcome: reply.outcome,
+        requestId: reply.requestId ?? null,
+        time: Date.now(),
+      });
       send(res, reply, 'application/json');
       return;
     }
-    readBody(req).then(async (body) => {
-      const params = new URLSearchParams(body);
-      const action = params.get('Action') ?? '';
-      const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(req.headers.authorization ?? '');
-      const region = auth?.[2] ?? null;
-      const signature = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
-      const token = req.headers['x-amz-security-token'];
-      for (const secret of [signature, token]) if (typeof secret === 'string') secretsSent.add(secret);
-      let reply: Reply;
-      if (req.method !== 'POST' || params.get('Version') !== '2016-11-15') reply = errorReply(400, 'InvalidRequest', 'Expected a POST with Version=2016-11-15');
-      else if (!auth) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
-      else if (rejected.has(auth[1])) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
-      else if (action === 'ConfirmProductInstance') reply = confirm(params, region, req.headers);
-      else if (action === 'DescribeRegions') reply = regionsReply(regions);
-      else reply = errorReply(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
-      calls.push({ action, instanceId: params.get('InstanceId'), productCode: params.get('ProductCode'), region, status: reply.reset ? 0 : reply.status, outcome: reply.outcome, requestId: reply.requestId ?? null, time: Date.now() });
-      await sleep((options.latencyMs ?? 0) + (reply.delayMs ?? 0));
-      send(res, reply);
-    }, () => res.destroy());
+    readBody(req).then(
+      async (body) => {
+        const params = new URLSearchParams(body);
+        const action = params.get('Action') ?? '';
+        const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(req.headers.authorization ?? '');
+        const region = auth?.[2] ?? null;
+        const signature = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
+        const token = req.headers['x-amz-security-token'];
+        for (const secret of [signature, token]) if (typeof secret === 'string') secretsSent.add(secret);
+        let reply: Reply;
+        if (req.method !== 'POST' || params.get('Version') !== '2016-11-15')
+          reply = errorReply(400, 'InvalidRequest', 'Expected a POST with Version=2016-11-15');
+        else if (!auth) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+        else if (rejected.has(auth[1])) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+        else if (action === 'ConfirmProductInstance') reply = confirm(params, region, req.headers);
+        else if (action === 'DescribeRegions') reply = regionsReply(regions);
+        else reply = errorReply(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
+        calls.push({
+          action,
+          instanceId: params.get('InstanceId'),
+          productCode: params.get('ProductCode'),
+          region,
+          status: reply.reset ? 0 : reply.status,
+          outcome: reply.outcome,
+          requestId: reply.requestId ?? null,
+          time: Date.now(),
+        });
+        await sleep((options.latencyMs ?? 0) + (reply.delayMs ?? 0));
+        send(res, reply);
+      },
+      () => res.destroy(),
+    );
   });
   server.keepAliveTimeout = 5_000;
   const { port, stop } = await listenOnLoopback(server, {
-    port: options.port, maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000, dropConnections: () => server.closeAllConnections(),
+    port: options.port,
+    maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000,
+    dropConnections: () => server.closeAllConnections(),
   });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     calls,
     secretsSent,
-    setScenario: (id, scenario) => { instances.set(id, scenario); attempts.delete(id); },
+    setScenario: (id, scenario) => {
+      instances.set(id, scenario);
+      attempts.delete(id);
+    },
     stop,
   };
 }
@@ -184,8 +213,16 @@ function play(s: Ec2Scenario, n: number, delayMs: number, call: ConfirmCall): Re
     case 'error':
       return withDelay(errorReply(s.status, s.code, s.message));
     case 'signature-mismatch': {
-      const signed = Object.entries(call.headers).map(([name, value]) => `${name}:${String(value)}`).join('\n');
-      return withDelay(errorReply(403, 'SignatureDoesNotMatch', `The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been 'POST\n/\n\n${signed}'`));
+      const signed = Object.entries(call.headers)
+        .map(([name, value]) => `${name}:${String(value)}`)
+        .join('\n');
+      return withDelay(
+        errorReply(
+          403,
+          'SignatureDoesNotMatch',
+          `The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been 'POST\n/\n\n${signed}'`,
+        ),
+      );
     }
     case 'garbage':
       return withDelay({ status: 200, outcome: 'garbage', body: '<<this is not XML at all' });
@@ -223,7 +260,11 @@ function confirmReply(attached: boolean, ownerId: string | null): Reply {
 
 function regionsReply(regions: string[]): Reply {
   const requestId = randomUUID();
-  const items = regions.map((r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`).join('');
+  const items = regions
+    .map(
+      (r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`,
+    )
+    .join('');
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeRegionsResponse xmlns="${XMLNS}"><requestId>${requestId}</requestId><regionInfo>${items}</regionInfo></DescribeRegionsResponse>`;
   return { status: 200, body, outcome: 'regions', requestId };
 }
@@ -235,8 +276,10 @@ function roleCredentialsReply(req: IncomingMessage, tokens: string[]): Reply {
     return { status: 401, requestId, outcome: 'UnauthorizedException', body: JSON.stringify({ message: 'Session token not found or invalid' }) };
   }
   const roleCredentials = {
-    accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSSOEXAMPLE',
-    sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN', expiration: Date.now() + 3_600_000,
+    accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSSOEXAMPLE',
+    sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN',
+    expiration: Date.now() + 3_600_000,
   };
   return { status: 200, requestId, outcome: 'role-credentials', body: JSON.stringify({ roleCredentials }) };
 }
@@ -281,26 +324,42 @@ export async function startDeadEndpoint({ maxLifetimeMs = 5 * 60_000 } = {}): Pr
   const server = createTcpServer((socket) => {
     dead.connections++;
     sockets.add(socket);
-    socket.on('error', () => undefined).on('close', () => sockets.delete(socket)).resume();
+    socket
+      .on('error', () => undefined)
+      .on('close', () => sockets.delete(socket))
+      .resume();
   });
-  const { port, stop } = await listenOnLoopback(server, { maxLifetimeMs, dropConnections: () => { for (const socket of sockets) socket.destroy(); } });
+  const { port, stop } = await listenOnLoopback(server, {
+    maxLifetimeMs,
+    dropConnections: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+  });
   const dead: DeadEndpoint = { url: `http://127.0.0.1:${port}`, connections: 0, stop };
   return dead;
 }
 
 if (require.main === module) {
-  const { values } = require('node:util').parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'latency-ms': { type: 'string', default: '0' }, scenarios: { type: 'string' }, 'max-seconds': { type: 'string', default: '600' } },
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'latency-ms': { type: 'string', default: '0' },
+      scenarios: { type: 'string' },
+      'max-seconds': { type: 'string', default: '600' },
+    },
   }) as { values: { port: string; 'latency-ms': string; scenarios?: string; 'max-seconds': string } };
   const instances = values.scenarios ? (JSON.parse(readFileSync(values.scenarios, 'utf8')) as Record<string, Ec2Scenario>) : DEMO_SCENARIOS;
   const maxLifetimeMs = Number(values['max-seconds']) * 1000;
-  startEc2Endpoint({ port: Number(values.port), latencyMs: Number(values['latency-ms']), instances, maxLifetimeMs }).then((endpoint) => {
-    process.stdout.write(`${endpoint.url}\n`);
-    const quit = () => void endpoint.stop().then(() => process.exit(0));
-    process.stdin.on('end', quit).on('close', quit).resume();
-    setTimeout(quit, maxLifetimeMs).unref();
-  }, (error: Error) => {
-    process.stderr.write(`ec2-endpoint: ${error.message}\n`);
-    process.exit(1);
-  });
+  startEc2Endpoint({ port: Number(values.port), latencyMs: Number(values['latency-ms']), instances, maxLifetimeMs }).then(
+    (endpoint) => {
+      process.stdout.write(`${endpoint.url}\n`);
+      const quit = () => void endpoint.stop().then(() => process.exit(0));
+      process.stdin.on('end', quit).on('close', quit).resume();
+      setTimeout(quit, maxLifetimeMs).unref();
+    },
+    (error: Error) => {
+      process.stderr.write(`ec2-endpoint: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
 }

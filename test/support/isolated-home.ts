@@ -6,11 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = mkdtempSync(join(tmpdir(), 'support-desk-test-home-'));
-for (const [name, dir] of [['HOME', 'home'], ['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_STATE_HOME', 'state']]) {
+for (const [name, dir] of [
+  ['HOME', 'home'],
+  ['XDG_CONFIG_HOME', 'config'],
+  ['XDG_DATA_HOME', 'data'],
+  ['XDG_CACHE_HOME', 'cache'],
+  ['XDG_STATE_HOME', 'state'],
+]) {
   process.env[name] = join(root, dir);
-  mkdirSync(process.env[name]!, { recursive: true });
+  mkdirSync(process.env[name], { recursive: true });
 }
-for (const name of ['SUPPORT_DESK_AUDIT', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+for (const name of [
+  'SUPPORT_DESK_AUDIT',
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+]) {
   delete process.env[name];
 }
 process.on('exit', () => rmSync(root, { recursive: true, force: true }));

@@ -13,9 +13,17 @@ import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const result: ConfirmationResult = {
-  instanceId: 'i-0000000000000e001', productCode: 'abc123', region: 'us-east-1', claimedAccount: null, ownerId: OWNER,
-  verdict: 'confirmed', error: null, requestId: 'req-1', checkedAt: '2026-11-23T10:00:00.000Z', profile: 'seller',
-} as ConfirmationResult;
+  instanceId: 'i-0000000000000e001',
+  productCode: 'abc123',
+  region: 'us-east-1',
+  claimedAccount: null,
+  ownerId: OWNER,
+  verdict: 'confirmed',
+  error: null,
+  requestId: 'req-1',
+  checkedAt: '2026-11-23T10:00:00.000Z',
+  profile: 'seller',
+};
 
 describe('audit write failure: the answer is printed, the failure named, exit 3', function () {
   this.timeout(30_000);
@@ -26,10 +34,12 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
 
   before(async () => {
     sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
-    endpoint = await startEc2Endpoint({ instances: {
-      'i-0000000000000e001': { kind: 'attached', ownerId: OWNER },
-      'i-0000000000000e002': { kind: 'not-attached' },
-    } });
+    endpoint = await startEc2Endpoint({
+      instances: {
+        'i-0000000000000e001': { kind: 'attached', ownerId: OWNER },
+        'i-0000000000000e002': { kind: 'not-attached' },
+      },
+    });
     const folder = join(sandbox.dir, 'audit-folder');
     mkdirSync(folder);
     const file = join(sandbox.dir, 'plain-file');
@@ -46,11 +56,27 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
   });
 
   const confirm = (instanceId: string, audit: string, ...more: string[]): Promise<CliOutput> =>
-    runCli('confirm', '--instance-id', instanceId, '--product-code', 'abc123', '--profile', 'seller', '--endpoint-url', endpoint.url, '--audit', audit, ...more);
+    runCli(
+      'confirm',
+      '--instance-id',
+      instanceId,
+      '--product-code',
+      'abc123',
+      '--profile',
+      'seller',
+      '--endpoint-url',
+      endpoint.url,
+      '--audit',
+      audit,
+      ...more,
+    );
 
   it('names the path and the reason in an AuditWriteError', async () => {
     for (const [path, reason] of unwritable) {
-      const error = await new AuditLog(path).append(result).then(() => undefined, (e: unknown) => e);
+      const error = await new AuditLog(path).append(result).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof AuditWriteError, `${path}: ${String(error)}`);
       assert.equal(error.path, path);
       assert.match(error.reason, reason);
@@ -67,7 +93,10 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
     const said: string[] = [];
     const io = { out: assert.fail, err: (t: string) => said.push(t) };
     assert.deepEqual([failed.exitCode(EXIT.ok, io), failed.exitCode(EXIT.notDone, io), failed.exitCode(EXIT.usage, io)], [3, 3, 2]);
-    assert.match(said[0], new RegExp(`^the audit write failed: ${unwritable[0][0]}: it is a folder, not a file\\. .*2 answers are not in the audit log: point --audit`));
+    assert.match(
+      said[0],
+      new RegExp(`^the audit write failed: ${unwritable[0][0]}: it is a folder, not a file\\. .*2 answers are not in the audit log: point --audit`),
+    );
   });
 
   it('confirm prints the verdict, then the audit write failure with its path and reason, and exits 3', async () => {
@@ -89,7 +118,20 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
     const input = join(sandbox.dir, 'instances.txt');
     writeFileSync(input, 'i-0000000000000e001\ni-0000000000000e002\n');
     const out = join(sandbox.dir, 'results.jsonl');
-    const run = await runCli('confirm-batch', input, '--out', out, '--product-code', 'abc123', '--profile', 'seller', '--endpoint-url', endpoint.url, '--audit', unwritable[0][0]);
+    const run = await runCli(
+      'confirm-batch',
+      input,
+      '--out',
+      out,
+      '--product-code',
+      'abc123',
+      '--profile',
+      'seller',
+      '--endpoint-url',
+      endpoint.url,
+      '--audit',
+      unwritable[0][0],
+    );
     assert.equal(run.code, 3, run.err);
     assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 2, 'both answers are in the results file');
     assert.match(run.err, /the audit write failed: .*audit-folder: it is a folder, not a file\. .*2 answers are not in the audit log/);

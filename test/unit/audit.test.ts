@@ -7,23 +7,51 @@ import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/aud
 import type { ConfirmationResult } from '../../src/core/confirmation';
 
 const result = (instanceId: string, ownerId: string, claimedAccount: string | null): ConfirmationResult => ({
-  instanceId, productCode: 'abc123', region: 'us-east-1', claimedAccount, ownerId, verdict: 'confirmed', error: null,
-  requestId: 'req-1', checkedAt: '2026-11-23T10:00:00.000Z', profile: 'seller',
+  instanceId,
+  productCode: 'abc123',
+  region: 'us-east-1',
+  claimedAccount,
+  ownerId,
+  verdict: 'confirmed',
+  error: null,
+  requestId: 'req-1',
+  checkedAt: '2026-11-23T10:00:00.000Z',
+  profile: 'seller',
 });
 
 describe('audit log', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('appends one line per confirmation and reads them back, tolerating a torn last line', async () => {
     const log = new AuditLog(join(dir, 'nested', 'audit.jsonl'));
-    await Promise.all([log.append(result('i-0000000000000c001', '111122223333', null)), log.append(result('i-0000000000000c002', '444455556666', '111122223333'))]);
+    await Promise.all([
+      log.append(result('i-0000000000000c001', '111122223333', null)),
+      log.append(result('i-0000000000000c002', '444455556666', '111122223333')),
+    ]);
     appendFileSync(log.path, '{"time":"2026-11-23T10:00:01.000Z","instanceId":"i-00');
     const all = await log.read();
-    assert.deepEqual(all.map((e) => e.instanceId), ['i-0000000000000c001', 'i-0000000000000c002']);
+    assert.deepEqual(
+      all.map((e) => e.instanceId),
+      ['i-0000000000000c001', 'i-0000000000000c002'],
+    );
     assert.deepEqual((await log.readChecked()).skippedLines, [3], 'the torn line is named, not dropped silently');
-    assert.deepEqual(Object.keys(all[0]), ['time', 'profile', 'region', 'regionSource', 'instanceId', 'productCode', 'claimedAccount', 'ownerId', 'verdict', 'errorKind', 'requestId']);
+    assert.deepEqual(Object.keys(all[0]), [
+      'time',
+      'profile',
+      'region',
+      'regionSource',
+      'instanceId',
+      'productCode',
+      'claimedAccount',
+      'ownerId',
+      'verdict',
+      'errorKind',
+      'requestId',
+    ]);
     assert.equal((await log.read({ account: '444455556666' })).length, 1);
     assert.equal((await log.read({ account: '111122223333' })).length, 2, 'claimed or owner');
   });

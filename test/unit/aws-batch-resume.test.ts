@@ -31,10 +31,30 @@ describe('confirm-batch killed with -9 and run again', function () {
   function batch(out: string): ReturnType<typeof spawn> {
     const list = join(sandbox.dir, 'list.txt');
     writeFileSync(list, Array.from({ length: COUNT }, (_, i) => id(i)).join('\n'));
-    return spawn(process.execPath, [CLI, 'confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc', '--endpoint-url', endpoint.url, '--concurrency', '4', '--audit', join(sandbox.dir, 'audit.jsonl')],
-      { env: { ...process.env, ...sandbox.env }, stdio: 'ignore' });
+    return spawn(
+      process.execPath,
+      [
+        CLI,
+        'confirm-batch',
+        list,
+        '--out',
+        out,
+        '--profile',
+        'seller',
+        '--product-code',
+        'abc',
+        '--endpoint-url',
+        endpoint.url,
+        '--concurrency',
+        '4',
+        '--audit',
+        join(sandbox.dir, 'audit.jsonl'),
+      ],
+      { env: { ...process.env, ...sandbox.env }, stdio: 'ignore' },
+    );
   }
-  const read = (out: string) => readJsonLines(readFileSync(out, 'utf8'), (v): v is ConfirmationResult => typeof (v as ConfirmationResult).instanceId === 'string');
+  const read = (out: string) =>
+    readJsonLines(readFileSync(out, 'utf8'), (v): v is ConfirmationResult => typeof (v as ConfirmationResult).instanceId === 'string');
 
   it('keeps what was written and finishes the rest without re-sending final answers', async () => {
     const out = join(sandbox.dir, 'results.jsonl');
@@ -42,7 +62,11 @@ describe('confirm-batch killed with -9 and run again', function () {
     const firstExit = new Promise((resolve) => first.once('exit', resolve));
     for (let n = 0; n < 200; n++) {
       await new Promise((r) => setTimeout(r, 50));
-      try { if (read(out).length >= 30) break; } catch { /* not written yet */ }
+      try {
+        if (read(out).length >= 30) break;
+      } catch {
+        /* not written yet */
+      }
     }
     first.kill('SIGKILL');
     await firstExit;

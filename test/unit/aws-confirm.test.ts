@@ -51,7 +51,11 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     assert.ok(!all.includes(FAKE_KEY_ID), 'an access key id reached a result');
   });
 
-  async function confirm(instanceId: string, extra: { claimedAccount?: string; region?: string; productCode?: string } = {}, s = settings): Promise<ConfirmationResult> {
+  async function confirm(
+    instanceId: string,
+    extra: { claimedAccount?: string; region?: string; productCode?: string } = {},
+    s = settings,
+  ): Promise<ConfirmationResult> {
     const result = await confirmInstance({ instanceId, productCode: extra.productCode ?? CODE, ...extra }, s);
     seen.push(JSON.stringify(result));
     return result;
@@ -89,7 +93,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     const r = await confirm('i-XYZ', { claimedAccount: '12ab', region: 'moon-1' });
     assert.equal(r.verdict, 'error');
     assert.equal(r.error?.kind, 'malformed-input');
-    assert.match(r.error!.message, /instance id "i-XYZ".*account number "12ab".*region "moon-1"/);
+    assert.match(r.error.message, /instance id "i-XYZ".*account number "12ab".*region "moon-1"/);
     assert.equal(endpoint.calls.length, before);
   });
 
@@ -105,7 +109,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
       const r = await confirm(instanceId);
       assert.equal(r.verdict, 'error');
       assert.equal(r.error?.kind, kind, JSON.stringify(r.error));
-      assert.match(r.error!.message, advice);
+      assert.match(r.error.message, advice);
     });
   }
 
@@ -126,7 +130,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     assert.deepEqual([r.verdict, r.region], ['confirmed', 'eu-west-1']);
     const missing = await confirm('i-0000000000000a0ff', { region: 'auto' });
     assert.equal(missing.error?.kind, 'instance-not-found');
-    assert.match(missing.error!.message, /not in any of the 8 enabled regions/);
+    assert.match(missing.error.message, /not in any of the 8 enabled regions/);
   });
 
   it('uses the profile region, and lists the enabled regions', async () => {
@@ -136,13 +140,13 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     sandbox.write({ config: '[profile seller]\n' });
     const r = await confirm('i-0000000000000a00e');
     assert.equal(r.error?.kind, 'malformed-input');
-    assert.match(r.error!.message, /no region/);
+    assert.match(r.error.message, /no region/);
   });
 
   it('an unknown profile names the known ones and how to add it', async () => {
     const r = await confirm('i-0000000000000a001', {}, { ...settings, profile: 'nobody' });
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error!.message, /profile "nobody" is not in .*choose one of seller.*aws configure --profile nobody/);
+    assert.match(r.error.message, /profile "nobody" is not in .*choose one of seller.*aws configure --profile nobody/);
     const check = await checkCredentials({ profile: 'nobody' });
     assert.equal(check.ok, false);
   });
@@ -151,7 +155,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     sandbox.write({ credentials: staticProfile('seller', REJECTED_KEY_ID) });
     const bad = await confirm('i-0000000000000a001');
     assert.equal(bad.error?.kind, 'credentials');
-    assert.match(bad.error!.message, /did not accept the keys of profile "seller".*then retry/);
+    assert.match(bad.error.message, /did not accept the keys of profile "seller".*then retry/);
     sandbox.write({ credentials: staticProfile('seller') });
     assert.equal((await confirm('i-0000000000000a001')).verdict, 'confirmed');
   });
@@ -163,7 +167,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     const before = endpoint.calls.length;
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error!.message, /SSO session of profile "seller" has expired or is missing .*run "aws sso login --profile seller", then retry/);
+    assert.match(r.error.message, /SSO session of profile "seller" has expired or is missing .*run "aws sso login --profile seller", then retry/);
     assert.equal(endpoint.calls.length, before);
     const check = await checkCredentials({ profile: 'seller' });
     assert.ok(!check.ok && /aws sso login --profile seller/.test(check.message));
@@ -172,15 +176,21 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     writeSsoToken(sandbox.home, 'corp', { accessToken: SSO_TOKEN, expiresAt: new Date(Date.now() + 3_600_000) });
     const retried = await confirm('i-0000000000000a001', { claimedAccount: OWNER });
     assert.equal(retried.verdict, 'confirmed', JSON.stringify(retried.error));
-    assert.deepEqual(endpoint.calls.slice(before).map((c) => c.action), ['GetRoleCredentials', 'ConfirmProductInstance']);
+    assert.deepEqual(
+      endpoint.calls.slice(before).map((c) => c.action),
+      ['GetRoleCredentials', 'ConfirmProductInstance'],
+    );
     assert.ok(!seen.join('\n').includes(SSO_TOKEN), 'the SSO token reached a result');
   });
 
   it('a failing credential_process says so, without echoing what it printed', async () => {
-    sandbox.write({ config: `[profile seller]\nregion = us-east-1\ncredential_process = /bin/sh -c "echo leaked ${FAKE_SECRET} >&2; exit 3"\n`, credentials: '' });
+    sandbox.write({
+      config: `[profile seller]\nregion = us-east-1\ncredential_process = /bin/sh -c "echo leaked ${FAKE_SECRET} >&2; exit 3"\n`,
+      credentials: '',
+    });
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error!.message, /credential_process of profile "seller" failed .*run that command yourself/);
+    assert.match(r.error.message, /credential_process of profile "seller" failed .*run that command yourself/);
   });
 
   it('checkCredentials accepts a working static profile', async () => {

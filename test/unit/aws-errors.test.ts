@@ -16,7 +16,13 @@ const REPLIES: [string, number, string, ConfirmationErrorKind, RegExp][] = [
   ['InvalidProductInfo', 400, 'The product code is not valid.', 'unauthorized', /check the product code/],
   ['OptInRequired', 403, 'You are not subscribed to this service.', 'unauthorized', /owns it/],
   ['Blocked', 403, 'Your account is currently blocked.', 'unauthorized', /owns it/],
-  ['AuthFailure', 401, 'AWS was not able to validate the provided access credentials', 'credentials', /did not accept the keys of profile "seller".*then retry/],
+  [
+    'AuthFailure',
+    401,
+    'AWS was not able to validate the provided access credentials',
+    'credentials',
+    /did not accept the keys of profile "seller".*then retry/,
+  ],
   ['InvalidClientTokenId', 403, 'The security token included in the request is invalid.', 'credentials', /aws configure --profile seller/],
   ['ExpiredToken', 400, 'The security token included in the request is expired', 'credentials', /then retry/],
   ['RequestExpired', 400, 'Request has expired.', 'credentials', /then retry/],
@@ -61,7 +67,7 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
       assert.equal(r.verdict, 'error');
       assert.equal(r.error?.kind, kind, JSON.stringify(r.error));
       assert.equal(r.error?.code, code);
-      assert.match(r.error!.message, advice);
+      assert.match(r.error.message, advice);
       assert.ok(r.requestId, 'the request id of an error is kept as evidence');
     });
   });
@@ -79,7 +85,7 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
     const before = endpoint.calls.length;
     const r = await confirm(instance(0), { region: 'us-east-1' });
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error!.message, /no usable AWS credentials from the default chain .*aws configure.*then retry/);
+    assert.match(r.error.message, /no usable AWS credentials from the default chain .*aws configure.*then retry/);
     assert.equal(endpoint.calls.length, before);
   });
 

@@ -41,9 +41,15 @@ describe('confirm-batch under faults', function () {
     const auditPath = join(sandbox.dir, 'audit.jsonl');
     const stderr: string[] = [];
     const io = { out: (t: string) => stderr.push(t), err: (t: string) => stderr.push(t) };
-    const code = await main(['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--audit', auditPath], io);
+    const code = await main(
+      ['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--audit', auditPath],
+      io,
+    );
 
-    const results = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ConfirmationResult);
+    const results = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ConfirmationResult);
     assert.equal(results.length, COUNT);
     assert.equal(new Set(results.map((r) => r.instanceId)).size, COUNT, 'an instance was answered twice');
     for (const r of results) {

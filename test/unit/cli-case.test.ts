@@ -16,7 +16,10 @@ describe('support-desk case', () => {
     assert.match(text.out, /^box-error: Box error\n/);
     assert.match(text.out, /fields: os\*, boxName\*, workspace\*, account, instanceId, log\*, description/);
     const json = JSON.parse((await run('case', 'templates', '--json')).out);
-    assert.deepEqual(json.map((t: { id: string }) => t.id), ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup']);
+    assert.deepEqual(
+      json.map((t: { id: string }) => t.id),
+      ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup'],
+    );
     assert.deepEqual(json[0].fields[0], { id: 'os', label: 'Operating system', kind: 'choice', required: true, options: ['linux', 'windows'] });
     assert.deepEqual(json[4].fields[0].options, ['United States', 'Canada', 'EMEA', 'Asia Pacific']);
   });
@@ -25,8 +28,20 @@ describe('support-desk case', () => {
     const dir = mkdtempSync(join(tmpdir(), 'support-desk-case-'));
     const body = join(dir, 'body.json');
     writeFileSync(body, '{"user":"ops","aws_secret_access_key":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}');
-    const { code, out, err } = await run('case', 'render', 'api-call', '--field', 'method=post', '--field', 'url=https://cam.ctl.io/services/boxes?token=abc123secret',
-      '--field', 'status=401', '--field', `requestBody=@${body}`, '--json');
+    const { code, out, err } = await run(
+      'case',
+      'render',
+      'api-call',
+      '--field',
+      'method=post',
+      '--field',
+      'url=https://cam.ctl.io/services/boxes?token=abc123secret',
+      '--field',
+      'status=401',
+      '--field',
+      `requestBody=@${body}`,
+      '--json',
+    );
     assert.equal(code, 0, err);
     const json = JSON.parse(out);
     assert.deepEqual(Object.keys(json), ['template', 'markdown', 'redactions', 'errors']);
@@ -38,7 +53,19 @@ describe('support-desk case', () => {
   });
 
   it('prints the Markdown of a Windows box error with its agent log path', async () => {
-    const { code, out } = await run('case', 'render', 'box-error', '--field', 'os=Windows', '--field', 'boxName=web', '--field', 'workspace=ops', '--field', 'log=boom');
+    const { code, out } = await run(
+      'case',
+      'render',
+      'box-error',
+      '--field',
+      'os=Windows',
+      '--field',
+      'boxName=web',
+      '--field',
+      'workspace=ops',
+      '--field',
+      'log=boom',
+    );
     assert.equal(code, 0);
     assert.match(out, /From `C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent\.log` \(Windows, via RDP\)/);
   });

@@ -11,7 +11,9 @@ const EXCEL = 'test/fixtures/reports/excel-roundtrip-subscriber';
 
 describe('lookup hardening', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lookup-hardening-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lookup-hardening-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('report hardening: no subscription report among the paths', () => {
@@ -22,9 +24,15 @@ describe('lookup hardening', () => {
       writeFileSync(join(dir, 'others', 'a.csv'), 'Name,Value\nx,1\n');
       writeFileSync(join(dir, 'others', 'b.csv'), '');
       const cases: [string, RegExp][] = [
-        [join(dir, 'empty'), /no subscription report loaded: found no report files \(.*empty: no report files \(\.csv, \.csv\.gz\) in this folder: it is empty\)/],
+        [
+          join(dir, 'empty'),
+          /no subscription report loaded: found no report files \(.*empty: no report files \(\.csv, \.csv\.gz\) in this folder: it is empty\)/,
+        ],
         [join(dir, 'zero.csv'), /no subscription report loaded: found 1 file, none a subscription report: .*zero\.csv \(empty\)/],
-        [join(dir, 'others'), /no subscription report loaded: found 2 files, none a subscription report: .*a\.csv \(header names columns "Name", "Value"\), .*b\.csv \(empty\)\. Give the AWS Marketplace subscription reports/],
+        [
+          join(dir, 'others'),
+          /no subscription report loaded: found 2 files, none a subscription report: .*a\.csv \(header names columns "Name", "Value"\), .*b\.csv \(empty\)\. Give the AWS Marketplace subscription reports/,
+        ],
         [`${BASIC}/product_support_connection_2026-11-22.csv`, /product_support_connection_2026-11-22\.csv \(support contacts, no subscriptions\)/],
       ];
       for (const [path, message] of cases) {
@@ -51,10 +59,16 @@ describe('lookup hardening', () => {
     it('answers with the rejected line and why, never the not-listed and new-subscriber advice', async () => {
       const text = await runCli('lookup', '777788889999', '--reports', EXCEL, '--as-of', '2026-11-22');
       assert.equal(text.code, 0);
-      assert.match(text.out, /Account 777788889999 is on .*customer_subscriber_report_2026-11-21\.csv:5, a row that was rejected: Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\)/);
+      assert.match(
+        text.out,
+        /Account 777788889999 is on .*customer_subscriber_report_2026-11-21\.csv:5, a row that was rejected: Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\)/,
+      );
       assert.doesNotMatch(text.out, /not listed .* in any loaded report|good faith/);
       const json = JSON.parse((await runCli('lookup', '777788889999', '--reports', EXCEL, '--as-of', '2026-11-22', '--json')).out);
-      assert.deepEqual(json.rejectedRows.map((r: { line: number; account: string }) => [r.line, r.account]), [[5, '777788889999']]);
+      assert.deepEqual(
+        json.rejectedRows.map((r: { line: number; account: string }) => [r.line, r.account]),
+        [[5, '777788889999']],
+      );
     });
   });
 
@@ -63,7 +77,10 @@ describe('lookup hardening', () => {
       const json = JSON.parse((await runCli('lookup', '1', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
       assert.deepEqual([json.account, json.typedAccount, json.padded], ['000000000001', '1', true]);
       const text = await runCli('lookup', '1', '--reports', BASIC, '--as-of', '2026-11-22');
-      assert.match(text.out, /^Warning: "1" has 1 digit: it was padded with leading zeros to 000000000001\. Check the number with the customer\.\nAccount 000000000001: UNLISTED/);
+      assert.match(
+        text.out,
+        /^Warning: "1" has 1 digit: it was padded with leading zeros to 000000000001\. Check the number with the customer\.\nAccount 000000000001: UNLISTED/,
+      );
       const full = JSON.parse((await runCli('lookup', '1111-2222-3333', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
       assert.deepEqual([full.typedAccount, full.padded], ['1111-2222-3333', false]);
       assert.doesNotMatch((await runCli('lookup', '111122223333', '--reports', BASIC, '--as-of', '2026-11-22')).out, /Warning/);

@@ -15,7 +15,9 @@ describe('support-desk report inspect and lookup', () => {
     assert.equal(result.files.length, 5);
     assert.deepEqual([result.subscriptions, result.accounts, result.products], [11, 10, 3]);
     assert.deepEqual(result.problems[0], {
-      file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`, line: 6, severity: 'error',
+      file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`,
+      line: 6,
+      severity: 'error',
       message: result.problems[0].message,
     });
     assert.match(result.problems[0].message, /1\.23457E\+11/);
@@ -52,7 +54,15 @@ describe('support-desk report inspect and lookup', () => {
     assert.deepEqual(Object.keys(result.subscriptions[0]), ['productId', 'productCode', 'productTitle', 'lastUsage', 'reportDate', 'verdict', 'reasons']);
     assert.deepEqual(
       { ...result.subscriptions[0], reasons: undefined },
-      { productId: 'prod-5qwz3vsg4kbfw', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd', productTitle: 'Ubuntu Pro 22.04 LTS', lastUsage: '2026-11-20', reportDate: '2026-11-22', verdict: 'eligible', reasons: undefined },
+      {
+        productId: 'prod-5qwz3vsg4kbfw',
+        productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd',
+        productTitle: 'Ubuntu Pro 22.04 LTS',
+        lastUsage: '2026-11-20',
+        reportDate: '2026-11-22',
+        verdict: 'eligible',
+        reasons: undefined,
+      },
     );
     assert.equal(result.contacts[0].email, 'jane.doe@example.com');
     assert.equal(result.freshness.message, 'latest report 2026-11-22, 0 days old');
@@ -61,7 +71,20 @@ describe('support-desk report inspect and lookup', () => {
   it('honours --last-usage-days and takes report paths after the account', async () => {
     const strict = JSON.parse((await run('lookup', '135791357913', '--reports', BASIC, '--as-of', '2026-11-22', '--last-usage-days', '29', '--json')).out);
     assert.equal(strict.verdict, 'lapsed');
-    const spread = JSON.parse((await run('lookup', '314159265358', '--reports', `${BASIC}/subscription_report_2026-11-20.csv`, `${BASIC}/customer_subscriber_report_2026-11-22.csv`, '--as-of', '2026-11-22', '--json')).out);
+    const spread = JSON.parse(
+      (
+        await run(
+          'lookup',
+          '314159265358',
+          '--reports',
+          `${BASIC}/subscription_report_2026-11-20.csv`,
+          `${BASIC}/customer_subscriber_report_2026-11-22.csv`,
+          '--as-of',
+          '2026-11-22',
+          '--json',
+        )
+      ).out,
+    );
     assert.equal(spread.verdict, 'not-in-latest-report');
   });
 
@@ -74,8 +97,9 @@ describe('support-desk report inspect and lookup', () => {
     }
   });
 
-  it('judges with the team playbook\'s window, which --last-usage-days overrides', async () => {
-    const lookup = async (...extra: string[]) => JSON.parse((await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', ...extra)).out);
+  it("judges with the team playbook's window, which --last-usage-days overrides", async () => {
+    const lookup = async (...extra: string[]) =>
+      JSON.parse((await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', ...extra)).out);
     // Last usage 2026-10-22: 31 days before, outside the default 30, inside the team's 45.
     assert.equal((await lookup()).verdict, 'lapsed');
     assert.equal((await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json')).verdict, 'eligible');
@@ -83,7 +107,17 @@ describe('support-desk report inspect and lookup', () => {
   });
 
   it('says on stderr that a broken playbook was set aside, and judges with the default', async () => {
-    const { code, out, err } = await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', '--playbook', 'test/fixtures/playbooks/invalid-schema.json');
+    const { code, out, err } = await run(
+      'lookup',
+      '246802468024',
+      '--reports',
+      BASIC,
+      '--as-of',
+      '2026-11-22',
+      '--json',
+      '--playbook',
+      'test/fixtures/playbooks/invalid-schema.json',
+    );
     assert.equal(code, 0);
     assert.equal(JSON.parse(out).verdict, 'lapsed');
     assert.match(err, /invalid-schema\.json:\d+: error: /);
@@ -102,7 +136,10 @@ describe('support-desk report inspect and lookup', () => {
     const account = await run('lookup', '1.23457E+11', '--reports', BASIC);
     assert.equal(account.code, 2);
     assert.match(account.err, /scientific notation.*12-digit AWS account number/);
-    assert.match((await run('lookup', '111122223333', '--reports', BASIC, '--as-of', '22/11/2026')).err, /--as-of "22\/11\/2026" must be a day written YYYY-MM-DD/);
+    assert.match(
+      (await run('lookup', '111122223333', '--reports', BASIC, '--as-of', '22/11/2026')).err,
+      /--as-of "22\/11\/2026" must be a day written YYYY-MM-DD/,
+    );
     assert.equal((await run('lookup', '111122223333', '--reports', BASIC, '--last-usage-days', 'ten')).code, 2);
     assert.equal((await run('lookup', '111122223333')).code, 2);
     assert.equal((await run('lookup', '111122223333', '--reports', 'no/such/folder')).code, 2);

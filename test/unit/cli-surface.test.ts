@@ -19,7 +19,8 @@ const NODE_PARSER_TEXT = /Unknown option '|To specify a positional argument|argu
 function runProgram(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [join(ROOT, 'out', 'src', 'cli.js'), ...args], { env }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -48,7 +49,7 @@ describe('CLI surface', () => {
     assert.match(typo.err, /unknown command "lokup"; did you mean lookup\?/);
   });
 
-  it('reads every option each command\'s --help lists, and says a shared option the same way everywhere', async () => {
+  it("reads every option each command's --help lists, and says a shared option the same way everywhere", async () => {
     const sharedLines = new Map<string, Set<string>>();
     for (const name of [...COMMANDS, 'verify-identity']) {
       const help = (await runCli(name, '--help')).out;
@@ -75,8 +76,14 @@ describe('CLI surface', () => {
 
   it('answers an unknown or misused option with the command\'s usage and "did you mean", never node\'s parser text', async () => {
     const cases: [string[], RegExp][] = [
-      [['lookup', '111122223333', '--reprots', 'x'], /^support-desk lookup: unknown option --reprots; did you mean --reports\?\n\nUsage: support-desk lookup ACCOUNT /],
-      [['confirm', '--instance', 'i-0123456789abcdef0'], /unknown option --instance; did you mean --instance-id\?\n\nUsage: support-desk confirm --instance-id ID/],
+      [
+        ['lookup', '111122223333', '--reprots', 'x'],
+        /^support-desk lookup: unknown option --reprots; did you mean --reports\?\n\nUsage: support-desk lookup ACCOUNT /,
+      ],
+      [
+        ['confirm', '--instance', 'i-0123456789abcdef0'],
+        /unknown option --instance; did you mean --instance-id\?\n\nUsage: support-desk confirm --instance-id ID/,
+      ],
       [['case', 'render', 'box-error', '--feild', 'a=b'], /unknown option --feild; did you mean --field\?/],
       [['audit', '--jsno'], /unknown option --jsno; did you mean --json\?/],
       [['report', 'inspect', '-x'], /unknown option -x\n\nUsage: support-desk report inspect PATH/],
@@ -97,16 +104,21 @@ describe('CLI surface', () => {
     assert.match((await runCli('--verison')).err, /unknown option --verison; options go after the command; did you mean --version\?/);
   });
 
-  it('gives problems in one shape in every JSON output: {file, line, severity, message}, a playbook\'s with its JSON path', async () => {
+  it("gives problems in one shape in every JSON output: {file, line, severity, message}, a playbook's with its JSON path", async () => {
     const inspect = await runCli('report', 'inspect', join(ROOT, 'samples', 'reports'), '--json');
     const validate = await runCli('playbook', 'validate', join(ROOT, 'test', 'fixtures', 'playbooks', 'invalid-schema.json'), '--json');
-    const outputs: [string, string[]][] = [[inspect.out, []], [validate.out, ['path']]];
+    const outputs: [string, string[]][] = [
+      [inspect.out, []],
+      [validate.out, ['path']],
+    ];
     for (const [out, extra] of outputs) {
       const { problems } = JSON.parse(out) as { problems: Record<string, unknown>[] };
       assert.ok(problems.length > 0);
       for (const p of problems) {
         assert.deepEqual(Object.keys(p).sort(), ['file', 'line', 'message', 'severity', ...extra].sort());
-        assert.ok(typeof p.file === 'string' && Number.isInteger(p.line) && ['error', 'warning'].includes(p.severity as string) && typeof p.message === 'string');
+        assert.ok(
+          typeof p.file === 'string' && Number.isInteger(p.line) && ['error', 'warning'].includes(p.severity as string) && typeof p.message === 'string',
+        );
       }
     }
   });
@@ -124,8 +136,24 @@ describe('CLI surface', () => {
     this.timeout(30_000);
     const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
     try {
-      const run = await runProgram(['confirm', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc123', '--profile', 'ghost;prod', '--region', 'us-east-1',
-        '--endpoint-url', 'http://127.0.0.1:9', '--audit', join(sandbox.dir, 'audit.jsonl')], { ...process.env, ...sandbox.env });
+      const run = await runProgram(
+        [
+          'confirm',
+          '--instance-id',
+          'i-0123456789abcdef0',
+          '--product-code',
+          'abc123',
+          '--profile',
+          'ghost;prod',
+          '--region',
+          'us-east-1',
+          '--endpoint-url',
+          'http://127.0.0.1:9',
+          '--audit',
+          join(sandbox.dir, 'audit.jsonl'),
+        ],
+        { ...process.env, ...sandbox.env },
+      );
       assert.match(run.stderr, /"aws configure --profile 'ghost;prod'"/);
     } finally {
       sandbox.restore();
@@ -134,7 +162,10 @@ describe('CLI surface', () => {
 
   it('points out a space before or after the profile name in AWS_PROFILE', () => {
     assert.equal(profileNameProblem('seller', 'AWS_PROFILE'), undefined);
-    assert.match(profileNameProblem('seller ', 'AWS_PROFILE') ?? '', /^AWS_PROFILE is "seller ", with a space after it: .*remove the space \(export AWS_PROFILE=seller\)/);
+    assert.match(
+      profileNameProblem('seller ', 'AWS_PROFILE') ?? '',
+      /^AWS_PROFILE is "seller ", with a space after it: .*remove the space \(export AWS_PROFILE=seller\)/,
+    );
     assert.match(profileNameProblem(' seller', 'supportDesk.aws.profile') ?? '', /with a space before it/);
   });
 
@@ -142,8 +173,20 @@ describe('CLI surface', () => {
     this.timeout(30_000);
     const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
     try {
-      const run = await runProgram(['confirm', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc123', '--endpoint-url', 'http://127.0.0.1:9',
-        '--audit', join(sandbox.dir, 'audit.jsonl')], { ...process.env, ...sandbox.env, AWS_PROFILE: 'seller ' });
+      const run = await runProgram(
+        [
+          'confirm',
+          '--instance-id',
+          'i-0123456789abcdef0',
+          '--product-code',
+          'abc123',
+          '--endpoint-url',
+          'http://127.0.0.1:9',
+          '--audit',
+          join(sandbox.dir, 'audit.jsonl'),
+        ],
+        { ...process.env, ...sandbox.env, AWS_PROFILE: 'seller ' },
+      );
       assert.match(run.stderr, /AWS_PROFILE is "seller ", with a space after it/);
     } finally {
       sandbox.restore();
@@ -156,8 +199,21 @@ describe('CLI surface', () => {
     try {
       // An audit line whose profile holds a password, as a careless --profile could leave it.
       const audit = join(dir, 'audit.jsonl');
-      writeFileSync(audit, `${JSON.stringify({ time: '2026-11-23T10:00:00.000Z', profile: 'ops --password=Audit-Pass-42', region: 'us-east-1', instanceId: 'i-0123456789abcdef0',
-        productCode: 'abc123', claimedAccount: null, ownerId: '111122223333', verdict: 'confirmed', errorKind: null, requestId: 'req-1' })}\n`);
+      writeFileSync(
+        audit,
+        `${JSON.stringify({
+          time: '2026-11-23T10:00:00.000Z',
+          profile: 'ops --password=Audit-Pass-42',
+          region: 'us-east-1',
+          instanceId: 'i-0123456789abcdef0',
+          productCode: 'abc123',
+          claimedAccount: null,
+          ownerId: '111122223333',
+          verdict: 'confirmed',
+          errorKind: null,
+          requestId: 'req-1',
+        })}\n`,
+      );
       const stdout = await runProgram(['audit', '--audit', audit]);
       assert.equal(stdout.code, 0, stdout.stderr);
       assert.match(stdout.stdout, /i-0123456789abcdef0/);

@@ -36,17 +36,29 @@ describe('eligibility', () => {
   it('takes the best verdict of an account and lists it first', () => {
     const verdict = judgeAccount(store, '210987654321', '2026-11-22');
     assert.equal(verdict.verdict, 'eligible');
-    assert.deepEqual(verdict.subscriptions.map((s) => [s.productId, s.verdict]), [[ELASTICBOX, 'eligible'], [UBUNTU_22, 'lapsed']]);
+    assert.deepEqual(
+      verdict.subscriptions.map((s) => [s.productId, s.verdict]),
+      [
+        [ELASTICBOX, 'eligible'],
+        [UBUNTU_22, 'lapsed'],
+      ],
+    );
   });
 
   it('names the evidence in its reasons: file, line, report date, last usage', () => {
     const s = judgeSubscription(store, '444455556666', UBUNTU_22, '2026-11-22');
-    assert.match(s.reasons[0], /customer_subscriber_report_2026-11-22\.csv:3 \(report 2026-11-22\), last usage 2026-09-01, 82 days before 2026-11-22: outside the 30-day/);
+    assert.match(
+      s.reasons[0],
+      /customer_subscriber_report_2026-11-22\.csv:3 \(report 2026-11-22\), last usage 2026-09-01, 82 days before 2026-11-22: outside the 30-day/,
+    );
     assert.deepEqual(s.evidence[0], { file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`, line: 3, reportDate: '2026-11-22' });
     assert.equal(s.productCode, '8a2kq9xw3vbn7m4c1zt6ry5pd');
     assert.equal(s.lastUsage, '2026-09-01');
     const old = judgeSubscription(store, '777788889999', UBUNTU_22, '2026-11-22');
-    assert.match(old.reasons.join(' '), /customer_subscriber_report_2026-11-21\.csv:3 \(report 2026-11-21\), last usage 2026-11-15.*newest report .*dated 2026-11-22/);
+    assert.match(
+      old.reasons.join(' '),
+      /customer_subscriber_report_2026-11-21\.csv:3 \(report 2026-11-21\), last usage 2026-11-15.*newest report .*dated 2026-11-22/,
+    );
   });
 
   it('tells that an unlisted account may be a new subscriber inside the reporting lag', () => {
@@ -62,7 +74,12 @@ describe('eligibility', () => {
   });
 
   it('measures report freshness against the as-of day', () => {
-    assert.deepEqual(reportFreshness(store, '2026-11-23'), { latestReportDate: '2026-11-22', daysBehind: 1, stale: false, message: 'latest report 2026-11-22, 1 day old' });
+    assert.deepEqual(reportFreshness(store, '2026-11-23'), {
+      latestReportDate: '2026-11-22',
+      daysBehind: 1,
+      stale: false,
+      message: 'latest report 2026-11-22, 1 day old',
+    });
     const stale = reportFreshness(store, '2026-11-26');
     assert.equal(stale.stale, true);
     assert.match(stale.message, /4 days old: older than the 3-day reporting lag/);

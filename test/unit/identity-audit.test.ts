@@ -14,8 +14,10 @@ const entry = (expected: IdentityExpectations, signature = REAL) =>
 describe('identity document as audit evidence', () => {
   it('records a verified document as confirmed, with the instance, owner, region and certificate', () => {
     const e = entry({ account: '1216-5901-4334' });
-    assert.deepEqual([e.verdict, e.source, e.instanceId, e.ownerId, e.claimedAccount, e.region, e.profile, e.requestId, e.time],
-      ['confirmed', 'identity-document', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null, null, '2026-11-30T10:00:00.000Z']);
+    assert.deepEqual(
+      [e.verdict, e.source, e.instanceId, e.ownerId, e.claimedAccount, e.region, e.profile, e.requestId, e.time],
+      ['confirmed', 'identity-document', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null, null, '2026-11-30T10:00:00.000Z'],
+    );
     assert.match(e.certificate ?? '', /DSA/);
     assert.match(confirmationLook({ kind: 'confirmation', id: 'x', entry: e }).description ?? '', /^confirmed \(identity document\) · owner 121659014334/);
   });

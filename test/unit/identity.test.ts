@@ -68,7 +68,7 @@ describe('identity: the real AWS /signature of 2024 (us-east-1)', () => {
 });
 
 describe('identity: the real AWS /pkcs7 of 2016', () => {
-  it('verifies with AWS\'s DSA certificate and reads the document\'s fields', () => {
+  it("verifies with AWS's DSA certificate and reads the document's fields", () => {
     const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, { account: '121659014334', instanceId: 'i-f79fe56c' });
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.deepEqual(result.reasons, []);
@@ -78,8 +78,10 @@ describe('identity: the real AWS /pkcs7 of 2016', () => {
     assert.equal(result.document.instanceId, 'i-f79fe56c');
     assert.equal(result.document.region, 'us-east-1');
     assert.equal(result.document.pendingTime, '2016-04-08T03:01:38Z');
-    assert.deepEqual(result.checks.map((c) => c.name),
-      ['content-type', 'message-digest', 'content-type-attribute', 'signature', 'document', 'account', 'instance-id']);
+    assert.deepEqual(
+      result.checks.map((c) => c.name),
+      ['content-type', 'message-digest', 'content-type-attribute', 'signature', 'document', 'account', 'instance-id'],
+    );
     assert.match(result.checks.find((c) => c.name === 'signature')!.detail, /signed 2016-04-08T03:01:44\.000Z/);
   });
 
@@ -87,8 +89,8 @@ describe('identity: the real AWS /pkcs7 of 2016', () => {
     const forms = {
       'no armour': BODY.match(/.{1,64}/g)!.join('\n'),
       'one line': BODY,
-      'CRLF': REAL.replace(/\n/g, '\r\n'),
-      'rewrapped': `-----BEGIN PKCS7-----\n${BODY.match(/.{1,76}/g)!.join('\n')}\n-----END PKCS7-----\n`,
+      CRLF: REAL.replace(/\n/g, '\r\n'),
+      rewrapped: `-----BEGIN PKCS7-----\n${BODY.match(/.{1,76}/g)!.join('\n')}\n-----END PKCS7-----\n`,
       'blanks around': `\n\n   ${REAL}\n\n`,
     };
     for (const [form, signature] of Object.entries(forms)) {
@@ -111,7 +113,7 @@ describe('identity: the real AWS /pkcs7 of 2016', () => {
     assert.equal(result.certificate, null);
   });
 
-  it('fails with a certificate that did not sign it (another AWS Region\'s, injected as the only one trusted)', () => {
+  it("fails with a certificate that did not sign it (another AWS Region's, injected as the only one trusted)", () => {
     const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, {}, { certificates: [awsCertificate('pkcs7), Hong Kong')] });
     assert.equal(result.verified, false);
     assert.match(result.reasons.join('\n'), /not one of AWS's published instance identity certificates/);
@@ -124,11 +126,14 @@ describe('identity: the real AWS /pkcs7 of 2016', () => {
   });
 
   it('says which expectation does not hold: account, instance, product code', () => {
-    const result = verifyIdentity({ method: 'pkcs7', signature: REAL }, { account: '1111-2222-3333', instanceId: 'i-0123456789abcdef0', productCode: 'abc123' });
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: REAL },
+      { account: '1111-2222-3333', instanceId: 'i-0123456789abcdef0', productCode: 'abc123' },
+    );
     assert.equal(result.verified, false);
     assert.equal(result.checks.find((c) => c.name === 'signature')!.ok, true, 'the signature itself holds');
     assert.deepEqual(result.reasons, [
-      'abc123 is not among the document\'s product codes (it has none)',
+      "abc123 is not among the document's product codes (it has none)",
       'the document is from account 121659014334, not 111122223333',
       'the document is for instance i-f79fe56c, not i-0123456789abcdef0',
     ]);
@@ -154,7 +159,9 @@ describe('identity: the real AWS /pkcs7 of 2016', () => {
 
 describe('identity: input that is not a signature', () => {
   for (const [what, text] of Object.entries({
-    empty: '   \n', 'not base64': 'hello, here is my document!', 'a JSON document': '{"accountId": "111122223333"}',
+    empty: '   \n',
+    'not base64': 'hello, here is my document!',
+    'a JSON document': '{"accountId": "111122223333"}',
     'base64 of something else': Buffer.from('just some text, not a signature').toString('base64'),
   })) {
     it(`${what} is NotASignatureError`, () => {
@@ -170,17 +177,19 @@ describe('identity: input that is not a signature', () => {
 
 describe('identity: support-desk verify-identity', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'verify-identity-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'verify-identity-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const real = join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem');
 
-  it('exits 0 when the signature verifies and the account is the customer\'s', async () => {
+  it("exits 0 when the signature verifies and the account is the customer's", async () => {
     const run = await runCli('verify-identity', '--pkcs7', real, '--account', '121659014334');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /^VERIFIED: pkcs7 signature, AWS certificate "AWS DSA \(pkcs7\), all Regions/);
   });
 
-  it('exits 1 naming the account when it is another account\'s', async () => {
+  it("exits 1 naming the account when it is another account's", async () => {
     const run = await runCli('verify-identity', '--pkcs7', real, '--account', '111122223333');
     assert.equal(run.code, 1);
     assert.match(run.out, /FAIL account: the document is from account 121659014334, not 111122223333/);
@@ -199,8 +208,13 @@ describe('identity: support-desk verify-identity', () => {
   it('exits 2 for garbage, a missing file, or no signature option', async () => {
     const garbage = join(dir, 'garbage.txt');
     writeFileSync(garbage, 'Hi, this is the document you asked for: ...');
-    for (const argv of [['--pkcs7', garbage], ['--pkcs7', join(dir, 'missing.pem')], ['--account', '121659014334'],
-      ['--signature', real], ['--pkcs7', real, '--rsa2048', real]]) {
+    for (const argv of [
+      ['--pkcs7', garbage],
+      ['--pkcs7', join(dir, 'missing.pem')],
+      ['--account', '121659014334'],
+      ['--signature', real],
+      ['--pkcs7', real, '--rsa2048', real],
+    ]) {
       const run = await runCli('verify-identity', ...argv);
       assert.equal(run.code, 2, argv.join(' '));
       assert.match(run.err, /^support-desk verify-identity: /);

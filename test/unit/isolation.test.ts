@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { defaultAuditPath, resolveAuditPath } from '../../src/core/audit';
 
 describe('test isolation', () => {
-  it('runs with a temporary HOME and XDG folders, so the default audit log is the run\'s own', () => {
+  it("runs with a temporary HOME and XDG folders, so the default audit log is the run's own", () => {
     for (const name of ['HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) {
       assert.ok(process.env[name]?.startsWith(tmpdir()), `${name}=${process.env[name]} is not under ${tmpdir()}`);
     }

@@ -25,12 +25,30 @@ async function searchAgreements(...args: Parameters<Awaited<ReturnType<typeof lo
 
 const agreements: AgreementFixture[] = [
   { agreementId: 'agmt-new0000000001', acceptor: NEW_CUSTOMER, productId: PRODUCT, offerId: 'offer-aaaa', startTime: '2026-11-21T09:14:00Z' },
-  { agreementId: 'agmt-old0000000001', acceptor: LISTED_LAPSED, productId: PRODUCT, status: 'EXPIRED', startTime: '2025-01-01T00:00:00Z', endTime: '2026-10-31T00:00:00Z' },
-  { agreementId: 'agmt-old0000000002', acceptor: LISTED_LAPSED, productId: PRODUCT, status: 'CANCELLED', startTime: '2024-01-01T00:00:00Z', endTime: '2024-12-31T00:00:00Z' },
+  {
+    agreementId: 'agmt-old0000000001',
+    acceptor: LISTED_LAPSED,
+    productId: PRODUCT,
+    status: 'EXPIRED',
+    startTime: '2025-01-01T00:00:00Z',
+    endTime: '2026-10-31T00:00:00Z',
+  },
+  {
+    agreementId: 'agmt-old0000000002',
+    acceptor: LISTED_LAPSED,
+    productId: PRODUCT,
+    status: 'CANCELLED',
+    startTime: '2024-01-01T00:00:00Z',
+    endTime: '2024-12-31T00:00:00Z',
+  },
   // Seven agreements of one account, to be read over three pages of three.
   ...Array.from({ length: 7 }, (_, i): AgreementFixture => ({
-    agreementId: `agmt-many00000000${i}`, acceptor: '333344445555', productId: i === 6 ? PRODUCT : OTHER_PRODUCT, status: i === 6 ? 'ACTIVE' : 'EXPIRED',
-    startTime: `2026-0${i + 1}-01T00:00:00Z`, ...(i === 6 ? {} : { endTime: `2026-0${i + 2}-01T00:00:00Z` }),
+    agreementId: `agmt-many00000000${i}`,
+    acceptor: '333344445555',
+    productId: i === 6 ? PRODUCT : OTHER_PRODUCT,
+    status: i === 6 ? 'ACTIVE' : 'EXPIRED',
+    startTime: `2026-0${i + 1}-01T00:00:00Z`,
+    ...(i === 6 ? {} : { endTime: `2026-0${i + 2}-01T00:00:00Z` }),
   })),
   { agreementId: 'agmt-future0000001', acceptor: '666677778888', productId: PRODUCT, startTime: '2026-12-01T00:00:00Z' },
   { agreementId: 'agmt-throttle00001', acceptor: '121212121212', productId: PRODUCT, startTime: '2026-01-01T00:00:00Z' },
@@ -65,31 +83,49 @@ describe('live agreements (SearchAgreements)', function () {
     assert.equal(live.verdict, 'active');
     assert.equal(live.agreements.length, 7);
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
-    assert.deepEqual(live.requestIds, endpoint.calls.map((c) => c.requestId));
+    assert.deepEqual(
+      live.requestIds,
+      endpoint.calls.map((c) => c.requestId),
+    );
     assert.equal(live.agreements[6].endTime, null, 'no end time (pay-as-you-go) is null');
     assert.equal(live.agreements[0].endTime, '2026-02-01T00:00:00.000Z');
   });
 
-  it('asks as the proposer for the account\'s purchase agreements, adding the product only when given, always in us-east-1', async () => {
+  it("asks as the proposer for the account's purchase agreements, adding the product only when given, always in us-east-1", async () => {
     sandbox.write({ config: '[default]\nregion = eu-west-1\n' });
     await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, FAST);
     await searchAgreements({ account: NEW_CUSTOMER, productId: PRODUCT, asOf: '2026-11-22' }, FAST);
     assert.deepEqual(endpoint.calls[0].filters, { PartyType: 'Proposer', AgreementType: 'PurchaseAgreement', AcceptorAccountId: NEW_CUSTOMER });
-    assert.deepEqual(endpoint.calls[1].filters, { PartyType: 'Proposer', AgreementType: 'PurchaseAgreement', AcceptorAccountId: NEW_CUSTOMER, ResourceIdentifier: PRODUCT });
-    assert.ok(endpoint.calls.every((c) => c.region === 'us-east-1' && c.signingName === 'aws-marketplace'), JSON.stringify(endpoint.calls));
+    assert.deepEqual(endpoint.calls[1].filters, {
+      PartyType: 'Proposer',
+      AgreementType: 'PurchaseAgreement',
+      AcceptorAccountId: NEW_CUSTOMER,
+      ResourceIdentifier: PRODUCT,
+    });
+    assert.ok(
+      endpoint.calls.every((c) => c.region === 'us-east-1' && c.signingName === 'aws-marketplace'),
+      JSON.stringify(endpoint.calls),
+    );
   });
 
   it('is active only for an ACTIVE agreement of the product that started by the day judged on', async () => {
     assert.equal((await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-21' }, FAST)).verdict, 'active');
     assert.equal((await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-20' }, FAST)).verdict, 'none', 'not started yet');
-    assert.equal((await searchAgreements({ account: '333344445555', productId: OTHER_PRODUCT, asOf: '2026-11-22' }, FAST)).verdict, 'none', 'only expired ones for that product');
+    assert.equal(
+      (await searchAgreements({ account: '333344445555', productId: OTHER_PRODUCT, asOf: '2026-11-22' }, FAST)).verdict,
+      'none',
+      'only expired ones for that product',
+    );
     assert.equal((await searchAgreements({ account: LISTED_LAPSED, asOf: '2026-11-22' }, FAST)).verdict, 'none');
   });
 
   it('retries throttling and answers once AWS stops throttling', async () => {
     const live = await searchAgreements({ account: '121212121212', asOf: '2026-11-22' }, FAST);
     assert.equal(live.verdict, 'active', JSON.stringify(live.error));
-    assert.deepEqual(endpoint.calls.map((c) => c.outcome), ['ThrottlingException', 'ThrottlingException', '1 of 1']);
+    assert.deepEqual(
+      endpoint.calls.map((c) => c.outcome),
+      ['ThrottlingException', 'ThrottlingException', '1 of 1'],
+    );
   });
 
   it('says throttled, with what to do, when AWS throttles past the retries', async () => {
@@ -129,7 +165,7 @@ describe('live agreements (SearchAgreements)', function () {
       const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { attemptTimeoutMs: 300, callTimeoutMs: 1_000, maxAttempts: 20 });
       assert.equal(live.error?.kind, 'network');
       assert.match(live.error.message, new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`));
-      assert.ok(Date.now() - started < 2_000, 'the call\'s limit holds, whatever the attempts left');
+      assert.ok(Date.now() - started < 2_000, "the call's limit holds, whatever the attempts left");
       assert.ok(dead.connections >= 2, 'a stuck attempt is retried');
     } finally {
       await dead.stop();
@@ -161,13 +197,22 @@ describe('live agreements (SearchAgreements)', function () {
       assert.equal(out.live.source, 'marketplace-agreement');
       assert.equal(out.live.verdict, 'active');
       assert.equal(out.live.region, 'us-east-1');
-      assert.deepEqual(out.live.agreements, [{ agreementId: 'agmt-new0000000001', status: 'ACTIVE', productId: PRODUCT, offerId: 'offer-aaaa', startTime: '2026-11-21T09:14:00.000Z', endTime: null }]);
+      assert.deepEqual(out.live.agreements, [
+        {
+          agreementId: 'agmt-new0000000001',
+          status: 'ACTIVE',
+          productId: PRODUCT,
+          offerId: 'offer-aaaa',
+          startTime: '2026-11-21T09:14:00.000Z',
+          endTime: null,
+        },
+      ]);
       assert.equal(out.live.requestIds.length, 1);
       assert.equal(out.live.profile, null);
       assert.ok(!Number.isNaN(Date.parse(out.live.checkedAt)));
     });
 
-    it('keeps the reports\' verdict of a listed account whose agreements all ended, saying the day the last one ended', async () => {
+    it("keeps the reports' verdict of a listed account whose agreements all ended, saying the day the last one ended", async () => {
       const run = await runCli('lookup', LISTED_LAPSED, '--live', '--reports', 'samples/reports', '--as-of', '2026-11-22', '--json');
       const out = JSON.parse(run.out);
       assert.equal(out.verdict, out.reportVerdict);
@@ -182,7 +227,7 @@ describe('live agreements (SearchAgreements)', function () {
       assert.match(alone.out, /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/);
       assert.match(alone.out, /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/);
       const both = await runCli('lookup', NEW_CUSTOMER, '--live', '--reports', 'samples/reports', '--as-of', '2026-11-22');
-      assert.match(both.out, /^Account 765432109876: UNLISTED/m, 'the reports\' own verdict');
+      assert.match(both.out, /^Account 765432109876: UNLISTED/m, "the reports' own verdict");
       assert.match(both.out, /With the reports and the live agreements: account 765432109876 is ELIGIBLE/);
     });
 
@@ -202,19 +247,58 @@ describe('live agreements (SearchAgreements)', function () {
       beforeEach(() => {
         audit = join(mkdtempSync(join(tmpdir(), 'support-desk-live-audit-')), 'audit.jsonl');
       });
-      const lines = (): AuditEntry[] => readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+      const lines = (): AuditEntry[] =>
+        readFileSync(audit, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as AuditEntry);
 
       it('records the search: account, product, live verdict, each agreement, request id, endpoint, profile and time', async () => {
-        const run = await runCli('lookup', NEW_CUSTOMER, '--live', '--product-id', PRODUCT, '--as-of', '2026-11-22', '--audit', audit, '--profile', 'default', '--json');
+        const run = await runCli(
+          'lookup',
+          NEW_CUSTOMER,
+          '--live',
+          '--product-id',
+          PRODUCT,
+          '--as-of',
+          '2026-11-22',
+          '--audit',
+          audit,
+          '--profile',
+          'default',
+          '--json',
+        );
         assert.equal(run.code, 0, run.err);
         const [entry] = lines();
         assert.deepEqual(
-          [entry.source, entry.claimedAccount, entry.productId, entry.liveVerdict, entry.verdict, entry.profile, entry.region, entry.endpoint, entry.instanceId],
+          [
+            entry.source,
+            entry.claimedAccount,
+            entry.productId,
+            entry.liveVerdict,
+            entry.verdict,
+            entry.profile,
+            entry.region,
+            entry.endpoint,
+            entry.instanceId,
+          ],
           ['marketplace-agreement', NEW_CUSTOMER, PRODUCT, 'active', 'confirmed', 'default', 'us-east-1', endpoint.url, ''],
         );
-        assert.deepEqual(entry.agreements, [{ agreementId: 'agmt-new0000000001', status: 'ACTIVE', productId: PRODUCT, offerId: 'offer-aaaa', startTime: '2026-11-21T09:14:00.000Z', endTime: null }]);
+        assert.deepEqual(entry.agreements, [
+          {
+            agreementId: 'agmt-new0000000001',
+            status: 'ACTIVE',
+            productId: PRODUCT,
+            offerId: 'offer-aaaa',
+            startTime: '2026-11-21T09:14:00.000Z',
+            endTime: null,
+          },
+        ]);
         // The request id AWS (here: the local endpoint) answered with, and the time the JSON gave.
-        assert.deepEqual(entry.requestIds, endpoint.calls.map((c) => c.requestId));
+        assert.deepEqual(
+          entry.requestIds,
+          endpoint.calls.map((c) => c.requestId),
+        );
         assert.equal(entry.requestId, endpoint.calls.at(-1)!.requestId);
         assert.equal(entry.time, JSON.parse(run.out).live.checkedAt);
       });
@@ -231,16 +315,51 @@ describe('live agreements (SearchAgreements)', function () {
       it('lists the search in `audit`, and the eligibility case carries it from the audit log with no AWS call', async () => {
         await runCli('lookup', NEW_CUSTOMER, '--live', '--as-of', '2026-11-22', '--audit', audit);
         const listed = await runCli('audit', '--account', NEW_CUSTOMER, '--audit', audit);
-        assert.match(listed.out, new RegExp(`live active\\s+agreements of ${NEW_CUSTOMER}  any product  us-east-1  agmt-new0000000001 ACTIVE from 2026-11-21  profile \\(default chain\\)  request ${endpoint.calls[0].requestId}`));
+        assert.match(
+          listed.out,
+          new RegExp(
+            `live active\\s+agreements of ${NEW_CUSTOMER}  any product  us-east-1  agmt-new0000000001 ACTIVE from 2026-11-21  profile \\(default chain\\)  request ${endpoint.calls[0].requestId}`,
+          ),
+        );
         const asked = endpoint.calls.length;
-        const rendered = await runCli('case', 'render', 'eligibility', '--account', NEW_CUSTOMER, '--reports', 'samples/reports', '--as-of', '2026-11-22', '--audit', audit);
+        const rendered = await runCli(
+          'case',
+          'render',
+          'eligibility',
+          '--account',
+          NEW_CUSTOMER,
+          '--reports',
+          'samples/reports',
+          '--as-of',
+          '2026-11-22',
+          '--audit',
+          audit,
+        );
         assert.equal(rendered.code, 0, rendered.err);
         assert.equal(endpoint.calls.length, asked, 'rendering a case asked AWS');
-        assert.match(rendered.out, /## Live AWS Marketplace agreements\n\n```text\nLive agreements of account 765432109876, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/);
-        assert.match(rendered.out, /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/);
+        assert.match(
+          rendered.out,
+          /## Live AWS Marketplace agreements\n\n```text\nLive agreements of account 765432109876, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/,
+        );
+        assert.match(
+          rendered.out,
+          /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/,
+        );
         assert.match(rendered.out, new RegExp(`asked at \\S+ as profile \\(default chain\\); request ids: ${endpoint.calls[0].requestId}`));
         // Another account's search is not this account's evidence.
-        const other = await runCli('case', 'render', 'eligibility', '--account', LISTED_LAPSED, '--reports', 'samples/reports', '--as-of', '2026-11-22', '--audit', audit);
+        const other = await runCli(
+          'case',
+          'render',
+          'eligibility',
+          '--account',
+          LISTED_LAPSED,
+          '--reports',
+          'samples/reports',
+          '--as-of',
+          '2026-11-22',
+          '--audit',
+          audit,
+        );
         assert.doesNotMatch(other.out, /Live AWS Marketplace agreements/);
       });
 

@@ -10,7 +10,17 @@ function agreement(fields: Partial<LiveAgreement>): LiveAgreement {
 }
 
 function live(agreements: LiveAgreement[], error?: LiveEvidence['error']): LiveEvidence {
-  return { source: 'marketplace-agreement', verdict: error ? 'error' : liveVerdictOf(agreements, undefined, ASOF), agreements, ...(error ? { error } : {}), region: 'us-east-1', endpoint: 'x', requestIds: [], checkedAt: '', profile: null };
+  return {
+    source: 'marketplace-agreement',
+    verdict: error ? 'error' : liveVerdictOf(agreements, undefined, ASOF),
+    agreements,
+    ...(error ? { error } : {}),
+    region: 'us-east-1',
+    endpoint: 'x',
+    requestIds: [],
+    checkedAt: '',
+    profile: null,
+  };
 }
 
 function report(verdict: Verdict): AccountVerdict {
@@ -35,13 +45,16 @@ describe('live agreements beside the reports', () => {
   });
 
   it('keeps the verdict of a listed account whose agreements all ended, naming the day the last one ended', () => {
-    const ended = [agreement({ agreementId: 'agmt-old', status: 'EXPIRED', endTime: '2026-10-31T00:00:00.000Z' }), agreement({ agreementId: 'agmt-older', status: 'CANCELLED', endTime: '2025-01-01T00:00:00.000Z' })];
+    const ended = [
+      agreement({ agreementId: 'agmt-old', status: 'EXPIRED', endTime: '2026-10-31T00:00:00.000Z' }),
+      agreement({ agreementId: 'agmt-older', status: 'CANCELLED', endTime: '2025-01-01T00:00:00.000Z' }),
+    ];
     const combined = combineVerdicts(report('lapsed'), live(ended), undefined, ASOF);
     assert.equal(combined.verdict, 'lapsed');
     assert.match(combined.reasons[0], /the last one \(agmt-old, EXPIRED\) ended on 2026-10-31/);
   });
 
-  it('keeps the reports\' verdict when the search failed, saying so', () => {
+  it("keeps the reports' verdict when the search failed, saying so", () => {
     const combined = combineVerdicts(report('eligible'), live([], { kind: 'network', message: 'no answer' }), undefined, ASOF);
     assert.equal(combined.verdict, 'eligible');
     assert.match(combined.reasons[0], /could not be searched \(no answer\); the verdict is the reports' alone/);

@@ -19,8 +19,17 @@ async function judging(): Promise<Judging> {
 }
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  time: '2026-11-22T10:00:00.000Z', profile: 'seller', region: 'us-east-1', instanceId: 'i-0123456789abcdef0', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd',
-  claimedAccount: '111122223333', ownerId: '111122223333', verdict: 'confirmed', errorKind: null, requestId: 'req-1', ...over,
+  time: '2026-11-22T10:00:00.000Z',
+  profile: 'seller',
+  region: 'us-east-1',
+  instanceId: 'i-0123456789abcdef0',
+  productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd',
+  claimedAccount: '111122223333',
+  ownerId: '111122223333',
+  verdict: 'confirmed',
+  errorKind: null,
+  requestId: 'req-1',
+  ...over,
 });
 
 describe('panel: scope search', () => {
@@ -42,7 +51,10 @@ describe('panel: channels for a purchase', () => {
   it('splits the channels into those that apply and those that do not', () => {
     const image = channelsForPurchase(playbook, 'marketplace-image')!;
     assert.equal(image.path.phoneSupport, false);
-    assert.deepEqual(image.applies.map((c) => c.id), ['aws-front-line-support', 'cloud-images-bug-tracker']);
+    assert.deepEqual(
+      image.applies.map((c) => c.id),
+      ['aws-front-line-support', 'cloud-images-bug-tracker'],
+    );
     assert.ok(image.doesNotApply.some((c) => c.id === 'canonical-phone-support'));
     assert.equal(image.applies.length + image.doesNotApply.length, playbook.channels.length);
     assert.equal(channelsForPurchase(playbook, 'nope'), undefined);
@@ -55,13 +67,19 @@ describe('panel: state', () => {
     assert.equal(state.playbook.escalation.phones.length, 4);
     for (const p of state.playbook.escalation.phones) assert.match(p.href, /^tel:\+?\d+$/);
     assert.equal(state.playbook.templates.length, 6);
-    assert.deepEqual(state.playbook.templates[0].fields.find((f) => f.id === 'log')?.locations?.map((l) => l.when), ['linux', 'windows']);
+    assert.deepEqual(
+      state.playbook.templates[0].fields.find((f) => f.id === 'log')?.locations?.map((l) => l.when),
+      ['linux', 'windows'],
+    );
     assert.equal(state.playbook.purchasePaths.length, playbook.purchasePaths.length);
     assert.equal(state.reports.loaded, true);
     assert.equal(state.reports.files, 5);
     assert.match(state.reports.freshness, /latest report 2026-11-22, 0 days old/);
     assert.ok(state.reports.products.some((p) => p.id === 'prod-5qwz3vsg4kbfw' && p.title === 'Ubuntu Pro 22.04 LTS'));
-    assert.equal(plainText('Use **`aws`** and [the portal](https://x.example) or <https://y.example>'), 'Use aws and the portal (https://x.example) or https://y.example');
+    assert.equal(
+      plainText('Use **`aws`** and [the portal](https://x.example) or <https://y.example>'),
+      'Use aws and the portal (https://x.example) or https://y.example',
+    );
     const none = panelState(loaded, undefined, false, '2026-11-22');
     assert.equal(none.reports.loaded, false);
     assert.equal(none.trusted, false);
@@ -70,14 +88,21 @@ describe('panel: state', () => {
 
 describe('panel: check a customer', () => {
   it('answers with the verdict, reasons, file:line evidence, contacts and recent confirmations', async () => {
-    const audit = [entry({}), entry({ ownerId: '999988887777', claimedAccount: '999988887777' }), entry({ requestId: 'req-2', time: '2026-11-22T11:00:00.000Z' })];
+    const audit = [
+      entry({}),
+      entry({ ownerId: '999988887777', claimedAccount: '999988887777' }),
+      entry({ requestId: 'req-2', time: '2026-11-22T11:00:00.000Z' }),
+    ];
     const r = checkAccount({ account: '1111-2222-3333' }, await judging(), audit);
     assert.equal(r.account, '111122223333');
     assert.deepEqual(r.warnings, []);
     assert.equal(r.verdict, 'eligible');
     assert.equal(r.subscriptions[0].evidence[0].label, 'customer_subscriber_report_2026-11-22.csv:2');
     assert.match(r.contacts[0], /Jane Doe for prod-5qwz3vsg4kbfw: jane\.doe@example\.com/);
-    assert.deepEqual(r.recentConfirmations.map((c) => c.requestId), ['req-2', 'req-1']);
+    assert.deepEqual(
+      r.recentConfirmations.map((c) => c.requestId),
+      ['req-2', 'req-1'],
+    );
     assert.match(r.evidenceText, /^Account 111122223333: ELIGIBLE \(as of 2026-11-22\)/);
   });
 
@@ -92,7 +117,10 @@ describe('panel: check a customer', () => {
 
   it('narrows to one product, says when no reports are loaded, and refuses what is not an account', async () => {
     const one = checkAccount({ account: '210987654321', productId: 'prod-eb7mxr2l9tqzs' }, await judging(), []);
-    assert.deepEqual(one.subscriptions.map((s) => s.productId), ['prod-eb7mxr2l9tqzs']);
+    assert.deepEqual(
+      one.subscriptions.map((s) => s.productId),
+      ['prod-eb7mxr2l9tqzs'],
+    );
     assert.equal(one.verdict, 'eligible');
     const empty = checkAccount({ account: '111122223333' }, undefined, []);
     assert.equal(empty.verdict, null);
@@ -114,19 +142,29 @@ describe('panel: messages from the webview', () => {
       { kind: 'openEvidence', file: '/r/report.csv', line: 6 },
       { kind: 'openCallSheet' },
       { kind: 'verifyIdentity', method: 'pkcs7', signature: 'MIAG', account: '111122223333' },
-    ]) assert.equal(parseWebviewMessage({ type: 'request', requestId: 7, request }).ok, true, request.kind);
+    ])
+      assert.equal(parseWebviewMessage({ type: 'request', requestId: 7, request }).ok, true, request.kind);
   });
 
   it('rejects an unknown type, a wrong shape and an oversized message, saying why', () => {
-    const reason = (raw: unknown) => { const r = parseWebviewMessage(raw); return r.ok ? 'accepted' : r.reason; };
+    const reason = (raw: unknown) => {
+      const r = parseWebviewMessage(raw);
+      return r.ok ? 'accepted' : r.reason;
+    };
     assert.match(reason({ type: 'hack' }), /unknown type "hack"/);
     assert.match(reason('ready'), /not an object/);
     assert.match(reason({ type: 'request', requestId: 'x', request: { kind: 'check', input: { account: '1' } } }), /requestId is not an integer/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'runShell', cmd: 'rm -rf /' } }), /unknown request kind "runShell"/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'check', input: { account: 42 } } }), /input.account must be a string/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'openEvidence', file: '/etc/passwd', line: 0 } }), /line must be a positive integer/);
-    assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'caseAction', action: 'delete', templateId: 'x', values: {} } }), /unknown case action "delete"/);
-    assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'verifyIdentity', method: 'md5', signature: 'x' } }), /unknown identity method "md5"/);
+    assert.match(
+      reason({ type: 'request', requestId: 1, request: { kind: 'caseAction', action: 'delete', templateId: 'x', values: {} } }),
+      /unknown case action "delete"/,
+    );
+    assert.match(
+      reason({ type: 'request', requestId: 1, request: { kind: 'verifyIdentity', method: 'md5', signature: 'x' } }),
+      /unknown identity method "md5"/,
+    );
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'renderCase', templateId: 'x', values: { a: 1 } } }), /value "a" must be a string/);
     assert.match(reason({ type: 'request', requestId: 1, request: { kind: 'copy', text: 'x'.repeat(MAX_MESSAGE_CHARS), what: 'a' } }), /more than 1000000/);
   });

@@ -12,11 +12,16 @@ const nested = (depth: number, open: string, close: string) => `{"contacts": ${o
 
 describe('playbook limits: depth and size are bounded before parsing', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'playbook-limits-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'playbook-limits-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports a playbook nested 5,000 deep on line 1, names the limit, and keeps the default', async () => {
-    for (const [open, close] of [['{"a":', '}'], ['[', ']']]) {
+    for (const [open, close] of [
+      ['{"a":', '}'],
+      ['[', ']'],
+    ]) {
       const file = join(dir, 'deep.json');
       writeFileSync(file, nested(5000, open, close));
       const loaded = await loadPlaybook(file);

@@ -3,16 +3,19 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli';
-import {
-  checkPlaybookText, crossCheck, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE,
-} from '../../src/core/playbook/load';
+import { checkPlaybookText, crossCheck, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../src/core/playbook/load';
 import { PLAYBOOK_SECTIONS } from '../../src/core/playbook/types';
 
 const root = resolve(__dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/playbooks');
 const fixture = (name: string) => join(fixtures, name);
 // Byte-for-byte copies of the four source documents the default playbook is built from.
-const SEEDS = ['partner-aws-platform-support.txt', 'ubuntu-pro-aws-support-options.txt', 'ubuntu-pro-account-setup.txt', 'aws-marketplace-providing-support.txt'];
+const SEEDS = [
+  'partner-aws-platform-support.txt',
+  'ubuntu-pro-aws-support-options.txt',
+  'ubuntu-pro-account-setup.txt',
+  'aws-marketplace-providing-support.txt',
+];
 const seed = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');
 /** Non-breaking spaces and line breaks in the seeds are layout, not content. */
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -51,15 +54,20 @@ describe('default playbook', () => {
       if (line.startsWith('  * ')) bullets.push(line.slice(4).trim());
     }
     assert.equal(bullets.length, 14);
-    assert.deepEqual(playbook.scope.inScope.map((i) => i.item), bullets);
+    assert.deepEqual(
+      playbook.scope.inScope.map((i) => i.item),
+      bullets,
+    );
   });
 
   it('holds the out-of-scope list and managed services with their link', () => {
     const table = seed('partner-aws-platform-support.txt');
     const outside = table.slice(table.indexOf('**OUTSIDE SCOPE**:'), table.indexOf('\n', table.indexOf('**OUTSIDE SCOPE**:')));
     for (const { item } of playbook.scope.outOfScope) assert.ok(outside.includes(item), item);
-    assert.deepEqual(playbook.scope.outOfScope.map((i) => i.item).join(', '),
-      'Remote Administration, Monitoring and Remediation, Change Management and Patching, Customer accounts that are not Optimized by Cloud Application Manager');
+    assert.deepEqual(
+      playbook.scope.outOfScope.map((i) => i.item).join(', '),
+      'Remote Administration, Monitoring and Remediation, Change Management and Patching, Customer accounts that are not Optimized by Cloud Application Manager',
+    );
     assert.deepEqual(playbook.scope.managedServices?.includes, ['Remote Administration', 'Monitoring and Remediation', 'Change Management and Patching']);
     assert.equal(playbook.scope.managedServices?.url, 'https://www.ctl.io/cloud-application-manager/managed-services-anywhere/');
   });
@@ -67,8 +75,14 @@ describe('default playbook', () => {
   it('holds the four critical-outage phone lines exactly as the seed lists them', () => {
     const seeded = [...seed('partner-aws-platform-support.txt').matchAll(/^- ([^:]+): (.+)$/gm)].map(([, region, number]) => ({ region, number }));
     assert.equal(seeded.length, 8); // the list appears twice in the seed
-    assert.deepEqual(playbook.contacts.escalationPhones.map(({ region, number }) => ({ region, number })), seeded.slice(0, 4));
-    assert.deepEqual(seeded.slice(0, 4).map((p) => p.number), ['1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099']);
+    assert.deepEqual(
+      playbook.contacts.escalationPhones.map(({ region, number }) => ({ region, number })),
+      seeded.slice(0, 4),
+    );
+    assert.deepEqual(
+      seeded.slice(0, 4).map((p) => p.number),
+      ['1-888-638-6771', '1-866-296-5335', '00800 72884743', '+65 6768 8099'],
+    );
   });
 
   it('holds every e-mail address and every URL of the seeds', () => {
@@ -90,10 +104,13 @@ describe('default playbook', () => {
     const log = box.fields.find((f) => f.id === 'log')!;
     assert.equal(log.locationFrom, 'os');
     const locations = log.locations!;
-    assert.deepEqual(locations.map((l) => [l.when, l.label, l.path]), [
-      ['linux', 'Linux', '/var/log/elasticbox/elasticbox-agent.log'],
-      ['windows', 'Windows', 'C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log'],
-    ]);
+    assert.deepEqual(
+      locations.map((l) => [l.when, l.label, l.path]),
+      [
+        ['linux', 'Linux', '/var/log/elasticbox/elasticbox-agent.log'],
+        ['windows', 'Windows', 'C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent.log'],
+      ],
+    );
     assert.ok(text.includes(`locate the log at ${locations[0].path}`));
     // The seed lost the Windows path's backslashes and drive: restored, it must still be that path.
     assert.ok(text.includes(`locate the log at ${locations[1].path.replace(/^C:\\/, '').replace(/\\/g, '')}`));
@@ -115,7 +132,7 @@ describe('default playbook', () => {
     assert.equal(tracker.bestEffort, true);
     assert.deepEqual(tracker.requirements, ['describe the issue', 'provide a minimal reproducer', 'include which AMI you see this issue on']);
     const options = normalize(seed('ubuntu-pro-aws-support-options.txt'));
-    for (const requirement of tracker.requirements!) assert.ok(options.includes(requirement), requirement);
+    for (const requirement of tracker.requirements) assert.ok(options.includes(requirement), requirement);
   });
 
   it('holds the Ubuntu Pro account set-up steps and the three FAQ answers', () => {
@@ -131,20 +148,31 @@ describe('default playbook', () => {
     assert.match(steps.get('landscape-license')!.text, /license\.txt files for self-hosted Landscape are downloaded directly from Landscape SaaS/);
     assert.ok(playbook.contacts.portals!.some((p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/'));
     // Steps and answers are the seed's own sentences (markup aside): nothing lost, nothing invented.
-    const plainSeed = normalize(setup.replace(/`([^<`]+?) ?<[^>]+>`_+/g, '$1').replace(/<([^>]+)>/g, '$1').replace(/[*"]/g, ''));
+    const plainSeed = normalize(
+      setup
+        .replace(/`([^<`]+?) ?<[^>]+>`_+/g, '$1')
+        .replace(/<([^>]+)>/g, '$1')
+        .replace(/[*"]/g, ''),
+    );
     const plain = (markdown: string) => markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*"`]/g, '');
     for (const step of playbook.accountSetup.steps.filter((s) => s.id !== 'three-portals')) {
       for (const sentence of plain(step.text).split(/(?<=\.) /)) assert.ok(plainSeed.includes(sentence), `${step.id}: "${sentence}"`);
     }
     for (const paragraph of playbook.faq.flatMap((f) => f.answer)) assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
     const questions = [...setup.matchAll(/^\d\. (.+\?)$/gm)].map(([, q]) => q.replace(/`Ubuntu One <[^>]+>`_/, 'Ubuntu One'));
-    assert.deepEqual(playbook.faq.map((f) => f.question), questions);
+    assert.deepEqual(
+      playbook.faq.map((f) => f.question),
+      questions,
+    );
   });
 
   it('holds the AWS Marketplace support facts', () => {
     const aws = normalize(seed('aws-marketplace-providing-support.txt'));
     const m = playbook.marketplace;
-    assert.deepEqual(m.subscriptionReport.fields.map((f) => f.name), ['Product ID', 'AWS Account Number', 'Date of Last Usage']);
+    assert.deepEqual(
+      m.subscriptionReport.fields.map((f) => f.name),
+      ['Product ID', 'AWS Account Number', 'Date of Last Usage'],
+    );
     for (const fact of [m.reportingLag, m.productSupportConnection!, m.productIds!, m.confirmation.sellerMustOwnProductCode, ...m.subscriptionReport.facts]) {
       assert.ok(aws.includes(fact.text), fact.text);
     }
@@ -163,8 +191,14 @@ describe('team playbook', () => {
     assert.deepEqual(loaded.problems, []);
     assert.deepEqual(loaded.overridden, ['name', 'products', 'eligibility', 'contacts', 'caseTemplates']);
     assert.equal(loaded.playbook.eligibility.lastUsageDays, 45);
-    assert.deepEqual(loaded.playbook.contacts.escalationPhones.map((p) => p.region), ['United States', 'Germany']);
-    assert.deepEqual(loaded.playbook.caseTemplates.map((t) => t.id), ['web-server-crash']);
+    assert.deepEqual(
+      loaded.playbook.contacts.escalationPhones.map((p) => p.region),
+      ['United States', 'Germany'],
+    );
+    assert.deepEqual(
+      loaded.playbook.caseTemplates.map((t) => t.id),
+      ['web-server-crash'],
+    );
     assert.deepEqual(loaded.playbook.scope, defaultPlaybook().scope);
     assert.deepEqual(loaded.playbook.faq, defaultPlaybook().faq);
   });
@@ -182,11 +216,14 @@ describe('team playbook', () => {
     assert.deepEqual(loaded.playbook, defaultPlaybook());
     assert.deepEqual(loaded.overridden, []);
     const errors = loaded.problems.filter((p) => p.severity === 'error');
-    assert.deepEqual(errors.map((p) => [p.file, p.line, p.path]), [
-      [file, lineOf('call 00800'), '/contacts/escalationPhones/2/number'],
-      [file, lineOf('"kind": "ami"'), '/caseTemplates/0/fields/0/kind'],
-      [file, lineOf('"escalation"'), '/escalation'],
-    ]);
+    assert.deepEqual(
+      errors.map((p) => [p.file, p.line, p.path]),
+      [
+        [file, lineOf('call 00800'), '/contacts/escalationPhones/2/number'],
+        [file, lineOf('"kind": "ami"'), '/caseTemplates/0/fields/0/kind'],
+        [file, lineOf('"escalation"'), '/escalation'],
+      ],
+    );
     assert.match(errors[0].message, /^\/contacts\/escalationPhones\/2\/number: must match .*e\.g\. "\+65 6768 8099"/);
     assert.match(errors[1].message, /must be one of .*"amiId"/);
     assert.match(errors[2].message, /unknown property "escalation"/);
@@ -203,7 +240,10 @@ describe('team playbook', () => {
 
   it('says what to do with an empty file or a wrong version', () => {
     assert.match(checkPlaybookText(' \n', 'team.json').problems[0].message, /the file is empty: write a JSON object/);
-    assert.deepEqual(checkPlaybookText('{\n  "version": 2\n}', 'team.json').problems.map((p) => [p.line, p.message]), [[2, '/version: must be 1']]);
+    assert.deepEqual(
+      checkPlaybookText('{\n  "version": 2\n}', 'team.json').problems.map((p) => [p.line, p.message]),
+      [[2, '/version: must be 1']],
+    );
   });
 
   it('reports a case template naming a channel that does not exist', async () => {

@@ -35,13 +35,20 @@ const CASES: Case[] = [
   },
   {
     name: 'a Cloud Application Manager API body with credentials nested at several depths',
-    input: JSON.stringify({
-      name: 'web-prod',
-      provider: { type: 'Amazon Web Services', credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY } },
-      variables: [{ name: 'DB_HOST', value: 'db.internal' }, { name: 'db', config: { password: 'Hunter2-Prod!', port: 5432 } }],
-      apiKey: 'cam_live_51HxQ2eZvKYlo2C',
-      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1\n-----END RSA PRIVATE KEY-----',
-    }, null, 2),
+    input: JSON.stringify(
+      {
+        name: 'web-prod',
+        provider: { type: 'Amazon Web Services', credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY } },
+        variables: [
+          { name: 'DB_HOST', value: 'db.internal' },
+          { name: 'db', config: { password: 'Hunter2-Prod!', port: 5432 } },
+        ],
+        apiKey: 'cam_live_51HxQ2eZvKYlo2C',
+        privateKey: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1\n-----END RSA PRIVATE KEY-----',
+      },
+      null,
+      2,
+    ),
     secrets: [ACCESS_KEY, SECRET_KEY, 'Hunter2-Prod!', 'cam_live_51HxQ2eZvKYlo2C', 'MIIEowIBAAKCAQEAx1'],
     found: { 'aws-access-key-id': 1, 'aws-secret-access-key': 1, password: 1, 'api-key': 1, 'private-key': 1 },
     kept: ['"name": "web-prod"', '"port": 5432', '"value": "db.internal"'],
@@ -55,7 +62,8 @@ const CASES: Case[] = [
   },
   {
     name: 'a curl command with a bearer token and a presigned S3 URL',
-    input: `curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig" ` +
+    input:
+      `curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig" ` +
       `"https://bucket.s3.amazonaws.com/logs.tgz?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${ACCESS_KEY}%2F20261120%2Fus-east-1%2Fs3%2Faws4_request` +
       `&X-Amz-Date=20261120T000000Z&X-Amz-Expires=3600&X-Amz-Signature=${SIGNATURE}&X-Amz-Security-Token=FwoGZXIvYXdzEBAaDH7example1234567890abcdefghijklmnopqrstuvwxyz"`,
     secrets: ['eyJhbGciOiJIUzI1NiJ9', ACCESS_KEY, SIGNATURE, 'FwoGZXIvYXdzEBAaDH7example'],
@@ -136,7 +144,20 @@ describe('redaction', () => {
   });
 
   it('knows which keys hold secrets, whatever their spelling', () => {
-    for (const key of ['password', 'DB_PASSWORD', 'x-amz-security-token', 'SessionToken', 'privateKey', 'private_key', 'apiKey', 'X-API-KEY', 'client_secret', 'refresh_token', 'Cookie', 'X-Amz-Signature']) {
+    for (const key of [
+      'password',
+      'DB_PASSWORD',
+      'x-amz-security-token',
+      'SessionToken',
+      'privateKey',
+      'private_key',
+      'apiKey',
+      'X-API-KEY',
+      'client_secret',
+      'refresh_token',
+      'Cookie',
+      'X-Amz-Signature',
+    ]) {
       assert.ok(secretKindOfKey(key), key);
     }
     for (const key of ['name', 'tokenType', 'secretName', 'token_url', 'expiresIn', 'passwordPolicy', 'key', 'instanceId']) {
@@ -150,34 +171,53 @@ describe('redaction', () => {
     const secretKey = fc.tuple(alnum(37, 37)).map(([s]) => `aB3${s}`.slice(0, 40));
     const accessKey = fc.stringMatching(/^[A-Z2-7]{16}$/).map((s) => `AKIA${s}`);
     const value = alnum(6, 30).map((s) => `Zq9${s}`);
-    const secretKeyName = fc.constantFrom('password', 'Password', 'db_password', 'secret', 'clientSecret', 'token', 'accessToken', 'api_key', 'apiKey', 'privateKey', 'x-amz-security-token', 'SessionToken');
+    const secretKeyName = fc.constantFrom(
+      'password',
+      'Password',
+      'db_password',
+      'secret',
+      'clientSecret',
+      'token',
+      'accessToken',
+      'api_key',
+      'apiKey',
+      'privateKey',
+      'x-amz-security-token',
+      'SessionToken',
+    );
 
     /** Each generator yields [text with the secret in place, the secret]. */
     const planted = fc.oneof(
       fc.tuple(accessKey, fc.constantFrom(' ', '\n', '"', '=', ':')).map(([k, sep]) => [`AccessKey${sep}${k}${sep}`, k]),
       secretKey.map((k) => [`${k}`, k]),
-      fc.tuple(secretKeyName, value, fc.array(fc.constantFrom('a', 'config', 'items', 'auth'), { maxLength: 4 }), fc.integer({ min: 0, max: 4 }))
+      fc
+        .tuple(secretKeyName, value, fc.array(fc.constantFrom('a', 'config', 'items', 'auth'), { maxLength: 4 }), fc.integer({ min: 0, max: 4 }))
         .map(([key, v, path, indent]) => {
           // Nest the secret at a random depth in a JSON body with some benign neighbours.
           let doc: unknown = { [key]: v, region: 'us-east-1' };
           for (const segment of path) doc = { [segment]: doc, id: 'box-1' };
           return [JSON.stringify(doc, null, indent), v];
         }),
-      fc.tuple(fc.constantFrom('Authorization', 'authorization', 'X-Amz-Security-Token', 'Cookie', 'X-Api-Key'), value)
+      fc
+        .tuple(fc.constantFrom('Authorization', 'authorization', 'X-Amz-Security-Token', 'Cookie', 'X-Api-Key'), value)
         .map(([header, v]) => [`${header}: ${v}`, v]),
       fc.tuple(secretKeyName, value).map(([key, v]) => [`https://api.example.com/v1/boxes?page=2&${key}=${v}&sort=name`, v]),
       value.map((v) => [`Authorization: Bearer ${v}${v}`, `${v}${v}`]),
-      fc.array(fc.stringMatching(/^[A-Za-z0-9+/]{64}$/), { minLength: 1, maxLength: 4 })
+      fc
+        .array(fc.stringMatching(/^[A-Za-z0-9+/]{64}$/), { minLength: 1, maxLength: 4 })
         .map((lines) => [`-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----`, lines[0]]),
     );
 
     it('holds for secrets of every kind inside random text', () => {
-      fc.assert(fc.property(noise, planted, noise, (before, [text, secret], after) => {
-        fc.pre(!before.includes(secret) && !after.includes(secret));
-        const result = redact(`${before}\n${text}\n${after}`);
-        assert.ok(!result.text.includes(secret), `"${secret}" survived in:\n${result.text}`);
-        assert.ok(result.found.length > 0);
-      }), { numRuns: 400 });
+      fc.assert(
+        fc.property(noise, planted, noise, (before, [text, secret], after) => {
+          fc.pre(!before.includes(secret) && !after.includes(secret));
+          const result = redact(`${before}\n${text}\n${after}`);
+          assert.ok(!result.text.includes(secret), `"${secret}" survived in:\n${result.text}`);
+          assert.ok(result.found.length > 0);
+        }),
+        { numRuns: 400 },
+      );
     });
   });
 });

@@ -15,34 +15,57 @@ const template = (id: string) => {
 /** A value for every field of every default template, each passing its check. */
 const GOOD: Record<string, CaseValues> = {
   'box-error': {
-    os: 'windows', boxName: 'web-frontend', workspace: 'acme-ops', account: '1111-2222-3333', instanceId: 'i-0123456789abcdef0',
-    log: '2026-11-20 10:15:03 ERROR [deploy] script exited with 1', description: 'The box stops at the configure script since this morning.',
+    os: 'windows',
+    boxName: 'web-frontend',
+    workspace: 'acme-ops',
+    account: '1111-2222-3333',
+    instanceId: 'i-0123456789abcdef0',
+    log: '2026-11-20 10:15:03 ERROR [deploy] script exited with 1',
+    description: 'The box stops at the configure script since this morning.',
   },
   'api-call': {
-    method: 'POST', url: 'https://cam.ctl.io/services/instances', status: '400',
+    method: 'POST',
+    url: 'https://cam.ctl.io/services/instances',
+    status: '400',
     requestBody: '{"box": "web", "variables": [{"name": "db", "password": "Hunter2-Prod!"}], "aws": {"key": "AKIAIOSFODNN7EXAMPLE"}}',
-    responseBody: '{"message": "variable db is missing"}', account: '111122223333', description: 'Deploying by API fails; the UI works.',
+    responseBody: '{"message": "variable db is missing"}',
+    account: '111122223333',
+    description: 'Deploying by API fails; the UI works.',
   },
   'image-bug': {
-    ami: 'ami-0abcdef1234567890', region: 'eu-west-1', instanceId: 'i-0123456789abcdef0', description: 'cloud-init hangs on first boot.',
+    ami: 'ami-0abcdef1234567890',
+    region: 'eu-west-1',
+    instanceId: 'i-0123456789abcdef0',
+    description: 'cloud-init hangs on first boot.',
     reproducer: '1. Launch the AMI on t3.micro\n2. Wait 5 minutes\n3. SSH in: cloud-init status says running',
   },
   eligibility: {
-    account: '495219933132', instanceId: 'i-10a64379', productCode: '4w1vgsrkqdkypbz43g7qkk4uz', region: 'us-east-1',
-    purchase: 'Private offer for a marketplace listing', evidence: 'ConfirmProductInstance: true, owner 495219933132',
+    account: '495219933132',
+    instanceId: 'i-10a64379',
+    productCode: '4w1vgsrkqdkypbz43g7qkk4uz',
+    region: 'us-east-1',
+    purchase: 'Private offer for a marketplace listing',
+    evidence: 'ConfirmProductInstance: true, owner 495219933132',
     liveAgreement: 'Live agreements of account 495219933132, any product (AWS Marketplace Agreement Service, us-east-1): ACTIVE\n  agmt-0001: ACTIVE',
-    identityDocument: 'Instance identity document (verified offline with AWS\'s certificates, no AWS call): VERIFIED',
+    identityDocument: "Instance identity document (verified offline with AWS's certificates, no AWS call): VERIFIED",
   },
   'outage-call': { region: 'EMEA', account: '111122223333', instanceId: 'i-0123456789abcdef0', description: 'Every instance in eu-west-1 is unreachable.' },
   'account-setup': {
-    organisation: 'Acme Ltd', account: '111122223333', portal: 'Landscape SaaS', question: playbook.faq[0].question,
-    stepsTried: 'Reset twice.', description: 'The Landscape invitation never arrived.',
+    organisation: 'Acme Ltd',
+    account: '111122223333',
+    portal: 'Landscape SaaS',
+    question: playbook.faq[0].question,
+    stepsTried: 'Reset twice.',
+    description: 'The Landscape invitation never arrived.',
   },
 };
 
 describe('case templates', () => {
   it('has the six templates the panel offers, each with a good value for every field', () => {
-    assert.deepEqual(playbook.caseTemplates.map((t) => t.id), ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup']);
+    assert.deepEqual(
+      playbook.caseTemplates.map((t) => t.id),
+      ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup'],
+    );
     for (const t of playbook.caseTemplates) assert.deepEqual(Object.keys(GOOD[t.id]).sort(), t.fields.map((f) => f.id).sort(), t.id);
   });
 
@@ -62,14 +85,21 @@ describe('case templates', () => {
         const result = renderCase(playbook, t, { ...GOOD[t.id], [f.id]: `x ${secret} y` });
         assert.ok(!result.markdown.includes(secret), `${t.id}.${f.id} leaked the key`);
         // A choice never shows what was typed (only its options); every other kind shows it, redacted.
-        if (f.kind !== 'choice') assert.ok(result.redactions.some((r) => r.kind === 'aws-access-key-id'), `${t.id}.${f.id}: redaction not counted`);
+        if (f.kind !== 'choice')
+          assert.ok(
+            result.redactions.some((r) => r.kind === 'aws-access-key-id'),
+            `${t.id}.${f.id}: redaction not counted`,
+          );
       }
     }
   });
 
   it('picks the agent log path from the operating system of a box error', () => {
     const windows = renderCase(playbook, template('box-error'), GOOD['box-error']).markdown;
-    assert.match(windows, /## Agent log\n\nFrom `C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent\.log` \(Windows, via RDP\)\.\n\n```text\n2026-11-20 10:15:03 ERROR/);
+    assert.match(
+      windows,
+      /## Agent log\n\nFrom `C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent\.log` \(Windows, via RDP\)\.\n\n```text\n2026-11-20 10:15:03 ERROR/,
+    );
     const linux = renderCase(playbook, template('box-error'), { ...GOOD['box-error'], os: 'Linux' }).markdown;
     assert.match(linux, /From `\/var\/log\/elasticbox\/elasticbox-agent\.log` \(Linux, via SSH\)/);
     assert.match(linux, /\| Operating system \| linux \|/);
@@ -83,7 +113,10 @@ describe('case templates', () => {
     assert.doesNotMatch(result.markdown, /Hunter2-Prod!|AKIAIOSFODNN7EXAMPLE/);
     assert.match(result.markdown, /```json\n\{\n {2}"box": "web",\n {2}"variables": \[\n/);
     assert.match(result.markdown, /"password": "\[REDACTED:password\]"/);
-    assert.deepEqual(result.redactions, [{ kind: 'aws-access-key-id', count: 1 }, { kind: 'password', count: 1 }]);
+    assert.deepEqual(result.redactions, [
+      { kind: 'aws-access-key-id', count: 1 },
+      { kind: 'password', count: 1 },
+    ]);
     assert.match(result.markdown, /> Redacted before sharing: 1 aws-access-key-id, 1 password\.\n$/);
     const notJson = renderCase(playbook, template('api-call'), { ...GOOD['api-call'], responseBody: '<html>502 Bad Gateway</html>' }).markdown;
     assert.match(notJson, /```text\n<html>502 Bad Gateway<\/html>\n```/);
@@ -114,12 +147,21 @@ describe('case templates', () => {
     assert.ok(md.includes(`## FAQ: ${playbook.faq[0].question}`));
     assert.ok(md.includes(playbook.faq[0].answer[0]));
     assert.ok(!md.includes(playbook.faq[1].answer[0]));
-    assert.deepEqual(fieldOptions(playbook, template('account-setup').fields.find((f) => f.id === 'question')!), playbook.faq.map((f) => f.question));
+    assert.deepEqual(
+      fieldOptions(
+        playbook,
+        template('account-setup').fields.find((f) => f.id === 'question')!,
+      ),
+      playbook.faq.map((f) => f.question),
+    );
   });
 
   it('renders a draft with what is missing marked and listed', () => {
     const result = renderCase(playbook, template('image-bug'), { ami: '  ', region: 'eu-west-1' });
-    assert.deepEqual(result.errors.map((e) => e.field), ['ami', 'description', 'reproducer']);
+    assert.deepEqual(
+      result.errors.map((e) => e.field),
+      ['ami', 'description', 'reproducer'],
+    );
     assert.match(result.errors[0].message, /AMI is required \(ami- and 8 or 17 hex digits/);
     assert.match(result.markdown, /\| AMI \| _to fill_ \|/);
     assert.match(result.markdown, /## Minimal reproducer\n\n_to fill_/);
@@ -157,7 +199,9 @@ describe('case templates', () => {
 
   it('keeps pasted text from breaking out of its code block, the table or into HTML', () => {
     const md = renderCase(playbook, template('box-error'), {
-      ...GOOD['box-error'], boxName: 'web | db <img src=x onerror=alert(1)>', log: 'line 1\n```\n# not a heading\n````',
+      ...GOOD['box-error'],
+      boxName: 'web | db <img src=x onerror=alert(1)>',
+      log: 'line 1\n```\n# not a heading\n````',
       description: '<script>alert(1)</script>\n# heading?',
     }).markdown;
     assert.match(md, /\| Box name \| web \\\| db \\<img src=x onerror=alert\(1\)\\> \|/);
@@ -166,10 +210,17 @@ describe('case templates', () => {
   });
 
   it('renders a team template from a team playbook and names values for fields it lacks', () => {
-    const team = { ...playbook, caseTemplates: [{
-      id: 'crash', title: 'Crash', summary: 'It crashed.',
-      fields: [{ id: 'note', label: 'Note', kind: 'text' as const, required: true }],
-    }] };
+    const team = {
+      ...playbook,
+      caseTemplates: [
+        {
+          id: 'crash',
+          title: 'Crash',
+          summary: 'It crashed.',
+          fields: [{ id: 'note', label: 'Note', kind: 'text' as const, required: true }],
+        },
+      ],
+    };
     const result = renderCase(team, team.caseTemplates[0], { note: '  two\nlines  ', ignored: 'x' });
     assert.equal(result.markdown, '# Crash\n\nIt crashed.\n\n| Field | Value |\n| --- | --- |\n| Note | two lines |\n');
     assert.deepEqual(result.unknownFields, ['ignored']);

@@ -22,10 +22,19 @@ describe('ui: report paths', () => {
   it('resolves ~, ${workspaceFolder} and relative entries; says why others cannot be', () => {
     // A folder is watched for what it stands for: reports, gzipped ones, one level of subfolders.
     const FOLDER = '{*,*/*}.{csv,CSV,csv.gz}';
-    const { sources, unresolved } = resolveReportSources(['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '], { workspaceFolder: '/ws', home: '/home/me' });
-    assert.deepEqual(sources.map((s) => [s.base, s.pattern, s.kind]), [
-      ['/home/me/r', FOLDER, 'folder'], ['/ws/r', FOLDER, 'folder'], ['/ws/rel', FOLDER, 'folder'], ['/abs', '**/*.csv', 'glob'],
-    ]);
+    const { sources, unresolved } = resolveReportSources(['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '], {
+      workspaceFolder: '/ws',
+      home: '/home/me',
+    });
+    assert.deepEqual(
+      sources.map((s) => [s.base, s.pattern, s.kind]),
+      [
+        ['/home/me/r', FOLDER, 'folder'],
+        ['/ws/r', FOLDER, 'folder'],
+        ['/ws/rel', FOLDER, 'folder'],
+        ['/abs', '**/*.csv', 'glob'],
+      ],
+    );
     assert.deepEqual(unresolved, []);
     assert.match(resolveReportSources(['rel'], { home: '/h' }).unresolved[0], /relative, but no folder is open/);
   });
@@ -33,8 +42,14 @@ describe('ui: report paths', () => {
   it('expands folders to their CSV files, globs to their matches, and names missing paths', async () => {
     const { sources } = resolveReportSources(['reports', 'reports/**/*.csv', 'reports/a.csv', 'missing'], { workspaceFolder: dir, home: dir });
     const expanded = await expandReportSources(sources);
-    assert.deepEqual(expanded.files.map((f) => f.slice(dir.length)), ['/reports/a.csv', '/reports/b.csv', '/reports/old/c.csv']);
-    assert.deepEqual(expanded.sources.map((s) => s.kind), ['folder', 'glob', 'file']);
+    assert.deepEqual(
+      expanded.files.map((f) => f.slice(dir.length)),
+      ['/reports/a.csv', '/reports/b.csv', '/reports/old/c.csv'],
+    );
+    assert.deepEqual(
+      expanded.sources.map((s) => s.kind),
+      ['folder', 'glob', 'file'],
+    );
     assert.equal(expanded.sources[2].pattern, 'a.csv');
     assert.match(expanded.missing[0], /"missing" does not exist/);
   });
@@ -42,10 +57,20 @@ describe('ui: report paths', () => {
 
 describe('ui: regions', () => {
   it('puts auto, the profile default, then recent choices first, each once, and marks the current one', () => {
-    const choices = orderRegions(['us-east-1', 'eu-west-1', 'ap-south-1'], { profileRegion: 'eu-west-1', recent: ['ap-south-1', 'eu-west-1'], current: 'ap-south-1' });
-    assert.deepEqual(choices.map((c) => [c.region, c.note]), [
-      ['auto', 'search the account\'s enabled regions'], ['eu-west-1', 'profile default'], ['ap-south-1', 'recently used, current'], ['us-east-1', undefined],
-    ]);
+    const choices = orderRegions(['us-east-1', 'eu-west-1', 'ap-south-1'], {
+      profileRegion: 'eu-west-1',
+      recent: ['ap-south-1', 'eu-west-1'],
+      current: 'ap-south-1',
+    });
+    assert.deepEqual(
+      choices.map((c) => [c.region, c.note]),
+      [
+        ['auto', "search the account's enabled regions"],
+        ['eu-west-1', 'profile default'],
+        ['ap-south-1', 'recently used, current'],
+        ['us-east-1', undefined],
+      ],
+    );
     assert.deepEqual(rememberRegion(['a', 'b', 'c', 'd', 'e'], 'c'), ['c', 'a', 'b', 'd', 'e']);
   });
 });
@@ -67,8 +92,16 @@ describe('ui: markdown', () => {
 
 describe('ui: Confirmations model', () => {
   const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry => ({
-    time: '2026-11-23T10:00:00.000Z', profile: 'seller', region: 'us-east-1', instanceId, productCode: 'abc', claimedAccount: null,
-    ownerId: '111122223333', verdict, errorKind: verdict === 'error' ? 'throttled' : null, requestId: 'r-1',
+    time: '2026-11-23T10:00:00.000Z',
+    profile: 'seller',
+    region: 'us-east-1',
+    instanceId,
+    productCode: 'abc',
+    claimedAccount: null,
+    ownerId: '111122223333',
+    verdict,
+    errorKind: verdict === 'error' ? 'throttled' : null,
+    requestId: 'r-1',
   });
 
   it('shows a malformed entry from the audit log as text, not Markdown', () => {
@@ -80,33 +113,57 @@ describe('ui: Confirmations model', () => {
 
   it('lists the newest first and folds the rest into one "older" node', () => {
     const nodes = confirmationNodes([entry('i-1', 'confirmed'), entry('i-2', 'not-attached'), entry('i-3', 'error')], 2);
-    assert.deepEqual(nodes.map((n) => confirmationLook(n).label), ['i-3', 'i-2', '1 older confirmation']);
-    assert.deepEqual(nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]), [
-      ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
-      ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],
-    ]);
+    assert.deepEqual(
+      nodes.map((n) => confirmationLook(n).label),
+      ['i-3', 'i-2', '1 older confirmation'],
+    );
+    assert.deepEqual(
+      nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]),
+      [
+        ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
+        ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],
+      ],
+    );
   });
 });
 
 describe('ui: verdict notification', () => {
   const result = (over: Partial<ConfirmationResult>): ConfirmationResult => ({
-    instanceId: 'i-0123456789abcdef0', productCode: 'abc123', region: 'eu-west-1', claimedAccount: null, ownerId: '111122223333',
-    verdict: 'confirmed', error: null, requestId: 'req-1', checkedAt: '2026-11-23T10:00:00Z', profile: 'seller', ...over,
+    instanceId: 'i-0123456789abcdef0',
+    productCode: 'abc123',
+    region: 'eu-west-1',
+    claimedAccount: null,
+    ownerId: '111122223333',
+    verdict: 'confirmed',
+    error: null,
+    requestId: 'req-1',
+    checkedAt: '2026-11-23T10:00:00Z',
+    profile: 'seller',
+    ...over,
   });
 
   it('says each verdict in one sentence, without the request id and time of the evidence', () => {
-    assert.deepEqual([
-      verdictMessage(result({ claimedAccount: '111122223333' })),
-      verdictMessage(result({})),
-      verdictMessage(result({ verdict: 'owner-mismatch', claimedAccount: '444455556666' })),
-      verdictMessage(result({ verdict: 'not-attached', ownerId: null, region: null })),
-      verdictMessage(result({ verdict: 'error', ownerId: null, error: { kind: 'throttled', code: 'RequestLimitExceeded', message: 'EC2 throttled the call: retry in a minute' } })),
-    ], [
-      'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333, the claimed account (eu-west-1).',
-      'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333 (eu-west-1).',
-      'Owner mismatch: i-0123456789abcdef0 carries product code abc123 but is owned by 111122223333, not the claimed 444455556666 (eu-west-1).',
-      'Not attached: i-0123456789abcdef0 does not carry product code abc123.',
-      'Could not confirm i-0123456789abcdef0: EC2 throttled the call: retry in a minute',
-    ]);
+    assert.deepEqual(
+      [
+        verdictMessage(result({ claimedAccount: '111122223333' })),
+        verdictMessage(result({})),
+        verdictMessage(result({ verdict: 'owner-mismatch', claimedAccount: '444455556666' })),
+        verdictMessage(result({ verdict: 'not-attached', ownerId: null, region: null })),
+        verdictMessage(
+          result({
+            verdict: 'error',
+            ownerId: null,
+            error: { kind: 'throttled', code: 'RequestLimitExceeded', message: 'EC2 throttled the call: retry in a minute' },
+          }),
+        ),
+      ],
+      [
+        'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333, the claimed account (eu-west-1).',
+        'Confirmed: i-0123456789abcdef0 carries product code abc123 and is owned by 111122223333 (eu-west-1).',
+        'Owner mismatch: i-0123456789abcdef0 carries product code abc123 but is owned by 111122223333, not the claimed 444455556666 (eu-west-1).',
+        'Not attached: i-0123456789abcdef0 does not carry product code abc123.',
+        'Could not confirm i-0123456789abcdef0: EC2 throttled the call: retry in a minute',
+      ],
+    );
   });
 });

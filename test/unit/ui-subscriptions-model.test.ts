@@ -69,9 +69,18 @@ describe('ui: Subscriptions tree model', () => {
   });
 
   it('groups by account: roots are accounts, children their products', async () => {
-    const model = await modelFor([row('111111111111', '2026-11-20'), row('111111111111', '2026-01-01', 'prod-b', 'Product B'), row('222222222222', '2026-01-01')], 'account');
+    const model = await modelFor(
+      [row('111111111111', '2026-11-20'), row('111111111111', '2026-01-01', 'prod-b', 'Product B'), row('222222222222', '2026-01-01')],
+      'account',
+    );
     const roots = model.children();
-    assert.deepEqual(roots.map((n) => [lookOf(n).label, lookOf(n).description]), [['111111111111', 'eligible · 2 products'], ['222222222222', 'lapsed · 1 product']]);
+    assert.deepEqual(
+      roots.map((n) => [lookOf(n).label, lookOf(n).description]),
+      [
+        ['111111111111', 'eligible · 2 products'],
+        ['222222222222', 'lapsed · 1 product'],
+      ],
+    );
     assert.deepEqual(labels(model.children(roots[0])), ['Product A', 'Product B']);
   });
 });

@@ -39,8 +39,15 @@ describe('real VS Code harness', () => {
     assert.equal(installedVSCode(dir), undefined, 'code-server deleted after the install');
   });
 
-  it('hides the outer npm run\'s config from the npm that installs code-server', () => {
-    const env = withoutNpmRunEnvironment({ PATH: '/bin', HOME: '/root', npm_config_user_agent: 'npm/11 node/v20.20.2', npm_lifecycle_event: 'test', NODE: '/usr/bin/node', NPM_CONFIG_CACHE: '/c' });
+  it("hides the outer npm run's config from the npm that installs code-server", () => {
+    const env = withoutNpmRunEnvironment({
+      PATH: '/bin',
+      HOME: '/root',
+      npm_config_user_agent: 'npm/11 node/v20.20.2',
+      npm_lifecycle_event: 'test',
+      NODE: '/usr/bin/node',
+      NPM_CONFIG_CACHE: '/c',
+    });
     assert.deepEqual(env, { PATH: '/bin', HOME: '/root' });
   });
 

@@ -47,13 +47,13 @@ export function parseSignedData(bytes: Buffer): CmsSignedData {
     if (info.contentType !== id_signedData) throw new Error(`its content type is ${info.contentType}, not signed data`);
     signed = AsnConvert.parse(info.content, SignedData);
   } catch (error) {
-    throw new NotASignatureError(`this is not a PKCS7 signature (${(error as Error).message}): ` +
-      'paste the output of /latest/dynamic/instance-identity/pkcs7 (or /rsa2048)');
+    throw new NotASignatureError(
+      `this is not a PKCS7 signature (${(error as Error).message}): ` + 'paste the output of /latest/dynamic/instance-identity/pkcs7 (or /rsa2048)',
+    );
   }
   const encapsulated = signed.encapContentInfo;
   const eContent = encapsulated.eContent;
-  const content = eContent?.single ? Buffer.from(eContent.single.buffer)
-    : eContent?.any ? octetStringValue(Buffer.from(eContent.any)) : undefined;
+  const content = eContent?.single ? Buffer.from(eContent.single.buffer) : eContent?.any ? octetStringValue(Buffer.from(eContent.any)) : undefined;
   return {
     contentType: encapsulated.eContentType,
     content,
@@ -93,15 +93,21 @@ export function issuerAndSerialOf(certificateDer: Buffer): { issuer: Buffer; ser
 
 /** The same INTEGER whatever its leading zero bytes (DER keeps one before a high bit). */
 export function sameSerial(a: Buffer, b: Buffer): boolean {
-  const trim = (x: Buffer) => x.subarray(Math.max(0, x.findIndex((byte) => byte !== 0)));
+  const trim = (x: Buffer) =>
+    x.subarray(
+      Math.max(
+        0,
+        x.findIndex((byte) => byte !== 0),
+      ),
+    );
   return trim(a).equals(trim(b));
 }
 
 /** DER tag-length-value. */
 function derOf(tag: number, value: Buffer): Buffer {
   const n = value.length;
-  const length = n < 0x80 ? Buffer.from([n])
-    : Buffer.concat([Buffer.from([0x80 | byteCount(n)]), Buffer.from(n.toString(16).padStart(byteCount(n) * 2, '0'), 'hex')]);
+  const length =
+    n < 0x80 ? Buffer.from([n]) : Buffer.concat([Buffer.from([0x80 | byteCount(n)]), Buffer.from(n.toString(16).padStart(byteCount(n) * 2, '0'), 'hex')]);
   return Buffer.concat([Buffer.from([tag]), length, value]);
 }
 
@@ -122,7 +128,8 @@ export function octetStringValue(ber: Buffer): Buffer {
 function readOctetString(ber: Buffer, at: number): [Buffer, number] {
   const tag = ber[at];
   if (tag !== 0x04 && tag !== 0x24) throw new NotASignatureError(`the signed content is not an OCTET STRING (tag 0x${(tag ?? 0).toString(16)})`);
-  let [length, start] = readLength(ber, at + 1);
+  const [length, contentStart] = readLength(ber, at + 1);
+  let start = contentStart;
   if (tag === 0x04) {
     if (length === undefined || start + length > ber.length) throw new NotASignatureError('the signed content is cut short');
     return [ber.subarray(start, start + length), start + length];

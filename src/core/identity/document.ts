@@ -23,7 +23,7 @@ export interface IdentityExpectations {
 export function readIdentityDocument(bytes: Buffer): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
@@ -41,8 +41,10 @@ export function expectationChecks(document: Record<string, unknown>, expected: I
     });
     const hit = found.find((f) => f.code === expected.productCode);
     checks.push({
-      name: 'product-code', ok: hit !== undefined,
-      detail: hit ? `${hit.code} is in ${hit.field}`
+      name: 'product-code',
+      ok: hit !== undefined,
+      detail: hit
+        ? `${hit.code} is in ${hit.field}`
         : `${expected.productCode} is not among the document's product codes (${found.map((f) => `${f.field}: ${f.code}`).join(', ') || 'it has none'})`,
     });
   }
@@ -54,7 +56,11 @@ export function expectationChecks(document: Record<string, unknown>, expected: I
   }
   if (expected.instanceId !== undefined) {
     const ok = document.instanceId === expected.instanceId.trim();
-    checks.push({ name: 'instance-id', ok, detail: ok ? `instance ${expected.instanceId.trim()}` : `the document is for instance ${String(document.instanceId)}, not ${expected.instanceId.trim()}` });
+    checks.push({
+      name: 'instance-id',
+      ok,
+      detail: ok ? `instance ${expected.instanceId.trim()}` : `the document is for instance ${String(document.instanceId)}, not ${expected.instanceId.trim()}`,
+    });
   }
   return checks;
 }
@@ -65,8 +71,16 @@ export function expectationChecks(document: Record<string, unknown>, expected: I
  * only ever compared with signed bytes, so leniency here cannot make a forged document pass.
  */
 export function documentForms(bytes: Buffer): { bytes: Buffer; note: string }[] {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\s+$/, '');
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n')
+    .replace(/\s+$/, '');
   const normalised = Buffer.from(text, 'utf8');
-  return normalised.equals(bytes) ? [{ bytes, note: 'as given' }]
-    : [{ bytes, note: 'as given' }, { bytes: normalised, note: 'after turning CRLF into LF and dropping trailing blanks' }];
+  return normalised.equals(bytes)
+    ? [{ bytes, note: 'as given' }]
+    : [
+        { bytes, note: 'as given' },
+        { bytes: normalised, note: 'after turning CRLF into LF and dropping trailing blanks' },
+      ];
 }

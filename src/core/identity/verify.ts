@@ -48,9 +48,14 @@ const DIGESTS: Record<string, string> = {
 
 /** Signature algorithm OIDs by the key type that can make them. */
 const SIGNATURE_KEYS: Record<string, string> = {
-  '1.2.840.10040.4.1': 'dsa', '1.2.840.10040.4.3': 'dsa', '2.16.840.1.101.3.4.3.2': 'dsa',
-  '1.2.840.113549.1.1.1': 'rsa', '1.2.840.113549.1.1.5': 'rsa', '1.2.840.113549.1.1.11': 'rsa',
-  '1.2.840.113549.1.1.12': 'rsa', '1.2.840.113549.1.1.13': 'rsa',
+  '1.2.840.10040.4.1': 'dsa',
+  '1.2.840.10040.4.3': 'dsa',
+  '2.16.840.1.101.3.4.3.2': 'dsa',
+  '1.2.840.113549.1.1.1': 'rsa',
+  '1.2.840.113549.1.1.5': 'rsa',
+  '1.2.840.113549.1.1.11': 'rsa',
+  '1.2.840.113549.1.1.12': 'rsa',
+  '1.2.840.113549.1.1.13': 'rsa',
 };
 
 /**
@@ -64,7 +69,11 @@ export function verifyIdentity(input: IdentityInput, expected: IdentityExpectati
   const document = readIdentityDocument(outcome.signedBytes);
   const checks = [
     ...outcome.checks,
-    { name: 'document', ok: document !== undefined, detail: document ? 'the signed bytes are an instance identity document' : 'the signed bytes are not a JSON instance identity document' },
+    {
+      name: 'document',
+      ok: document !== undefined,
+      detail: document ? 'the signed bytes are an instance identity document' : 'the signed bytes are not a JSON instance identity document',
+    },
     ...expectationChecks(document ?? {}, expected),
   ];
   const reasons = checks.filter((c) => !c.ok).map((c) => c.detail);
@@ -88,8 +97,13 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
   const checks: IdentityCheck[] = [];
   if (signed.content && input.document) {
     const form = documentForms(input.document).find((f) => f.bytes.equals(signed.content!));
-    checks.push({ name: 'document-matches', ok: form !== undefined,
-      detail: form ? `the document given is the signed document (${form.note})` : 'the document given is not the one signed: trust only the signed one, shown here' });
+    checks.push({
+      name: 'document-matches',
+      ok: form !== undefined,
+      detail: form
+        ? `the document given is the signed document (${form.note})`
+        : 'the document given is not the one signed: trust only the signed one, shown here',
+    });
   }
   checks.push({ name: 'content-type', ok: signed.contentType === ID_DATA, detail: `signed content type ${signed.contentType}` });
   if (signed.signers.length !== 1) {
@@ -106,28 +120,51 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
   if (signer.signedAttributes) {
     const digest = createHash(digestName).update(content).digest();
     const same = signer.messageDigest?.equals(digest) ?? false;
-    checks.push({ name: 'message-digest', ok: same,
-      detail: same ? `${digestName} of the document matches the signed messageDigest` : 'the document was changed after it was signed (its digest is not the signed messageDigest)' });
+    checks.push({
+      name: 'message-digest',
+      ok: same,
+      detail: same
+        ? `${digestName} of the document matches the signed messageDigest`
+        : 'the document was changed after it was signed (its digest is not the signed messageDigest)',
+    });
     const typeOk = signer.contentType === signed.contentType;
-    checks.push({ name: 'content-type-attribute', ok: typeOk, detail: typeOk ? 'signed contentType attribute matches' : `signed contentType attribute ${signer.contentType ?? 'missing'} does not match ${signed.contentType}` });
+    checks.push({
+      name: 'content-type-attribute',
+      ok: typeOk,
+      detail: typeOk
+        ? 'signed contentType attribute matches'
+        : `signed contentType attribute ${signer.contentType ?? 'missing'} does not match ${signed.contentType}`,
+    });
     signedData = signer.signedAttributes;
   }
   const candidates = certificatesFor(input.method, regionOf(content), trusted);
   if (candidates.length === 0) {
-    checks.push({ name: 'signature', ok: false, detail: `no AWS certificate for /${input.method} is bundled ` +
-      '(AWS hands out the RSA-2048 ones through AWS Support): ask the customer for /pkcs7 or /signature instead' });
+    checks.push({
+      name: 'signature',
+      ok: false,
+      detail:
+        `no AWS certificate for /${input.method} is bundled ` +
+        '(AWS hands out the RSA-2048 ones through AWS Support): ask the customer for /pkcs7 or /signature instead',
+    });
     return { checks, signedBytes: content };
   }
   const found = signerCertificate(signer, digestName, signedData, candidates);
   const time = signer.signingTime ? `, signed ${signer.signingTime.toISOString()}` : '';
-  checks.push({ name: 'signature', ok: found.certificate !== undefined,
-    detail: found.certificate ? `verified with ${found.certificate.name}${time}` : found.why });
+  checks.push({
+    name: 'signature',
+    ok: found.certificate !== undefined,
+    detail: found.certificate ? `verified with ${found.certificate.name}${time}` : found.why,
+  });
   return { checks, certificate: found.certificate, signedBytes: content };
 }
 
 /** The trusted certificate whose key verifies the signer's signature, or why none does. */
-function signerCertificate(signer: CmsSigner, digestName: string, data: Buffer, candidates: TrustedCertificate[]):
-  { certificate?: TrustedCertificate; why: string } {
+function signerCertificate(
+  signer: CmsSigner,
+  digestName: string,
+  data: Buffer,
+  candidates: TrustedCertificate[],
+): { certificate?: TrustedCertificate; why: string } {
   let pool = candidates;
   if (signer.issuerAndSerial) {
     const { issuer, serial } = signer.issuerAndSerial;
@@ -136,8 +173,11 @@ function signerCertificate(signer: CmsSigner, digestName: string, data: Buffer, 
       return own.issuer.equals(issuer) && sameSerial(own.serial, serial);
     });
     if (pool.length === 0) {
-      return { why: `signed by a certificate that is not one of AWS's published instance identity certificates (serial ${serial.toString('hex')}): ` +
-        'a certificate inside the PKCS7 proves nothing; ask the customer for the output of the metadata service itself' };
+      return {
+        why:
+          `signed by a certificate that is not one of AWS's published instance identity certificates (serial ${serial.toString('hex')}): ` +
+          'a certificate inside the PKCS7 proves nothing; ask the customer for the output of the metadata service itself',
+      };
     }
   }
   const keyType = SIGNATURE_KEYS[signer.signatureAlgorithm];
@@ -146,8 +186,11 @@ function signerCertificate(signer: CmsSigner, digestName: string, data: Buffer, 
     if (keyType !== undefined && key.asymmetricKeyType !== keyType) continue;
     if (verifySignature(digestName, data, key, signer.signature)) return { certificate, why: '' };
   }
-  return { why: `the signature does not verify with ${pool.length === 1 ? pool[0].name : `any of ${pool.length} AWS certificates for this method`}: ` +
-    'the document or its signature was changed, or it was not signed by AWS' };
+  return {
+    why:
+      `the signature does not verify with ${pool.length === 1 ? pool[0].name : `any of ${pool.length} AWS certificates for this method`}: ` +
+      'the document or its signature was changed, or it was not signed by AWS',
+  };
 }
 
 function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]): Outcome {
@@ -160,12 +203,24 @@ function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]
     for (const certificate of candidates) {
       if (certificate.x509.publicKey.asymmetricKeyType !== 'rsa') continue;
       if (verifySignature('sha256', form.bytes, certificate.x509.publicKey, signature)) {
-        return { certificate, signedBytes: form.bytes, checks: [{ name: 'signature', ok: true, detail: `verified with ${certificate.name} (the document ${form.note})` }] };
+        return {
+          certificate,
+          signedBytes: form.bytes,
+          checks: [{ name: 'signature', ok: true, detail: `verified with ${certificate.name} (the document ${form.note})` }],
+        };
       }
     }
   }
-  return { signedBytes: input.document, checks: [{ name: 'signature', ok: false,
-    detail: `the signature does not verify with any of ${candidates.length} AWS certificates for /signature: the document or its signature was changed, or it was not signed by AWS` }] };
+  return {
+    signedBytes: input.document,
+    checks: [
+      {
+        name: 'signature',
+        ok: false,
+        detail: `the signature does not verify with any of ${candidates.length} AWS certificates for /signature: the document or its signature was changed, or it was not signed by AWS`,
+      },
+    ],
+  };
 }
 
 /** The region the document names, only to try its certificate first. */

@@ -61,7 +61,17 @@ export function defaultPlaybook(): Playbook {
 /** Parses and validates one playbook document; problems carry the JSON path and the line. */
 export function checkPlaybookText(text: string, file: string): CheckedDocument {
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return { problems: [{ file, line: 1, severity: 'error', path: '', message: 'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}' }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          path: '',
+          message: 'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}',
+        },
+      ],
+    };
   }
   const beyondLimits = sizeProblem(Buffer.byteLength(text), file) ?? depthProblem(text, file);
   if (beyondLimits) return { problems: [beyondLimits] };
@@ -71,10 +81,17 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
   if (parseErrors.length > 0 || !root) {
     // Only the first syntax error: the ones after it are mostly the parser losing its footing.
     const [first] = parseErrors;
-    return { problems: [{
-      file, line: first ? lineAt(lines, first.offset) : 1, severity: 'error', path: '',
-      message: `not valid JSON: ${first ? describeParseError(first) : 'no value'}; fix the syntax (comments and trailing commas are not allowed)`,
-    }] };
+    return {
+      problems: [
+        {
+          file,
+          line: first ? lineAt(lines, first.offset) : 1,
+          severity: 'error',
+          path: '',
+          message: `not valid JSON: ${first ? describeParseError(first) : 'no value'}; fix the syntax (comments and trailing commas are not allowed)`,
+        },
+      ],
+    };
   }
   // JSON.parse, not the tree's value: that one builds null-prototype objects.
   const document = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
@@ -96,23 +113,29 @@ export function crossCheck(playbook: Playbook): { path: string; message: string 
   const problems: { path: string; message: string }[] = [];
   const channelIds = new Set<string>();
   playbook.channels.forEach((channel, i) => {
-    if (channelIds.has(channel.id)) problems.push({ path: `/channels/${i}/id`, message: `channel id "${channel.id}" is used twice: give each channel its own id` });
+    if (channelIds.has(channel.id))
+      problems.push({ path: `/channels/${i}/id`, message: `channel id "${channel.id}" is used twice: give each channel its own id` });
     channelIds.add(channel.id);
   });
   const known = () => [...channelIds].join(', ');
-  playbook.purchasePaths.forEach((path, i) => path.channels.forEach((id, j) => {
-    if (!channelIds.has(id)) problems.push({ path: `/purchasePaths/${i}/channels/${j}`, message: `no channel has the id "${id}"; known channels: ${known()}` });
-  }));
+  playbook.purchasePaths.forEach((path, i) =>
+    path.channels.forEach((id, j) => {
+      if (!channelIds.has(id))
+        problems.push({ path: `/purchasePaths/${i}/channels/${j}`, message: `no channel has the id "${id}"; known channels: ${known()}` });
+    }),
+  );
   const templateIds = new Set<string>();
   playbook.caseTemplates.forEach((template, i) => {
-    if (templateIds.has(template.id)) problems.push({ path: `/caseTemplates/${i}/id`, message: `case template id "${template.id}" is used twice: give each template its own id` });
+    if (templateIds.has(template.id))
+      problems.push({ path: `/caseTemplates/${i}/id`, message: `case template id "${template.id}" is used twice: give each template its own id` });
     templateIds.add(template.id);
     if (template.channel !== undefined && !channelIds.has(template.channel)) {
       problems.push({ path: `/caseTemplates/${i}/channel`, message: `no channel has the id "${template.channel}"; known channels: ${known()}` });
     }
     const fieldIds = new Set<string>();
     template.fields.forEach((field, j) => {
-      if (fieldIds.has(field.id)) problems.push({ path: `/caseTemplates/${i}/fields/${j}/id`, message: `field id "${field.id}" is used twice in template "${template.id}"` });
+      if (fieldIds.has(field.id))
+        problems.push({ path: `/caseTemplates/${i}/fields/${j}/id`, message: `field id "${field.id}" is used twice in template "${template.id}"` });
       fieldIds.add(field.id);
     });
   });
@@ -123,7 +146,10 @@ export function crossCheck(playbook: Playbook): { path: string; message: string 
 function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: string): LoadedPlaybook {
   const base = defaultPlaybook();
   const fallback = (problems: PlaybookProblem[]): LoadedPlaybook => ({
-    playbook: base, teamFile, overridden: [], problems: withFallbackNote(problems, teamFile),
+    playbook: base,
+    teamFile,
+    overridden: [],
+    problems: withFallbackNote(problems, teamFile),
   });
   if (!checked.document) return fallback(checked.problems);
   const { playbook, overridden } = mergePlaybook(base, checked.document);
@@ -132,14 +158,18 @@ function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: s
   // Blame the team file only for sections it supplied; the rest came from the default.
   const root = parseTree(teamText.replace(/^\uFEFF/, ' '));
   const lines = lineStarts(teamText);
-  return fallback(cross.map(({ path, message }) => {
-    const fromTeam = overridden.includes(path.split('/')[1] as PlaybookSection);
-    return {
-      file: fromTeam ? teamFile : DEFAULT_PLAYBOOK_FILE,
-      line: fromTeam && root ? lineOfPath(root, lines, path) : 1,
-      severity: 'error', path, message: `${path}: ${message}`,
-    };
-  }));
+  return fallback(
+    cross.map(({ path, message }) => {
+      const fromTeam = overridden.includes(path.split('/')[1] as PlaybookSection);
+      return {
+        file: fromTeam ? teamFile : DEFAULT_PLAYBOOK_FILE,
+        line: fromTeam && root ? lineOfPath(root, lines, path) : 1,
+        severity: 'error',
+        path,
+        message: `${path}: ${message}`,
+      };
+    }),
+  );
 }
 
 /**
@@ -157,8 +187,21 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
     return {
-      playbook: defaultPlaybook(), teamFile, overridden: [],
-      problems: withFallbackNote([{ file: teamFile, line: 1, severity: 'error', path: '', message: `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions` }], teamFile),
+      playbook: defaultPlaybook(),
+      teamFile,
+      overridden: [],
+      problems: withFallbackNote(
+        [
+          {
+            file: teamFile,
+            line: 1,
+            severity: 'error',
+            path: '',
+            message: `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions`,
+          },
+        ],
+        teamFile,
+      ),
     };
   }
   return resolvePlaybook(checkPlaybookText(text, teamFile), teamFile, text);
@@ -168,7 +211,7 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
 async function readUnlessTooBig(file: string): Promise<string | PlaybookProblem> {
   const handle = await open(file, 'r');
   try {
-    return sizeProblem((await handle.stat()).size, file) ?? await handle.readFile('utf8');
+    return sizeProblem((await handle.stat()).size, file) ?? (await handle.readFile('utf8'));
   } finally {
     await handle.close();
   }
@@ -178,7 +221,10 @@ function sizeProblem(bytes: number, file: string): PlaybookProblem | undefined {
   if (bytes <= PLAYBOOK_MAX_BYTES) return undefined;
   const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
   return {
-    file, line: 1, severity: 'error', path: '',
+    file,
+    line: 1,
+    severity: 'error',
+    path: '',
     message: `the playbook is ${megabytes(bytes)}, more than the ${megabytes(PLAYBOOK_MAX_BYTES)} a playbook may be, so it is not read and the default playbook applies: check that this is the team playbook (real ones are tens of KB)`,
   };
 }
@@ -189,7 +235,10 @@ function depthProblem(text: string, file: string): PlaybookProblem | undefined {
   const stoppedAt = walkBrackets(text, 0, (depth) => (tooDeep = depth > PLAYBOOK_MAX_DEPTH));
   if (!tooDeep) return undefined;
   return {
-    file, line: 1, severity: 'error', path: '',
+    file,
+    line: 1,
+    severity: 'error',
+    path: '',
     message: `arrays and objects nest more than ${PLAYBOOK_MAX_DEPTH} levels deep (at line ${lineAt(lineStarts(text), stoppedAt - 1)}), so the playbook is not read and the default playbook applies: a playbook needs fewer than 10 levels; remove the extra nesting`,
   };
 }
@@ -200,30 +249,38 @@ function withFallbackNote(problems: PlaybookProblem[], teamFile: string): Playbo
 
 function schemaProblems(errors: ErrorObject[], root: Node, lines: number[], file: string): PlaybookProblem[] {
   // "must match then schema" only repeats the error inside "then".
-  const problems = errors.filter((e) => e.keyword !== 'if').map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-    const path = extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
-    return { file, line: lineOfPath(root, lines, path), severity: 'error' as const, path, message: `${path || '/'}: ${describeSchemaError(e)}` };
-  });
+  const problems = errors
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => {
+      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+      const path = extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
+      return { file, line: lineOfPath(root, lines, path), severity: 'error' as const, path, message: `${path || '/'}: ${describeSchemaError(e)}` };
+    });
   return problems.sort((a, b) => a.line - b.line);
 }
 
 function describeSchemaError(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown property "${String(params.additionalProperty)}" (check the spelling; the schema lists the allowed ones)`;
-    case 'const': return `must be ${JSON.stringify(params.allowedValue)}`;
-    case 'enum': return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'additionalProperties':
+      return `unknown property "${String(params.additionalProperty)}" (check the spelling; the schema lists the allowed ones)`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern': {
       const description = (e.parentSchema as { description?: string } | undefined)?.description;
       return `must match ${String(params.pattern)}${description ? ` (${description})` : ''}`;
     }
-    default: return e.message ?? e.keyword;
+    default:
+      return e.message ?? e.keyword;
   }
 }
 
 function describeParseError(e: ParseError): string {
-  return printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return printParseErrorCode(e.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 function escapePointer(segment: string): string {
@@ -231,7 +288,10 @@ function escapePointer(segment: string): string {
 }
 
 function lineOfPath(root: Node, lines: number[], pointer: string): number {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   let node = findNodeAtLocation(root, segments);
   // For a property, point at its key rather than its value.
@@ -250,7 +310,8 @@ function lineAt(starts: number[], offset: number): number {
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid; else high = mid - 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
   }
   return low + 1;
 }

@@ -36,7 +36,15 @@ const COMMON = new Set(
 
 /** Lower-cased words without common ones, plurals and -ing endings ("Policies" -> "policy", "patching" -> "patch"). */
 export function scopeWords(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !COMMON.has(w)).map(stem))];
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1 && !COMMON.has(w))
+        .map(stem),
+    ),
+  ];
 }
 
 function stem(word: string): string {
@@ -51,7 +59,7 @@ export function searchScope(scope: ScopeSection, request: string): ScopeAnswer {
   const managed = new Set(scope.managedServices?.includes ?? []);
   const items = [
     ...scope.inScope.map((i) => ({ kind: 'in-scope' as const, item: i.item, source: i.source })),
-    ...scope.outOfScope.map((i) => ({ kind: managed.has(i.item) ? 'managed-service' as const : 'out-of-scope' as const, item: i.item, source: i.source })),
+    ...scope.outOfScope.map((i) => ({ kind: managed.has(i.item) ? ('managed-service' as const) : ('out-of-scope' as const), item: i.item, source: i.source })),
   ].map((i) => ({ ...i, itemWords: new Set(scopeWords(i.item)) }));
   const spread = new Map<string, number>();
   for (const i of items) for (const w of i.itemWords) spread.set(w, (spread.get(w) ?? 0) + 1);

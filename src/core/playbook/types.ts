@@ -108,8 +108,7 @@ export interface FaqEntry {
   source: SourceRef;
 }
 
-export type FieldKind =
-  | 'text' | 'multiline' | 'instanceId' | 'amiId' | 'account' | 'region' | 'productCode' | 'filePath' | 'choice' | 'httpStatus';
+export type FieldKind = 'text' | 'multiline' | 'instanceId' | 'amiId' | 'account' | 'region' | 'productCode' | 'filePath' | 'choice' | 'httpStatus';
 
 /** Playbook data a choice field takes its options from (see the schema's field.optionsFrom). */
 export type OptionsSource = 'escalationRegions' | 'faq' | 'purchasePaths';
@@ -171,8 +170,18 @@ export interface Playbook {
 
 /** The sections a team playbook may replace one by one. */
 export const PLAYBOOK_SECTIONS = [
-  'name', 'version', 'products', 'eligibility', 'marketplace', 'scope', 'contacts',
-  'channels', 'purchasePaths', 'accountSetup', 'faq', 'caseTemplates',
+  'name',
+  'version',
+  'products',
+  'eligibility',
+  'marketplace',
+  'scope',
+  'contacts',
+  'channels',
+  'purchasePaths',
+  'accountSetup',
+  'faq',
+  'caseTemplates',
 ] as const satisfies readonly (keyof Playbook)[];
 
 export type PlaybookSection = (typeof PLAYBOOK_SECTIONS)[number];

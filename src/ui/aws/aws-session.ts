@@ -29,15 +29,20 @@ export class AwsSession extends Disposable {
   /** The region calls go to when none is picked, with its source: undefined until read, null when no source names one. */
   private region?: ResolvedRegion | null;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly state: vscode.Memento,
+  ) {
     super();
     this.status.name = 'Support Desk: AWS profile and region';
-    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, 'aws')) {
-        this.problem = undefined;
-        void this.refreshRegion();
-      }
-    }));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, 'aws')) {
+          this.problem = undefined;
+          void this.refreshRegion();
+        }
+      }),
+    );
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshRegion()));
     void this.refreshRegion();
     this.status.show();
@@ -115,7 +120,9 @@ export class AwsSession extends Disposable {
     ];
     const picked = await vscode.window.showQuickPick(items, {
       title: 'Select AWS Profile (the seller account that owns the product code)',
-      placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found: run "aws configure sso" or "aws configure"',
+      placeHolder: profiles.length
+        ? 'Profiles from the shared AWS config and credentials files'
+        : 'No profiles found: run "aws configure sso" or "aws configure"',
       matchOnDescription: true,
     });
     if (!picked) return undefined;
@@ -179,8 +186,9 @@ export class AwsSession extends Disposable {
       return;
     }
     this.status.backgroundColor = undefined;
-    this.status.tooltip = `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. ` +
-      'The region is, in AWS\'s order: the one selected (supportDesk.aws.region), else AWS_REGION, else AWS_DEFAULT_REGION, else the profile\'s. Click to change.';
+    this.status.tooltip =
+      `AWS profile ${profile ?? '(default credential chain)'}, region ${regionText}${endpointUrl ? `, endpoint ${endpointUrl}` : ''}. ` +
+      "The region is, in AWS's order: the one selected (supportDesk.aws.region), else AWS_REGION, else AWS_DEFAULT_REGION, else the profile's. Click to change.";
     this.status.command = 'supportDesk.selectProfile';
   }
 }

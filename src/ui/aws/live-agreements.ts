@@ -25,7 +25,8 @@ export interface LiveCheck {
  * not available; an AWS failure is not thrown: it is the live verdict `error`, recorded like any other.
  */
 export async function checkLiveAgreements(ctx: SupportDeskContext, account: string, productId?: string): Promise<LiveCheck> {
-  if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
+  if (!vscode.workspace.isTrusted)
+    throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
   const aws = await ctx.aws.layer();
   if (!aws) throw new RangeError('The AWS layer is not available.');
   const asOf = judgingDay().day;
@@ -34,7 +35,8 @@ export async function checkLiveAgreements(ctx: SupportDeskContext, account: stri
     () => aws.searchAgreements({ account, productId, asOf }, { profile: ctx.aws.settings().profile }),
   );
   const snapshot = ctx.reports.current?.snapshot;
-  const report = snapshot && snapshot.files.length > 0 ? judgeAccount(snapshot.store, account, asOf, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility)) : null;
+  const report =
+    snapshot && snapshot.files.length > 0 ? judgeAccount(snapshot.store, account, asOf, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility)) : null;
   const combined = combineVerdicts(report, live, productId, asOf);
   ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
   const auditProblem = await recordEvidence(ctx, agreementAuditEntry(live, { account, productId }));

@@ -3,7 +3,13 @@
 import * as vscode from 'vscode';
 import { readBatchInput } from '../../core/batch-input';
 import { renderCase } from '../../core/templates';
-import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmation';
+import {
+  describeResult,
+  validateConfirmationRequest,
+  type ConfirmationRequest,
+  type ConfirmationResult,
+  type ConfirmationVerdict,
+} from '../../core/confirmation';
 import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
@@ -22,34 +28,36 @@ export interface ConfirmPrefill {
   region?: string;
 }
 
-export const askAndConfirmInstance = (ctx: SupportDeskContext) => async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
-  const aws = await ctx.aws.layer();
-  if (!aws) return undefined;
-  const fromTree = arg && 'kind' in arg;
-  const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : arg ?? {};
-  const settings = ctx.aws.settings();
-  const request: ConfirmationRequest = {
-    instanceId: prefill.instanceId ?? '',
-    productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
-    claimedAccount: prefill.claimedAccount,
-    // Without a region for this instance, the session applies the setting, else AWS's order, and says which.
-    region: prefill.region,
+export const askAndConfirmInstance =
+  (ctx: SupportDeskContext) =>
+  async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
+    const aws = await ctx.aws.layer();
+    if (!aws) return undefined;
+    const fromTree = arg && 'kind' in arg;
+    const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : (arg ?? {});
+    const settings = ctx.aws.settings();
+    const request: ConfirmationRequest = {
+      instanceId: prefill.instanceId ?? '',
+      productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
+      claimedAccount: prefill.claimedAccount,
+      // Without a region for this instance, the session applies the setting, else AWS's order, and says which.
+      region: prefill.region,
+    };
+    if (!(await askRequest(ctx, aws, request, !prefill.instanceId))) return undefined;
+    const { instanceId, productCode, region } = request;
+    const problems = validateConfirmationRequest(request);
+    if (problems.length > 0) {
+      void vscode.window.showErrorMessage(`Confirm Instance: ${problems.join('; ')}. Nothing was sent.`);
+      return undefined;
+    }
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
+      () => aws.confirmInstance(request, settings),
+    );
+    await record(ctx, [result]);
+    announce(ctx, result);
+    return result;
   };
-  if (!(await askRequest(ctx, aws, request, !prefill.instanceId))) return undefined;
-  const { instanceId, productCode, region } = request;
-  const problems = validateConfirmationRequest(request);
-  if (problems.length > 0) {
-    void vscode.window.showErrorMessage(`Confirm Instance: ${problems.join('; ')}. Nothing was sent.`);
-    return undefined;
-  }
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
-    () => aws.confirmInstance(request, settings),
-  );
-  await record(ctx, [result]);
-  announce(ctx, result);
-  return result;
-};
 
 /**
  * Asks, step by step, what the request still lacks; Back keeps each answer. Only the questions still
@@ -59,107 +67,131 @@ export const askAndConfirmInstance = (ctx: SupportDeskContext) => async (arg?: T
 async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: ConfirmationRequest, interactive: boolean): Promise<boolean> {
   const settings = ctx.aws.settings();
   const steps: Step[] = [];
-  if (interactive) steps.push({
-    name: 'instance',
-    ask: async (at) => {
-      const typed = await askText(at, {
-        prompt: 'The customer\'s EC2 instance id', placeHolder: 'i-0123456789abcdef0', value: request.instanceId,
-        // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
-        validate: (v) => (v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0'),
-      });
-      if (typeof typed === 'string') request.instanceId = typed.trim();
-      return typed === '' ? undefined : typed;
-    },
-  });
+  if (interactive)
+    steps.push({
+      name: 'instance',
+      ask: async (at) => {
+        const typed = await askText(at, {
+          prompt: "The customer's EC2 instance id",
+          placeHolder: 'i-0123456789abcdef0',
+          value: request.instanceId,
+          // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
+          validate: (v) =>
+            v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0',
+        });
+        if (typeof typed === 'string') request.instanceId = typed.trim();
+        return typed === '' ? undefined : typed;
+      },
+    });
   if (!request.productCode) {
-    steps.push({ name: 'product', ask: async (at) => {
-      const code = await pickProductCode(ctx, at, request.productCode);
-      if (typeof code === 'string') request.productCode = code;
-      return code;
-    } });
+    steps.push({
+      name: 'product',
+      ask: async (at) => {
+        const code = await pickProductCode(ctx, at, request.productCode);
+        if (typeof code === 'string') request.productCode = code;
+        return code;
+      },
+    });
   }
   // The region list starts where it always does until the engineer has answered (and come Back).
   let pickedRegion: string | undefined;
-  if (interactive) steps.push({
-    name: 'claimed account',
-    ask: async (at) => {
-      const typed = await askText(at, {
-        prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
-        value: request.claimedAccount ?? '', validate: typedAccountProblem,
-      });
-      if (typeof typed === 'string') request.claimedAccount = typed.trim() === '' ? undefined : typed;
-      return typed;
-    },
-  }, {
-    name: 'region',
-    ask: async (at) => {
-      const profileRegion = await ctx.aws.regionOfProfile(aws);
-      const items = orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note }));
-      const picked = await askPick(at, items, {
-        placeHolder: 'The instance\'s region ("auto" searches the enabled regions)', active: items.find((i) => i.label === pickedRegion),
-      });
-      if (typeof picked === 'object') request.region = pickedRegion = picked.label;
-      return picked;
-    },
-  });
+  if (interactive)
+    steps.push(
+      {
+        name: 'claimed account',
+        ask: async (at) => {
+          const typed = await askText(at, {
+            prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
+            value: request.claimedAccount ?? '',
+            validate: typedAccountProblem,
+          });
+          if (typeof typed === 'string') request.claimedAccount = typed.trim() === '' ? undefined : typed;
+          return typed;
+        },
+      },
+      {
+        name: 'region',
+        ask: async (at) => {
+          const profileRegion = await ctx.aws.regionOfProfile(aws);
+          const items = orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note }));
+          const picked = await askPick(at, items, {
+            placeHolder: 'The instance\'s region ("auto" searches the enabled regions)',
+            active: items.find((i) => i.label === pickedRegion),
+          });
+          if (typeof picked === 'object') request.region = pickedRegion = picked.label;
+          return picked;
+        },
+      },
+    );
   return runSteps('Confirm Instance', steps);
 }
 
-export const confirmInstancesFromFile = (ctx: SupportDeskContext) => async (file?: string): Promise<ConfirmationResult[] | undefined> => {
-  const aws = await ctx.aws.layer();
-  if (!aws) return undefined;
-  const path = file ?? (await vscode.window.showOpenDialog({
-    title: 'Instances to confirm: one instance id per line, or a CSV with an instanceId column (and productCode, productId, account, region)',
-    canSelectMany: false, filters: { 'Instance lists': ['csv', 'txt'], 'All files': ['*'] }, openLabel: 'Confirm Instances',
-  }))?.[0]?.fsPath;
-  if (!path) return undefined;
-  const input = await readBatchInput(path);
-  for (const p of input.problems) ctx.log.warn(`${p.file}:${p.line}: ${p.message}`);
-  if (input.rows.length === 0) {
-    void vscode.window.showErrorMessage(`No instance ids in ${path}${input.problems[0] ? `: ${input.problems[0].message}` : ''}.`);
-    return undefined;
-  }
-  let fallbackCode: string | undefined;
-  if (input.rows.some((r) => !r.productCode && !productCodeFor(ctx, r.productId))) {
-    const code = await pickProductCode(ctx, { title: 'Confirm Instances from File: product code for rows that name none' });
-    if (typeof code !== 'string') return undefined;
-    fallbackCode = code;
-  }
-  const settings = ctx.aws.settings();
-  const requests: ConfirmationRequest[] = input.rows.map((r) => ({
-    instanceId: r.instanceId,
-    productCode: r.productCode ?? productCodeFor(ctx, r.productId) ?? fallbackCode ?? '',
-    claimedAccount: r.account,
-    region: r.region,
-  }));
-  const results = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Confirming ${requests.length} instances`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      let done = 0;
-      return aws.confirmBatch(requests, {
-        ...settings,
-        signal: abort.signal,
-        onResult: async (result) => {
-          await record(ctx, [result], false);
-          done++;
-          progress.report({ increment: 100 / requests.length, message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}` });
-        },
-      });
-    },
-  );
-  ctx.confirmations.refresh();
-  const counts = new Map<ConfirmationVerdict, number>();
-  for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
-  const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
-  const skipped = requests.length - results.length;
-  ctx.log.info(`batch ${path}: ${summary}${skipped ? `, ${skipped} not run (cancelled)` : ''}`);
-  void vscode.window
-    .showInformationMessage(`Confirmed ${results.length} of ${requests.length} instances: ${summary}${skipped ? ` (${skipped} cancelled)` : ''}.`, 'Show Confirmations')
-    .then((c) => c && vscode.commands.executeCommand('supportDesk.confirmations.focus'));
-  return results;
-};
+export const confirmInstancesFromFile =
+  (ctx: SupportDeskContext) =>
+  async (file?: string): Promise<ConfirmationResult[] | undefined> => {
+    const aws = await ctx.aws.layer();
+    if (!aws) return undefined;
+    const path =
+      file ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Instances to confirm: one instance id per line, or a CSV with an instanceId column (and productCode, productId, account, region)',
+          canSelectMany: false,
+          filters: { 'Instance lists': ['csv', 'txt'], 'All files': ['*'] },
+          openLabel: 'Confirm Instances',
+        })
+      )?.[0]?.fsPath;
+    if (!path) return undefined;
+    const input = await readBatchInput(path);
+    for (const p of input.problems) ctx.log.warn(`${p.file}:${p.line}: ${p.message}`);
+    if (input.rows.length === 0) {
+      void vscode.window.showErrorMessage(`No instance ids in ${path}${input.problems[0] ? `: ${input.problems[0].message}` : ''}.`);
+      return undefined;
+    }
+    let fallbackCode: string | undefined;
+    if (input.rows.some((r) => !r.productCode && !productCodeFor(ctx, r.productId))) {
+      const code = await pickProductCode(ctx, { title: 'Confirm Instances from File: product code for rows that name none' });
+      if (typeof code !== 'string') return undefined;
+      fallbackCode = code;
+    }
+    const settings = ctx.aws.settings();
+    const requests: ConfirmationRequest[] = input.rows.map((r) => ({
+      instanceId: r.instanceId,
+      productCode: r.productCode ?? productCodeFor(ctx, r.productId) ?? fallbackCode ?? '',
+      claimedAccount: r.account,
+      region: r.region,
+    }));
+    const results = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Confirming ${requests.length} instances`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        let done = 0;
+        return aws.confirmBatch(requests, {
+          ...settings,
+          signal: abort.signal,
+          onResult: async (result) => {
+            await record(ctx, [result], false);
+            done++;
+            progress.report({ increment: 100 / requests.length, message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}` });
+          },
+        });
+      },
+    );
+    ctx.confirmations.refresh();
+    const counts = new Map<ConfirmationVerdict, number>();
+    for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+    const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
+    const skipped = requests.length - results.length;
+    ctx.log.info(`batch ${path}: ${summary}${skipped ? `, ${skipped} not run (cancelled)` : ''}`);
+    void vscode.window
+      .showInformationMessage(
+        `Confirmed ${results.length} of ${requests.length} instances: ${summary}${skipped ? ` (${skipped} cancelled)` : ''}.`,
+        'Show Confirmations',
+      )
+      .then((c) => c && vscode.commands.executeCommand('supportDesk.confirmations.focus'));
+    return results;
+  };
 
 /** Audit first (the evidence must not be lost), then the views. */
 async function record(ctx: SupportDeskContext, results: ConfirmationResult[], refresh = true): Promise<void> {
@@ -171,7 +203,9 @@ async function record(ctx: SupportDeskContext, results: ConfirmationResult[], re
       await audit.append(result);
     } catch (error) {
       ctx.log.error(`cannot write the audit log ${audit.path}: ${String(error)}`);
-      void vscode.window.showErrorMessage(`The confirmation of ${result.instanceId} could not be written to the audit log ${audit.path}: ${String(error)}. Check supportDesk.audit.path.`);
+      void vscode.window.showErrorMessage(
+        `The confirmation of ${result.instanceId} could not be written to the audit log ${audit.path}: ${String(error)}. Check supportDesk.audit.path.`,
+      );
     }
   }
   if (refresh) ctx.confirmations.refresh();
@@ -179,8 +213,12 @@ async function record(ctx: SupportDeskContext, results: ConfirmationResult[], re
 
 function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
   const actions = ['Copy Evidence', 'Open Case', ...(result.error?.kind === 'credentials' ? ['Retry Credentials'] : [])];
-  const show = result.verdict === 'confirmed' ? vscode.window.showInformationMessage
-    : result.verdict === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  const show =
+    result.verdict === 'confirmed'
+      ? vscode.window.showInformationMessage
+      : result.verdict === 'error'
+        ? vscode.window.showErrorMessage
+        : vscode.window.showWarningMessage;
   void show(verdictMessage(result), ...actions).then(async (choice) => {
     if (choice === 'Copy Evidence') await vscode.env.clipboard.writeText(`${describeResult(result)}\n${JSON.stringify(result, null, 2)}\n`);
     if (choice === 'Open Case') await openCase(ctx, result);
@@ -210,15 +248,15 @@ async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Pr
 
 function productCodeFor(ctx: SupportDeskContext, productId: string | undefined): string | undefined {
   if (!productId) return undefined;
-  return ctx.reports.current?.snapshot.store.productCodeFor(productId)
-    ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
+  return ctx.reports.current?.snapshot.store.productCodeFor(productId) ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
 }
 
 /** Products from the reports and the playbook (by code), or a code typed by hand (Back returns to the list). */
 async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: string): Promise<Answer<string>> {
   const byCode = new Map<string, vscode.QuickPickItem>();
   for (const p of ctx.reports.current?.snapshot.store.products() ?? []) {
-    if (p.productCode) byCode.set(p.productCode, { label: p.productTitle ?? p.productId, description: `${p.productCode} · ${p.productId}`, detail: 'from the reports' });
+    if (p.productCode)
+      byCode.set(p.productCode, { label: p.productTitle ?? p.productId, description: `${p.productCode} · ${p.productId}`, detail: 'from the reports' });
   }
   for (const p of (await ctx.playbook.current()).playbook.products) {
     if (p.code && !byCode.has(p.code)) byCode.set(p.code, { label: p.title, description: `${p.code} · ${p.id}`, detail: 'from the playbook' });
@@ -228,10 +266,14 @@ async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: st
     const picked = await askPick(at, [...byCode.values(), typeIt], { matchOnDescription: true, active: current ? byCode.get(current) : undefined });
     if (picked === undefined || picked === BACK) return picked;
     if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
-    const typed = await askText({ ...at, back: true }, {
-      prompt: 'The product code (1-25 letters or digits) from the Marketplace listing', value: current,
-      validate: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
-    });
+    const typed = await askText(
+      { ...at, back: true },
+      {
+        prompt: 'The product code (1-25 letters or digits) from the Marketplace listing',
+        value: current,
+        validate: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
+      },
+    );
     if (typed !== BACK) return typed?.trim();
   }
 }

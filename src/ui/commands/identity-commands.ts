@@ -16,28 +16,33 @@ const METHODS: { method: IdentityMethod; label: string; detail: string }[] = [
 ];
 
 /** Callers (tests, the panel) may pass the whole input; otherwise the engineer is asked. */
-export const verifyIdentityDocument = (ctx: SupportDeskContext) => async (given?: IdentityEvidenceInput): Promise<IdentityVerification | undefined> => {
-  const input = given ?? (await askInput(ctx));
-  if (!input) return undefined;
-  const { verifyAndRecord, describeVerification, NotASignatureError } = evidence.load();
-  try {
-    const { verification, auditProblem } = await verifyAndRecord(ctx, input);
-    const message = describeVerification(verification) + (auditProblem ? ` But ${auditProblem}.` : '');
-    const show = verification.verified ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(message, 'Copy Evidence').then((c) => c && vscode.env.clipboard.writeText(`${message}\n${JSON.stringify(verification, null, 2)}\n`));
-    return verification;
-  } catch (error) {
-    if (!(error instanceof NotASignatureError)) throw error;
-    void vscode.window.showErrorMessage(`Verify Identity Document: ${error.message}.`);
-    return undefined;
-  }
-};
+export const verifyIdentityDocument =
+  (ctx: SupportDeskContext) =>
+  async (given?: IdentityEvidenceInput): Promise<IdentityVerification | undefined> => {
+    const input = given ?? (await askInput(ctx));
+    if (!input) return undefined;
+    const { verifyAndRecord, describeVerification, NotASignatureError } = evidence.load();
+    try {
+      const { verification, auditProblem } = await verifyAndRecord(ctx, input);
+      const message = describeVerification(verification) + (auditProblem ? ` But ${auditProblem}.` : '');
+      const show = verification.verified ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+      void show(message, 'Copy Evidence').then((c) => c && vscode.env.clipboard.writeText(`${message}\n${JSON.stringify(verification, null, 2)}\n`));
+      return verification;
+    } catch (error) {
+      if (!(error instanceof NotASignatureError)) throw error;
+      void vscode.window.showErrorMessage(`Verify Identity Document: ${error.message}.`);
+      return undefined;
+    }
+  };
 
 /** Which signature, from the active editor (pasted there) or a file, the document when needed, what to expect. */
 async function askInput(ctx: SupportDeskContext): Promise<IdentityEvidenceInput | undefined> {
-  const picked = await vscode.window.showQuickPick(METHODS.map((m) => ({ ...m, description: m.detail })), {
-    title: 'Verify Identity Document: which signature did the customer send?',
-  });
+  const picked = await vscode.window.showQuickPick(
+    METHODS.map((m) => ({ ...m, description: m.detail })),
+    {
+      title: 'Verify Identity Document: which signature did the customer send?',
+    },
+  );
   if (!picked) return undefined;
   const editor = vscode.window.activeTextEditor;
   const pasted = editor && !editor.document.isUntitled ? undefined : editor?.document.getText().trim();
@@ -49,11 +54,12 @@ async function askInput(ctx: SupportDeskContext): Promise<IdentityEvidenceInput 
     if (document === undefined) return undefined;
   }
   const productCode = await vscode.window.showInputBox({
-    title: 'Verify Identity Document', prompt: 'Product code the instance must carry (empty: do not check)',
+    title: 'Verify Identity Document',
+    prompt: 'Product code the instance must carry (empty: do not check)',
     value: ctx.playbook.latest?.playbook.products.find((p) => p.code)?.code ?? '',
   });
   if (productCode === undefined) return undefined;
-  const account = await vscode.window.showInputBox({ title: 'Verify Identity Document', prompt: 'The customer\'s AWS account (empty: do not check)' });
+  const account = await vscode.window.showInputBox({ title: 'Verify Identity Document', prompt: "The customer's AWS account (empty: do not check)" });
   if (account === undefined) return undefined;
   return { method: picked.method, signature, document, expected: { productCode: productCode.trim() || undefined, account: account.trim() || undefined } };
 }

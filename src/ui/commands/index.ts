@@ -41,8 +41,10 @@ export function registerCommands(ctx: SupportDeskContext): vscode.Disposable[] {
         return await run(...args);
       } catch (error) {
         // One place where an unexpected failure becomes a message and a log line, never a silent no-op.
-        ctx.log.error(`${id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        void vscode.window.showErrorMessage(`Support Desk: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((c) => c && ctx.log.show());
+        ctx.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window
+          .showErrorMessage(`Support Desk: ${error instanceof Error ? error.message : String(error)}`, 'Show Log')
+          .then((c) => c && ctx.log.show());
         return undefined;
       }
     });

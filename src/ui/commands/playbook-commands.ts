@@ -20,7 +20,10 @@ export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscod
   const teamPath = ctx.playbook.teamPath();
   if (teamPath && vscode.workspace.isTrusted) {
     void vscode.window
-      .showInformationMessage('This is the default playbook (read-only). A team playbook in .support-desk/playbook.json replaces it section by section.', 'Create Team Playbook')
+      .showInformationMessage(
+        'This is the default playbook (read-only). A team playbook in .support-desk/playbook.json replaces it section by section.',
+        'Create Team Playbook',
+      )
       .then((choice) => choice && createTeamPlaybook(ctx, teamPath));
   }
   return DEFAULT_PLAYBOOK_DOC;
@@ -39,4 +42,7 @@ async function createTeamPlaybook(ctx: SupportDeskContext, path: string): Promis
 }
 
 /** Open Support Desk: the panel, at a section when a caller names one. */
-export const openSupportDesk = (ctx: SupportDeskContext) => (target?: PanelTarget): SupportDeskPanel => showPanel(ctx, target);
+export const openSupportDesk =
+  (ctx: SupportDeskContext) =>
+  (target?: PanelTarget): SupportDeskPanel =>
+    showPanel(ctx, target);

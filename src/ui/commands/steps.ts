@@ -27,7 +27,7 @@ export interface Step {
 
 /** Asks the steps in order, Back going to the previous one; false when the engineer cancelled. */
 export async function runSteps(title: string, steps: Step[]): Promise<boolean> {
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     const answer = await steps[i].ask({ title: `${title}: ${steps[i].name}`, step: i + 1, totalSteps: steps.length, back: i > 0 });
     if (answer === undefined) return false;
     i += answer === BACK ? -1 : 1;
@@ -51,10 +51,7 @@ export function askText(at: StepAt, question: TextQuestion): Promise<Answer<stri
   box.value = question.value ?? '';
   const check = () => (box.validationMessage = question.validate?.(box.value));
   check();
-  return ask(box, (done) => [
-    box.onDidChangeValue(check),
-    box.onDidAccept(() => check() === undefined && done(box.value)),
-  ]);
+  return ask(box, (done) => [box.onDidChangeValue(check), box.onDidAccept(() => check() === undefined && done(box.value))]);
 }
 
 export interface PickQuestion<T> {
@@ -84,7 +81,10 @@ function place(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, 
 }
 
 /** Shows the input until it is answered, Back is pressed or it is hidden, then disposes of it. */
-function ask<T>(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, listen: (done: (answer: Answer<T>) => void) => vscode.Disposable[]): Promise<Answer<T>> {
+function ask<T>(
+  input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
+  listen: (done: (answer: Answer<T>) => void) => vscode.Disposable[],
+): Promise<Answer<T>> {
   return new Promise((resolve) => {
     let answered = false;
     const done = (answer: Answer<T>) => {

@@ -38,7 +38,13 @@ export function confirmationNodes(entries: readonly AuditEntry[], shown = SHOWN_
 
 export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
   if (node.kind === 'older') {
-    return { label: `${node.count.toLocaleString('en-US')} older confirmation${node.count === 1 ? '' : 's'}`, description: 'open the audit log', icon: { id: 'history' }, contextValue: 'older', collapsible: false };
+    return {
+      label: `${node.count.toLocaleString('en-US')} older confirmation${node.count === 1 ? '' : 's'}`,
+      description: 'open the audit log',
+      icon: { id: 'history' },
+      contextValue: 'older',
+      collapsible: false,
+    };
   }
   const e = node.entry;
   if (e.source === 'marketplace-agreement') return agreementSearchLook(e);
@@ -60,7 +66,9 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
         `Region: ${escapeMarkdown(e.region ?? 'unknown')}`,
         `Profile: ${escapeMarkdown(e.profile ?? 'default credential chain')}`,
         `Checked: ${e.time}`,
-        offline ? `Proven offline by the instance identity document, signed by AWS's ${escapeMarkdown(e.certificate ?? 'unknown')} certificate` : `Request id: ${escapeMarkdown(e.requestId ?? 'none (not sent or no answer)')}`,
+        offline
+          ? `Proven offline by the instance identity document, signed by AWS's ${escapeMarkdown(e.certificate ?? 'unknown')} certificate`
+          : `Request id: ${escapeMarkdown(e.requestId ?? 'none (not sent or no answer)')}`,
       ].join('  \n'),
     ].join('\n\n'),
     icon: look.icon,

@@ -20,9 +20,11 @@ export class ConfirmationsView extends Disposable implements vscode.TreeDataProv
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     this.view = this._register(vscode.window.createTreeView(CONFIRMATIONS_VIEW, { treeDataProvider: this }));
-    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, 'audit.path')) this.refresh();
-    }));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affects(e, 'audit.path')) this.refresh();
+      }),
+    );
     // The watcher is replaced when the audit path changes: the one current at the end goes.
     this._register({
       dispose: () => {

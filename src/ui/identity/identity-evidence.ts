@@ -23,13 +23,18 @@ export interface IdentityEvidenceInput {
  * NotASignatureError (from the verifier) for input that is not a signature at all; an audit log
  * that cannot be written is said in the log and in the returned `auditProblem`, never hides the answer.
  */
-export async function verifyAndRecord(ctx: SupportDeskContext, input: IdentityEvidenceInput): Promise<{ verification: IdentityVerification; auditProblem?: string }> {
+export async function verifyAndRecord(
+  ctx: SupportDeskContext,
+  input: IdentityEvidenceInput,
+): Promise<{ verification: IdentityVerification; auditProblem?: string }> {
   const verification = verifyIdentity(
     { method: input.method, signature: input.signature, document: input.document === undefined ? undefined : Buffer.from(input.document, 'utf8') },
     input.expected,
   );
   const entry = identityAuditEntry(verification, input.expected);
-  ctx.log.info(`verify identity ${input.method}: ${verification.verified ? 'verified' : `not verified (${verification.reasons.join('; ')})`}, instance ${entry.instanceId || 'unknown'}, account ${entry.ownerId ?? 'unknown'}`);
+  ctx.log.info(
+    `verify identity ${input.method}: ${verification.verified ? 'verified' : `not verified (${verification.reasons.join('; ')})`}, instance ${entry.instanceId || 'unknown'}, account ${entry.ownerId ?? 'unknown'}`,
+  );
   const auditProblem = await recordEvidence(ctx, entry);
   return auditProblem ? { verification, auditProblem } : { verification };
 }

@@ -21,8 +21,9 @@ export function openPanel(): SupportDeskPanel | undefined {
 /** Restores the panel after a reload: VS Code hands back the webview, which restores its own state. */
 export function registerPanelSerializer(ctx: SupportDeskContext): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-    deserializeWebviewPanel: async (restored) => {
+    deserializeWebviewPanel: (restored) => {
       panel.load().SupportDeskPanel.revive(ctx, restored);
+      return Promise.resolve();
     },
   });
 }

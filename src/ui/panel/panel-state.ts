@@ -49,9 +49,10 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
     trusted,
     playbook: {
       name: p.name,
-      origin: loaded.teamFile && loaded.overridden.length > 0
-        ? `Team playbook ${loaded.teamFile} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
-        : 'The default playbook shipped with the extension',
+      origin:
+        loaded.teamFile && loaded.overridden.length > 0
+          ? `Team playbook ${loaded.teamFile} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
+          : 'The default playbook shipped with the extension',
       problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${x.file}:${x.line}: ${x.message}`),
       scope: {
         provider: s.provider,
@@ -59,7 +60,12 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
         definition: factView(s.definition),
         inScope: s.inScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
         outOfScope: s.outOfScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
-        managedServices: s.managedServices && { text: plainText(s.managedServices.text), url: s.managedServices.url, includes: s.managedServices.includes, cite: cite(s.managedServices.source) },
+        managedServices: s.managedServices && {
+          text: plainText(s.managedServices.text),
+          url: s.managedServices.url,
+          includes: s.managedServices.includes,
+          cite: cite(s.managedServices.source),
+        },
         notes: (s.notes ?? []).map(factView),
         matching: SCOPE_MATCHING,
       },
@@ -73,16 +79,31 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
       purchasePaths: p.purchasePaths.map((path) => {
         const channels = channelsForPurchase(p, path.id)!;
         return {
-          id: path.id, purchase: path.purchase, phoneSupport: path.phoneSupport, note: path.note,
-          applies: channels.applies.map(channelView), doesNotApply: channels.doesNotApply.map(channelView), cite: cite(path.source),
+          id: path.id,
+          purchase: path.purchase,
+          phoneSupport: path.phoneSupport,
+          note: path.note,
+          applies: channels.applies.map(channelView),
+          doesNotApply: channels.doesNotApply.map(channelView),
+          cite: cite(path.source),
         };
       }),
-      accountSetup: { title: p.accountSetup.title, steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })) },
+      accountSetup: {
+        title: p.accountSetup.title,
+        steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })),
+      },
       faq: p.faq.map((f) => ({ question: f.question, answer: plainText(f.answer.join('\n\n')), cite: cite(f.source) })),
       templates: p.caseTemplates.map((t) => ({
-        id: t.id, title: t.title, summary: t.summary,
+        id: t.id,
+        title: t.title,
+        summary: t.summary,
         fields: t.fields.map((f) => ({
-          id: f.id, label: f.label, kind: f.kind, required: f.required === true, hint: f.hint, multiline: f.kind === 'multiline',
+          id: f.id,
+          label: f.label,
+          kind: f.kind,
+          required: f.required === true,
+          hint: f.hint,
+          multiline: f.kind === 'multiline',
           options: f.kind === 'choice' ? fieldOptions(p, f) : undefined,
           locationFrom: f.locationFrom,
           locations: f.locations?.map((l) => ({ when: l.when, label: l.label, path: l.path, how: l.how })),
@@ -111,7 +132,17 @@ function mergeProducts(p: Playbook, store?: SubscriptionStore): { id: string; ti
 /** An audit entry as the panel lists it. */
 export function confirmationView(entry: AuditEntry): ConfirmationView {
   const { ownerId, instanceId, productCode, verdict, region, profile, requestId, time } = entry;
-  return { time, instanceId, productCode, verdict, ownerId, region, profile, requestId, message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict };
+  return {
+    time,
+    instanceId,
+    productCode,
+    verdict,
+    ownerId,
+    region,
+    profile,
+    requestId,
+    message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict,
+  };
 }
 
 /**
@@ -128,24 +159,48 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
   const warnings = padded ? [padded] : [];
   const recentConfirmations = audit
     .filter((e) => e.source !== 'marketplace-agreement' && (e.ownerId === account || e.claimedAccount === account))
-    .slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
+    .slice(-RECENT_CONFIRMATIONS)
+    .reverse()
+    .map(confirmationView);
   const newest = recordedEvidenceByAccount(audit).get(account) ?? {};
-  const recorded = { ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}), ...(newest.identity ? { identity: describeIdentityEntry(newest.identity) } : {}) };
+  const recorded = {
+    ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}),
+    ...(newest.identity ? { identity: describeIdentityEntry(newest.identity) } : {}),
+  };
   if (!judging || judging.files === 0) {
     const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
-    return { account, warnings, verdict: null, subscriptions: [], freshness, stale: true, contacts: [], recentConfirmations, recorded, evidenceText: `Account ${account}: no subscription reports loaded` };
+    return {
+      account,
+      warnings,
+      verdict: null,
+      subscriptions: [],
+      freshness,
+      stale: true,
+      contacts: [],
+      recentConfirmations,
+      recorded,
+      evidenceText: `Account ${account}: no subscription reports loaded`,
+    };
   }
   const verdict = judgeAccount(judging.store, account, judging.asOf, judging.policy);
   const freshness = reportFreshness(judging.store, judging.asOf, judging.policy);
   // A product named narrows the answer to that product (judged even when the account lacks it).
   const judged = input.productId
-    ? [verdict.subscriptions.find((s) => s.productId === input.productId) ?? judgeSubscription(judging.store, account, input.productId, judging.asOf, judging.policy)]
+    ? [
+        verdict.subscriptions.find((s) => s.productId === input.productId) ??
+          judgeSubscription(judging.store, account, input.productId, judging.asOf, judging.policy),
+      ]
     : verdict.subscriptions;
   const subscriptions = judged.map((s) => ({
-      productId: s.productId, productTitle: s.productTitle, productCode: s.productCode, verdict: s.verdict, reasons: s.reasons,
-      evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${basename(e.file)}:${e.line}` })),
-    }));
-  const goodFaith = verdict.verdict === 'unlisted' ? verdict.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|reporting lag/.test(r)) : undefined;
+    productId: s.productId,
+    productTitle: s.productTitle,
+    productCode: s.productCode,
+    verdict: s.verdict,
+    reasons: s.reasons,
+    evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${basename(e.file)}:${e.line}` })),
+  }));
+  const goodFaith =
+    verdict.verdict === 'unlisted' ? verdict.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|reporting lag/.test(r)) : undefined;
   return {
     account,
     warnings,

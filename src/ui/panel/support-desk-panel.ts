@@ -12,8 +12,14 @@ import { searchScope } from '../../core/playbook/scope-search';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
 import {
-  PANEL_VIEW_TYPE, parseWebviewMessage,
-  type CaseAction, type CheckInput, type HostMessage, type PanelReplies, type PanelRequest, type Section,
+  PANEL_VIEW_TYPE,
+  parseWebviewMessage,
+  type CaseAction,
+  type CheckInput,
+  type HostMessage,
+  type PanelReplies,
+  type PanelRequest,
+  type Section,
 } from '../../shared/panel-protocol';
 import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
@@ -72,7 +78,10 @@ export class SupportDeskPanel extends Disposable {
     return { enableScripts: true, enableFindWidget: true, localResourceRoots: [assets(ctx, 'media'), assets(ctx, 'dist', 'webview')] };
   }
 
-  private constructor(private readonly ctx: SupportDeskContext, readonly panel: vscode.WebviewPanel) {
+  private constructor(
+    private readonly ctx: SupportDeskContext,
+    readonly panel: vscode.WebviewPanel,
+  ) {
     super();
     panel.iconPath = assets(ctx, 'media', 'support-desk.svg');
     panel.webview.html = this.html();
@@ -88,7 +97,8 @@ export class SupportDeskPanel extends Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'eligibility')) void this.postState();
       }),
-    ]) this._register(owned);
+    ])
+      this._register(owned);
   }
 
   /** Handles one message from the webview, exactly as onDidReceiveMessage does (the suite calls it too). */
@@ -164,7 +174,12 @@ export class SupportDeskPanel extends Disposable {
   private judging(): Judging | undefined {
     const snapshot = this.ctx.reports.current?.snapshot;
     if (!snapshot) return undefined;
-    return { store: snapshot.store, files: snapshot.files.length, asOf: judgingDay().day, policy: eligibilityPolicy(this.ctx.playbook.latest?.playbook.eligibility) };
+    return {
+      store: snapshot.store,
+      files: snapshot.files.length,
+      asOf: judgingDay().day,
+      policy: eligibilityPolicy(this.ctx.playbook.latest?.playbook.eligibility),
+    };
   }
 
   private async audit() {
@@ -178,11 +193,14 @@ export class SupportDeskPanel extends Disposable {
 
   /** The extension's Confirm Instance flow (audited, announced), its answer shown in place. */
   private async confirm(input: CheckInput): Promise<PanelReplies['confirm']> {
-    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
+    if (!vscode.workspace.isTrusted)
+      throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
     const check = checkAccount(input, this.judging(), []);
-    if (!input.instanceId?.trim()) throw new RangeError('Type the customer\'s instance id (i-...) to confirm it with AWS.');
+    if (!input.instanceId?.trim()) throw new RangeError("Type the customer's instance id (i-...) to confirm it with AWS.");
     const result = await vscode.commands.executeCommand<ConfirmationResult | undefined>('supportDesk.confirmInstance', {
-      instanceId: input.instanceId.trim(), claimedAccount: check.account, productId: input.productId || undefined,
+      instanceId: input.instanceId.trim(),
+      claimedAccount: check.account,
+      productId: input.productId || undefined,
     });
     const confirmation = result ? { ...confirmationView(auditEntryFor(result)), message: verdictMessage(result) } : null;
     return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
@@ -200,7 +218,9 @@ export class SupportDeskPanel extends Disposable {
     const { verifyAndRecord, describeVerification, NotASignatureError } = identityEvidence.load();
     try {
       const { verification, auditProblem } = await verifyAndRecord(this.ctx, {
-        method: r.method, signature: r.signature, document: r.document || undefined,
+        method: r.method,
+        signature: r.signature,
+        document: r.document || undefined,
         expected: { account: r.account || undefined, productCode: r.productCode || undefined },
       });
       return { verified: verification.verified, message: describeVerification(verification), checks: verification.checks, auditProblem };
@@ -231,8 +251,13 @@ export class SupportDeskPanel extends Disposable {
     }
     if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
     const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
-    const path = await saveNew(join(folder.uri.fsPath, 'cases'), `${localDay(new Date())}-${safeName(account || values.account || 'no-account')}-${templateId}`, markdown);
+    if (!folder || folder.uri.scheme !== 'file')
+      throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+    const path = await saveNew(
+      join(folder.uri.fsPath, 'cases'),
+      `${localDay(new Date())}-${safeName(account || values.account || 'no-account')}-${templateId}`,
+      markdown,
+    );
     this.ctx.log.info(`case saved to ${path}`);
     return { message: `Saved to ${vscode.workspace.asRelativePath(path)}.` };
   }

@@ -33,7 +33,7 @@ export class PlaybookSource extends Disposable {
 
   current(): Promise<LoadedPlaybook> {
     // Restricted Mode: the workspace's playbook is not read at all.
-    this.loaded ??= loadPlaybook(vscode.workspace.isTrusted ? this.teamPath() ?? null : null).then((loaded) => {
+    this.loaded ??= loadPlaybook(vscode.workspace.isTrusted ? (this.teamPath() ?? null) : null).then((loaded) => {
       this.report(loaded);
       this.latest = loaded;
       return loaded;

@@ -92,12 +92,9 @@ export async function expandReportSources(sources: readonly ReportLocation[]): P
       missing.push(`"${source.entry}" does not exist: fix supportDesk.reports.paths or run Load Reports...`);
       continue;
     }
-    const located: ReportLocation = info.isDirectory()
-      ? source
-      : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
+    const located: ReportLocation = info.isDirectory() ? source : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
     for (const file of await expandReportPaths([source.base])) files.add(resolve(file));
     found.push(located);
   }
   return { files: [...files].sort(), sources: found, missing };
 }
-

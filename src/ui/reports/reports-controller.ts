@@ -63,7 +63,11 @@ export class ReportsController extends Disposable {
   readonly onDidChange = this.changed.event;
 
   /** `storage`: the extension's global storage folder, where copies of S3 reports are kept. */
-  constructor(private readonly log: vscode.LogOutputChannel, storage: string, private readonly s3Access: S3Access) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    storage: string,
+    private readonly s3Access: S3Access,
+  ) {
     super();
     this.s3Cache = new S3ReportCache(storage);
     for (const owned of [
@@ -79,7 +83,8 @@ export class ReportsController extends Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
-    ]) this._register(owned);
+    ])
+      this._register(owned);
     this.setState('empty');
   }
 
@@ -101,9 +106,11 @@ export class ReportsController extends Disposable {
     const controller = new AbortController();
     this.running = controller;
     // One load at a time: a newer request aborts the older one and runs after it stops.
-    this.queue = this.queue.then(() => this.load(controller.signal)).catch((error: unknown) => {
-      if (!controller.signal.aborted) this.log.error(`loading reports failed: ${String(error)}`);
-    });
+    this.queue = this.queue
+      .then(() => this.load(controller.signal))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) this.log.error(`loading reports failed: ${String(error)}`);
+      });
     return this.queue;
   }
 
@@ -152,9 +159,8 @@ export class ReportsController extends Disposable {
     this.watch(expanded.sources);
     const fromS3 = s3.length > 0 ? await this.syncS3(s3, signal) : undefined;
     const changed = stale === 'all' ? 'all' : new Set([...stale, ...(fromS3?.fetched ?? [])]);
-    const read = await vscode.window.withProgress(
-      { location: { viewId: 'supportDesk.subscriptions' } },
-      () => vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
+    const read = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
         this.reportSet.sync([...expanded.files, ...(fromS3?.sources ?? [])], changed, {
           signal,
           asOf: judgingDay().day,

@@ -47,7 +47,9 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
           `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
           `Newest report listing it: ${p.latestReportDate}`,
-          VERDICT_RANK.filter((v) => node.counts[v] > 0).map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v].toLocaleString('en-US')}`).join('\n'),
+          VERDICT_RANK.filter((v) => node.counts[v] > 0)
+            .map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v].toLocaleString('en-US')}`)
+            .join('\n'),
         ].join('\n\n'),
         icon: { id: 'package' },
         contextValue: 'product',
@@ -108,17 +110,17 @@ function subscriptionDescription(v: SubscriptionVerdict): string {
 /** The evidence of one verdict: what it is, why (the reasons), and where each fact came from. */
 function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
   const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (${inlineCode(v.productId)}${v.productCode ? `, code ${inlineCode(v.productCode)}` : ''})`;
-  const facts = [
-    `Product: ${product}`,
-    v.lastUsage && `Last usage: ${v.lastUsage}`,
-    v.reportDate && `Report date: ${v.reportDate}`,
-  ].filter(Boolean);
+  const facts = [`Product: ${product}`, v.lastUsage && `Last usage: ${v.lastUsage}`, v.reportDate && `Report date: ${v.reportDate}`].filter(Boolean);
   return [
     `**${escapeMarkdown(heading)}**: ${VERDICT_LOOK[v.verdict].words}`,
     facts.join('  \n'),
     reasonList(v.reasons),
-    v.evidence.length > 0 ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${basename(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}` : '',
-  ].filter(Boolean).join('\n\n');
+    v.evidence.length > 0
+      ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${basename(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function accountTooltip(v: AccountVerdict): string {
@@ -130,7 +132,9 @@ function accountTooltip(v: AccountVerdict): string {
     `**Account ${v.account}**: ${VERDICT_LOOK[v.verdict].words}`,
     ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${reasonList(s.reasons)}`),
     contacts.length > 0 ? `Support contacts:\n\n${contacts.join('\n')}` : '',
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The tooltip, then the recorded live agreement search and identity document as literal text (escaped Markdown). */
@@ -138,7 +142,12 @@ function withRecorded(tooltip: string, recorded: RecordedEvidence | undefined): 
   const paragraphs = recorded ? describeRecordedEvidence(recorded) : [];
   if (paragraphs.length === 0) return tooltip;
   // Line by line with hard breaks: what AWS or a customer's document said stays text, indentation and all.
-  const shown = paragraphs.map((text) => text.split('\n').map((line) => escapeMarkdown(line.trim())).join('  \n'));
+  const shown = paragraphs.map((text) =>
+    text
+      .split('\n')
+      .map((line) => escapeMarkdown(line.trim()))
+      .join('  \n'),
+  );
   return [tooltip, '**Recorded proof beyond the reports** (audit log)', ...shown].join('\n\n');
 }
 
@@ -148,11 +157,23 @@ function withRecorded(tooltip: string, recorded: RecordedEvidence | undefined): 
  */
 export function agreementSearchLook(e: AuditEntry): NodeLook {
   const verdict = e.liveVerdict ?? 'error';
-  const icon: Icon = verdict === 'active' ? { id: 'pass-filled', color: 'testing.iconPassed' } : verdict === 'none' ? { id: 'circle-slash' } : { id: 'error', color: 'list.errorForeground' };
+  const icon: Icon =
+    verdict === 'active'
+      ? { id: 'pass-filled', color: 'testing.iconPassed' }
+      : verdict === 'none'
+        ? { id: 'circle-slash' }
+        : { id: 'error', color: 'list.errorForeground' };
   const first = e.agreements?.[0];
   return {
     label: `Agreements of ${e.claimedAccount ?? 'unknown account'}`,
-    description: [`live ${verdict}${e.errorKind ? `: ${e.errorKind}` : ''}`, first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`, e.productId ?? 'any product', e.time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+    description: [
+      `live ${verdict}${e.errorKind ? `: ${e.errorKind}` : ''}`,
+      first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`,
+      e.productId ?? 'any product',
+      e.time.slice(0, 16).replace('T', ' '),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: withRecorded(`**Live agreement search** (AWS Marketplace SearchAgreements): ${verdict}`, { live: e }),
     icon,
     contextValue: 'agreement-search',

@@ -56,9 +56,7 @@ export interface Judging {
   policy: EligibilityPolicy;
 }
 
-export type FindResult =
-  | { found: true; node: AccountUnderProductNode | AccountRootNode; verdict: AccountVerdict }
-  | { found: false; verdict: AccountVerdict };
+export type FindResult = { found: true; node: AccountUnderProductNode | AccountRootNode; verdict: AccountVerdict } | { found: false; verdict: AccountVerdict };
 
 const ROOT = '';
 
@@ -70,7 +68,11 @@ export class SubscriptionTreeModel {
   private readonly ordered = new Map<string, string[]>();
   private rootAccounts?: string[];
 
-  constructor(readonly judging: Judging, readonly grouping: Grouping, readonly pageSize = PAGE_SIZE) {}
+  constructor(
+    readonly judging: Judging,
+    readonly grouping: Grouping,
+    readonly pageSize = PAGE_SIZE,
+  ) {}
 
   children(node?: TreeNode): TreeNode[] {
     if (!node) return this.grouping === 'product' ? this.products() : this.page(ROOT, this.accountsAtRoot(), (a) => this.accountRoot(a));
@@ -147,7 +149,10 @@ export class SubscriptionTreeModel {
     });
     ranked.sort((a, b) => a.rank - b.rank || (a.account < b.account ? -1 : 1));
     const id = `product:${product.productId}`;
-    this.ordered.set(id, ranked.map((r) => r.account));
+    this.ordered.set(
+      id,
+      ranked.map((r) => r.account),
+    );
     return { kind: 'product', id, product, counts };
   }
 
@@ -162,7 +167,10 @@ export class SubscriptionTreeModel {
   private accountUnder(parent: ProductNode, account: string): AccountUnderProductNode {
     const { store, asOf, policy } = this.judging;
     return this.cached(`${parent.id}/account:${account}`, (id) => ({
-      kind: 'account', id, parent, verdict: judgeSubscription(store, account, parent.product.productId, asOf, policy),
+      kind: 'account',
+      id,
+      parent,
+      verdict: judgeSubscription(store, account, parent.product.productId, asOf, policy),
     }));
   }
 

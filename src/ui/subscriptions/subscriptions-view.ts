@@ -59,7 +59,7 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
         loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
         ...loaded.missing.map((m) => `⚠ ${m}.`),
         ...cachedNotes(loaded.cached),
-        vscode.workspace.isTrusted ? '' : 'Restricted Mode: the workspace\'s report paths are not read.',
+        vscode.workspace.isTrusted ? '' : "Restricted Mode: the workspace's report paths are not read.",
       ].filter(Boolean);
       this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
     }
@@ -92,7 +92,10 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
         item.command = {
           command: 'vscode.open',
           title: 'Open the report line',
-          arguments: [vscode.Uri.file(this.reports.localCopyOf(evidence.file) ?? evidence.file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+          arguments: [
+            vscode.Uri.file(this.reports.localCopyOf(evidence.file) ?? evidence.file),
+            { selection: new vscode.Range(line, 0, line, 0), preview: true },
+          ],
         };
       }
     }

@@ -12,14 +12,18 @@ describe('Support Desk panel in Restricted Mode', () => {
   it('refuses to save a case or confirm an instance, and says why', async function () {
     this.timeout(90_000); // the webview's frame may start slowly on a loaded machine
     await supportDesk();
-    const panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
+    const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
     const posted: HostMessage[] = [];
     panel.onDidPost((m) => posted.push(m));
     try {
       const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
       assert.equal(state.state.trusted, false);
       await panel.receive({ type: 'request', requestId: 1_000_001, request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} } });
-      await panel.receive({ type: 'request', requestId: 1_000_002, request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } } });
+      await panel.receive({
+        type: 'request',
+        requestId: 1_000_002,
+        request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } },
+      });
       const replies = await waitFor('both replies', () => {
         const r = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId >= 1_000_000);
         return r.length === 2 && r;

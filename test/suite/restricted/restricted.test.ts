@@ -47,7 +47,9 @@ describe('Restricted Mode', () => {
 
   it('makes no AWS call: Confirm Instance refuses and loads no SDK', async () => {
     const result = await vscode.commands.executeCommand('supportDesk.confirmInstance', {
-      instanceId: 'i-0123456789abcdef0', productCode: 'abc123', region: 'us-east-1',
+      instanceId: 'i-0123456789abcdef0',
+      productCode: 'abc123',
+      region: 'us-east-1',
     });
     assert.equal(result, undefined);
     const sdkLoaded = Object.keys(require.cache).some((path) => path.includes('@aws-sdk') || path.endsWith('dist/aws.js'));

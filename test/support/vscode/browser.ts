@@ -7,8 +7,13 @@ import { CHROMIUM_PATH } from './ensure';
 
 // Flags measured in real-vscode.md: no sandbox (root in CI), no GPU, and no network of its own.
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {

@@ -64,8 +64,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   // Nothing the server or the extension host writes or reads lands in the machine's home: its own
   // HOME (a test may hand in another, e.g. an AWS sandbox's), XDG folders and so the audit log.
   const xdg = {
-    XDG_CONFIG_HOME: join(root, 'xdg', 'config'), XDG_DATA_HOME: join(root, 'xdg', 'data'),
-    XDG_CACHE_HOME: join(root, 'xdg', 'cache'), XDG_STATE_HOME: join(root, 'xdg', 'state'),
+    XDG_CONFIG_HOME: join(root, 'xdg', 'config'),
+    XDG_DATA_HOME: join(root, 'xdg', 'data'),
+    XDG_CACHE_HOME: join(root, 'xdg', 'cache'),
+    XDG_STATE_HOME: join(root, 'xdg', 'state'),
   };
   const home = join(root, 'home');
   // VS Code puts its IPC sockets in XDG_RUNTIME_DIR, else TMPDIR: a folder of their own, removed on stop,
@@ -92,11 +94,20 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     }
   }
 
-  const port = options.port || await freePort();
+  const port = options.port || (await freePort());
   const args = [
-    install.codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--ignore-last-opened',
+    install.codeServerEntry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--ignore-last-opened',
     ...(options.trust ? [] : ['--disable-workspace-trust']),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.workspace ? [options.workspace] : []),
@@ -105,16 +116,25 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const out = openSync(logFile, 'a');
   const child = spawn(install.node, args, { detached: true, stdio: ['ignore', out, out], env });
   closeSync(out);
-  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   // A runner that dies must not leave a server behind.
   process.once('exit', killGroup);
 
   const url = `http://127.0.0.1:${port}`;
   const server: CodeServer = {
-    port, url, userDataDir, logFile,
+    port,
+    url,
+    userDataDir,
+    logFile,
     workbenchUrl(query = {}) {
       const params = new URLSearchParams(options.workspace ? { folder: options.workspace, ...query } : query);
-      return `${url}/?${params}`;
+      return `${url}/?${params.toString()}`;
     },
     async stop() {
       process.removeListener('exit', killGroup);
@@ -133,9 +153,15 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
 /** Installs a .vsix into the server's extensions folder; throws with code-server's output when it refuses it. */
 function installVsix(install: VSCodeInstall, vsix: string, at: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv }): void {
-  const result = spawnSync(install.node, [install.codeServerEntry, '--user-data-dir', at.userDataDir, '--extensions-dir', at.extensionsDir, '--install-extension', resolve(vsix)], {
-    encoding: 'utf8', env: at.env, timeout: 120_000,
-  });
+  const result = spawnSync(
+    install.node,
+    [install.codeServerEntry, '--user-data-dir', at.userDataDir, '--extensions-dir', at.extensionsDir, '--install-extension', resolve(vsix)],
+    {
+      encoding: 'utf8',
+      env: at.env,
+      timeout: 120_000,
+    },
+  );
   if (result.status !== 0 || !/was successfully installed/.test(result.stdout)) {
     throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   }
@@ -174,14 +200,22 @@ async function waitHealthy(url: string, child: ChildProcess, logFile: string): P
     }
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`code-server did not answer ${url}/healthz within 30 s:\n${tail(logFile)}`);
 }
 
 async function stopGroup(child: ChildProcess): Promise<void> {
-  const signalGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* group gone */ } };
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* group gone */
+    }
+  };
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     signalGroup('SIGTERM');

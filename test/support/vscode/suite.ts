@@ -58,12 +58,18 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   try {
     server = await startCodeServer({
-      workspace, extension: false, trust: options.restricted, settings: options.settings, smokeTestDriver: true,
+      workspace,
+      extension: false,
+      trust: options.restricted,
+      settings: options.settings,
+      smokeTestDriver: true,
     });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let resolveExit: (code: number) => void = () => undefined;
-    const exited = new Promise<number>((r) => { resolveExit = r; });
+    const exited = new Promise<number>((r) => {
+      resolveExit = r;
+    });
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
     const { port } = server;
     const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
@@ -81,7 +87,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
       ['extensionTestsPath', remote(join(SUITE_OUT, 'index.js'))],
       ['extensionEnvironment', JSON.stringify(env)],
     ];
-    const timedOut = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+    const timedOut = new Promise<'timeout'>((r) => {
+      timer = setTimeout(() => r('timeout'), timeoutMs);
+    });
     log(`Running the ${label} suite in code-server ${server.url} (workspace ${workspace})`);
     await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
     const outcome = await Promise.race([exited, timedOut]);

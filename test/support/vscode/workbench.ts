@@ -49,7 +49,7 @@ export class Workbench {
       settings: options.settings,
       trust: options.trust,
       env: options.env,
-      extension: options.extension ?? (options.vsix ? false : process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT),
+      extension: options.extension ?? (options.vsix ? false : (process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT)),
       vsix: options.vsix,
     });
     return Workbench.load(server.workbenchUrl(), workspace, server);
