@@ -6,8 +6,8 @@
 //
 //   const ep = await startAgreementEndpoint({ agreements: [agreement({ acceptor: '111122223333', ... })] })
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOnLoopback } from './loopback';
+import { createServer, type ServerResponse } from 'node:http';
+import { listenOnLoopback, readBody } from './loopback';
 
 export const TARGET_PREFIX = 'AWSMPCommerceService_v20200301';
 
@@ -247,15 +247,6 @@ function send(res: ServerResponse, reply: Reply, requestId: string): void {
     ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
   });
   res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sleep(ms: number): Promise<void> {

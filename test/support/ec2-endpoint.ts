@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { listenOnLoopback } from './loopback';
+import { listenOnLoopback, readBody } from './loopback';
 
 export type Ec2Scenario =
   /** Return true, owned by ownerId; Return false when productCode is set and differs. Lives in `region` if set. */
@@ -291,15 +291,6 @@ function send(res: ServerResponse, reply: Reply, contentType = 'text/xml;charset
   }
   res.writeHead(reply.status, { 'content-type': contentType, ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}) });
   res.end(reply.body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function escapeXml(text: string): string {

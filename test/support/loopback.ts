@@ -1,5 +1,6 @@
 // How every local endpoint of the tests runs: on 127.0.0.1 only, stopped by its own handle, and by
 // itself after a maximum lifetime, so that a failed test never leaves a server behind.
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 
 export interface Loopback {
@@ -29,4 +30,14 @@ export async function listenOnLoopback(server: Server, options: { port?: number;
   const lifetime = setTimeout(() => void stop(), options.maxLifetimeMs);
   lifetime.unref();
   return { port: (server.address() as AddressInfo).port, stop };
+}
+
+/** A request's whole body as UTF-8 text (the test endpoints' requests are small). */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

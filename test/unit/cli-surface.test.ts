@@ -24,6 +24,27 @@ function runProgram(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
   });
 }
 
+/** `confirm` against a port nothing answers on, in an AWS sandbox with one profile "seller": what it says about the profile. */
+async function confirmWithProfile(profileArgs: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+  try {
+    const args = [
+      'confirm',
+      '--instance-id',
+      'i-0123456789abcdef0',
+      '--product-code',
+      'abc123',
+      '--region',
+      'us-east-1',
+      '--endpoint-url',
+      'http://127.0.0.1:9',
+    ];
+    return await runProgram([...args, ...profileArgs, '--audit', join(sandbox.dir, 'audit.jsonl')], { ...process.env, ...sandbox.env, ...env });
+  } finally {
+    sandbox.restore();
+  }
+}
+
 describe('CLI surface', () => {
   it('lists each command with one line of what it does, for --help, -h and help', async () => {
     for (const argv of [['--help'], ['-h'], ['help']]) {
@@ -134,30 +155,8 @@ describe('CLI surface', () => {
 
   it('suggests commands whose profile name is shell-quoted when it needs it', async function () {
     this.timeout(30_000);
-    const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
-    try {
-      const run = await runProgram(
-        [
-          'confirm',
-          '--instance-id',
-          'i-0123456789abcdef0',
-          '--product-code',
-          'abc123',
-          '--profile',
-          'ghost;prod',
-          '--region',
-          'us-east-1',
-          '--endpoint-url',
-          'http://127.0.0.1:9',
-          '--audit',
-          join(sandbox.dir, 'audit.jsonl'),
-        ],
-        { ...process.env, ...sandbox.env },
-      );
-      assert.match(run.stderr, /"aws configure --profile 'ghost;prod'"/);
-    } finally {
-      sandbox.restore();
-    }
+    const run = await confirmWithProfile(['--profile', 'ghost;prod']);
+    assert.match(run.stderr, /"aws configure --profile 'ghost;prod'"/);
   });
 
   it('points out a space before or after the profile name in AWS_PROFILE', () => {
@@ -171,26 +170,8 @@ describe('CLI surface', () => {
 
   it('says, when AWS_PROFILE ends with a space, that the space is the problem', async function () {
     this.timeout(30_000);
-    const sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
-    try {
-      const run = await runProgram(
-        [
-          'confirm',
-          '--instance-id',
-          'i-0123456789abcdef0',
-          '--product-code',
-          'abc123',
-          '--endpoint-url',
-          'http://127.0.0.1:9',
-          '--audit',
-          join(sandbox.dir, 'audit.jsonl'),
-        ],
-        { ...process.env, ...sandbox.env, AWS_PROFILE: 'seller ' },
-      );
-      assert.match(run.stderr, /AWS_PROFILE is "seller ", with a space after it/);
-    } finally {
-      sandbox.restore();
-    }
+    const run = await confirmWithProfile([], { AWS_PROFILE: 'seller ' });
+    assert.match(run.stderr, /AWS_PROFILE is "seller ", with a space after it/);
   });
 
   it('redacts everything it prints, at its output boundary', async function () {

@@ -1,11 +1,11 @@
 // Commands of the Subscriptions view: find an account, check its live agreements, grouping, copy, paging.
 import * as vscode from 'vscode';
 import { recordedEvidenceByAccount, summarizeRecordedEvidence } from '../../core/evidence';
-import { paddingWarning, parseTypedAccount } from '../../core/ids';
+import { paddingWarning } from '../../core/ids';
 import { checkLiveAgreements, type LiveCheck } from '../aws/live-agreements';
 import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
-import { typedAccountProblem } from './input-checks';
+import { askAccount } from './input-checks';
 import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { VERDICT_LOOK } from '../subscriptions/presentation';
 import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/confirmations-tree-model';
@@ -19,22 +19,10 @@ import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations
 export const findAccount =
   (ctx: SupportDeskContext) =>
   async (typed?: string): Promise<FindResult | undefined> => {
-    const raw =
-      typed ??
-      (await vscode.window.showInputBox({
-        title: 'Find Account',
-        prompt: "The customer's 12-digit AWS account number (spaces, dashes and dropped leading zeros are fine)",
-        placeHolder: '1111-2222-3333',
-        validateInput: typedAccountProblem,
-      }));
-    if (raw === undefined) return undefined;
-    const parsed = parseTypedAccount(raw);
-    if (!parsed.ok) {
-      void vscode.window.showErrorMessage(`Find Account: ${parsed.reason}.`);
-      return undefined;
-    }
+    const parsed = await askAccount('Find Account', "The customer's 12-digit AWS account number (spaces, dashes and dropped leading zeros are fine)", typed);
+    if (!parsed) return undefined;
     // A number that lost digits is looked up padded, and the engineer hears so (the panel says it too).
-    const padded = paddingWarning(raw);
+    const padded = paddingWarning(parsed.raw);
     if (padded) void vscode.window.showWarningMessage(`Find Account: ${padded}`);
     await ctx.reports.whenIdle();
     const result = await ctx.subscriptions.find(parsed.account);
@@ -88,23 +76,9 @@ const CONFIRM = 'Confirm Instance...';
 export const checkLiveAgreementsCommand =
   (ctx: SupportDeskContext) =>
   async (target?: TreeNode | string): Promise<LiveCheck | undefined> => {
-    const typed =
-      typeof target === 'string'
-        ? target
-        : target && target.kind !== 'more'
-          ? accountOf(target)
-          : await vscode.window.showInputBox({
-              title: 'Check Live Agreements',
-              prompt: "The customer's 12-digit AWS account number",
-              placeHolder: '1111-2222-3333',
-              validateInput: typedAccountProblem,
-            });
-    if (typed === undefined) return undefined;
-    const parsed = parseTypedAccount(typed);
-    if (!parsed.ok) {
-      void vscode.window.showErrorMessage(`Check Live Agreements: ${parsed.reason}.`);
-      return undefined;
-    }
+    const account = typeof target === 'string' ? target : target && target.kind !== 'more' ? accountOf(target) : undefined;
+    const parsed = await askAccount('Check Live Agreements', "The customer's 12-digit AWS account number", account);
+    if (!parsed) return undefined;
     const productId = typeof target === 'object' && target.kind !== 'more' ? productOf(target) : undefined;
     let answer: LiveCheck;
     try {
