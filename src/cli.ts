@@ -54,7 +54,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await runCommand(command, rest, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`support-desk ${name}: ${error.message}`);
+    (error.ownWords ? own : io).err(`support-desk ${name}: ${error.message}`);
     if (error.withUsage) own.err(`\n${commandUsage(command)}`);
     return EXIT.usage;
   }

@@ -15,13 +15,19 @@ export const EXIT = {
   unrecorded: 3,
 } as const;
 
-/** A mistake in how the command was called (exit 2, nothing sent); `withUsage`: main follows it with the command's usage. */
+/**
+ * A mistake in how the command was called (exit 2, nothing sent); `withUsage`: main follows it with
+ * the command's usage; `ownWords`: the message holds only the CLI's own words (no input), so it is
+ * printed unredacted ("--signature FILE" is not a signature).
+ */
 export class UsageError extends Error {
   readonly withUsage: boolean;
+  readonly ownWords: boolean;
 
-  constructor(message: string, options: { withUsage?: boolean } = {}) {
+  constructor(message: string, options: { withUsage?: boolean; ownWords?: boolean } = {}) {
     super(message);
     this.withUsage = options.withUsage === true;
+    this.ownWords = options.ownWords === true;
   }
 }
 

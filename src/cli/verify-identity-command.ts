@@ -37,10 +37,12 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
         given.length === 0
           ? 'give the signature: --pkcs7 FILE, --rsa2048 FILE --document FILE or --signature FILE --document FILE'
           : `give one signature, not ${given.map((m) => `--${m}`).join(' and ')}`,
+        { ownWords: true },
       );
     }
     const method: IdentityMethod = given[0];
-    if (method !== 'pkcs7' && values.document === undefined) throw new UsageError(`--${method} needs the document it signs: add --document FILE`);
+    if (method !== 'pkcs7' && values.document === undefined)
+      throw new UsageError(`--${method} needs the document it signs: add --document FILE`, { ownWords: true });
     const signature = (await readInput(values[method]!, `--${method}`)).toString('utf8');
     const document = values.document === undefined ? undefined : await readInput(values.document, '--document');
     const { NotASignatureError, verifyIdentity } = loadIdentityVerifier();

@@ -113,6 +113,7 @@ export async function runCheck(v: PanelView): Promise<void> {
 function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   const look = r.verdict ? VERDICT_LOOK[r.verdict] : { icon: 'circle-slash', words: 'No reports loaded' };
   const status = h('p', { id: 'check-status', role: 'status', class: 'muted' });
+  const live = liveFor(r);
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
@@ -120,7 +121,15 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   return h(
     'div',
     { class: 'result' },
-    h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
+    // After a live search of this account, its combined verdict leads; the reports' own stays beside it.
+    live
+      ? h(
+          'h3',
+          { class: `verdict verdict-${live.verdict}`, id: 'check-verdict' },
+          icon(VERDICT_LOOK[live.verdict].icon),
+          ` ${r.account}: ${VERDICT_LOOK[live.verdict].words} with live agreements (reports alone: ${look.words})`,
+        )
+      : h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
     h('p', { class: r.stale ? 'warning' : 'muted' }, `Reports: ${r.freshness}`),
     r.goodFaith ? h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith)) : '',
@@ -249,13 +258,20 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   );
 }
 
+/** The live search shown for this check's account, if one was made since the account was typed. */
+function liveFor(r: CheckResult): PanelReplies['checkLive'] | undefined {
+  return liveAnswer?.check.account === r.account ? liveAnswer : undefined;
+}
+
 function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
   const product = r.subscriptions.find((s) => s.productCode);
+  const live = liveFor(r);
   return {
     account: r.account,
     ...(v.ui.check.instanceId ? { instanceId: v.ui.check.instanceId.trim() } : {}),
     ...(product?.productCode ? { productCode: product.productCode } : {}),
     evidence: [
+      ...(live ? [`Verdict with live agreements: ${VERDICT_LOOK[live.verdict].words.toUpperCase()}. ${live.reasons.join(' ')}`, ''] : []),
       r.evidenceText,
       ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : []),
     ].join('\n'),

@@ -63,6 +63,8 @@ describe('Live agreements in the workbench', () => {
       .waitFor({ timeout: 30_000 });
     await panel.locator('#check-live').click();
     await panel.locator('#live-verdict').filter({ hasText: 'With live agreements: Eligible' }).waitFor({ timeout: 30_000 });
+    // The heading says the combined verdict now, and what the reports alone said.
+    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${UNLISTED}: Eligible with live agreements (reports alone: Unlisted)`);
     const answer = await panel.locator('#live-result').innerText();
     assert.match(answer, /agmt-new00000000001\s+ACTIVE\s+prod-5qwz3vsg4kbfw\s+2026-11-22T08:30:00.000Z\s+pay-as-you-go/);
     const call = endpoint.calls.at(-1)!;
@@ -83,6 +85,8 @@ describe('Live agreements in the workbench', () => {
     const preview = panel.locator('#case-preview');
     await preview.filter({ hasText: 'Live AWS Marketplace agreements' }).waitFor({ timeout: 15_000 });
     assert.match(await preview.innerText(), /agmt-new00000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-new/);
+    // The case leads with the verdict the engineer saw, not the reports' alone.
+    assert.match(await preview.innerText(), /Verdict with live agreements: ELIGIBLE\./);
     await preview.filter({ hasText: 'Live AWS Marketplace agreements' }).scrollIntoViewIfNeeded();
     await workbench.screenshot('live-agreements-case');
   });

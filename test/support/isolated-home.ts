@@ -1,6 +1,7 @@
 // Loaded by mocha before any test (.mocharc.json `require`): the tests run with a temporary HOME and
 // XDG folders, so the audit log, ~/.aws and every HOME-derived path are the run's own, never the
-// machine's. A test that needs other files (an AWS sandbox) sets its own and restores these.
+// machine's. A test that needs other files (an AWS sandbox) sets its own and restores these. TMPDIR
+// too: every temporary folder a test makes lands in the run's folder, removed when the run ends.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ for (const [name, dir] of [
   ['XDG_DATA_HOME', 'data'],
   ['XDG_CACHE_HOME', 'cache'],
   ['XDG_STATE_HOME', 'state'],
+  ['TMPDIR', 'tmp'],
 ]) {
   process.env[name] = join(root, dir);
   mkdirSync(process.env[name], { recursive: true });

@@ -208,7 +208,11 @@ describe('CLI surface', () => {
       const mistake = await runProgram(['verify-identity', '--signature=Hunter2-Typed', '--bogus']);
       assert.equal(mistake.code, 2);
       assert.match(mistake.stderr, /--signature FILE --document FILE/);
-      assert.doesNotMatch(help.stdout + mistake.stderr, /REDACTED/);
+      const missing = await runProgram(['verify-identity']);
+      assert.match(missing.stderr, /--signature FILE --document FILE/);
+      const noDocument = await runProgram(['verify-identity', '--signature', 'sig.txt']);
+      assert.match(noDocument.stderr, /--signature needs the document it signs: add --document FILE/);
+      assert.doesNotMatch(help.stdout + mistake.stderr + missing.stderr + noDocument.stderr, /REDACTED/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

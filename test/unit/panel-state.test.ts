@@ -106,6 +106,15 @@ describe('panel: check a customer', () => {
     assert.match(r.evidenceText, /^Account 111122223333: ELIGIBLE \(as of 2026-11-22\)/);
   });
 
+  it('lists an identity document as checked offline, not under a profile', async () => {
+    const offline = entry({ requestId: null, profile: null, source: 'identity-document', certificate: 'AWS DSA (pkcs7)' });
+    const r = checkAccount({ account: '111122223333' }, await judging(), [entry({}), offline]);
+    assert.deepEqual(
+      r.recentConfirmations.map((c) => c.profile),
+      ['offline (identity document)', 'seller'],
+    );
+  });
+
   it('warns when a short number was padded, and states the good-faith rule when unlisted', async () => {
     const r = checkAccount({ account: '22223333' }, await judging(), []);
     assert.equal(r.account, '000022223333');

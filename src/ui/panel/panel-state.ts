@@ -139,7 +139,8 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
     verdict,
     ownerId,
     region,
-    profile,
+    // An identity document is checked offline: no profile asked AWS anything.
+    profile: entry.source === 'identity-document' ? 'offline (identity document)' : profile,
     requestId,
     message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict,
   };
