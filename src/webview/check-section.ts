@@ -1,16 +1,16 @@
 // Check a customer: the verdict from the reports as the account is typed, with its evidence, and
 // Confirm with AWS, Check live agreements, Start case and Copy evidence.
+import type { Verdict } from '../core/domain';
+import { VERDICT_LOOK as SHARED_LOOK, verdictWords } from '../shared/verdict-look';
 import type { CheckResult, ConfirmationView, PanelReplies } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
 import type { PanelView } from './panel-view';
 
-const VERDICT_LOOK: Record<string, { icon: string; words: string }> = {
-  eligible: { icon: 'pass-filled', words: 'Eligible' },
-  lapsed: { icon: 'history', words: 'Lapsed' },
-  'not-in-latest-report': { icon: 'warning', words: 'Not in the latest report' },
-  unlisted: { icon: 'question', words: 'Unlisted' },
-};
+// The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
+const VERDICT_LOOK = Object.fromEntries(
+  Object.entries(SHARED_LOOK).map(([verdict, look]) => [verdict, { icon: look.icon, words: verdictWords(verdict as Verdict) }]),
+) as Record<Verdict, { icon: string; words: string }>;
 
 let last: CheckResult | undefined;
 let confirmation: ConfirmationView | null | undefined;

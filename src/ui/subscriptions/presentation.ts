@@ -1,5 +1,6 @@
 // How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
 // words and icons are unit-tested; the provider maps this onto a TreeItem.
+import { VERDICT_LOOK as SHARED_LOOK } from '../../shared/verdict-look';
 import { basename } from 'node:path';
 import type { AuditEntry } from '../../core/audit';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
@@ -23,12 +24,10 @@ export interface NodeLook {
   collapsible: boolean;
 }
 
-export const VERDICT_LOOK: Record<Verdict, { icon: Icon; words: string }> = {
-  eligible: { icon: { id: 'pass-filled', color: 'testing.iconPassed' }, words: 'eligible' },
-  lapsed: { icon: { id: 'warning', color: 'list.warningForeground' }, words: 'lapsed' },
-  'not-in-latest-report': { icon: { id: 'history', color: 'charts.orange' }, words: 'not in latest report' },
-  unlisted: { icon: { id: 'question', color: 'list.errorForeground' }, words: 'unlisted' },
-};
+/** The tree's look of each verdict: the panel's (src/shared/verdict-look.ts), as a tinted icon. */
+export const VERDICT_LOOK = Object.fromEntries(
+  Object.entries(SHARED_LOOK).map(([verdict, look]) => [verdict, { icon: { id: look.icon, color: look.color }, words: look.words }]),
+) as Record<Verdict, { icon: Icon; words: string }>;
 
 /**
  * The look of a node. An account's tooltip ends with the proof beyond the reports that `recorded`
