@@ -4,7 +4,8 @@
 import { loadAws } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url } from '../aws/s3-url';
-import { agreementAuditEntry, AuditLog, AuditWriteError, resolveAuditPath } from '../core/audit';
+import { agreementAuditEntry, resolveAuditPath } from '../core/audit';
+import { exitRecorded, recordInAuditLog } from './audit-record';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
@@ -15,7 +16,7 @@ import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { describeProblems } from './report-command';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
-import { EXIT, UsageError, type CliIo } from './usage';
+import { UsageError } from './usage';
 
 /** Problems are the business of \`report inspect\`; a lookup only points at them. */
 const PROBLEMS_SHOWN = 5;
@@ -85,7 +86,12 @@ search could not be recorded in the audit log (the answer is printed first).`,
       : null;
     const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId, asOf) : null;
     // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
-    const unrecorded = liveEvidence ? await record(liveEvidence, parsed.account, productId, resolveAuditPath(values.audit)) : undefined;
+    const unrecorded = liveEvidence
+      ? await recordInAuditLog(
+          agreementAuditEntry(liveEvidence, { account: parsed.account, ...(productId ? { productId } : {}) }),
+          resolveAuditPath(values.audit),
+        )
+      : undefined;
     // With no reports the live search is the only source: its failure is no answer at all.
     const code = liveEvidence?.verdict === 'error' && !reports ? 1 : 0;
     const padded = paddingWarning(typed);
@@ -122,7 +128,7 @@ search could not be recorded in the audit log (the answer is printed first).`,
         ),
       );
       if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-      return exitCode(code, unrecorded, io);
+      return exitRecorded(code, unrecorded, io, SEARCH);
     }
     if (padded) io.out(`Warning: ${padded}`);
     if (reports) {
@@ -131,30 +137,11 @@ search could not be recorded in the audit log (the answer is printed first).`,
     }
     if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-    return exitCode(code, unrecorded, io);
+    return exitRecorded(code, unrecorded, io, SEARCH);
   },
 });
 
-/** Appends the search to the audit log; the write's failure is returned, to be said after the answer. */
-async function record(live: LiveEvidence, account: string, productId: string | undefined, path: string): Promise<AuditWriteError | undefined> {
-  try {
-    await new AuditLog(path).appendEntry(agreementAuditEntry(live, { account, ...(productId ? { productId } : {}) }));
-    return undefined;
-  } catch (error) {
-    if (error instanceof AuditWriteError) return error;
-    throw error;
-  }
-}
-
-/** `code`, or 3 (EXIT.unrecorded) with the reason on stderr when the search could not be recorded. */
-function exitCode(code: number, unrecorded: AuditWriteError | undefined, io: CliIo): number {
-  if (!unrecorded) return code;
-  io.err(
-    `the audit write failed: ${unrecorded.path}: ${unrecorded.reason}. The answer stands, but the search is not in the audit log: ` +
-      'point --audit (or SUPPORT_DESK_AUDIT) at a file you can write, then search again to record it.',
-  );
-  return EXIT.unrecorded;
-}
+const SEARCH = { evidence: 'the search', again: 'search again' };
 
 /** The API's pattern for a ResourceIdentifier filter value. */
 const PRODUCT_ID = /^[A-Za-z0-9+:_-]{1,64}$/;

@@ -2,6 +2,8 @@
 // offline, against AWS's published certificates only (a certificate inside the PKCS7 is ignored).
 import { readFile } from 'node:fs/promises';
 import type { IdentityMethod, IdentityVerification } from '../core/identity/verify';
+import { identityAuditEntry, resolveAuditPath } from '../core/audit';
+import { exitRecorded, recordInAuditLog } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
 import { loadIdentityVerifier } from './load-identity-verifier';
 import { EXIT, UsageError } from './usage';
@@ -10,13 +12,14 @@ export const verifyIdentityCommand = defineCommand({
   name: 'verify-identity',
   summary: 'prove an instance offline from its identity document, signed by AWS',
   usage: [
-    'verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n[--document FILE] [--product-code C] [--account A] [--instance-id I] [--json]',
+    'verify-identity (--pkcs7 FILE | --rsa2048 FILE --document FILE | --signature FILE --document FILE)\n[--document FILE] [--product-code C] [--account A] [--instance-id I] [--audit PATH] [--json]',
   ],
   description: `Verifies an EC2 instance identity document with AWS's public certificates, without calling AWS.
 The customer runs on the instance (IMDSv2 needs a token, see the AWS guide):
   curl http://169.254.169.254/latest/dynamic/instance-identity/pkcs7      (or /rsa2048, /signature)
   curl http://169.254.169.254/latest/dynamic/instance-identity/document
-and sends both. Pasted text is fine: with or without the -----BEGIN PKCS7----- lines, wrapped, CRLF.`,
+and sends both. Pasted text is fine: with or without the -----BEGIN PKCS7----- lines, wrapped, CRLF.
+Every verification of a signature, verified or not, is recorded in the audit log.`,
   options: {
     pkcs7: { type: 'string', value: 'FILE', help: 'the /pkcs7 signature (SHA-1 with DSA), which carries the document' },
     rsa2048: { type: 'string', value: 'FILE', help: 'the /rsa2048 signature (SHA-256 with RSA-2048)' },
@@ -25,10 +28,12 @@ and sends both. Pasted text is fine: with or without the -----BEGIN PKCS7----- l
     'product-code': { type: 'string', value: 'C', help: 'the product code must be among its marketplaceProductCodes, billingProducts or devpayProductCodes' },
     account: { type: 'string', value: 'A', help: 'the document must be from this AWS account' },
     'instance-id': { type: 'string', value: 'I', help: 'the document must be for this instance' },
+    audit: SHARED_OPTIONS.audit,
     json: SHARED_OPTIONS.json,
   },
   exitCodes: `0 the signature verifies and every expectation holds; 1 it does not, or an
-expectation does not hold (each named); 2 a usage error, a missing file, or input that is not a signature.`,
+expectation does not hold (each named); 2 a usage error, a missing file, or input that is not a signature;
+3 the answer was printed but the audit log could not be written.`,
   run: async ({ values, positionals }, io) => {
     if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}": give the signature file with --pkcs7, --rsa2048 or --signature`);
     const given = (['pkcs7', 'rsa2048', 'signature'] as const).filter((m) => values[m] !== undefined);
@@ -57,7 +62,9 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
       throw error;
     }
     io.out(values.json ? JSON.stringify(result, null, 2) : describe(result));
-    return result.verified ? EXIT.ok : EXIT.notDone;
+    const expected = { productCode: values['product-code'], account: values.account, instanceId: values['instance-id'] };
+    const unrecorded = await recordInAuditLog(identityAuditEntry(result, expected), resolveAuditPath(values.audit));
+    return exitRecorded(result.verified ? EXIT.ok : EXIT.notDone, unrecorded, io, { evidence: 'the verification', again: 'verify again' });
   },
 });
 

@@ -189,6 +189,28 @@ describe('identity: support-desk verify-identity', () => {
     assert.match(run.out, /^VERIFIED: pkcs7 signature, AWS certificate "AWS DSA \(pkcs7\), all Regions/);
   });
 
+  it('records every verification in the audit log, and exits 3 after the answer when it cannot', async () => {
+    const audit = join(dir, 'audit.jsonl');
+    const ok = await runCli('verify-identity', '--pkcs7', real, '--account', '121659014334', '--audit', audit);
+    const other = await runCli('verify-identity', '--pkcs7', real, '--account', '111122223333', '--audit', audit);
+    assert.deepEqual([ok.code, other.code], [0, 1]);
+    const lines = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      lines.map((l) => [l.source, l.ownerId, l.claimedAccount, l.instanceId, l.verdict]),
+      [
+        ['identity-document', '121659014334', '121659014334', 'i-f79fe56c', 'confirmed'],
+        ['identity-document', '121659014334', '111122223333', 'i-f79fe56c', 'owner-mismatch'],
+      ],
+    );
+    const unwritable = await runCli('verify-identity', '--pkcs7', real, '--audit', dir);
+    assert.equal(unwritable.code, 3);
+    assert.match(unwritable.out, /^VERIFIED/);
+    assert.match(unwritable.err, /the audit write failed: .*the verification is not in the audit log/);
+  });
+
   it("exits 1 naming the account when it is another account's", async () => {
     const run = await runCli('verify-identity', '--pkcs7', real, '--account', '111122223333');
     assert.equal(run.code, 1);
