@@ -25,21 +25,31 @@ s3://BUCKET/KEY.csv, read from S3 as --profile in --region.`,
     const loaded = await loadReportPaths(paths, { aws: s3Settings(values) });
     const { store } = loaded;
     if (values.json) {
-      io.out(JSON.stringify({
-        files: loaded.files,
-        subscriptions: store.subscriptionCount,
-        accounts: store.accountCount,
-        products: store.productCount,
-        problems: loaded.problems,
-      }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            files: loaded.files,
+            subscriptions: store.subscriptionCount,
+            accounts: store.accountCount,
+            products: store.productCount,
+            problems: loaded.problems,
+          },
+          null,
+          2,
+        ),
+      );
       return nothingToInspect(loaded, io.err);
     }
     io.out(`${loaded.files.length} report file${loaded.files.length === 1 ? '' : 's'}`);
     for (const f of loaded.files) {
-      io.out(`  ${f.path}\n    ${f.format === null ? `not a report: ${f.notAReport}` : `${f.format}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`}`);
+      io.out(
+        `  ${f.path}\n    ${f.format === null ? `not a report: ${f.notAReport}` : `${f.format}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`}`,
+      );
     }
     const latest = store.latestReportDate();
-    io.out(`${store.subscriptionCount} subscriptions, ${store.accountCount} accounts, ${store.productCount} products${latest ? `; latest report ${latest}` : ''}`);
+    io.out(
+      `${store.subscriptionCount} subscriptions, ${store.accountCount} accounts, ${store.productCount} products${latest ? `; latest report ${latest}` : ''}`,
+    );
     io.out(describeProblems(loaded.problems, PROBLEMS_SHOWN));
     return nothingToInspect(loaded, io.err);
   },

@@ -36,7 +36,6 @@ const CR = 0x0d;
 const BOM = [0xef, 0xbb, 0xbf];
 // hasByteBelow(word, n * 0x01010101): some byte of the word is below n (bytes of digits and
 // letters are not, so the scan skips them four at a time).
-const ABOVE_QUOTE = 0x23232323;
 const ABOVE_COMMA = 0x2d2d2d2d;
 const INCOMPLETE = -1; // the record runs past the bytes at hand: wait for more
 const UNTERMINATED = -2; // the input ended inside a quoted field
@@ -283,11 +282,11 @@ export class CsvParser {
         const start = ++i;
         let esc = 0;
         for (;;) {
-          // Skip four bytes at a time while none of them can end the field (all above '"'), then
-          // byte by byte: one comparison for letters, digits and most punctuation.
-          while (i + 3 < lastNewline && !hasByteBelow(view.getInt32(i), ABOVE_QUOTE)) i += 4;
+          // Skip four bytes at a time while none of them is a quote or a line feed (spaces in
+          // titles do not stop it), then byte by byte.
+          while (i + 3 < lastNewline && !hasQuoteOrLf(view.getInt32(i))) i += 4;
           c = bytes[i];
-          while (c > QUOTE) c = bytes[++i];
+          while (c !== QUOTE && c !== LF) c = bytes[++i];
           if (c === QUOTE) {
             if (bytes[i + 1] !== QUOTE) break;
             esc = 1;
@@ -333,6 +332,13 @@ export class CsvParser {
       return i + 1;
     }
   }
+}
+
+/** True when some byte of `word` is a quote or a line feed (a zero byte after xor, found exactly). */
+function hasQuoteOrLf(word: number): boolean {
+  const quotes = word ^ 0x22222222;
+  const lfs = word ^ 0x0a0a0a0a;
+  return ((((quotes - 0x01010101) & ~quotes) | ((lfs - 0x01010101) & ~lfs)) & 0x80808080) !== 0;
 }
 
 /** True when some byte of `word` is below the byte repeated in `below` (which is at most 0x80). */

@@ -24,12 +24,20 @@ export class FieldCache {
   private poolView = new DataView(this.pool.buffer);
   private poolUsed = 0;
   private size = 0;
+  /** The entry `get` last answered from or made; -1 when it resolved the value without caching it. */
+  lastEntry = -1;
 
   /**
    * @param resolve what the field means, as a number (e.g. an index into a table of values)
    * @param maxEntries past this many distinct values (junk input) the cache starts over, so it stays small
    */
-  constructor(private readonly resolve: (row: CsvRow, field: number) => number, private readonly maxEntries = 4096) {
+  /** How many values a cache holds by default (its entries are numbered below this). */
+  static readonly MAX_ENTRIES = 4096;
+
+  constructor(
+    private readonly resolve: (row: CsvRow, field: number) => number,
+    private readonly maxEntries = FieldCache.MAX_ENTRIES,
+  ) {
     let slots = 16;
     while (slots < maxEntries * 2) slots *= 2;
     this.mask = slots - 1;
@@ -47,6 +55,7 @@ export class FieldCache {
     const end = row.ends[field];
     const escaped = row.escaped[field];
     const length = end - start;
+    this.lastEntry = -1;
     if (length > MAX_CACHED_BYTES) return this.resolve(row, field);
     let hash = length * 31 + escaped;
     if (length > 0) {
@@ -62,6 +71,7 @@ export class FieldCache {
     let probes = 0;
     for (let entry = this.slots[slot] - 1; entry >= 0; entry = this.slots[slot] - 1) {
       if (this.hashes[entry] === hash && this.lengths[entry] === length && this.escaped[entry] === escaped && this.holds(entry, row, start, end)) {
+        this.lastEntry = entry;
         return this.results[entry];
       }
       if (++probes === MAX_PROBES) return this.resolve(row, field);
@@ -82,7 +92,28 @@ export class FieldCache {
     this.escaped[entry] = escaped;
     this.results[entry] = result;
     this.slots[slot] = entry + 1;
+    this.lastEntry = entry;
     return result;
+  }
+
+  /**
+   * get(), trying `entry` first (an earlier lastEntry): a value that mostly comes with another (a
+   * product's title with its id) is then compared, not hashed and looked up.
+   */
+  getExpecting(entry: number, row: CsvRow, field: number): number {
+    const start = row.starts[field];
+    const end = row.ends[field];
+    if (
+      entry >= 0 &&
+      entry < this.size &&
+      this.lengths[entry] === end - start &&
+      this.escaped[entry] === row.escaped[field] &&
+      this.holds(entry, row, start, end)
+    ) {
+      this.lastEntry = entry;
+      return this.results[entry];
+    }
+    return this.get(row, field);
   }
 
   /** Compares four bytes at a time: twice as fast as byte by byte. */

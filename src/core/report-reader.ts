@@ -123,7 +123,7 @@ export class ReportReader implements CsvRowSink {
       return this.reject(line, values, `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
     }
     const account = values.account();
-    const product = values.required('productId');
+    const product = values.required('productId', values.format.index.productId);
     if (values.format.id === 'support-contacts') this.contactRow(values, line, account, product);
     else this.subscriptionRow(values, line, account, product);
   }
@@ -136,7 +136,6 @@ export class ReportReader implements CsvRowSink {
     if (this.undecodableLines++ === 0) this.firstUndecodableLine = line;
   }
 
-  /** The file could not be read to its end (`message` says why): a problem on line 1. */
   /**
    * The bytes could not be read to their end (`reason` says why) after `linesDone` whole lines: the
    * report keeps none of its rows, since a partial report must never be taken as whole.
@@ -214,11 +213,13 @@ export class ReportReader implements CsvRowSink {
 
   private subscriptionRow(values: RowValues, line: number, account: number, product: number): void {
     const hasLastUsage = values.format.index.lastUsage !== undefined;
-    const lastUsage = hasLastUsage ? values.day('lastUsage') : 0;
-    const start = values.day('subscriptionStart');
-    const rowDay = values.day('reportDate');
+    // Field numbers given: see RowValues.
+    const { index } = values.format;
+    const lastUsage = hasLastUsage ? values.day('lastUsage', index.lastUsage) : 0;
+    const start = values.day('subscriptionStart', index.subscriptionStart);
+    const rowDay = values.day('reportDate', index.reportDate);
     const code = values.productCode();
-    const title = values.value('productTitle');
+    const title = values.value('productTitle', index.productTitle);
     if (values.errors.length === 0) this.checkReportDay(values, rowDay);
     if (values.errors.length > 0) return this.reject(line, values, values.errors.join('; '));
     const day = rowDay || this.fileDay;

@@ -28,6 +28,13 @@ export class RowValues {
   private row!: CsvRow;
   /** Per field number, the cache that gives its meaning. */
   private readonly caches: FieldCache[] = [];
+  /**
+   * The product id's field and its cache entry in this row; per field that follows it (code and
+   * title), the entry it last had beside each product id entry: those are compared first.
+   */
+  private readonly productField: number | undefined;
+  private productEntry = -1;
+  private readonly companions: (Int32Array | undefined)[] = [];
 
   constructor(
     readonly format: DetectedFormat,
@@ -52,7 +59,9 @@ export class RowValues {
     };
     for (const [column, field] of Object.entries(format.index) as [Column, number][]) {
       this.caches[field] = new FieldCache(DAY_COLUMNS.has(column) ? day : column === 'productCode' ? code : text);
+      if (column === 'productCode' || column === 'productTitle') this.companions[field] = new Int32Array(FieldCache.MAX_ENTRIES).fill(-1);
     }
+    this.productField = format.index.productId;
   }
 
   read(row: CsvRow): void {
@@ -76,14 +85,28 @@ export class RowValues {
     return value === '' ? undefined : value;
   }
 
+  // The column-named methods take the column's field number too, optionally (format.index[column]
+  // by default): every row's reads give it, as a lookup by a column name that varies costs as much
+  // as reading the cell.
+
   /** The cell as an index into the table of values; 0 when the column is missing or the cell empty. */
-  value(column: Column): number {
-    const field = this.format.index[column];
-    return field === undefined ? 0 : this.caches[field].get(this.row, field);
+  value(column: Column, field = this.format.index[column]): number {
+    if (field === undefined) return 0;
+    const cache = this.caches[field];
+    const companions = this.companions[field];
+    if (companions === undefined || this.productEntry < 0) {
+      const value = cache.get(this.row, field);
+      if (field === this.productField) this.productEntry = cache.lastEntry;
+      return value;
+    }
+    const value = cache.getExpecting(companions[this.productEntry], this.row, field);
+    companions[this.productEntry] = cache.lastEntry;
+    return value;
   }
 
-  required(column: Column): number {
-    const value = this.value(column);
+  /** value(), and an error when the cell is empty. */
+  required(column: Column, field = this.format.index[column]): number {
+    const value = this.value(column, field);
     if (value === 0) this.errors.push(`${this.name(column)} is empty`);
     return value;
   }
@@ -124,8 +147,7 @@ export class RowValues {
    * writing gives (11/20/2026) is read with a warning; an ambiguous one (3/4/2025) or anything else
    * that is not a date is an error.
    */
-  day(column: Column): number {
-    const field = this.format.index[column];
+  day(column: Column, field = this.format.index[column]): number {
     if (field === undefined) return 0;
     const { view, starts, ends } = this.row;
     const fast = plainDay(view, starts[field], ends[field]);
@@ -137,7 +159,7 @@ export class RowValues {
   }
 
   productCode(): number {
-    const code = this.value('productCode');
+    const code = this.value('productCode', this.format.index.productCode);
     if (code !== INVALID) return code;
     this.errors.push(`${this.name('productCode')} "${truncate(this.text('productCode')!)}" must be 1 to 25 letters or digits`);
     return 0;
@@ -182,5 +204,5 @@ function plainDay(view: DataView, start: number, end: number): number {
   const year = fourDigits(view.getInt32(start));
   const monthDay = fourDigits((view.getInt16(start + 5) << 16) | (view.getInt16(start + 8) & 0xffff));
   if (year < 0 || monthDay < 0 || view.getUint8(start + 4) !== 0x2d || view.getUint8(start + 7) !== 0x2d) return 0;
-  return isRealDay(year, Math.floor(monthDay / 100), monthDay % 100) ? year * 10_000 + monthDay : 0;
+  return isRealDay(year, (monthDay / 100) | 0, monthDay % 100) ? year * 10_000 + monthDay : 0;
 }

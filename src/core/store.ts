@@ -6,6 +6,7 @@ import { dayKey, dayOfKey } from './dates';
 import type { RejectedRow, SubscriptionRecord, SupportContact } from './domain';
 import type { RejectedRows } from './rejected-rows';
 import type { ContactEvent, ParsedReport } from './report-types';
+import { lastAtMost } from './sorted-numbers';
 import { accountText, SubscriptionRows } from './subscription-rows';
 
 /** One product as the loaded reports name it. */
@@ -205,6 +206,10 @@ export class SubscriptionStore {
     // The report's own products, numbered as the store numbers products, by triple.
     const products = Int32Array.from(rows.products, (value) => this.productNumber(rows.text(value)!));
     this.tripleProducts.push(products);
+    // Per product, the triple and day it was last updated from in this report: a row that repeats
+    // them would change nothing, and most rows do.
+    const updatedTriple = new Int32Array(this.byProduct.length).fill(-1);
+    const updatedDay = new Int32Array(this.byProduct.length);
     const chain = this.chain;
     for (let r = 0; r < rows.length; r++) {
       const row = first + r;
@@ -215,13 +220,16 @@ export class SubscriptionStore {
       const previous = this.byAccount.push(rows.account(r), row, mark);
       chain[row] = previous;
       const newPair = mark === 0 ? !this.chainHolds(previous, product) : (this.byAccount.marksBefore & mark) === 0;
-      const entry = this.byProduct[product];
       if (newPair) {
         this.pairs++;
         this.pairStarts[row >>> 5] |= 1 << (row & 31);
       }
       const day = rows.reportDays.get(r);
+      if (updatedTriple[product] === triple && updatedDay[product] === day) continue;
+      updatedTriple[product] = triple;
+      updatedDay[product] = day;
       this.noteReportDay(day);
+      const entry = this.byProduct[product];
       const newer = day >= entry.latestDay;
       if (newer) entry.latestDay = day;
       // Code and title come from the newest report that carries them.
@@ -255,15 +263,7 @@ export class SubscriptionStore {
 
   /** The report that holds `row`. */
   private reportOf(row: number): number {
-    const firstRows = this.firstRows;
-    let low = 0;
-    let high = firstRows.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (firstRows[middle] <= row) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return lastAtMost(this.firstRows, row);
   }
 
   private record(row: number): SubscriptionRecord {

@@ -2,6 +2,7 @@
 // million objects, and a SubscriptionRecord is built only when someone looks one up.
 import { dayKey, dayOfKey } from './dates';
 import type { SubscriptionRecord } from './domain';
+import { lastAtMost } from './sorted-numbers';
 
 /** What ParsedReport.records offers; SubscriptionRows and a plain array of records both are one. */
 export interface RecordList extends Iterable<SubscriptionRecord> {
@@ -19,9 +20,10 @@ const TWO_32 = 0x1_0000_0000;
 /**
  * Texts (file, product id, code, title) are indexes into a table of the report's distinct values,
  * 0 meaning none; days are yyyymmdd numbers (see dayKey), 0 meaning none. Memory per row is what a
- * load pays most for (every new page is a page fault), so a row takes 13 bytes: its account in 5,
- * its product with code and title as one number (a report repeats a few such triples), its two
- * days in 2 each; its line, file and report date only when they stop following the row before.
+ * load pays most for (every new page is a page fault), so a row takes 10 bytes: its account in 5,
+ * its product with code and title as one number (a report repeats a few such triples: 1 byte while
+ * under 256), its two days in 2 each; its line, file and report date only when they stop following
+ * the row before.
  */
 export class SubscriptionRows implements RecordList {
   length = 0;
@@ -29,13 +31,13 @@ export class SubscriptionRows implements RecordList {
   private accountLow: Uint32Array;
   private accountHigh: Uint8Array;
   /** Per row, its (product, code, title) as an index into `products`, `codes`, `titles` below. */
-  private triples: Int32Array;
-  readonly lines = new LineColumn();
+  private readonly triples: NarrowColumn;
+  private readonly lines = new LineColumn();
   /** Per row, the file (an index into the values) and the report date (yyyymmdd). */
-  readonly files = new SharedColumn();
+  private readonly files = new SharedColumn();
   readonly reportDays = new SharedColumn();
-  readonly lastUsage: DayColumn;
-  readonly starts: DayColumn;
+  private readonly lastUsage: DayColumn;
+  private readonly starts: DayColumn;
   /** Per triple: the product, code and title (indexes into the values). */
   readonly products: number[] = [];
   readonly codes: number[] = [];
@@ -49,7 +51,7 @@ export class SubscriptionRows implements RecordList {
   constructor(capacity = 1024) {
     this.accountLow = new Uint32Array(capacity);
     this.accountHigh = new Uint8Array(capacity);
-    this.triples = new Int32Array(capacity);
+    this.triples = new NarrowColumn(capacity);
     this.lastUsage = new DayColumn(capacity);
     this.starts = new DayColumn(capacity);
   }
@@ -96,19 +98,20 @@ export class SubscriptionRows implements RecordList {
 
   /** The (product, code, title) triple of row `i`: an index into `products`, `codes` and `titles`. */
   triple(i: number): number {
-    return this.triples[i];
+    return this.triples.get(i);
   }
 
   add(account: number, line: number, file: number, reportDay: number, product: number, code: number, title: number, lastUsage: number, start: number): void {
     const i = this.length;
-    if (i === this.triples.length) this.grow();
-    const capacity = this.triples.length;
-    this.accountLow[i] = account % TWO_32;
+    if (i === this.accountLow.length) this.grow();
+    const capacity = this.accountLow.length;
+    // Typed arrays keep the low bits of what they are given (a % would cost a call to fmod).
+    this.accountLow[i] = account;
     this.accountHigh[i] = account / TWO_32;
     this.lines.set(i, line);
     this.files.set(i, file, capacity);
     this.reportDays.set(i, reportDay, capacity);
-    this.triples[i] = this.tripleOf(product, code, title);
+    this.triples.set(i, this.tripleOf(product, code, title));
     this.lastUsage.set(i, lastUsage);
     this.starts.set(i, start);
     this.length = i + 1;
@@ -118,7 +121,7 @@ export class SubscriptionRows implements RecordList {
   at(index: number): SubscriptionRecord | undefined {
     const i = index < 0 ? this.length + index : index;
     if (!(i >= 0 && i < this.length)) return undefined;
-    const triple = this.triples[i];
+    const triple = this.triples.get(i);
     return {
       file: this.values[this.files.get(i)]!,
       line: this.lines.get(i),
@@ -152,10 +155,10 @@ export class SubscriptionRows implements RecordList {
   }
 
   private grow(): void {
-    const capacity = this.triples.length * 2;
+    const capacity = this.accountLow.length * 2;
     this.accountLow = copyInto(new Uint32Array(capacity), this.accountLow);
     this.accountHigh = copyInto(new Uint8Array(capacity), this.accountHigh);
-    this.triples = copyInto(new Int32Array(capacity), this.triples);
+    this.triples.grow(capacity);
     this.files.grow(capacity);
     this.reportDays.grow(capacity);
     this.lastUsage.grow(capacity);
@@ -166,6 +169,39 @@ export class SubscriptionRows implements RecordList {
 function copyInto<T extends Uint32Array | Int32Array | Uint8Array | Uint16Array>(target: T, source: T): T {
   target.set(source);
   return target;
+}
+
+/**
+ * A column of small non-negative integers in the fewest bytes that hold the largest so far: one
+ * while it is below 256 (a report's few products), widened (copied) when a value needs more.
+ */
+class NarrowColumn {
+  private values: Uint8Array | Uint16Array | Int32Array;
+  private limit = 0xff;
+
+  constructor(capacity: number) {
+    this.values = new Uint8Array(capacity);
+  }
+
+  set(i: number, value: number): void {
+    if (value > this.limit) this.resize(this.values.length, value);
+    this.values[i] = value;
+  }
+
+  get(i: number): number {
+    return this.values[i];
+  }
+
+  grow(capacity: number): void {
+    this.resize(capacity, this.limit);
+  }
+
+  private resize(capacity: number, largest: number): void {
+    this.limit = largest > 0xffff ? 0x7fffffff : largest > 0xff ? 0xffff : 0xff;
+    const values = this.limit === 0xff ? new Uint8Array(capacity) : this.limit === 0xffff ? new Uint16Array(capacity) : new Int32Array(capacity);
+    values.set(this.values);
+    this.values = values;
+  }
 }
 
 /**
@@ -188,15 +224,7 @@ class LineColumn {
   }
 
   get(i: number): number {
-    const rows = this.stepRows;
-    let low = 0;
-    let high = rows.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (rows[middle] <= i) low = middle;
-      else high = middle - 1;
-    }
-    return i + this.stepOffsets[low];
+    return i + this.stepOffsets[lastAtMost(this.stepRows, i)];
   }
 }
 
@@ -216,7 +244,8 @@ class DayColumn {
 
   set(i: number, key: number): void {
     if (key === 0) return; // a new column holds zeros, and rows are set once
-    const code = (Math.floor(key / 10_000) - FIRST_YEAR) * 372 + (Math.floor(key / 100) % 100 - 1) * 31 + (key % 100);
+    // (x / n) | 0 is an integer division, where Math.floor would divide in floating point.
+    const code = (((key / 10_000) | 0) - FIRST_YEAR) * 372 + ((((key / 100) | 0) % 100) - 1) * 31 + (key % 100);
     if (code > 0 && code < ASIDE) {
       this.days[i] = code;
     } else {
@@ -231,7 +260,7 @@ class DayColumn {
     if (code === ASIDE) return this.aside.get(i)!;
     const day = (code - 1) % 31;
     const months = (code - 1 - day) / 31;
-    return (FIRST_YEAR + Math.floor(months / 12)) * 10_000 + ((months % 12) + 1) * 100 + day + 1;
+    return (FIRST_YEAR + ((months / 12) | 0)) * 10_000 + ((months % 12) + 1) * 100 + day + 1;
   }
 
   grow(capacity: number): void {

@@ -97,6 +97,36 @@ describe('SubscriptionStore', () => {
     assert.equal(store.hasAccount('7919'), false);
   });
 
+  it("takes a product's code and title from its newest rows, the last one when a report's rows disagree", () => {
+    const rows = (codes: (string | undefined)[], reportDate: string) =>
+      codes.map((code, i) => ({
+        line: i + 2,
+        account: String(111122223333 + i),
+        productId: 'p',
+        productCode: code,
+        productTitle: code && `title ${code}`,
+        reportDate,
+      }));
+    const one = (path: string, records: ReturnType<typeof rows>): ParsedReport => ({
+      ...report(path, '2026-11-22', []),
+      records: records.map((r) => ({ ...r, file: path })),
+      rows: records.length,
+      kept: records.length,
+    });
+    // Within a report: the last row on the newest day, with a code, decides; an older day never does.
+    const store = SubscriptionStore.from([
+      one('a.csv', [...rows(['a', 'b', 'a', 'b', undefined], '2026-11-21'), ...rows(['c', 'd', 'c', undefined], '2026-11-20')]),
+    ]);
+    assert.deepEqual(store.productInfo('p'), { productId: 'p', productCode: 'b', productTitle: 'title b', latestReportDate: '2026-11-21' });
+    // A later report of the same day decides again; one of an older day does not.
+    const later = SubscriptionStore.from([
+      one('a.csv', rows(['a', 'b'], '2026-11-21')),
+      one('b.csv', rows(['a'], '2026-11-21')),
+      one('c.csv', rows(['z'], '2026-11-01')),
+    ]);
+    assert.equal(later.productCodeFor('p'), 'a');
+  });
+
   it('gives the records of a report that was read as an array-like list', async () => {
     const { store } = await loadReports([BASIC]);
     const report = await readReport(`${BASIC}/customer_subscriber_report_2026-11-21.csv`);
@@ -151,5 +181,30 @@ describe('SubscriptionRows', () => {
     );
     const same = SubscriptionRows.from(records.slice(0, 700));
     assert.deepEqual([same.at(0)!.reportDate, same.at(-1)!.reportDate, same.at(-1)!.file], ['2026-11-20', '2026-11-20', 'a.csv']);
+  });
+
+  it('gives back every value it holds in few bytes as given: far accounts, lines with gaps, far days, many products', () => {
+    const days = [undefined, '1969-12-31', '1970-01-01', '2026-02-28', '2145-12-31', '2146-01-01', '9999-12-31'];
+    const accounts = ['000000000001', '004294967295', '004294967296', '999999999999', '123456789012'];
+    let line = 1;
+    // 70,000 distinct product, code and title triples: the column widens from 1 byte to 2 to 4.
+    const records: SubscriptionRecord[] = Array.from({ length: 70_100 }, (_, i) => ({
+      file: 'a.csv',
+      // Mostly consecutive lines, with gaps (blank lines, multi-line cells, rejected rows) here and there.
+      line: (line += i % 7 === 3 ? 3 : i % 1000 === 999 ? 40 : 1),
+      reportDate: '2026-11-22',
+      account: accounts[i % accounts.length],
+      productId: `prod-${i % 300}`,
+      productCode: i % 11 === 0 ? undefined : `code${i}`,
+      productTitle: i < 100 ? `Title ${i % 3}` : `Title ${i}`,
+      lastUsage: days[i % days.length],
+      subscriptionStart: days[(i + 3) % days.length],
+    }));
+    const rows = SubscriptionRows.from(records);
+    assert.equal(rows.length, records.length);
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 99, 100, 255, 256, 257, 999, 1000, 65_535, 65_536, 65_537, 70_099]) {
+      assert.deepEqual(rows.at(i), records[i], `row ${i}`);
+    }
+    assert.deepEqual([...rows], records);
   });
 });
