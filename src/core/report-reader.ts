@@ -163,6 +163,10 @@ export class ReportReader implements CsvRowSink {
         `${this.undecodableLines === 1 ? 'this line holds' : `this line and ${this.undecodableLines - 1} more hold`} bytes that are not UTF-8 (shown as \uFFFD): save the report as UTF-8`,
       );
     }
+    if (this.values && this.rows === 0) {
+      // A header and nothing else is what an export cut short looks like: it lists no one, so it must not pass for "nobody subscribed".
+      this.add(1, 'warning', 'the report has its header and no rows: an export cut short? Download it again before anyone is judged on it');
+    }
     let reportDate: string | null = null;
     if (this.values) {
       const day = this.newestRowDay || this.fileDay;

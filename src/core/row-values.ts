@@ -4,7 +4,7 @@
 import type { CsvRow } from './csv';
 import { dayKey, isRealDay, parseIsoDay, parseSpreadsheetDay } from './dates';
 import { FieldCache } from './field-cache';
-import { parseAccountNumber, PRODUCT_CODE, SCIENTIFIC_ACCOUNT, truncate } from './ids';
+import { parseTypedAccount, PRODUCT_CODE, SCIENTIFIC_ACCOUNT, truncate } from './ids';
 import type { Column, DetectedFormat } from './report-formats';
 import type { SubscriptionRows } from './subscription-rows';
 
@@ -119,11 +119,13 @@ export class RowValues {
       if (number >= 0) return number;
     }
     const raw = this.row.text(field);
-    const parsed = parseAccountNumber(raw);
+    // Written as the AWS console groups it ("1111-2222-3333", "1111 2222 3333"): the same account, said once.
+    const parsed = parseTypedAccount(raw);
     if (!parsed.ok) {
       this.errors.push(`${this.name('account')}: ${parsed.reason}`);
       return -1;
     }
+    if (/\d[\s-]+\d/.test(raw.trim())) this.warnings.push(`account number "${raw.trim()}" is written with dashes or spaces: read as ${parsed.account}`);
     if (parsed.padded) {
       this.warnings.push(`account number "${raw.trim()}" has fewer than 12 digits: read as ${parsed.account} (a spreadsheet dropped its leading zeros?)`);
     }
@@ -137,7 +139,7 @@ export class RowValues {
   accountAsWritten(): number | string | undefined {
     const text = this.text('account');
     if (text === undefined) return undefined;
-    const parsed = parseAccountNumber(text);
+    const parsed = parseTypedAccount(text);
     if (parsed.ok) return Number(parsed.account);
     return SCIENTIFIC_ACCOUNT.test(text) ? text : undefined;
   }
