@@ -47,7 +47,7 @@ const RFC4180_CASES: Record<string, string> = {
   'empty fields': ',,\n"",x,\n',
   'quote inside an unquoted field': 'size,12" pipe\n',
   'quoted field at end of text': 'a,"b"',
-  'unicode': 'produit,"Société Générale, Paris"\n名前,値\n',
+  unicode: 'produit,"Société Générale, Paris"\n名前,値\n',
 };
 
 describe('csv parser', () => {
@@ -56,7 +56,11 @@ describe('csv parser', () => {
       const expected = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
       for (const piece of [Buffer.byteLength(text), 1, 2, 3, 7]) {
         const parsed = parse(text, piece);
-        assert.deepEqual(parsed.records.map((r) => r.fields), expected, `pieces of ${piece}`);
+        assert.deepEqual(
+          parsed.records.map((r) => r.fields),
+          expected,
+          `pieces of ${piece}`,
+        );
         assert.deepEqual(parsed.problems, []);
       }
     });
@@ -66,22 +70,31 @@ describe('csv parser', () => {
     const cell = fc.array(fc.constantFrom('a', 'Z', '7', '-', ' ', ',', '"', '\n', '\r\n', 'é', '名', '😀'), { maxLength: 12 }).map((p) => p.join(''));
     const table = fc.record({
       rows: fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
-      quoteAll: fc.boolean(), eol: fc.constantFrom('\n', '\r\n'), finalEol: fc.boolean(), piece: fc.integer({ min: 1, max: 40 }),
+      quoteAll: fc.boolean(),
+      eol: fc.constantFrom('\n', '\r\n'),
+      finalEol: fc.boolean(),
+      piece: fc.integer({ min: 1, max: 40 }),
     });
-    fc.assert(fc.property(table, ({ rows, quoteAll, eol, finalEol, piece }) => {
-      const quote = (v: string) => (quoteAll || /[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
-      const text = rows.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
-      const expected = Papa.parse<string[]>(text, { newline: eol as '\n' | '\r\n', skipEmptyLines: true }).data;
-      const parsed = parse(text, piece);
-      assert.deepEqual(parsed.records.map((r) => r.fields), expected);
-      assert.deepEqual(parsed.problems, []);
-      // Each record starts on the line after the line breaks of the records before it.
-      let line = 1;
-      parsed.records.forEach((r, i) => {
-        assert.equal(r.line, line);
-        line += 1 + rows[i].join('').split('\n').length - 1;
-      });
-    }), { numRuns: 300, seed: 4180 });
+    fc.assert(
+      fc.property(table, ({ rows, quoteAll, eol, finalEol, piece }) => {
+        const quote = (v: string) => (quoteAll || /[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
+        const text = rows.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
+        const expected = Papa.parse<string[]>(text, { newline: eol, skipEmptyLines: true }).data;
+        const parsed = parse(text, piece);
+        assert.deepEqual(
+          parsed.records.map((r) => r.fields),
+          expected,
+        );
+        assert.deepEqual(parsed.problems, []);
+        // Each record starts on the line after the line breaks of the records before it.
+        let line = 1;
+        parsed.records.forEach((r, i) => {
+          assert.equal(r.line, line);
+          line += 1 + rows[i].join('').split('\n').length - 1;
+        });
+      }),
+      { numRuns: 300, seed: 4180 },
+    );
   });
 
   it('hands a row sink byte ranges, decoded and unquoted on demand', () => {
@@ -99,14 +112,27 @@ describe('csv parser', () => {
   it('reports an unterminated quote in the last line of the input, without a final line break', () => {
     for (const piece of [100, 1]) {
       const parsed = parse('a,b\n1,2\n3,"4', piece);
-      assert.deepEqual(parsed.problems.map((p) => [p.line, p.message.slice(0, 19)]), [[3, 'unterminated quote:']], `pieces of ${piece}`);
-      assert.deepEqual(parsed.records.map((r) => r.line), [1, 2]);
+      assert.deepEqual(
+        parsed.problems.map((p) => [p.line, p.message.slice(0, 19)]),
+        [[3, 'unterminated quote:']],
+        `pieces of ${piece}`,
+      );
+      assert.deepEqual(
+        parsed.records.map((r) => r.line),
+        [1, 2],
+      );
     }
   });
 
   it('names the lines holding bytes that are not UTF-8, in any chunk', () => {
     const good = 'x,y\n'.repeat(50);
-    const bytes = Buffer.concat([Buffer.from(good), Buffer.from('a,\xff\n', 'latin1'), Buffer.from(good), Buffer.from('"\xe9\n",b\n', 'latin1'), Buffer.from('c,d')]);
+    const bytes = Buffer.concat([
+      Buffer.from(good),
+      Buffer.from('a,\xff\n', 'latin1'),
+      Buffer.from(good),
+      Buffer.from('"\xe9\n",b\n', 'latin1'),
+      Buffer.from('c,d'),
+    ]);
     for (const piece of [bytes.length, 64, 5]) {
       const parsed = parse(bytes, piece);
       assert.deepEqual(parsed.undecodable, [51, 102], `pieces of ${piece}`);
@@ -117,35 +143,68 @@ describe('csv parser', () => {
 
   it('drops a byte-order mark even when it arrives one byte at a time', () => {
     const parsed = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n')]), 1);
-    assert.deepEqual(parsed.records.map((r) => r.fields), [['a', 'b']]);
+    assert.deepEqual(
+      parsed.records.map((r) => r.fields),
+      [['a', 'b']],
+    );
   });
 
   it('gives each record the physical line it starts on', () => {
     const parsed = parse('h1,h2\n\n"multi\nline\nvalue",x\r\nnext,row\n');
-    assert.deepEqual(parsed.records.map((r) => r.line), [1, 3, 6]);
+    assert.deepEqual(
+      parsed.records.map((r) => r.line),
+      [1, 3, 6],
+    );
   });
 
   it('reports an unterminated quote at the line its record starts, and keeps the rows after it', () => {
     const parsed = parse('h1,h2\n1,2\n"open,3\n4,5\n6,7\n');
-    assert.deepEqual(parsed.problems.map((p) => p.line), [3]);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.line),
+      [3],
+    );
     assert.match(parsed.problems[0].message, /unterminated quote/);
-    assert.deepEqual(parsed.records.map((r) => [r.line, ...r.fields]), [[1, 'h1', 'h2'], [2, '1', '2'], [4, '4', '5'], [5, '6', '7']]);
+    assert.deepEqual(
+      parsed.records.map((r) => [r.line, ...r.fields]),
+      [
+        [1, 'h1', 'h2'],
+        [2, '1', '2'],
+        [4, '4', '5'],
+        [5, '6', '7'],
+      ],
+    );
   });
 
   it('reports text after a closing quote instead of guessing the value', () => {
     const parsed = parse('a,b\n"ab"c,d\ne,f\n');
-    assert.deepEqual(parsed.problems.map((p) => p.line), [2]);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.line),
+      [2],
+    );
     assert.match(parsed.problems[0].message, /field 1 has text after its closing quote/);
-    assert.deepEqual(parsed.records.map((r) => r.line), [1, 3]);
+    assert.deepEqual(
+      parsed.records.map((r) => r.line),
+      [1, 3],
+    );
   });
 
   it('turns an over-long line into a problem and carries on, in one piece or streamed', () => {
     const text = `a,b\n${'x'.repeat(500)}\n1,2\n${'y'.repeat(300)}`;
     for (const piece of [text.length, 64]) {
       const parsed = parse(text, piece, 100);
-      assert.deepEqual(parsed.problems.map((p) => p.line), [2, 4], `pieces of ${piece}`);
+      assert.deepEqual(
+        parsed.problems.map((p) => p.line),
+        [2, 4],
+        `pieces of ${piece}`,
+      );
       assert.match(parsed.problems[0].message, /line longer than 100 bytes/);
-      assert.deepEqual(parsed.records.map((r) => [r.line, ...r.fields]), [[1, 'a', 'b'], [3, '1', '2']]);
+      assert.deepEqual(
+        parsed.records.map((r) => [r.line, ...r.fields]),
+        [
+          [1, 'a', 'b'],
+          [3, '1', '2'],
+        ],
+      );
     }
   });
 
@@ -154,13 +213,25 @@ describe('csv parser', () => {
     for (const piece of [text.length, 50]) {
       const parsed = parse(text, piece, 100);
       assert.equal(parsed.problems[0].line, 2, `pieces of ${piece}`);
-      assert.deepEqual(parsed.records.slice(0, 2).map((r) => [r.line, ...r.fields]), [[1, 'a', 'b'], [3, 'x']]);
+      assert.deepEqual(
+        parsed.records.slice(0, 2).map((r) => [r.line, ...r.fields]),
+        [
+          [1, 'a', 'b'],
+          [3, 'x'],
+        ],
+      );
     }
   });
 
   it('stops delivering when told to', () => {
     const { parsed, sink } = collector();
-    const parser = new CsvParser({ ...sink, record: (fields, line) => { sink.record(fields, line); parser.stop(); } });
+    const parser = new CsvParser({
+      ...sink,
+      record: (fields, line) => {
+        sink.record(fields, line);
+        parser.stop();
+      },
+    });
     parser.push(Buffer.from('a\nb\nc\n'));
     parser.end();
     assert.equal(parsed.records.length, 1);
@@ -169,7 +240,9 @@ describe('csv parser', () => {
 
   describe('reading files', () => {
     let dir: string;
-    before(() => { dir = mkdtempSync(join(tmpdir(), 'csv-test-')); });
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'csv-test-'));
+    });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
     async function readFile(bytes: Buffer): Promise<Parsed> {

@@ -31,12 +31,17 @@ function mutate(text: string, mutations: Mutation[]): string {
 
 describe('fuzzed reports', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'fuzz-test-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fuzz-test-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('never throw, and every problem names a line inside the file', async () => {
     const mutation = fc.record({
-      at: fc.nat(400), kind: fc.constantFrom('insert', 'delete', 'replace'), piece: fc.nat(100), length: fc.integer({ min: 1, max: 12 }),
+      at: fc.nat(400),
+      kind: fc.constantFrom('insert', 'delete', 'replace'),
+      piece: fc.nat(100),
+      length: fc.integer({ min: 1, max: 12 }),
     }) as fc.Arbitrary<Mutation>;
     let n = 0;
     await fc.assert(

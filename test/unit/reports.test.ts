@@ -11,7 +11,9 @@ const LEGACY_HEADER = '"Customer AWS Account Number","Product Title","Product Id
 
 describe('reports', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'reports-test-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'reports-test-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   function write(name: string, content: string | Buffer): string {
@@ -51,12 +53,18 @@ describe('reports', () => {
   it('calls an empty file an error', async () => {
     const report = await readReport(write('empty.csv', ''));
     assert.equal(report.format, null);
-    assert.deepEqual(report.problems.map((p) => [p.line, p.severity]), [[1, 'error']]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.line, p.severity]),
+      [[1, 'error']],
+    );
     assert.match(report.problems[0].message, /empty file/);
   });
 
   it('takes the report date from the column, else the file name, else the modification day with a warning', async () => {
-    assert.equal((await readReport(write('x_2026-11-23.csv', `${LEGACY_HEADER}\n"111122223333","A","prod-a","abc","2026-11-20","2026-11-22",""\n`))).reportDate, '2026-11-22');
+    assert.equal(
+      (await readReport(write('x_2026-11-23.csv', `${LEGACY_HEADER}\n"111122223333","A","prod-a","abc","2026-11-20","2026-11-22",""\n`))).reportDate,
+      '2026-11-22',
+    );
     const named = await readReport(write('subs_2026-11-21.csv', 'Product ID,AWS Account Number,Date of Last Usage\nprod-a,111122223333,2026-11-20\n'));
     assert.equal(named.reportDate, '2026-11-21');
     assert.equal(named.records.at(0)?.reportDate, '2026-11-21');
@@ -69,28 +77,49 @@ describe('reports', () => {
   });
 
   it('turns bad values into problems on their physical line and keeps the good rows', async () => {
-    const report = await readReport(write('bad_2026-11-22.csv', [
-      'Product ID,AWS Account Number,Date of Last Usage,Product Code',
-      'prod-a,111122223333,2026-11-20T13:45:00Z,abc', // 2 ok, date-time
-      'prod-a,1.23457E+11,2026-11-20,abc', // 3 scientific notation
-      'prod-a,12345,2026-11-20,abc', // 4 padded: warning, kept
-      '"prod-b\nsecond line",222233334444,2026-11-20,abc', // 5-6 multi-line id, ok
-      'prod-a,333344445555,11/20/2026,abc', // 7 a spreadsheet's date, unambiguous: warning, kept
-      'prod-a,444455556666,2026-02-30,abc', // 8 impossible date
-      ',555566667777,2026-11-20,abc', // 9 empty product id
-      'prod-a,666677778888,2026-11-20,not-a-code!', // 10 bad product code
-      'prod-a,777788889999', // 11 missing fields
-      ',,,', // 12 blank row: ignored
-      'prod-a,888899990000,,abc', // 13 no last usage: warning, kept
-    ].join('\n')));
-    assert.deepEqual([...report.records].map((r) => [r.line, r.account, r.lastUsage]), [
-      [2, '111122223333', '2026-11-20'], [4, '000000012345', '2026-11-20'], [5, '222233334444', '2026-11-20'], [7, '333344445555', '2026-11-20'],
-      [13, '888899990000', undefined],
-    ]);
+    const report = await readReport(
+      write(
+        'bad_2026-11-22.csv',
+        [
+          'Product ID,AWS Account Number,Date of Last Usage,Product Code',
+          'prod-a,111122223333,2026-11-20T13:45:00Z,abc', // 2 ok, date-time
+          'prod-a,1.23457E+11,2026-11-20,abc', // 3 scientific notation
+          'prod-a,12345,2026-11-20,abc', // 4 padded: warning, kept
+          '"prod-b\nsecond line",222233334444,2026-11-20,abc', // 5-6 multi-line id, ok
+          'prod-a,333344445555,11/20/2026,abc', // 7 a spreadsheet's date, unambiguous: warning, kept
+          'prod-a,444455556666,2026-02-30,abc', // 8 impossible date
+          ',555566667777,2026-11-20,abc', // 9 empty product id
+          'prod-a,666677778888,2026-11-20,not-a-code!', // 10 bad product code
+          'prod-a,777788889999', // 11 missing fields
+          ',,,', // 12 blank row: ignored
+          'prod-a,888899990000,,abc', // 13 no last usage: warning, kept
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(
+      [...report.records].map((r) => [r.line, r.account, r.lastUsage]),
+      [
+        [2, '111122223333', '2026-11-20'],
+        [4, '000000012345', '2026-11-20'],
+        [5, '222233334444', '2026-11-20'],
+        [7, '333344445555', '2026-11-20'],
+        [13, '888899990000', undefined],
+      ],
+    );
     assert.equal(report.records.at(2)?.productId, 'prod-b\nsecond line');
-    assert.deepEqual(report.problems.map((p) => [p.line, p.severity]), [
-      [3, 'error'], [4, 'warning'], [7, 'warning'], [8, 'error'], [9, 'error'], [10, 'error'], [11, 'error'], [13, 'warning'],
-    ]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.line, p.severity]),
+      [
+        [3, 'error'],
+        [4, 'warning'],
+        [7, 'warning'],
+        [8, 'error'],
+        [9, 'error'],
+        [10, 'error'],
+        [11, 'error'],
+        [13, 'warning'],
+      ],
+    );
     const message = (line: number) => report.problems.find((p) => p.line === line)!.message;
     assert.match(message(3), /scientific notation/);
     assert.match(message(4), /read as 000000012345/);
@@ -112,15 +141,21 @@ describe('reports', () => {
       const title = i % 3 === 0 ? `T${String(i % 40).padStart(4, '0')}-----------x` : `Title ${i}`;
       const code = i % 500 === 7 ? 'bad code' : `c${i % 11}`;
       const day = ['2024-02-29', '2026-02-29', ' 2026-11-20 ', '2026-11-20T23:59:59+02:00', '0099-12-31', '2026-11-2'][i % 6];
-      const account = i % 4 === 0 ? String(100_000_000_000 + i) : i % 4 === 1 ? `"${String(100_000_000_000 + i)}"` : i % 4 === 2 ? String(i) : ` ${100_000_000_000 + i} `;
+      const account =
+        i % 4 === 0 ? String(100_000_000_000 + i) : i % 4 === 1 ? `"${String(100_000_000_000 + i)}"` : i % 4 === 2 ? String(i) : ` ${100_000_000_000 + i} `;
       rows.push(`${account},"${title.replace('x', '""x""')}",prod-${i % 3},${code},${day}`);
       const bad = code === 'bad code' || day === '2026-02-29' || day === '2026-11-2';
       if (!bad) expected.push([line, title.replace('x', '"x"'), code, day.trim().slice(0, 10)]);
     }
-    const report = await readReport(write('many-values_2026-11-22.csv', `Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date\n${rows.join('\n')}\n`));
+    const report = await readReport(
+      write('many-values_2026-11-22.csv', `Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date\n${rows.join('\n')}\n`),
+    );
     const accountOf = (i: number) => (i % 4 === 2 ? String(i).padStart(12, '0') : String(100_000_000_000 + i));
     const want = expected.map(([line, title, code, day]) => [line, accountOf(line - 2), title, code, day]);
-    assert.deepEqual([...report.records].map((r) => [r.line, r.account, r.productTitle, r.productCode, r.lastUsage]), want);
+    assert.deepEqual(
+      [...report.records].map((r) => [r.line, r.account, r.productTitle, r.productCode, r.lastUsage]),
+      want,
+    );
     assert.deepEqual([report.rows, report.kept], [6000, expected.length]);
     const error = (line: number) => report.problems.find((p) => p.line === line && p.severity === 'error')?.message;
     assert.match(error(3)!, /^Last Usage Date "2026-02-29" is not an ISO 8601 date such as 2026-11-20$/);
@@ -135,17 +170,31 @@ describe('reports', () => {
     assert.equal(binary.format, null);
     assert.ok(binary.problems.some((p) => p.line === 1 && p.severity === 'error'));
 
-    const latin1 = await readReport(write('latin1_2026-11-22.csv', Buffer.concat([
-      Buffer.from('Product ID,AWS Account Number,Date of Last Usage,Product Title\nprod-a,111122223333,2026-11-20,Soci'),
-      Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n'),
-    ])));
+    const latin1 = await readReport(
+      write(
+        'latin1_2026-11-22.csv',
+        Buffer.concat([
+          Buffer.from('Product ID,AWS Account Number,Date of Last Usage,Product Title\nprod-a,111122223333,2026-11-20,Soci'),
+          Buffer.from([0xe9, 0x74, 0xe9]),
+          Buffer.from('\n'),
+        ]),
+      ),
+    );
     assert.equal(latin1.kept, 1);
-    assert.deepEqual(latin1.problems.map((p) => [p.line, p.severity]), [[2, 'warning']]);
+    assert.deepEqual(
+      latin1.problems.map((p) => [p.line, p.severity]),
+      [[2, 'warning']],
+    );
     assert.match(latin1.problems[0].message, /not UTF-8/);
 
-    const long = await readReport(write('long_2026-11-22.csv', `Product ID,AWS Account Number,Date of Last Usage\n${'x'.repeat(3 * 2 ** 20)}\nprod-a,111122223333,2026-11-20\n`));
+    const long = await readReport(
+      write('long_2026-11-22.csv', `Product ID,AWS Account Number,Date of Last Usage\n${'x'.repeat(3 * 2 ** 20)}\nprod-a,111122223333,2026-11-20\n`),
+    );
     assert.equal(long.kept, 1);
-    assert.deepEqual(long.problems.map((p) => p.line), [2]);
+    assert.deepEqual(
+      long.problems.map((p) => p.line),
+      [2],
+    );
     assert.match(long.problems[0].message, /longer than/);
   });
 
@@ -169,18 +218,27 @@ describe('reports', () => {
   it('loads the basic fixture: every file, its summary, and the bad row at its known line', async () => {
     const seen: string[] = [];
     const loaded = await loadReports([BASIC], { onFile: (f) => seen.push(f.path) });
-    assert.deepEqual(seen, loaded.files.map((f) => f.path));
-    assert.deepEqual(loaded.files.map((f) => [f.path.split('/').pop(), f.format, f.reportDate, f.rows, f.kept]), [
-      ['customer_subscriber_hourly_monthly_subscriptions_2026-11-22.csv', 'daily-subscriber', '2026-11-22', 2, 2],
-      ['customer_subscriber_report_2026-11-21.csv', 'legacy-subscriber', '2026-11-21', 4, 4],
-      ['customer_subscriber_report_2026-11-22.csv', 'legacy-subscriber', '2026-11-22', 8, 7],
-      ['product_support_connection_2026-11-22.csv', 'support-contacts', '2026-11-22', 5, 5],
-      ['subscription_report_2026-11-20.csv', 'seed', '2026-11-20', 2, 2],
-    ]);
-    assert.deepEqual(loaded.problems.map((p) => [p.file, p.line, p.severity]), [
-      [`${BASIC}/customer_subscriber_report_2026-11-22.csv`, 6, 'error'],
-      [`${BASIC}/customer_subscriber_report_2026-11-22.csv`, 7, 'warning'],
-    ]);
+    assert.deepEqual(
+      seen,
+      loaded.files.map((f) => f.path),
+    );
+    assert.deepEqual(
+      loaded.files.map((f) => [f.path.split('/').pop(), f.format, f.reportDate, f.rows, f.kept]),
+      [
+        ['customer_subscriber_hourly_monthly_subscriptions_2026-11-22.csv', 'daily-subscriber', '2026-11-22', 2, 2],
+        ['customer_subscriber_report_2026-11-21.csv', 'legacy-subscriber', '2026-11-21', 4, 4],
+        ['customer_subscriber_report_2026-11-22.csv', 'legacy-subscriber', '2026-11-22', 8, 7],
+        ['product_support_connection_2026-11-22.csv', 'support-contacts', '2026-11-22', 5, 5],
+        ['subscription_report_2026-11-20.csv', 'seed', '2026-11-20', 2, 2],
+      ],
+    );
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.file, p.line, p.severity]),
+      [
+        [`${BASIC}/customer_subscriber_report_2026-11-22.csv`, 6, 'error'],
+        [`${BASIC}/customer_subscriber_report_2026-11-22.csv`, 7, 'warning'],
+      ],
+    );
   });
 
   it('stops loading when its signal is aborted', async () => {
