@@ -1,7 +1,7 @@
 // `support-desk case templates` and `support-desk case render TEMPLATE --field NAME=VALUE...`: the
 // panel's case forms on the command line, through the same renderer and redaction.
-import { readFile } from 'node:fs/promises';
 import { AuditLog, resolveAuditPath } from '../core/audit';
+import { readOptionFile } from './option-file';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
@@ -87,12 +87,7 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
 async function fieldValue(raw: string): Promise<string> {
   if (raw.startsWith('@@')) return raw.slice(1);
   if (!raw.startsWith('@')) return raw;
-  const file = raw.slice(1);
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file} for --field: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  return (await readOptionFile(raw.slice(1), '--field @FILE')).toString('utf8');
 }
 
 /** The account field, and an evidence field with the verdict from the reports, unless given with --field. */

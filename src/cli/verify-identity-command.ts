@@ -1,11 +1,11 @@
 // `support-desk verify-identity`: proves an instance from its identity document and signature,
 // offline, against AWS's published certificates only (a certificate inside the PKCS7 is ignored).
-import { readFile } from 'node:fs/promises';
 import type { IdentityMethod, IdentityVerification } from '../core/identity/verify';
 import { identityAuditEntry, resolveAuditPath } from '../core/audit';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
 import { loadIdentityVerifier } from './load-identity-verifier';
+import { readOptionFile } from './option-file';
 import { EXIT, UsageError } from './usage';
 
 export const verifyIdentityCommand = defineCommand({
@@ -48,8 +48,8 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     const method: IdentityMethod = given[0];
     if (method !== 'pkcs7' && values.document === undefined)
       throw new UsageError(`--${method} needs the document it signs: add --document FILE`, { ownWords: true });
-    const signature = (await readInput(values[method]!, `--${method}`)).toString('utf8');
-    const document = values.document === undefined ? undefined : await readInput(values.document, '--document');
+    const signature = (await readOptionFile(values[method]!, `--${method}`)).toString('utf8');
+    const document = values.document === undefined ? undefined : await readOptionFile(values.document, '--document');
     const { NotASignatureError, verifyIdentity } = loadIdentityVerifier();
     let result: IdentityVerification;
     try {
@@ -67,17 +67,6 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     return exitRecorded(result.verified ? EXIT.ok : EXIT.notDone, unrecorded, io, { evidence: 'the verification', again: 'verify again' });
   },
 });
-
-async function readInput(path: string, option: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${option} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, give the file' : (error as Error).message}`,
-    );
-  }
-}
 
 function describe(result: IdentityVerification): string {
   // The document is the customer's JSON: a field that is not a string is shown as missing, not as "[object Object]".

@@ -105,6 +105,13 @@ describe('Support Desk panel', () => {
       assert.ok(!text.includes(FAKE_KEY), `${f} holds the key`);
       assert.match(text, /"accessKeyId": "\[REDACTED:aws-access-key-id\]"/);
     }
+    // A short number is padded in the name, as the case text says it.
+    const padded = await ask(20, { kind: 'caseAction', action: 'save', templateId: 'api-call', values, account: '1111-2222-333' });
+    assert.ok(padded.ok, JSON.stringify(padded));
+    assert.ok(
+      readdirSync(join(WORKSPACE, 'cases')).some((f) => /^\d{4}-\d{2}-\d{2}-011112222333-api-call\.md$/.test(f)),
+      readdirSync(join(WORKSPACE, 'cases')).join(', '),
+    );
   });
 
   it('redacts every string it posts to the webview, the echoed form values included', async () => {

@@ -91,7 +91,7 @@ describe('support-desk case', () => {
       [['case', 'render', 'nope'], /no case template "nope"; known: box-error, api-call/],
       [['case', 'render', 'box-error', '--field', 'colour=red'], /template "box-error" has no field "colour"; its fields: os, boxName/],
       [['case', 'render', 'box-error', '--field', 'novalue'], /--field "novalue" must be NAME=VALUE or NAME=@FILE/],
-      [['case', 'render', 'box-error', '--field', 'log=@/no/such/file'], /cannot read \/no\/such\/file for --field: ENOENT/],
+      [['case', 'render', 'box-error', '--field', 'log=@/no/such/file'], /--field @FILE \/no\/such\/file: no such file/],
       [['case', 'render'], /name the template, one of: box-error/],
       [['case', 'draw'], /unknown action "draw"/],
       [['case', 'render', 'eligibility', '--reports', BASIC], /--reports goes with --account/],

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/audit';
 import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
+import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook/scope-search';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
@@ -253,9 +254,12 @@ export class SupportDeskPanel extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file')
       throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+    // Named by the account as the case text says it: 12 digits, padded, whatever was typed.
+    const typed = account || values.account || '';
+    const parsed = parseTypedAccount(typed);
     const path = await saveNew(
       join(folder.uri.fsPath, 'cases'),
-      `${localDay(new Date())}-${safeName(account || values.account || 'no-account')}-${templateId}`,
+      `${localDay(new Date())}-${safeName(parsed.ok ? parsed.account : typed || 'no-account')}-${templateId}`,
       markdown,
     );
     this.ctx.log.info(`case saved to ${path}`);
