@@ -156,6 +156,14 @@ async function refresh(v: PanelView, template: TemplateView, values: Record<stri
           )
         : h('p', { class: 'ok' }, icon('pass'), ' Complete.'),
     );
+    // Each field still to fill or fix says so itself (screen readers, and the invalid style), not only the list below.
+    const wrong = new Set(reply.errors.map((e) => e.field));
+    for (const f of template.fields) {
+      const control = document.getElementById(`field-${f.id}`);
+      if (!control) continue;
+      if (wrong.has(f.id) && values[f.id]?.trim()) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    }
     v.ui.caseValues[template.id] = reply.safeValues;
     v.save();
   } catch (error) {

@@ -137,7 +137,11 @@ describe('Support Desk panel in the workbench', () => {
     await panel.locator('#case-template').selectOption('api-call');
     await panel.locator('#field-method').selectOption('POST');
     await panel.locator('#field-url').fill('https://cam.ctl.io/services/boxes');
+    // A status that is not one marks its own field invalid; fixed, the mark goes.
+    await panel.locator('#field-status').fill('5000');
+    await panel.locator('#field-status[aria-invalid="true"]').waitFor({ timeout: 15_000 });
     await panel.locator('#field-status').fill('403');
+    await panel.locator('#field-status:not([aria-invalid])').waitFor({ timeout: 15_000 });
     await panel.locator('#field-account').fill('111122223333');
     await panel.locator('#field-requestBody').fill(`{"box":"web","accessKeyId":"${FAKE_KEY_ID}"}`);
     const preview = panel.locator('#case-preview');
