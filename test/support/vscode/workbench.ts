@@ -130,8 +130,9 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.quickInput().fill(`>${title}`);
-    await this.quickPickRow(title).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // The row is clicked, not Enter pressed: Enter runs the focused row, which on a loaded machine may still be
+    // the one focused before the list was filtered (a recently used command).
+    await this.quickPickRow(title).first().click();
   }
 
   /** The input box of the quick pick / input box that is open. */
