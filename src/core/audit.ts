@@ -58,6 +58,14 @@ export interface AuditEntry {
 /** The sources of proof an audit line can record. */
 export type AuditSource = 'confirm-product-instance' | 'identity-document' | 'marketplace-agreement';
 
+/**
+ * Who asked, as every view shows it beside an entry: the profile name; "offline (identity document)"
+ * for a document checked with no AWS call; null for the SDK's default credential chain.
+ */
+export function askedAs(entry: Pick<AuditEntry, 'source' | 'profile'>): string | null {
+  return entry.source === 'identity-document' ? 'offline (identity document)' : entry.profile;
+}
+
 /** The audit line of a confirmation: what was asked, what EC2 answered, with which profile; no secret. */
 export function auditEntryFor(r: ConfirmationResult): AuditEntry {
   return {

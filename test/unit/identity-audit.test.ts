@@ -19,7 +19,10 @@ describe('identity document as audit evidence', () => {
       ['confirmed', 'identity-document', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null, null, '2026-11-30T10:00:00.000Z'],
     );
     assert.match(e.certificate ?? '', /DSA/);
-    assert.match(confirmationLook({ kind: 'confirmation', id: 'x', entry: e }).description ?? '', /^confirmed \(identity document\) · owner 121659014334/);
+    const look = confirmationLook({ kind: 'confirmation', id: 'x', entry: e });
+    assert.match(look.description ?? '', /^confirmed \(identity document\) · owner 121659014334/);
+    // Checked offline: no profile asked AWS, and the tooltip does not say the default chain did.
+    assert.match(String(look.tooltip), /Profile: offline \(identity document\)/);
   });
 
   it('records another account as an owner mismatch and a missing product code as not attached', () => {

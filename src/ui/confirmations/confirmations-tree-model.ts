@@ -1,5 +1,5 @@
 // The Confirmations view as plain data: the audit log's entries, newest first. Pure (no 'vscode').
-import type { AuditEntry } from '../../core/audit';
+import { askedAs, type AuditEntry } from '../../core/audit';
 import type { ConfirmationResult, ConfirmationVerdict } from '../../core/confirmation';
 import { escapeMarkdown, inlineCode } from '../../core/markdown';
 import { agreementSearchLook, type Icon, type NodeLook } from '../subscriptions/presentation';
@@ -64,7 +64,7 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
         `Claimed account: ${escapeMarkdown(e.claimedAccount ?? 'none')}`,
         `Owner (from EC2): ${escapeMarkdown(e.ownerId ?? 'not reported')}`,
         `Region: ${escapeMarkdown(e.region ?? 'unknown')}`,
-        `Profile: ${escapeMarkdown(e.profile ?? 'default credential chain')}`,
+        `Profile: ${escapeMarkdown(askedAs(e) ?? 'default credential chain')}`,
         `Checked: ${e.time}`,
         offline
           ? `Proven offline by the instance identity document, signed by AWS's ${escapeMarkdown(e.certificate ?? 'unknown')} certificate`

@@ -1,7 +1,7 @@
 // What the Support Desk panel shows, as plain data for the webview: the playbook's sections and the
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
 import { basename } from 'node:path';
-import type { AuditEntry } from '../../core/audit';
+import { askedAs, type AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
@@ -131,7 +131,7 @@ function mergeProducts(p: Playbook, store?: SubscriptionStore): { id: string; ti
 
 /** An audit entry as the panel lists it. */
 export function confirmationView(entry: AuditEntry): ConfirmationView {
-  const { ownerId, instanceId, productCode, verdict, region, profile, requestId, time } = entry;
+  const { ownerId, instanceId, productCode, verdict, region, requestId, time } = entry;
   return {
     time,
     instanceId,
@@ -139,8 +139,7 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
     verdict,
     ownerId,
     region,
-    // An identity document is checked offline: no profile asked AWS anything.
-    profile: entry.source === 'identity-document' ? 'offline (identity document)' : profile,
+    profile: askedAs(entry),
     requestId,
     message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict,
   };
