@@ -15,6 +15,15 @@ import { runCli } from '../support/cli-in-process';
 const NEW_CUSTOMER = '765432109876';
 const LISTED_LAPSED = '045612378904';
 const PRODUCT = 'prod-5qwz3vsg4kbfw';
+/** The new customer's agreement (agreements[0] below) as `--json` and the audit line give it: ISO times, no end (pay-as-you-go). */
+const NEW_AGREEMENT_AS_PRINTED = {
+  agreementId: 'agmt-new0000000001',
+  status: 'ACTIVE',
+  productId: PRODUCT,
+  offerId: 'offer-aaaa',
+  startTime: '2026-11-21T09:14:00.000Z',
+  endTime: null,
+};
 const OTHER_PRODUCT = 'prod-eb7mxr2l9tqzs';
 const FAST = { attemptTimeoutMs: 2_000, callTimeoutMs: 5_000 };
 
@@ -197,16 +206,7 @@ describe('live agreements (SearchAgreements)', function () {
       assert.equal(out.live.source, 'marketplace-agreement');
       assert.equal(out.live.verdict, 'active');
       assert.equal(out.live.region, 'us-east-1');
-      assert.deepEqual(out.live.agreements, [
-        {
-          agreementId: 'agmt-new0000000001',
-          status: 'ACTIVE',
-          productId: PRODUCT,
-          offerId: 'offer-aaaa',
-          startTime: '2026-11-21T09:14:00.000Z',
-          endTime: null,
-        },
-      ]);
+      assert.deepEqual(out.live.agreements, [NEW_AGREEMENT_AS_PRINTED]);
       assert.equal(out.live.requestIds.length, 1);
       assert.equal(out.live.profile, null);
       assert.ok(!Number.isNaN(Date.parse(out.live.checkedAt)));
@@ -284,16 +284,7 @@ describe('live agreements (SearchAgreements)', function () {
           ],
           ['marketplace-agreement', NEW_CUSTOMER, PRODUCT, 'active', 'confirmed', 'default', 'us-east-1', endpoint.url, ''],
         );
-        assert.deepEqual(entry.agreements, [
-          {
-            agreementId: 'agmt-new0000000001',
-            status: 'ACTIVE',
-            productId: PRODUCT,
-            offerId: 'offer-aaaa',
-            startTime: '2026-11-21T09:14:00.000Z',
-            endTime: null,
-          },
-        ]);
+        assert.deepEqual(entry.agreements, [NEW_AGREEMENT_AS_PRINTED]);
         // The request id AWS (here: the local endpoint) answered with, and the time the JSON gave.
         assert.deepEqual(
           entry.requestIds,
