@@ -133,6 +133,9 @@ export class Workbench {
     // The row is clicked, not Enter pressed: Enter runs the focused row, which on a loaded machine may still be
     // the one focused before the list was filtered (a recently used command).
     await this.quickPickRow(title).first().click();
+    // The palette must be gone before the next step: a command's own input box opens in the same widget, and an
+    // answer typed while the palette is still closing lands in the palette, so the command never gets it.
+    await this.page.locator('.quick-input-widget input[placeholder^="Type the name of a command"]').waitFor({ state: 'hidden' });
   }
 
   /** The input box of the quick pick / input box that is open. */
