@@ -3,6 +3,8 @@
 // `s3://bucket/key.csv` is one object. Each object becomes a ReportSource whose open() streams
 // GetObject's body straight into the parser: no temp file, no whole-object buffer.
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { streamChunks } from '../core/csv-input';
 import type { Problem } from '../core/domain';
 import { isReportFileName } from '../core/report-files';
 import type { ReportSource } from '../core/report-source';
@@ -187,10 +189,10 @@ export class S3Reports {
       const out = await client.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), { abortSignal: signal });
       if (!out.Body) throw new S3ReportsError('unknown', `S3 answered GetObject on ${s3Url(object.bucket, object.key)} without a body: retry`);
       const expected = out.ContentLength;
-      for await (const chunk of out.Body as AsyncIterable<Uint8Array>) {
-        received += chunk.byteLength;
-        yield chunk;
-      }
+      const stream = out.Body as Readable;
+      // Counted as the bytes arrive, not as blocks reach the parser: a cut says how far the download got.
+      stream.on('data', (chunk: Buffer) => (received += chunk.byteLength));
+      yield* streamChunks(stream);
       // A connection closed cleanly before the end is still a cut: never a whole report.
       if (expected !== undefined && received < expected)
         throw Object.assign(new Error(`the answer ended after ${received} of ${expected} bytes`), { code: 'ECONNRESET' });

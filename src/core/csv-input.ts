@@ -1,13 +1,15 @@
 // The bytes a CSV comes in, brought to the parser: chunks from any source (a file, an S3 object),
 // gunzipped on the way when they are gzip data, never held whole and never written to a temp file.
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { CsvParser } from './csv';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const FILE_CHUNK_BYTES = 1 << 20;
+const STREAM_BLOCK_BYTES = 1 << 20;
+const STREAM_READ_AHEAD_BYTES = 32 << 20;
 const GUNZIP_CHUNK_BYTES = 1 << 16; // zlib's default 16 KiB would mean four times the pushes
 
 /**
@@ -83,6 +85,68 @@ export async function* fileChunks(path: string, signal?: AbortSignal): AsyncGene
     // A read still under way when the caller stops must end before its file handle closes.
     await pending?.catch(() => undefined);
     await handle.close();
+  }
+}
+
+/**
+ * A stream's bytes (an S3 object's body as it arrives) in blocks of 1 MiB, the last one shorter. The
+ * parser is as fast with 1 MiB blocks as with a file's chunks, and pays for every chunk it is given:
+ * a socket's 64 KiB pieces made the same report take a third longer to parse. The stream is read
+ * ahead of the parser, up to 32 MiB, so that the sender is not kept waiting while a block is parsed.
+ * Blocks are copied into two buffers that take turns, as in fileChunks: a block is valid until the
+ * next one is asked for. Rejects with the stream's error (ERR_STREAM_PREMATURE_CLOSE for a stream
+ * closed before its end); leaving early destroys the stream.
+ */
+export async function* streamChunks(stream: Readable): AsyncGenerator<Uint8Array> {
+  const buffers = [Buffer.allocUnsafe(STREAM_BLOCK_BYTES), Buffer.allocUnsafe(STREAM_BLOCK_BYTES)];
+  let turn = 0;
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  stream.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.byteLength;
+    if (queued >= STREAM_READ_AHEAD_BYTES) stream.pause();
+    if (queued >= STREAM_BLOCK_BYTES) notify();
+  });
+  finished(stream, (error) => {
+    if (error) failure = error;
+    ended = true;
+    notify();
+  });
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      if (queued >= STREAM_BLOCK_BYTES || (ended && queued > 0)) {
+        const block = buffers[turn];
+        turn ^= 1;
+        let filled = 0;
+        while (filled < STREAM_BLOCK_BYTES && queue.length > 0) {
+          const chunk = queue[0];
+          const taken = Math.min(chunk.byteLength, STREAM_BLOCK_BYTES - filled);
+          block.set(taken === chunk.byteLength ? chunk : chunk.subarray(0, taken), filled);
+          filled += taken;
+          if (taken === chunk.byteLength) queue.shift();
+          else queue[0] = chunk.subarray(taken);
+        }
+        queued -= filled;
+        if (stream.isPaused() && queued < STREAM_READ_AHEAD_BYTES / 2) stream.resume();
+        yield block.subarray(0, filled);
+      } else if (ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  } finally {
+    stream.destroy();
   }
 }
 
