@@ -1,8 +1,9 @@
 // `npm run bench` (S3 part): the 1,000,000-row report of bench/ingest.ts (its own generator, run as
 // `ingest.js --generate`), ingested by the CLI as a whole process from the same file on disk and from a
 // local S3 server (s3rver on 127.0.0.1, test/support/s3-server.ts), one run each: both times, the
-// ratio (target: S3 within 1.3x of disk) and each process's peak RSS (target: under 400 MB). A missed
-// target prints TARGET MISSED but exits 0, as the other benchmarks do.
+// ratio (target: S3 within 1.3x of disk) and each process's peak RSS (target: under 400 MB); then, as
+// the reference for what the network part costs, the same object downloaded by node:http alone. A
+// missed target prints TARGET MISSED but exits 0, as the other benchmarks do.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,6 +38,22 @@ function inspect(path: string, preload: string, env: NodeJS.ProcessEnv): Promise
   });
 }
 
+/**
+ * The floor under S3 ingest: a whole process that GETs the object with node:http (s3rver serves an
+ * unsigned GET) and counts its bytes. What S3 ingest takes beyond disk ingest is mostly this.
+ */
+function bareDownload(url: string): Promise<number> {
+  const script = `require('node:http').get(${JSON.stringify(url)}, (res) => { let n = 0; res.on('data', (c) => (n += c.length)); res.on('end', () => process.stdout.write(String(n))); });`;
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['-e', script], (error, stdout) => {
+      if (error) return reject(new Error(`the bare download failed: ${error.message}`));
+      if (!(Number(stdout) > 0)) return reject(new Error(`the bare download got ${stdout} bytes`));
+      resolve(Number(process.hrtime.bigint() - started) / 1e6);
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-s3-'));
   const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' }, { inProcess: false });
@@ -53,6 +70,7 @@ async function main(): Promise<void> {
     );
     const disk = await inspect(file, preload, env);
     const s3 = await inspect(`s3://bench-reports/${KEY}`, preload, env);
+    const download = await bareDownload(`${server.url}/bench-reports/${KEY}`);
     if (s3.subscriptions !== disk.subscriptions || s3.rows !== disk.rows)
       throw new Error(`S3 gave ${s3.rows} rows / ${s3.subscriptions} subscriptions, disk ${disk.rows} / ${disk.subscriptions}`);
     const ratio = s3.ms / disk.ms;
@@ -62,6 +80,7 @@ async function main(): Promise<void> {
         `  disk  ${disk.ms.toFixed(0).padStart(6)} ms  peak RSS ${disk.rssMb.toFixed(0)} MB  (${disk.rows.toLocaleString('en')} rows, ${disk.subscriptions.toLocaleString('en')} subscriptions)`,
         `  S3    ${s3.ms.toFixed(0).padStart(6)} ms  peak RSS ${s3.rssMb.toFixed(0)} MB  (s3rver on 127.0.0.1, streamed: no temp file)`,
         `  ratio S3 / disk  ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO})`,
+        `  reference: the same object downloaded by Node's http alone, nothing parsed: ${download.toFixed(0)} ms (${(download / disk.ms).toFixed(2)}x disk ingest)`,
       ].join('\n'),
     );
     const missed = [

