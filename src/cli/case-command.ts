@@ -8,7 +8,7 @@ import { describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvi
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { Playbook } from '../core/playbook/types';
-import { fieldOptions, findTemplate, renderCase, type CaseValues } from '../core/templates';
+import { findTemplate, outlineTemplate, renderCase, type CaseValues } from '../core/templates';
 import type { AwsSettings } from '../aws/profiles';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
@@ -136,18 +136,7 @@ function listTemplates(playbook: Playbook, json: boolean, io: CliIo): void {
   if (json) {
     io.out(
       JSON.stringify(
-        playbook.caseTemplates.map((t) => ({
-          id: t.id,
-          title: t.title,
-          summary: t.summary,
-          fields: t.fields.map((f) => ({
-            id: f.id,
-            label: f.label,
-            kind: f.kind,
-            required: f.required === true,
-            ...(f.kind === 'choice' ? { options: fieldOptions(playbook, f) } : {}),
-          })),
-        })),
+        playbook.caseTemplates.map((t) => outlineTemplate(playbook, t)),
         null,
         2,
       ),

@@ -48,6 +48,50 @@ export function findTemplate(playbook: Playbook, id: string): CaseTemplate | und
   return playbook.caseTemplates.find((template) => template.id === id);
 }
 
+/**
+ * A case template as the panel's form shows it and `support-desk case templates --json` prints it
+ * (docs/json-output.md): its fields with their options resolved and the file locations a field's
+ * value may be found at; no playbook sources.
+ */
+export interface TemplateOutline {
+  id: string;
+  title: string;
+  summary: string;
+  fields: FieldOutline[];
+}
+
+export interface FieldOutline {
+  id: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  hint?: string;
+  /** The choices of a `choice` field (fieldOptions). */
+  options?: string[];
+  /** For a field whose location the value of another field picks: that field's id, and the paths by value. */
+  locationFrom?: string;
+  locations?: { when?: string; label: string; path: string; how?: string }[];
+}
+
+/** `template` as a form shows it (see TemplateOutline); keys with no value are left out. */
+export function outlineTemplate(playbook: Playbook, template: CaseTemplate): TemplateOutline {
+  return {
+    id: template.id,
+    title: template.title,
+    summary: template.summary,
+    fields: template.fields.map((f) => ({
+      id: f.id,
+      label: f.label,
+      kind: f.kind,
+      required: f.required === true,
+      ...(f.hint !== undefined ? { hint: f.hint } : {}),
+      ...(f.kind === 'choice' ? { options: fieldOptions(playbook, f) } : {}),
+      ...(f.locationFrom !== undefined ? { locationFrom: f.locationFrom } : {}),
+      ...(f.locations ? { locations: f.locations.map((l) => ({ when: l.when, label: l.label, path: l.path, how: l.how })) } : {}),
+    })),
+  };
+}
+
 /** The options of a choice field: its own, or the playbook data its `optionsFrom` names. */
 export function fieldOptions(playbook: Playbook, field: TemplateField): string[] {
   switch (field.optionsFrom) {

@@ -5,6 +5,7 @@ import type { ConfirmationVerdict } from '../core/confirmation';
 import type { Verdict } from '../core/domain';
 import type { ScopeAnswer } from '../core/playbook/scope-search';
 import type { RedactionCount } from '../core/redaction';
+import type { FieldOutline, TemplateOutline } from '../core/templates';
 
 export const PANEL_VIEW_TYPE = 'supportDesk.panel';
 
@@ -17,25 +18,9 @@ export interface FactView {
   cite: string;
 }
 
-export interface TemplateFieldView {
-  id: string;
-  label: string;
-  kind: string;
-  required: boolean;
-  hint?: string;
-  multiline: boolean;
-  options?: string[];
-  /** For a field whose location the value of another field picks: that field's id and the paths by value. */
-  locationFrom?: string;
-  locations?: { when?: string; label: string; path: string; how?: string }[];
-}
-
-export interface TemplateView {
-  id: string;
-  title: string;
-  summary: string;
-  fields: TemplateFieldView[];
-}
+/** A case template's form: see TemplateOutline (src/core/templates.ts). */
+export type TemplateView = TemplateOutline;
+export type TemplateFieldView = FieldOutline;
 
 export interface ChannelView {
   id: string;

@@ -118,7 +118,7 @@ function fieldControl(f: TemplateFieldView, values: Record<string, string>, onVa
         h('option', { value: '' }, f.required ? 'Choose…' : '(none)'),
         f.options.map((o) => h('option', { value: o, selected: values[f.id] === o }, o)),
       )
-    : f.multiline
+    : f.kind === 'multiline'
       ? h('textarea', { ...common, rows: 6, on: listen })
       : h('input', { ...common, type: 'text', autocomplete: 'off', on: listen });
   if (!f.options) (control as HTMLInputElement | HTMLTextAreaElement).value = values[f.id] ?? '';

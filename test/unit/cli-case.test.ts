@@ -20,7 +20,18 @@ describe('support-desk case', () => {
       json.map((t: { id: string }) => t.id),
       ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup'],
     );
-    assert.deepEqual(json[0].fields[0], { id: 'os', label: 'Operating system', kind: 'choice', required: true, options: ['linux', 'windows'] });
+    assert.deepEqual(json[0].fields[0], {
+      id: 'os',
+      label: 'Operating system',
+      kind: 'choice',
+      required: true,
+      hint: 'Picks where the agent log is: SSH to a Linux box, RDP to a Windows one.',
+      options: ['linux', 'windows'],
+    });
+    // The outline the panel's form is drawn from: where the evidence is, picked by another field.
+    const log = json[0].fields.find((f: { id: string }) => f.id === 'log');
+    assert.equal(log.locationFrom, 'os');
+    assert.deepEqual(log.locations[0], { when: 'linux', label: 'Linux', path: '/var/log/elasticbox/elasticbox-agent.log', how: 'SSH' });
     assert.deepEqual(json[4].fields[0].options, ['United States', 'Canada', 'EMEA', 'Asia Pacific']);
   });
 

@@ -11,7 +11,7 @@ import type { LoadedPlaybook } from '../../core/playbook/load';
 import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/types';
 import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
 import type { SubscriptionStore } from '../../core/store';
-import { citation, fieldOptions, telHref } from '../../core/templates';
+import { citation, outlineTemplate, telHref } from '../../core/templates';
 import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panel-protocol';
 import { confirmationLook } from '../confirmations/confirmations-tree-model';
 
@@ -93,22 +93,7 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
         steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })),
       },
       faq: p.faq.map((f) => ({ question: f.question, answer: plainText(f.answer.join('\n\n')), cite: cite(f.source) })),
-      templates: p.caseTemplates.map((t) => ({
-        id: t.id,
-        title: t.title,
-        summary: t.summary,
-        fields: t.fields.map((f) => ({
-          id: f.id,
-          label: f.label,
-          kind: f.kind,
-          required: f.required === true,
-          hint: f.hint,
-          multiline: f.kind === 'multiline',
-          options: f.kind === 'choice' ? fieldOptions(p, f) : undefined,
-          locationFrom: f.locationFrom,
-          locations: f.locations?.map((l) => ({ when: l.when, label: l.label, path: l.path, how: l.how })),
-        })),
-      })),
+      templates: p.caseTemplates.map((t) => outlineTemplate(p, t)),
     },
     reports: {
       loaded: judging !== undefined && judging.files > 0,
