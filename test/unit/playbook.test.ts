@@ -247,6 +247,12 @@ describe('team playbook', () => {
     );
   });
 
+  it('gives the line of a problem that starts a line, ends the file, or opens it', () => {
+    const lines = (text: string) => checkPlaybookText(text, 'team.json').problems.map((p) => p.line);
+    assert.deepEqual(lines('{\n"version": 2,\n"name": 1}'), [2, 3]);
+    assert.deepEqual(lines('x'), [1]);
+  });
+
   it('reports a case template naming a channel that does not exist', async () => {
     const file = fixture('invalid-channel.json');
     const loaded = await loadPlaybook(file);

@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { walkBrackets } from '../json-nesting';
+import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
@@ -315,13 +316,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The 1-based line holding `offset`, given the offsets where lines start (lineStarts). */
 function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
+  return lastAtMost(starts, offset) + 1;
 }
