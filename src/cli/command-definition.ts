@@ -37,7 +37,12 @@ export const SHARED_OPTIONS = {
     help: "the instance's region; \"auto\" searches the account's enabled regions\n(default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)",
   },
   'endpoint-url': { type: 'string', value: 'URL', help: 'send EC2 calls here instead of AWS (for tests and VPC endpoints)' },
-  audit: { type: 'string', value: 'PATH', help: 'audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)' },
+  // The default is resolveAuditPath's, in its order (test/unit/audit.test.ts holds them together).
+  audit: {
+    type: 'string',
+    value: 'PATH',
+    help: 'audit log (default: $SUPPORT_DESK_AUDIT, else %LOCALAPPDATA%\\support-desk\\audit.jsonl on Windows,\nelse $XDG_STATE_HOME/support-desk/audit.jsonl, else ~/.support-desk/audit.jsonl)',
+  },
   reports: {
     type: 'string',
     multiple: true,
