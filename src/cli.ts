@@ -2,7 +2,7 @@
 import { version } from '../package.json';
 import { audit } from './cli/audit-command';
 import { caseCommand } from './cli/case-command';
-import { commandUsage, runCommand, type CommandDefinition } from './cli/command-definition';
+import { commandLine, commandUsage, runCommand, type CommandDefinition } from './cli/command-definition';
 import { confirmBatch } from './cli/confirm-batch-command';
 import { confirm } from './cli/confirm-command';
 import { lookup } from './cli/lookup-command';
@@ -67,7 +67,7 @@ async function help(names: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (names.length > 1) {
-    io.err(`support-desk help: name one command, e.g. support-desk help ${names[0]}`);
+    io.err(`support-desk help: name one command, e.g. ${commandLine('help', [names[0]])}`);
     return EXIT.usage;
   }
   const command = findCommand(names[0], io);

@@ -33,7 +33,7 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
     reports: { ...SHARED_OPTIONS.reports, help: `${SHARED_OPTIONS.reports.help}, for the evidence field` },
     'as-of': SHARED_OPTIONS['as-of'],
     ...S3_OPTIONS,
-    audit: { ...SHARED_OPTIONS.audit, help: `where the recorded live search and identity document are read: ${SHARED_OPTIONS.audit.help}` },
+    audit: { ...SHARED_OPTIONS.audit, help: `where the recorded live search and identity document are read:\n${SHARED_OPTIONS.audit.help}` },
     playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose case templates apply (default: ${TEAM_PLAYBOOK_PATH})` },
     json: SHARED_OPTIONS.json,
   },

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../core/did-you-mean';
 import { TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
+import { shellQuote } from '../core/shell-words';
 import { EXIT, UsageError, type CliIo } from './usage';
 
 /** One option: how node:util parseArgs reads it, and its line in --help. */
@@ -37,7 +38,12 @@ export const SHARED_OPTIONS = {
     help: "the instance's region; \"auto\" searches the account's enabled regions\n(default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)",
   },
   'endpoint-url': { type: 'string', value: 'URL', help: 'send EC2 calls here instead of AWS (for tests and VPC endpoints)' },
-  audit: { type: 'string', value: 'PATH', help: 'audit log (default: $SUPPORT_DESK_AUDIT, else ~/.support-desk/audit.jsonl)' },
+  // The default is resolveAuditPath's, in its order (test/unit/audit.test.ts holds them together).
+  audit: {
+    type: 'string',
+    value: 'PATH',
+    help: 'audit log (default: $SUPPORT_DESK_AUDIT, else %LOCALAPPDATA%\\support-desk\\audit.jsonl on Windows,\nelse $XDG_STATE_HOME/support-desk/audit.jsonl, else ~/.support-desk/audit.jsonl)',
+  },
   reports: {
     type: 'string',
     multiple: true,
@@ -95,6 +101,24 @@ export function commandHelp(command: CommandDefinition): string {
   return [synopsis(command), '', command.description, '', 'Options:', ...optionLines, `Exit codes: ${command.exitCodes}`].join('\n');
 }
 
+/**
+ * A command line to suggest, ready to paste: `support-desk NAME`, then `words` (see optionWords), each
+ * quoted where a POSIX shell would otherwise change it (shellQuote).
+ */
+export function commandLine(name: string, words: readonly string[]): string {
+  return ['support-desk', name, ...words].map(shellQuote).join(' ');
+}
+
+/**
+ * Options as parseArgs read them, as words of a command line again: `--flag`, `--name VALUE` (once per
+ * value of a repeated option), `--name=VALUE` when the value starts with a dash.
+ */
+export function optionWords(values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>): string[] {
+  return Object.entries(values).flatMap(([name, value]) =>
+    [value ?? []].flat().flatMap((v) => (v === true ? [`--${name}`] : v === false ? [] : v.startsWith('-') ? [`--${name}=${v}`] : [`--${name}`, v])),
+  );
+}
+
 /** The usage lines and where to read more: what follows a mistake in the options. */
 export function commandUsage(command: CommandDefinition): string {
   return `${synopsis(command)}\nRun 'support-desk help ${command.name}' for what each option does.`;
@@ -138,7 +162,7 @@ function optionMistake(argv: string[], options: OptionDefinitions): string {
     if (option.type !== 'string') continue;
     if (token.value === undefined) return `${token.rawName} needs a value: ${token.rawName} VALUE`;
     if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
-      return `${token.rawName} needs a value, and "${token.value}" looks like another option: give the value, or write --${token.name}=${token.value} if it really starts with a dash`;
+      return `${token.rawName} needs a value, and "${token.value}" looks like another option: give the value, or write ${shellQuote(`--${token.name}=${token.value}`)} if it really starts with a dash`;
     }
   }
   return `cannot read the options "${argv.join(' ')}"`;

@@ -9,12 +9,12 @@ import { exitRecorded, recordInAuditLog } from './audit-record';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
 import { describeEvidence } from '../core/evidence';
-import { paddingWarning, parseTypedAccount } from '../core/ids';
+import { paddingWarning, parseTypedAccount, splitAccountWords } from '../core/ids';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { describeProblems } from './report-command';
-import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { commandLine, defineCommand, optionWords, SHARED_OPTIONS, usageMistake } from './command-definition';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { UsageError } from './usage';
 
@@ -58,6 +58,12 @@ search could not be recorded in the audit log (the answer is printed first).`,
     // `--reports a b c` is what people type: paths after the account belong to --reports.
     const [typed, ...morePaths] = positionals;
     if (typed === undefined) throw usageMistake("give the customer's AWS account number");
+    const split = splitAccountWords(positionals);
+    if (split > 0) {
+      const account = positionals.slice(0, split).join(' ');
+      const asTyped = [account, ...positionals.slice(split), ...optionWords(values)];
+      throw new UsageError(`"${account}" is one account number, split at its spaces by the shell: quote it, e.g. ${commandLine('lookup', asTyped)}`);
+    }
     const parsed = parseTypedAccount(typed);
     if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
     const paths = [...(values.reports ?? []), ...morePaths];

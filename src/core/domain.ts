@@ -93,6 +93,11 @@ export interface AccountVerdict {
   account: string;
   verdict: Verdict;
   subscriptions: SubscriptionVerdict[];
+  /**
+   * The good-faith rule for a new subscriber the reports do not list yet, said once for the account (each
+   * subscription it applies to also has it among its reasons, for its own day); absent when none does.
+   */
+  goodFaith?: string;
   contacts: SupportContact[];
   /**
    * Rejected report rows that name the account, or may (an account in scientific notation it rounds

@@ -128,7 +128,8 @@ function mayBeReason(row: RejectedRow, account: string): string {
  *
  * Returns `verdict`, the best of them (eligible > lapsed > not-in-latest-report > unlisted; 'unlisted'
  * when the reports know no product), `subscriptions` best first (then by product id), the account's
- * support `contacts` from the support-connection reports, and the `rejectedRows` that name it or may.
+ * support `contacts` from the support-connection reports, the `rejectedRows` that name it or may, and
+ * `goodFaith`, the good-faith rule said once when any product gives it.
  * Arguments as for judgeSubscription; the CLI's `lookup --json`, the tree and the panel all show this.
  * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
@@ -143,10 +144,14 @@ export function judgeAccount(store: SubscriptionStore, account: string, asOf: st
   const subscriptions = productIds
     .map((productId) => judgeSubscription(store, account, productId, asOf, policy))
     .sort((a, b) => rank(a.verdict) - rank(b.verdict) || a.productId.localeCompare(b.productId));
+  // Every product the account may be a new subscriber of gives the rule; the answer says it once, with
+  // the day when those products' newest reports share it.
+  const newestDays = new Set(subscriptions.filter((s) => s.reasons.some(isGoodFaithRule)).map((s) => store.productInfo(s.productId)?.latestReportDate));
   return {
     account,
     verdict: subscriptions[0]?.verdict ?? 'unlisted',
     subscriptions,
+    ...(newestDays.size > 0 ? { goodFaith: goodFaithRule(policy, newestDays.size === 1 ? [...newestDays][0] : undefined) } : {}),
     contacts: store.contactsFor(account),
     rejectedRows,
   };
@@ -186,10 +191,7 @@ function unlistedReasons(
   const reasons = [`Account ${account} is not listed for ${productLabel(product)} in any loaded report (the newest report for it is dated ${newestDay}).`];
   const lag = daysBetween(newestDay, asOf);
   if (lag <= policy.goodFaithDays) {
-    reasons.push(
-      `New subscribers reach the daily reports only after a lag of up to ${plural(policy.goodFaithDays, 'day')}: if the customer subscribed after ${newestDay}, ` +
-        `support them in good faith until a newer report lists them (up to ${plural(policy.goodFaithDays, 'day')} after subscribing); ConfirmProductInstance answers in real time.`,
-    );
+    reasons.push(goodFaithRule(policy, newestDay));
   } else {
     const freshness = reportFreshness(store, asOf, policy);
     reasons.push(
@@ -198,6 +200,23 @@ function unlistedReasons(
     );
   }
   return reasons;
+}
+
+/** How the good-faith rule starts, so that an answer over several products can say it once (isGoodFaithRule). */
+const GOOD_FAITH_RULE = 'New subscribers reach the daily reports only after a lag of up to';
+
+/** The good-faith rule, for a customer who subscribed after `newestDay` (a product's newest report), or after whichever that is. */
+function goodFaithRule(policy: EligibilityPolicy, newestDay: string | undefined): string {
+  const lag = plural(policy.goodFaithDays, 'day');
+  return (
+    `${GOOD_FAITH_RULE} ${lag}: if the customer subscribed after ${newestDay ?? 'the newest report for the product (each product names its date)'}, ` +
+    `support them in good faith until a newer report lists them (up to ${lag} after subscribing); ConfirmProductInstance answers in real time.`
+  );
+}
+
+/** Whether `reason`, one of a SubscriptionVerdict's, is the good-faith rule that AccountVerdict.goodFaith says once. */
+export function isGoodFaithRule(reason: string): boolean {
+  return reason.startsWith(GOOD_FAITH_RULE);
 }
 
 function where(record: SubscriptionRecord): string {

@@ -2,13 +2,14 @@
 // an eligibility case carries. One wording, so the three never disagree. The same for the proof
 // recorded in the audit log beyond the reports: live agreements and identity documents.
 import type { AuditEntry } from './audit';
-import type { Freshness } from './eligibility';
+import { isGoodFaithRule, type Freshness } from './eligibility';
 import type { AccountVerdict, SupportContact } from './domain';
 import { describeLive, type LiveEvidence } from './live-verdict';
 
 /**
  * "Account 111122223333: ELIGIBLE (as of 2026-11-22)" and, per product, its verdict and reasons
- * (each naming file:line, report date and last usage). Lines joined with "\n", no trailing newline.
+ * (each naming file:line, report date and last usage), then the good-faith rule once when it applies.
+ * Lines joined with "\n", no trailing newline.
  */
 export function describeVerdict(verdict: AccountVerdict, asOf: string): string {
   const lines = [`Account ${verdict.account}: ${verdict.verdict.toUpperCase()} (as of ${asOf})`];
@@ -16,8 +17,9 @@ export function describeVerdict(verdict: AccountVerdict, asOf: string): string {
   for (const s of verdict.subscriptions) {
     const ids = [s.productTitle ? s.productId : undefined, s.productCode && `product code ${s.productCode}`].filter(Boolean).join(', ');
     lines.push(`  ${s.productTitle ?? s.productId}${ids ? ` (${ids})` : ''}: ${s.verdict}`);
-    for (const reason of s.reasons) lines.push(`    - ${reason}`);
+    for (const reason of s.reasons) if (!isGoodFaithRule(reason)) lines.push(`    - ${reason}`);
   }
+  if (verdict.goodFaith) lines.push(verdict.goodFaith);
   if (verdict.contacts.length > 0) lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));
   return lines.join('\n');
 }

@@ -35,6 +35,21 @@ export function parseTypedAccount(raw: string): AccountParse {
 }
 
 /**
+ * How many of `words` (command-line arguments, from the account on) are one account number that the
+ * shell split at its spaces ("1111 2222 3333" typed without quotes): 2 or more when the first words are
+ * all digits and together exactly 12; else 0 (the first word is the account by itself, or is none).
+ */
+export function splitAccountWords(words: readonly string[]): number {
+  let digits = 0;
+  for (const [i, word] of words.entries()) {
+    if (!/^\d+$/.test(word)) return 0;
+    digits += word.length;
+    if (digits >= 12) return digits === 12 && i > 0 ? i + 1 : 0;
+  }
+  return 0;
+}
+
+/**
  * The warning for a typed account that was shorter than 12 digits and padded (the same words in the
  * CLI and the panel); undefined when nothing was padded or the text is not an account number.
  */

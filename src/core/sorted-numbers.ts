@@ -1,4 +1,4 @@
-// Searching an ascending list of numbers (row numbers where a report or a run of lines starts).
+// Searching an ascending list of numbers (row numbers where a report or a run of lines starts, offsets where a line of text starts).
 
 /** In `sorted` (ascending, not empty), the index of the last number at most `value`; 0 when none is. */
 export function lastAtMost(sorted: readonly number[], value: number): number {

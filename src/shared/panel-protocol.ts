@@ -116,7 +116,7 @@ export interface CheckResult {
   }[];
   freshness: string;
   stale: boolean;
-  /** The good-faith rule, when the account is unlisted. */
+  /** The good-faith rule, said once here (not in each product's reasons), when the account may be a new subscriber. */
   goodFaith?: string;
   contacts: string[];
   recentConfirmations: ConfirmationView[];

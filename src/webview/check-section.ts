@@ -229,32 +229,65 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
     h('h4', {}, 'Recent confirmations of this account'),
     r.recentConfirmations.length === 0
       ? h('p', { class: 'muted' }, 'None in the audit log.')
-      : h(
-          'table',
-          { class: 'grid' },
+      : gridTable(
+          [
+            { name: 'Time', kind: 'when' },
+            { name: 'Instance', kind: 'id' },
+            { name: 'Product code', kind: 'id' },
+            { name: 'Verdict' },
+            { name: 'Profile' },
+            { name: 'Request id', kind: 'id' },
+          ],
+          r.recentConfirmations.map((c) => [
+            c.time.replace('T', ' ').slice(0, 19),
+            c.instanceId,
+            c.productCode,
+            c.message,
+            c.profile ?? 'default chain',
+            c.requestId ?? '-',
+          ]),
+        ),
+  );
+}
+
+/** A column of a grid table: its heading, and `kind` for values that must stay on one line (ids, times). */
+interface GridColumn {
+  name: string;
+  kind?: 'id' | 'when';
+}
+
+/**
+ * A table of `rows` (one string per column) in a box that scrolls sideways when the panel is narrower
+ * than the table: an id or a time broken across lines ("i-" on one, the digits on the next) misreads.
+ */
+function gridTable(columns: readonly GridColumn[], rows: readonly string[][]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'grid' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((c) => h('th', { scope: 'col' }, c.name)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((row) =>
           h(
-            'thead',
+            'tr',
             {},
-            h(
-              'tr',
-              {},
-              ['Time', 'Instance', 'Product code', 'Verdict', 'Profile', 'Request id'].map((c) => h('th', { scope: 'col' }, c)),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            r.recentConfirmations.map((c) =>
-              h(
-                'tr',
-                {},
-                [c.time.replace('T', ' ').slice(0, 19), c.instanceId, c.productCode, c.message, c.profile ?? 'default chain', c.requestId ?? '-'].map((x) =>
-                  h('td', {}, x),
-                ),
-              ),
-            ),
+            row.map((value, i) => h('td', { class: columns[i].kind }, value)),
           ),
         ),
+      ),
+    ),
   );
 }
 
@@ -407,29 +440,15 @@ function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
     ),
     r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
     r.live.agreements.length
-      ? h(
-          'table',
-          { class: 'grid' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ['Agreement', 'Status', 'Product', 'Start', 'End'].map((c) => h('th', { scope: 'col' }, c)),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            r.live.agreements.map((a) =>
-              h(
-                'tr',
-                {},
-                [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go'].map((x) => h('td', {}, x)),
-              ),
-            ),
-          ),
+      ? gridTable(
+          [
+            { name: 'Agreement', kind: 'id' },
+            { name: 'Status' },
+            { name: 'Product', kind: 'id' },
+            { name: 'Start', kind: 'when' },
+            { name: 'End', kind: 'when' },
+          ],
+          r.live.agreements.map((a) => [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go']),
         )
       : '',
     h(

@@ -100,6 +100,15 @@ describe('Support Desk panel in the workbench', () => {
       new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`),
     );
     assert.match(await panel.locator('#check-result table').innerText(), new RegExp(INSTANCE));
+    // The id stays on one line (it broke after "i-"); a panel too narrow for the table scrolls the table, not the page.
+    const instanceCell = panel.locator('#check-result table td', { hasText: new RegExp(`^${INSTANCE}$`) }).first();
+    assert.deepEqual(
+      await instanceCell.evaluate((td) => {
+        const view = td.ownerDocument.defaultView!;
+        return [view.getComputedStyle(td).whiteSpace, view.getComputedStyle(td.closest('.table-scroll')).overflowX];
+      }),
+      ['nowrap', 'auto'],
+    );
     assert.deepEqual(
       endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region),
       ['eu-west-1'],

@@ -1,10 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { main } from '../../src/cli';
 import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/audit';
 import type { ConfirmationResult } from '../../src/core/confirmation';
+import { runCli } from '../support/cli-in-process';
+
+const ROOT = resolve(__dirname, '../../..');
 
 const result = (instanceId: string, ownerId: string, claimedAccount: string | null): ConfirmationResult => ({
   instanceId,
@@ -71,5 +74,22 @@ describe('audit log', () => {
     assert.equal(resolveAuditPath('/x/a.jsonl', { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/x/a.jsonl');
     assert.equal(resolveAuditPath(undefined, { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/y/b.jsonl');
     assert.equal(defaultAuditPath({ XDG_STATE_HOME: '/state' }), join('/state', 'support-desk', 'audit.jsonl'));
+  });
+
+  it('--help, the docs and the setting name the default path, in the order resolveAuditPath tries them', async () => {
+    // The two places defaultAuditPath picks on this platform, written the way an engineer reads them.
+    const xdg = defaultAuditPath({ XDG_STATE_HOME: '/state' }).replace('/state', '$XDG_STATE_HOME');
+    const home = defaultAuditPath({}).replace(homedir(), '~');
+    assert.deepEqual([xdg, home], ['$XDG_STATE_HOME/support-desk/audit.jsonl', '~/.support-desk/audit.jsonl']);
+    const windows = '%LOCALAPPDATA%\\support-desk\\audit.jsonl';
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const help = oneLine((await runCli('confirm', '--help')).out);
+    assert.ok(help.includes(`--audit PATH audit log (default: $SUPPORT_DESK_AUDIT, else ${windows} on Windows, else ${xdg}, else ${home})`), help);
+    const documented = `\`${windows}\` on Windows, else \`${xdg}\`, else \`${home}\``;
+    const setting = (JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)['supportDesk.audit.path.description'];
+    assert.ok(setting.includes(`Empty: \`$SUPPORT_DESK_AUDIT\`, else ${documented}.`), setting);
+    for (const doc of ['README.md', 'docs/json-output.md']) {
+      assert.ok(oneLine(readFileSync(join(ROOT, doc), 'utf8')).includes(documented), `${doc} names the default audit path`);
+    }
   });
 });

@@ -128,7 +128,9 @@ describe('support-desk report inspect and lookup', () => {
     const { code, out } = await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-23');
     assert.equal(code, 0);
     assert.match(out, /Account 999988887777: UNLISTED \(as of 2026-11-23\)/);
-    assert.match(out, /good faith/);
+    // Three products, one answer: the good-faith rule is said once, after them.
+    assert.equal(out.match(/good faith/g)?.length, 1);
+    assert.match(out, /\(the newest report for it is dated 2026-11-22\)\.\nNew subscribers .* subscribed after 2026-11-22, support them in good faith/);
     assert.match(out, /Reports: latest report 2026-11-22, 1 day old/);
   });
 

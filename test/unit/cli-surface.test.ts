@@ -2,7 +2,7 @@
 // profile names quoted in suggested commands, a stray space in AWS_PROFILE pointed out) and its
 // output boundary, where everything printed is redacted.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -151,6 +151,25 @@ describe('CLI surface', () => {
     assert.equal(shellQuote("it's"), "'it'\\''s'");
     assert.equal(shellQuote('$(rm -rf ~)'), "'$(rm -rf ~)'");
     assert.equal(shellQuote(''), "''");
+  });
+
+  it('suggests support-desk commands a shell reads back as written: a split account, a help topic, a value', async () => {
+    const basic = 'test/fixtures/reports/basic';
+    /** The words a POSIX shell makes of a suggested command line. */
+    const shellWords = (line: string) =>
+      execFileSync('sh', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' })
+        .split('\0')
+        .slice(0, -1);
+    const split = await runCli('lookup', '1111', '2222', '3333', '--reports', basic, '--as-of', '2026-11-22');
+    assert.equal(split.code, 2);
+    assert.match(split.err, /"1111 2222 3333" is one account number, split at its spaces by the shell: quote it, e\.g\. /);
+    const suggested = shellWords(split.err.slice(split.err.indexOf('support-desk lookup ', 1)).trim());
+    assert.deepEqual(suggested, ['support-desk', 'lookup', '1111 2222 3333', '--reports', basic, '--as-of', '2026-11-22']);
+    assert.match((await runCli(...suggested.slice(1))).out, /^Account 111122223333: ELIGIBLE/);
+    const help = await runCli('help', 'look up', 'lookup');
+    assert.deepEqual(shellWords(help.err.slice(help.err.indexOf('e.g. ') + 5).trim()), ['support-desk', 'help', 'look up']);
+    const value = await runCli('lookup', '111122223333', '--reports', '-my reports');
+    assert.match(value.err, /or write '--reports=-my reports' if it really starts with a dash/);
   });
 
   it('suggests commands whose profile name is shell-quoted when it needs it', async function () {

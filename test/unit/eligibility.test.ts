@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { judgeAccount, judgeSubscription, reportFreshness, today } from '../../src/core/eligibility';
+import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness, today } from '../../src/core/eligibility';
 import { loadReports } from '../../src/core/load-reports';
 import type { SubscriptionStore } from '../../src/core/store';
 
@@ -68,9 +68,20 @@ describe('eligibility', () => {
       assert.equal(s.verdict, 'unlisted');
       assert.match(s.reasons.join(' '), /good faith/);
     }
+    assert.match(verdict.goodFaith ?? '', /^New subscribers .* if the customer subscribed after 2026-11-22, support them in good faith/);
+    assert.equal(judgeAccount(store, '111122223333', '2026-11-23').goodFaith, undefined);
     const late = judgeSubscription(store, '999988887777', UBUNTU_22, '2026-12-10');
     assert.match(late.reasons.join(' '), /beyond the 3-day reporting lag.*load newer reports/);
     assert.match(judgeSubscription(store, '111122223333', 'prod-unknown', '2026-11-22').reasons[0], /No loaded report mentions product prod-unknown/);
+  });
+
+  it("says the good-faith rule once for an account, naming no day when the products' newest reports differ", async () => {
+    const { store: samples } = await loadReports(['samples/reports']);
+    const verdict = judgeAccount(samples, '999988887777', '2026-11-22');
+    const days = new Set(verdict.subscriptions.map((s) => s.reasons[0].match(/dated (\S+)\)\.$/)?.[1]));
+    assert.deepEqual([...days].sort(), ['2026-11-21', '2026-11-22']);
+    assert.match(verdict.goodFaith ?? '', /subscribed after the newest report for the product \(each product names its date\), support them in good faith/);
+    for (const s of verdict.subscriptions) assert.equal(s.reasons.filter(isGoodFaithRule).length, 1, s.productId);
   });
 
   it('measures report freshness against the as-of day', () => {

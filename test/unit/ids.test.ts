@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseAccountNumber, parseTypedAccount, INSTANCE_ID, PRODUCT_CODE, REGION } from '../../src/core/ids';
+import { parseAccountNumber, parseTypedAccount, splitAccountWords, INSTANCE_ID, PRODUCT_CODE, REGION } from '../../src/core/ids';
 
 describe('ids', () => {
   it('pads short account numbers and flags them', () => {
@@ -15,6 +15,13 @@ describe('ids', () => {
   });
   it('tolerates spaces and dashes in typed accounts', () => {
     assert.deepEqual(parseTypedAccount('1111-2222 3333'), { ok: true, account: '111122223333', padded: false });
+  });
+  it('finds an account the shell split at its spaces: digit words that make 12 digits together', () => {
+    assert.equal(splitAccountWords(['1111', '2222', '3333', 'reports']), 3);
+    assert.equal(splitAccountWords(['1111', '22223333']), 2);
+    for (const words of [['111122223333', '4444'], ['1111', '2222'], ['1111', 'reports', '3333'], ['1111', '2222', '33334'], []]) {
+      assert.equal(splitAccountWords(words), 0, words.join(' '));
+    }
   });
   it('validates instance ids, product codes and regions', () => {
     assert.ok(INSTANCE_ID.test('i-10a64379'));

@@ -121,6 +121,13 @@ describe('panel: check a customer', () => {
     assert.match(r.warnings[0], /"22223333" has 8 digits: it was padded with leading zeros to 000022223333/);
     assert.equal(r.verdict, 'unlisted');
     assert.match(r.goodFaith ?? '', /support them in good faith/);
+    // Said once, above the products, not again in each product's reasons.
+    assert.ok(r.subscriptions.length > 1);
+    assert.deepEqual(
+      r.subscriptions.flatMap((s) => s.reasons).filter((reason) => /good faith/.test(reason)),
+      [],
+    );
+    assert.equal(r.evidenceText.match(/good faith/g)?.length, 1);
     assert.match(r.evidenceText, /^"22223333" has 8 digits/);
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -246,6 +247,12 @@ describe('team playbook', () => {
     );
   });
 
+  it('gives the line of a problem that starts a line, ends the file, or opens it', () => {
+    const lines = (text: string) => checkPlaybookText(text, 'team.json').problems.map((p) => p.line);
+    assert.deepEqual(lines('{\n"version": 2,\n"name": 1}'), [2, 3]);
+    assert.deepEqual(lines('x'), [1]);
+  });
+
   it('reports a case template naming a channel that does not exist', async () => {
     const file = fixture('invalid-channel.json');
     const loaded = await loadPlaybook(file);
@@ -313,5 +320,29 @@ describe('support-desk playbook', () => {
     assert.match(fallback.out, /^Default playbook: from the default playbook/);
     assert.match(fallback.out, /Asia Pacific: \+65 6768 8099/);
     assert.match(fallback.out, /IN SCOPE: Terms and Agreements/);
+  });
+});
+
+describe('the playbook schema validator', () => {
+  // Loading ajv costs every CLI command about 10 ms: only a team playbook to validate should load it.
+  function ajvLoadedBy(...argv: string[]): boolean {
+    const cli = JSON.stringify(join(root, 'out/src/cli.js'));
+    const probe = `require(${cli}).main(process.argv.slice(1), { out() {}, err() {} })
+      .then(() => process.stdout.write(String(Object.keys(require.cache).some((p) => p.includes('/node_modules/ajv/')))))`;
+    const dir = mkdtempSync(join(tmpdir(), 'playbook-ajv-'));
+    try {
+      return execFileSync(process.execPath, ['-e', probe, '--', ...argv], { cwd: dir, encoding: 'utf8' }) === 'true';
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const lookup = ['lookup', '111122223333', '--reports', join(root, 'samples/reports'), '--as-of', '2026-11-22'];
+
+  it('is not loaded by a lookup with no team playbook', () => {
+    assert.equal(ajvLoadedBy(...lookup), false);
+  });
+
+  it('is loaded by a lookup with a team playbook', () => {
+    assert.equal(ajvLoadedBy(...lookup, '--playbook', fixture('team-valid.json')), true);
   });
 });

@@ -8,9 +8,10 @@
 //
 // An invalid team file never stops the tool: its problems are reported and the default is used.
 import { open } from 'node:fs/promises';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { walkBrackets } from '../json-nesting';
+import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
@@ -46,11 +47,21 @@ export interface LoadedPlaybook {
   problems: PlaybookProblem[];
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ValidateFunction | undefined;
 function validate(value: unknown) {
-  // Compiled once, on first use: a few hundred ms on a cold start that nothing else should pay for.
-  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
-  return { ok: validator(value) as boolean, errors: validator.errors ?? [] };
+  validator ??= compileSchema();
+  return { ok: validator(value), errors: validator.errors ?? [] };
+}
+
+/**
+ * Loads ajv and compiles the schema, once, when a team playbook is first validated: the compile is a few
+ * hundred ms on a cold start and loading ajv about 10 ms more on every CLI command, which nothing without
+ * a team playbook should pay for.
+ */
+function compileSchema(): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require() inside a function is what keeps ajv out of the bundle's startup
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema);
 }
 
 /** The shipped default, which the unit tests hold to the schema and to the source documents. */
@@ -305,13 +316,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The 1-based line holding `offset`, given the offsets where lines start (lineStarts). */
 function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
+  return lastAtMost(starts, offset) + 1;
 }

@@ -2,7 +2,7 @@
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
 import { basename } from 'node:path';
 import { askedAs, type AuditEntry } from '../../core/audit';
-import { judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
+import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { EligibilityPolicy } from '../../core/domain';
@@ -181,11 +181,10 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     productTitle: s.productTitle,
     productCode: s.productCode,
     verdict: s.verdict,
-    reasons: s.reasons,
+    // The good-faith rule is said once, above the products.
+    reasons: verdict.goodFaith ? s.reasons.filter((r) => !isGoodFaithRule(r)) : s.reasons,
     evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${basename(e.file)}:${e.line}` })),
   }));
-  const goodFaith =
-    verdict.verdict === 'unlisted' ? verdict.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|reporting lag/.test(r)) : undefined;
   return {
     account,
     warnings,
@@ -193,7 +192,7 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     subscriptions,
     freshness: freshness.message,
     stale: freshness.stale,
-    goodFaith,
+    goodFaith: verdict.goodFaith,
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
     recorded,
