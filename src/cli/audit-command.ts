@@ -2,7 +2,7 @@
 // searches), optionally for one account.
 import { AuditLog, resolveAuditPath, type AuditEntry } from '../core/audit';
 import { parseTypedAccount } from '../core/ids';
-import { defineCommand, SHARED_OPTIONS } from './command-definition';
+import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
 import { UsageError } from './usage';
 
 export const audit = defineCommand({
@@ -19,7 +19,10 @@ the live verdict, each agreement with its start, the request id).`,
     json: SHARED_OPTIONS.json,
   },
   exitCodes: '0 listed (a damaged line is said on stderr and skipped); 2 a usage error.',
-  run: async ({ values }, io) => {
+  run: async ({ values, positionals }, io) => {
+    const split = splitAccountOptionMistake('audit', values, positionals);
+    if (split) throw split;
+    if (positionals.length) throw usageMistake(`unexpected "${positionals[0]}": give the account with --account A`);
     let account: string | undefined;
     if (values.account !== undefined) {
       const parsed = parseTypedAccount(values.account);

@@ -4,14 +4,14 @@ import { AuditLog, resolveAuditPath } from '../core/audit';
 import { readOptionFile } from './option-file';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
-import { describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
+import { describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { Playbook } from '../core/playbook/types';
 import { findTemplate, outlineTemplate, renderCase, type CaseValues } from '../core/templates';
 import type { AwsSettings } from '../aws/profiles';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
-import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
 import { UsageError, type CliIo } from './usage';
 
 export const caseCommand = defineCommand({
@@ -51,7 +51,12 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
     if (action !== 'render') throw usageMistake(action ? `unknown action "${action}"` : 'say templates or render');
     const [id, ...extra] = rest;
     if (!id) throw new UsageError(`name the template, one of: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; give values with --field NAME=VALUE`);
+    if (extra.length > 0) {
+      throw (
+        splitAccountOptionMistake('case', values, extra, ['render', id]) ??
+        new UsageError(`unexpected argument "${extra[0]}"; give values with --field NAME=VALUE`)
+      );
+    }
     const template = findTemplate(playbook, id);
     if (!template) throw new UsageError(`no case template "${id}"; known: ${playbook.caseTemplates.map((t) => t.id).join(', ')}`);
 
@@ -112,7 +117,7 @@ async function fillFromReports(
   if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
   const { store } = await loadSubscriptionReports(paths, { asOf, aws });
   const policy = { lastUsageDays: playbook.eligibility.lastUsageDays, goodFaithDays: playbook.eligibility.goodFaithDays };
-  fields.evidence = describeEvidence(judgeAccount(store, parsed.account, asOf, policy), asOf, reportFreshness(store, asOf, policy));
+  fields.evidence = describeAccountEvidence(judgeAccount(store, parsed.account, asOf, policy), asOf, reportFreshness(store, asOf, policy));
 }
 
 /**

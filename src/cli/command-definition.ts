@@ -3,6 +3,7 @@
 // reading of the options all come from the definition, so they cannot disagree.
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../core/did-you-mean';
+import { splitAccountWords } from '../core/ids';
 import { TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { shellQuote } from '../core/shell-words';
 import { EXIT, UsageError, type CliIo } from './usage';
@@ -117,6 +118,40 @@ export function optionWords(values: Readonly<Record<string, string | boolean | (
   return Object.entries(values).flatMap(([name, value]) =>
     [value ?? []].flat().flatMap((v) => (v === true ? [`--${name}`] : v === false ? [] : v.startsWith('-') ? [`--${name}=${v}`] : [`--${name}`, v])),
   );
+}
+
+/**
+ * The mistake of an account number typed unquoted ("1111 2222 3333"), which the shell split at its
+ * spaces: `words` are the account's first group and every word after it. Undefined when they are no
+ * split account; else a UsageError showing `command` again, its words from `suggest` (given the
+ * account as one word and the words after it), each quoted as a shell needs.
+ */
+export function splitAccountMistake(
+  command: string,
+  words: readonly string[],
+  suggest: (account: string, after: string[]) => string[],
+): UsageError | undefined {
+  const split = splitAccountWords(words);
+  if (split === 0) return undefined;
+  const account = words.slice(0, split).join(' ');
+  return new UsageError(
+    `"${account}" is one account number, split at its spaces by the shell: quote it, e.g. ${commandLine(command, suggest(account, words.slice(split)))}`,
+  );
+}
+
+/**
+ * splitAccountMistake for an `--account A` option: `values` as parsed, `extra` the positionals the
+ * rest of the number fell among, `before` the command's words ahead of them (`render TEMPLATE`).
+ */
+export function splitAccountOptionMistake(
+  command: string,
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+  extra: readonly string[],
+  before: string[] = [],
+): UsageError | undefined {
+  const typed = values.account;
+  if (typeof typed !== 'string') return undefined;
+  return splitAccountMistake(command, [typed, ...extra], (account, after) => [...before, ...after, ...optionWords({ ...values, account })]);
 }
 
 /** The usage lines and where to read more: what follows a mistake in the options. */

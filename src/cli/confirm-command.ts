@@ -3,8 +3,8 @@
 // input, 3 answered but not recorded in the audit log.
 import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
-import { describeEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmation';
-import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { describeConfirmationEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmation';
+import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
 import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
 import { AuditRecorder, EXIT, UsageError } from './usage';
 
@@ -27,6 +27,8 @@ request id, time, profile), ready to paste into a case. Every answer is recorded
   exitCodes: `0 confirmed; 1 any other verdict; 2 a usage error or malformed input (nothing sent);
 3 answered but the audit log could not be written (the verdict is printed).`,
   run: async ({ values, positionals }, io) => {
+    const split = splitAccountOptionMistake('confirm', values, positionals);
+    if (split) throw split;
     const instanceId = values['instance-id'];
     if (instanceId === undefined) throw usageMistake('give the instance with --instance-id ID');
     if (values['product-code'] !== undefined && values['product-id'] !== undefined)
@@ -34,6 +36,8 @@ request id, time, profile), ready to paste into a case. Every answer is recorded
     if (values['product-code'] === undefined && values['product-id'] === undefined) {
       throw usageMistake('give the product with --product-code C, or --product-id P --reports PATH...');
     }
+    // Paths after the options belong to --reports, which only --product-id reads.
+    if (values['product-id'] === undefined && positionals.length) throw usageMistake(`unexpected "${positionals[0]}": report paths go with --product-id`);
     const settings = awsSettings(values);
     const product =
       values['product-id'] === undefined
@@ -50,8 +54,8 @@ request id, time, profile), ready to paste into a case. Every answer is recorded
     const audit = new AuditRecorder(resolveAuditPath(values.audit));
     await audit.append(result);
     if (values.json) io.out(JSON.stringify(result, null, 2));
-    else if (result.verdict === 'error') io.err(describeEvidence(result));
-    else io.out(describeEvidence(result));
+    else if (result.verdict === 'error') io.err(describeConfirmationEvidence(result));
+    else io.out(describeConfirmationEvidence(result));
     // Malformed input is the engineer's to fix, whether caught here, for want of a region, or by EC2.
     const earned = result.error?.kind === 'malformed-input' ? EXIT.usage : result.verdict === 'confirmed' ? EXIT.ok : EXIT.notDone;
     return audit.exitCode(earned, io);

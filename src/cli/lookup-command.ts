@@ -8,13 +8,13 @@ import { agreementAuditEntry, resolveAuditPath } from '../core/audit';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
-import { describeEvidence } from '../core/evidence';
-import { paddingWarning, parseTypedAccount, splitAccountWords } from '../core/ids';
+import { describeAccountEvidence } from '../core/evidence';
+import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import { describeProblems } from './report-command';
-import { commandLine, defineCommand, optionWords, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { defineCommand, optionWords, SHARED_OPTIONS, splitAccountMistake, usageMistake } from './command-definition';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { UsageError } from './usage';
 
@@ -58,12 +58,8 @@ search could not be recorded in the audit log (the answer is printed first).`,
     // `--reports a b c` is what people type: paths after the account belong to --reports.
     const [typed, ...morePaths] = positionals;
     if (typed === undefined) throw usageMistake("give the customer's AWS account number");
-    const split = splitAccountWords(positionals);
-    if (split > 0) {
-      const account = positionals.slice(0, split).join(' ');
-      const asTyped = [account, ...positionals.slice(split), ...optionWords(values)];
-      throw new UsageError(`"${account}" is one account number, split at its spaces by the shell: quote it, e.g. ${commandLine('lookup', asTyped)}`);
-    }
+    const split = splitAccountMistake('lookup', positionals, (account, after) => [account, ...after, ...optionWords(values)]);
+    if (split) throw split;
     const parsed = parseTypedAccount(typed);
     if (!parsed.ok) throw new UsageError(`${parsed.reason}; give the 12-digit AWS account number, e.g. 111122223333`);
     const paths = [...(values.reports ?? []), ...morePaths];
@@ -138,7 +134,7 @@ search could not be recorded in the audit log (the answer is printed first).`,
     }
     if (padded) io.out(`Warning: ${padded}`);
     if (reports) {
-      io.out(describeEvidence(reports.verdict, asOf, reports.freshness));
+      io.out(describeAccountEvidence(reports.verdict, asOf, reports.freshness));
       if (reports.problems.length > 0) io.out(describeProblems(reports.problems, PROBLEMS_SHOWN));
     }
     if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));

@@ -205,7 +205,7 @@ export function describeResult(r: ConfirmationResult): string {
 }
 
 /** The verdict and its evidence as lines to paste into a support case. */
-export function describeEvidence(r: ConfirmationResult): string {
+export function describeConfirmationEvidence(r: ConfirmationResult): string {
   const headline = r.error ? `error (${r.error.kind}): ${r.error.message}` : describeResult(r);
   const rows: [string, string | null][] = [
     ['Verdict', r.error ? `error (${r.error.kind})` : r.verdict],

@@ -25,7 +25,7 @@ export function describeVerdict(verdict: AccountVerdict, asOf: string): string {
 }
 
 /** The verdict, then the freshness of the reports behind it: the evidence an engineer copies or files. */
-export function describeEvidence(verdict: AccountVerdict, asOf: string, freshness: Freshness): string {
+export function describeAccountEvidence(verdict: AccountVerdict, asOf: string, freshness: Freshness): string {
   return `${describeVerdict(verdict, asOf)}\nReports: ${freshness.message}${freshness.stale ? ' (stale)' : ''}`;
 }
 

@@ -45,6 +45,13 @@ async function confirmWithProfile(profileArgs: string[], env: NodeJS.ProcessEnv 
   }
 }
 
+/** The words a POSIX shell makes of a suggested command line. */
+function shellWords(line: string): string[] {
+  return execFileSync('sh', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' })
+    .split('\0')
+    .slice(0, -1);
+}
+
 describe('CLI surface', () => {
   it('lists each command with one line of what it does, for --help, -h and help', async () => {
     for (const argv of [['--help'], ['-h'], ['help']]) {
@@ -155,11 +162,6 @@ describe('CLI surface', () => {
 
   it('suggests support-desk commands a shell reads back as written: a split account, a help topic, a value', async () => {
     const basic = 'test/fixtures/reports/basic';
-    /** The words a POSIX shell makes of a suggested command line. */
-    const shellWords = (line: string) =>
-      execFileSync('sh', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' })
-        .split('\0')
-        .slice(0, -1);
     const split = await runCli('lookup', '1111', '2222', '3333', '--reports', basic, '--as-of', '2026-11-22');
     assert.equal(split.code, 2);
     assert.match(split.err, /"1111 2222 3333" is one account number, split at its spaces by the shell: quote it, e\.g\. /);
@@ -170,6 +172,36 @@ describe('CLI surface', () => {
     assert.deepEqual(shellWords(help.err.slice(help.err.indexOf('e.g. ') + 5).trim()), ['support-desk', 'help', 'look up']);
     const value = await runCli('lookup', '111122223333', '--reports', '-my reports');
     assert.match(value.err, /or write '--reports=-my reports' if it really starts with a dash/);
+  });
+
+  it('says an --account the shell split is one number, for confirm, audit and case, and takes no stray words', async () => {
+    const runs: [string[], string[]][] = [
+      [
+        ['confirm', '--account', '1111', '2222', '3333', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc'],
+        ['support-desk', 'confirm', '--account', '1111 2222 3333', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc'],
+      ],
+      [
+        ['audit', '--account', '1111', '2222', '3333', '--json'],
+        ['support-desk', 'audit', '--account', '1111 2222 3333', '--json'],
+      ],
+      [
+        ['case', 'render', 'eligibility', '--account', '1111', '2222', '3333', '--field', 'a=b'],
+        ['support-desk', 'case', 'render', 'eligibility', '--account', '1111 2222 3333', '--field', 'a=b'],
+      ],
+    ];
+    for (const [args, suggested] of runs) {
+      const run = await runCli(...args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.err, /"1111 2222 3333" is one account number, split at its spaces by the shell: quote it, e\.g\. /);
+      assert.deepEqual(shellWords(run.err.slice(run.err.indexOf('e.g. ') + 5).trim()), suggested);
+    }
+    // Nothing else is silently dropped: no claimed account "1111" recorded, no ignored word.
+    const stray = await runCli('audit', 'foo');
+    assert.equal(stray.code, 2);
+    assert.match(stray.err, /unexpected "foo": give the account with --account A/);
+    const paths = await runCli('confirm', '--instance-id', 'i-0123456789abcdef0', '--product-code', 'abc', 'reports/');
+    assert.equal(paths.code, 2);
+    assert.match(paths.err, /unexpected "reports\/": report paths go with --product-id/);
   });
 
   it('suggests commands whose profile name is shell-quoted when it needs it', async function () {

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
-import { describeContact, describeEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
+import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import type { EligibilityPolicy } from '../../core/domain';
 import { channelsForPurchase } from '../../core/playbook/channels';
@@ -196,6 +196,6 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
     recorded,
-    evidenceText: [...warnings, describeEvidence(verdict, judging.asOf, freshness)].join('\n'),
+    evidenceText: [...warnings, describeAccountEvidence(verdict, judging.asOf, freshness)].join('\n'),
   };
 }
