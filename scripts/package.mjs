@@ -70,10 +70,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   try {
     const { file, bytes, entries } = packageExtension({ out: values.out });
-    for (const entry of entries) console.log(`  ${kib(entry.size).padStart(11)}  ${entry.name}`);
-    console.log(
-      `${relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file)}: ${kib(bytes)} (${entries.length} files; limit ${kib(SIZE_LIMIT_BYTES)})`,
-    );
+    // Largest first, as unpacked: what a size budget is spent on. The limit is on the .vsix (packed).
+    console.log('     unpacked  file');
+    for (const entry of [...entries].sort((a, b) => b.size - a.size)) console.log(`  ${kib(entry.size).padStart(11)}  ${entry.name}`);
+    const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
+    const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+    console.log(`${shown}: ${kib(bytes)} (${entries.length} files, ${kib(unpacked)} unpacked; limit ${kib(SIZE_LIMIT_BYTES)} for the .vsix)`);
   } catch (err) {
     console.error(`package: ${err.message}`);
     process.exit(1);

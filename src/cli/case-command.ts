@@ -5,6 +5,7 @@ import { readOptionFile } from './option-file';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
+import { closestMatch } from '../core/did-you-mean';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
 import type { Playbook } from '../core/playbook/types';
@@ -65,8 +66,10 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
       const eq = pair.indexOf('=');
       if (eq <= 0) throw new UsageError(`--field "${pair}" must be NAME=VALUE or NAME=@FILE`);
       const name = pair.slice(0, eq);
-      if (!template.fields.some((f) => f.id === name)) {
-        throw new UsageError(`template "${id}" has no field "${name}"; its fields: ${template.fields.map((f) => f.id).join(', ')}`);
+      const ids = template.fields.map((f) => f.id);
+      if (!ids.includes(name)) {
+        const near = ids.find((f) => f.toLowerCase() === name.toLowerCase()) ?? closestMatch(name, ids);
+        throw new UsageError(`template "${id}" has no field "${name}"${near ? `; did you mean ${near}?` : ''}; its fields: ${ids.join(', ')}`);
       }
       fields[name] = await fieldValue(pair.slice(eq + 1));
     }

@@ -1,5 +1,6 @@
 // `support-desk playbook validate [PATH]` and `support-desk playbook show [--json] [--playbook PATH]`.
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook, type PlaybookProblem } from '../core/playbook/load';
 import type { Fact } from '../core/playbook/types';
 import { citation } from '../core/templates';
@@ -34,8 +35,8 @@ show prints the effective playbook: the team playbook's sections over the defaul
 
 async function validate(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const file = path ?? TEAM_PLAYBOOK_PATH;
+  if (path !== undefined) await assertPlaybookFile(path);
   const exists = await isFile(file);
-  if (path !== undefined && !exists) throw new UsageError(`${path} does not exist or is not a file`);
   const loaded = await loadPlaybook(exists ? file : null);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (json) {
@@ -52,7 +53,7 @@ async function validate(path: string | undefined, json: boolean, io: CliIo): Pro
 }
 
 async function show(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  if (path !== undefined && !(await isFile(path))) throw new UsageError(`${path} does not exist or is not a file`);
+  if (path !== undefined) await assertPlaybookFile(path);
   const file = path ?? TEAM_PLAYBOOK_PATH;
   const loaded = await loadPlaybook((await isFile(file)) ? file : null);
   // The tool keeps working on the default; the engineer still hears what is wrong.
@@ -63,6 +64,17 @@ async function show(path: string | undefined, json: boolean, io: CliIo): Promise
 
 function formatProblem(p: PlaybookProblem): string {
   return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
+}
+
+/** A playbook path given on the command line: a UsageError saying what to give when it is a folder or is missing. */
+async function assertPlaybookFile(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found?.isFile()) return;
+  if (found?.isDirectory()) {
+    const inside = join(path, 'playbook.json');
+    throw new UsageError(`${path} is a folder: give the playbook file${(await isFile(inside)) ? `, e.g. ${inside}` : ' (a .json file)'}`);
+  }
+  throw new UsageError(`${path} does not exist: give the playbook file, e.g. ${TEAM_PLAYBOOK_PATH}`);
 }
 
 async function isFile(path: string): Promise<boolean> {

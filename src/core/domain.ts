@@ -1,7 +1,7 @@
 // The shared vocabulary of the core: what a report holds, what a verdict says.
 // Other layers (aws, ui, cli) depend on these shapes; extend them, don't break them.
 
-export type ReportFormatId = 'seed' | 'legacy-subscriber' | 'daily-subscriber' | 'support-contacts';
+export type ReportFormatId = 'subscription-usage' | 'legacy-subscriber' | 'daily-subscriber' | 'support-contacts';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A problem in an input file. `line` is the 1-based physical line where the record starts (header = 1). */

@@ -47,7 +47,7 @@ const FORMATS: readonly FormatSpec[] = [
     absent: LAST_USAGE_COLUMNS,
   },
   {
-    id: 'seed',
+    id: 'subscription-usage',
     required: { productId: 'Product ID', account: 'AWS Account Number', lastUsage: 'Date of Last Usage' },
     optional: { ...PRODUCT_DETAILS, subscriptionStart: 'Subscription Start Date' },
   },

@@ -37,7 +37,7 @@ const ACCOUNT_12 = /^\d{12}$/;
  * product id. Built once from parsed reports (`SubscriptionStore.from`; `combineReports` and
  * `loadReports` do it), then read only; a reload builds a new store. Each record keeps its
  * evidence: the report's name (a path, or s3://bucket/key), the line, the report date.
- * Sources: the AWS Marketplace subscriber reports (legacy and daily formats, the seed format) and
+ * Sources: the AWS Marketplace subscriber reports (legacy and daily formats, the subscription report with a date of last usage) and
  * the Product Support Connection exports (contacts). Lookups never throw: an account that is not
  * 12 digits simply has no rows. Days are YYYY-MM-DD strings (local calendar days, as the reports
  * write them). Memory beside the reports' own columns: 4 bytes per row, 16 per account-table slot

@@ -101,6 +101,10 @@ describe('support-desk case', () => {
     const cases: [string[], RegExp][] = [
       [['case', 'render', 'nope'], /no case template "nope"; known: box-error, api-call/],
       [['case', 'render', 'box-error', '--field', 'colour=red'], /template "box-error" has no field "colour"; its fields: os, boxName/],
+      [
+        ['case', 'render', 'box-error', '--field', 'boxname=web-1'],
+        /template "box-error" has no field "boxname"; did you mean boxName\?; its fields: os, boxName/,
+      ],
       [['case', 'render', 'box-error', '--field', 'novalue'], /--field "novalue" must be NAME=VALUE or NAME=@FILE/],
       [['case', 'render', 'box-error', '--field', 'log=@/no/such/file'], /--field @FILE \/no\/such\/file: no such file/],
       [['case', 'render'], /name the template, one of: box-error/],

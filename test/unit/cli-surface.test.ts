@@ -132,6 +132,15 @@ describe('CLI surface', () => {
     assert.match((await runCli('--verison')).err, /unknown option --verison; options go after the command; did you mean --version\?/);
   });
 
+  it('says what to give when a playbook path is a folder or missing', async () => {
+    const folder = await runCli('playbook', 'validate', join(ROOT, 'samples', 'playbook'));
+    assert.equal(folder.code, 2);
+    assert.match(folder.err, /samples\/playbook is a folder: give the playbook file, e\.g\. \S+samples\/playbook\/playbook\.json/);
+    const missing = await runCli('playbook', 'show', '--playbook', join(ROOT, 'no-such-playbook.json'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no-such-playbook\.json does not exist: give the playbook file, e\.g\. \.support-desk\/playbook\.json/);
+  });
+
   it("gives problems in one shape in every JSON output: {file, line, severity, message}, a playbook's with its JSON path", async () => {
     const inspect = await runCli('report', 'inspect', join(ROOT, 'samples', 'reports'), '--json');
     const validate = await runCli('playbook', 'validate', join(ROOT, 'test', 'fixtures', 'playbooks', 'invalid-schema.json'), '--json');

@@ -24,7 +24,7 @@ describe('reports', () => {
 
   it('detects each format by its header, whatever the case, spacing and column order', async () => {
     const cases: [string, string, string][] = [
-      ['seed', ' aws account number ,PRODUCT ID,Date of  Last Usage,Extra', '111122223333,prod-a,2026-11-20,x'],
+      ['subscription-usage', ' aws account number ,PRODUCT ID,Date of  Last Usage,Extra', '111122223333,prod-a,2026-11-20,x'],
       ['legacy-subscriber', LEGACY_HEADER, '"111122223333","A","prod-a","abc123","2026-11-20","2026-11-22","2026-01-01"'],
       ['daily-subscriber', 'Product Id,Customer AWS Account Number,Subscription Start Date,Offer ID', 'prod-a,111122223333,2026-01-01,offer-1'],
       ['support-contacts', 'operation type,Product Id,AWS Customer Id,Email', 'CREATE,prod-a,111122223333,a@example.com'],
@@ -45,7 +45,7 @@ describe('reports', () => {
     assert.equal(report.problems.length, 1);
     assert.equal(report.problems[0].line, 1);
     assert.match(report.problems[0].message, /columns "Name", "Value"/);
-    for (const known of ['seed (Product ID, AWS Account Number, Date of Last Usage)', 'legacy-subscriber', 'daily-subscriber', 'support-contacts']) {
+    for (const known of ['subscription-usage (Product ID, AWS Account Number, Date of Last Usage)', 'legacy-subscriber', 'daily-subscriber', 'support-contacts']) {
       assert.ok(report.problems[0].message.includes(known), known);
     }
   });
@@ -229,7 +229,7 @@ describe('reports', () => {
         ['customer_subscriber_report_2026-11-21.csv', 'legacy-subscriber', '2026-11-21', 4, 4],
         ['customer_subscriber_report_2026-11-22.csv', 'legacy-subscriber', '2026-11-22', 8, 7],
         ['product_support_connection_2026-11-22.csv', 'support-contacts', '2026-11-22', 5, 5],
-        ['subscription_report_2026-11-20.csv', 'seed', '2026-11-20', 2, 2],
+        ['subscription_report_2026-11-20.csv', 'subscription-usage', '2026-11-20', 2, 2],
       ],
     );
     assert.deepEqual(

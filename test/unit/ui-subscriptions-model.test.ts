@@ -34,6 +34,12 @@ describe('ui: Subscriptions tree model', () => {
     assert.deepEqual(labels(model.children(product)), ['222222222222', '111111111111', '333333333333']);
   });
 
+  it('names a product with no title by its id once: the label, not the description again', async () => {
+    const model = await modelFor([row('222222222222', '2026-11-20', 'prod-untitled', '')]);
+    const [product] = model.children();
+    assert.deepEqual([lookOf(product).label, lookOf(product).description], ['prod-untitled', '1 eligible · code codeA']);
+  });
+
   it('pages long lists: a "Show more" node that adds a page each time', async () => {
     const rows = Array.from({ length: 12 }, (_, i) => row(String(100000000000 + i), '2026-11-20'));
     const model = await modelFor(rows, 'product', 5);

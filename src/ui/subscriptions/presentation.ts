@@ -37,11 +37,12 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
   switch (node.kind) {
     case 'product': {
       const p = node.product;
-      const ids = [p.productId, p.productCode && `code ${p.productCode}`].filter(Boolean).join(' · ');
+      // The id is the label already when the reports give no title.
+      const ids = [p.productTitle !== undefined && p.productId, p.productCode && `code ${p.productCode}`].filter(Boolean).join(' · ');
       return {
         label: p.productTitle ?? p.productId,
         // Counts first: a narrow side bar cuts the end of a description, and the ids are in the tooltip.
-        description: `${countsText(node.counts)} · ${ids}`,
+        description: ids ? `${countsText(node.counts)} · ${ids}` : countsText(node.counts),
         tooltip: [
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
           `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
