@@ -15,6 +15,8 @@ const VERDICT_LOOK = Object.fromEntries(
 let last: CheckResult | undefined;
 let confirmation: ConfirmationView | null | undefined;
 let liveAnswer: PanelReplies['checkLive'] | undefined;
+/** Whether the engineer unfolded the reports' answer under a live eligible verdict (kept across redraws of the same check). */
+let reportsAloneOpen = false;
 
 export function renderCheck(v: PanelView): HTMLElement {
   const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
@@ -103,6 +105,7 @@ export async function runCheck(v: PanelView): Promise<void> {
     last = await ask({ kind: 'check', input: v.ui.check });
     confirmation = undefined;
     liveAnswer = undefined;
+    reportsAloneOpen = false;
     fill(target, renderResult(v, last));
   } catch (error) {
     last = undefined;
@@ -114,10 +117,14 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
   const look = r.verdict ? VERDICT_LOOK[r.verdict] : { icon: 'circle-slash', words: 'No reports loaded' };
   const status = h('p', { id: 'check-status', role: 'status', class: 'muted' });
   const live = liveFor(r);
+  // An active agreement that makes the account eligible is the answer: it leads, right under the heading.
+  // A search that found nothing or failed stays beside its button, under the reports' answer.
+  const liveLeads = live?.verdict === 'eligible' && live.live.verdict === 'active';
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
-  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite' }, liveAnswer ? liveLines(liveAnswer) : '');
+  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite', class: liveLeads ? 'live-lead' : undefined }, liveAnswer ? liveLines(liveAnswer) : '');
+  const reports = reportsAnswer(r, status);
   return h(
     'div',
     { class: 'result' },
@@ -131,48 +138,29 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
         )
       : h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
+    liveLeads ? liveArea : '',
     h('p', { class: r.stale ? 'warning' : 'muted' }, `Reports: ${r.freshness}`),
-    r.goodFaith ? h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith)) : '',
-    r.subscriptions.map((s) =>
-      h(
-        'div',
-        { class: 'subscription' },
-        h(
-          'h4',
-          {},
-          icon(VERDICT_LOOK[s.verdict].icon),
-          ` ${s.productTitle ?? s.productId}`,
-          s.productTitle ? ` (${s.productId})` : '',
-          s.productCode ? ` · code ${s.productCode}` : '',
-          `: ${VERDICT_LOOK[s.verdict].words}`,
-        ),
-        h(
-          'ul',
-          {},
-          s.reasons.map((reason) => h('li', {}, reason)),
-        ),
-        s.evidence.length
-          ? h(
-              'p',
-              { class: 'evidence' },
-              'Evidence: ',
-              s.evidence.map((e, i) => [
-                i ? ', ' : '',
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link',
-                    title: `Open ${e.file} at line ${e.line}`,
-                    on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
-                  },
-                  e.label,
-                ),
-              ]),
-            )
-          : '',
-      ),
-    ),
+    // The reports' answer (the good-faith rule for an unlisted account, each product's verdict) is no
+    // longer the answer once live agreements made the account eligible: it folds under "Reports alone".
+    liveLeads && r.verdict !== 'eligible' && reports.length
+      ? h(
+          'details',
+          {
+            id: 'reports-alone',
+            class: 'reports-alone',
+            open: reportsAloneOpen,
+            on: { toggle: (e) => (reportsAloneOpen = (e.target as HTMLDetailsElement).open) },
+          },
+          h(
+            'summary',
+            {},
+            icon(look.icon),
+            ` Reports alone: ${look.words}`,
+            h('span', { class: 'muted' }, ` · ${reportsAloneContents(r)}, superseded by the live agreement`),
+          ),
+          reports,
+        )
+      : reports,
     r.contacts.length
       ? h(
           'div',
@@ -223,7 +211,7 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
     ),
     confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
     confirmArea,
-    liveArea,
+    liveLeads ? '' : liveArea,
     status,
     recordedEvidence(r),
     h('h4', {}, 'Recent confirmations of this account'),
@@ -248,6 +236,60 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
           ]),
         ),
   );
+}
+
+/** The reports' own answer: the good-faith rule when the account may be a new subscriber, then each product's verdict and evidence. */
+function reportsAnswer(r: CheckResult, status: HTMLElement): HTMLElement[] {
+  return [
+    ...(r.goodFaith ? [h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith))] : []),
+    ...r.subscriptions.map((s) =>
+      h(
+        'div',
+        { class: 'subscription' },
+        h(
+          'h4',
+          {},
+          icon(VERDICT_LOOK[s.verdict].icon),
+          ` ${s.productTitle ?? s.productId}`,
+          s.productTitle ? ` (${s.productId})` : '',
+          s.productCode ? ` · code ${s.productCode}` : '',
+          `: ${VERDICT_LOOK[s.verdict].words}`,
+        ),
+        h(
+          'ul',
+          {},
+          s.reasons.map((reason) => h('li', {}, reason)),
+        ),
+        s.evidence.length
+          ? h(
+              'p',
+              { class: 'evidence' },
+              'Evidence: ',
+              s.evidence.map((e, i) => [
+                i ? ', ' : '',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link',
+                    title: `Open ${e.file} at line ${e.line}`,
+                    on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
+                  },
+                  e.label,
+                ),
+              ]),
+            )
+          : '',
+      ),
+    ),
+  ];
+}
+
+/** What the folded reports' answer holds, for its summary: "the good-faith rule and 5 products". */
+function reportsAloneContents(r: CheckResult): string {
+  const n = r.subscriptions.length;
+  const products = n ? `${n} product${n === 1 ? '' : 's'}` : '';
+  return [r.goodFaith ? 'the good-faith rule' : '', products].filter(Boolean).join(' and ');
 }
 
 /** A column of a grid table: its heading, and `kind` for values that must stay on one line (ids, times). */
@@ -422,7 +464,10 @@ async function checkLive(v: PanelView, area: HTMLElement): Promise<void> {
     last = reply.check;
     liveAnswer = reply;
     const target = document.getElementById('check-result');
+    const hadFocus = document.activeElement?.id === 'check-live';
     if (target) fill(target, renderResult(v, last));
+    // The redraw replaced the button: a keyboard user stays where they were (the answer is announced).
+    if (hadFocus) document.getElementById('check-live')?.focus();
   } catch (error) {
     fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
   }
@@ -432,7 +477,12 @@ async function checkLive(v: PanelView, area: HTMLElement): Promise<void> {
 function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
   const look = VERDICT_LOOK[r.verdict];
   return [
-    h('p', { id: 'live-verdict', class: r.live.verdict === 'error' ? 'warning' : 'ok' }, icon(look.icon), ` With live agreements: ${look.words}`),
+    h(
+      'p',
+      { id: 'live-verdict', class: { active: 'ok', none: 'muted', error: 'warning' }[r.live.verdict] },
+      icon(look.icon),
+      ` With live agreements: ${look.words}`,
+    ),
     h(
       'ul',
       {},

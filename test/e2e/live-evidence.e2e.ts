@@ -13,6 +13,19 @@ import { SCREENSHOT_DIR, Workbench } from '../support/vscode/workbench';
 
 const LISTED = '111122223333';
 const UNLISTED = '999988887777';
+/** Unlisted in the reports, and without agreements at the endpoint. */
+const NOTHING_LIVE = '999900001111';
+
+/** Types `typed` in Check a customer, waits for the reports' heading `reports`, then presses Check live agreements and waits for its verdict. */
+async function checkLive(panel: ReturnType<Workbench['panel']>, typed: string, reports: string, live: string): Promise<void> {
+  await panel.locator('#check-account').fill(typed);
+  await panel.locator('#check-verdict').filter({ hasText: reports }).waitFor({ timeout: 30_000 });
+  await panel.locator('#check-live').click();
+  await panel
+    .locator('#live-verdict')
+    .filter({ hasText: `With live agreements: ${live}` })
+    .waitFor({ timeout: 30_000 });
+}
 
 describe('Live agreements in the workbench', () => {
   let workbench: Workbench;
@@ -56,13 +69,7 @@ describe('Live agreements in the workbench', () => {
   it("checks an unlisted account's live agreements from the panel: eligible, with the agreement and request id", async () => {
     await workbench.runCommand('Support Desk: Open Support Desk');
     const panel = workbench.panel();
-    await panel.locator('#check-account').fill('9999-8888-7777');
-    await panel
-      .locator('#check-verdict')
-      .filter({ hasText: `${UNLISTED}: Unlisted` })
-      .waitFor({ timeout: 30_000 });
-    await panel.locator('#check-live').click();
-    await panel.locator('#live-verdict').filter({ hasText: 'With live agreements: Eligible' }).waitFor({ timeout: 30_000 });
+    await checkLive(panel, '9999-8888-7777', `${UNLISTED}: Unlisted`, 'Eligible');
     // The heading says the combined verdict now, and what the reports alone said.
     assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${UNLISTED}: Eligible with live agreements (reports alone: Unlisted)`);
     const answer = await panel.locator('#live-result').innerText();
@@ -75,8 +82,35 @@ describe('Live agreements in the workbench', () => {
     assert.match(await panel.locator('#recorded-live').innerText(), new RegExp(`request ids: ${call.requestId}`));
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
     assert.match(audit, new RegExp(`"requestId":"${call.requestId}","source":"marketplace-agreement"`));
-    await panel.locator('#live-result').scrollIntoViewIfNeeded();
+    // The live agreement is the answer now: right under the heading, above the reports' per-product
+    // blocks and the buttons; the good-faith advice for unlisted accounts is folded under "Reports alone".
+    // Document order: 4 is Node.DOCUMENT_POSITION_FOLLOWING (b comes after a).
+    const before = (a: string, b: string) =>
+      panel
+        .locator('body')
+        .evaluate((body, [x, y]) => (body.ownerDocument.querySelector(x)!.compareDocumentPosition(body.ownerDocument.querySelector(y)) & 4) === 4, [a, b]);
+    assert.ok(await before('#check-verdict', '#live-result'));
+    assert.ok(await before('#live-result', '.subscription'), 'the live result comes before the per-product reports blocks');
+    assert.ok(await before('#live-result', '#check-live'), 'the live result comes before the buttons');
+    const reportsAlone = panel.locator('details#reports-alone');
+    assert.equal(await reportsAlone.getAttribute('open'), null);
+    assert.match(
+      (await reportsAlone.locator('summary').innerText()).trim(),
+      /^Reports alone: Unlisted · the good-faith rule and \d+ products, superseded by the live agreement$/,
+    );
+    assert.equal(await panel.locator('.result > .good-faith').count(), 0);
+    assert.equal(await reportsAlone.locator('.good-faith').count(), 1);
+    assert.equal(await panel.locator('.good-faith').isVisible(), false);
+    // The keyboard still had the button it pressed; the folded part opens with Enter on its summary.
+    assert.equal(await panel.locator('#check-live').evaluate((b) => b === b.ownerDocument.activeElement), true);
+    await panel.locator('#check-verdict').scrollIntoViewIfNeeded();
     await workbench.screenshot('live-agreements-panel');
+    await reportsAlone.locator('summary').focus();
+    await reportsAlone.locator('summary').press('Enter');
+    await panel.locator('#reports-alone .good-faith').waitFor({ state: 'visible' });
+    await reportsAlone.locator('summary').scrollIntoViewIfNeeded();
+    await workbench.screenshot('live-agreements-panel-reports-alone');
+    await reportsAlone.locator('summary').press('Enter');
   });
 
   it('starts the eligibility case with the live agreement in it', async () => {
@@ -89,6 +123,18 @@ describe('Live agreements in the workbench', () => {
     assert.match(await preview.innerText(), /Verdict with live agreements: ELIGIBLE\./);
     await preview.filter({ hasText: 'Live AWS Marketplace agreements' }).scrollIntoViewIfNeeded();
     await workbench.screenshot('live-agreements-case');
+  });
+
+  it('keeps the reports answer with the good-faith rule when live agreements find nothing, and says so', async () => {
+    const panel = workbench.panel();
+    await panel.locator('#tab-check').click();
+    await checkLive(panel, NOTHING_LIVE, `${NOTHING_LIVE}: Unlisted`, 'Unlisted');
+    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${NOTHING_LIVE}: Unlisted with live agreements (reports alone: Unlisted)`);
+    assert.match(await panel.locator('#live-result').innerText(), /AWS Marketplace has no purchase agreement of this account for any product\./);
+    assert.equal(await panel.locator('#reports-alone').count(), 0);
+    assert.equal(await panel.locator('.result > .good-faith').isVisible(), true);
+    await panel.locator('#live-result').scrollIntoViewIfNeeded();
+    await workbench.screenshot('live-agreements-panel-none');
   });
 
   it('Find Account of the unlisted account says the recorded live agreement and offers the next steps', async () => {
@@ -115,13 +161,7 @@ describe('Live agreements in the workbench', () => {
   it("shows a listed account's recorded search in its tree tooltip", async () => {
     // The panel Find Account opened is still there.
     const panel = workbench.panel();
-    await panel.locator('#check-account').fill(LISTED);
-    await panel
-      .locator('#check-verdict')
-      .filter({ hasText: `${LISTED}: Eligible` })
-      .waitFor({ timeout: 30_000 });
-    await panel.locator('#check-live').click();
-    await panel.locator('#live-verdict').waitFor({ timeout: 30_000 });
+    await checkLive(panel, LISTED, `${LISTED}: Eligible`, 'Eligible');
     const requestId = endpoint.calls.at(-1)!.requestId;
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').click();
     const row = workbench.treeRows('Subscriptions', LISTED);

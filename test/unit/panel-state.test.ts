@@ -2,7 +2,7 @@
 // purchase, the answer to a check, and the validation of every message from the webview.
 import * as assert from 'node:assert/strict';
 import type { AuditEntry } from '../../src/core/audit';
-import { defaultPlaybook } from '../../src/core/playbook/load';
+import { defaultPlaybook, loadPlaybook } from '../../src/core/playbook/load';
 import { channelsForPurchase } from '../../src/core/playbook/channels';
 import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
 import { loadReports } from '../../src/core/load-reports';
@@ -83,6 +83,16 @@ describe('panel: state', () => {
     const none = panelState(loaded, undefined, false, '2026-11-22');
     assert.equal(none.reports.loaded, false);
     assert.equal(none.trusted, false);
+  });
+
+  it("names the sample team playbook and where it comes from, saying 'over the default playbook' once", async () => {
+    const team = await loadPlaybook('samples/playbook/playbook.json');
+    assert.deepEqual(team.problems, []);
+    const { name, origin } = panelState(team, undefined, true, '2026-11-22').playbook;
+    assert.equal(origin, 'Team playbook samples/playbook/playbook.json (its sections: name, contacts) over the default playbook');
+    // The panel's header line is the name, then the origin (src/webview/panel.ts).
+    assert.equal(`${name} · ${origin}`.split('over the default playbook').length - 1, 1);
+    assert.equal(panelState(loaded, undefined, true, '2026-11-22').playbook.origin, 'The default playbook shipped with the extension');
   });
 });
 
