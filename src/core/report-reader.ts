@@ -230,6 +230,13 @@ export class ReportReader implements CsvRowSink {
     // The header's line already says why the file's own date is not used: no problem per row.
     if (day === 0) return this.remember(line, values, this.fileDayRefused!);
     if (hasLastUsage) this.checkLastUsage(values, lastUsage, day);
+    // A daily report's rows carry its own day: an older one is judged as that older report's row, which
+    // reads as "missing from the newest report" while naming this very file.
+    if (rowDay !== 0 && this.nameDay !== 0 && rowDay < this.nameDay) {
+      values.warnings.push(
+        `${values.name('reportDate')} ${dayOfKey(rowDay)} is before the file's own date ${this.facts.nameDay} (in its name): the row is judged as part of the ${dayOfKey(rowDay)} report (check the dates of the export, or the file name)`,
+      );
+    }
     this.warn(line, values);
     if (rowDay === 0) this.usedFileDay = true;
     else if (rowDay > this.newestRowDay) this.newestRowDay = rowDay;

@@ -92,6 +92,23 @@ describe('report hardening', () => {
       assert.equal(judgeAccount(store, '333344445555', '2026-11-22').verdict, 'eligible');
     });
 
+    it("warns on a row dated before its file's own date, which is judged as part of that older report", async () => {
+      const path = write(
+        'older-row/customer_subscriber_report_2026-11-29.csv',
+        [LEGACY_HEADER, legacyRow('111122223333', '2026-11-28', '2026-11-29'), legacyRow('888899990000', '2026-11-26', '2026-11-27')].join('\n'),
+      );
+      const { store, problems } = await loadReports([path], { asOf: '2026-11-29' });
+      assert.deepEqual(
+        problems.map((p) => [p.line, p.severity]),
+        [[3, 'warning']],
+      );
+      assert.match(
+        problems[0].message,
+        /^Report Date 2026-11-27 is before the file's own date 2026-11-29 \(in its name\): the row is judged as part of the 2026-11-27 report/,
+      );
+      assert.equal(judgeAccount(store, '888899990000', '2026-11-29').verdict, 'not-in-latest-report');
+    });
+
     it('measures against today when no as-of day is given', async () => {
       const report = await readReport(write('future-today_2026-11-21.csv', `${LEGACY_HEADER}\n${legacyRow('222233334444', '2026-11-20', '2999-01-01')}\n`));
       assert.equal(report.kept, 0);

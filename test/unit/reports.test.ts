@@ -45,7 +45,12 @@ describe('reports', () => {
     assert.equal(report.problems.length, 1);
     assert.equal(report.problems[0].line, 1);
     assert.match(report.problems[0].message, /columns "Name", "Value"/);
-    for (const known of ['subscription-usage (Product ID, AWS Account Number, Date of Last Usage)', 'legacy-subscriber', 'daily-subscriber', 'support-contacts']) {
+    for (const known of [
+      'subscription-usage (Product ID, AWS Account Number, Date of Last Usage)',
+      'legacy-subscriber',
+      'daily-subscriber',
+      'support-contacts',
+    ]) {
       assert.ok(report.problems[0].message.includes(known), known);
     }
   });
