@@ -68,7 +68,7 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
       const name = pair.slice(0, eq);
       const ids = template.fields.map((f) => f.id);
       if (!ids.includes(name)) {
-        const near = ids.find((f) => f.toLowerCase() === name.toLowerCase()) ?? closestMatch(name, ids);
+        const near = closestMatch(name, ids);
         throw new UsageError(`template "${id}" has no field "${name}"${near ? `; did you mean ${near}?` : ''}; its fields: ${ids.join(', ')}`);
       }
       fields[name] = await fieldValue(pair.slice(eq + 1));

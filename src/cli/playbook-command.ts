@@ -35,9 +35,7 @@ show prints the effective playbook: the team playbook's sections over the defaul
 
 async function validate(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const file = path ?? TEAM_PLAYBOOK_PATH;
-  if (path !== undefined) await assertPlaybookFile(path);
-  const exists = await isFile(file);
-  const loaded = await loadPlaybook(exists ? file : null);
+  const loaded = await loadPlaybook(await playbookToLoad(path));
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (json) {
     io.out(JSON.stringify({ file: loaded.teamFile, valid: errors.length === 0, overridden: loaded.overridden, problems: errors }, null, 2));
@@ -53,9 +51,7 @@ async function validate(path: string | undefined, json: boolean, io: CliIo): Pro
 }
 
 async function show(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  if (path !== undefined) await assertPlaybookFile(path);
-  const file = path ?? TEAM_PLAYBOOK_PATH;
-  const loaded = await loadPlaybook((await isFile(file)) ? file : null);
+  const loaded = await loadPlaybook(await playbookToLoad(path));
   // The tool keeps working on the default; the engineer still hears what is wrong.
   loaded.problems.forEach((p) => io.err(formatProblem(p)));
   io.out(json ? JSON.stringify(loaded.playbook, null, 2) : describePlaybook(loaded));
@@ -66,10 +62,14 @@ function formatProblem(p: PlaybookProblem): string {
   return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
 }
 
-/** A playbook path given on the command line: a UsageError saying what to give when it is a folder or is missing. */
-async function assertPlaybookFile(path: string): Promise<void> {
+/**
+ * The playbook file to load: the one given on the command line (a UsageError saying what to give when it
+ * is a folder or is missing), else the workspace's team playbook when there is one, else null (the default).
+ */
+async function playbookToLoad(path: string | undefined): Promise<string | null> {
+  if (path === undefined) return (await isFile(TEAM_PLAYBOOK_PATH)) ? TEAM_PLAYBOOK_PATH : null;
   const found = await stat(path).catch(() => undefined);
-  if (found?.isFile()) return;
+  if (found?.isFile()) return path;
   if (found?.isDirectory()) {
     const inside = join(path, 'playbook.json');
     throw new UsageError(`${path} is a folder: give the playbook file${(await isFile(inside)) ? `, e.g. ${inside}` : ' (a .json file)'}`);

@@ -1,15 +1,16 @@
 // "Did you mean ...?" for a mistyped command or option name.
 
 /**
- * The candidate closest to what was typed: within 1 edit (insert, delete, change, or swap two
- * neighbours) for words of up to 4 characters, 2 for longer ones, or one that the typed word (3
- * characters or more) begins. Ties go to the earlier candidate; undefined when none is close.
+ * The candidate closest to what was typed: the same letters in another case, within 1 edit (insert,
+ * delete, change, or swap two neighbours) for words of up to 4 characters, 2 for longer ones, or one
+ * that the typed word (3 characters or more) begins. Ties go to the earlier candidate; undefined when none is close.
  */
 export function closestMatch(typed: string, candidates: readonly string[]): string | undefined {
   const allowed = typed.length <= 4 ? 1 : 2;
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance = typed.length >= 3 && candidate.startsWith(typed) ? 0 : editDistance(typed, candidate);
+    const sameLetters = typed.toLowerCase() === candidate.toLowerCase();
+    const distance = sameLetters || (typed.length >= 3 && candidate.startsWith(typed)) ? 0 : editDistance(typed, candidate);
     if (distance <= allowed && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;

@@ -105,6 +105,8 @@ describe('support-desk case', () => {
         ['case', 'render', 'box-error', '--field', 'boxname=web-1'],
         /template "box-error" has no field "boxname"; did you mean boxName\?; its fields: os, boxName/,
       ],
+      // The same letters in another case: two edits, more than a short name allows, still the field meant.
+      [['case', 'render', 'box-error', '--field', 'OS=linux'], /template "box-error" has no field "OS"; did you mean os\?; its fields: os, boxName/],
       [['case', 'render', 'box-error', '--field', 'novalue'], /--field "novalue" must be NAME=VALUE or NAME=@FILE/],
       [['case', 'render', 'box-error', '--field', 'log=@/no/such/file'], /--field @FILE \/no\/such\/file: no such file/],
       [['case', 'render'], /name the template, one of: box-error/],
