@@ -1,5 +1,6 @@
 // The extension's settings, read in one place. In Restricted Mode VS Code itself drops workspace
-// values of the settings listed in `capabilities.untrustedWorkspaces.restrictedConfigurations`;
+// values of the settings listed in `capabilities.untrustedWorkspaces.restrictedConfigurations`, and
+// the eligibility settings are read through `userOrTrusted` besides, since they decide verdicts;
 // `aws.endpointUrl` and `audit.path` are machine-scoped, so no workspace can set them at all.
 import * as vscode from 'vscode';
 import { resolveAuditPath } from '../core/audit';
@@ -30,23 +31,32 @@ export function readSettings(): SupportDeskSettings {
 }
 
 /**
- * The eligibility window: a value set in settings wins; otherwise the playbook's (a team playbook
- * may set its own), otherwise the defaults.
+ * The eligibility window: a value set in settings wins (a workspace's only when it is trusted);
+ * otherwise the playbook's (a team playbook may set its own), otherwise the defaults.
  */
 export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): EligibilityPolicy {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const pick = (key: keyof EligibilityPolicy): number => {
-    const set = config.inspect<number>(`eligibility.${key}`);
-    const explicit = set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue;
-    return explicit ?? playbook?.[key] ?? DEFAULT_POLICY[key];
-  };
+  const pick = (key: keyof EligibilityPolicy): number => userOrTrusted<number>(`eligibility.${key}`) ?? playbook?.[key] ?? DEFAULT_POLICY[key];
   return { lastUsageDays: pick('lastUsageDays'), goodFaithDays: pick('goodFaithDays') };
 }
 
-/** The day verdicts are judged for: the setting (e.g. the day a ticket was opened), else today. */
+/**
+ * The day verdicts are judged for: the setting (e.g. the day a ticket was opened; a workspace's only
+ * when it is trusted), else today.
+ */
 export function judgingDay(): { day: string; fixed: boolean } {
-  const set = vscode.workspace.getConfiguration(SECTION).get<string>('eligibility.asOf')?.trim();
+  const set = userOrTrusted<string>('eligibility.asOf')?.trim();
   return set && isIsoDay(set) ? { day: set, fixed: true } : { day: today(), fixed: false };
+}
+
+/**
+ * The value set for `key` under supportDesk: the folder's or workspace's in a trusted workspace, else
+ * the user's; undefined when none is set. A repository opened in Restricted Mode must not decide who
+ * is eligible, whatever VS Code's own filtering of `restrictedConfigurations` lets through `inspect`.
+ */
+function userOrTrusted<T>(key: string): T | undefined {
+  const set = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
+  const workspace = vscode.workspace.isTrusted ? (set?.workspaceFolderValue ?? set?.workspaceValue) : undefined;
+  return workspace ?? set?.globalValue;
 }
 
 /** True when a change event touches one of our settings under `key`. */

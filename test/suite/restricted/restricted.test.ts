@@ -1,9 +1,11 @@
 // Restricted Mode: the workspace's report paths and playbook are not read and no AWS call is made.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { DEFAULT_PLAYBOOK_FILE } from '../../../src/core/playbook/load';
+import { eligibilityPolicy, judgingDay } from '../../../src/ui/settings';
 import { copyFixtureReports, REPORTS, setSetting, supportDesk, waitFor, WORKSPACE } from '../helpers';
 
 describe('Restricted Mode', () => {
@@ -31,6 +33,41 @@ describe('Restricted Mode', () => {
       assert.match(api.context.subscriptions.view.message ?? '', /Restricted Mode/);
     } finally {
       await setSetting('reports.paths', undefined);
+    }
+  });
+
+  it("ignores the workspace's eligibility settings: a repository cannot widen the window or move the day", async () => {
+    const api = await supportDesk();
+    const file = join(WORKSPACE, '.vscode', 'settings.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const current = before ? (parseJsonc(before) as Record<string, unknown>) : {};
+    await setSetting('reports.paths', [REPORTS]);
+    await setSetting('eligibility.asOf', '2026-11-23');
+    mkdirSync(join(WORKSPACE, '.vscode'), { recursive: true });
+    // s3RefreshMinutes is not restricted: seeing it says VS Code has read the file.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...current,
+        'supportDesk.eligibility.lastUsageDays': 3650,
+        'supportDesk.eligibility.goodFaithDays': 365,
+        'supportDesk.eligibility.asOf': '2026-11-30',
+        'supportDesk.reports.s3RefreshMinutes': 7,
+      }),
+    );
+    try {
+      await waitFor('the workspace settings file to be read', () => vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') === 7);
+      assert.deepEqual(eligibilityPolicy(), { lastUsageDays: 30, goodFaithDays: 3 });
+      assert.deepEqual(judgingDay(), { day: '2026-11-23', fixed: true });
+      // Last used 2026-09-01: lapsed in the user's 30-day window, eligible in the workspace's 3650 days.
+      const verdict = await waitFor('the verdict from the user-configured reports', () => api.lookup('444455556666'));
+      assert.equal(verdict.verdict, 'lapsed');
+    } finally {
+      if (before === undefined) rmSync(file);
+      else writeFileSync(file, before);
+      await setSetting('eligibility.asOf', undefined);
+      await setSetting('reports.paths', undefined);
+      await waitFor('the settings file restored', () => vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') !== 7);
     }
   });
 
