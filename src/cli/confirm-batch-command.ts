@@ -4,7 +4,7 @@
 // One run at a time holds the results file (RESULTS.jsonl.lock): a second one refuses, or waits.
 import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
-import { readBatchInput, type BatchRow } from '../core/batch-input';
+import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch-input';
 import { describeHolder, lockResults, ResultsFileInUse, resultKey, resumeResults, type ResultsLock } from '../core/batch-results';
 import {
   DEFAULT_CONCURRENCY,
@@ -30,8 +30,11 @@ export const confirmBatch = defineCommand({
   usage: [
     'confirm-batch FILE --out RESULTS.jsonl [--product-code C | --product-id P --reports PATH...]\n[--profile P] [--region R|auto] [--endpoint-url U] [--concurrency N] [--wait] [--audit PATH]',
   ],
-  description: `FILE holds one instance id per line, or is a CSV whose header names instanceId and optionally
-productCode, productId, account and region (row values win over the options).`,
+  description: `FILE holds one instance id per line; or the tab-separated text of aws ec2 describe-instances
+--output text (every i- id on a line is asked); or is a CSV whose header names instanceId ("Instance ID",
+instance_id) and optionally productCode, productId, account and region (row values win over the options);
+or a sheet without that header, whose cells starting with i- are the ids. A FILE with no valid instance id
+is refused (exit 2, nothing sent or written).`,
   options: {
     out: { type: 'string', value: 'PATH', help: 'results, one confirm JSON per line; run again with the same --out to resume' },
     concurrency: { type: 'string', value: 'N', help: `calls in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})` },
@@ -39,8 +42,8 @@ productCode, productId, account and region (row values win over the options).`,
     ...CONFIRM_OPTIONS,
   },
   exitCodes: `0 every instance has a final answer; 1 some failed in a way a re-run may fix (retryable
-errors, a bad answer from EC2); 2 a usage error or RESULTS.jsonl in use by another run (nothing sent);
-3 answered but the audit log could not be written.`,
+errors, a bad answer from EC2); 2 a usage error, a FILE with no valid instance id, or RESULTS.jsonl in
+use by another run (nothing sent); 3 answered but the audit log could not be written.`,
   run: async ({ values, positionals }, io) => {
     const [file, ...extra] = positionals;
     if (!file) throw usageMistake('give the file of instances to confirm');
@@ -75,6 +78,9 @@ errors, a bad answer from EC2); 2 a usage error or RESULTS.jsonl in use by anoth
       }
     }
     if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
+    // Nothing to ask is no success: the list is not in a shape that is read, or every row of it is wrong.
+    if (input.rows.length === 0) throw new UsageError(`${file} holds no instance id; nothing was sent. It should hold ${BATCH_INPUT_SHAPES}.`);
+    if (requests.length === 0) throw new UsageError(`no row of ${file} can be asked (the problems above say why); nothing was sent`);
 
     const lock = await holdResults(values.out, values.wait === true, io);
     try {

@@ -2,7 +2,7 @@
 // rejected by line, the progress line on stderr, --out required, and a re-run that asks only what
 // has no final answer yet.
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfirmationResult } from '../../src/core/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
@@ -28,6 +28,9 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
         'i-0000000000000d004': { kind: 'attached', ownerId: OWNER, region: 'eu-west-1' },
         'i-0000000000000d005': { kind: 'not-attached' },
         'i-0000000000000d006': { kind: 'garbage' },
+        'i-0aaa1111bbbb2222c': { kind: 'attached', ownerId: OWNER },
+        'i-0bbb2222cccc3333d': { kind: 'attached', ownerId: OWNER },
+        'i-0ccc3333dddd4444e': { kind: 'attached', ownerId: OWNER },
       },
     });
     sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
@@ -109,6 +112,63 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     assert.equal(results(out).length, 3, 'the retried answer replaced the old one');
   });
 
+  // The lists engineers have, as the AWS CLI (`describe-instances --output text`) and the EC2 console make them
+  // (../shared/cases/turn3/confirm-batch-instance-lists): each gives its three instances, asked once each.
+  const THREE = ['i-0aaa1111bbbb2222c', 'i-0bbb2222cccc3333d', 'i-0ccc3333dddd4444e'];
+  const INSTANCE_LISTS: [name: string, text: string][] = [
+    ['ids-text.txt', `${THREE.join('\t')}\n`],
+    ['rows-text.txt', `${THREE[0]}\tt3.micro\trunning\n${THREE[1]}\tm5.large\tstopped\n${THREE[2]}\tt3.small\trunning\n`],
+    [
+      'rows-comma.csv',
+      `ec2-3-80-1-2.compute-1.amazonaws.com,${THREE[0]},t3.micro,ami-0abcdef1234567890,running,172.31.0.10\n` +
+        `,${THREE[1]},m5.large,ami-0abcdef1234567890,stopped,172.31.0.11\n` +
+        `ec2-3-80-1-4.compute-1.amazonaws.com,${THREE[2]},t3.small,ami-0abcdef1234567890,running,172.31.0.12\n`,
+    ],
+    [
+      'console-style.csv',
+      `Name,Instance ID,Instance state,Instance type,Availability Zone\nweb-01,${THREE[0]},Running,t3.micro,us-east-1a\n` +
+        `web-02,${THREE[1]},Stopped,m5.large,us-east-1a\ndb-01,${THREE[2]},Running,t3.small,us-east-1a\n`,
+    ],
+  ];
+  for (const [name, text] of INSTANCE_LISTS) {
+    it(`reads the instance list ${name} and confirms its three instances`, async () => {
+      const file = join(sandbox.dir, name);
+      writeFileSync(file, text);
+      const out = join(sandbox.dir, `results-${name}.jsonl`);
+      const calls = endpoint.calls.length;
+      const run = await batch([file, '--out', out, '--product-code', 'abc123']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /^confirm-batch: 3\/3 answered \(confirmed 3\)$/m);
+      assert.deepEqual(
+        results(out)
+          .map((r) => [r.instanceId, answer(r)])
+          .sort(),
+        THREE.map((id) => [id, 'confirmed']),
+      );
+      assert.deepEqual(
+        endpoint.calls
+          .slice(calls)
+          .map((c) => c.instanceId)
+          .sort(),
+        THREE,
+      );
+    });
+  }
+
+  it('refuses a list with no instance id (exit 2, nothing sent or written), saying what the file should hold', async () => {
+    const file = join(sandbox.dir, 'no-ids.csv');
+    writeFileSync(file, 'Name,Instance state,Instance type\nweb-01,Running,t3.micro\nweb-02,Stopped,m5.large\n');
+    const out = join(sandbox.dir, 'no-ids.jsonl');
+    const calls = endpoint.calls.length;
+    const run = await batch([file, '--out', out, '--product-code', 'abc123']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /no-ids\.csv:2: error: no instance id on this line/);
+    assert.match(run.stderr, /no-ids\.csv holds no instance id; nothing was sent\. It should hold one instance id per line .*--output text.*Instance ID/);
+    assert.doesNotMatch(run.stderr, /answered/);
+    assert.equal(existsSync(out), false);
+    assert.equal(endpoint.calls.length, calls);
+  });
+
   it('needs --out and a product code, and says why', async () => {
     const ids = join(sandbox.dir, 'ids.txt');
     const run = await batch([ids, '--product-code', 'abc123']);
@@ -117,6 +177,8 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     const calls = endpoint.calls.length;
     const noCode = await batch([ids, '--out', join(sandbox.dir, 'no-code.jsonl')]);
     assert.match(noCode.stderr, /ids\.txt:1: error: no product code: add a productCode \(or productId\) column, or pass --product-code/);
+    assert.equal(noCode.code, 2, 'no row can be asked: not a success');
+    assert.match(noCode.stderr, /no row of .*ids\.txt can be asked \(the problems above say why\); nothing was sent/);
     assert.equal(endpoint.calls.length, calls, 'nothing is sent without a product code');
   });
 });

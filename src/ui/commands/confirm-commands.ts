@@ -1,7 +1,7 @@
 // Confirm Instance... and Confirm Instances from File...: ask EC2 ConfirmProductInstance with the
 // engineer's profile, record every answer in the audit log, show it in Confirmations.
 import * as vscode from 'vscode';
-import { readBatchInput } from '../../core/batch-input';
+import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch-input';
 import { renderCase } from '../../core/templates';
 import {
   describeResult,
@@ -135,7 +135,8 @@ export const confirmInstancesFromFile =
       file ??
       (
         await vscode.window.showOpenDialog({
-          title: 'Instances to confirm: one instance id per line, or a CSV with an instanceId column (and productCode, productId, account, region)',
+          title:
+            'Instances to confirm: one id per line, aws ec2 describe-instances --output text, or a CSV with an Instance ID column (and productCode, productId, account, region)',
           canSelectMany: false,
           filters: { 'Instance lists': ['csv', 'txt'], 'All files': ['*'] },
           openLabel: 'Confirm Instances',
@@ -145,7 +146,7 @@ export const confirmInstancesFromFile =
     const input = await readBatchInput(path);
     for (const p of input.problems) ctx.log.warn(`${p.file}:${p.line}: ${p.message}`);
     if (input.rows.length === 0) {
-      void vscode.window.showErrorMessage(`No instance ids in ${path}${input.problems[0] ? `: ${input.problems[0].message}` : ''}.`);
+      void vscode.window.showErrorMessage(`No instance ids in ${path}: it should hold ${BATCH_INPUT_SHAPES}.`);
       return undefined;
     }
     let fallbackCode: string | undefined;
