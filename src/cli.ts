@@ -13,6 +13,7 @@ import { EXIT, UsageError, type CliIo } from './cli/usage';
 import { verifyIdentityCommand } from './cli/verify-identity-command';
 import { closestMatch } from './core/did-you-mean';
 import { redact } from './core/redaction';
+import { visibleText } from './core/visible-text';
 
 /** Every command, in the order the command list gives them; each file defines its command once (src/cli/*-command.ts). */
 const COMMANDS: readonly CommandDefinition[] = [report, lookup, confirm, confirmBatch, profiles, audit, playbook, caseCommand, verifyIdentityCommand];
@@ -85,9 +86,14 @@ function findCommand(name: string, io: CliIo): CommandDefinition | undefined {
   return undefined;
 }
 
-/** `io` with everything printed redacted first: the one place the CLI's output is redacted. */
+/**
+ * `io` with everything printed redacted, then with its control characters and bidi overrides made
+ * visible (visibleText): the one place the CLI's output is made safe to share and to show. JSON keeps
+ * its meaning: what is made visible is written as JSON's own `\uXXXX` escape.
+ */
 export function redactingIo(io: CliIo): CliIo {
-  return { out: (text) => io.out(redact(text).text), err: (text) => io.err(redact(text).text), own: io.own ?? { out: io.out, err: io.err } };
+  const safe = (text: string) => visibleText(redact(text).text);
+  return { out: (text) => io.out(safe(text)), err: (text) => io.err(safe(text)), own: io.own ?? { out: io.out, err: io.err } };
 }
 
 if (require.main === module) {

@@ -13,6 +13,7 @@ import { findTemplate, outlineTemplate, renderCase, type CaseValues } from '../c
 import type { AwsSettings } from '../aws/profiles';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
+import { problemLine } from './report-command';
 import { UsageError, type CliIo } from './usage';
 
 export const caseCommand = defineCommand({
@@ -43,7 +44,7 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
   run: async ({ values, positionals }, io) => {
     const [action, ...rest] = positionals;
     const { playbook, problems } = await loadPlaybook(values.playbook ?? TEAM_PLAYBOOK_PATH);
-    for (const p of problems) io.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+    for (const p of problems) io.err(problemLine(p));
     if (action === 'templates') {
       if (rest.length > 0) throw usageMistake('templates takes no arguments');
       listTemplates(playbook, values.json === true, io);

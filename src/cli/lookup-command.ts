@@ -13,7 +13,7 @@ import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { describeProblems } from './report-command';
+import { describeProblems, problemLine } from './report-command';
 import { defineCommand, optionWords, SHARED_OPTIONS, splitAccountMistake, usageMistake } from './command-definition';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { UsageError } from './usage';
@@ -172,7 +172,7 @@ function describeCombined(account: string, live: LiveEvidence, combined: ReturnT
 /** The team's policy, as the extension applies it; a broken playbook is said on stderr and the default applies. */
 async function playbookPolicy(file: string, warn: (text: string) => void): Promise<EligibilityPolicy> {
   const { playbook, problems } = await loadPlaybook(file);
-  for (const p of problems) warn(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+  for (const p of problems) warn(problemLine(p));
   return { lastUsageDays: playbook.eligibility.lastUsageDays, goodFaithDays: playbook.eligibility.goodFaithDays };
 }
 

@@ -1,10 +1,11 @@
 // `support-desk playbook validate [PATH]` and `support-desk playbook show [--json] [--playbook PATH]`.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook, type PlaybookProblem } from '../core/playbook/load';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../core/playbook/load';
 import type { Fact } from '../core/playbook/types';
 import { citation } from '../core/templates';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
+import { problemLine } from './report-command';
 import { UsageError, type CliIo } from './usage';
 
 export const playbook = defineCommand({
@@ -40,7 +41,7 @@ async function validate(path: string | undefined, json: boolean, io: CliIo): Pro
   if (json) {
     io.out(JSON.stringify({ file: loaded.teamFile, valid: errors.length === 0, overridden: loaded.overridden, problems: errors }, null, 2));
   } else if (errors.length > 0) {
-    errors.forEach((p) => io.out(formatProblem(p)));
+    errors.forEach((p) => io.out(problemLine(p)));
     io.out(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; until they are fixed the default playbook applies`);
   } else if (loaded.teamFile === null) {
     io.out(`No team playbook at ${file}: the default playbook applies.`);
@@ -53,13 +54,9 @@ async function validate(path: string | undefined, json: boolean, io: CliIo): Pro
 async function show(path: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const loaded = await loadPlaybook(await playbookToLoad(path));
   // The tool keeps working on the default; the engineer still hears what is wrong.
-  loaded.problems.forEach((p) => io.err(formatProblem(p)));
+  loaded.problems.forEach((p) => io.err(problemLine(p)));
   io.out(json ? JSON.stringify(loaded.playbook, null, 2) : describePlaybook(loaded));
   return 0;
-}
-
-function formatProblem(p: PlaybookProblem): string {
-  return `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
 }
 
 /**

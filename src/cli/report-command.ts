@@ -1,6 +1,7 @@
 // `support-desk report inspect PATH... [--json]`: what each report file holds and what is wrong in it.
 import type { Problem } from '../core/domain';
 import { missingSubscriptionReport, type LoadedReports } from '../core/load-reports';
+import { visibleLine } from '../core/visible-text';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
 import { loadReportPaths, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { EXIT } from './usage';
@@ -62,9 +63,18 @@ function nothingToInspect(loaded: LoadedReports, err: (text: string) => void): n
   return EXIT.usage;
 }
 
+/** "N problems:" and a line each (problemLine), the first `limit`; "no problems" when there are none. */
 export function describeProblems(problems: Problem[], limit: number): string {
   if (problems.length === 0) return 'no problems';
-  const lines = problems.slice(0, limit).map((p) => `  ${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+  const lines = problems.slice(0, limit).map((p) => `  ${problemLine(p)}`);
   if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more (use --json to see them all)`);
   return `${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+/**
+ * `FILE:LINE: SEVERITY: MESSAGE`, the one way the CLI prints a problem: one line, whatever the file's
+ * name or the values quoted in the message hold (line breaks and controls are made visible, visibleLine).
+ */
+export function problemLine(p: Problem): string {
+  return visibleLine(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
 }

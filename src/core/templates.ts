@@ -7,6 +7,7 @@ import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { CaseTemplate, Fact, FieldKind, FileLocation, Playbook, SourceRef, TemplateField } from './playbook/types';
 import { describeRedactions, redact, sortedCounts, type RedactionCount, type SecretKind } from './redaction';
+import { visibleText } from './visible-text';
 
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
 
@@ -185,7 +186,10 @@ class Redactor {
   }
 }
 
-/** Renders the case as Markdown, marking what is still to fill; every value is redacted first. */
+/**
+ * Renders the case as Markdown, marking what is still to fill; every value is redacted first, and the
+ * text's control characters and bidi overrides are made visible (visibleText) wherever it is shown.
+ */
 export function renderCase(playbook: Playbook, template: CaseTemplate, values: CaseValues): RenderedCase {
   const known = new Set(template.fields.map((f) => f.id));
   const unknownFields = Object.keys(values).filter((id) => !known.has(id) && values[id] !== undefined);
@@ -255,7 +259,7 @@ export function renderCase(playbook: Playbook, template: CaseTemplate, values: C
   if (errors.length > 0) parts.push(`> Still to fill or fix: ${errors.map((e) => escapeMarkdown(e.message)).join('; ')}.`);
   const redactions = redactor.found;
   if (redactions.length > 0) parts.push(`> Redacted before sharing: ${describeRedactions(redactions)}.`);
-  return { markdown: `${parts.join('\n\n')}\n`, redactions, errors, unknownFields };
+  return { markdown: visibleText(`${parts.join('\n\n')}\n`), redactions, errors, unknownFields };
 }
 
 /**
