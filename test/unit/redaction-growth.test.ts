@@ -1,0 +1,84 @@
+// Issue 17, item 2: redaction takes time linear in its input. Each input that made the old rules
+// backtrack is timed at 16 KB, 64 KB, 256 KB and 1 MB, in a child process (a runaway regular
+// expression cannot be stopped from inside), by CPU time (less sensitive than wall time to the rest
+// of a shared machine), the median of three runs. Linear growth is x4 for each x4 in size; quadratic
+// is x16. A step over x8 fails, and so does a size that runs far past a budget scaled from the size
+// before (an exponential rule never ends).
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ADVERSARIAL } from '../support/redaction-inputs';
+
+const SIZES = [16_384, 65_536, 262_144, 1_048_576];
+const RUNS = 3;
+const GROWTH = SIZES[1] / SIZES[0];
+/** Twice linear: noise passes, quadratic (x16) does not. */
+const MAX_STEP_RATIO = 2 * GROWTH;
+/** Below this a step is too quick to judge by its ratio on a shared machine (1 MB in 25 ms is 40 MB/s). */
+const JUDGED_FROM_MS = 25;
+/** A CPU time too short to divide by: timer resolution and one garbage collection swamp it. */
+const MEASURABLE_MS = 2;
+const TIMER = join(__dirname, '..', 'support', 'redaction-timer.js');
+
+interface Point {
+  size: number;
+  cpuMs: number;
+}
+
+/**
+ * Times one input at every size; resolves with the points measured and, when a size ran past its
+ * budget (twenty times what linear growth from the size before takes, for every run), the size stopped.
+ */
+function timeGrowth(family: string): Promise<{ points: Point[]; stoppedAt?: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TIMER, family, SIZES.join(','), String(RUNS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const points: Point[] = [];
+    let stoppedAt: number | undefined;
+    let pending = '';
+    let timer: NodeJS.Timeout;
+    const arm = () => {
+      clearTimeout(timer);
+      const last = points.at(-1);
+      // Wall time on a shared machine runs far behind CPU time: the budget only stops a runaway.
+      const budgetMs = Math.max(20_000, last ? 20 * GROWTH * last.cpuMs * (RUNS + 1) : 0);
+      timer = setTimeout(() => {
+        stoppedAt = SIZES[points.length];
+        child.kill('SIGKILL');
+      }, budgetMs);
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) points.push(JSON.parse(line) as Point);
+      arm();
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve({ points, stoppedAt });
+    });
+    arm();
+  });
+}
+
+describe('redaction: time linear in the input, to 1 MB', function () {
+  this.timeout(180_000);
+  for (const family of Object.keys(ADVERSARIAL)) {
+    it(`grows linearly on ${family}`, async () => {
+      const { points, stoppedAt } = await timeGrowth(family);
+      const shown = points.map((p) => `${p.size / 1024} KB: ${p.cpuMs.toFixed(1)} ms`).join(', ');
+      assert.equal(stoppedAt, undefined, `${stoppedAt! / 1024} KB ran past twenty times linear growth (${shown})`);
+      assert.equal(points.length, SIZES.length, `the timer stopped early (${shown})`);
+      // Each step, and first to last (x64 in size, where one step's noise cannot hide a trend).
+      const pairs = points.slice(1).map((p, i) => [points[i], p, MAX_STEP_RATIO]);
+      pairs.push([points[0], points[points.length - 1], 2 * (SIZES[SIZES.length - 1] / SIZES[0])]);
+      for (const [small, large, limit] of pairs as [Point, Point, number][]) {
+        if (large.cpuMs < JUDGED_FROM_MS || small.cpuMs < MEASURABLE_MS) continue;
+        const ratio = large.cpuMs / small.cpuMs;
+        assert.ok(ratio <= limit, `x${ratio.toFixed(1)} from ${small.size / 1024} KB to ${large.size / 1024} KB (${shown})`);
+      }
+    });
+  }
+});
