@@ -43,7 +43,7 @@ export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): Eligib
   return { lastUsageDays: pick('lastUsageDays'), goodFaithDays: pick('goodFaithDays') };
 }
 
-/** The day verdicts are judged for: the setting (e.g. the day a ticket was opened), else today. */
+/** The day verdicts are judged for: the setting (e.g. the day a ticket was opened), else today in UTC. */
 export function judgingDay(): { day: string; fixed: boolean } {
   const set = vscode.workspace.getConfiguration(SECTION).get<string>('eligibility.asOf')?.trim();
   return set && isIsoDay(set) ? { day: set, fixed: true } : { day: today(), fixed: false };
