@@ -45,8 +45,8 @@ async function main(): Promise<void> {
   process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
   try {
     const { searchAgreements } = await loadAws();
-    await timed('searchAgreements, 1 page', () => searchAgreements({ account: ONE_PAGE, asOf: '2026-11-22' }, {}));
-    await timed('searchAgreements, 3 pages (120 agreements)', () => searchAgreements({ account: THREE_PAGES, asOf: '2026-11-22' }, {}));
+    await timed('searchAgreements, 1 page', () => searchAgreements({ account: ONE_PAGE, at: '2026-11-22T23:59:59.999Z' }, {}));
+    await timed('searchAgreements, 3 pages (120 agreements)', () => searchAgreements({ account: THREE_PAGES, at: '2026-11-22T23:59:59.999Z' }, {}));
     await timed('lookup ACCOUNT --live --json (CLI in process, no reports)', async () => {
       const run = await runCli('lookup', ONE_PAGE, '--live', '--json');
       if (run.code !== 0) throw new Error(run.err);

@@ -35,6 +35,15 @@ const stages = [
   { name: 'lint', status: run('lint', 'npm', ['run', 'lint']) },
   { name: 'unit', status: run('unit', 'npx', ['mocha', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'unit' }) },
 ];
+// Verdicts are judged in UTC: the unit tests of days and moments run again where the local day is not the UTC day.
+const TIME_SENSITIVE = ['dates', 'live-verdict', 'live-agreements', 'reports', 'report-source', 'eligibility'].map((n) => `out/test/unit/${n}.test.js`);
+for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+  const args = ['mocha', '--no-config', '--require', 'out/test/support/isolated-home.js', '--reporter', reporter, ...TIME_SENSITIVE];
+  stages.push({
+    name: `unit TZ=${tz}`,
+    status: run(`unit TZ=${tz}`, 'npx', args, { TZ: tz, SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: `unit ${tz}` }),
+  });
+}
 // Installs code-server, Chromium and the AWS CLI on first use (the integration tests need the CLI too).
 const ensured = run('ensure', 'node', ['scripts/vscode/ensure.mjs']) === 0;
 if (ensured) {

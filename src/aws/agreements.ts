@@ -31,8 +31,8 @@ const MAX_PAGES = 200;
 export interface AgreementQuery {
   account: string;
   productId?: string;
-  /** The day judged on, YYYY-MM-DD: an agreement that starts later is not `active` yet. */
-  asOf: string;
+  /** The moment judged at, ISO 8601 UTC (dates.ts judgingMoment): an agreement that starts later is not `active` yet. */
+  at: string;
 }
 
 /** The profile (never `region` or `endpointUrl`: those are EC2's) and the per-page time limits. */
@@ -68,6 +68,7 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
     endpoint,
     requestIds,
     checkedAt: new Date().toISOString(),
+    judgedAt: query.at,
     profile: profileLabel(settings),
   });
   let client: MarketplaceAgreementClient | undefined;
@@ -90,7 +91,7 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
         throw new BadAnswer(`the Agreement Service kept answering with more pages (${seen.size + 1} so far)`);
       if (nextToken) seen.add(nextToken);
     } while (nextToken);
-    return evidence({ verdict: liveVerdictOf(agreements, query.productId, query.asOf), agreements });
+    return evidence({ verdict: liveVerdictOf(agreements, query.productId, query.at), agreements });
   } catch (error) {
     const classified = await toLiveError(error, settings);
     if (classified.requestId) requestIds.push(classified.requestId);

@@ -51,7 +51,7 @@ export const SHARED_OPTIONS = {
     value: 'PATH...',
     help: 'subscription reports: files, or folders standing for every .csv and .csv.gz in them;\ns3://BUCKET/PREFIX/ and s3://BUCKET/KEY.csv are read from S3 (as --profile, in --region)',
   },
-  'as-of': { type: 'string', value: 'YYYY-MM-DD', help: 'the day to judge on (default: today)' },
+  'as-of': { type: 'string', value: 'YYYY-MM-DD', help: 'the day to judge on, in UTC (default: today); live agreements are judged at its end' },
   playbook: { type: 'string', value: 'PATH', help: `team playbook (default: ${TEAM_PLAYBOOK_PATH})` },
 } as const satisfies OptionDefinitions;
 

@@ -6,8 +6,8 @@ import type { AwsSettings } from '../aws/profiles';
 import { isS3Url } from '../aws/s3-url';
 import { agreementAuditEntry, resolveAuditPath } from '../core/audit';
 import { exitRecorded, recordInAuditLog } from './audit-record';
-import { isIsoDay } from '../core/dates';
-import { judgeAccount, reportFreshness, today, type Freshness } from '../core/eligibility';
+import { describeMoment, isIsoDay, judgingMoment, type JudgingMoment } from '../core/dates';
+import { judgeAccount, reportFreshness, type Freshness } from '../core/eligibility';
 import { describeAccountEvidence } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
@@ -74,8 +74,11 @@ search could not be recorded in the audit log (the answer is printed first).`,
     const productId = values['product-id'];
     if (productId !== undefined && !PRODUCT_ID.test(productId))
       throw new UsageError(`--product-id "${productId}" must be a product id like prod-abcd1234example`);
-    const asOf = values['as-of'] ?? today();
-    if (!isIsoDay(asOf)) throw new UsageError(`--as-of "${asOf}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
+    const asOfOption = values['as-of'];
+    if (asOfOption !== undefined && !isIsoDay(asOfOption)) throw new UsageError(`--as-of "${asOfOption}" must be a day written YYYY-MM-DD, e.g. 2026-11-22`);
+    // One moment, in UTC, for both sources: the reports are judged on its day, the agreements at its instant.
+    const moment = judgingMoment(asOfOption);
+    const asOf = moment.day;
     const windowDays = lastUsageDays(values['last-usage-days']);
     const policy = await playbookPolicy(values.playbook ?? TEAM_PLAYBOOK_PATH, io.err);
     if (windowDays !== undefined) policy.lastUsageDays = windowDays;
@@ -84,9 +87,9 @@ search could not be recorded in the audit log (the answer is printed first).`,
     const liveEvidence = live
       ? await (
           await loadAws()
-        ).searchAgreements({ account: parsed.account, asOf, ...(productId ? { productId } : {}) }, values.profile ? { profile: values.profile } : {})
+        ).searchAgreements({ account: parsed.account, at: moment.at, ...(productId ? { productId } : {}) }, values.profile ? { profile: values.profile } : {})
       : null;
-    const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId, asOf) : null;
+    const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId) : null;
     // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
     const unrecorded = liveEvidence
       ? await recordInAuditLog(
@@ -137,7 +140,7 @@ search could not be recorded in the audit log (the answer is printed first).`,
       io.out(describeAccountEvidence(reports.verdict, asOf, reports.freshness));
       if (reports.problems.length > 0) io.out(describeProblems(reports.problems, PROBLEMS_SHOWN));
     }
-    if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, asOf, reports !== null));
+    if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, moment, reports !== null));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
     return exitRecorded(code, unrecorded, io, SEARCH);
   },
@@ -160,11 +163,17 @@ async function judgeReports(paths: string[], account: string, asOf: string, poli
 }
 
 /** The live source, then the verdict with both sources heard and why. */
-function describeCombined(account: string, live: LiveEvidence, combined: ReturnType<typeof combineVerdicts>, asOf: string, withReports: boolean): string {
+function describeCombined(
+  account: string,
+  live: LiveEvidence,
+  combined: ReturnType<typeof combineVerdicts>,
+  moment: JudgingMoment,
+  withReports: boolean,
+): string {
   const heading = withReports ? 'With the reports and the live agreements' : 'From the live agreements alone (no reports given)';
   return [
     describeLive(live),
-    `${heading}: account ${account} is ${combined.verdict.toUpperCase()} (as of ${asOf})`,
+    `${heading}: account ${account} is ${combined.verdict.toUpperCase()} (at ${describeMoment(moment)})`,
     ...combined.reasons.map((r) => `  - ${r}`),
   ].join('\n');
 }

@@ -74,15 +74,46 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The one place the wall clock is read: the local day, for callers' defaults (an as-of day). */
+/**
+ * The one place the wall clock is read: today's day in UTC, for callers' defaults (an as-of day).
+ * UTC, not the engineer's zone: reports date their rows and AWS its agreements in UTC, so a local
+ * day would judge a purchase made in a Pacific evening (already tomorrow in UTC) as not made yet.
+ */
 export function today(): string {
-  return localDay(new Date());
+  return utcDay(new Date());
 }
 
-/** The local calendar day of a moment (a support engineer's "today", a file's modification day). */
+/** The UTC calendar day of a moment (a file's modification day, the day of "now"). */
+export function utcDay(moment: Date): string {
+  return moment.toISOString().slice(0, 10);
+}
+
+/** The local calendar day of a moment, for names a person reads (a case file's name), never for a verdict. */
 export function localDay(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/**
+ * The moment a verdict is judged at, in UTC throughout: `day` (YYYY-MM-DD) is what reports are
+ * judged on, `at` (ISO 8601, UTC) what a live agreement's start is compared with.
+ * With no as-of day: now, and today's UTC day. With one: the end of that day in UTC (23:59:59.999Z),
+ * so an agreement started any time that day counts. `fixed` says which, for the words that name it.
+ */
+export interface JudgingMoment {
+  day: string;
+  at: string;
+  fixed: boolean;
+}
+
+/** The judging moment for an as-of day (YYYY-MM-DD, already checked by the caller) or, with none, for `now`. */
+export function judgingMoment(asOf: string | undefined, now: Date = new Date()): JudgingMoment {
+  return asOf === undefined ? { day: utcDay(now), at: now.toISOString(), fixed: false } : { day: asOf, at: `${asOf}T23:59:59.999Z`, fixed: true };
+}
+
+/** The moment in words: "2026-11-22 02:30:00 UTC" (now), "the end of 2026-11-22 UTC" (an as-of day). */
+export function describeMoment(moment: JudgingMoment): string {
+  return moment.fixed ? `the end of ${moment.day} UTC` : `${moment.at.slice(0, 10)} ${moment.at.slice(11, 19)} UTC`;
 }
 
 /** The first `YYYY-MM-DD` in a file name that names a real day, e.g. `customer_subscriber_report_2026-11-22.csv`. */

@@ -81,6 +81,8 @@ export function describeLiveEntry(e: AuditEntry): string {
     endpoint: e.endpoint ?? '(endpoint not recorded)',
     requestIds: e.requestIds ?? (e.requestId ? [e.requestId] : []),
     checkedAt: e.time,
+    // The audit line does not keep the moment judged at; describeLive does not print it.
+    judgedAt: e.time,
     profile: e.profile,
   };
   return describeLive(live, `account ${e.claimedAccount ?? '(unknown)'}, ${e.productId ? `product ${e.productId}` : 'any product'}`);

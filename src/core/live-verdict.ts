@@ -16,7 +16,7 @@ export interface LiveAgreement {
   endTime: string | null;
 }
 
-/** `active`: an ACTIVE agreement started on or before the day judged on; `none`: no such agreement; `error`: the search failed. */
+/** `active`: an ACTIVE agreement started by the moment judged at; `none`: no such agreement; `error`: the search failed. */
 export type LiveVerdict = 'active' | 'none' | 'error';
 
 /** The live source as `lookup --json` gives it under `live`. */
@@ -33,20 +33,30 @@ export interface LiveEvidence {
   requestIds: string[];
   /** When the search finished, ISO 8601. */
   checkedAt: string;
+  /**
+   * The moment the agreements were judged at, ISO 8601 UTC: the search's own time with no as-of day,
+   * the end of the as-of day in UTC (…T23:59:59.999Z) with one.
+   */
+  judgedAt: string;
   profile: string | null;
 }
 
-/** The agreement that makes the account `active` for `productId` (any product when undefined) on `asOf` (YYYY-MM-DD), if any. */
-export function activeAgreement(agreements: readonly LiveAgreement[], productId: string | undefined, asOf: string): LiveAgreement | undefined {
+/**
+ * The agreement that makes the account `active` for `productId` (any product when undefined) at the
+ * instant `at` (ISO 8601), if any: ACTIVE and started by then. Instants, not days, are compared, so the
+ * answer does not depend on the engineer's time zone.
+ */
+export function activeAgreement(agreements: readonly LiveAgreement[], productId: string | undefined, at: string): LiveAgreement | undefined {
+  const moment = Date.parse(at);
   return agreements
-    .filter((a) => a.status === 'ACTIVE' && a.startTime !== null && a.startTime.slice(0, 10) <= asOf)
+    .filter((a) => a.status === 'ACTIVE' && a.startTime !== null && Date.parse(a.startTime) <= moment)
     .filter((a) => productId === undefined || a.productId === productId)
     .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
 }
 
 /** The live verdict of a finished search (an error is decided by the caller, who saw it). */
-export function liveVerdictOf(agreements: readonly LiveAgreement[], productId: string | undefined, asOf: string): 'active' | 'none' {
-  return activeAgreement(agreements, productId, asOf) ? 'active' : 'none';
+export function liveVerdictOf(agreements: readonly LiveAgreement[], productId: string | undefined, at: string): 'active' | 'none' {
+  return activeAgreement(agreements, productId, at) ? 'active' : 'none';
 }
 
 /** The top-level verdict once both sources are heard, and the reasons the live source adds to it. */
@@ -56,12 +66,13 @@ export interface CombinedVerdict {
 }
 
 /**
- * Combines the reports' verdict (null when no reports were given) with the live evidence:
+ * Combines the reports' verdict (null when no reports were given) with the live evidence, judged at
+ * `live.judgedAt`:
  * - unlisted, or listed only in an older report, with an active agreement: `eligible`, naming the agreement and its start;
  * - listed, with agreements that have all ended: the reports' verdict stands, and a reason names the day the last one ended;
  * - no reports: `eligible` with an active agreement, else `unlisted` (a failed search says so, the caller exits 1).
  */
-export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidence, productId: string | undefined, asOf: string): CombinedVerdict {
+export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidence, productId: string | undefined): CombinedVerdict {
   const scope = productId ? `for ${productId}` : 'for any product';
   if (live.verdict === 'error') {
     return {
@@ -69,9 +80,9 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
       reasons: [`The live agreements could not be searched (${live.error?.message ?? 'unknown error'}); the verdict is the reports' alone.`],
     };
   }
-  const active = activeAgreement(live.agreements, productId, asOf);
+  const active = activeAgreement(live.agreements, productId, live.judgedAt);
   if (active) {
-    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${active.startTime?.slice(0, 10)}`;
+    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${active.startTime}`;
     const listed = report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
     if (listed) return { verdict: report.verdict, reasons: [`${proof}.`] };
     const why =
@@ -86,7 +97,7 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   const reasons = ended
     ? [`Every AWS Marketplace agreement ${scope} has ended; the last one (${ended.agreementId}, ${ended.status}) ended on ${ended.endTime?.slice(0, 10)}.`]
     : live.agreements.length > 0
-      ? [`No AWS Marketplace agreement ${scope} was ACTIVE on ${asOf} (${live.agreements.length} found, none active and started by then).`]
+      ? [`No AWS Marketplace agreement ${scope} was ACTIVE at ${live.judgedAt} (${live.agreements.length} found, none active and started by then).`]
       : [`AWS Marketplace has no purchase agreement of this account ${scope}.`];
   return { verdict: report?.verdict ?? 'unlisted', reasons };
 }

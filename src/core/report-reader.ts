@@ -97,7 +97,7 @@ export class ReportReader implements CsvRowSink {
     if (this.ownDay > facts.asOf) {
       this.fileDayRefused =
         facts.nameDay === undefined
-          ? `the file has no date in its name and was modified ${facts.modifiedDay}, after ${facts.asOfLabel}: its rows without a report date of their own are not used (name the file like report_YYYY-MM-DD.csv)`
+          ? `the file has no date in its name and was modified ${facts.modifiedDay} (UTC), after ${facts.asOfLabel}: its rows without a report date of their own are not used (name the file like report_YYYY-MM-DD.csv)`
           : `the file name dates this report ${facts.nameDay}, after ${facts.asOfLabel}: its rows without a report date of their own are not used, and it does not decide which report is newest (name the file with the day the report was made)`;
     }
     this.fileDay = this.fileDayRefused ? 0 : this.ownDay;
@@ -175,7 +175,7 @@ export class ReportReader implements CsvRowSink {
         this.add(
           1,
           'warning',
-          `no report date in the file or its name: using its modification day ${this.facts.modifiedDay}; name the file like report_YYYY-MM-DD.csv`,
+          `no report date in the file or its name: using its modification day ${this.facts.modifiedDay} (UTC); name the file like report_YYYY-MM-DD.csv`,
         );
       }
     }

@@ -2,7 +2,7 @@
 // same parser and reader, so they give the same rows, problems and verdicts.
 import { CsvParser } from './csv';
 import { fileChunks, parseCsvChunks } from './csv-input';
-import { dayInFileName, dayKey, isIsoDay, localDay, today } from './dates';
+import { dayInFileName, dayKey, isIsoDay, today, utcDay } from './dates';
 import { inspectReportFile } from './report-files';
 import { ReportReader, reportWithoutRows } from './report-reader';
 import type { ParsedReport, ReadOptions } from './report-types';
@@ -35,7 +35,7 @@ export async function readReportSource(source: ReportSource, opts: ReadOptions =
   if (!isIsoDay(asOf)) throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
   const reader = new ReportReader(source.name, {
     nameDay: dayInFileName(source.name.slice(source.name.lastIndexOf('/') + 1)),
-    modifiedDay: localDay(source.modified ?? new Date()),
+    modifiedDay: utcDay(source.modified ?? new Date()),
     bytes: source.bytes ?? 0,
     asOf: dayKey(asOf),
     asOfLabel: opts.asOf ? `the as-of day ${asOf}` : `today (${asOf})`,

@@ -41,7 +41,7 @@ export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): Eligib
 
 /**
  * The day verdicts are judged for: the setting (e.g. the day a ticket was opened; a workspace's only
- * when it is trusted), else today.
+ * when it is trusted), else today in UTC.
  */
 export function judgingDay(): { day: string; fixed: boolean } {
   const set = userOrTrusted<string>('eligibility.asOf')?.trim();

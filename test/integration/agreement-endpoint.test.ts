@@ -79,7 +79,7 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
       proposalSummary: { resources: { id: string }[]; offerId: string };
     }[];
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
-    const ours = await (await loadAws()).searchAgreements({ account: MANY, asOf: '2026-11-22' }, { profile: 'seller' });
+    const ours = await (await loadAws()).searchAgreements({ account: MANY, at: '2026-11-22T23:59:59.999Z' }, { profile: 'seller' });
     assert.equal(ours.error, undefined);
     assert.deepEqual(
       ours.agreements,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayKey, dayOfKey, isRealDay, parseIsoDay } from '../../src/core/dates';
+import { dayKey, dayOfKey, describeMoment, isRealDay, judgingMoment, parseIsoDay, today, utcDay } from '../../src/core/dates';
 
 describe('dates', () => {
   it('knows which days the calendar has, leap years included', () => {
@@ -26,5 +26,17 @@ describe('dates', () => {
     for (const day of ['2026-11-20', '0099-01-09', '2024-02-29', '9999-12-31']) assert.equal(dayOfKey(dayKey(day)), day);
     assert.ok(dayKey('2026-11-20') < dayKey('2026-12-01'));
     assert.equal(dayKey('2026-11-20'), 20261120);
+  });
+
+  // Run under several time zones by scripts/test.mjs (TZ=America/Los_Angeles, Pacific/Kiritimati, UTC): the answers must not move.
+  it('judges in UTC whatever the time zone: today, a moment and the end of an as-of day', () => {
+    const pacificEvening = new Date('2026-11-22T02:30:00.000Z'); // 18:30 on 2026-11-21 in Seattle, 16:30 on 2026-11-22 in Kiritimati
+    assert.equal(utcDay(pacificEvening), '2026-11-22');
+    assert.deepEqual(judgingMoment(undefined, pacificEvening), { day: '2026-11-22', at: '2026-11-22T02:30:00.000Z', fixed: false });
+    assert.deepEqual(judgingMoment('2026-11-21', pacificEvening), { day: '2026-11-21', at: '2026-11-21T23:59:59.999Z', fixed: true });
+    assert.equal(describeMoment(judgingMoment(undefined, pacificEvening)), '2026-11-22 02:30:00 UTC');
+    assert.equal(describeMoment(judgingMoment('2026-11-21')), 'the end of 2026-11-21 UTC');
+    assert.equal(utcDay(new Date('2026-11-21T23:59:59.999Z')), '2026-11-21');
+    assert.equal(today(), new Date().toISOString().slice(0, 10));
   });
 });

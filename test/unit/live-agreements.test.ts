@@ -88,7 +88,7 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('follows nextToken to the last page and keeps every agreement and request id', async () => {
-    const live = await searchAgreements({ account: '333344445555', asOf: '2026-11-22' }, FAST);
+    const live = await searchAgreements({ account: '333344445555', at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.equal(live.verdict, 'active');
     assert.equal(live.agreements.length, 7);
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
@@ -102,8 +102,8 @@ describe('live agreements (SearchAgreements)', function () {
 
   it("asks as the proposer for the account's purchase agreements, adding the product only when given, always in us-east-1", async () => {
     sandbox.write({ config: '[default]\nregion = eu-west-1\n' });
-    await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, FAST);
-    await searchAgreements({ account: NEW_CUSTOMER, productId: PRODUCT, asOf: '2026-11-22' }, FAST);
+    await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, FAST);
+    await searchAgreements({ account: NEW_CUSTOMER, productId: PRODUCT, at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.deepEqual(endpoint.calls[0].filters, { PartyType: 'Proposer', AgreementType: 'PurchaseAgreement', AcceptorAccountId: NEW_CUSTOMER });
     assert.deepEqual(endpoint.calls[1].filters, {
       PartyType: 'Proposer',
@@ -118,18 +118,18 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('is active only for an ACTIVE agreement of the product that started by the day judged on', async () => {
-    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-21' }, FAST)).verdict, 'active');
-    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-20' }, FAST)).verdict, 'none', 'not started yet');
+    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-21T23:59:59.999Z' }, FAST)).verdict, 'active');
+    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-20T23:59:59.999Z' }, FAST)).verdict, 'none', 'not started yet');
     assert.equal(
-      (await searchAgreements({ account: '333344445555', productId: OTHER_PRODUCT, asOf: '2026-11-22' }, FAST)).verdict,
+      (await searchAgreements({ account: '333344445555', productId: OTHER_PRODUCT, at: '2026-11-22T23:59:59.999Z' }, FAST)).verdict,
       'none',
       'only expired ones for that product',
     );
-    assert.equal((await searchAgreements({ account: LISTED_LAPSED, asOf: '2026-11-22' }, FAST)).verdict, 'none');
+    assert.equal((await searchAgreements({ account: LISTED_LAPSED, at: '2026-11-22T23:59:59.999Z' }, FAST)).verdict, 'none');
   });
 
   it('retries throttling and answers once AWS stops throttling', async () => {
-    const live = await searchAgreements({ account: '121212121212', asOf: '2026-11-22' }, FAST);
+    const live = await searchAgreements({ account: '121212121212', at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.equal(live.verdict, 'active', JSON.stringify(live.error));
     assert.deepEqual(
       endpoint.calls.map((c) => c.outcome),
@@ -138,14 +138,14 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('says throttled, with what to do, when AWS throttles past the retries', async () => {
-    const live = await searchAgreements({ account: '121212121212', asOf: '2026-11-22' }, { ...FAST, maxAttempts: 2 });
+    const live = await searchAgreements({ account: '121212121212', at: '2026-11-22T23:59:59.999Z' }, { ...FAST, maxAttempts: 2 });
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'throttled');
     assert.match(live.error.message, /still throttling after retries: wait a minute and retry$/);
   });
 
   it('access denied is "unauthorized" naming the IAM action to grant, with the request id as evidence', async () => {
-    const live = await searchAgreements({ account: '999999999999', asOf: '2026-11-22' }, FAST);
+    const live = await searchAgreements({ account: '999999999999', at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'unauthorized');
     assert.match(live.error.message, /IAM permission aws-marketplace:SearchAgreements/);
@@ -153,14 +153,14 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('a search the service refuses (ValidationException) is malformed-input, not "no agreements"', async () => {
-    const live = await searchAgreements({ account: '888888888888', asOf: '2026-11-22' }, FAST);
+    const live = await searchAgreements({ account: '888888888888', at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'malformed-input');
     assert.match(live.error.message, /Filter value is not valid: the Agreement Service refused the search/);
   });
 
   it('an HTTP 200 that is not a SearchAgreements answer is bad-answer, never "no agreements"', async () => {
-    const live = await searchAgreements({ account: '777777777777', asOf: '2026-11-22' }, FAST);
+    const live = await searchAgreements({ account: '777777777777', at: '2026-11-22T23:59:59.999Z' }, FAST);
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'bad-answer');
     assert.match(live.error.message, /^the Agreement Service answered HTTP 200 with a body that could not be read: this is not a verdict/);
@@ -171,7 +171,10 @@ describe('live agreements (SearchAgreements)', function () {
     process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = dead.url;
     try {
       const started = Date.now();
-      const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { attemptTimeoutMs: 300, callTimeoutMs: 1_000, maxAttempts: 20 });
+      const live = await searchAgreements(
+        { account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' },
+        { attemptTimeoutMs: 300, callTimeoutMs: 1_000, maxAttempts: 20 },
+      );
       assert.equal(live.error?.kind, 'network');
       assert.match(live.error.message, new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`));
       assert.ok(Date.now() - started < 2_000, "the call's limit holds, whatever the attempts left");
@@ -182,7 +185,7 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('an unknown profile is a credentials error saying how to create it, and nothing is sent', async () => {
-    const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { ...FAST, profile: 'nosuch' });
+    const live = await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, { ...FAST, profile: 'nosuch' });
     assert.equal(live.error?.kind, 'credentials');
     assert.match(live.error.message, /aws configure --profile nosuch/);
     assert.equal(endpoint.calls.length, 0);
@@ -190,7 +193,7 @@ describe('live agreements (SearchAgreements)', function () {
 
   it('a closed endpoint is a network error naming what to check', async () => {
     await endpoint.stop();
-    const live = await searchAgreements({ account: NEW_CUSTOMER, asOf: '2026-11-22' }, { ...FAST, maxAttempts: 1 });
+    const live = await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, { ...FAST, maxAttempts: 1 });
     assert.equal(live.error?.kind, 'network');
     assert.match(live.error.message, /check the network, proxy or endpoint URL/);
   });

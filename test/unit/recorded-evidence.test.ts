@@ -29,6 +29,7 @@ const live = (over: Partial<LiveEvidence> = {}): LiveEvidence => ({
   endpoint: 'http://127.0.0.1:4566',
   requestIds: ['req-page-1', 'req-page-2'],
   checkedAt: '2026-11-30T12:00:00.000Z',
+  judgedAt: '2026-11-30T12:00:00.000Z',
   profile: 'seller',
   agreements: [{ agreementId: 'agmt-0001', status: 'ACTIVE', productId: 'prod-a', offerId: 'offer-1', startTime: '2026-11-21T09:14:00.000Z', endTime: null }],
   ...over,

@@ -29,7 +29,7 @@ const ACCOUNTS = ['111122223333', '222233334444', '033334444555', '444455556666'
 function source(name: string, bytes: Buffer, cuts: number[], failAt?: number): ReportSource {
   return {
     name,
-    modified: new Date(2026, 10, 21),
+    modified: new Date(Date.UTC(2026, 10, 21)),
     bytes: bytes.length,
     async *open() {
       let start = 0;
@@ -158,10 +158,16 @@ describe('reports from any byte source', () => {
 
   it('dates a report by the last segment of its name, else by its modification, and rejects when aborted', async () => {
     const daily = Buffer.from('Customer AWS Account Number,Product Id,Subscription Start Date\n111122223333,prod-a,2025-01-01\n');
-    const undated = await readReportSource({ ...source('s3://b/2026-11-19/report.csv', daily, []), modified: new Date(2026, 10, 20, 12) }, { asOf: AS_OF });
+    const undated = await readReportSource(
+      { ...source('s3://b/2026-11-19/report.csv', daily, []), modified: new Date(Date.UTC(2026, 10, 20, 12)) },
+      { asOf: AS_OF },
+    );
     assert.equal(undated.reportDate, '2026-11-20');
     assert.match(undated.problems[0].message, /using its modification day 2026-11-20/);
-    const dated = await readReportSource({ ...source('s3://b/x/report_2026-11-19.csv', daily, []), modified: new Date(2026, 10, 20, 12) }, { asOf: AS_OF });
+    const dated = await readReportSource(
+      { ...source('s3://b/x/report_2026-11-19.csv', daily, []), modified: new Date(Date.UTC(2026, 10, 20, 12)) },
+      { asOf: AS_OF },
+    );
     assert.deepEqual([dated.reportDate, dated.problems], ['2026-11-19', []]);
     const controller = new AbortController();
     controller.abort(new Error('stopped by the user'));

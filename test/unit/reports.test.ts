@@ -74,7 +74,7 @@ describe('reports', () => {
     assert.equal(named.reportDate, '2026-11-21');
     assert.equal(named.records.at(0)?.reportDate, '2026-11-21');
     const path = write('subs.csv', 'Product ID,AWS Account Number,Date of Last Usage\nprod-a,111122223333,2026-11-20\n');
-    utimesSync(path, new Date(2026, 10, 19, 12), new Date(2026, 10, 19, 12));
+    utimesSync(path, new Date(Date.UTC(2026, 10, 19, 12)), new Date(Date.UTC(2026, 10, 19, 12)));
     const dated = await readReport(path);
     assert.equal(dated.reportDate, '2026-11-19');
     assert.match(dated.problems[0].message, /modification day 2026-11-19/);
