@@ -10,6 +10,7 @@ import { describeMoment, isIsoDay, judgingMoment, type JudgingMoment } from '../
 import { judgeAccount, reportFreshness, type Freshness } from '../core/eligibility';
 import { describeAccountEvidence } from '../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
+import { sharedName } from '../core/shared-name';
 import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
@@ -138,7 +139,9 @@ search could not be recorded in the audit log (the answer is printed first).`,
     if (padded) io.out(`Warning: ${padded}`);
     if (reports) {
       io.out(describeAccountEvidence(reports.verdict, asOf, reports.freshness));
-      if (reports.problems.length > 0) io.out(describeProblems(reports.problems, PROBLEMS_SHOWN));
+      // The answer is what gets pasted into a ticket: its problems name their reports as evidence does.
+      const problems = reports.problems.map((p) => ({ ...p, file: sharedName(p.file) }));
+      if (problems.length > 0) io.out(describeProblems(problems, PROBLEMS_SHOWN));
     }
     if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, moment, reports !== null));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);

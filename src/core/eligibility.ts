@@ -1,5 +1,6 @@
 // Support eligibility verdicts from the merged reports. Pure: the "as of" day is always a parameter.
 import { daysBetween, isIsoDay } from './dates';
+import { sharedName } from './shared-name';
 import {
   DEFAULT_POLICY,
   VERDICT_RANK,
@@ -72,13 +73,13 @@ export function judgeSubscription(
       onRows.length > 0
         ? onRows.map(
             (r) =>
-              `Account ${account} is on ${r.file}:${r.line}, a row that was rejected: ${r.reason}. It could not be judged from that row: fix the row in the export and load the report again, or confirm the instance with ConfirmProductInstance.`,
+              `Account ${account} is on ${row(r)}, a row that was rejected: ${r.reason}. It could not be judged from that row: fix the row in the export and load the report again, or confirm the instance with ConfirmProductInstance.`,
           )
         : unlistedReasons(store, account, productId, product, asOf, policy);
     return { ...base, verdict: 'unlisted', reasons: [...reasons, ...mayBe] };
   }
   const { verdict, reasons } = judgeListed(account, product, newest, asOf, policy);
-  const also = onRows.map((r) => `Also on ${r.file}:${r.line}, a row that was rejected (${r.reason}): fixed, it could change this verdict.`);
+  const also = onRows.map((r) => `Also on ${row(r)}, a row that was rejected (${r.reason}): fixed, it could change this verdict.`);
   return { ...base, verdict, reasons: [...reasons, ...also, ...mayBe] };
 }
 
@@ -117,8 +118,8 @@ function judgeListed(
 }
 
 /** For a rejected row whose account a spreadsheet turned into scientific notation that `account` rounds to. */
-function mayBeReason(row: RejectedRow, account: string): string {
-  return `${row.file}:${row.line} may be this account's row, but it was rejected: ${row.reason}; ${account} rounds to ${row.account}.`;
+function mayBeReason(rejected: RejectedRow, account: string): string {
+  return `${row(rejected)} may be this account's row, but it was rejected: ${rejected.reason}; ${account} rounds to ${rejected.account}.`;
 }
 
 /**
@@ -220,7 +221,12 @@ export function isGoodFaithRule(reason: string): boolean {
 }
 
 function where(record: SubscriptionRecord): string {
-  return `${record.file}:${record.line} (report ${record.reportDate})`;
+  return `${row(record)} (report ${record.reportDate})`;
+}
+
+/** "customer_subscriber_report_2026-11-22.csv:3": a row as evidence names it, never by a local path. */
+function row(at: { file: string; line: number }): string {
+  return `${sharedName(at.file)}:${at.line}`;
 }
 
 function usage(record: SubscriptionRecord): string {

@@ -272,7 +272,7 @@ function reportsAnswer(r: CheckResult, status: HTMLElement): HTMLElement[] {
                   {
                     type: 'button',
                     class: 'link',
-                    title: `Open ${e.file} at line ${e.line}`,
+                    title: `Open ${e.label} in an editor`,
                     on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
                   },
                   e.label,

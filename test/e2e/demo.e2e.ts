@@ -122,7 +122,21 @@ describe('npm run demo', () => {
     await panel.locator('#case-status').filter({ hasText: 'Saved to cases/' }).waitFor({ timeout: 15_000 });
     const cases = join(new URL(url).searchParams.get('folder')!, 'cases');
     assert.match(readdirSync(cases).join(), /-111122223333-eligibility\.md$/);
+    // The case goes to others: it names the sample reports by file name, never the demo's temporary folder.
+    const saved = readFileSync(
+      join(
+        cases,
+        readdirSync(cases).find((f) => f.endsWith('-eligibility.md'))!,
+      ),
+      'utf8',
+    );
+    assert.match(saved, /customer_subscriber_report_\d{4}-\d{2}-\d{2}\.csv:\d+/);
+    assert.ok(!saved.includes(temp), `the saved case names the demo's folder ${temp}:\n${saved}`);
     await workbench!.screenshot('demo-case');
+  });
+
+  it('asked nothing off 127.0.0.1 while it ran: no extension gallery, no update check', () => {
+    assert.deepEqual(workbench!.offMachine, []);
   });
 
   it('stops on Ctrl-C: no process of its groups and no temporary folder left', async function () {

@@ -88,7 +88,7 @@ describe('panel: state', () => {
   it("names the sample team playbook and where it comes from, saying 'over the default playbook' once", async () => {
     const team = await loadPlaybook('samples/playbook/playbook.json');
     assert.deepEqual(team.problems, []);
-    const { name, origin } = panelState(team, undefined, true, '2026-11-22').playbook;
+    const { name, origin } = panelState(team, undefined, true, '2026-11-22', process.cwd()).playbook;
     assert.equal(origin, 'Team playbook samples/playbook/playbook.json (its sections: name, contacts) over the default playbook');
     // The panel's header line is the name, then the origin (src/webview/panel.ts).
     assert.equal(`${name} · ${origin}`.split('over the default playbook').length - 1, 1);

@@ -1,10 +1,10 @@
 // What the Support Desk panel shows, as plain data for the webview: the playbook's sections and the
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
-import { basename } from 'node:path';
 import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
+import { sharedName } from '../../core/shared-name';
 import type { EligibilityPolicy } from '../../core/domain';
 import { channelsForPurchase } from '../../core/playbook/channels';
 import type { LoadedPlaybook } from '../../core/playbook/load';
@@ -41,7 +41,11 @@ function channelView(c: Channel): ChannelView {
   return { id: c.id, name: c.name, provider: c.provider, phoneSupport: c.phoneSupport ?? null, bestEffort: c.bestEffort === true, email: c.email, url: c.url };
 }
 
-export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined, trusted: boolean, asOf: string): PanelState {
+/**
+ * The panel's playbook sections and reports status. `workspace` (the first folder, absolute) names the
+ * team playbook and its problems relative to it, as the header shows them (never a local absolute path).
+ */
+export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined, trusted: boolean, asOf: string, workspace?: string): PanelState {
   const p: Playbook = loaded.playbook;
   const s = p.scope;
   const freshness = judging ? reportFreshness(judging.store, judging.asOf, judging.policy) : undefined;
@@ -51,9 +55,9 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
       name: p.name,
       origin:
         loaded.teamFile && loaded.overridden.length > 0
-          ? `Team playbook ${loaded.teamFile} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
+          ? `Team playbook ${sharedName(loaded.teamFile, workspace)} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
           : 'The default playbook shipped with the extension',
-      problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${x.file}:${x.line}: ${x.message}`),
+      problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${sharedName(x.file, workspace)}:${x.line}: ${x.message}`),
       scope: {
         provider: s.provider,
         supportType: s.supportType,
@@ -183,7 +187,7 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     verdict: s.verdict,
     // The good-faith rule is said once, above the products.
     reasons: verdict.goodFaith ? s.reasons.filter((r) => !isGoodFaithRule(r)) : s.reasons,
-    evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${basename(e.file)}:${e.line}` })),
+    evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${sharedName(e.file)}:${e.line}` })),
   }));
   return {
     account,

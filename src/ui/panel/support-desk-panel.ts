@@ -169,7 +169,8 @@ export class SupportDeskPanel extends Disposable {
   private async postState(): Promise<void> {
     if (!this.ready) return;
     const loaded = await this.ctx.playbook.current();
-    this.post({ type: 'state', state: panelState(loaded, this.judging(), vscode.workspace.isTrusted, judgingDay().day) });
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    this.post({ type: 'state', state: panelState(loaded, this.judging(), vscode.workspace.isTrusted, judgingDay().day, workspace) });
   }
 
   private judging(): Judging | undefined {

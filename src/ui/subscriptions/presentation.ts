@@ -1,12 +1,12 @@
 // How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
 // words and icons are unit-tested; the provider maps this onto a TreeItem.
 import { VERDICT_LOOK as SHARED_LOOK } from '../../shared/verdict-look';
-import { basename } from 'node:path';
 import type { AuditEntry } from '../../core/audit';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
 import { VERDICT_RANK } from '../../core/domain';
 import { describeRecordedEvidence, type RecordedEvidence } from '../../core/evidence';
 import { escapeMarkdown, fileLink, inlineCode } from '../../core/markdown';
+import { sharedName } from '../../core/shared-name';
 import { recordedEvidence, type RecordedEvidenceBook, type TreeNode, type VerdictCounts } from './subscriptions-tree-model';
 
 export interface Icon {
@@ -116,7 +116,7 @@ function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
     facts.join('  \n'),
     reasonList(v.reasons),
     v.evidence.length > 0
-      ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${basename(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}`
+      ? `Evidence: ${v.evidence.map((e) => `${fileLink(e.file, e.line, `${sharedName(e.file)}:${e.line}`)} (${e.reportDate})`).join(', ')}`
       : '',
   ]
     .filter(Boolean)

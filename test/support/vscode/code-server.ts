@@ -1,5 +1,5 @@
 // Starts code-server (a real VS Code: server, web workbench, Node extension host) for one test run:
-// a free port on 127.0.0.1, no auth, throw-away user-data, extensions and XDG folders, stopped by
+// a free port on 127.0.0.1, no auth, no extension gallery, throw-away user-data, extensions and XDG folders, stopped by
 // killing its whole process group (a plain SIGTERM leaves children running for about 20 s).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -56,6 +56,11 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+// code-server's workbench asks open-vsx.org for every installed extension's latest version at each load,
+// whatever the update settings say, unless its product has no gallery: EXTENSIONS_GALLERY (JSON, read by
+// code-server 4.x in place of the product's extensionsGallery) without a serviceUrl turns the gallery off.
+const NO_GALLERY_ENV = { EXTENSIONS_GALLERY: '{}' };
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const install = requireInstalledVSCode({ chromium: false });
   const root = mkdtempSync(join(tmpdir(), 'support-desk-vscode-'));
@@ -84,7 +89,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     assertBuilt(extension);
     symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
   }
-  const env = { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...xdg, TMPDIR: runtime, XDG_RUNTIME_DIR: runtime };
+  const env = { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...NO_GALLERY_ENV, ...xdg, TMPDIR: runtime, XDG_RUNTIME_DIR: runtime };
   if (options.vsix) {
     try {
       installVsix(install, options.vsix, { userDataDir, extensionsDir, env });

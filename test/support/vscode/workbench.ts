@@ -31,6 +31,11 @@ const SIDE_BAR_WIDTH = 640;
 export class Workbench {
   /** Workbenches not yet closed, so that the runner can screenshot them when a test fails. */
   static readonly opened = new Set<Workbench>();
+  /**
+   * Every http(s) or ws(s) request the workbench (its page, frames, workers) made to a host other than
+   * 127.0.0.1, in order: the demo and the tests stay on the machine, so this stays empty.
+   */
+  readonly offMachine: string[] = [];
 
   private constructor(
     readonly page: Page,
@@ -73,6 +78,9 @@ export class Workbench {
     }
     const page = await browser.newPage({ viewport: VIEWPORT });
     const workbench = new Workbench(page, workspace, browser, server);
+    page.context().on('request', (request) => {
+      if (isOffMachine(request.url())) workbench.offMachine.push(request.url());
+    });
     Workbench.opened.add(workbench);
     try {
       await page.goto(url);
@@ -204,6 +212,11 @@ export class Workbench {
     return panel;
   }
 
+  /** The log (stdout and stderr) of the code-server this workbench started; undefined on someone else's server. */
+  get serverLog(): string | undefined {
+    return this.server?.logFile;
+  }
+
   /** Saves a full-page screenshot under test-output/screenshots/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -222,4 +235,10 @@ export class Workbench {
     await this.server.stop();
     rmSync(this.workspace, { recursive: true, force: true });
   }
+}
+
+/** True for a web or socket URL whose host is not this machine's loopback address. */
+export function isOffMachine(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return /^(https?|wss?):$/.test(protocol) && hostname !== '127.0.0.1';
 }
