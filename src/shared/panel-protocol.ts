@@ -100,6 +100,12 @@ export interface ConfirmationView {
 }
 
 export interface CheckResult {
+  /**
+   * Counts up with every check the host answers (a Check, or the check a Confirm or live search sends
+   * back): of two answers for one account, the higher one read the audit log later, so the webview
+   * never lets an older one replace it.
+   */
+  sequence: number;
   /** The 12-digit account checked. */
   account: string;
   /** E.g. "1 was padded to 000000000001: check the number with the customer". */
@@ -113,7 +119,11 @@ export interface CheckResult {
     verdict: Verdict;
     reasons: string[];
     evidence: EvidenceLink[];
+    /** The date of the newest loaded report that lists the product (YYYY-MM-DD). */
+    newestReport?: string;
   }[];
+  /** Said once above the products the account is unlisted for (their reasons leave it out). */
+  notListed?: string;
   freshness: string;
   stale: boolean;
   /** The good-faith rule, said once here (not in each product's reasons), when the account may be a new subscriber. */
@@ -122,11 +132,22 @@ export interface CheckResult {
   recentConfirmations: ConfirmationView[];
   /**
    * The newest proof beyond the reports the audit log holds for the account, as plain text (what the
-   * eligibility case carries): a live agreement search and an identity document, each when recorded.
+   * eligibility case carries): a ConfirmProductInstance answer, a live agreement search and an identity
+   * document, each when recorded.
    */
-  recorded: { live?: string; identity?: string };
+  recorded: { confirmation?: string; live?: string; identity?: string };
   /** The verdict as text, for Copy evidence and the eligibility case. */
   evidenceText: string;
+}
+
+/**
+ * The product Confirm with AWS asks about: the one chosen in the form, else the account's only listed
+ * product with a code; undefined when the engineer must pick it (the Confirm Instance product picker).
+ */
+export function productToConfirm(check: Pick<CheckResult, 'subscriptions'>, chosen: string | undefined): string | undefined {
+  if (chosen) return chosen;
+  const listed = check.subscriptions.filter((s) => s.productCode && s.verdict !== 'unlisted');
+  return listed.length === 1 ? listed[0].productId : undefined;
 }
 
 export type CaseAction = 'copy' | 'openInEditor' | 'save';
@@ -186,15 +207,29 @@ export type WebviewMessage = { type: 'ready' } | { type: 'request'; requestId: n
 
 export type HostMessage =
   | { type: 'state'; state: PanelState }
+  /** The audit log changed (a confirmation from the palette, the CLI, another window): the answer on screen is checked again. */
+  | { type: 'audit' }
   /** Asks the webview to show a section, optionally checking an account or starting a case. */
   | { type: 'show'; section: Section; check?: CheckInput }
   | { type: 'reply'; requestId: number; ok: true; result: PanelReplies[PanelRequest['kind']] }
   | { type: 'reply'; requestId: number; ok: false; error: string };
 
+/**
+ * The answer of Check a customer on screen, kept with setState so that hiding the panel loses none of
+ * it: the check, the newest Confirm with AWS and live agreement search of this panel (each shown while
+ * the account it was made for is the one on screen).
+ */
+export interface CheckAnswer {
+  check: CheckResult;
+  confirmation?: { account: string; result: ConfirmationView };
+  live?: PanelReplies['checkLive'];
+}
+
 /** The state the webview keeps with setState (restored after a reload): no secret, only redacted values. */
 export interface WebviewState {
   section: Section;
   check: CheckInput;
+  answer?: CheckAnswer;
   templateId?: string;
   caseValues: Record<string, Record<string, string>>;
 }

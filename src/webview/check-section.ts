@@ -1,10 +1,13 @@
 // Check a customer: the verdict from the reports as the account is typed, with its evidence, and
-// Confirm with AWS, Check live agreements, Start case and Copy evidence.
+// Confirm with AWS, Check live agreements, Start case and Copy evidence beside it. Each kind of answer
+// has its own place: only the reply to the newest request of a kind lands, a check never clears a
+// confirmation or a live search, and the answer is kept in the saved state (hiding the panel loses nothing).
 import type { Verdict } from '../core/domain';
 import { VERDICT_LOOK as SHARED_LOOK, verdictWords } from '../shared/verdict-look';
-import type { CheckResult, ConfirmationView, PanelReplies } from '../shared/panel-protocol';
+import { productToConfirm, type CheckAnswer, type CheckResult, type ConfirmationView, type PanelReplies } from '../shared/panel-protocol';
+import { shownTime } from '../shared/shown-time';
 import { act, debounce, fill, h, icon } from './dom';
-import { ask } from './host';
+import { ask, askNewest, SUPERSEDED } from './host';
 import type { PanelView } from './panel-view';
 
 // The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
@@ -12,10 +15,22 @@ const VERDICT_LOOK = Object.fromEntries(
   Object.entries(SHARED_LOOK).map(([verdict, look]) => [verdict, { icon: look.icon, words: verdictWords(verdict as Verdict) }]),
 ) as Record<Verdict, { icon: string; words: string }>;
 
-let last: CheckResult | undefined;
-let confirmation: ConfirmationView | null | undefined;
-let liveAnswer: PanelReplies['checkLive'] | undefined;
-/** Whether the engineer unfolded the reports' answer under a live eligible verdict (kept across redraws of the same check). */
+/**
+ * The CheckResult.sequence of the check on screen: an answer with a lower one for the same account read
+ * the audit log earlier and is dropped. A restored answer counts as older than any the host gives now.
+ */
+let shownSequence = -1;
+/** Why the check failed (the account typed is not one), shown instead of the answer. */
+let checkError: string | undefined;
+/** A request under way or failed, shown in its own area while its account is on screen. */
+interface Note {
+  account: string;
+  text: string;
+  kind: 'busy' | 'error' | 'muted';
+}
+let confirmNote: Note | undefined;
+let liveNote: Note | undefined;
+/** Whether the engineer unfolded the reports' answer under a live eligible verdict (kept across redraws of the same account). */
 let reportsAloneOpen = false;
 
 export function renderCheck(v: PanelView): HTMLElement {
@@ -79,7 +94,7 @@ export function renderCheck(v: PanelView): HTMLElement {
   );
   const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
   const section = h('div', {}, h('h2', {}, 'Check a customer'), reportsLine(v), form, result, identityForm(v));
-  if (last && last.account && v.ui.check.account) fill(result, renderResult(v, last));
+  if (v.ui.check.account) fillResult(v, result);
   return section;
 }
 
@@ -97,39 +112,77 @@ const typed = debounce((v: PanelView) => {
   if (/\d/.test(v.ui.check.account)) void runCheck(v);
 }, 300);
 
-/** Asks the host for the verdict of the account in the form and shows it. */
+/** Asks the host for the verdict of the account in the form and shows it (the newest Check's answer only). */
 export async function runCheck(v: PanelView): Promise<void> {
-  const target = document.getElementById('check-result');
-  if (!target) return;
   try {
-    last = await ask({ kind: 'check', input: v.ui.check });
-    confirmation = undefined;
-    liveAnswer = undefined;
-    reportsAloneOpen = false;
-    fill(target, renderResult(v, last));
+    const reply = await askNewest({ kind: 'check', input: { ...v.ui.check } });
+    if (reply === SUPERSEDED) return;
+    checkError = undefined;
+    // A Confirm or a live search answered after this check was asked has the newer audit log: it stays.
+    if (v.ui.answer?.check.account === reply.account && reply.sequence <= shownSequence) return redraw(v);
+    show(v, reply);
   } catch (error) {
-    last = undefined;
-    fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
+    checkError = (error as Error).message;
+    redraw(v);
   }
 }
 
-function renderResult(v: PanelView, r: CheckResult): HTMLElement {
+/**
+ * The audit log changed (a confirmation from the palette or the CLI, another window): the account on
+ * screen is checked again, so its recent confirmations and recorded proof follow the trail.
+ */
+export function auditChanged(v: PanelView): void {
+  if (v.ui.answer && v.ui.check.account) void runCheck(v);
+}
+
+/** Puts `check` on screen, keeping this account's confirmation and live search. */
+function show(v: PanelView, check: CheckResult): void {
+  if (v.ui.answer?.check.account !== check.account) reportsAloneOpen = false;
+  v.ui.answer = { ...v.ui.answer, check };
+  shownSequence = check.sequence;
+  v.save();
+  redraw(v);
+}
+
+/** The check a Confirm or a live search sent back: shown when it is of the account on screen and newer than what is. */
+function showIfNewer(v: PanelView, check: CheckResult): void {
+  const shown = v.ui.answer?.check;
+  if (!shown || (shown.account === check.account && check.sequence > shownSequence)) show(v, check);
+  else redraw(v);
+}
+
+/** Draws the answer again where it is, the keyboard focus kept on the control that had it. */
+function redraw(v: PanelView): void {
+  const target = document.getElementById('check-result');
+  if (!target) return;
+  const focused = target.contains(document.activeElement) ? document.activeElement?.id : undefined;
+  fillResult(v, target);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function fillResult(v: PanelView, target: HTMLElement): void {
+  // Which host answer is on screen: the e2e specs wait on it, and it costs nothing to show.
+  target.setAttribute('data-sequence', String(shownSequence));
+  if (checkError) fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', checkError));
+  else fill(target, v.ui.answer ? renderResult(v, v.ui.answer) : '');
+}
+
+function renderResult(v: PanelView, answer: CheckAnswer): HTMLElement {
+  const r = answer.check;
   const look = r.verdict ? VERDICT_LOOK[r.verdict] : { icon: 'circle-slash', words: 'No reports loaded' };
   const status = h('p', { id: 'check-status', role: 'status', class: 'muted' });
-  const live = liveFor(r);
-  // An active agreement that makes the account eligible is the answer: it leads, right under the heading.
-  // A search that found nothing or failed stays beside its button, under the reports' answer.
-  const liveLeads = live?.verdict === 'eligible' && live.live.verdict === 'active';
+  const live = liveFor(answer);
+  // An active agreement is the answer: the verdict with it leads, and the reports' own folds under it.
+  // A search that found none or failed changes nothing: the heading stays the reports' verdict.
+  const liveLeads = live?.live.verdict === 'active';
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
   const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
-  const confirmArea = h('div', { id: 'confirm-result', 'aria-live': 'polite' }, confirmation ? confirmationLine(confirmation) : '');
-  const liveArea = h('div', { id: 'live-result', 'aria-live': 'polite', class: liveLeads ? 'live-lead' : undefined }, liveAnswer ? liveLines(liveAnswer) : '');
+  const confirmation = answer.confirmation?.account === r.account ? answer.confirmation.result : undefined;
   const reports = reportsAnswer(r, status);
   return h(
     'div',
     { class: 'result' },
-    // After a live search of this account, its combined verdict leads; the reports' own stays beside it.
-    live
+    liveLeads
       ? h(
           'h3',
           { class: `verdict verdict-${live.verdict}`, id: 'check-verdict' },
@@ -138,7 +191,56 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
         )
       : h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
-    liveLeads ? liveArea : '',
+    // The actions sit with the verdict, above the products however many the account holds.
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'confirm-aws',
+          class: 'primary',
+          disabled: !canConfirm,
+          title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log',
+          on: { click: () => void confirm(v) },
+        },
+        icon('verified'),
+        ' Confirm with AWS',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'check-live',
+          disabled: !v.state.trusted,
+          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls',
+          on: { click: () => void checkLive(v) },
+        },
+        icon('cloud'),
+        ' Check live agreements',
+      ),
+      h(
+        'button',
+        { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, answer)) } },
+        icon('notebook'),
+        ' Start case',
+      ),
+      h(
+        'button',
+        { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } },
+        icon('copy'),
+        ' Copy evidence',
+      ),
+    ),
+    confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
+    h('div', { id: 'confirm-result', 'aria-live': 'polite' }, noteLine(confirmNote, r) ?? (confirmation ? confirmationLine(confirmation) : '')),
+    h(
+      'div',
+      { id: 'live-result', 'aria-live': 'polite', class: liveLeads ? 'live-lead' : undefined },
+      noteLine(liveNote, r) ?? (live ? liveLines(v, live) : ''),
+    ),
+    status,
     h('p', { class: r.stale ? 'warning' : 'muted' }, `Reports: ${r.freshness}`),
     // The reports' answer (the good-faith rule for an unlisted account, each product's verdict) is no
     // longer the answer once live agreements made the account eligible: it folds under "Reports alone".
@@ -173,116 +275,124 @@ function renderResult(v: PanelView, r: CheckResult): HTMLElement {
           ),
         )
       : '',
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'confirm-aws',
-          class: 'primary',
-          disabled: !canConfirm,
-          title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log',
-          on: { click: () => void confirm(v, confirmArea, status) },
-        },
-        icon('verified'),
-        ' Confirm with AWS',
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'check-live',
-          disabled: !v.state.trusted,
-          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls',
-          on: { click: () => void checkLive(v, liveArea) },
-        },
-        icon('cloud'),
-        ' Check live agreements',
-      ),
-      h('button', { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, r)) } }, icon('notebook'), ' Start case'),
-      h(
-        'button',
-        { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } },
-        icon('copy'),
-        ' Copy evidence',
-      ),
-    ),
-    confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
-    confirmArea,
-    liveLeads ? '' : liveArea,
-    status,
     recordedEvidence(r),
     h('h4', {}, 'Recent confirmations of this account'),
     r.recentConfirmations.length === 0
-      ? h('p', { class: 'muted' }, 'None in the audit log.')
+      ? h('p', { class: 'muted', id: 'recent-confirmations' }, 'None in the audit log.')
       : gridTable(
+          'recent-confirmations',
           [
             { name: 'Time', kind: 'when' },
             { name: 'Instance', kind: 'id' },
-            { name: 'Product code', kind: 'id' },
-            { name: 'Verdict' },
-            { name: 'Profile' },
+            { name: 'Product' },
+            { name: 'Verdict', kind: 'word' },
+            { name: 'Asked as' },
             { name: 'Request id', kind: 'id' },
           ],
-          r.recentConfirmations.map((c) => [
-            c.time.replace('T', ' ').slice(0, 19),
-            c.instanceId,
-            c.productCode,
-            c.message,
-            c.profile ?? 'default chain',
-            c.requestId ?? '-',
-          ]),
+          r.recentConfirmations.map((c) => ({
+            title: c.message,
+            cells: [
+              shownTime(c.time),
+              c.instanceId,
+              productName(v, { code: c.productCode }),
+              c.verdict.replace('-', ' '),
+              c.profile ?? 'default chain',
+              c.requestId ?? '-',
+            ],
+          })),
         ),
   );
 }
 
-/** The reports' own answer: the good-faith rule when the account may be a new subscriber, then each product's verdict and evidence. */
+/** A request under way or failed for the account on screen, in its area; undefined when there is none. */
+function noteLine(note: Note | undefined, r: CheckResult): HTMLElement | undefined {
+  if (!note || note.account !== r.account) return undefined;
+  if (note.kind === 'error') return h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', note.text);
+  return h('p', { class: 'muted' }, note.kind === 'busy' ? [icon('loading'), ' '] : '', note.text);
+}
+
+/** A product as the engineer knows it: its title from the reports or the playbook, else its id or code. */
+function productName(v: PanelView, p: { id?: string | null; code?: string }): string {
+  const known = v.state.reports.products.find((x) => (p.id && x.id === p.id) || (p.code && x.code === p.code));
+  return known?.title ?? p.id ?? p.code ?? '-';
+}
+
+/**
+ * The reports' own answer: the good-faith rule when the account may be a new subscriber, the products
+ * it is not listed for under one sentence, then each listed product's verdict and evidence.
+ */
 function reportsAnswer(r: CheckResult, status: HTMLElement): HTMLElement[] {
+  const unlisted = r.subscriptions.filter((s) => s.verdict === 'unlisted');
   return [
     ...(r.goodFaith ? [h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith))] : []),
-    ...r.subscriptions.map((s) =>
-      h(
-        'div',
-        { class: 'subscription' },
-        h(
-          'h4',
-          {},
-          icon(VERDICT_LOOK[s.verdict].icon),
-          ` ${s.productTitle ?? s.productId}`,
-          s.productTitle ? ` (${s.productId})` : '',
-          s.productCode ? ` · code ${s.productCode}` : '',
-          `: ${VERDICT_LOOK[s.verdict].words}`,
-        ),
-        h(
-          'ul',
-          {},
-          s.reasons.map((reason) => h('li', {}, reason)),
-        ),
-        s.evidence.length
-          ? h(
-              'p',
-              { class: 'evidence' },
-              'Evidence: ',
-              s.evidence.map((e, i) => [
-                i ? ', ' : '',
+    ...r.subscriptions.filter((s) => s.verdict !== 'unlisted').map((s) => subscriptionBlock(s, status)),
+    ...(unlisted.length
+      ? [
+          h(
+            'div',
+            { class: 'subscription unlisted', id: 'unlisted-products' },
+            h('h4', {}, icon(VERDICT_LOOK.unlisted.icon), ` ${VERDICT_LOOK.unlisted.words}`),
+            h('p', {}, r.notListed ?? ''),
+            h(
+              'ul',
+              {},
+              unlisted.map((s) =>
                 h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link',
-                    title: `Open ${e.label} in an editor`,
-                    on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
-                  },
-                  e.label,
+                  'li',
+                  {},
+                  productHeading(s),
+                  s.newestReport ? h('span', { class: 'muted' }, ` · newest report ${s.newestReport}`) : '',
+                  s.reasons.length
+                    ? h(
+                        'ul',
+                        {},
+                        s.reasons.map((reason) => h('li', {}, reason)),
+                      )
+                    : '',
                 ),
-              ]),
-            )
-          : '',
-      ),
-    ),
+              ),
+            ),
+          ),
+        ]
+      : []),
   ];
+}
+
+function productHeading(s: CheckResult['subscriptions'][number]): string {
+  return `${s.productTitle ?? s.productId}${s.productTitle ? ` (${s.productId})` : ''}${s.productCode ? ` · code ${s.productCode}` : ''}`;
+}
+
+function subscriptionBlock(s: CheckResult['subscriptions'][number], status: HTMLElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'subscription' },
+    h('h4', {}, icon(VERDICT_LOOK[s.verdict].icon), ` ${productHeading(s)}: ${VERDICT_LOOK[s.verdict].words}`),
+    h(
+      'ul',
+      {},
+      s.reasons.map((reason) => h('li', {}, reason)),
+    ),
+    s.evidence.length
+      ? h(
+          'p',
+          { class: 'evidence' },
+          'Evidence: ',
+          s.evidence.map((e, i) => [
+            i ? ', ' : '',
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                title: `Open ${e.label} in an editor`,
+                on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
+              },
+              e.label,
+            ),
+          ]),
+        )
+      : '',
+  );
 }
 
 /** What the folded reports' answer holds, for its summary: "the good-faith rule and 5 products". */
@@ -292,20 +402,21 @@ function reportsAloneContents(r: CheckResult): string {
   return [r.goodFaith ? 'the good-faith rule' : '', products].filter(Boolean).join(' and ');
 }
 
-/** A column of a grid table: its heading, and `kind` for values that must stay on one line (ids, times). */
+/** A column of a grid table: its heading, and `kind` for values that must stay on one line (ids, times, one-word verdicts). */
 interface GridColumn {
   name: string;
-  kind?: 'id' | 'when';
+  kind?: 'id' | 'when' | 'word';
 }
 
 /**
- * A table of `rows` (one string per column) in a box that scrolls sideways when the panel is narrower
- * than the table: an id or a time broken across lines ("i-" on one, the digits on the next) misreads.
+ * A table of `rows` (one string per column, and the row's tooltip) in a box that scrolls sideways when
+ * the panel is narrower than the table: an id or a time broken across lines ("i-" on one, the digits on
+ * the next) misreads.
  */
-function gridTable(columns: readonly GridColumn[], rows: readonly string[][]): HTMLElement {
+function gridTable(id: string, columns: readonly GridColumn[], rows: readonly { cells: string[]; title?: string }[]): HTMLElement {
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', id },
     h(
       'table',
       { class: 'grid' },
@@ -324,8 +435,8 @@ function gridTable(columns: readonly GridColumn[], rows: readonly string[][]): H
         rows.map((row) =>
           h(
             'tr',
-            {},
-            row.map((value, i) => h('td', { class: columns[i].kind }, value)),
+            { title: row.title },
+            row.cells.map((value, i) => h('td', { class: columns[i].kind }, value)),
           ),
         ),
       ),
@@ -333,22 +444,26 @@ function gridTable(columns: readonly GridColumn[], rows: readonly string[][]): H
   );
 }
 
-/** The live search shown for this check's account, if one was made since the account was typed. */
-function liveFor(r: CheckResult): PanelReplies['checkLive'] | undefined {
-  return liveAnswer?.check.account === r.account ? liveAnswer : undefined;
+/** The live search of the account on screen, if this panel made one. */
+function liveFor(answer: CheckAnswer): PanelReplies['checkLive'] | undefined {
+  return answer.live?.check.account === answer.check.account ? answer.live : undefined;
 }
 
-function caseValues(v: PanelView, r: CheckResult): Record<string, string> {
+function caseValues(v: PanelView, answer: CheckAnswer): Record<string, string> {
+  const r = answer.check;
   const product = r.subscriptions.find((s) => s.productCode);
-  const live = liveFor(r);
+  const live = liveFor(answer);
   return {
     account: r.account,
     ...(v.ui.check.instanceId ? { instanceId: v.ui.check.instanceId.trim() } : {}),
     ...(product?.productCode ? { productCode: product.productCode } : {}),
     evidence: [
-      ...(live ? [`Verdict with live agreements: ${VERDICT_LOOK[live.verdict].words.toUpperCase()}. ${live.reasons.join(' ')}`, ''] : []),
+      ...(live?.live.verdict === 'active'
+        ? [`Verdict with live agreements: ${VERDICT_LOOK[live.verdict].words.toUpperCase()}. ${live.reasons.join(' ')}`, '']
+        : []),
       r.evidenceText,
-      ...(confirmation ? [`ConfirmProductInstance: ${confirmation.message} (request ${confirmation.requestId ?? 'none'}, ${confirmation.time})`] : []),
+      // The account's newest confirmation in the audit log, whoever asked for it and when.
+      ...(r.recorded.confirmation ? [r.recorded.confirmation] : []),
     ].join('\n'),
     ...(r.recorded.live ? { liveAgreement: r.recorded.live } : {}),
     ...(r.recorded.identity ? { identityDocument: r.recorded.identity } : {}),
@@ -376,22 +491,30 @@ function confirmationLine(c: ConfirmationView): HTMLElement {
     icon(good ? 'verified-filled' : 'warning'),
     ' ',
     c.message,
-    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${c.time} · profile ${c.profile ?? 'default chain'}`),
+    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${shownTime(c.time)} · profile ${c.profile ?? 'default chain'}`),
   );
 }
 
-async function confirm(v: PanelView, area: HTMLElement, status: HTMLElement): Promise<void> {
-  fill(area, h('p', { class: 'muted' }, icon('loading'), ' Confirming with AWS…'));
+async function confirm(v: PanelView): Promise<void> {
+  const r = v.ui.answer!.check;
+  // While the product picker is open nothing has gone to AWS yet: say what is awaited.
+  const picking = productToConfirm(r, v.ui.check.productId) === undefined;
+  confirmNote = {
+    account: r.account,
+    kind: 'busy',
+    text: picking ? 'Choose the product in the picker at the top of the window; the instance is then confirmed with AWS.' : 'Confirming with AWS…',
+  };
+  redraw(v);
   try {
-    const reply = await ask({ kind: 'confirm', input: v.ui.check });
-    last = reply.check;
-    confirmation = reply.confirmation;
-    const target = document.getElementById('check-result');
-    if (target) fill(target, renderResult(v, last));
-    if (!reply.confirmation) fill(document.getElementById('confirm-result') ?? area, h('p', { class: 'muted' }, 'Confirmation cancelled.'));
+    const reply = await askNewest({ kind: 'confirm', input: { ...v.ui.check } });
+    if (reply === SUPERSEDED) return;
+    confirmNote = reply.confirmation ? undefined : { account: r.account, kind: 'muted', text: 'Confirmation cancelled: nothing was sent to AWS.' };
+    if (reply.confirmation) v.ui.answer = { ...v.ui.answer!, confirmation: { account: reply.check.account, result: reply.confirmation } };
+    v.save();
+    showIfNewer(v, reply.check);
   } catch (error) {
-    fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
-    status.textContent = '';
+    confirmNote = { account: r.account, kind: 'error', text: (error as Error).message };
+    redraw(v);
   }
 }
 
@@ -456,32 +579,38 @@ function identityForm(v: PanelView): HTMLElement {
 }
 
 /** The account's live AWS Marketplace agreements beside the reports: the combined verdict and each agreement. */
-async function checkLive(v: PanelView, area: HTMLElement): Promise<void> {
-  fill(area, h('p', { class: 'muted' }, icon('loading'), ' Searching AWS Marketplace agreements (us-east-1)…'));
+async function checkLive(v: PanelView): Promise<void> {
+  const account = v.ui.answer!.check.account;
+  liveNote = { account, kind: 'busy', text: 'Searching AWS Marketplace agreements (us-east-1)…' };
+  redraw(v);
   try {
-    const reply = await ask({ kind: 'checkLive', input: v.ui.check });
+    const reply = await askNewest({ kind: 'checkLive', input: { ...v.ui.check } });
+    if (reply === SUPERSEDED) return;
+    liveNote = undefined;
+    v.ui.answer = { ...v.ui.answer!, live: reply };
+    v.save();
     // The check again: the search is now the account's newest recorded evidence.
-    last = reply.check;
-    liveAnswer = reply;
-    const target = document.getElementById('check-result');
-    const hadFocus = document.activeElement?.id === 'check-live';
-    if (target) fill(target, renderResult(v, last));
-    // The redraw replaced the button: a keyboard user stays where they were (the answer is announced).
-    if (hadFocus) document.getElementById('check-live')?.focus();
+    showIfNewer(v, reply.check);
   } catch (error) {
-    fill(area, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));
+    liveNote = { account, kind: 'error', text: (error as Error).message };
+    redraw(v);
   }
 }
 
-/** A live search's answer: the combined verdict, its reasons, each agreement, where and when it was asked. */
-function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
-  const look = VERDICT_LOOK[r.verdict];
+/**
+ * A live search's answer: what the search found, in the word the recorded search uses (ACTIVE, NONE,
+ * ERROR), the verdict with it when an active agreement changed it, each agreement, where and when.
+ */
+function liveLines(v: PanelView, r: PanelReplies['checkLive']): (HTMLElement | '')[] {
+  const found = r.live.verdict.toUpperCase();
   return [
     h(
       'p',
       { id: 'live-verdict', class: { active: 'ok', none: 'muted', error: 'warning' }[r.live.verdict] },
-      icon(look.icon),
-      ` With live agreements: ${look.words}`,
+      icon(r.live.verdict === 'active' ? VERDICT_LOOK[r.verdict].icon : r.live.verdict === 'error' ? 'warning' : 'circle-slash'),
+      r.live.verdict === 'active'
+        ? ` Live agreements: ${found}, verdict with them: ${VERDICT_LOOK[r.verdict].words}`
+        : ` Live agreements: ${found}; the verdict stays the reports' own`,
     ),
     h(
       'ul',
@@ -491,20 +620,30 @@ function liveLines(r: PanelReplies['checkLive']): (HTMLElement | '')[] {
     r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
     r.live.agreements.length
       ? gridTable(
+          'live-agreements',
           [
             { name: 'Agreement', kind: 'id' },
-            { name: 'Status' },
-            { name: 'Product', kind: 'id' },
+            { name: 'Status', kind: 'word' },
+            { name: 'Product' },
             { name: 'Start', kind: 'when' },
             { name: 'End', kind: 'when' },
           ],
-          r.live.agreements.map((a) => [a.agreementId, a.status, a.productId ?? '-', a.startTime ?? '-', a.endTime ?? 'pay-as-you-go']),
+          r.live.agreements.map((a) => ({
+            title: a.productId ?? undefined,
+            cells: [
+              a.agreementId,
+              a.status,
+              productName(v, { id: a.productId }),
+              a.startTime ? shownTime(a.startTime) : '-',
+              a.endTime ? shownTime(a.endTime) : 'pay-as-you-go',
+            ],
+          })),
         )
       : '',
     h(
       'p',
       { class: 'hint', id: 'live-request' },
-      `Asked ${r.live.endpoint} at ${r.live.checkedAt} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`,
+      `Asked ${r.live.endpoint} at ${shownTime(r.live.checkedAt)} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`,
     ),
     r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
   ];

@@ -13,13 +13,40 @@ const vscode = acquireVsCodeApi();
 let nextId = 1;
 const waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
 
+/** The id of the newest request sent, per kind. */
+const newest = new Map<PanelRequest['kind'], number>();
+
 /** Sends a request and resolves with its reply; rejects with the host's words when it fails. */
 export function ask<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): Promise<PanelReplies[K]> {
+  return send(request).reply;
+}
+
+/** What askNewest resolves to when a newer request of the same kind was sent before the reply came. */
+export const SUPERSEDED = Symbol('superseded');
+
+/**
+ * Like ask, but only the newest request of its kind counts: its reply (or its error) comes through;
+ * an older one's resolves to SUPERSEDED, so a slow answer never lands over a newer one.
+ */
+export async function askNewest<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): Promise<PanelReplies[K] | typeof SUPERSEDED> {
+  const { requestId, reply } = send(request);
+  newest.set(request.kind, requestId);
+  try {
+    const result = await reply;
+    return newest.get(request.kind) === requestId ? result : SUPERSEDED;
+  } catch (error) {
+    if (newest.get(request.kind) !== requestId) return SUPERSEDED;
+    throw error;
+  }
+}
+
+function send<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): { requestId: number; reply: Promise<PanelReplies[K]> } {
   const requestId = nextId++;
-  return new Promise<PanelReplies[K]>((resolve, reject) => {
+  const reply = new Promise<PanelReplies[K]>((resolve, reject) => {
     waiting.set(requestId, { resolve: resolve, reject });
     vscode.postMessage({ type: 'request', requestId, request });
   });
+  return { requestId, reply };
 }
 
 /** Listens to the host; replies are routed to their requests, the rest to `onPush`. */

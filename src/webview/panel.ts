@@ -4,7 +4,7 @@
 import { SECTIONS, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
 import { prefillCase, renderCases } from './cases-section';
 import { renderChannels } from './channels-section';
-import { renderCheck, runCheck } from './check-section';
+import { auditChanged, renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
 import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
@@ -23,6 +23,7 @@ const restored = savedState();
 const ui: WebviewState = {
   section: restored?.section && SECTIONS.includes(restored.section) ? restored.section : 'check',
   check: restored?.check ?? { account: '' },
+  answer: restored?.answer,
   templateId: restored?.templateId,
   caseValues: restored?.caseValues ?? {},
 };
@@ -100,8 +101,15 @@ function onTabKey(event: KeyboardEvent, current: Section): void {
 
 connect((message) => {
   if (message.type === 'state') {
+    const first = !state;
     state = message.state;
     render();
+    // A restored answer is shown as it was, then brought up to date with the audit log (it may have changed while hidden).
+    if (first && ui.answer) auditChanged(view());
+    return;
+  }
+  if (message.type === 'audit') {
+    if (state) auditChanged(view());
     return;
   }
   ui.section = message.section;

@@ -6,7 +6,8 @@ import { defaultPlaybook, loadPlaybook } from '../../src/core/playbook/load';
 import { channelsForPurchase } from '../../src/core/playbook/channels';
 import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
 import { loadReports } from '../../src/core/load-reports';
-import { MAX_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/panel-protocol';
+import { MAX_MESSAGE_CHARS, parseWebviewMessage, productToConfirm } from '../../src/shared/panel-protocol';
+import { shownTime } from '../../src/shared/shown-time';
 import { checkAccount, panelState, plainText, type Judging } from '../../src/ui/panel/panel-state';
 
 const playbook = defaultPlaybook();
@@ -103,7 +104,7 @@ describe('panel: check a customer', () => {
       entry({ ownerId: '999988887777', claimedAccount: '999988887777' }),
       entry({ requestId: 'req-2', time: '2026-11-22T11:00:00.000Z' }),
     ];
-    const r = checkAccount({ account: '1111-2222-3333' }, await judging(), audit);
+    const r = checkAccount({ account: '1111-2222-3333' }, await judging(), audit, 1);
     assert.equal(r.account, '111122223333');
     assert.deepEqual(r.warnings, []);
     assert.equal(r.verdict, 'eligible');
@@ -116,9 +117,27 @@ describe('panel: check a customer', () => {
     assert.match(r.evidenceText, /^Account 111122223333: ELIGIBLE \(as of 2026-11-22\)/);
   });
 
+  it("carries the account's newest ConfirmProductInstance answer from the audit log, whenever it was made", async () => {
+    const audit = [
+      entry({ requestId: 'req-old', time: '2026-11-20T10:00:00.000Z' }),
+      entry({ requestId: 'req-new', verdict: 'owner-mismatch', ownerId: '999988887777', time: '2026-11-22T10:00:00.123Z' }),
+      // Newer, but not a ConfirmProductInstance answer: an identity document and a live search have their own places.
+      entry({ requestId: null, profile: null, source: 'identity-document', time: '2026-11-22T11:00:00.000Z' }),
+      entry({ requestId: 'req-live', source: 'marketplace-agreement', instanceId: '', productCode: '', ownerId: null, time: '2026-11-22T12:00:00.000Z' }),
+      entry({ requestId: 'req-other', claimedAccount: '999988887777', ownerId: '999988887777' }),
+    ];
+    const r = checkAccount({ account: '111122223333' }, await judging(), audit, 7);
+    assert.equal(r.sequence, 7);
+    assert.equal(
+      r.recorded.confirmation,
+      'ConfirmProductInstance: Owner mismatch: i-0123456789abcdef0 carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd but is owned by 999988887777, not the claimed 111122223333 (us-east-1). (request req-new, 2026-11-22T10:00:00.123Z, profile seller)',
+    );
+    assert.equal(checkAccount({ account: '444455556666' }, await judging(), audit, 8).recorded.confirmation, undefined);
+  });
+
   it('lists an identity document as checked offline, not under a profile', async () => {
     const offline = entry({ requestId: null, profile: null, source: 'identity-document', certificate: 'AWS DSA (pkcs7)' });
-    const r = checkAccount({ account: '111122223333' }, await judging(), [entry({}), offline]);
+    const r = checkAccount({ account: '111122223333' }, await judging(), [entry({}), offline], 1);
     assert.deepEqual(
       r.recentConfirmations.map((c) => c.profile),
       ['offline (identity document)', 'seller'],
@@ -126,7 +145,7 @@ describe('panel: check a customer', () => {
   });
 
   it('warns when a short number was padded, and states the good-faith rule when unlisted', async () => {
-    const r = checkAccount({ account: '22223333' }, await judging(), []);
+    const r = checkAccount({ account: '22223333' }, await judging(), [], 1);
     assert.equal(r.account, '000022223333');
     assert.match(r.warnings[0], /"22223333" has 8 digits: it was padded with leading zeros to 000022223333/);
     assert.equal(r.verdict, 'unlisted');
@@ -138,20 +157,42 @@ describe('panel: check a customer', () => {
       [],
     );
     assert.equal(r.evidenceText.match(/good faith/g)?.length, 1);
+    // "Not listed" is said once too, above the products (each with its newest report), not once per product.
+    assert.equal(
+      r.notListed,
+      `Account 000022223333 is not listed in any loaded report for these ${r.subscriptions.length} products (each with the date of its newest report):`,
+    );
+    assert.deepEqual(
+      r.subscriptions.flatMap((s) => s.reasons).filter((reason) => /is not listed/.test(reason)),
+      [],
+    );
+    assert.ok(r.subscriptions.every((s) => /^\d{4}-\d\d-\d\d$/.test(s.newestReport ?? '')));
+    assert.equal(productToConfirm(r, undefined), undefined, 'an unlisted account has no product of its own: the picker asks');
+    assert.equal(productToConfirm(r, 'prod-x'), 'prod-x');
     assert.match(r.evidenceText, /^"22223333" has 8 digits/);
   });
 
   it('narrows to one product, says when no reports are loaded, and refuses what is not an account', async () => {
-    const one = checkAccount({ account: '210987654321', productId: 'prod-eb7mxr2l9tqzs' }, await judging(), []);
+    const one = checkAccount({ account: '210987654321', productId: 'prod-eb7mxr2l9tqzs' }, await judging(), [], 1);
     assert.deepEqual(
       one.subscriptions.map((s) => s.productId),
       ['prod-eb7mxr2l9tqzs'],
     );
     assert.equal(one.verdict, 'eligible');
-    const empty = checkAccount({ account: '111122223333' }, undefined, []);
+    assert.equal(one.notListed, undefined);
+    assert.equal(productToConfirm(one, undefined), 'prod-eb7mxr2l9tqzs', 'the one listed product is confirmed without a picker');
+    const empty = checkAccount({ account: '111122223333' }, undefined, [], 1);
     assert.equal(empty.verdict, null);
     assert.match(empty.freshness, /no subscription reports loaded/);
-    assert.throws(() => checkAccount({ account: 'abc' }, undefined, []), /must be 12 digits; type the 12-digit AWS account number/);
+    assert.throws(() => checkAccount({ account: 'abc' }, undefined, [], 1), /must be 12 digits; type the 12-digit AWS account number/);
+  });
+});
+
+describe('panel: times', () => {
+  it('shows times to the second in UTC, without milliseconds', () => {
+    assert.equal(shownTime('2026-11-22T08:30:00.000Z'), '2026-11-22 08:30:00 UTC');
+    assert.equal(shownTime('2026-11-22T08:30:05Z'), '2026-11-22 08:30:05 UTC');
+    assert.equal(shownTime('yesterday'), 'yesterday');
   });
 });
 

@@ -81,7 +81,9 @@ export function confirmationLook(node: ConfirmationTreeNode): NodeLook {
  * The verdict as a notification says it: one sentence a person reads at a glance. The request id and
  * time stay in the evidence (Copy Evidence, the audit log, the Confirmations tooltip).
  */
-export function verdictMessage(r: ConfirmationResult): string {
+export function verdictMessage(
+  r: Pick<ConfirmationResult, 'verdict' | 'instanceId' | 'productCode' | 'ownerId' | 'claimedAccount' | 'region'> & { error?: { message: string } | null },
+): string {
   const where = r.region ? ` (${r.region})` : '';
   switch (r.verdict) {
     case 'confirmed':

@@ -13,7 +13,7 @@ import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
 import type { SubscriptionStore } from '../../core/store';
 import { citation, outlineTemplate, telHref } from '../../core/templates';
 import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panel-protocol';
-import { confirmationLook } from '../confirmations/confirmations-tree-model';
+import { confirmationLook, verdictMessage } from '../confirmations/confirmations-tree-model';
 
 /** The reports as the panel sees them: the store, the day verdicts are judged for and the window. */
 export interface Judging {
@@ -118,6 +118,12 @@ function mergeProducts(p: Playbook, store?: SubscriptionStore): { id: string; ti
   return [...byId.values()];
 }
 
+/** A recorded ConfirmProductInstance answer as the eligibility case carries it: the verdict, its request id, time and profile. */
+export function describeConfirmation(entry: AuditEntry): string {
+  const view = confirmationView(entry);
+  return `ConfirmProductInstance: ${view.message} (request ${view.requestId ?? 'none'}, ${entry.time}, profile ${view.profile ?? 'default chain'})`;
+}
+
 /** An audit entry as the panel lists it. */
 export function confirmationView(entry: AuditEntry): ConfirmationView {
   const { ownerId, instanceId, productCode, verdict, region, requestId, time } = entry;
@@ -130,35 +136,39 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
     region,
     profile: askedAs(entry),
     requestId,
-    message: confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict,
+    message:
+      entry.source === 'identity-document'
+        ? (confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict)
+        : verdictMessage({ ...entry, error: entry.errorKind ? { message: entry.errorMessage ?? entry.errorKind } : null }),
   };
 }
 
 /**
  * The answer to "Check a customer": verdict, reasons and evidence from the reports, freshness, the
  * good-faith rule when unlisted, contacts, the account's recent confirmations (EC2 and identity
- * documents) and its newest recorded live agreement search and identity document. Throws a RangeError
+ * documents) and its newest recorded ConfirmProductInstance answer, live agreement search and identity
+ * document; `sequence` is the host's count of answers (CheckResult.sequence). Throws a RangeError
  * with words for the engineer when the typed account is not an account number.
  */
-export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[]): CheckResult {
+export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[], sequence: number): CheckResult {
   const parsed = parseTypedAccount(input.account);
   if (!parsed.ok) throw new RangeError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
   const account = parsed.account;
   const padded = paddingWarning(input.account);
   const warnings = padded ? [padded] : [];
-  const recentConfirmations = audit
-    .filter((e) => e.source !== 'marketplace-agreement' && (e.ownerId === account || e.claimedAccount === account))
-    .slice(-RECENT_CONFIRMATIONS)
-    .reverse()
-    .map(confirmationView);
+  const ofAccount = audit.filter((e) => e.source !== 'marketplace-agreement' && (e.ownerId === account || e.claimedAccount === account));
+  const recentConfirmations = ofAccount.slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
   const newest = recordedEvidenceByAccount(audit).get(account) ?? {};
+  const confirmed = ofAccount.filter((e) => (e.source ?? 'confirm-product-instance') === 'confirm-product-instance').at(-1);
   const recorded = {
+    ...(confirmed ? { confirmation: describeConfirmation(confirmed) } : {}),
     ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}),
     ...(newest.identity ? { identity: describeIdentityEntry(newest.identity) } : {}),
   };
   if (!judging || judging.files === 0) {
     const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
     return {
+      sequence,
       account,
       warnings,
       verdict: null,
@@ -180,16 +190,21 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
           judgeSubscription(judging.store, account, input.productId, judging.asOf, judging.policy),
       ]
     : verdict.subscriptions;
+  // "Account ... is not listed for <product> in any loaded report" is said once, above the products it is true of.
+  const notListedFor = `Account ${account} is not listed for `;
+  const unlisted = judged.filter((s) => s.verdict === 'unlisted').length;
   const subscriptions = judged.map((s) => ({
     productId: s.productId,
     productTitle: s.productTitle,
     productCode: s.productCode,
     verdict: s.verdict,
     // The good-faith rule is said once, above the products.
-    reasons: verdict.goodFaith ? s.reasons.filter((r) => !isGoodFaithRule(r)) : s.reasons,
+    reasons: s.reasons.filter((r) => !(verdict.goodFaith && isGoodFaithRule(r)) && !(s.verdict === 'unlisted' && r.startsWith(notListedFor))),
     evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${sharedName(e.file)}:${e.line}` })),
+    newestReport: judging.store.productInfo(s.productId)?.latestReportDate,
   }));
   return {
+    sequence,
     account,
     warnings,
     verdict: input.productId ? judged[0].verdict : verdict.verdict,
@@ -197,6 +212,11 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     freshness: freshness.message,
     stale: freshness.stale,
     goodFaith: verdict.goodFaith,
+    ...(unlisted
+      ? {
+          notListed: `Account ${account} is not listed in any loaded report for ${unlisted === 1 ? 'this product' : `these ${unlisted} products`} (each with the date of its newest report):`,
+        }
+      : {}),
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
     recorded,

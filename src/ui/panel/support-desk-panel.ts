@@ -15,20 +15,23 @@ import { callSheet, findTemplate, renderCase } from '../../core/templates';
 import {
   PANEL_VIEW_TYPE,
   parseWebviewMessage,
+  productToConfirm,
   type CaseAction,
   type CheckInput,
+  type CheckResult,
   type HostMessage,
   type PanelReplies,
   type PanelRequest,
   type Section,
 } from '../../shared/panel-protocol';
+import type { ConfirmPrefill } from '../commands/confirm-commands';
 import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
 import { lazyModule } from '../lazy-module';
-import { checkAccount, confirmationView, panelState, type Judging } from './panel-state';
+import { checkAccount, confirmationView, describeConfirmation, panelState, type Judging } from './panel-state';
 
 const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
 
@@ -48,6 +51,8 @@ export class SupportDeskPanel extends Disposable {
   /** True between the webview's `ready` and its next unload (hidden without retained context). */
   private ready = false;
   private pending: HostMessage[] = [];
+  /** The last CheckResult.sequence given out. */
+  private sequence = 0;
 
   /** Opens the panel, or reveals the open one, and shows `target`. */
   static show(ctx: SupportDeskContext, target: PanelTarget = {}): SupportDeskPanel {
@@ -94,6 +99,9 @@ export class SupportDeskPanel extends Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       ctx.playbook.onDidChange(() => void this.postState()),
       ctx.reports.onDidChange(() => void this.postState()),
+      // The Confirmations view's watcher of the audit log (and every append of this window): the panel
+      // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
+      ctx.confirmations.onDidChangeTreeData(() => this.post({ type: 'audit' })),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'eligibility')) void this.postState();
@@ -132,7 +140,7 @@ export class SupportDeskPanel extends Disposable {
 
   private answer(request: PanelRequest): Promise<PanelReplies[PanelRequest['kind']]> {
     const handlers: { [K in PanelRequest['kind']]: Handler<K> } = {
-      check: async (r) => checkAccount(r.input, this.judging(), await this.audit()),
+      check: (r) => this.check(r.input),
       confirm: (r) => this.confirm(r.input),
       checkLive: (r) => this.checkLive(r.input),
       searchScope: async (r) => searchScope((await this.ctx.playbook.current()).playbook.scope, r.text),
@@ -184,35 +192,37 @@ export class SupportDeskPanel extends Disposable {
     };
   }
 
-  private async audit() {
-    try {
-      return await this.ctx.confirmations.auditLog.read();
-    } catch (error) {
-      this.ctx.log.error(`Support Desk panel: cannot read the audit log: ${String(error)}`);
-      return [];
-    }
+  /** The check of `input` against the reports and the audit log as it is now, numbered in the order answered. */
+  private async check(input: CheckInput): Promise<CheckResult> {
+    // The Confirmations view's reading of the log (it logs a log it cannot read, and reads it once per change).
+    const audit = await this.ctx.confirmations.read();
+    return checkAccount(input, this.judging(), audit, ++this.sequence);
   }
 
   /** The extension's Confirm Instance flow (audited, announced), its answer shown in place. */
   private async confirm(input: CheckInput): Promise<PanelReplies['confirm']> {
     if (!vscode.workspace.isTrusted)
       throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
-    const check = checkAccount(input, this.judging(), []);
+    const check = checkAccount(input, this.judging(), [], 0);
     if (!input.instanceId?.trim()) throw new RangeError("Type the customer's instance id (i-...) to confirm it with AWS.");
-    const result = await vscode.commands.executeCommand<ConfirmationResult | undefined>('supportDesk.confirmInstance', {
+    const prefill: ConfirmPrefill = {
       instanceId: input.instanceId.trim(),
       claimedAccount: check.account,
-      productId: input.productId || undefined,
-    });
+      productId: productToConfirm(check, input.productId || undefined),
+    };
+    const result = await vscode.commands.executeCommand<ConfirmationResult | undefined>('supportDesk.confirmInstance', prefill);
     const confirmation = result ? { ...confirmationView(auditEntryFor(result)), message: verdictMessage(result) } : null;
-    return { confirmation, check: checkAccount(input, this.judging(), await this.audit()) };
+    const answer = await this.check(input);
+    // The answer just given is the account's newest, even if the audit log could not be written (that was said).
+    if (result) answer.recorded.confirmation = describeConfirmation(auditEntryFor(result));
+    return { confirmation, check: answer };
   }
 
   /** The account's live purchase agreements beside the reports, recorded in the audit log; then the check again. */
   private async checkLive(input: CheckInput): Promise<PanelReplies['checkLive']> {
-    const { account } = checkAccount(input, undefined, []);
+    const { account } = checkAccount(input, undefined, [], 0);
     const answer = await checkLiveAgreements(this.ctx, account, input.productId || undefined);
-    return { ...answer, check: checkAccount(input, this.judging(), await this.audit()) };
+    return { ...answer, check: await this.check(input) };
   }
 
   /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
