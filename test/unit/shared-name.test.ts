@@ -94,14 +94,14 @@ describe('no local paths in shared text', () => {
   it("the panel's answer, Copy evidence and header name reports and the team playbook without the local folder", async () => {
     const judging = { store, files: 2, asOf: AS_OF, policy: DEFAULT_POLICY };
     for (const account of ACCOUNTS) {
-      const r = checkAccount({ account }, judging, []);
+      const r = checkAccount({ account }, judging, [], 1);
       noLocalPath(
         JSON.stringify({ subscriptions: r.subscriptions.map((s) => [s.reasons, s.evidence.map((e) => e.label)]), text: r.evidenceText }),
         `the panel's answer for ${account}`,
       );
     }
     assert.deepEqual(
-      checkAccount({ account: '444455556666' }, judging, []).subscriptions[0].evidence.map((e) => e.label),
+      checkAccount({ account: '444455556666' }, judging, [], 1).subscriptions[0].evidence.map((e) => e.label),
       ['customer_subscriber_report_2026-11-22.csv:3'],
     );
     const workspace = join(root, 'workspace');
