@@ -31,6 +31,8 @@ export interface LiveEvidence {
   endpoint: string;
   /** One per page asked (and the failed attempt's, when AWS gave one), in order. */
   requestIds: string[];
+  /** Only when the last request id is not the Agreement Service's: 'sts' when STS refused the profile's role. */
+  requestIdService?: 'sts';
   /** When the search finished, ISO 8601. */
   checkedAt: string;
   /**
@@ -125,6 +127,8 @@ export function describeLive(live: LiveEvidence, about?: string): string {
     );
   }
   if (!live.error && live.agreements.length === 0) lines.push('  no purchase agreements found');
-  lines.push(`  asked at ${live.checkedAt} as profile ${live.profile ?? '(default chain)'}; request ids: ${live.requestIds.join(', ') || 'none'}`);
+  lines.push(
+    `  asked at ${live.checkedAt} as profile ${live.profile ?? '(default chain)'}; request ids: ${live.requestIds.join(', ') || 'none'}${live.requestIdService === 'sts' ? " (STS's, for AssumeRole: the Agreement Service was not asked)" : ''}`,
+  );
   return lines.join('\n');
 }
