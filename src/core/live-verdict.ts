@@ -2,6 +2,7 @@
 // and how they change the account's verdict. The reports lag behind a new purchase (the good-faith
 // window); an ACTIVE purchase agreement is proof that does not. Pure: no SDK, no clock.
 import type { ConfirmationErrorKind } from './confirmation';
+import { describeInstant } from './dates';
 import type { AccountVerdict, Verdict } from './domain';
 
 /** One purchase agreement as SearchAgreements gave it. Times are ISO 8601 (UTC); endTime is null for pay-as-you-go. */
@@ -84,7 +85,7 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   }
   const active = activeAgreement(live.agreements, productId, live.judgedAt);
   if (active) {
-    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${active.startTime}`;
+    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${describeInstant(active.startTime ?? '')}`;
     const listed = report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
     if (listed) return { verdict: report.verdict, reasons: [`${proof}.`] };
     const why =
@@ -99,7 +100,9 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   const reasons = ended
     ? [`Every AWS Marketplace agreement ${scope} has ended; the last one (${ended.agreementId}, ${ended.status}) ended on ${ended.endTime?.slice(0, 10)}.`]
     : live.agreements.length > 0
-      ? [`No AWS Marketplace agreement ${scope} was ACTIVE at ${live.judgedAt} (${live.agreements.length} found, none active and started by then).`]
+      ? [
+          `No AWS Marketplace agreement ${scope} was ACTIVE at ${describeInstant(live.judgedAt)} (${live.agreements.length} found, none active and started by then).`,
+        ]
       : [`AWS Marketplace has no purchase agreement of this account ${scope}.`];
   return { verdict: report?.verdict ?? 'unlisted', reasons };
 }
