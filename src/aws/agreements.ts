@@ -61,7 +61,7 @@ export function agreementFilters(query: Pick<AgreementQuery, 'account' | 'produc
 export async function searchAgreements(query: AgreementQuery, settings: AgreementSettings): Promise<LiveEvidence> {
   const requestIds: string[] = [];
   let endpoint = AWS_ENDPOINT;
-  const evidence = (fields: Pick<LiveEvidence, 'verdict' | 'agreements'> & Pick<Partial<LiveEvidence>, 'error'>): LiveEvidence => ({
+  const evidence = (fields: Pick<LiveEvidence, 'verdict' | 'agreements'> & Pick<Partial<LiveEvidence>, 'error' | 'requestIdService'>): LiveEvidence => ({
     source: 'marketplace-agreement',
     ...fields,
     region: AGREEMENT_REGION,
@@ -95,7 +95,12 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
   } catch (error) {
     const classified = await toLiveError(error, settings);
     if (classified.requestId) requestIds.push(classified.requestId);
-    return evidence({ verdict: 'error', agreements: [], error: { kind: classified.kind, message: classified.message } });
+    return evidence({
+      verdict: 'error',
+      agreements: [],
+      error: { kind: classified.kind, message: classified.message },
+      ...(classified.requestIdService ? { requestIdService: classified.requestIdService } : {}),
+    });
   } finally {
     client?.destroy();
   }
@@ -148,11 +153,14 @@ const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
 };
 
 /** EC2's mapping (throttling, credentials, network), with the Agreement Service's own codes and advice. */
-async function toLiveError(error: unknown, settings: AgreementSettings): Promise<{ kind: ConfirmationErrorKind; message: string; requestId: string | null }> {
+async function toLiveError(
+  error: unknown,
+  settings: AgreementSettings,
+): Promise<{ kind: ConfirmationErrorKind; message: string; requestId: string | null; requestIdService?: 'sts' }> {
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   if (e.name === 'BadConfig') return { kind: 'malformed-input', message: redactSecrets(e.message ?? ''), requestId: null };
   const classified = classifySdkError(error);
-  if (classified.kind === 'credentials') return { kind: 'credentials', message: await credentialsMessage(settings, error), requestId: classified.requestId };
+  if (classified.kind === 'credentials') return { ...classified, kind: 'credentials', message: await credentialsMessage(settings, error) };
   const kind: ConfirmationErrorKind = e.name === 'ValidationException' ? 'malformed-input' : classified.kind;
   const status = e.$metadata?.httpStatusCode;
   const unreadable = classified.kind === 'bad-answer' && e.name !== 'BadAnswer';

@@ -223,15 +223,15 @@ async function toError(error: unknown, session: ConfirmSession): Promise<Classif
 }
 
 function errorResult(base: ResultBase, region: ResultRegion, error: ClassifiedError): ConfirmationResult {
-  const { requestId, ...rest } = error;
-  return makeResult(base, region, { ownerId: null, verdict: 'error', error: rest, requestId });
+  const { requestId, requestIdService, ...rest } = error;
+  return makeResult(base, region, { ownerId: null, verdict: 'error', error: rest, requestId, ...(requestIdService ? { requestIdService } : {}) });
 }
 
 /** Keys in the documented JSON order, so CLI output and result files read the same everywhere. */
 function makeResult(
   base: ResultBase,
   region: ResultRegion,
-  answer: Pick<ConfirmationResult, 'ownerId' | 'verdict' | 'error' | 'requestId'>,
+  answer: Pick<ConfirmationResult, 'ownerId' | 'verdict' | 'error' | 'requestId' | 'requestIdService'>,
 ): ConfirmationResult {
   return {
     instanceId: base.instanceId,

@@ -13,7 +13,9 @@ const MAX_OUTPUT_CHARS = 64 * 1024;
 /**
  * Runs `command` through the shell as the SDK does and reads the credentials it prints (the AWS
  * `credential_process` format: Version 1, AccessKeyId, SecretAccessKey, optional SessionToken and
- * Expiration). Rejects with a CredentialsProblem naming the profile and the limit when it has not
+ * Expiration). `profile` names whose command it is in messages: `profile "x"`, or for the source of a
+ * role `profile "x" (the source_profile of profile "y")`.
+ * Rejects with a CredentialsProblem naming the profile and the limit when it has not
  * answered within `timeoutMs`, and with a CredentialsProviderError whose message is the command's
  * failure when it exits non-zero or prints something else (the caller adds the advice and redacts).
  */
@@ -33,7 +35,7 @@ export function runCredentialProcess(profile: string, command: string, timeoutMs
       kill(child);
       reject(
         new CredentialsProblem(
-          `credential_process for profile "${profile}" did not answer in ${inSeconds(timeoutMs)} s: run it yourself to see what it waits for ` +
+          `credential_process for ${profile} did not answer in ${inSeconds(timeoutMs)} s: run it yourself to see what it waits for ` +
             '(a prompt, an MFA device, the network), fix that, then retry',
         ),
       );

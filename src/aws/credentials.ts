@@ -6,9 +6,9 @@
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { profileNameProblem, shellQuote } from '../core/shell-words';
-import { runCredentialProcess } from './credential-process';
 import { CredentialsProblem, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';
 import { profileKind, profileLabel, readProfiles, sharedFilePaths, type AwsSettings } from './profiles';
+import { credentialProcessChain, credentialsThroughChain, roleRefusal } from './role-chain';
 
 export interface CredentialsLimits {
   /** How long getting credentials may take (a credential_process, an SSO or STS call), in ms; 10 s by default. */
@@ -19,23 +19,29 @@ const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
 
 /**
  * The credentials of the chosen profile (else the default chain), bounded by `credentialsTimeoutMs`.
- * A credential_process profile runs its command here, killed at the limit; any other source that
- * has not answered by then fails with a CredentialsProblem naming the profile and the limit.
+ * A credential_process, the profile's own or at the end of its roles' source_profile chain, runs here,
+ * killed at the limit (role-chain.ts); any other source that has not answered by then fails with a
+ * CredentialsProblem naming the profile and the limit. STS refusing a role is a RoleRefused.
  */
 export function credentialProvider(settings: AwsSettings & CredentialsLimits): AwsCredentialIdentityProvider {
   const limitMs = settings.credentialsTimeoutMs ?? DEFAULT_CREDENTIALS_TIMEOUT_MS;
   return async () => {
     const profile = chainProfile(settings);
-    const values = profile ? (await readProfiles()).get(profile) : undefined;
-    if (profile && values && profileKind(values) === 'credential-process') return runCredentialProcess(profile, values.credential_process, limitMs);
-    return withTimeLimit(
-      sdkProvider(settings)(),
-      limitMs,
-      () =>
-        new CredentialsProblem(
-          `the credentials of ${profile ? `profile "${profile}"` : 'the default chain'} did not arrive in ${inSeconds(limitMs)} s: check the network (SSO and STS are asked over it), then retry`,
-        ),
-    );
+    const profiles = profile ? await readProfiles() : new Map<string, Record<string, string>>();
+    const chain = profile ? credentialProcessChain(profiles, profile) : undefined;
+    if (chain) return credentialsThroughChain(profiles, chain, limitMs);
+    try {
+      return await withTimeLimit(
+        sdkProvider(settings)(),
+        limitMs,
+        () =>
+          new CredentialsProblem(
+            `the credentials of ${profile ? `profile "${profile}"` : 'the default chain'} did not arrive in ${inSeconds(limitMs)} s: check the network (SSO and STS are asked over it), then retry`,
+          ),
+      );
+    } catch (error) {
+      throw (profile && roleRefusal(error, profile, profiles)) || error;
+    }
   };
 }
 

@@ -9,6 +9,22 @@ export class CredentialsProblem extends Error {
   override name = 'CredentialsProviderError';
 }
 
+/**
+ * STS refused to give a profile its role (AssumeRole answered AccessDenied, say for a missing
+ * external_id): a credentials error of the profile, not a refusal of the service the call was for,
+ * which was never asked. `Code` is STS's error code and `$metadata.requestId` STS's request id.
+ */
+export class RoleRefused extends CredentialsProblem {
+  readonly service = 'sts';
+  constructor(
+    message: string,
+    readonly Code: string,
+    readonly $metadata: { requestId?: string },
+  ) {
+    super(message);
+  }
+}
+
 /** EC2 answered HTTP 2xx with something that is not the API's answer; kind 'bad-answer', never a verdict. */
 export class BadAnswer extends Error {
   override name = 'BadAnswer';
@@ -84,6 +100,7 @@ const KIND_BY_CODE: Record<string, ConfirmationErrorKind> = {
  * network one when a socket error lies beneath it.
  */
 function kindOf(e: SdkLikeError): ConfirmationErrorKind {
+  if (e instanceof CredentialsProblem) return 'credentials';
   const code = e.Code ?? e.name ?? 'Error';
   if (code === 'AuthFailure') return /validate|credentials/i.test(e.message ?? '') ? 'credentials' : 'unauthorized';
   const known = KIND_BY_CODE[code];
@@ -123,6 +140,8 @@ interface SdkLikeError {
 
 export interface ClassifiedError extends ConfirmationError {
   requestId: string | null;
+  /** Set when `requestId` is STS's (it refused the profile's role), not the called service's. */
+  requestIdService?: 'sts';
 }
 
 export function classifySdkError(error: unknown): ClassifiedError {
@@ -144,7 +163,13 @@ export function classifySdkError(error: unknown): ClassifiedError {
   }
   const hint = WHAT_TO_DO[kind] ?? (status !== undefined && status >= 500 ? 'AWS had a fault on its side even after retries: retry in a minute' : undefined);
   const message = kind === 'unknown' && status ? `${detail} (HTTP ${status})` : detail;
-  return { kind, code: networkCode(e) ?? e.Code ?? e.name ?? 'Error', message: hint ? `${message}: ${hint}` : message, requestId };
+  return {
+    kind,
+    code: networkCode(e) ?? e.Code ?? e.name ?? 'Error',
+    message: hint ? `${message}: ${hint}` : message,
+    requestId,
+    ...(error instanceof RoleRefused ? { requestIdService: error.service } : {}),
+  };
 }
 
 function networkCode(e: SdkLikeError, depth = 0): string | null {

@@ -2,7 +2,7 @@
 // the extension decide to serve its cached copy; the messages name the bucket, the IAM action and,
 // for a bucket in another region, that region (from the answer itself).
 import { credentialsMessage } from './credentials';
-import { classifySdkError, redactSecrets } from './errors';
+import { classifySdkError, CredentialsProblem, redactSecrets } from './errors';
 import type { AwsSettings } from './profiles';
 
 /** Why S3 gave no report: each kind has its own advice. */
@@ -51,6 +51,8 @@ const WRONG_REGION = new Set(['PermanentRedirect', 'AuthorizationHeaderMalformed
  */
 export async function s3Problem(error: unknown, call: S3Call, settings: AwsSettings): Promise<S3ReportsError> {
   if (error instanceof S3ReportsError) return error;
+  // Refused before S3 was asked (STS refusing the profile's role has AccessDenied too): the profile's to fix.
+  if (error instanceof CredentialsProblem) return new S3ReportsError('credentials', await credentialsMessage(settings, error));
   const e = (error ?? {}) as S3LikeError;
   const code = e.Code ?? e.name ?? '';
   const status = e.$metadata?.httpStatusCode;

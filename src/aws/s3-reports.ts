@@ -251,6 +251,10 @@ export class S3Reports {
         // The SDK would otherwise checksum every downloaded byte in JavaScript (CRC32/CRC64 of a report
         // that TLS already protects), which costs as much CPU as parsing it; a cut body is caught by its length.
         responseChecksumValidation: 'WHEN_REQUIRED',
+        // A bucket lives in one region whatever region the engineer works in (an instance's, with
+        // confirm): S3 names it in its 301 or 400 answer (x-amz-bucket-region), and the call is signed
+        // again for it, as the AWS CLI does.
+        followRegionRedirects: true,
         // Resolved here rather than by the SDK, which would read AWS_PROFILE's endpoint and not the chosen profile's.
         // A custom endpoint (a local or on-premises S3) takes the bucket in the path, not the host name.
         ...(configured ? { endpoint: configured.url, forcePathStyle: true } : {}),

@@ -32,6 +32,8 @@ export interface AuditEntry {
   verdict: ConfirmationVerdict;
   errorKind: ConfirmationErrorKind | null;
   requestId: string | null;
+  /** Only when `requestId` is not the asked service's: 'sts' when STS refused the profile's role. */
+  requestIdService?: 'sts';
   /**
    * What proved it: absent or 'confirm-product-instance' (EC2, live), 'identity-document' (verified
    * offline), 'marketplace-agreement' (SearchAgreements, live).
@@ -80,6 +82,7 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
     verdict: r.verdict,
     errorKind: r.error?.kind ?? null,
     requestId: r.requestId,
+    ...(r.requestIdService ? { requestIdService: r.requestIdService } : {}),
   };
 }
 
@@ -142,6 +145,7 @@ export function agreementAuditEntry(live: LiveEvidence, query: { account: string
     verdict: live.verdict === 'active' ? 'confirmed' : live.verdict === 'none' ? 'not-attached' : 'error',
     errorKind: live.error?.kind ?? null,
     requestId: live.requestIds.at(-1) ?? null,
+    ...(live.requestIdService ? { requestIdService: live.requestIdService } : {}),
     source: 'marketplace-agreement',
     productId: query.productId ?? null,
     liveVerdict: live.verdict,

@@ -86,6 +86,11 @@ export interface ConfirmationResult {
   error: ConfirmationError | null;
   /** AWS's request id (x-amzn-RequestId), the proof AWS Support can trace; null when AWS did not answer. */
   requestId: string | null;
+  /**
+   * Only when `requestId` is not EC2's: 'sts' when STS refused the profile's role (EC2 was never asked).
+   * Results written by earlier versions never have it.
+   */
+  requestIdService?: 'sts';
   /** When the answer came (or the request was refused here): ISO 8601 in UTC, e.g. 2026-11-23T10:00:00.000Z. */
   checkedAt: string;
   /** The AWS profile that asked; null for the SDK's default credential chain. */
@@ -191,7 +196,7 @@ export function malformedResult(req: ConfirmationRequest, problems: string[], pr
 /** One line a person reads: the verdict and its evidence. */
 export function describeResult(r: ConfirmationResult): string {
   const where = `${r.instanceId} (${r.productCode || 'no product code'}${r.region ? `, ${r.region}` : ''})`;
-  const evidence = r.requestId ? ` [request ${r.requestId}, ${r.checkedAt}]` : ` [${r.checkedAt}]`;
+  const evidence = r.requestId ? ` [${r.requestIdService === 'sts' ? 'STS ' : ''}request ${r.requestId}, ${r.checkedAt}]` : ` [${r.checkedAt}]`;
   switch (r.verdict) {
     case 'confirmed':
       return `confirmed: ${where} carries the product code and is owned by ${r.ownerId ?? 'an unreported account'}${evidence}`;
@@ -215,7 +220,10 @@ export function describeConfirmationEvidence(r: ConfirmationResult): string {
     ['Claimed account', r.claimedAccount ?? '(none given)'],
     ['Owner', r.ownerId ?? '(not reported)'],
     ['Error code', r.error?.code ?? null],
-    ['Request id', r.requestId ?? '(none: AWS did not answer)'],
+    [
+      'Request id',
+      r.requestId ? `${r.requestId}${r.requestIdService === 'sts' ? " (STS's, for AssumeRole: EC2 was not asked)" : ''}` : '(none: AWS did not answer)',
+    ],
     ['Checked at', r.checkedAt],
     ['Profile', r.profile ?? '(default credential chain)'],
   ];

@@ -113,7 +113,15 @@ export function judgingMoment(asOf: string | undefined, now: Date = new Date()):
 
 /** The moment in words: "2026-11-22 02:30:00 UTC" (now), "the end of 2026-11-22 UTC" (an as-of day). */
 export function describeMoment(moment: JudgingMoment): string {
-  return moment.fixed ? `the end of ${moment.day} UTC` : `${moment.at.slice(0, 10)} ${moment.at.slice(11, 19)} UTC`;
+  return moment.fixed ? `the end of ${moment.day} UTC` : describeInstant(moment.at);
+}
+
+/** An ISO 8601 instant in words, in UTC to the second: "2026-11-22 01:30:00 UTC"; anything unreadable as given. */
+export function describeInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const utc = new Date(ms).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`;
 }
 
 /** The first `YYYY-MM-DD` in a file name that names a real day, e.g. `customer_subscriber_report_2026-11-22.csv`. */

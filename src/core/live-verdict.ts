@@ -2,6 +2,7 @@
 // and how they change the account's verdict. The reports lag behind a new purchase (the good-faith
 // window); an ACTIVE purchase agreement is proof that does not. Pure: no SDK, no clock.
 import type { ConfirmationErrorKind } from './confirmation';
+import { describeInstant } from './dates';
 import type { AccountVerdict, Verdict } from './domain';
 
 /** One purchase agreement as SearchAgreements gave it. Times are ISO 8601 (UTC); endTime is null for pay-as-you-go. */
@@ -31,6 +32,8 @@ export interface LiveEvidence {
   endpoint: string;
   /** One per page asked (and the failed attempt's, when AWS gave one), in order. */
   requestIds: string[];
+  /** Only when the last request id is not the Agreement Service's: 'sts' when STS refused the profile's role. */
+  requestIdService?: 'sts';
   /** When the search finished, ISO 8601. */
   checkedAt: string;
   /**
@@ -82,7 +85,7 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   }
   const active = activeAgreement(live.agreements, productId, live.judgedAt);
   if (active) {
-    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${active.startTime}`;
+    const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${describeInstant(active.startTime ?? '')}`;
     const listed = report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
     if (listed) return { verdict: report.verdict, reasons: [`${proof}.`] };
     const why =
@@ -97,7 +100,9 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   const reasons = ended
     ? [`Every AWS Marketplace agreement ${scope} has ended; the last one (${ended.agreementId}, ${ended.status}) ended on ${ended.endTime?.slice(0, 10)}.`]
     : live.agreements.length > 0
-      ? [`No AWS Marketplace agreement ${scope} was ACTIVE at ${live.judgedAt} (${live.agreements.length} found, none active and started by then).`]
+      ? [
+          `No AWS Marketplace agreement ${scope} was ACTIVE at ${describeInstant(live.judgedAt)} (${live.agreements.length} found, none active and started by then).`,
+        ]
       : [`AWS Marketplace has no purchase agreement of this account ${scope}.`];
   return { verdict: report?.verdict ?? 'unlisted', reasons };
 }
@@ -125,6 +130,8 @@ export function describeLive(live: LiveEvidence, about?: string): string {
     );
   }
   if (!live.error && live.agreements.length === 0) lines.push('  no purchase agreements found');
-  lines.push(`  asked at ${live.checkedAt} as profile ${live.profile ?? '(default chain)'}; request ids: ${live.requestIds.join(', ') || 'none'}`);
+  lines.push(
+    `  asked at ${live.checkedAt} as profile ${live.profile ?? '(default chain)'}; request ids: ${live.requestIds.join(', ') || 'none'}${live.requestIdService === 'sts' ? " (STS's, for AssumeRole: the Agreement Service was not asked)" : ''}`,
+  );
   return lines.join('\n');
 }

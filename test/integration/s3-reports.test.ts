@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { REPO_ROOT, runBuiltCli, type CliRun } from '../support/built-cli';
+import { startEc2Endpoint } from '../support/ec2-endpoint';
 import { startS3Server, type S3Server } from '../support/s3-server';
 
 const BASIC = join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic');
@@ -166,16 +167,47 @@ describe('reports in S3, through the CLI', function () {
     }
   });
 
-  it("names the bucket's region when the bucket is in another one", async () => {
+  // Issue 17, item 13 (s3-bucket-region-vs-instance-region): S3 names the bucket's region in its 301, and
+  // the calls are signed again for it, as the AWS CLI does; --region stays the instance's for confirm.
+  it('reads a bucket in another region in its own region, whatever --region says, as the AWS CLI does', async () => {
     server.regions.set('team-reports', 'eu-west-1');
+    const ec2 = await startEc2Endpoint({ instances: { 'i-0a1b2c3d4e5f60718': { kind: 'attached', ownerId: '444455556666', region: 'ap-southeast-2' } } });
     try {
-      const run = await cli('report', 'inspect', 's3://team-reports/basic/');
-      assert.equal(run.code, 2);
-      assert.match(run.stderr, /bucket team-reports is in eu-west-1, not us-east-1: pass --region eu-west-1/);
-      const right = await cli('report', 'inspect', 's3://team-reports/basic/', '--region', 'eu-west-1');
-      assert.equal(right.code, 0, right.stderr);
+      server.requests.length = 0;
+      const { run, json } = await inspect('s3://team-reports/basic/');
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(json.subscriptions > 0, run.stdout);
+      assert.ok(
+        server.requests.some((r) => r.region === 'eu-west-1' && r.path.startsWith('/team-reports/basic/')),
+        'no object was read signed for the bucket’s region',
+      );
+      const confirm = await cli(
+        'confirm',
+        '--instance-id',
+        'i-0a1b2c3d4e5f60718',
+        '--product-id',
+        'prod-5qwz3vsg4kbfw',
+        '--reports',
+        's3://team-reports/basic/',
+        '--account',
+        '444455556666',
+        '--region',
+        'ap-southeast-2',
+        '--endpoint-url',
+        ec2.url,
+        '--json',
+      );
+      assert.equal(confirm.code, 0, confirm.stdout + confirm.stderr);
+      const r = JSON.parse(confirm.stdout) as { verdict: string; region: string; productCode: string };
+      assert.deepEqual([r.verdict, r.region, r.productCode], ['confirmed', 'ap-southeast-2', '8a2kq9xw3vbn7m4c1zt6ry5pd']);
+      assert.deepEqual(
+        ec2.calls.map((c) => c.region),
+        ['ap-southeast-2'],
+        'EC2 was asked elsewhere than --region',
+      );
     } finally {
       server.regions.clear();
+      await ec2.stop();
     }
   });
 

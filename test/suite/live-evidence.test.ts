@@ -66,7 +66,7 @@ describe('Live agreements in the extension', () => {
     assert.equal(answer?.verdict, 'eligible');
     assert.match(
       answer.reasons[0],
-      /agreement agmt-new00000000001 \(product prod-5qwz3vsg4kbfw\) is ACTIVE since 2026-11-22: eligible although the reports do not list the account yet/,
+      /agreement agmt-new00000000001 \(product prod-5qwz3vsg4kbfw\) is ACTIVE since 2026-11-22 08:30:00 UTC: eligible although the reports do not list the account yet/,
     );
     assert.deepEqual([answer.live.profile, answer.live.requestIds], ['seller', [endpoint.calls.at(-1)!.requestId]]);
     assert.equal(endpoint.calls.at(-1)!.filters.AcceptorAccountId, UNLISTED);

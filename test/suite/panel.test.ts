@@ -153,7 +153,7 @@ describe('Support Desk panel', () => {
       const result = reply.result as { verdict: string; reasons: string[]; live: { verdict: string; requestIds: string[] } };
       assert.equal(result.verdict, 'eligible');
       assert.equal(result.live.verdict, 'active');
-      assert.match(result.reasons[0], /agmt-suite-0001 .* is ACTIVE since 2026-01-01: eligible although the reports do not list the account yet/);
+      assert.match(result.reasons[0], /agmt-suite-0001 .* is ACTIVE since 2026-01-01 00:00:00 UTC: eligible although the reports do not list the account yet/);
       assert.equal(endpoint.calls.length, 1);
       assert.equal(result.live.requestIds.length, 1);
     } finally {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayKey, dayOfKey, describeMoment, isRealDay, judgingMoment, parseIsoDay, today, utcDay } from '../../src/core/dates';
+import { dayKey, dayOfKey, describeInstant, describeMoment, isRealDay, judgingMoment, parseIsoDay, today, utcDay } from '../../src/core/dates';
 
 describe('dates', () => {
   it('knows which days the calendar has, leap years included', () => {
@@ -36,6 +36,7 @@ describe('dates', () => {
     assert.deepEqual(judgingMoment('2026-11-21', pacificEvening), { day: '2026-11-21', at: '2026-11-21T23:59:59.999Z', fixed: true });
     assert.equal(describeMoment(judgingMoment(undefined, pacificEvening)), '2026-11-22 02:30:00 UTC');
     assert.equal(describeMoment(judgingMoment('2026-11-21')), 'the end of 2026-11-21 UTC');
+    assert.equal(describeInstant('2026-11-22T01:30:00Z'), '2026-11-22 01:30:00 UTC');
     assert.equal(utcDay(new Date('2026-11-21T23:59:59.999Z')), '2026-11-21');
     assert.equal(today(), new Date().toISOString().slice(0, 10));
   });

@@ -59,12 +59,12 @@ describe('live agreements beside the reports', () => {
       [combined.verdict, combined.reasons[0]],
       [
         'eligible',
-        'AWS Marketplace agreement agmt-evening for prod-a is ACTIVE since 2026-11-22T01:30:00.000Z: eligible although the reports do not list the account yet.',
+        'AWS Marketplace agreement agmt-evening for prod-a is ACTIVE since 2026-11-22 01:30:00 UTC: eligible although the reports do not list the account yet.',
       ],
     );
     assert.match(
       combineVerdicts(report('unlisted'), { ...live(evening), judgedAt: '2026-11-22T01:00:00.000Z' }, 'prod-a').reasons[0],
-      /was ACTIVE at 2026-11-22T01:00:00.000Z \(1 found, none active and started by then\)/,
+      /was ACTIVE at 2026-11-22 01:00:00 UTC \(1 found, none active and started by then\)/,
     );
   });
 
