@@ -3,12 +3,20 @@
 /** Escapes text so Markdown shows it literally (file names with underscores, ids with dashes). */
 export function escapeMarkdown(text: string): string {
   return (
-    text
-      .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    escapeInline(text)
       // List and heading markers only mean something at the start of a line.
       .replace(/^(\s*)([-+#])/gm, '$1\\$2')
       .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
   );
+}
+
+/**
+ * Escapes text that sits inside a line (a table cell, a link's text) so Markdown shows it literally: the
+ * inline markup characters and pipes only. A list or heading marker means nothing there, so "+65 6768
+ * 8099" stays as written (in the Markdown source too, which cases keep and people read raw).
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 /** A Markdown link to a file, at a line when given (VS Code opens `file:` links with `#Lnn`). */

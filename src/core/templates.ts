@@ -4,7 +4,7 @@
 // field still to fill or not valid is marked in the text and listed in `errors`, so a live preview
 // and a draft show the same words the finished case will.
 import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './ids';
-import { escapeMarkdown, inlineCode } from './markdown';
+import { escapeInline, escapeMarkdown, inlineCode } from './markdown';
 import type { CaseTemplate, Fact, FieldKind, FileLocation, Playbook, SourceRef, TemplateField } from './playbook/types';
 import { describeRedactions, redact, sortedCounts, type RedactionCount, type SecretKind } from './redaction';
 import { visibleText } from './visible-text';
@@ -293,9 +293,13 @@ function citedItem(fact: Fact): string {
   return `- ${fact.text} _(${citation(fact.source)})_`;
 }
 
-/** A table cell shows the value literally: Markdown and HTML characters escaped, pipes too. */
+/**
+ * A table cell shows the value literally: Markdown and HTML characters escaped, pipes too. A cell never
+ * starts a line, so list and heading markers stay as written ("+65 ..."); a line break, which would end
+ * the table's row, becomes a space.
+ */
 function cell(text: string): string {
-  return escapeMarkdown(text);
+  return escapeInline(text).replace(/\s*\r?\n\s*/g, ' ');
 }
 
 /** Free text as literal Markdown, line by line (a pasted `<img onerror>` stays text). */

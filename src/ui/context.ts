@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AwsSession } from './aws/aws-session';
 import type { ConfirmationsView } from './confirmations/confirmations-view';
+import type { CallSheetDocument } from './playbook/call-sheet-document';
 import type { PlaybookSource } from './playbook/playbook-source';
 import type { ReportsController } from './reports/reports-controller';
 import type { SubscriptionsView } from './subscriptions/subscriptions-view';
@@ -11,6 +12,8 @@ export interface SupportDeskContext {
   readonly log: vscode.LogOutputChannel;
   readonly reports: ReportsController;
   readonly playbook: PlaybookSource;
+  /** The critical-outage call sheet, rendered in the Markdown preview. */
+  readonly callSheet: CallSheetDocument;
   readonly subscriptions: SubscriptionsView;
   readonly confirmations: ConfirmationsView;
   readonly aws: AwsSession;

@@ -6,6 +6,7 @@ import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmations-view';
 import type { SupportDeskContext } from './context';
+import { CallSheetDocument } from './playbook/call-sheet-document';
 import { PlaybookDocuments } from './playbook/playbook-documents';
 import { PlaybookSource } from './playbook/playbook-source';
 import { openPanel, registerPanelSerializer } from './panel/panel-loader';
@@ -28,6 +29,7 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     extension,
     log,
     playbook,
+    callSheet: new CallSheetDocument(playbook),
     reports,
     subscriptions,
     confirmations: new ConfirmationsView(log),
@@ -36,6 +38,7 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   extension.subscriptions.push(
     log,
     playbook,
+    ctx.callSheet,
     reports,
     subscriptions,
     ctx.confirmations,

@@ -32,6 +32,8 @@ export async function run(): Promise<void> {
     ui: 'bdd',
     color: false,
     timeout: 20_000,
+    // `run-suite.mjs --env SUPPORT_DESK_SUITE_GREP=TITLE` runs only the tests whose titles match.
+    grep: process.env.SUPPORT_DESK_SUITE_GREP || undefined,
     ...(output ? { reporter: 'json', reporterOptions: { output } } : { reporter: 'spec' }),
   });
   for (const file of suiteFiles(__dirname, process.env.SUPPORT_DESK_TRUST === 'restricted')) mocha.addFile(file);

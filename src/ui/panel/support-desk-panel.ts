@@ -11,7 +11,7 @@ import { localDay } from '../../core/dates';
 import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook/scope-search';
 import { redactDeep } from '../../core/redaction';
-import { callSheet, findTemplate, renderCase } from '../../core/templates';
+import { findTemplate, renderCase } from '../../core/templates';
 import {
   PANEL_VIEW_TYPE,
   parseWebviewMessage,
@@ -153,10 +153,8 @@ export class SupportDeskPanel extends Disposable {
       openEvidence: (r) => this.openEvidence(r.file, r.line),
       verifyIdentity: (r) => this.verifyIdentity(r),
       openCallSheet: async (r) => {
-        const { playbook } = await this.ctx.playbook.current();
-        const content = `# ${playbook.name}: critical outage call sheet\n\n${callSheet(playbook, r.region)}\n`;
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), vscode.ViewColumn.Beside);
-        return { message: 'Call sheet opened beside: print it from the Markdown preview or save it.' };
+        await this.ctx.callSheet.show(r.region);
+        return { message: `Call sheet${r.region ? ` for ${r.region}` : ''} shown beside, rendered and read-only.` };
       },
     };
     return (handlers[request.kind] as Handler<PanelRequest['kind']>)(request);
