@@ -161,11 +161,23 @@ describe('The panel on a call', () => {
     await workbench.answerQuickInput('us-east-1');
     await workbench.notification(`Confirmed: ${FROM_PALETTE}`).waitFor({ timeout: 60_000 });
     await panel.locator('#recent-confirmations').filter({ hasText: FROM_PALETTE }).waitFor({ timeout: 30_000 });
-    const rows = await panel.locator('#recent-confirmations tbody tr').allInnerTexts();
+    const rows = await panel.locator('#recent-confirmations li').allInnerTexts();
     assert.equal(rows.length, 2);
+    // Newest first, the product by its title, the time to the second, the request id whole on its line.
     assert.match(
       rows[0],
-      new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\s+${FROM_PALETTE}\\s+Ubuntu Pro 22\\.04 LTS\\s+confirmed\\s+default chain\\s+[0-9a-f-]{36}$`),
+      new RegExp(
+        `^\\s*confirmed ${FROM_PALETTE} · Ubuntu Pro 22\\.04 LTS\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC · default chain · request [0-9a-f-]{36}\\s*$`,
+      ),
+    );
+    const requestId = panel.locator('#recent-confirmations li .id').nth(2);
+    assert.deepEqual(
+      await requestId.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace, box.right <= el.ownerDocument.documentElement.clientWidth];
+      }),
+      ['nowrap', true],
+      'the request id is whole and on screen',
     );
     await workbench.screenshot('call-palette-confirmation');
     // Start case takes the account's newest confirmation from the audit log, made after the last Check.
