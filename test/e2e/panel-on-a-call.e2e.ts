@@ -179,6 +179,7 @@ describe('The panel on a call', () => {
       ['nowrap', true],
       'the request id is whole and on screen',
     );
+    await panel.locator('#recent-confirmations').scrollIntoViewIfNeeded();
     await workbench.screenshot('call-palette-confirmation');
     // Start case takes the account's newest confirmation from the audit log, made after the last Check.
     await panel.locator('#start-case').click();

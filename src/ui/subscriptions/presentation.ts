@@ -168,9 +168,10 @@ export function agreementSearchLook(e: AuditEntry): NodeLook {
         : { id: 'error', color: 'list.errorForeground' };
   const first = e.agreements?.[0];
   return {
-    label: `Agreements of ${e.claimedAccount ?? 'unknown account'}`,
+    // The account alone: a default-width side bar shows it whole; what was found leads the description.
+    label: e.claimedAccount ?? 'unknown account',
     description: [
-      `live ${verdict}${e.errorKind ? `: ${e.errorKind}` : ''}`,
+      `agreements ${verdict.toUpperCase()}${e.errorKind ? `: ${e.errorKind}` : ''}`,
       first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`,
       e.productId ?? 'any product',
       e.time.slice(0, 16).replace('T', ' '),
