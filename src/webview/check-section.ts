@@ -22,6 +22,29 @@ const VERDICT_LOOK = Object.fromEntries(
 let shownSequence = -1;
 /** Why the check failed (the account typed is not one), shown instead of the answer. */
 let checkError: string | undefined;
+/**
+ * One confirmation of the account, on two lines that never clip nor break an id: the verdict, the
+ * instance and the product; then when, as whom, and the request id. The full sentence is its tooltip.
+ */
+function confirmationItem(v: PanelView, c: ConfirmationView): HTMLElement {
+  const good = c.verdict === 'confirmed';
+  return h(
+    'li',
+    { title: c.message },
+    h('span', { class: `verdict-word ${good ? 'ok' : 'warning'}` }, icon(good ? 'verified-filled' : 'warning'), ` ${c.verdict.replace('-', ' ')}`),
+    ' ',
+    h('span', { class: 'id' }, c.instanceId),
+    ` · ${productName(v, { code: c.productCode })}`,
+    h(
+      'small',
+      { class: 'muted' },
+      h('span', { class: 'id' }, shownTime(c.time)),
+      ` · ${c.profile ?? 'default chain'} · request `,
+      h('span', { class: 'id' }, c.requestId ?? 'none'),
+    ),
+  );
+}
+
 /** A request under way or failed, shown in its own area while its account is on screen. */
 interface Note {
   account: string;
@@ -279,27 +302,10 @@ function renderResult(v: PanelView, answer: CheckAnswer): HTMLElement {
     h('h4', {}, 'Recent confirmations of this account'),
     r.recentConfirmations.length === 0
       ? h('p', { class: 'muted', id: 'recent-confirmations' }, 'None in the audit log.')
-      : gridTable(
-          'recent-confirmations',
-          [
-            { name: 'Time', kind: 'when' },
-            { name: 'Instance', kind: 'id' },
-            { name: 'Product' },
-            { name: 'Verdict', kind: 'word' },
-            { name: 'Asked as' },
-            { name: 'Request id', kind: 'id' },
-          ],
-          r.recentConfirmations.map((c) => ({
-            title: c.message,
-            cells: [
-              shownTime(c.time),
-              c.instanceId,
-              productName(v, { code: c.productCode }),
-              c.verdict.replace('-', ' '),
-              c.profile ?? 'default chain',
-              c.requestId ?? '-',
-            ],
-          })),
+      : h(
+          'ul',
+          { class: 'confirmations', id: 'recent-confirmations' },
+          r.recentConfirmations.map((c) => confirmationItem(v, c)),
         ),
   );
 }
@@ -314,7 +320,7 @@ function noteLine(note: Note | undefined, r: CheckResult): HTMLElement | undefin
 /** A product as the engineer knows it: its title from the reports or the playbook, else its id or code. */
 function productName(v: PanelView, p: { id?: string | null; code?: string }): string {
   const known = v.state.reports.products.find((x) => (p.id && x.id === p.id) || (p.code && x.code === p.code));
-  return known?.title ?? p.id ?? p.code ?? '-';
+  return known?.title ?? (p.id || p.code || 'no product named');
 }
 
 /**

@@ -73,7 +73,7 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('selects a profile (kinds shown) and a region (profile default marked) into the status bar', async () => {
+  it("selects a profile (kinds shown) and a region (the profile's own marked with its name) into the status bar", async () => {
     // The status bar names where the region comes from: here the default profile's own region.
     await workbench.statusBarItem('default · us-east-1 (profile)').click();
     await workbench.quickPickRow('seller').waitFor();
@@ -91,7 +91,7 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
         .quickPickRow(/^\s*eu-west-1/)
         .first()
         .innerText(),
-      /profile default/,
+      /profile seller/,
     );
     await workbench.answerQuickInput('us-west-2');
     await workbench.statusBarItem('seller · us-west-2 (setting)').waitFor();
@@ -227,7 +227,7 @@ describe('Confirm Instance, profile and paging in the workbench', () => {
     await workbench.view('Subscriptions').locator('.pane-header').hover();
     await workbench.view('Subscriptions').locator('.action-label[aria-label^="Collapse All"]').click();
     const product = workbench.treeRows('Subscriptions', LARGE_PRODUCT.title);
-    assert.match(await product.innerText(), /^\s*Workstation Fleet\s*1,200 eligible · prod-large0000001/);
+    assert.match(await product.innerText(), /^\s*Workstation Fleet\s*1,200 eligible\s*$/);
     await product.click();
     await workbench.treeRows('Subscriptions', largeReportAccount(0)).waitFor();
     // End moves the focus to the last row (rows are virtual: only what is on screen exists).

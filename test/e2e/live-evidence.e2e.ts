@@ -16,14 +16,14 @@ const UNLISTED = '999988887777';
 /** Unlisted in the reports, and without agreements at the endpoint. */
 const NOTHING_LIVE = '999900001111';
 
-/** Types `typed` in Check a customer, waits for the reports' heading `reports`, then presses Check live agreements and waits for its verdict. */
+/** Types `typed` in Check a customer, waits for the reports' heading `reports`, then presses Check live agreements and waits for what it found (ACTIVE, NONE). */
 async function checkLive(panel: ReturnType<Workbench['panel']>, typed: string, reports: string, live: string): Promise<void> {
   await panel.locator('#check-account').fill(typed);
   await panel.locator('#check-verdict').filter({ hasText: reports }).waitFor({ timeout: 30_000 });
   await panel.locator('#check-live').click();
   await panel
     .locator('#live-verdict')
-    .filter({ hasText: `With live agreements: ${live}` })
+    .filter({ hasText: `Live agreements: ${live}` })
     .waitFor({ timeout: 30_000 });
 }
 
@@ -69,11 +69,12 @@ describe('Live agreements in the workbench', () => {
   it("checks an unlisted account's live agreements from the panel: eligible, with the agreement and request id", async () => {
     await workbench.runCommand('Support Desk: Open Support Desk');
     const panel = workbench.panel();
-    await checkLive(panel, '9999-8888-7777', `${UNLISTED}: Unlisted`, 'Eligible');
+    await checkLive(panel, '9999-8888-7777', `${UNLISTED}: Unlisted`, 'ACTIVE');
     // The heading says the combined verdict now, and what the reports alone said.
     assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${UNLISTED}: Eligible with live agreements (reports alone: Unlisted)`);
     const answer = await panel.locator('#live-result').innerText();
-    assert.match(answer, /agmt-new00000000001\s+ACTIVE\s+prod-5qwz3vsg4kbfw\s+2026-11-22T08:30:00.000Z\s+pay-as-you-go/);
+    // The product by its title, times to the second.
+    assert.match(answer, /agmt-new00000000001\s+ACTIVE\s+Ubuntu Pro 22\.04 LTS\s+2026-11-22 08:30:00 UTC\s+pay-as-you-go/);
     const call = endpoint.calls.at(-1)!;
     assert.equal(call.filters.AcceptorAccountId, UNLISTED);
     assert.equal(call.region, 'us-east-1');
@@ -82,8 +83,8 @@ describe('Live agreements in the workbench', () => {
     assert.match(await panel.locator('#recorded-live').innerText(), new RegExp(`request ids: ${call.requestId}`));
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
     assert.match(audit, new RegExp(`"requestId":"${call.requestId}","source":"marketplace-agreement"`));
-    // The live agreement is the answer now: right under the heading, above the reports' per-product
-    // blocks and the buttons; the good-faith advice for unlisted accounts is folded under "Reports alone".
+    // The live agreement is the answer now: right under the heading and its buttons, above the reports'
+    // per-product blocks; the good-faith advice for unlisted accounts is folded under "Reports alone".
     // Document order: 4 is Node.DOCUMENT_POSITION_FOLLOWING (b comes after a).
     const before = (a: string, b: string) =>
       panel
@@ -91,7 +92,7 @@ describe('Live agreements in the workbench', () => {
         .evaluate((body, [x, y]) => (body.ownerDocument.querySelector(x)!.compareDocumentPosition(body.ownerDocument.querySelector(y)) & 4) === 4, [a, b]);
     assert.ok(await before('#check-verdict', '#live-result'));
     assert.ok(await before('#live-result', '.subscription'), 'the live result comes before the per-product reports blocks');
-    assert.ok(await before('#live-result', '#check-live'), 'the live result comes before the buttons');
+    assert.ok(await before('#check-live', '#live-result'), 'the buttons sit with the verdict, above the live result');
     const reportsAlone = panel.locator('details#reports-alone');
     assert.equal(await reportsAlone.getAttribute('open'), null);
     assert.match(
@@ -128,8 +129,9 @@ describe('Live agreements in the workbench', () => {
   it('keeps the reports answer with the good-faith rule when live agreements find nothing, and says so', async () => {
     const panel = workbench.panel();
     await panel.locator('#tab-check').click();
-    await checkLive(panel, NOTHING_LIVE, `${NOTHING_LIVE}: Unlisted`, 'Unlisted');
-    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${NOTHING_LIVE}: Unlisted with live agreements (reports alone: Unlisted)`);
+    await checkLive(panel, NOTHING_LIVE, `${NOTHING_LIVE}: Unlisted`, 'NONE');
+    // A search that found nothing active changes nothing: the heading stays the reports' verdict, said once.
+    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${NOTHING_LIVE}: Unlisted`);
     assert.match(await panel.locator('#live-result').innerText(), /AWS Marketplace has no purchase agreement of this account for any product\./);
     assert.equal(await panel.locator('#reports-alone').count(), 0);
     assert.equal(await panel.locator('.result > .good-faith').isVisible(), true);
@@ -161,7 +163,7 @@ describe('Live agreements in the workbench', () => {
   it("shows a listed account's recorded search in its tree tooltip", async () => {
     // The panel Find Account opened is still there.
     const panel = workbench.panel();
-    await checkLive(panel, LISTED, `${LISTED}: Eligible`, 'Eligible');
+    await checkLive(panel, LISTED, `${LISTED}: Eligible`, 'ACTIVE');
     const requestId = endpoint.calls.at(-1)!.requestId;
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').click();
     const row = workbench.treeRows('Subscriptions', LISTED);

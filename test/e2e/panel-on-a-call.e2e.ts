@@ -18,6 +18,9 @@ const ACCOUNT = '111122223333';
 const INSTANCE = 'i-0a1b2c3d4e5f60718';
 const FROM_PALETTE = 'i-0fedcba9876543210';
 const UNLISTED = '999988887777';
+/** Listed for two products: Confirm with AWS asks which. */
+const TWO_PRODUCTS = '210987654321';
+const OF_TWO_PRODUCTS = 'i-0123456789abcdef0';
 /** Long enough that the check typing starts (debounced 300 ms) answers while the confirmation is still asked, even on a loaded machine. */
 const EC2_LATENCY_MS = 5_000;
 
@@ -46,7 +49,11 @@ describe('The panel on a call', () => {
     cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), join(dir, 'reports'), { recursive: true });
     sandbox = awsSandbox({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') }, { inProcess: false });
     ec2 = await startEc2Endpoint({
-      instances: { [INSTANCE]: { kind: 'attached', ownerId: ACCOUNT }, [FROM_PALETTE]: { kind: 'attached', ownerId: ACCOUNT } },
+      instances: {
+        [INSTANCE]: { kind: 'attached', ownerId: ACCOUNT },
+        [FROM_PALETTE]: { kind: 'attached', ownerId: ACCOUNT },
+        [OF_TWO_PRODUCTS]: { kind: 'attached', ownerId: TWO_PRODUCTS },
+      },
       latencyMs: EC2_LATENCY_MS,
       maxLifetimeMs: 600_000,
     });
@@ -161,12 +168,25 @@ describe('The panel on a call', () => {
     await workbench.answerQuickInput('us-east-1');
     await workbench.notification(`Confirmed: ${FROM_PALETTE}`).waitFor({ timeout: 60_000 });
     await panel.locator('#recent-confirmations').filter({ hasText: FROM_PALETTE }).waitFor({ timeout: 30_000 });
-    const rows = await panel.locator('#recent-confirmations tbody tr').allInnerTexts();
+    const rows = await panel.locator('#recent-confirmations li').allInnerTexts();
     assert.equal(rows.length, 2);
+    // Newest first, the product by its title, the time to the second, the request id whole on its line.
     assert.match(
       rows[0],
-      new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\s+${FROM_PALETTE}\\s+Ubuntu Pro 22\\.04 LTS\\s+confirmed\\s+default chain\\s+[0-9a-f-]{36}$`),
+      new RegExp(
+        `^\\s*confirmed ${FROM_PALETTE} · Ubuntu Pro 22\\.04 LTS\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC · default chain · request [0-9a-f-]{36}\\s*$`,
+      ),
     );
+    const requestId = panel.locator('#recent-confirmations li .id').nth(2);
+    assert.deepEqual(
+      await requestId.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace, box.right <= el.ownerDocument.documentElement.clientWidth];
+      }),
+      ['nowrap', true],
+      'the request id is whole and on screen',
+    );
+    await panel.locator('#recent-confirmations').scrollIntoViewIfNeeded();
     await workbench.screenshot('call-palette-confirmation');
     // Start case takes the account's newest confirmation from the audit log, made after the last Check.
     await panel.locator('#start-case').click();
@@ -208,5 +228,30 @@ describe('The panel on a call', () => {
     const box = await panel.locator('#copy-evidence').boundingBox();
     assert.ok(box && box.y + box.height < 1000, `Copy evidence is below the fold: ${JSON.stringify(box)}`);
     await workbench.screenshot('call-unlisted');
+  });
+
+  it("asks for the product in the picker, the account's own first, and says so rather than 'Confirming with AWS'", async () => {
+    const panel = workbench.panel();
+    await panel.locator('#check-account').fill(TWO_PRODUCTS);
+    await panel
+      .locator('#check-verdict')
+      .filter({ hasText: `${TWO_PRODUCTS}: Eligible` })
+      .waitFor({ timeout: 30_000 });
+    await panel.locator('#check-instance').fill(OF_TWO_PRODUCTS);
+    await panel.locator('#confirm-aws').click();
+    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product' }).waitFor({ timeout: 30_000 });
+    const waiting = await panel.locator('#confirm-result').innerText();
+    assert.match(waiting, /Choose the product in the picker at the top of the window/);
+    assert.doesNotMatch(waiting, /Confirming with AWS/);
+    const rows = (await workbench.page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).join('\n');
+    assert.match(rows, new RegExp(`Products of account ${TWO_PRODUCTS}`));
+    for (const own of ['Ubuntu Pro 22.04 LTS', 'ElasticBox Enterprise'])
+      assert.ok(rows.indexOf(own) < rows.indexOf('Ubuntu Pro 24.04 LTS'), `${own} is not among the first rows: ${rows}`);
+    await workbench.screenshot('call-product-picker');
+    await workbench.answerQuickInput('ElasticBox Enterprise');
+    await panel
+      .locator('#confirmation-verdict')
+      .filter({ hasText: `Confirmed: ${OF_TWO_PRODUCTS} carries product code 3jx9v2m8qk4p7w1n5r6t0ycbz and is owned by ${TWO_PRODUCTS}` })
+      .waitFor({ timeout: 60_000 });
   });
 });

@@ -99,16 +99,10 @@ describe('Support Desk panel in the workbench', () => {
       await verdict.innerText(),
       new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`),
     );
-    assert.match(await panel.locator('#check-result table').innerText(), new RegExp(INSTANCE));
-    // The id stays on one line (it broke after "i-"); a panel too narrow for the table scrolls the table, not the page.
-    const instanceCell = panel.locator('#check-result table td', { hasText: new RegExp(`^${INSTANCE}$`) }).first();
-    assert.deepEqual(
-      await instanceCell.evaluate((td) => {
-        const view = td.ownerDocument.defaultView!;
-        return [view.getComputedStyle(td).whiteSpace, view.getComputedStyle(td.closest('.table-scroll')).overflowX];
-      }),
-      ['nowrap', 'auto'],
-    );
+    assert.match(await panel.locator('#recent-confirmations').innerText(), new RegExp(INSTANCE));
+    // The id stays on one line (it broke after "i-").
+    const instance = panel.locator('#recent-confirmations .id', { hasText: new RegExp(`^${INSTANCE}$`) }).first();
+    assert.equal(await instance.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace), 'nowrap');
     assert.deepEqual(
       endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region),
       ['eu-west-1'],
@@ -204,7 +198,7 @@ describe('Support Desk panel in the workbench', () => {
     await verdict.filter({ hasText: 'Verified by AWS' }).waitFor({ timeout: 15_000 });
     assert.match(await verdict.innerText(), /instance i-f79fe56c of account 121659014334 in us-east-1/);
     assert.match(readFileSync(join(dir, 'audit.jsonl'), 'utf8'), /"source":"identity-document"/);
-    await panel.locator('#check-result table', { hasText: 'i-f79fe56c' }).waitFor({ timeout: 15_000 });
+    await panel.locator('#recent-confirmations', { hasText: 'i-f79fe56c' }).waitFor({ timeout: 15_000 });
     await workbench.screenshot('panel-identity');
     await panel.locator('details.identity summary').click();
   });

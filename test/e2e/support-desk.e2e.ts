@@ -24,7 +24,7 @@ describe('Support Desk with the fixture reports', () => {
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 24.04 LTS').waitFor({ timeout: 30_000 });
     const rows = await workbench.treeRowTexts('Subscriptions');
     assert.equal(rows.length, 3, rows.join(' | '));
-    assert.match(rows[1], /Ubuntu Pro 22\.04 LTS\s*1 eligible, 4 lapsed, 1 not in latest report · prod-5qwz3vsg4kbfw · code 8a2kq9xw3vbn7m4c1zt6ry5pd/);
+    assert.match(rows[1], /Ubuntu Pro 22\.04 LTS\s*1 eligible, 4 lapsed, 1 not in latest report\s*$/);
     assert.match(await workbench.view('Subscriptions').locator('.pane-header').innerText(), /latest report 2026-11-22, 1 day old/);
     await workbench.screenshot('support-desk-subscriptions');
   });

@@ -31,10 +31,7 @@ describe('Subscriptions paging', () => {
   it('shows the first 500 accounts and a "Show 500 more..." node, then the next page on its command', async () => {
     const view = api.context.subscriptions;
     const [product] = view.getChildren();
-    assert.deepEqual(
-      [item(product).label, item(product).description],
-      [LARGE_PRODUCT.title, `1,200 eligible · ${LARGE_PRODUCT.productId} · code ${LARGE_PRODUCT.productCode}`],
-    );
+    assert.deepEqual([item(product).label, item(product).description], [LARGE_PRODUCT.title, '1,200 eligible']);
 
     let children = view.getChildren(product);
     assert.equal(children.length, 501);

@@ -153,8 +153,8 @@ describe('recorded evidence beyond the reports', () => {
 
   it('lists a search in the Confirmations view by the account and product searched, not as an instance', () => {
     const look = confirmationLook({ kind: 'confirmation', id: 'x', entry: agreementAuditEntry(live(), { account: ACCOUNT, productId: 'prod-a' }) });
-    assert.equal(look.label, `Agreements of ${ACCOUNT}`);
-    assert.equal(look.description, 'live active · agmt-0001 from 2026-11-21 · prod-a · 2026-11-30 12:00');
+    assert.equal(look.label, ACCOUNT);
+    assert.equal(look.description, 'agreements ACTIVE · agmt-0001 from 2026-11-21 · prod-a · 2026-11-30 12:00');
     assert.match(look.tooltip ?? '', /request ids: req-page-1, req-page-2/);
   });
 

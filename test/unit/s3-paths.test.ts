@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { isS3Url, parseS3Url } from '../../src/aws/s3-url';
 import { fileLink } from '../../src/core/markdown';
-import { resolveReportSources } from '../../src/ui/reports/report-paths';
+import { resolveReportSources, s3RetryProblem } from '../../src/ui/reports/report-paths';
 import { cachedDescription, linkToCopies } from '../../src/ui/reports/s3-report-words';
 
 describe('s3:// report paths', () => {
@@ -34,6 +34,17 @@ describe('s3:// report paths', () => {
       ['/data/reports'],
     );
     assert.deepEqual(unresolved, []);
+  });
+});
+
+describe('Retry Reports from S3 without an S3 path', () => {
+  it('says there is nothing to retry and what to set, and nothing when an s3:// path is there', () => {
+    assert.match(
+      s3RetryProblem(['/data/reports']) ?? '',
+      /supportDesk\.reports\.paths names no S3 location.*Add one such as s3:\/\/my-bucket\/marketplace-reports\//,
+    );
+    assert.match(s3RetryProblem([]) ?? '', /nothing to retry/);
+    assert.equal(s3RetryProblem(['/data/reports', ' s3://bucket/prefix/']), undefined);
   });
 });
 

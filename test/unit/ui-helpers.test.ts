@@ -56,9 +56,10 @@ describe('ui: report paths', () => {
 });
 
 describe('ui: regions', () => {
-  it('puts auto, the profile default, then recent choices first, each once, and marks the current one', () => {
+  it("puts auto, the profile's region (named by the profile), then recent choices first, each once, and marks the current one", () => {
     const choices = orderRegions(['us-east-1', 'eu-west-1', 'ap-south-1'], {
       profileRegion: 'eu-west-1',
+      profile: 'demo',
       recent: ['ap-south-1', 'eu-west-1'],
       current: 'ap-south-1',
     });
@@ -66,7 +67,7 @@ describe('ui: regions', () => {
       choices.map((c) => [c.region, c.note]),
       [
         ['auto', "search the account's enabled regions"],
-        ['eu-west-1', 'profile default'],
+        ['eu-west-1', 'profile demo'],
         ['ap-south-1', 'recently used, current'],
         ['us-east-1', undefined],
       ],

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../src/core/domain';
-import { ReportSet } from '../../src/ui/reports/report-set';
+import { describeLoad, ReportSet } from '../../src/ui/reports/report-set';
 import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
 
@@ -30,14 +30,31 @@ describe('ui: Subscriptions tree model', () => {
   it('orders accounts best verdict first, then by number, and counts verdicts', async () => {
     const model = await modelFor([row('333333333333', '2026-01-01'), row('222222222222', '2026-11-20'), row('111111111111', '2026-02-01')]);
     const [product] = model.children();
-    assert.equal(lookOf(product).description, '1 eligible, 2 lapsed · prod-a · code codeA');
+    // The counts alone fit a default-width side bar; the ids are in the tooltip.
+    assert.equal(lookOf(product).description, '1 eligible, 2 lapsed');
+    assert.match(lookOf(product).tooltip ?? '', /Product id `prod-a`, product code `codeA`/);
     assert.deepEqual(labels(model.children(product)), ['222222222222', '111111111111', '333333333333']);
   });
 
-  it('names a product with no title by its id once: the label, not the description again', async () => {
+  it('names a product with no title by its id once, and says why it has none', async () => {
     const model = await modelFor([row('222222222222', '2026-11-20', 'prod-untitled', '')]);
     const [product] = model.children();
-    assert.deepEqual([lookOf(product).label, lookOf(product).description], ['prod-untitled', '1 eligible · code codeA']);
+    assert.deepEqual([lookOf(product).label, lookOf(product).description], ['prod-untitled', '1 eligible · untitled']);
+    assert.match(lookOf(product).tooltip ?? '', /No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id\./);
+    const [titled] = (await modelFor([row('222222222222', '2026-11-20')])).children();
+    assert.doesNotMatch(lookOf(titled).tooltip ?? '', /No title/);
+  });
+
+  it('says in the log how many files a load read again and how many it kept, not "(N parsed)"', async () => {
+    const [a, b] = ['a', 'b'].map((name) => join(dir, `customer_subscriber_report_2026-11-22-log${name}.csv`));
+    writeFileSync(a, [HEADER, row('111111111111', '2026-11-20')].join('\n'));
+    writeFileSync(b, [HEADER, row('222222222222', '2026-11-20')].join('\n'));
+    const set = new ReportSet();
+    assert.equal(describeLoad(await set.sync([a, b], 'all'), 12.4), 'loaded 2 report files, 2 subscriptions in 12 ms (every file read); 0 problems');
+    assert.equal(
+      describeLoad(await set.sync([a, b], new Set([a])), 3),
+      'loaded 2 report files, 2 subscriptions in 3 ms (1 file read again, 1 unchanged file kept from the last load); 0 problems',
+    );
   });
 
   it('pages long lists: a "Show more" node that adds a page each time', async () => {

@@ -136,10 +136,10 @@ export class AwsSession extends Disposable {
     const aws = await this.layer();
     if (!aws) return undefined;
     const settings = this.settings();
-    const profileRegion = await this.regionOfProfile(aws);
+    const { profile, region: profileRegion } = await this.regionOfProfile(aws);
     const recent = this.state.get<string[]>(RECENT_REGIONS, []);
     const regions = await aws.listRegions({ ...settings, region: profileRegion ?? settings.region }).catch(() => [...KNOWN_REGIONS]);
-    const choices = orderRegions(regions.length ? regions : KNOWN_REGIONS, { profileRegion, recent, current: settings.region });
+    const choices = orderRegions(regions.length ? regions : KNOWN_REGIONS, { profileRegion, profile, recent, current: settings.region });
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ label: c.region, description: c.note })),
       { title: 'Select Region for ConfirmProductInstance', placeHolder: 'The call must go to the instance\'s region; "auto" finds it' },
@@ -150,10 +150,13 @@ export class AwsSession extends Disposable {
     return picked.label;
   }
 
-  /** The chosen profile's own region (from the shared config file), for the region pick lists. */
-  async regionOfProfile(aws: AwsLayer): Promise<string | undefined> {
-    const profile = this.settings().profile ?? 'default';
-    return (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region;
+  /**
+   * The profile the calls use (the setting, else AWS_PROFILE, else `default`) and its own region from the
+   * shared config file, for the region pick lists.
+   */
+  async regionOfProfile(aws: AwsLayer): Promise<{ profile: string; region?: string }> {
+    const profile = this.settings().profile ?? (process.env.AWS_PROFILE?.trim() || 'default');
+    return { profile, region: (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region };
   }
 
   /** Reads the region again (settings, environment, config files), then shows it; nothing is read in Restricted Mode. */

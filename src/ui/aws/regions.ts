@@ -43,10 +43,13 @@ export interface RegionChoice {
 }
 
 /**
- * The order a person wants: "auto" first, the profile's default, the last choices, then the rest.
- * Each region appears once.
+ * The order a person wants: "auto" first, the profile's own region (noted "profile NAME", `profile`
+ * the profile the calls use), the last choices, then the rest. Each region appears once.
  */
-export function orderRegions(all: readonly string[], opts: { profileRegion?: string; recent?: readonly string[]; current?: string }): RegionChoice[] {
+export function orderRegions(
+  all: readonly string[],
+  opts: { profileRegion?: string; profile?: string; recent?: readonly string[]; current?: string },
+): RegionChoice[] {
   const out: RegionChoice[] = [{ region: 'auto', note: "search the account's enabled regions" }];
   const seen = new Set<string>(['auto']);
   const add = (region: string | undefined, note?: string) => {
@@ -54,7 +57,7 @@ export function orderRegions(all: readonly string[], opts: { profileRegion?: str
     seen.add(region);
     out.push({ region, note });
   };
-  add(opts.profileRegion, 'profile default');
+  add(opts.profileRegion, `profile ${opts.profile ?? 'default'}`);
   for (const r of opts.recent ?? []) add(r, 'recently used');
   for (const r of all) add(r);
   return out.map((c) => (c.region === opts.current ? { ...c, note: [c.note, 'current'].filter(Boolean).join(', ') } : c));

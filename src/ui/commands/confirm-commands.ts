@@ -10,13 +10,14 @@ import {
   type ConfirmationResult,
   type ConfirmationVerdict,
 } from '../../core/confirmation';
-import { INSTANCE_ID, PRODUCT_CODE } from '../../core/ids';
+import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
 import type { SupportDeskContext } from '../context';
 import { confirmationAccount, verdictMessage } from '../confirmations/confirmations-tree-model';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { typedAccountProblem } from './input-checks';
+import { productChoices, type ProductChoice } from './product-choices';
 import { askPick, askText, BACK, runSteps, type Answer, type Step, type StepAt } from './steps';
 
 /** What a caller may already know: from a tree item, a Find Account result, or a test. */
@@ -87,7 +88,7 @@ async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: Confi
     steps.push({
       name: 'product',
       ask: async (at) => {
-        const code = await pickProductCode(ctx, at, request.productCode);
+        const code = await pickProductCode(ctx, at, request.productCode, request.claimedAccount);
         if (typeof code === 'string') request.productCode = code;
         return code;
       },
@@ -112,8 +113,11 @@ async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: Confi
       {
         name: 'region',
         ask: async (at) => {
-          const profileRegion = await ctx.aws.regionOfProfile(aws);
-          const items = orderRegions(KNOWN_REGIONS, { profileRegion, current: settings.region }).map((c) => ({ label: c.region, description: c.note }));
+          const { profile, region: profileRegion } = await ctx.aws.regionOfProfile(aws);
+          const items = orderRegions(KNOWN_REGIONS, { profileRegion, profile, current: settings.region }).map((c) => ({
+            label: c.region,
+            description: c.note,
+          }));
           const picked = await askPick(at, items, {
             placeHolder: 'The instance\'s region ("auto" searches the enabled regions)',
             active: items.find((i) => i.label === pickedRegion),
@@ -252,19 +256,28 @@ function productCodeFor(ctx: SupportDeskContext, productId: string | undefined):
   return ctx.reports.current?.snapshot.store.productCodeFor(productId) ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
 }
 
-/** Products from the reports and the playbook (by code), or a code typed by hand (Back returns to the list). */
-async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: string): Promise<Answer<string>> {
+/**
+ * Products from the reports and the playbook (by code), the claimed account's own first, or a code typed
+ * by hand (Back returns to the list).
+ */
+async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: string, account?: string): Promise<Answer<string>> {
+  const store = ctx.reports.current?.snapshot.store;
+  const claimed = account ? parseTypedAccount(account) : undefined;
+  const ownIds = new Set(claimed?.ok ? (store?.recordsForAccount(claimed.account) ?? []).map((r) => r.productId) : []);
+  const { own, others } = productChoices(store?.products() ?? [], (await ctx.playbook.current()).playbook.products, ownIds);
   const byCode = new Map<string, vscode.QuickPickItem>();
-  for (const p of ctx.reports.current?.snapshot.store.products() ?? []) {
-    if (p.productCode)
-      byCode.set(p.productCode, { label: p.productTitle ?? p.productId, description: `${p.productCode} · ${p.productId}`, detail: 'from the reports' });
-  }
-  for (const p of (await ctx.playbook.current()).playbook.products) {
-    if (p.code && !byCode.has(p.code)) byCode.set(p.code, { label: p.title, description: `${p.code} · ${p.id}`, detail: 'from the playbook' });
-  }
+  const row = (c: ProductChoice): vscode.QuickPickItem => {
+    const item = { label: c.title, description: `${c.code} · ${c.id}`, detail: `from the ${c.from}` };
+    byCode.set(c.code, item);
+    return item;
+  };
+  const separator = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const items = own.length
+    ? [separator(`Products of account ${claimed?.ok ? claimed.account : ''}`), ...own.map(row), separator('Other products'), ...others.map(row)]
+    : others.map(row);
   const typeIt = { label: '$(edit) Enter a product code...', description: '' };
   for (;;) {
-    const picked = await askPick(at, [...byCode.values(), typeIt], { matchOnDescription: true, active: current ? byCode.get(current) : undefined });
+    const picked = await askPick(at, [...items, typeIt], { matchOnDescription: true, active: current ? byCode.get(current) : undefined });
     if (picked === undefined || picked === BACK) return picked;
     if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
     const typed = await askText(

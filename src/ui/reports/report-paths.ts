@@ -25,6 +25,18 @@ export interface PathContext {
 }
 
 /**
+ * What Retry Reports from S3 says when `entries` (supportDesk.reports.paths) name no s3:// location:
+ * there is nothing to retry, and what to add; undefined when one is there.
+ */
+export function s3RetryProblem(entries: readonly string[]): string | undefined {
+  if (entries.some((e) => isS3Url(e.trim()))) return undefined;
+  return (
+    'Retry Reports from S3: supportDesk.reports.paths names no S3 location, so there is nothing to retry. ' +
+    'Add one such as s3://my-bucket/marketplace-reports/ (the bucket and prefix where AWS Marketplace delivers your reports), then retry.'
+  );
+}
+
+/**
  * Resolves `~`, `${workspaceFolder}` and relative entries; entries that cannot be resolved come back
  * as problems. `s3://` entries come back as they are, in `s3`.
  */

@@ -10,8 +10,8 @@ import { isS3Url } from '../../aws/s3-url';
 import { problemDiagnostic } from '../diagnostics';
 import { Disposable, disposeAll } from '../dispose';
 import { affects, judgingDay, readSettings } from '../settings';
-import { expandReportSources, resolveReportSources, type ReportLocation } from './report-paths';
-import { ReportSet, type ReportSnapshot } from './report-set';
+import { expandReportSources, resolveReportSources, s3RetryProblem, type ReportLocation } from './report-paths';
+import { describeLoad, ReportSet, type ReportSnapshot } from './report-set';
 import { S3ReportCache } from './s3-report-cache';
 import { syncS3Reports, type S3SyncResult, type ServedFromCache } from './s3-report-sync';
 
@@ -36,6 +36,7 @@ export interface S3Access {
 const DEBOUNCE_MS = 300;
 /** The context key that shows Retry in the Subscriptions view's title while S3 could not be used. */
 const S3_CACHED_CONTEXT = 'supportDesk.reports.s3Cached';
+const OPEN_PATHS_SETTING = 'Open Setting';
 
 export class ReportsController extends Disposable {
   private readonly reportSet = new ReportSet();
@@ -114,8 +115,18 @@ export class ReportsController extends Disposable {
     return this.queue;
   }
 
-  /** Asks S3 again (Retry, the refresh interval): only objects whose ETag changed are downloaded and read. */
+  /**
+   * Asks S3 again (Retry, the refresh interval): only objects whose ETag changed are downloaded and
+   * read. With no s3:// path configured it says what to set, and opens the setting on request.
+   */
   retryS3(): Promise<void> {
+    const problem = s3RetryProblem(this.samplesFolder ? [] : readSettings().reportPaths);
+    if (problem) {
+      void vscode.window
+        .showWarningMessage(problem, OPEN_PATHS_SETTING)
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'supportDesk.reports.paths'));
+      return Promise.resolve();
+    }
     this.s3Due = true;
     return this.reload(new Set());
   }
@@ -172,10 +183,7 @@ export class ReportsController extends Disposable {
     const snapshot: ReportSnapshot = fromS3 ? { ...read, problems: [...fromS3.notes, ...read.problems] } : read;
     const missing = [...unresolved, ...expanded.missing, ...(fromS3?.failures.map((f) => `${f.url}: ${f.message}`) ?? [])];
     for (const m of missing) this.log.warn(`report path ${m}`);
-    this.log.info(
-      `loaded ${snapshot.files.length} report file(s), ${snapshot.store.subscriptionCount} subscriptions ` +
-        `(${snapshot.parsed.length} parsed) in ${Math.round(performance.now() - started)} ms; ${snapshot.problems.length} problem(s)`,
-    );
+    this.log.info(describeLoad(snapshot, performance.now() - started));
     this.showProblems(snapshot);
     this.current = { snapshot, missing, samples: this.samplesFolder !== undefined, cached: fromS3?.cached ?? [] };
     void vscode.commands.executeCommand('setContext', S3_CACHED_CONTEXT, (fromS3?.cached.length ?? 0) + (fromS3?.failures.length ?? 0) > 0);

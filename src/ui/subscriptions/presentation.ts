@@ -37,20 +37,23 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
   switch (node.kind) {
     case 'product': {
       const p = node.product;
-      // The id is the label already when the reports give no title.
-      const ids = [p.productTitle !== undefined && p.productId, p.productCode && `code ${p.productCode}`].filter(Boolean).join(' · ');
+      // The id is the label when the reports give no title, and the row says why.
+      const untitled = p.productTitle === undefined;
       return {
         label: p.productTitle ?? p.productId,
-        // Counts first: a narrow side bar cuts the end of a description, and the ids are in the tooltip.
-        description: ids ? `${countsText(node.counts)} · ${ids}` : countsText(node.counts),
+        // The counts alone: a default-width side bar shows them whole; the ids are in the tooltip.
+        description: untitled ? `${countsText(node.counts)} · untitled` : countsText(node.counts),
         tooltip: [
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
+          untitled ? 'No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id.' : '',
           `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
           `Newest report listing it: ${p.latestReportDate}`,
           VERDICT_RANK.filter((v) => node.counts[v] > 0)
             .map((v) => `- ${VERDICT_LOOK[v].words}: ${node.counts[v].toLocaleString('en-US')}`)
             .join('\n'),
-        ].join('\n\n'),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
         icon: { id: 'package' },
         contextValue: 'product',
         collapsible: true,
@@ -165,9 +168,10 @@ export function agreementSearchLook(e: AuditEntry): NodeLook {
         : { id: 'error', color: 'list.errorForeground' };
   const first = e.agreements?.[0];
   return {
-    label: `Agreements of ${e.claimedAccount ?? 'unknown account'}`,
+    // The account alone: a default-width side bar shows it whole; what was found leads the description.
+    label: e.claimedAccount ?? 'unknown account',
     description: [
-      `live ${verdict}${e.errorKind ? `: ${e.errorKind}` : ''}`,
+      `agreements ${verdict.toUpperCase()}${e.errorKind ? `: ${e.errorKind}` : ''}`,
       first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`,
       e.productId ?? 'any product',
       e.time.slice(0, 16).replace('T', ' '),
