@@ -2,6 +2,8 @@
 // a byte state machine records where each field starts and ends; nothing is decoded until a consumer
 // asks for a field, so a reader pays only for the columns it uses. Every record and problem carries
 // the physical line it starts on. Where the bytes come from (a file, gzip, S3) is csv-input.ts's job.
+// The separator is the comma, or the semicolon a European Excel writes: an Excel `sep=;` (or `sep=,`)
+// first line says which, else a header with semicolons and no comma.
 import { isUtf8 } from 'node:buffer';
 
 /** Receives records as strings: the simple way to read a small CSV. */
@@ -31,6 +33,9 @@ export const FIRST_LINE_BYTES = 1 << 16;
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+// Excel's first line naming the separator of the lines after it.
+const SEPARATOR_HINT = /^sep=([,;])$/i;
 const LF = 0x0a;
 const CR = 0x0d;
 const BOM = [0xef, 0xbb, 0xbf];
@@ -53,10 +58,30 @@ export class CsvRow {
   ends = new Int32Array(32);
   /** 1 when the field was quoted and holds doubled quotes, which `text` turns into one. */
   escaped = new Uint8Array(32);
+  /** The bytes have their semicolons and commas swapped (a semicolon-separated input): `text` swaps them back. */
+  swapped = false;
+
+  /** A row of these values (as `text` gives them), e.g. to read a record again later. */
+  static of(values: readonly string[]): CsvRow {
+    const row = new CsvRow();
+    const parts = values.map((v) => Buffer.from(v));
+    row.bytes = Buffer.concat(parts);
+    row.view = new DataView(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+    while (row.starts.length < parts.length) row.grow();
+    let at = 0;
+    parts.forEach((part, i) => {
+      row.starts[i] = at;
+      at += part.length;
+      row.ends[i] = at;
+    });
+    row.count = parts.length;
+    return row;
+  }
 
   text(field: number): string {
     const value = this.bytes.toString('utf8', this.starts[field], this.ends[field]);
-    return this.escaped[field] ? value.replaceAll('""', '"') : value;
+    const unescaped = this.escaped[field] ? value.replaceAll('""', '"') : value;
+    return this.swapped ? swapSeparators(unescaped) : unescaped;
   }
 
   fields(): string[] {
@@ -100,6 +125,9 @@ export class CsvParser {
   // which is turned into LF so that the scan below knows one line ending.
   private head: Buffer | undefined = Buffer.alloc(0);
   private crOnly = false;
+  // Semicolon-separated: each chunk is copied with semicolons and commas swapped, so that the scan
+  // below knows one separator, and CsvRow.text swaps them back.
+  private semicolons = false;
   // Set by `scan` for the record it just read.
   private newlines = 0;
   private quoteError = -1; // where text follows a closing quote
@@ -124,6 +152,14 @@ export class CsvParser {
     return this.halted;
   }
 
+  /** The separator the first line decided: ',' until then. */
+  get separator(): ',' | ';' {
+    return this.semicolons ? ';' : ',';
+  }
+
+  /** True when the first line was Excel's `sep=` line naming the separator (and was skipped). */
+  separatorHinted = false;
+
   /** The physical lines behind us: every record up to this line has been delivered (or reported). */
   get linesDone(): number {
     return this.line - 1;
@@ -145,6 +181,7 @@ export class CsvParser {
       bytes = held;
     }
     if (this.crOnly) bytes = crToLf(bytes);
+    if (this.semicolons) bytes = swapSeparatorBytes(bytes);
     if (this.rest) {
       // Finish the record that straddles the chunks on a small joined buffer, so that the chunk
       // itself is parsed in place rather than copied.
@@ -188,8 +225,26 @@ export class CsvParser {
     // with LFs as well is read by its LFs, its stray CRs kept as text.
     this.crOnly = cr !== -1 && lf === -1;
     const end = lineEnd === -1 ? held.length : lineEnd;
-    this.sink.firstLine?.(held.subarray(0, Math.min(end, FIRST_LINE_BYTES)));
+    const firstLine = held.subarray(0, Math.min(end, FIRST_LINE_BYTES));
+    this.chooseSeparator(firstLine);
+    this.sink.firstLine?.(firstLine);
     return this.halted ? undefined : held;
+  }
+
+  /**
+   * Semicolons when Excel's `sep=;` line says so (that line is then skipped, as `sep=,` is), else
+   * when the first line holds semicolons and no comma (a European Excel's "CSV").
+   */
+  private chooseSeparator(firstLine: Buffer): void {
+    const start = BOM.every((b, i) => firstLine[i] === b) ? BOM.length : 0;
+    const hint = SEPARATOR_HINT.exec(firstLine.toString('latin1', start, Math.min(firstLine.length, start + 8)));
+    if (hint) {
+      this.separatorHinted = true;
+      this.skipping = true;
+      this.semicolons = hint[1] === ';';
+      return;
+    }
+    this.semicolons = !firstLine.includes(COMMA) && firstLine.includes(SEMICOLON);
   }
 
   /** Delivers every complete record in `bytes` and returns a copy of the unconsumed tail. */
@@ -213,6 +268,7 @@ export class CsvParser {
     // checked on its own, to name the lines that hold bytes that are not UTF-8.
     const utf8Until = lastNewline >= pos && isUtf8(bytes.subarray(pos, lastNewline + 1)) ? lastNewline + 1 : pos;
     const row = this.row;
+    row.swapped = this.semicolons;
     row.bytes = bytes;
     row.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (pos < len && !this.halted) {
@@ -350,6 +406,21 @@ function hasByteBelow(word: number, below: number): boolean {
 function fieldStop(bytes: Buffer, i: number): number {
   while (bytes[i] !== COMMA && bytes[i] !== LF) i++;
   return i;
+}
+
+/** A copy of `bytes` with semicolons and commas swapped (neither is ever part of a UTF-8 sequence). */
+function swapSeparatorBytes(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = 0; i < copy.length; i++) {
+    if (copy[i] === SEMICOLON) copy[i] = COMMA;
+    else if (copy[i] === COMMA) copy[i] = SEMICOLON;
+  }
+  return copy;
+}
+
+/** `text` with semicolons and commas swapped back. */
+function swapSeparators(text: string): string {
+  return text.includes(';') || text.includes(',') ? text.replace(/[;,]/g, (c) => (c === ';' ? ',' : ';')) : text;
 }
 
 /** A copy of `bytes` with every CR turned into LF (for input whose lines end with CR alone). */

@@ -1,5 +1,6 @@
-// What a file's first line says it is when it is not the UTF-8, comma-separated text that reports
-// are: a spreadsheet's "Unicode Text" (UTF-16), a tab- or semicolon-separated export, a workbook.
+// What a file's first line says it is when it is not the UTF-8, comma- (or semicolon-) separated text
+// that reports are: a spreadsheet's "Unicode Text" (UTF-16), a tab-separated export, a workbook. A
+// European Excel's semicolons are read (csv.ts), not refused.
 // Named exactly, with how to export it again, instead of "not a known report" over garbled columns.
 import { detectFormat } from './report-formats';
 
@@ -25,10 +26,7 @@ const WORKBOOKS: [magic: number[], what: string][] = [
   [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an Excel 97-2003 workbook (.xls)'],
 ];
 
-const SEPARATORS: [byte: number, name: string][] = [
-  [0x09, 'tab'],
-  [0x3b, 'semicolon'],
-];
+const SEPARATORS: [byte: number, name: string][] = [[0x09, 'tab']];
 const COMMA = 0x2c;
 
 /** What the first line (raw bytes, line break excluded) shows the file to be, or undefined for UTF-8 comma-separated text. */

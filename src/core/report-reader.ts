@@ -1,7 +1,7 @@
 // Reading the rows of one report: format by header, values checked row by row, a bad row becomes a
 // problem on its line (and a rejected row a lookup can cite) and the good rows are kept. Content
 // never throws. Where the bytes come from is report-source.ts's job.
-import type { CsvParser, CsvRow, CsvRowSink } from './csv';
+import { CsvRow, type CsvParser, type CsvRowSink } from './csv';
 import { dayKey, dayOfKey, parseIsoDay } from './dates';
 import type { Problem, Severity } from './domain';
 import { truncate } from './ids';
@@ -20,6 +20,9 @@ const TYPICAL_ROW_BYTES = 64; // real report rows run 100 to 200 bytes
 const MAX_PRESIZED_ROWS = 1 << 24;
 // What some exports write as the Last Usage Date of a subscription without an end.
 const PLACEHOLDER_DAY = 99991231;
+// Rows with an ambiguous day (3.4.2025) held until a day of the file proves its order; past this
+// many, the rest are judged as they come (an error each), so memory stays bounded.
+const MAX_UNDECIDED_ROWS = 10_000;
 
 /**
  * A report none of whose rows can be used (`what` it is instead, in a few words, and the error on
@@ -82,6 +85,11 @@ export class ReportReader implements CsvRowSink {
   private newestRowDay = 0;
   private usedFileDay = false;
   private cutOff: { what: string; message: string } | undefined;
+  private headerLine = 1;
+  /** Rows held until the file proves the order of its days (RowValues.dayOrder), as text. */
+  private readonly undecided: { line: number; fields: string[] }[] = [];
+  /** The line of the day that proved the order; 0 until one does. */
+  private dayOrderLine = 0;
 
   constructor(
     private readonly path: string,
@@ -118,14 +126,37 @@ export class ReportReader implements CsvRowSink {
     if (!values) return;
     this.rows++;
     values.read(row);
+    this.judgeRow(values, row, line, true);
+    if (values.dayOrder && this.dayOrderLine === 0) this.dayOrderLine = line;
+    if (values.dayOrder && this.undecided.length > 0) this.judgeUndecided(values);
+  }
+
+  /** One row, `values` reading it; `mayWait`: a row with an ambiguous day may be held (see undecided). */
+  private judgeRow(values: RowValues, row: CsvRow, line: number, mayWait: boolean): void {
     const width = values.format.header.length;
     if (row.count !== width && !onlyEmptyExtras(row, width)) {
       return this.reject(line, values, `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
     }
     const account = values.account();
     const product = values.required('productId', values.format.index.productId);
-    if (values.format.id === 'support-contacts') this.contactRow(values, line, account, product);
-    else this.subscriptionRow(values, line, account, product);
+    if (values.format.id === 'support-contacts') this.contactRow(values, line, account, product, mayWait);
+    else this.subscriptionRow(values, line, account, product, mayWait);
+  }
+
+  /** The held rows, judged now: in the proven order, or (none proven by the end) each an error. */
+  private judgeUndecided(values: RowValues): void {
+    for (const { line, fields } of this.undecided.splice(0)) {
+      const row = CsvRow.of(fields);
+      values.read(row);
+      this.judgeRow(values, row, line, false);
+    }
+  }
+
+  /** True when the row is held until the file proves the order of its days (and is judged then). */
+  private waitsForDayOrder(values: RowValues, line: number, mayWait: boolean): boolean {
+    if (!values.undecidedDay || !mayWait || this.undecided.length >= MAX_UNDECIDED_ROWS) return false;
+    this.undecided.push({ line, fields: values.fields() });
+    return true;
   }
 
   problem(line: number, message: string): void {
@@ -152,6 +183,8 @@ export class ReportReader implements CsvRowSink {
 
   finish(): ParsedReport {
     if (this.cutOff) return reportWithoutRows(this.path, this.cutOff, this.rows);
+    if (this.values && this.undecided.length > 0) this.judgeUndecided(this.values);
+    this.noteHowRead();
     if (!this.headerSeen && this.notAReport === undefined) {
       this.notAReport = 'empty';
       this.add(1, 'error', 'empty file: a report starts with a header line naming its columns');
@@ -203,8 +236,23 @@ export class ReportReader implements CsvRowSink {
     };
   }
 
+  /** An info on the header's line when the file was read in a way of its own: semicolons, `sep=`, day-first days. */
+  private noteHowRead(): void {
+    const how: string[] = [];
+    if (this.parser.separatorHinted) how.push(`its first line "sep=${this.parser.separator}" (Excel's) names the separator`);
+    else if (this.parser.separator === ';') how.push('read semicolon-separated (as a European Excel saves CSV)');
+    const order = this.values?.dayOrder;
+    if (order && this.values!.orderedDays > 0) {
+      how.push(
+        `its days that read two ways (${this.values!.orderedDays}, such as "${truncate(this.values!.orderedExample)}") are read ${order.reading}, as "${truncate(order.proof)}" on line ${this.dayOrderLine} can only be read ${order.reading}`,
+      );
+    }
+    if (how.length > 0) this.add(this.headerLine, 'info', `this file: ${how.join('; ')}`);
+  }
+
   private header(fields: string[], line: number): void {
     this.headerSeen = true;
+    this.headerLine = line;
     const format = detectFormat(fields);
     if (!format) {
       this.notAReport = describeUnknownHeaderBriefly(fields);
@@ -215,7 +263,7 @@ export class ReportReader implements CsvRowSink {
     if (this.fileDayRefused && format.id !== 'support-contacts') this.add(line, 'error', this.fileDayRefused);
   }
 
-  private subscriptionRow(values: RowValues, line: number, account: number, product: number): void {
+  private subscriptionRow(values: RowValues, line: number, account: number, product: number, mayWait: boolean): void {
     const hasLastUsage = values.format.index.lastUsage !== undefined;
     // Field numbers given: see RowValues.
     const { index } = values.format;
@@ -224,6 +272,7 @@ export class ReportReader implements CsvRowSink {
     const rowDay = values.day('reportDate', index.reportDate);
     const code = values.productCode();
     const title = values.value('productTitle', index.productTitle);
+    if (this.waitsForDayOrder(values, line, mayWait)) return;
     if (values.errors.length === 0) this.checkReportDay(values, rowDay);
     if (values.errors.length > 0) return this.reject(line, values, values.errors.join('; '));
     const day = rowDay || this.fileDay;
@@ -270,12 +319,13 @@ export class ReportReader implements CsvRowSink {
     );
   }
 
-  private contactRow(values: RowValues, line: number, account: number, product: number): void {
+  private contactRow(values: RowValues, line: number, account: number, product: number, mayWait: boolean): void {
     const operation = values.required('operation') && values.text('operation')!.toUpperCase();
     if (operation && !OPERATIONS.has(operation)) {
       values.errors.push(`${values.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`);
     }
     const operationDay = values.day('operationTime');
+    if (this.waitsForDayOrder(values, line, mayWait)) return;
     // A time as written orders the contacts; a day read from a spreadsheet's writing is given in ISO form.
     const written = values.text('operationTime');
     const operationTime = operationDay === 0 ? undefined : parseIsoDay(written!) ? written : dayOfKey(operationDay);

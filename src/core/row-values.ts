@@ -25,6 +25,16 @@ const FROM_SPREADSHEET = 100_000_000;
 export class RowValues {
   errors: string[] = [];
   warnings: string[] = [];
+  /**
+   * How this file writes the days a spreadsheet re-saved, once one of them proves it (20.11.2026 can
+   * only be day first): the order that then reads its ambiguous days (3.4.2025). `proof` is that cell.
+   */
+  dayOrder: { reading: 'month first' | 'day first'; proof: string } | undefined;
+  /** Ambiguous days read by `dayOrder` so far, and the first of them as written. */
+  orderedDays = 0;
+  orderedExample = '';
+  /** The current row holds a day that reads as two different days, and no day has proven the order yet. */
+  undecidedDay = false;
   private row!: CsvRow;
   /** Per field number, the cache that gives its meaning. */
   private readonly caches: FieldCache[] = [];
@@ -66,6 +76,7 @@ export class RowValues {
 
   read(row: CsvRow): void {
     this.row = row;
+    this.undecidedDay = false;
     if (this.errors.length > 0) this.errors = [];
     if (this.warnings.length > 0) this.warnings = [];
   }
@@ -144,10 +155,16 @@ export class RowValues {
     return SCIENTIFIC_ACCOUNT.test(text) ? text : undefined;
   }
 
+  /** The current row's values as text (to read the row again later). */
+  fields(): string[] {
+    return this.row.fields();
+  }
+
   /**
    * The day in that column as yyyymmdd; 0 when the cell is empty. A day that only a spreadsheet's
-   * writing gives (11/20/2026) is read with a warning; an ambiguous one (3/4/2025) or anything else
-   * that is not a date is an error.
+   * writing gives (11/20/2026) is read with a warning, and proves the file's order (dayOrder); an
+   * ambiguous one (3/4/2025) is read in that order, and is an error while none is proven (see
+   * undecidedDay); anything else that is not a date is an error.
    */
   day(column: Column, field = this.format.index[column]): number {
     if (field === undefined) return 0;
@@ -156,8 +173,7 @@ export class RowValues {
     if (fast > 0) return fast;
     const day = this.caches[field].get(this.row, field);
     if (day >= 0 && day < FROM_SPREADSHEET) return day;
-    this.noteDayNotIso(column, field);
-    return day >= FROM_SPREADSHEET ? day - FROM_SPREADSHEET : 0;
+    return this.dayNotIso(column, field);
   }
 
   productCode(): number {
@@ -167,21 +183,38 @@ export class RowValues {
     return 0;
   }
 
-  /** The warning or error for a day cell not written in ISO 8601 (parsed again for the words: a rare path). */
-  private noteDayNotIso(column: Column, field: number): void {
+  /**
+   * A day cell not written in ISO 8601, as yyyymmdd (0 when it cannot be read), with its warning or
+   * error (parsed again for the words: a rare path).
+   */
+  private dayNotIso(column: Column, field: number): number {
     const written = this.row.text(field).trim();
     const cell = `${this.name(column)} "${truncate(written)}"`;
     const read = parseSpreadsheetDay(written);
+    const toBeSure = 'export the report with ISO dates (YYYY-MM-DD) to be sure';
     if (read === undefined) {
       this.errors.push(`${cell} is not an ISO 8601 date such as 2026-11-20`);
-    } else if ('ambiguous' in read) {
-      this.errors.push(
-        `${cell} could be ${read.ambiguous[0]} (month first) or ${read.ambiguous[1]} (day first): export the report with ISO dates (YYYY-MM-DD)`,
-      );
-    } else {
-      const why = read.reading === 'the same either way' ? 'the same day month first or day first' : `${read.reading}: the only reading that is a real day`;
-      this.warnings.push(`${cell} read as ${read.day} (${why}); export the report with ISO dates (YYYY-MM-DD) to be sure`);
+      return 0;
     }
+    if ('ambiguous' in read) {
+      if (this.dayOrder) {
+        const day = read.ambiguous[this.dayOrder.reading === 'month first' ? 0 : 1];
+        if (this.orderedDays++ === 0) this.orderedExample = written;
+        this.warnings.push(
+          `${cell} read as ${day} (${this.dayOrder.reading}: this file's "${truncate(this.dayOrder.proof)}" can only be read so); ${toBeSure}`,
+        );
+        return dayKey(day);
+      }
+      this.undecidedDay = true;
+      this.errors.push(
+        `${cell} could be ${read.ambiguous[0]} (month first) or ${read.ambiguous[1]} (day first), and no day in this file proves which (a day above 12): export the report with ISO dates (YYYY-MM-DD)`,
+      );
+      return 0;
+    }
+    if (read.reading !== 'the same either way') this.dayOrder ??= { reading: read.reading, proof: written };
+    const why = read.reading === 'the same either way' ? 'the same day month first or day first' : `${read.reading}: the only reading that is a real day`;
+    this.warnings.push(`${cell} read as ${read.day} (${why}); ${toBeSure}`);
+    return dayKey(read.day);
   }
 }
 

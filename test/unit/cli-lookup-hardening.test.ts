@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { runCli } from '../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
-const EXCEL = 'test/fixtures/reports/excel-roundtrip-subscriber';
+/** An Excel round trip whose line 5 holds a day that reads two ways, and no day in the file to say which. */
+const AMBIGUOUS = 'test/fixtures/reports/ambiguous-date-subscriber';
 
 describe('lookup hardening', () => {
   let dir: string;
@@ -57,14 +58,14 @@ describe('lookup hardening', () => {
 
   describe('report hardening: an account on a rejected row (lookup)', () => {
     it('answers with the rejected line and why, never the not-listed and new-subscriber advice', async () => {
-      const text = await runCli('lookup', '777788889999', '--reports', EXCEL, '--as-of', '2026-11-22');
+      const text = await runCli('lookup', '777788889999', '--reports', AMBIGUOUS, '--as-of', '2026-11-22');
       assert.equal(text.code, 0);
       assert.match(
         text.out,
         /Account 777788889999 is on .*customer_subscriber_report_2026-11-21\.csv:5, a row that was rejected: Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\)/,
       );
       assert.doesNotMatch(text.out, /not listed .* in any loaded report|good faith/);
-      const json = JSON.parse((await runCli('lookup', '777788889999', '--reports', EXCEL, '--as-of', '2026-11-22', '--json')).out);
+      const json = JSON.parse((await runCli('lookup', '777788889999', '--reports', AMBIGUOUS, '--as-of', '2026-11-22', '--json')).out);
       assert.deepEqual(
         json.rejectedRows.map((r: { line: number; account: string }) => [r.line, r.account]),
         [[5, '777788889999']],

@@ -223,6 +223,35 @@ describe('csv parser', () => {
     }
   });
 
+  it("reads a European Excel's semicolon-separated text, its commas kept in the values, whatever the chunking", () => {
+    const text = '\uFEFFName;Title;Amount\r\nJane;"Lead; Platform";1,5\r\n"Doe, J.";Ops, EU;"2,75"\r\n';
+    const expected = [
+      { fields: ['Name', 'Title', 'Amount'], line: 1 },
+      { fields: ['Jane', 'Lead; Platform', '1,5'], line: 2 },
+      { fields: ['Doe, J.', 'Ops, EU', '2,75'], line: 3 },
+    ];
+    for (const piece of [1, 2, 5, 64]) assert.deepEqual(parse(text, piece).records, expected, `pieces of ${piece}`);
+    // A header with a comma is comma-separated, semicolons and all.
+    assert.deepEqual(parse('a,b;c\n1,2;3\n').records[1].fields, ['1', '2;3']);
+  });
+
+  it("honours Excel's sep= first line: skipped, its separator used, lines still counted from the file's first", () => {
+    for (const piece of [1, 3, 64]) {
+      assert.deepEqual(parse('sep=;\r\na;b,c\r\n1;2,3\r\n', piece).records, [
+        { fields: ['a', 'b,c'], line: 2 },
+        { fields: ['1', '2,3'], line: 3 },
+      ]);
+      assert.deepEqual(parse('\uFEFFsep=,\na,b\n1,2\n', piece).records, [
+        { fields: ['a', 'b'], line: 2 },
+        { fields: ['1', '2'], line: 3 },
+      ]);
+    }
+    const parser = new CsvParser(collector().sink);
+    parser.push(Buffer.from('SEP=;\nx;y\n'));
+    parser.end();
+    assert.deepEqual([parser.separator, parser.separatorHinted], [';', true]);
+  });
+
   it('stops delivering when told to', () => {
     const { parsed, sink } = collector();
     const parser = new CsvParser({

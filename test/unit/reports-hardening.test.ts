@@ -16,6 +16,8 @@ import { readReport } from '../../src/core/report-source';
 const LEGACY_HEADER = 'Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date,Report Date,Subscription Start Date';
 const DAILY_HEADER = 'Customer AWS Account Number,Product Id,Subscription Start Date';
 const EXCEL = 'test/fixtures/reports/excel-roundtrip-subscriber';
+/** EXCEL with line 5's only spreadsheet date one that reads two ways, and no day in the file to say which. */
+const AMBIGUOUS = 'test/fixtures/reports/ambiguous-date-subscriber';
 
 /** A legacy-subscriber row for product prod-a. */
 function legacyRow(account: string, lastUsage: string, reportDate: string): string {
@@ -247,17 +249,17 @@ describe('report hardening', () => {
       for (const never of ['2/30/2026', '13/13/2026', '11/20/26', '2026-11-20', '11/20-2026']) assert.equal(parseSpreadsheetDay(never), undefined, never);
     });
 
-    it('keeps a row whose dates are unambiguous, with a warning naming its line; an ambiguous date is an error that says to export ISO dates', async () => {
+    it('keeps a row whose dates are unambiguous, with a warning naming its line; an ambiguous date with nothing in the file to decide it is an error that says to export ISO dates', async () => {
       const report = await readReport(
         write(
           'excel_2026-11-21.csv',
-          [LEGACY_HEADER, '111122223333,A,prod-a,abc,11/20/2026,11/21/2026,2025-01-01', '222233334444,A,prod-a,abc,2026-11-19,2026-11-21,3/4/2025'].join('\n'),
+          [LEGACY_HEADER, '111122223333,A,prod-a,abc,11/11/2026,2026-11-21,2025-01-01', '222233334444,A,prod-a,abc,2026-11-19,2026-11-21,3/4/2025'].join('\n'),
         ),
         { asOf: '2026-11-22' },
       );
       assert.deepEqual(
         [...report.records].map((r) => [r.line, r.lastUsage, r.reportDate]),
-        [[2, '2026-11-20', '2026-11-21']],
+        [[2, '2026-11-11', '2026-11-21']],
       );
       assert.deepEqual(
         report.problems.map((p) => [p.line, p.severity]),
@@ -266,17 +268,106 @@ describe('report hardening', () => {
           [3, 'error'],
         ],
       );
-      assert.match(report.problems[0].message, /Last Usage Date "11\/20\/2026" read as 2026-11-20 \(month first: the only reading that is a real day\)/);
+      assert.match(report.problems[0].message, /Last Usage Date "11\/11\/2026" read as 2026-11-11 \(the same day month first or day first\)/);
       assert.match(
         report.problems[1].message,
-        /Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\): export the report with ISO dates/,
+        /Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\), and no day in this file proves which \(a day above 12\): export the report with ISO dates/,
+      );
+    });
+
+    it('reads the ambiguous dates of a file in the order a day above 12 anywhere in it proves, rows before that day too, and says so on the header line', async () => {
+      const report = await readReport(
+        write(
+          'european_2026-11-21.csv',
+          [
+            LEGACY_HEADER,
+            '111122223333,A,prod-a,abc,03.11.2026,2026-11-21,04.03.2025',
+            '222233334444,A,prod-a,abc,05.11.2026,2026-11-21,2025-01-01',
+            '333344445555,A,prod-a,abc,21.11.2026,2026-11-21,2025-01-01',
+            '444455556666,A,prod-a,abc,06.11.2026,2026-11-21,2025-01-01',
+          ].join('\n'),
+        ),
+        { asOf: '2026-11-22' },
+      );
+      assert.deepEqual([...report.records].map((r) => [r.line, r.lastUsage, r.subscriptionStart]).sort(), [
+        [2, '2026-11-03', '2025-03-04'],
+        [3, '2026-11-05', '2025-01-01'],
+        [4, '2026-11-21', '2025-01-01'],
+        [5, '2026-11-06', '2025-01-01'],
+      ]);
+      assert.deepEqual(
+        report.problems.map((p) => [p.line, p.severity]),
+        [
+          [1, 'info'],
+          [2, 'warning'],
+          [3, 'warning'],
+          [4, 'warning'],
+          [5, 'warning'],
+        ],
+      );
+      assert.equal(
+        report.problems[0].message,
+        'this file: its days that read two ways (4, such as "03.11.2026") are read day first, as "21.11.2026" on line 4 can only be read day first',
+      );
+      assert.match(
+        report.problems[1].message,
+        /Last Usage Date "03\.11\.2026" read as 2026-11-03 \(day first: this file's "21\.11\.2026" can only be read so\)/,
+      );
+    });
+
+    it("reads a European Excel's semicolon export, and its re-save with Excel's sep= line, and says how it read them", async () => {
+      const header = LEGACY_HEADER.replaceAll(',', ';');
+      const rows = [
+        '111122223333;Appliance, EU;prod-a;abc123;03.11.2026;21.11.2026;04.03.2025',
+        '222233334444;Appliance, EU;prod-a;abc123;20.11.2026;21.11.2026;01.02.2025',
+      ];
+      const semicolons = await readReport(write('eu/customer_subscriber_report_2026-11-21.csv', `\uFEFF${[header, ...rows].join('\r\n')}\r\n`), {
+        asOf: '2026-11-22',
+      });
+      assert.equal(semicolons.format, 'legacy-subscriber');
+      assert.deepEqual(
+        [...semicolons.records].map((r) => [r.line, r.account, r.productTitle, r.lastUsage, r.subscriptionStart]),
+        [
+          [2, '111122223333', 'Appliance, EU', '2026-11-03', '2025-03-04'],
+          [3, '222233334444', 'Appliance, EU', '2026-11-20', '2025-02-01'],
+        ],
+      );
+      assert.match(
+        semicolons.problems[0].message,
+        /^this file: read semicolon-separated \(as a European Excel saves CSV\); its days that read two ways \(3, .*\) are read day first/,
+      );
+      const hinted = await readReport(
+        write('eu/sep/customer_subscriber_report_2026-11-21.csv', `sep=,\n${LEGACY_HEADER}\n${legacyRow('111122223333', '2026-11-20', '2026-11-21')}\n`),
+        {
+          asOf: '2026-11-22',
+        },
+      );
+      assert.equal(hinted.format, 'legacy-subscriber');
+      assert.deepEqual(
+        [...hinted.records].map((r) => [r.line, r.account]),
+        [[3, '111122223333']],
+      );
+      assert.deepEqual(
+        hinted.problems.map((p) => [p.line, p.severity, p.message]),
+        [[2, 'info', 'this file: its first line "sep=," (Excel\'s) names the separator']],
+      );
+    });
+
+    it('reads the Excel round trip of the shared case: its one M/D/YYYY row is month first, proven by 11/20/2026', async () => {
+      const { store, problems } = await loadReports([EXCEL], { asOf: '2026-11-22' });
+      const verdict = judgeAccount(store, '777788889999', '2026-11-22');
+      assert.equal(verdict.verdict, 'eligible');
+      assert.match(verdict.subscriptions[0].reasons.join('\n'), /customer_subscriber_report_2026-11-21\.csv:5 \(report 2026-11-21\), last usage 2026-11-20/);
+      assert.match(
+        problems.find((p) => p.line === 1)!.message,
+        /\(1, such as "3\/4\/2025"\) are read month first, as "11\/20\/2026" on line 5 can only be read month first/,
       );
     });
   });
 
   describe('report hardening: an account on a rejected row', () => {
     it('says the account is on the rejected line and why, without the new-subscriber advice', async () => {
-      const { store } = await loadReports([EXCEL], { asOf: '2026-11-22' });
+      const { store } = await loadReports([AMBIGUOUS], { asOf: '2026-11-22' });
       const verdict = judgeAccount(store, '777788889999', '2026-11-22');
       assert.equal(verdict.subscriptions.length, 1);
       const reasons = verdict.subscriptions[0].reasons.join('\n');
@@ -424,7 +515,7 @@ describe('report hardening', () => {
       );
     });
 
-    it('names UTF-16 text, tab- and semicolon-separated files and workbooks, and says how to export them again', async () => {
+    it('names UTF-16 text, tab-separated files and workbooks, and says how to export them again', async () => {
       const utf16le = Buffer.from(`\uFEFF${DAILY_HEADER.replaceAll(',', '\t')}\r\n${BASIC_ROW}\r\n`, 'utf16le');
       const utf16be = Buffer.from(`${DAILY_HEADER}\n`, 'utf16le').swap16();
       const cases: [string, string | Buffer, string, RegExp][] = [
@@ -435,12 +526,6 @@ describe('report hardening', () => {
           `${DAILY_HEADER.replaceAll(',', '\t')}\n${BASIC_ROW.replaceAll(',', '\t')}\n`,
           'tab-separated text',
           /this file is tab-separated \(its header has 3 columns separated by tabs, the columns of a daily-subscriber report\), but reports are read comma-separated: export it again as "CSV UTF-8 \(Comma delimited\)"/,
-        ],
-        [
-          'semicolons.csv',
-          `"${DAILY_HEADER.replaceAll(',', '";"')}"\n${BASIC_ROW.replaceAll(',', ';')}\n`,
-          'semicolon-separated text',
-          /this file is semicolon-separated \(its header has 3 columns separated by semicolons, the columns of a daily-subscriber report\)/,
         ],
         [
           'book.csv',
