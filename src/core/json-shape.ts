@@ -29,7 +29,8 @@ export const withKeys =
 export type KeyRule = [key: string, required: boolean, check: ValueCheck, expected: string];
 
 /**
- * The first way `value` breaks `rules`, in words ('"agreements" must be a list of agreements'), or
+ * The first way `value` breaks `rules`, in words ('"agreements" must be a list of agreements', '"time"
+ * is missing (it must be an ISO 8601 time)'), or
  * undefined when it keeps them. An absent key that is not required passes; a present one must pass
  * its check. Keys not in the rules are allowed (a later version may add some).
  */
@@ -37,7 +38,8 @@ export function shapeProblem(value: unknown, rules: readonly KeyRule[], what: st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `not ${what} (a JSON object)`;
   const v = value as Record<string, unknown>;
   for (const [key, required, check, expected] of rules) {
-    if (v[key] === undefined ? required : !check(v[key])) return `"${key}" must be ${expected}`;
+    if (v[key] === undefined && required) return `"${key}" is missing (it must be ${expected})`;
+    if (v[key] !== undefined && !check(v[key])) return `"${key}" must be ${expected}`;
   }
   return undefined;
 }

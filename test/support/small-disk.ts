@@ -1,15 +1,15 @@
 // A real file system that fills up: a tmpfs of a few pages mounted on a temporary folder (the tests
 // run as root). Mounting that fails throws, loudly: a test of a full disk is never skipped.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface SmallDisk {
   /** The mounted folder. */
   dir: string;
-  /** Fills every free page with a filler file, until the file system answers ENOSPC. */
-  fill(): void;
+  /** Fills every free page with a filler file, until the file system answers ENOSPC; then frees `leavePages` 4 KiB pages. */
+  fill(leavePages?: number): void;
   /** Deletes the filler: the space is free again. */
   free(): void;
   /** Unmounts and deletes the folder (for after()). */
@@ -30,13 +30,14 @@ export function mountSmallDisk(bytes = 64 * 1024): SmallDisk {
   const filler = join(dir, 'filler');
   return {
     dir,
-    fill() {
+    fill(leavePages = 0) {
       const fd = openSync(filler, 'a');
       try {
         const block = Buffer.alloc(4096, 0x2e);
         for (;;) writeSync(fd, block);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+        ftruncateSync(fd, Math.max(0, fstatSync(fd).size - leavePages * 4096));
       } finally {
         closeSync(fd);
       }

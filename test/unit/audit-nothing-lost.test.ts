@@ -2,11 +2,12 @@
 // a line of the wrong shape is named and skipped, the entries after it still read, by `audit` and by
 // `case render --audit`; and a log over the 512 MB a string can hold is read line by line.
 import { strict as assert } from 'node:assert';
-import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AuditLog, AuditWriteError, type AuditEntry } from '../../src/core/audit';
 import { runCli } from '../support/cli-in-process';
+import { writeLargeJsonLines } from '../support/large-json-lines';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
 
 const REPORTS = resolve(__dirname, '../../../test/fixtures/reports/basic');
@@ -143,22 +144,10 @@ describe('audit log: nothing lost', function () {
   describe('a log larger than a string can hold (over 512 MB)', () => {
     let dir: string;
     let path: string;
-    const lines = 140_000;
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-big-'));
       path = join(dir, 'audit.jsonl');
-      // 4 KiB lines (an entry and the spaces JSON allows after it), written 256 to a block.
-      const line = Buffer.alloc(4096, 0x20);
-      line.write(JSON.stringify(entry('i-0000000000000c001', '111122223333')));
-      line[4095] = 0x0a;
-      const block = Buffer.concat(Array.from({ length: 256 }, () => line));
-      const fd = openSync(path, 'w');
-      try {
-        for (let written = 0; written < lines; written += 256) writeSync(fd, block);
-      } finally {
-        closeSync(fd);
-      }
-      appendFileSync(path, `${JSON.stringify(entry('i-0000000000000c002', '444455556666'))}\n`);
+      writeLargeJsonLines(path, entry('i-0000000000000c001', '111122223333'), entry('i-0000000000000c002', '444455556666'));
       assert.ok(statSync(path).size > 2 ** 29, 'larger than the longest string V8 holds');
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
