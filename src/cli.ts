@@ -12,6 +12,7 @@ import { report } from './cli/report-command';
 import { EXIT, UsageError, type CliIo } from './cli/usage';
 import { verifyIdentityCommand } from './cli/verify-identity-command';
 import { closestMatch } from './core/did-you-mean';
+import { NamedFileError } from './core/named-file';
 import { redact } from './core/redaction';
 import { visibleText } from './core/visible-text';
 
@@ -54,6 +55,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runCommand(command, rest, io);
   } catch (error) {
+    // A file it was pointed at (an audit log, AWS_CONFIG_FILE...) that is a FIFO, a device or too big.
+    if (error instanceof NamedFileError) {
+      io.err(`support-desk ${name}: ${error.message}`);
+      return EXIT.usage;
+    }
     if (!(error instanceof UsageError)) throw error;
     (error.ownWords ? own : io).err(`support-desk ${name}: ${error.message}`);
     if (error.withUsage) own.err(`\n${commandUsage(command)}`);

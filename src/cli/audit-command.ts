@@ -1,9 +1,9 @@
 // `support-desk audit`: reads the audit trail back (confirmations, identity documents, live agreement
 // searches), optionally for one account.
-import { AuditLog, resolveAuditPath, type AuditEntry } from '../core/audit';
+import { AuditLog, resolveAuditPath, type AuditEntry, type SkippedLine } from '../core/audit';
 import { parseTypedAccount } from '../core/ids';
 import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
-import { UsageError } from './usage';
+import { UsageError, type CliIo } from './usage';
 
 export const audit = defineCommand({
   name: 'audit',
@@ -18,7 +18,7 @@ the live verdict, each agreement with its start, the request id).`,
     audit: SHARED_OPTIONS.audit,
     json: SHARED_OPTIONS.json,
   },
-  exitCodes: '0 listed (a damaged line is said on stderr and skipped); 2 a usage error.',
+  exitCodes: '0 listed (a damaged line is named on stderr with its number and skipped); 2 a usage error.',
   run: async ({ values, positionals }, io) => {
     const split = splitAccountOptionMistake('audit', values, positionals);
     if (split) throw split;
@@ -30,20 +30,40 @@ the live verdict, each agreement with its start, the request id).`,
       account = parsed.account;
     }
     const log = new AuditLog(resolveAuditPath(values.audit));
-    const { entries, skippedLines } = await log.readChecked(account ? { account } : {});
-    if (skippedLines.length) {
-      const lines = skippedLines.length === 1 ? `line ${skippedLines[0]} is` : `lines ${skippedLines.join(', ')} are`;
-      io.err(`${log.path}: ${lines} not a whole audit entry (a crash mid-write cuts the last line short) and skipped; the other entries follow`);
-    }
-    if (values.json) {
-      io.out(JSON.stringify(entries, null, 2));
-      return 0;
-    }
-    if (entries.length === 0) io.out(`nothing recorded${account ? ` for ${account}` : ''} in ${log.path}`);
-    for (const e of entries) io.out(describeEntry(e));
+    // Printed as read, one entry at a time: a log of any size is listed in bounded memory.
+    const list = new EntryList(io, values.json === true);
+    const skip = (s: SkippedLine) => io.err(`${log.path}: line ${s.line} skipped, the other entries are listed: ${s.problem}`);
+    for await (const entry of log.entries(account ? { account } : {}, skip)) list.add(entry);
+    list.end(`nothing recorded${account ? ` for ${account}` : ''} in ${log.path}`);
     return 0;
   },
 });
+
+/**
+ * The entries as `audit` prints them: a line each, or with --json the same array JSON.stringify(entries,
+ * null, 2) would give, written an entry at a time (the comma goes out with the next one).
+ */
+class EntryList {
+  private held?: string;
+  private count = 0;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly json: boolean,
+  ) {}
+
+  add(entry: AuditEntry): void {
+    this.count++;
+    if (!this.json) return this.io.out(describeEntry(entry));
+    this.io.out(this.held === undefined ? '[' : `${this.held},`);
+    this.held = JSON.stringify(entry, null, 2).replace(/^/gm, '  ');
+  }
+
+  end(nothing: string): void {
+    if (this.json) this.io.out(this.held === undefined ? '[]' : `${this.held}\n]`);
+    else if (this.count === 0) this.io.out(nothing);
+  }
+}
 
 function describeEntry(e: AuditEntry): string {
   const profile = `profile ${e.profile ?? '(default chain)'}  request ${e.requestId ?? '-'}`;

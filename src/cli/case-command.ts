@@ -1,7 +1,7 @@
 // `support-desk case templates` and `support-desk case render TEMPLATE --field NAME=VALUE...`: the
 // panel's case forms on the command line, through the same renderer and redaction.
 import { AuditLog, resolveAuditPath } from '../core/audit';
-import { readOptionFile } from './option-file';
+import { OPTION_FILE_LIMITS, readOptionFile } from './option-file';
 import { isIsoDay } from '../core/dates';
 import { judgeAccount, reportFreshness, today } from '../core/eligibility';
 import { describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../core/evidence';
@@ -96,7 +96,7 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
 async function fieldValue(raw: string): Promise<string> {
   if (raw.startsWith('@@')) return raw.slice(1);
   if (!raw.startsWith('@')) return raw;
-  return (await readOptionFile(raw.slice(1), '--field @FILE')).toString('utf8');
+  return (await readOptionFile(raw.slice(1), '--field @FILE', OPTION_FILE_LIMITS.caseField)).toString('utf8');
 }
 
 /** The account field, and an evidence field with the verdict from the reports, unless given with --field. */
@@ -134,8 +134,8 @@ async function fillFromAudit(fields: CaseValues, ids: string[], typed: string, p
   if (!wanted('liveAgreement') && !wanted('identityDocument')) return;
   const parsed = parseTypedAccount(typed);
   if (!parsed.ok) return;
-  const { entries, skippedLines } = await new AuditLog(path).readChecked({ account: parsed.account });
-  if (skippedLines.length > 0) warn(`${path}: line${skippedLines.length === 1 ? '' : 's'} ${skippedLines.join(', ')} skipped (not a whole audit entry)`);
+  const { entries, skipped } = await new AuditLog(path).readChecked({ account: parsed.account });
+  for (const s of skipped) warn(`${path}: line ${s.line} skipped: ${s.problem}`);
   const recorded = recordedEvidenceByAccount(entries).get(parsed.account);
   if (wanted('liveAgreement') && recorded?.live) fields.liveAgreement = describeLiveEntry(recorded.live);
   if (wanted('identityDocument') && recorded?.identity) fields.identityDocument = describeIdentityEntry(recorded.identity);

@@ -5,7 +5,16 @@
 import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
 import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch-input';
-import { describeHolder, lockResults, ResultsFileInUse, resultKey, resumeResults, type ResultsLock } from '../core/batch-results';
+import {
+  describeHolder,
+  lockResults,
+  ResultsFileInUse,
+  resultKey,
+  resultsWriteError,
+  resumeResults,
+  ResultsWriteError,
+  type ResultsLock,
+} from '../core/batch-results';
 import {
   DEFAULT_CONCURRENCY,
   isFinalResult,
@@ -15,6 +24,7 @@ import {
   type ConfirmationResult,
 } from '../core/confirmation';
 import { JsonLinesWriter } from '../core/jsonl';
+import { NamedFileError } from '../core/named-file';
 import type { Problem } from '../core/domain';
 import type { AwsSettings } from '../aws/profiles';
 import { defineCommand, usageMistake } from './command-definition';
@@ -57,7 +67,9 @@ use by another run (nothing sent); 3 answered but the audit log could not be wri
     const settings = awsSettings(values);
 
     const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(error.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${error.message}`);
+      throw new UsageError(
+        error.code === 'ENOENT' ? `no such file: ${file}` : error instanceof NamedFileError ? error.message : `cannot read ${file}: ${error.message}`,
+      );
     });
     const codes = new ProductCodes(reportPaths, values.playbook, settings);
     const problems: Problem[] = [...input.problems];
@@ -82,11 +94,19 @@ use by another run (nothing sent); 3 answered but the audit log could not be wri
     if (input.rows.length === 0) throw new UsageError(`${file} holds no instance id; nothing was sent. It should hold ${BATCH_INPUT_SHAPES}.`);
     if (requests.length === 0) throw new UsageError(`no row of ${file} can be asked (the problems above say why); nothing was sent`);
 
-    const lock = await holdResults(values.out, values.wait === true, io);
     try {
-      return await run({ out: values.out, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
-    } finally {
-      await lock.release();
+      const lock = await holdResults(values.out, values.wait === true, io);
+      try {
+        return await run({ out: lock.resultsPath, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
+      } finally {
+        await lock.release();
+      }
+    } catch (error) {
+      if (!(error instanceof ResultsWriteError)) throw error;
+      io.err(
+        `confirm-batch: the results file cannot be written: ${error.message}. Nothing more is sent: free space (or give another --out), then run the same command again.`,
+      );
+      return EXIT.notDone;
     }
   },
 });
@@ -120,17 +140,29 @@ interface BatchRun {
 /** Resumes from the results file and asks what has no final answer yet; the exit status. */
 async function run({ out, requests, rejected, settings, concurrency, auditPath }: BatchRun, io: CliIo): Promise<number> {
   const prior = await resumeResults(out);
+  for (const { line, problem } of prior.foreign) io.err(`${out}: line ${line} is not a result this product writes, so it is asked again: ${problem}`);
   const todo = requests.filter((r) => !prior.final.has(resultKey(r)));
   if (prior.final.size) io.err(`${out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
 
   const results = new JsonLinesWriter(out);
   // Results keep coming when the audit log cannot be written; the exit code says so at the end (3).
   const audit = new AuditRecorder(auditPath);
-  const record = (r: ConfirmationResult) => Promise.all([results.append(r), audit.append(r)]).then(() => undefined);
+  // A results file that cannot be written stops the run (what is answered is in the audit log).
+  const stop = new AbortController();
+  const unwritten = { error: undefined as ResultsWriteError | undefined, answers: 0 };
+  const record = async (r: ConfirmationResult) => {
+    await Promise.all([
+      results.append(r).catch((error: unknown) => {
+        unwritten.error ??= resultsWriteError(out, error);
+        unwritten.answers++;
+        stop.abort();
+      }),
+      audit.append(r),
+    ]);
+  };
   for (const r of rejected.filter((r) => !prior.final.has(resultKey(r)))) await record(r);
 
   const progress = new Progress(todo.length, io);
-  const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   try {
@@ -145,6 +177,13 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
       },
     });
     progress.finish();
+    if (unwritten.error) {
+      io.err(
+        `confirm-batch: the results file cannot be written: ${unwritten.error.message}. The run stopped; ${unwritten.answers} answered ` +
+          `but not in it (the audit log has them) and ${todo.length - answered.length} not asked: free space (or give another --out), then run the same command again.`,
+      );
+      return audit.exitCode(EXIT.notDone, io);
+    }
     const retryable = answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
     if (retryable) io.err(`${retryable} not answered for good: run the same command again to retry them`);
     return audit.exitCode(retryable ? EXIT.notDone : EXIT.ok, io);

@@ -5,7 +5,7 @@ import { identityAuditEntry, resolveAuditPath } from '../core/audit';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
 import { loadIdentityVerifier } from './load-identity-verifier';
-import { readOptionFile } from './option-file';
+import { OPTION_FILE_LIMITS, readOptionFile } from './option-file';
 import { EXIT, UsageError } from './usage';
 
 export const verifyIdentityCommand = defineCommand({
@@ -48,8 +48,8 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     const method: IdentityMethod = given[0];
     if (method !== 'pkcs7' && values.document === undefined)
       throw new UsageError(`--${method} needs the document it signs: add --document FILE`, { ownWords: true });
-    const signature = (await readOptionFile(values[method]!, `--${method}`)).toString('utf8');
-    const document = values.document === undefined ? undefined : await readOptionFile(values.document, '--document');
+    const signature = (await readOptionFile(values[method]!, `--${method}`, OPTION_FILE_LIMITS.identity)).toString('utf8');
+    const document = values.document === undefined ? undefined : await readOptionFile(values.document, '--document', OPTION_FILE_LIMITS.identity);
     const { NotASignatureError, verifyIdentity } = loadIdentityVerifier();
     let result: IdentityVerification;
     try {

@@ -2,12 +2,14 @@
 // It names the profile used, never keys, tokens or signatures.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfirmationErrorKind, ConfirmationResult, ConfirmationVerdict } from './confirmation';
-import { readTextIfExists } from './files';
-import { JsonLinesWriter, readJsonLines } from './jsonl';
+import { CONFIRMATION_KEYS, type ConfirmationErrorKind, type ConfirmationResult, type ConfirmationVerdict } from './confirmation';
+import { isNullableString, isString, isTime, listOf, oneOf, shapeProblem, withKeys, type KeyRule } from './json-shape';
+import { FileWriteError, writeFailureReason } from './files';
+import { JsonLinesWriter, readJsonLinesFile } from './jsonl';
 import type { IdentityExpectations, IdentityVerification } from './identity/verify';
 import { parseTypedAccount } from './ids';
 import type { LiveAgreement, LiveEvidence, LiveVerdict } from './live-verdict';
+import { NamedFileError } from './named-file';
 import { redactDeep } from './redaction';
 
 /**
@@ -164,16 +166,8 @@ const EXPECTATION_CHECKS = new Set(['account', 'instance-id', 'product-code']);
  * `path` is the log's path, `reason` says why in words ("it is a folder, not a file"); the answer
  * itself is not lost, so callers print it and then this.
  */
-export class AuditWriteError extends Error {
+export class AuditWriteError extends FileWriteError {
   override name = 'AuditWriteError';
-
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-    options?: { cause: unknown },
-  ) {
-    super(`${path}: ${reason}`, options);
-  }
 }
 
 export class AuditLog {
@@ -196,50 +190,97 @@ export class AuditLog {
     });
   }
 
-  /** Entries oldest first; lines that are not whole entries (a torn last line) are skipped. */
+  /** Entries oldest first; lines that are not audit entries (a torn last line, a hand edit) are skipped. */
   async read(filter: { account?: string } = {}): Promise<AuditEntry[]> {
     return (await this.readChecked(filter)).entries;
   }
 
-  /** As read, and the numbers of the lines skipped, so a reader can say the log was damaged. */
-  async readChecked(filter: { account?: string } = {}): Promise<{ entries: AuditEntry[]; skippedLines: number[] }> {
-    const text = await readTextIfExists(this.path);
-    if (text === undefined) return { entries: [], skippedLines: [] };
-    const skippedLines: number[] = [];
-    const entries = readJsonLines(text, isAuditEntry, (line) => skippedLines.push(line)).filter(
-      (e) => filter.account === undefined || e.claimedAccount === filter.account || e.ownerId === filter.account,
-    );
-    return { entries, skippedLines };
+  /** As read, and every line skipped with the reason, so a reader can say the log was damaged and where. */
+  async readChecked(filter: { account?: string } = {}): Promise<{ entries: AuditEntry[]; skipped: SkippedLine[] }> {
+    const entries: AuditEntry[] = [];
+    const skipped: SkippedLine[] = [];
+    for await (const entry of this.entries(filter, (s) => skipped.push(s))) entries.push(entry);
+    return { entries, skipped };
+  }
+
+  /**
+   * The entries oldest first, line by line: a log of any size is read in bounded memory. A line that
+   * is not an audit entry (not JSON, or a key of the wrong type: see auditEntryProblem) is handed to
+   * `onSkipped` with its number and reason, and the lines after it are read on. An absent log has no
+   * entries; a log that cannot be opened (a FIFO, a folder) rejects with a NamedFileError.
+   */
+  async *entries(filter: { account?: string } = {}, onSkipped?: (skipped: SkippedLine) => void): AsyncGenerator<AuditEntry> {
+    try {
+      for await (const read of readJsonLinesFile(this.path)) {
+        const problem = read.problem ?? auditEntryProblem(read.value);
+        if (problem !== undefined) onSkipped?.({ line: read.line, problem });
+        else if (matchesAccount(read.value as AuditEntry, filter.account)) yield read.value as AuditEntry;
+      }
+    } catch (error) {
+      if (!(error instanceof NamedFileError && error.code === 'ENOENT')) throw error;
+    }
   }
 }
 
-/** Why a file could not be created or appended to, in words, from the error's code. */
-function writeFailureReason(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    // mkdir -p meets a file where a folder should be: EEXIST for the last part, ENOTDIR for one above.
-    case 'EEXIST':
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'ENOENT':
-      return 'no file can be created there';
-    default:
-      return error.message;
-  }
+/** A line of the audit log that is not an entry: its number (from 1) and why, in words. */
+export interface SkippedLine {
+  line: number;
+  problem: string;
 }
 
-function isAuditEntry(value: unknown): value is AuditEntry {
-  const v = value as AuditEntry;
-  return typeof v === 'object' && v !== null && typeof v.instanceId === 'string' && typeof v.verdict === 'string' && typeof v.time === 'string';
+function matchesAccount(e: AuditEntry, account: string | undefined): boolean {
+  return account === undefined || e.claimedAccount === account || e.ownerId === account;
 }
+
+/**
+ * Why `value` is not an audit line the product could have written, in words naming the key ("\"agreements\"
+ * must be a list of agreements"), or undefined when it is one. Keys added in later versions may be
+ * absent (older lines lack them); a key that is there must have its type, since every reader relies on it.
+ */
+export function auditEntryProblem(value: unknown): string | undefined {
+  return shapeProblem(value, AUDIT_KEYS, 'an audit entry');
+}
+
+/** Every key an audit line may have. */
+const AUDIT_KEYS: KeyRule[] = [
+  ['time', true, isTime, 'an ISO 8601 time'],
+  ...CONFIRMATION_KEYS,
+  ['profile', false, isNullableString, 'text or null'],
+  ['region', false, isNullableString, 'text or null'],
+  ['regionSource', false, isNullableString, 'text or null'],
+  ['claimedAccount', false, isNullableString, 'text or null'],
+  ['ownerId', false, isNullableString, 'text or null'],
+  ['errorKind', false, isNullableString, 'text or null'],
+  ['requestId', false, isNullableString, 'text or null'],
+  [
+    'source',
+    false,
+    oneOf('confirm-product-instance', 'identity-document', 'marketplace-agreement'),
+    'confirm-product-instance, identity-document or marketplace-agreement',
+  ],
+  ['certificate', false, isNullableString, 'text or null'],
+  ['checks', false, listOf(withKeys({ name: isString, ok: (v) => typeof v === 'boolean', detail: isString })), 'a list of checks ({name, ok, detail})'],
+  ['productId', false, isNullableString, 'text or null'],
+  ['liveVerdict', false, oneOf('active', 'none', 'error'), 'active, none or error'],
+  [
+    'agreements',
+    false,
+    listOf(
+      withKeys({
+        agreementId: isString,
+        status: isString,
+        productId: isNullableString,
+        offerId: isNullableString,
+        startTime: isNullableString,
+        endTime: isNullableString,
+      }),
+    ),
+    'a list of agreements ({agreementId, status, productId, offerId, startTime, endTime})',
+  ],
+  ['endpoint', false, isString, 'text'],
+  ['requestIds', false, listOf(isString), 'a list of request ids (text)'],
+  ['errorMessage', false, isNullableString, 'text or null'],
+];
 
 /** $SUPPORT_DESK_AUDIT is read by callers; this is the place when nothing is configured. */
 export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,6 +1,7 @@
 // What a ConfirmProductInstance check asks and answers, independent of the AWS SDK, so the CLI,
 // the extension and the audit log share one shape.
 import { INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount, truncate } from './ids';
+import { isString, oneOf, type KeyRule } from './json-shape';
 
 /**
  * What EC2 said about an instance and a product code: `confirmed` (it carries the code and, when an
@@ -229,3 +230,10 @@ export function describeConfirmationEvidence(r: ConfirmationResult): string {
   ];
   return [headline, ...rows.filter(([, value]) => value !== null).map(([label, value]) => `  ${`${label}:`.padEnd(17)}${value}`)].join('\n');
 }
+
+/** The keys every confirmation line has, in a results file and in the audit log alike (see json-shape). */
+export const CONFIRMATION_KEYS: readonly KeyRule[] = [
+  ['instanceId', true, isString, 'text (the instance id)'],
+  ['productCode', true, isString, 'text (the product code)'],
+  ['verdict', true, oneOf('confirmed', 'owner-mismatch', 'not-attached', 'error'), 'confirmed, owner-mismatch, not-attached or error'],
+];

@@ -1,10 +1,10 @@
 // The bytes a CSV comes in, brought to the parser: chunks from any source (a file, an S3 object),
 // gunzipped on the way when they are gzip data, never held whole and never written to a temp file.
-import { open } from 'node:fs/promises';
 import { finished, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { CsvParser } from './csv';
+import { openRegularFile } from './named-file';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const FILE_CHUNK_BYTES = 1 << 20;
@@ -60,13 +60,13 @@ export async function readCsvFile(path: string, parser: CsvParser, signal?: Abor
 }
 
 /**
- * A file's bytes in 1 MiB chunks, opened when iterated; errors (ENOENT, EACCES) reject the
- * iteration. Two buffers take turns: the next chunk is read while the parser works on this one (the
+ * A file's bytes in 1 MiB chunks, opened when iterated; errors reject the iteration with a
+ * NamedFileError (no such file, permission denied, a FIFO or a device: see openRegularFile). Two buffers take turns: the next chunk is read while the parser works on this one (the
  * read's copy runs on libuv's threads), and a chunk's buffer is refilled only once the next chunk is
  * asked for, so a million-row report is read through 2 MiB rather than a hundred fresh buffers.
  */
 export async function* fileChunks(path: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
+  const handle = await openRegularFile(path);
   const buffers = [Buffer.allocUnsafe(FILE_CHUNK_BYTES), Buffer.allocUnsafe(FILE_CHUNK_BYTES)];
   let turn = 0;
   let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[turn], 0, FILE_CHUNK_BYTES, null);

@@ -108,7 +108,18 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
   it('bad answer: resume keeps only known verdicts and final error kinds; every other line is asked again', async () => {
     const out = join(sandbox.dir, 'mixed.jsonl');
     const line = (instanceId: string, verdict: string, kind?: string) =>
-      JSON.stringify({ instanceId, productCode: 'abc123', verdict, error: kind ? { kind, code: 'X', message: 'm' } : null });
+      JSON.stringify({
+        instanceId,
+        productCode: 'abc123',
+        region: 'us-east-1',
+        claimedAccount: null,
+        ownerId: verdict === 'confirmed' ? OWNER : null,
+        verdict,
+        error: kind ? { kind, code: 'X', message: 'm' } : null,
+        requestId: 'req-1',
+        checkedAt: '2026-11-23T10:00:00.000Z',
+        profile: 'seller',
+      });
     writeFileSync(
       out,
       [
@@ -123,7 +134,7 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
     );
     const prior = await resumeResults(out);
     assert.deepEqual(
-      [...prior.final.values()].map((r) => r.instanceId),
+      [...prior.final].map((key) => key.split('\t')[0]),
       ['i-00000001', 'i-00000002', 'i-00000003'],
     );
     assert.equal(prior.dropped, 4);

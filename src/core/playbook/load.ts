@@ -7,10 +7,10 @@
 // Whole sections (not a deep merge) keep the result predictable: no half-merged lists.
 //
 // An invalid team file never stops the tool: its problems are reported and the default is used.
-import { open } from 'node:fs/promises';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { walkBrackets } from '../json-nesting';
+import { NamedFileError, openRegularFile } from '../named-file';
 import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
@@ -208,7 +208,10 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
             line: 1,
             severity: 'error',
             path: '',
-            message: `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions`,
+            message:
+              error instanceof NamedFileError && code === 'ENOTREG'
+                ? `the playbook ${error.reason}`
+                : `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions`,
           },
         ],
         teamFile,
@@ -220,7 +223,8 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
 
 /** The file's text, or, when it is larger than PLAYBOOK_MAX_BYTES, the problem that says so (the file is not read). */
 async function readUnlessTooBig(file: string): Promise<string | PlaybookProblem> {
-  const handle = await open(file, 'r');
+  // A FIFO or a device named playbook.json is refused, not waited on or read without end.
+  const handle = await openRegularFile(file);
   try {
     return sizeProblem((await handle.stat()).size, file) ?? (await handle.readFile('utf8'));
   } finally {

@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { S3ReportObject } from '../../aws/s3-layer';
 import { s3Url } from '../../aws/s3-url';
 import { fileChunks } from '../../core/csv-input';
 import type { Problem } from '../../core/domain';
+import { describeBytes } from '../../core/named-file';
 import type { ReportSource } from '../../core/report-source';
 
 /** One cached object: what S3 said of it when it was fetched, and where its copy is. */
@@ -82,7 +83,8 @@ export class S3ReportCache {
 
   /**
    * Writes `chunks` (the object's body) as the copy of `object`, gunzipped when it is gzip data;
-   * the old copy is replaced only once the new one is whole. Rejects with what the stream throws.
+   * the old copy is replaced only once the new one is whole. Rejects with what the stream throws, and
+   * with a CopyTooBig (nothing kept) when gunzipping grows past copyLimit: a gzip bomb never fills the disk.
    */
   async store(object: S3ReportObject, chunks: AsyncIterable<Uint8Array>): Promise<void> {
     const name = s3Url(object.bucket, object.key);
@@ -91,7 +93,7 @@ export class S3ReportCache {
     await mkdir(join(path, '..'), { recursive: true });
     const part = `${path}.part`;
     try {
-      await writeGunzipped(chunks, part);
+      await writeGunzipped(chunks, part, copyLimit(object.bytes), name);
       await rename(part, path);
     } catch (error) {
       await rm(part, { force: true });
@@ -155,11 +157,27 @@ function copyPath(object: S3ReportObject): string {
   return join(object.bucket, hash, safe);
 }
 
+/** A gunzipped copy may be this many times its object's size: real CSV reports shrink 5 to 20 times. */
+const COPY_GROWTH = 100;
+/** ... and at least this big, whatever its object's size. */
+const COPY_FLOOR_BYTES = 64 * 1024 * 1024;
+
+/** The most bytes the copy of an object of `objectBytes` may hold: 100 times the object, at least 64 MiB. */
+export function copyLimit(objectBytes: number): number {
+  return Math.max(COPY_FLOOR_BYTES, COPY_GROWTH * objectBytes);
+}
+
+/** Gunzipping an object grew past copyLimit; `message` names the object and the sizes and says what to do. */
+export class CopyTooBig extends Error {
+  override name = 'CopyTooBig';
+}
+
 /**
  * Writes `chunks` to `path`, gunzipped when the first chunk starts with gzip's two bytes (1f 8b; an
- * HTTP body's first chunk is never shorter).
+ * HTTP body's first chunk is never shorter), stopping with a CopyTooBig (named `name`) once more than
+ * `limit` bytes would be written.
  */
-async function writeGunzipped(chunks: AsyncIterable<Uint8Array>, path: string): Promise<void> {
+async function writeGunzipped(chunks: AsyncIterable<Uint8Array>, path: string, limit: number, name: string): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   async function* all(): AsyncGenerator<Uint8Array> {
@@ -168,6 +186,19 @@ async function writeGunzipped(chunks: AsyncIterable<Uint8Array>, path: string): 
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   const gzip = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  let written = 0;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      written += chunk.byteLength;
+      if (written <= limit) return done(null, chunk);
+      done(
+        new CopyTooBig(
+          `${name}: gunzipped, it grows past ${describeBytes(limit)} (more than ${COPY_GROWTH} times the object), which no report does: ` +
+            'it is not copied or read; check the object in S3 (a gzip file inside a gzip file, or not a report)',
+        ),
+      );
+    },
+  });
   const source = Readable.from(all(), { objectMode: false });
-  await (gzip ? pipeline(source, createGunzip(), createWriteStream(path)) : pipeline(source, createWriteStream(path)));
+  await (gzip ? pipeline(source, createGunzip(), bounded, createWriteStream(path)) : pipeline(source, bounded, createWriteStream(path)));
 }
