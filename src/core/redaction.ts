@@ -57,7 +57,7 @@ const NOT_SECRET_SUFFIX =
   /(?:type|url|uri|endpoint|expiry|expires(?:in|at)?|expiration|ttl|count|length|name|policy|required|enabled|file|path|stdin|arn|version|lastused|reuseprevention|age|method|algorithm)$/;
 // Short password words count only as a key's last word: DB_PASS, dbPwd, pass; not "bypass" or "compass".
 const PASSWORD_LAST_WORD = /(?:(?:^|[^A-Za-z])(?:[Pp]ass|PASS|[Pp]wd|PWD)|[a-z](?:Pass|PASS|Pwd|PWD))$/;
-// An environment variable whose last word is KEY (STRIPE_KEY, APP_KEY): a .env holds secrets so named.
+// An environment variable whose last word is KEY (STRIPE_KEY=, APP_KEY=): a .env holds secrets so named.
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 
 /**
@@ -68,12 +68,13 @@ export function secretKindOfKey(key: string): SecretKind | undefined {
   const normalized = key.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (NOT_SECRET_SUFFIX.test(normalized)) return undefined;
   if (PASSWORD_LAST_WORD.test(key)) return 'password';
-  if (ENV_KEY.test(key)) return 'secret';
   return KEY_KINDS.find(([pattern]) => pattern.test(normalized))?.[1];
 }
 
-/** As secretKindOfKey, for a query-string parameter or a HAR name/value pair, where `code` is OAuth's. */
-const secretKindOfParameter = (name: string) => secretKindOfKey(name) ?? (name.toLowerCase() === 'code' ? 'token' : undefined);
+/** As secretKindOfKey, for an environment variable (STRIPE_KEY=); not a constant in code ("GROUPING_KEY = ..."). */
+const secretKindOfVariable = (name: string) => secretKindOfKey(name) ?? (ENV_KEY.test(name) ? 'secret' : undefined);
+/** As secretKindOfVariable, for a query-string parameter or a HAR name/value pair, where `code` is OAuth's. */
+const secretKindOfParameter = (name: string) => secretKindOfVariable(name) ?? (name.toLowerCase() === 'code' ? 'token' : undefined);
 
 const HEADER_KINDS: Record<string, SecretKind> = {
   authorization: 'authorization',
@@ -202,6 +203,10 @@ function risingSearch(needle: string) {
       if (!known) last = { text, from, at: text.indexOf(needle, from) };
       return last.at;
     },
+    /** Lets go of the text searched last (redact calls it when done, so no large text is held). */
+    forget() {
+      last = { text: '', from: 0, at: -1 };
+    },
   };
 }
 const cdataEnds = risingSearch(']]>');
@@ -312,15 +317,18 @@ const RULES: Rule[] = [
     },
   },
   {
-    // key=value and key: value outside JSON: query strings, form bodies, .ini/.env/YAML, log fields.
+    // key=value and key: value outside JSON: query strings, form bodies, .ini/.env/YAML, log fields;
+    // a key may open with a dot after a space (".dockerconfigjson: ..." in a Kubernetes Secret).
     // "signature: no AWS certificate ..." is prose: a lower-case word (or a flag: "give the signature:
     // --pkcs7 FILE") after ": ", and more words.
-    pattern: /(?<![\w.-])(\.?[A-Za-z_][\w.-]*)([ \t]*[=:][ \t]*)(["']?)/g,
+    pattern: /((?<!\S)\.[A-Za-z_][\w.-]*|(?<![\w.-])[A-Za-z_][\w.-]*)([ \t]*[=:][ \t]*)(["']?)/g,
     replace: (match, [key, sep, quote], text, end) => {
       const before = text[end - match.length - 1];
-      // A colon path ("arn:aws:secretsmanager:...:secret:prod/db") is a name, not key: value pairs.
-      if (before === ':' && sep === ':') return undefined;
-      const kind = before === '?' || before === '&' ? secretKindOfParameter(key) : secretKindOfKey(key);
+      // A colon path ("arn:aws:secretsmanager:...:secret:prod/db") is a name, not key: value pairs;
+      // "token === x" and "token := x" are code.
+      if ((before === ':' && sep === ':') || text[end] === '=') return undefined;
+      const kindOf = before === '?' || before === '&' ? secretKindOfParameter : sep === '=' ? secretKindOfVariable : secretKindOfKey;
+      const kind = kindOf(key);
       const replaced = redactValue(text, end, match, quote, kind);
       if (!replaced || quote || !/:[ \t]+$/.test(sep)) return replaced;
       const valueEnd = replaced.end ?? end;
@@ -411,6 +419,7 @@ export function redact(text: string): Redacted {
   const counts = new Map<SecretKind, number>();
   const cut = text.length > MAX_REDACTED_CHARS ? oversizeCut(text) : text.length;
   let result = RULES.reduce((current, rule) => applyRule(current, rule, counts), text.slice(0, cut));
+  cdataEnds.forget();
   if (cut < text.length) {
     result += `${marker('oversize')} (${text.length - cut} more characters withheld)`;
     counts.set('oversize', 1);

@@ -268,6 +268,9 @@ const EVIDENCE = [
   '- name: DB_HOST\n  value: db.internal',
   '{"Code": "AccessDenied", "Message": "User is not authorized"}',
   'docker run -u 1000:1000 -p 8080:80 nginx',
+  'error code=AccessDenied status=403',
+  "const GROUPING_KEY = 'supportDesk.groupBy';",
+  "if (typeof input.nextToken === 'string') token := next",
 ];
 
 describe('redaction: secret shapes the probe found', () => {
