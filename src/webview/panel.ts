@@ -25,6 +25,7 @@ const ui: WebviewState = {
   check: restored?.check ?? { account: '' },
   templateId: restored?.templateId,
   caseValues: restored?.caseValues ?? {},
+  identity: restored?.identity,
 };
 let state: PanelState | undefined;
 const app = document.getElementById('app')!;
