@@ -45,6 +45,10 @@ export interface AuditEntry {
   certificate?: string | null;
   /** For an identity document: every check made (signature, certificate, expectations), as verify-identity gives them. */
   checks?: { name: string; ok: boolean; detail: string }[];
+  /** For an identity document: AWS signed it (the customer did not forge it), whatever was expected of it. */
+  verified?: boolean;
+  /** For an identity document: the verified document carries `productCode` (the instance runs it); null when none was asked about. */
+  productAttached?: boolean | null;
   /** For an agreement search: the product asked about (prod-...), null for any product. */
   productId?: string | null;
   /** For an agreement search: its own verdict, `active`, `none` or `error`. */
@@ -90,9 +94,11 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
 
 /**
  * An instance identity document verified offline, as an audit line beside the confirmations (the
- * Confirmations view and `audit` read it): 'confirmed' when the signature verified and every
- * expectation held, 'owner-mismatch' or 'not-attached' when the signature verified but the account or
- * the product code did not hold, 'error' when the signature did not verify.
+ * Confirmations view and `audit` read it), its two facts apart: `verified` (AWS signed it) and
+ * `productAttached`. Its verdict: 'confirmed' when the signature verified and every expectation
+ * held, 'owner-mismatch' or 'not-attached' when the signature verified but the account or the product
+ * code did not hold, 'error' when the signature did not verify. Only a verified document names an
+ * owner: an unsigned one's accountId is the sender's claim, not evidence of whose the instance is.
  */
 export function identityAuditEntry(v: IdentityVerification, expected: IdentityExpectations, time = new Date()): AuditEntry {
   const field = (name: string): string | null => {
@@ -100,10 +106,9 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
     return typeof value === 'string' ? value : null;
   };
   const failed = new Set(v.checks.filter((c) => !c.ok).map((c) => c.name));
-  const signed = v.certificate !== null && [...failed].every((name) => EXPECTATION_CHECKS.has(name));
-  const verdict: ConfirmationVerdict = v.verified
+  const verdict: ConfirmationVerdict = v.confirmed
     ? 'confirmed'
-    : !signed
+    : !v.verified
       ? 'error'
       : failed.has('account')
         ? 'owner-mismatch'
@@ -119,13 +124,15 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
     instanceId: field('instanceId') ?? '',
     productCode: expected.productCode ?? '',
     claimedAccount: claimed?.ok ? claimed.account : null,
-    ownerId: field('accountId'),
+    ownerId: v.verified ? field('accountId') : null,
     verdict,
     errorKind: verdict === 'error' ? 'unknown' : null,
     requestId: null,
     source: 'identity-document',
     certificate: v.certificate,
     checks: v.checks,
+    verified: v.verified,
+    productAttached: v.product ? v.product.attached : null,
   };
 }
 
@@ -157,9 +164,6 @@ export function agreementAuditEntry(live: LiveEvidence, query: { account: string
     errorMessage: live.error?.message ?? null,
   };
 }
-
-/** The checks of what the engineer expected of the document; every other check is of the signature itself. */
-const EXPECTATION_CHECKS = new Set(['account', 'instance-id', 'product-code']);
 
 /**
  * The audit log could not be written (a folder, a path under a file, no permission, /proc...).

@@ -88,12 +88,24 @@ export function describeLiveEntry(e: AuditEntry): string {
   return describeLive(live, `account ${e.claimedAccount ?? '(unknown)'}, ${e.productId ? `product ${e.productId}` : 'any product'}`);
 }
 
-/** A recorded identity document: verified or not, by which AWS certificate, for which instance, and every check. */
+/**
+ * A recorded identity document, its two facts apart: whether AWS signed it (by which certificate),
+ * and whether it confirms the product and account; then the instance and every check. Lines written
+ * before `verified` was recorded are read from their certificate and verdict.
+ */
 export function describeIdentityEntry(e: AuditEntry): string {
-  const outcome = e.verdict === 'confirmed' ? 'VERIFIED' : `NOT VERIFIED (${e.verdict})`;
+  const signed = e.verified ?? (e.certificate != null && e.verdict !== 'error');
+  const confirmation =
+    e.verdict === 'confirmed'
+      ? e.productCode
+        ? `CONFIRMED (runs product ${e.productCode})`
+        : 'NO PRODUCT CHECKED'
+      : signed
+        ? `NOT A CONFIRMATION (${e.verdict === 'not-attached' ? `does not run product ${e.productCode}` : e.verdict})`
+        : 'NOT A CONFIRMATION';
   const lines = [
-    `Instance identity document (verified offline with AWS's certificates, no AWS call): ${outcome}`,
-    `  certificate: ${e.certificate ? `AWS ${e.certificate}` : "none of AWS's certificates verified the signature"}`,
+    `Instance identity document (checked offline with AWS's certificates, no AWS call): ${signed ? 'AUTHENTIC' : 'NOT SIGNED BY AWS'}, ${confirmation}`,
+    `  certificate: ${e.certificate ?? "none of AWS's certificates verified the signature"}`,
     `  instance ${e.instanceId || '(unknown)'}, owner ${e.ownerId ?? '(unknown)'}, claimed ${e.claimedAccount ?? '-'}, region ${e.region ?? '(unknown)'}, product code ${e.productCode || '(not checked)'}`,
     ...(e.checks ?? []).map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
     `  recorded at ${e.time}; no AWS profile (offline)`,
@@ -121,7 +133,10 @@ export function summarizeRecordedEvidence(r: RecordedEvidence): string {
   }
   if (r.identity) {
     const e = r.identity;
-    const what = e.verdict === 'confirmed' ? `verified by AWS's ${e.certificate} certificate` : `not verified (${e.verdict})`;
+    const signed = e.verified ?? (e.certificate != null && e.verdict !== 'error');
+    const what = !signed
+      ? 'not signed by AWS'
+      : `authentic (${e.certificate}), ${e.verdict !== 'confirmed' ? `not a confirmation (${e.verdict})` : e.productCode ? `confirmed (runs ${e.productCode})` : 'no product checked'}`;
     parts.push(`Identity document of ${e.instanceId || 'an unknown instance'}: ${what} (${when(e.time)}, offline).`);
   }
   return parts.join(' ') || 'No live agreement search or identity document recorded.';

@@ -199,8 +199,21 @@ export interface PanelReplies {
   copy: { message: string };
   openEvidence: { message: string };
   openCallSheet: { message: string };
-  /** An identity document verified offline with AWS's certificates, recorded in the audit log. */
-  verifyIdentity: { verified: boolean; message: string; checks: { name: string; ok: boolean; detail: string }[]; auditProblem?: string };
+  /**
+   * An identity document verified offline with AWS's certificates, recorded in the audit log: two
+   * facts apart, `authenticity` (AWS signed it) and `confirmation` (it carries the product, for the
+   * account), each a verdict and a sentence; `started` when the instance started; `warnings`.
+   */
+  verifyIdentity: {
+    verified: boolean;
+    message: string;
+    authenticity: IdentityFactView;
+    confirmation: IdentityFactView;
+    started?: string;
+    warnings: string[];
+    checks: { name: string; ok: boolean; detail: string }[];
+    auditProblem?: string;
+  };
 }
 
 export type WebviewMessage = { type: 'ready' } | { type: 'request'; requestId: number; request: PanelRequest };
@@ -226,12 +239,27 @@ export interface CheckAnswer {
 }
 
 /** The state the webview keeps with setState (restored after a reload): no secret, only redacted values. */
+/** One fact of an identity document: "Authentic", "Not signed by AWS", "Confirmed", "Not a confirmation"... and its sentence. */
+export interface IdentityFactView {
+  verdict: string;
+  text: string;
+  ok: boolean;
+}
+
+/** What the engineer pasted in the identity form, kept across redraws (another account checked) and hiding. */
+export interface IdentityDraft {
+  method: 'pkcs7' | 'signature';
+  signature: string;
+  document: string;
+}
+
 export interface WebviewState {
   section: Section;
   check: CheckInput;
   answer?: CheckAnswer;
   templateId?: string;
   caseValues: Record<string, Record<string, string>>;
+  identity?: IdentityDraft;
 }
 
 /** The largest message the host accepts, in characters of its JSON (a pasted log fits; a flood does not). */

@@ -8,6 +8,7 @@ import { productToConfirm, type CheckAnswer, type CheckResult, type Confirmation
 import { shownTime } from '../shared/shown-time';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask, askNewest, SUPERSEDED } from './host';
+import { identityForm } from './identity-section';
 import type { PanelView } from './panel-view';
 
 // The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
@@ -116,7 +117,15 @@ export function renderCheck(v: PanelView): HTMLElement {
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')),
   );
   const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
-  const section = h('div', {}, h('h2', {}, 'Check a customer'), reportsLine(v), form, result, identityForm(v));
+  const section = h(
+    'div',
+    {},
+    h('h2', {}, 'Check a customer'),
+    reportsLine(v),
+    form,
+    result,
+    identityForm(v, () => void runCheck(v)),
+  );
   if (v.ui.check.account) fillResult(v, result);
   return section;
 }
@@ -522,66 +531,6 @@ async function confirm(v: PanelView): Promise<void> {
     confirmNote = { account: r.account, kind: 'error', text: (error as Error).message };
     redraw(v);
   }
-}
-
-/** Verify an identity document the customer pasted: offline, AWS's certificates only, recorded in the audit log. */
-function identityForm(v: PanelView): HTMLElement {
-  const method = h(
-    'select',
-    { id: 'identity-method' },
-    h('option', { value: 'pkcs7' }, '/pkcs7 (PKCS7, carries the document)'),
-    h('option', { value: 'rsa2048' }, '/rsa2048 (PKCS7, carries the document)'),
-    h('option', { value: 'signature' }, '/signature (needs the document too)'),
-  );
-  const signature = h('textarea', { id: 'identity-signature', rows: 5, spellcheck: 'false', 'aria-describedby': 'identity-hint' });
-  const document = h('textarea', { id: 'identity-document', rows: 4, spellcheck: 'false' });
-  const answer = h('div', { id: 'identity-result', 'aria-live': 'polite' });
-  const verify = async () => {
-    const code = v.state.reports.products.find((p) => p.id === v.ui.check.productId)?.code;
-    try {
-      const r = await ask({
-        kind: 'verifyIdentity',
-        method: method.value as 'pkcs7' | 'rsa2048' | 'signature',
-        signature: signature.value,
-        document: document.value || undefined,
-        account: v.ui.check.account || undefined,
-        productCode: code,
-      });
-      fill(
-        answer,
-        h('p', { class: r.verified ? 'ok' : 'warning', id: 'identity-verdict' }, icon(r.verified ? 'verified-filled' : 'warning'), ' ', r.message),
-        h(
-          'ul',
-          {},
-          r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning' }, `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`)),
-        ),
-        r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '',
-      );
-      // The audit log has a new line: the account's recent confirmations list it.
-      if (v.ui.check.account) void runCheck(v);
-    } catch (error) {
-      fill(answer, h('p', { class: 'error', role: 'alert', id: 'identity-verdict' }, icon('error'), ' ', (error as Error).message));
-    }
-  };
-  return h(
-    'details',
-    { class: 'identity' },
-    h('summary', {}, icon('shield'), ' Verify an instance identity document (offline)'),
-    h(
-      'p',
-      { id: 'identity-hint', class: 'hint' },
-      "Paste what the instance metadata service gave the customer. It is checked against AWS's published certificates only, with the account and product above as expectations, and recorded in the audit log.",
-    ),
-    h('div', { class: 'field' }, h('label', { for: 'identity-method' }, 'Signature'), method),
-    h('div', { class: 'field' }, h('label', { for: 'identity-signature' }, 'Signature as pasted'), signature),
-    h('div', { class: 'field' }, h('label', { for: 'identity-document' }, 'Document (/document), for /signature'), document),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', id: 'identity-verify', class: 'primary', on: { click: () => void verify() } }, icon('shield'), ' Verify'),
-    ),
-    answer,
-  );
 }
 
 /** The account's live AWS Marketplace agreements beside the reports: the combined verdict and each agreement. */

@@ -26,6 +26,7 @@ const ui: WebviewState = {
   answer: restored?.answer,
   templateId: restored?.templateId,
   caseValues: restored?.caseValues ?? {},
+  identity: restored?.identity,
 };
 let state: PanelState | undefined;
 const app = document.getElementById('app')!;

@@ -7,9 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import type { IdentityCertificate, IdentityMethod } from '../../src/core/identity/certificates';
+import { identityAnswer } from '../../src/core/identity/identity-answer';
 import { NotASignatureError, verifyIdentity } from '../../src/core/identity/verify';
 import { runCli } from '../support/cli-in-process';
+
+/** A signing time legal in BER (an offset, not Z) and not in DER, as a customer-side tool wrote it. */
+const BER_TIME = '190423163341-0700';
+/** A DER-valid UTCTime of the same length: the ASN.1 library refuses to write BER_TIME, so the bytes are swapped after. */
+const STAND_IN = '0000190423163341Z';
 
 /** The subject AWS's DSA certificate has; a forger can put it in any certificate they make. */
 const AWS_SUBJECT = '/C=US/ST=Washington State/L=Seattle/O=Amazon Web Services LLC';
@@ -89,6 +97,28 @@ describe('identity: documents signed in the test with openssl', function () {
     );
   }
 
+  /**
+   * `source` (a PKCS7 openssl signed, DER) with its signingTime replaced by BER_TIME and the signed
+   * attributes signed again by openssl with `signer`'s key: a PKCS7 whose signature is good for
+   * the certificate it carries, with a time only BER allows.
+   */
+  function withBerSigningTime(source: string, signer: string, out: string): void {
+    const info = AsnConvert.parse(readFileSync(file(source)), ContentInfo);
+    const signed = AsnConvert.parse(info.content, SignedData);
+    const signerInfo = signed.signerInfos[0];
+    const utcTime = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0x17, text.length]), Buffer.from(text, 'latin1')])).buffer;
+    for (const a of signerInfo.signedAttrs!) if (a.attrType === '1.2.840.113549.1.9.5') a.attrValues = [utcTime(STAND_IN)];
+    const swap = (der: Buffer) => Buffer.from(der.toString('latin1').replace(STAND_IN, BER_TIME), 'latin1');
+    const attributes = Buffer.concat(signerInfo.signedAttrs!.map((a) => Buffer.from(AsnConvert.serialize(a))));
+    assert.ok(attributes.length > 127 && attributes.length < 256);
+    writeFileSync(file(`${out}.attrs`), swap(Buffer.concat([Buffer.from([0x31, 0x81, attributes.length]), attributes])));
+    openssl('dgst', '-sha1', '-sign', `${signer}.key`, '-out', `${out}.sig`, `${out}.attrs`);
+    signerInfo.signature = new OctetString(readFileSync(file(`${out}.sig`)));
+    info.content = AsnConvert.serialize(signed);
+    writeFileSync(file(`${out}.der`), swap(Buffer.from(AsnConvert.serialize(info))));
+    writeFileSync(file(`${out}.pem`), `-----BEGIN PKCS7-----\n${readFileSync(file(`${out}.der`)).toString('base64')}\n-----END PKCS7-----\n`);
+  }
+
   before(function () {
     this.timeout(120000);
     dir = mkdtempSync(join(tmpdir(), 'identity-openssl-'));
@@ -101,6 +131,25 @@ describe('identity: documents signed in the test with openssl', function () {
     smimeSign('dsa', 'sha1', 'pkcs7.pem');
     smimeSign('rsa', 'sha256', 'rsa2048.pem');
     smimeSign('forger', 'sha1', 'forged.pem');
+    openssl(
+      'smime',
+      '-sign',
+      '-nodetach',
+      '-binary',
+      '-md',
+      'sha1',
+      '-in',
+      'document.json',
+      '-signer',
+      'forger.crt',
+      '-inkey',
+      'forger.key',
+      '-outform',
+      'DER',
+      '-out',
+      'forged.der',
+    );
+    withBerSigningTime('forged.der', 'forger', 'forged-ber-time');
     // The same certificate again, but encoded as AWS's is (PrintableString) and with its serial:
     // the message then names AWS's own certificate, whose key must refuse the signature.
     writeFileSync(
@@ -140,7 +189,7 @@ describe('identity: documents signed in the test with openssl', function () {
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.certificate, 'test dsa');
     assert.equal(result.document.region, 'eu-west-1');
-    assert.match(result.checks.find((c) => c.name === 'product-code')!.detail, /is in marketplaceProductCodes/);
+    assert.match(result.checks.find((c) => c.name === 'product-code')!.detail, /is in the document's marketplaceProductCodes/);
   });
 
   it('verifies a /rsa2048-like SHA-256 RSA PKCS7 beside its document', () => {
@@ -151,7 +200,7 @@ describe('identity: documents signed in the test with openssl', function () {
     );
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.checks.find((c) => c.name === 'document-matches')!.ok, true);
-    assert.match(result.checks.find((c) => c.name === 'message-digest')!.detail, /^sha256 /);
+    assert.match(result.checks.find((c) => c.name === 'message-digest')!.detail, /its SHA-256 digest is the signed one/);
   });
 
   it('verifies a /signature value (base64 RSA SHA-256), also when the document came back with CRLF and a newline', () => {
@@ -213,8 +262,42 @@ describe('identity: documents signed in the test with openssl', function () {
     for (const forged of ['forged.pem', 'forged-twin.pem']) {
       const run = await runCli('verify-identity', '--pkcs7', file(forged), '--account', '111122223333');
       assert.equal(run.code, 1, forged);
-      assert.match(run.out, /^NOT VERIFIED/);
+      assert.match(run.out, /^NOT SIGNED BY AWS/);
     }
+  });
+
+  it('answers "not signed by AWS" for a foreign-signed PKCS7 with a BER signing time (openssl accepts its signature), and records it with no owner', async () => {
+    // openssl, the referee: the time is the BER one, and the signature is good for the certificate carried inside.
+    assert.match(execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', file('forged-ber-time.der')]).toString(), /UTCTIME\s*:190423163341-0700/);
+    execFileSync(
+      'openssl',
+      ['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', file('forged-ber-time.der'), '-out', file('forged-ber-time.out')],
+      {
+        stdio: 'ignore',
+      },
+    );
+    assert.equal(read('forged-ber-time.out'), DOCUMENT);
+
+    const result = verifyIdentity({ method: 'pkcs7', signature: read('forged-ber-time.pem') }, { account: '111122223333' });
+    assert.deepEqual([result.verified, result.confirmed, result.certificate], [false, false, null]);
+    assert.match(result.reasons.join('\n'), /signed by a certificate that is not one of AWS's published instance identity certificates/);
+    assert.equal(identityAnswer(result).authenticity.verdict, 'Not signed by AWS');
+    // Trusted (as a test certificate), the same message verifies: the BER time is read, to the second.
+    const trusted = verifyIdentity({ method: 'pkcs7', signature: read('forged-ber-time.pem') }, {}, { certificates: [certificate('forger', 'pkcs7')] });
+    assert.equal(trusted.verified, true, trusted.reasons.join('; '));
+    assert.match(trusted.checks.find((c) => c.name === 'signature')!.detail, /signed 2019-04-23 23:33:41 UTC$/);
+
+    const audit = file('ber-audit.jsonl');
+    const run = await runCli('verify-identity', '--pkcs7', file('forged-ber-time.pem'), '--account', '111122223333', '--audit', audit);
+    assert.equal(run.code, 1, run.err);
+    assert.equal(run.err, '');
+    assert.match(run.out, /^NOT SIGNED BY AWS: signed by a certificate that is not one of AWS's/);
+    assert.match(run.out, /^NOT A CONFIRMATION: /m);
+    const line = JSON.parse(readFileSync(audit, 'utf8').trim()) as Record<string, unknown>;
+    assert.deepEqual(
+      [line.source, line.verdict, line.verified, line.ownerId, line.claimedAccount, line.certificate],
+      ['identity-document', 'error', false, null, '111122223333', null],
+    );
   });
 
   it("fails, in the CLI, documents signed by the test certificates: the CLI trusts only AWS's", async () => {

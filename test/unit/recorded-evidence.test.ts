@@ -84,7 +84,7 @@ describe('recorded evidence beyond the reports', () => {
     assert.equal(byAccount.get('111122223333')?.identity?.verdict, 'owner-mismatch');
     assert.equal(
       summarizeRecordedEvidence(byAccount.get('111122223333')!),
-      'Identity document of i-f79fe56c: not verified (owner-mismatch) (1970-01-01 00:00 UTC, offline).'.replace(
+      `Identity document of i-f79fe56c: authentic (${mismatch.certificate}), not a confirmation (owner-mismatch) (1970-01-01 00:00 UTC, offline).`.replace(
         '1970-01-01 00:00',
         mismatch.time.slice(0, 16).replace('T', ' '),
       ),
@@ -92,16 +92,17 @@ describe('recorded evidence beyond the reports', () => {
     assert.equal(
       summarizeRecordedEvidence({ live: newer, identity: identity() }),
       'Live agreements: ACTIVE, agmt-0001 (ACTIVE) from 2026-11-21 (2026-11-30 12:00 UTC, profile seller, request req-page-2). ' +
-        "Identity document of i-f79fe56c: verified by AWS's " +
-        identity().certificate +
-        ' certificate (2026-11-30 12:05 UTC, offline).',
+        `Identity document of i-f79fe56c: authentic (${identity().certificate}), no product checked (2026-11-30 12:05 UTC, offline).`,
     );
     assert.equal(summarizeRecordedEvidence({}), 'No live agreement search or identity document recorded.');
   });
 
   it('describes an identity document with its certificate, instance and every check', () => {
     const text = describeIdentityEntry(identity());
-    assert.match(text, /^Instance identity document \(verified offline with AWS's certificates, no AWS call\): VERIFIED\n {2}certificate: AWS .*DSA/);
+    assert.match(
+      text,
+      /^Instance identity document \(checked offline with AWS's certificates, no AWS call\): AUTHENTIC, NO PRODUCT CHECKED\n {2}certificate: AWS's \/pkcs7 certificate/,
+    );
     assert.match(text, /instance i-f79fe56c, owner 121659014334, claimed 121659014334, region us-east-1/);
     assert.match(text, /\n {2}ok {3}signature: /);
     assert.match(text, /\n {2}ok {3}account: /);
@@ -144,7 +145,7 @@ describe('recorded evidence beyond the reports', () => {
     );
     assert.match(tooltip, /\\<img src=x onerror=alert\(1\)\\>\\\*\\\*agmt\\\*\\\*: ACTIVE, product prod-a/);
     assert.match(tooltip, /asked at 2026-11-30T12:00:00\.000Z as profile seller; request ids: req-page-1, req-page-2/);
-    assert.match(tooltip, /Instance identity document \(verified offline with AWS's certificates, no AWS call\): VERIFIED/);
+    assert.match(tooltip, /Instance identity document \(checked offline with AWS's certificates, no AWS call\): AUTHENTIC/);
     assert.ok(!/<img/.test(tooltip.replace(/\\</g, '')), 'raw HTML in the tooltip');
     // Grouped by account, the root row carries it too.
     const byAccount = new SubscriptionTreeModel({ store, asOf: '2026-11-23', policy: DEFAULT_POLICY }, 'account');
@@ -171,7 +172,7 @@ describe('recorded evidence beyond the reports', () => {
     assert.deepEqual(errors, []);
     assert.match(markdown, /## Live AWS Marketplace agreements\n\n```text\nLive agreements of account 121659014334, any product/);
     assert.match(markdown, /agmt-0001: ACTIVE, product prod-a, offer offer-1, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/);
-    assert.match(markdown, /## Instance identity document\n\n```text\nInstance identity document \(verified offline/);
+    assert.match(markdown, /## Instance identity document\n\n```text\nInstance identity document \(checked offline/);
     assert.ok(!markdown.includes(FAKE_KEY_ID));
     assert.deepEqual(
       redactions.map((r) => r.kind),

@@ -2,8 +2,8 @@
 // @peculiar/asn1-cms, which reads BER (AWS's /pkcs7 uses indefinite lengths), and reduced to the
 // few parts a signature check needs. Certificates carried inside the message are ignored on
 // purpose: anyone can put a certificate with AWS's name in a message they signed themselves.
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { CertificateChoices, ContentInfo, SignedData, id_data, id_signedData } from '@peculiar/asn1-cms';
+import { AsnConvert, AsnObjectIdentifierConverter } from '@peculiar/asn1-schema';
+import { CertificateChoices, ContentInfo, SignedData, id_data, id_signedData, type Attribute } from '@peculiar/asn1-cms';
 import { NotASignatureError } from './pasted';
 
 const ID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
@@ -28,8 +28,10 @@ export interface CmsSigner {
   messageDigest?: Buffer;
   /** The contentType attribute's OID. */
   contentType?: string;
-  /** The signingTime attribute, when present. */
+  /** The signingTime attribute, when present and a time (UTC offsets, legal in BER, are read). */
   signingTime?: Date;
+  /** Why the signer could not be read, when it could not: the signature then cannot be checked. */
+  unreadable?: string;
 }
 
 /** A SignedData message: the content it carries (undefined when detached) and its signers. */
@@ -48,7 +50,7 @@ export function parseSignedData(bytes: Buffer): CmsSignedData {
     signed = AsnConvert.parse(info.content, SignedData);
   } catch (error) {
     throw new NotASignatureError(
-      `this is not a PKCS7 signature (${(error as Error).message}): ` + 'paste the output of /latest/dynamic/instance-identity/pkcs7 (or /rsa2048)',
+      `this is not a PKCS7 signature (${(error as Error).message}): ` + 'paste the output of /latest/dynamic/instance-identity/pkcs7',
     );
   }
   const encapsulated = signed.encapContentInfo;
@@ -58,29 +60,47 @@ export function parseSignedData(bytes: Buffer): CmsSignedData {
     contentType: encapsulated.eContentType,
     content,
     signers: signed.signerInfos.map((info) => {
-      const attrs = info.signedAttrs;
-      const value = (oid: string) => {
-        const found = attrs?.find((a) => a.attrType === oid)?.attrValues;
-        return found?.length === 1 ? Buffer.from(found[0]) : undefined;
-      };
-      const sid = info.sid.issuerAndSerialNumber;
-      const digest = value(ID_MESSAGE_DIGEST);
-      const type = value(ID_CONTENT_TYPE);
-      const time = value(ID_SIGNING_TIME);
-      return {
-        issuerAndSerial: sid && { issuer: Buffer.from(AsnConvert.serialize(sid.issuer)), serial: Buffer.from(sid.serialNumber) },
-        digestAlgorithm: info.digestAlgorithm.algorithm,
-        signatureAlgorithm: info.signatureAlgorithm.algorithm,
-        signature: Buffer.from(info.signature.buffer),
-        // The signature covers the attributes encoded as a SET OF (tag 0x31), not as the [0] field
-        // of the message (RFC 5652 5.4). Each attribute is encoded again in the message's order.
-        signedAttributes: attrs && derOf(0x31, Buffer.concat(attrs.map((a) => Buffer.from(AsnConvert.serialize(a))))),
-        messageDigest: digest && octetStringValue(digest),
-        contentType: type && readObjectIdentifier(type),
-        signingTime: time && readTime(time),
-      };
+      try {
+        return readSigner(info);
+      } catch (error) {
+        // A signer the parser cannot read (a value its schema refuses) is a signature that does not
+        // verify, not a crash: the answer is still "not signed by AWS", and it is recorded.
+        return { digestAlgorithm: '', signatureAlgorithm: '', signature: Buffer.alloc(0), unreadable: (error as Error).message };
+      }
     }),
   };
+}
+
+function readSigner(info: SignedData['signerInfos'][number]): CmsSigner {
+  const attrs = info.signedAttrs;
+  const value = (oid: string) => {
+    const found = attrs?.find((a) => a.attrType === oid)?.attrValues;
+    return found?.length === 1 ? Buffer.from(found[0]) : undefined;
+  };
+  const sid = info.sid.issuerAndSerialNumber;
+  const digest = value(ID_MESSAGE_DIGEST);
+  const type = value(ID_CONTENT_TYPE);
+  const time = value(ID_SIGNING_TIME);
+  return {
+    issuerAndSerial: sid && { issuer: Buffer.from(AsnConvert.serialize(sid.issuer)), serial: Buffer.from(sid.serialNumber) },
+    digestAlgorithm: info.digestAlgorithm.algorithm,
+    signatureAlgorithm: info.signatureAlgorithm.algorithm,
+    signature: Buffer.from(info.signature.buffer),
+    // The signature covers the attributes encoded as a SET OF (tag 0x31), not as the [0] field
+    // of the message (RFC 5652 5.4). Each attribute is encoded again in the message's order, its
+    // values as the message holds them: the parser's own serializer re-reads them and throws on a
+    // BER time such as 190423163341-0700.
+    signedAttributes: attrs && derOf(0x31, Buffer.concat(attrs.map(attributeDer))),
+    messageDigest: digest && octetStringValue(digest),
+    contentType: type && readObjectIdentifier(type),
+    signingTime: time && readTime(time),
+  };
+}
+
+/** SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF ANY } with the values' bytes untouched. */
+function attributeDer(a: Attribute): Buffer {
+  const type = Buffer.from(AsnObjectIdentifierConverter.toASN(a.attrType).toBER());
+  return derOf(0x30, Buffer.concat([type, derOf(0x31, Buffer.concat(a.attrValues.map((v) => Buffer.from(v))))]));
 }
 
 export const ID_DATA = id_data;
@@ -172,11 +192,16 @@ function readObjectIdentifier(der: Buffer): string | undefined {
   return [first, arcs[0] - first * 40, ...arcs.slice(1)].join('.');
 }
 
-/** UTCTime (0x17) or GeneralizedTime (0x18), as signingTime holds it. */
-function readTime(der: Buffer): Date | undefined {
+/**
+ * UTCTime (0x17) or GeneralizedTime (0x18), as signingTime holds it: DER's YYMMDDHHMMSSZ, and what
+ * BER also allows (no seconds, an offset such as -0700 instead of Z); undefined for anything else.
+ */
+export function readTime(der: Buffer): Date | undefined {
   const text = der.subarray(2, 2 + der[1]).toString('latin1');
-  const m = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  if (!m || (der[0] !== 0x17 && der[0] !== 0x18)) return undefined;
+  const m = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:Z|([+-])(\d{2})(\d{2}))$/.exec(text);
+  if (!m || (der[0] !== 0x17 && der[0] !== 0x18) || (der[0] === 0x17) !== (m[1].length === 2)) return undefined;
   const year = m[1].length === 4 ? Number(m[1]) : Number(m[1]) + (Number(m[1]) < 50 ? 2000 : 1900);
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
+  const local = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const offsetMinutes = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0;
+  return new Date(local - offsetMinutes * 60_000);
 }

@@ -4,12 +4,24 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { certificatesFor, awsIdentityCertificates, trust, type IdentityCertificate, type IdentityMethod, type TrustedCertificate } from './certificates';
 import { ID_DATA, parseSignedData, sameSerial, type CmsSigner } from './cms';
-import { documentForms, expectationChecks, readIdentityDocument, type IdentityCheck, type IdentityExpectations } from './document';
-import { NotASignatureError, readPastedSignature } from './pasted';
+import {
+  ageWarning,
+  DEFAULT_IDENTITY_DOCUMENT_DAYS,
+  documentForms,
+  EXPECTATION_CHECKS,
+  expectationChecks,
+  productCodeIn,
+  readIdentityDocument,
+  utcWords,
+  type IdentityCheck,
+  type IdentityExpectations,
+} from './document';
+import { NotASignatureError, notPastedOutput, readPastedSignature } from './pasted';
 
 export type { IdentityCheck, IdentityExpectations } from './document';
 export type { IdentityCertificate, IdentityMethod } from './certificates';
 export { NotASignatureError } from './pasted';
+export { DEFAULT_IDENTITY_DOCUMENT_DAYS } from './document';
 
 /** What the customer sent: the signature as pasted, and the document when it is apart from it. */
 export interface IdentityInput {
@@ -20,23 +32,37 @@ export interface IdentityInput {
   document?: Buffer;
 }
 
-/** The answer, as `verify-identity --json` prints it. */
+/**
+ * The answer, as `verify-identity --json` prints it. Two facts apart: `verified` says AWS signed
+ * the document (the customer did not forge it); `product` and `confirmed` say whether it proves what
+ * was expected of it (the instance runs the product, in the customer's account).
+ */
 export interface IdentityVerification {
-  /** True only when the signature verifies with an AWS certificate AND every check holds. */
+  /** True when AWS signed these bytes: the signature verifies with an AWS certificate and the document is the one signed. */
   verified: boolean;
+  /** True when verified AND every expectation given (product code, account, instance) holds. */
+  confirmed: boolean;
   method: IdentityMethod;
   /** The name of the AWS certificate whose key verified the signature; null when none did. */
   certificate: string | null;
+  /**
+   * The product code asked about (null when none was): `attached` true only when the verified
+   * document carries it, in `field` (marketplaceProductCodes, billingProducts or devpayProductCodes).
+   */
+  product: { code: string; attached: boolean; field: string | null } | null;
   /** The signed document's fields ({} when the signed bytes are not a JSON object). */
   document: Record<string, unknown>;
   checks: IdentityCheck[];
   /** The detail of every check that failed, in order: what the engineer tells the customer. */
   reasons: string[];
+  /** What the engineer should weigh though no check failed: a verified document older than `maxAgeDays`. */
+  warnings: string[];
 }
 
-/** Options for tests: `certificates` replaces AWS's bundled ones (the CLI never passes it). */
+/** Options: `certificates` replaces AWS's bundled ones (tests only, the CLI never passes it); `now` for the document's age. */
 export interface VerifyOptions {
   certificates?: IdentityCertificate[];
+  now?: Date;
 }
 
 const DIGESTS: Record<string, string> = {
@@ -77,7 +103,22 @@ export function verifyIdentity(input: IdentityInput, expected: IdentityExpectati
     ...expectationChecks(document ?? {}, expected),
   ];
   const reasons = checks.filter((c) => !c.ok).map((c) => c.detail);
-  return { verified: reasons.length === 0, method: input.method, certificate: outcome.certificate?.name ?? null, document: document ?? {}, checks, reasons };
+  const verified = outcome.certificate !== undefined && checks.every((c) => c.ok || EXPECTATION_CHECKS.has(c.name));
+  const fields = document ?? {};
+  const code = expected.productCode;
+  const field = code === undefined ? null : productCodeIn(fields, code).field;
+  const warning = verified ? ageWarning(fields, expected.maxAgeDays ?? DEFAULT_IDENTITY_DOCUMENT_DAYS, options.now ?? new Date()) : undefined;
+  return {
+    verified,
+    confirmed: verified && reasons.length === 0,
+    method: input.method,
+    certificate: outcome.certificate?.name ?? null,
+    product: code === undefined ? null : { code, attached: verified && field !== null, field },
+    document: fields,
+    checks,
+    reasons,
+    warnings: warning ? [warning] : [],
+  };
 }
 
 interface Outcome {
@@ -88,8 +129,8 @@ interface Outcome {
 }
 
 function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outcome {
-  const what = input.method === 'rsa2048' ? 'the /rsa2048 signature' : 'the /pkcs7 signature';
-  const bytes = readPastedSignature(input.signature, what);
+  const what = `the /${input.method} signature`;
+  const bytes = readPastedSignature(input.signature, what, input.method);
   if (bytes[0] !== 0x30) throw new NotASignatureError(`${what} is base64 but not a PKCS7 (a bare signature? use --signature)`);
   const signed = parseSignedData(bytes);
   const content = signed.content ?? input.document;
@@ -100,22 +141,32 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
     checks.push({
       name: 'document-matches',
       ok: form !== undefined,
-      detail: form
-        ? `the document given is the signed document (${form.note})`
-        : 'the document given is not the one signed: trust only the signed one, shown here',
+      detail: form ? `the document given is the one signed (${form.note})` : 'the document given is not the one signed: trust only the signed one, shown here',
     });
   }
-  checks.push({ name: 'content-type', ok: signed.contentType === ID_DATA, detail: `signed content type ${signed.contentType}` });
+  const data = signed.contentType === ID_DATA;
+  checks.push({
+    name: 'content-type',
+    ok: data,
+    detail: data
+      ? 'the signature covers plain data, as AWS signs a document'
+      : `the signature covers content of another type (OID ${signed.contentType}), never a document`,
+  });
   if (signed.signers.length !== 1) {
-    checks.push({ name: 'signature', ok: false, detail: `the PKCS7 has ${signed.signers.length} signers; AWS signs with exactly one` });
+    checks.push({ name: 'signature', ok: false, detail: `the PKCS7 has ${signed.signers.length} signers, and AWS signs with exactly one` });
     return { checks, signedBytes: content };
   }
   const signer = signed.signers[0];
-  const digestName = DIGESTS[signer.digestAlgorithm];
-  if (!digestName) {
-    checks.push({ name: 'signature', ok: false, detail: `digest algorithm ${signer.digestAlgorithm} is not one AWS uses` });
+  if (signer.unreadable) {
+    checks.push({ name: 'signature', ok: false, detail: `its signer cannot be read (${signer.unreadable}), and AWS's always can` });
     return { checks, signedBytes: content };
   }
+  const digestName = DIGESTS[signer.digestAlgorithm];
+  if (!digestName) {
+    checks.push({ name: 'signature', ok: false, detail: `its digest algorithm (OID ${signer.digestAlgorithm}) is not one AWS uses` });
+    return { checks, signedBytes: content };
+  }
+  const digestWords = digestName.toUpperCase().replace('SHA', 'SHA-');
   let signedData = content;
   if (signer.signedAttributes) {
     const digest = createHash(digestName).update(content).digest();
@@ -124,36 +175,36 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
       name: 'message-digest',
       ok: same,
       detail: same
-        ? `${digestName} of the document matches the signed messageDigest`
-        : 'the document was changed after it was signed (its digest is not the signed messageDigest)',
+        ? `the document is unchanged since it was signed (its ${digestWords} digest is the signed one)`
+        : 'the document was changed after it was signed (its digest is not the signed one)',
     });
     const typeOk = signer.contentType === signed.contentType;
     checks.push({
       name: 'content-type-attribute',
       ok: typeOk,
       detail: typeOk
-        ? 'signed contentType attribute matches'
-        : `signed contentType attribute ${signer.contentType ?? 'missing'} does not match ${signed.contentType}`,
+        ? 'the signed attributes name the content the message carries'
+        : `the signed attributes name other content (${signer.contentType ? `OID ${signer.contentType}` : 'none'}) than the message carries`,
     });
     signedData = signer.signedAttributes;
   }
   const candidates = certificatesFor(input.method, regionOf(content), trusted);
   if (candidates.length === 0) {
     checks.push({
-      name: 'signature',
+      name: 'certificate',
       ok: false,
       detail:
-        `no AWS certificate for /${input.method} is bundled ` +
-        '(AWS hands out the RSA-2048 ones through AWS Support): ask the customer for /pkcs7 or /signature instead',
+        `no AWS certificate for /${input.method} is bundled, so it cannot be checked here (this is not a sign of forgery; ` +
+        'AWS hands out the RSA-2048 certificates through AWS Support): ask the customer for /pkcs7 or /signature instead',
     });
     return { checks, signedBytes: content };
   }
   const found = signerCertificate(signer, digestName, signedData, candidates);
-  const time = signer.signingTime ? `, signed ${signer.signingTime.toISOString()}` : '';
+  const time = signer.signingTime ? `, signed ${utcWords(signer.signingTime)}` : '';
   checks.push({
     name: 'signature',
     ok: found.certificate !== undefined,
-    detail: found.certificate ? `verified with ${found.certificate.name}${time}` : found.why,
+    detail: found.certificate ? `signed by AWS, checked with ${found.certificate.name}${time}` : found.why,
   });
   return { checks, certificate: found.certificate, signedBytes: content };
 }
@@ -175,8 +226,8 @@ function signerCertificate(
     if (pool.length === 0) {
       return {
         why:
-          `signed by a certificate that is not one of AWS's published instance identity certificates (serial ${serial.toString('hex')}): ` +
-          'a certificate inside the PKCS7 proves nothing; ask the customer for the output of the metadata service itself',
+          `signed by a certificate that is not one of AWS's published instance identity certificates (serial ${serial.toString('hex')}); ` +
+          'a certificate carried inside the PKCS7 proves nothing. Ask the customer for the output of the metadata service itself',
       };
     }
   }
@@ -188,15 +239,17 @@ function signerCertificate(
   }
   return {
     why:
-      `the signature does not verify with ${pool.length === 1 ? pool[0].name : `any of ${pool.length} AWS certificates for this method`}: ` +
-      'the document or its signature was changed, or it was not signed by AWS',
+      `the signature does not verify with ${pool.length === 1 ? pool[0].name : `any of ${pool.length} AWS certificates for this method`}; ` +
+      'the document or its signature was changed, or someone else signed it',
   };
 }
 
 function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]): Outcome {
-  const signature = readPastedSignature(input.signature, 'the /signature value');
+  const signature = readPastedSignature(input.signature, 'the /signature value', 'signature');
   if (signature[0] === 0x30 && signature.length > 300) throw new NotASignatureError('the /signature value looks like a PKCS7: use --pkcs7 (or --rsa2048)');
   if (!input.document) throw new NotASignatureError('the /signature value signs the document, which was not given: give --document FILE');
+  const mistake = notPastedOutput(input.document.toString('utf8'), 'the document', 'document');
+  if (mistake) throw new NotASignatureError(mistake);
   const forms = documentForms(input.document);
   const candidates = certificatesFor('signature', regionOf(forms[forms.length - 1].bytes), trusted);
   for (const form of forms) {
@@ -206,7 +259,7 @@ function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]
         return {
           certificate,
           signedBytes: form.bytes,
-          checks: [{ name: 'signature', ok: true, detail: `verified with ${certificate.name} (the document ${form.note})` }],
+          checks: [{ name: 'signature', ok: true, detail: `signed by AWS, checked with ${certificate.name} (the document ${form.note})` }],
         };
       }
     }
@@ -217,7 +270,7 @@ function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]
       {
         name: 'signature',
         ok: false,
-        detail: `the signature does not verify with any of ${candidates.length} AWS certificates for /signature: the document or its signature was changed, or it was not signed by AWS`,
+        detail: `the signature does not verify with any of ${candidates.length} AWS certificates for /signature; the document or its signature was changed, or someone else signed it`,
       },
     ],
   };

@@ -31,6 +31,8 @@ export interface Product {
 export interface EligibilitySection {
   lastUsageDays: number;
   goodFaithDays: number;
+  /** An identity document whose instance started more than this many days ago draws a warning (default 365). */
+  identityDocumentDays?: number;
   notes?: Fact[];
 }
 

@@ -3,11 +3,13 @@
 // log beside the confirmations. Bundled apart (dist/identity.js) and loaded on first use: the CMS
 // parser is not paid for at activation.
 import { identityAuditEntry } from '../../core/audit';
+import { identityAnswer } from '../../core/identity/identity-answer';
 import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity/verify';
 import type { SupportDeskContext } from '../context';
 import { recordEvidence } from '../record-evidence';
 
 export { NotASignatureError } from '../../core/identity/verify';
+export { identityAnswer } from '../../core/identity/identity-answer';
 
 /** What the engineer was sent and expects: the signature as pasted, the document when apart from it. */
 export interface IdentityEvidenceInput {
@@ -19,7 +21,8 @@ export interface IdentityEvidenceInput {
 }
 
 /**
- * Verifies and records the answer in the audit log (the Confirmations view refreshes). Throws
+ * Verifies and records the answer in the audit log (the Confirmations view refreshes); the document's
+ * age is judged against the playbook's eligibility.identityDocumentDays unless `expected` says. Throws
  * NotASignatureError (from the verifier) for input that is not a signature at all; an audit log
  * that cannot be written is said in the log and in the returned `auditProblem`, never hides the answer.
  */
@@ -27,24 +30,25 @@ export async function verifyAndRecord(
   ctx: SupportDeskContext,
   input: IdentityEvidenceInput,
 ): Promise<{ verification: IdentityVerification; auditProblem?: string }> {
+  const maxAgeDays = input.expected.maxAgeDays ?? (await ctx.playbook.current()).playbook.eligibility.identityDocumentDays;
+  const expected = { ...input.expected, maxAgeDays };
   const verification = verifyIdentity(
     { method: input.method, signature: input.signature, document: input.document === undefined ? undefined : Buffer.from(input.document, 'utf8') },
-    input.expected,
+    expected,
   );
-  const entry = identityAuditEntry(verification, input.expected);
+  const entry = identityAuditEntry(verification, expected);
+  const { authenticity, confirmation } = identityAnswer(verification);
   ctx.log.info(
-    `verify identity ${input.method}: ${verification.verified ? 'verified' : `not verified (${verification.reasons.join('; ')})`}, instance ${entry.instanceId || 'unknown'}, account ${entry.ownerId ?? 'unknown'}`,
+    `verify identity ${input.method}: ${authenticity.verdict.toLowerCase()}, ${confirmation.verdict.toLowerCase()}${verification.reasons.length ? ` (${verification.reasons.join('; ')})` : ''}, instance ${entry.instanceId || 'unknown'}, owner ${entry.ownerId ?? 'unknown'}`,
   );
   const auditProblem = await recordEvidence(ctx, entry);
   return auditProblem ? { verification, auditProblem } : { verification };
 }
 
-/** One sentence for a notification or the panel: what was proven, or why not. */
+/** The answer for a notification or the panel: both facts apart, when the instance started, and any warning. */
 export function describeVerification(v: IdentityVerification): string {
-  // The document is what the customer sent: a field that is not a string is named as unknown.
-  const field = (name: string, unknown: string) => (typeof v.document[name] === 'string' ? v.document[name] : unknown);
-  const what = `instance ${field('instanceId', 'unknown')} of account ${field('accountId', 'unknown')} in ${field('region', 'an unknown region')}`;
-  return v.verified
-    ? `Verified by AWS's ${v.certificate} certificate: ${what}.`
-    : `Not verified (${v.method}): ${v.reasons.join('; ')}${v.certificate ? ` (signature checked with AWS's ${v.certificate} certificate, ${what})` : ''}.`;
+  const { authenticity, confirmation, started } = identityAnswer(v);
+  return [`${authenticity.verdict}: ${authenticity.text}`, `${confirmation.verdict}: ${confirmation.text}`, started, ...v.warnings.map((w) => `Warning: ${w}.`)]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -225,7 +225,7 @@ export class SupportDeskPanel extends Disposable {
 
   /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
   private async verifyIdentity(r: Extract<PanelRequest, { kind: 'verifyIdentity' }>): Promise<PanelReplies['verifyIdentity']> {
-    const { verifyAndRecord, describeVerification, NotASignatureError } = identityEvidence.load();
+    const { verifyAndRecord, describeVerification, identityAnswer, NotASignatureError } = identityEvidence.load();
     try {
       const { verification, auditProblem } = await verifyAndRecord(this.ctx, {
         method: r.method,
@@ -233,7 +233,17 @@ export class SupportDeskPanel extends Disposable {
         document: r.document || undefined,
         expected: { account: r.account || undefined, productCode: r.productCode || undefined },
       });
-      return { verified: verification.verified, message: describeVerification(verification), checks: verification.checks, auditProblem };
+      const { authenticity, confirmation, started } = identityAnswer(verification);
+      return {
+        verified: verification.verified,
+        message: describeVerification(verification),
+        authenticity,
+        confirmation,
+        ...(started ? { started } : {}),
+        warnings: verification.warnings,
+        checks: verification.checks,
+        auditProblem,
+      };
     } catch (error) {
       if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`, { cause: error });
       throw error;
