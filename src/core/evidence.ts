@@ -5,6 +5,7 @@ import type { AuditEntry } from './audit';
 import { isGoodFaithRule, type Freshness } from './eligibility';
 import type { AccountVerdict, SupportContact } from './domain';
 import { describeLive, type LiveEvidence } from './live-verdict';
+import { withoutLocalPaths } from './shared-name';
 
 /**
  * "Account 111122223333: ELIGIBLE (as of 2026-11-22)" and, per product, its verdict and reasons
@@ -76,7 +77,7 @@ export function describeLiveEntry(e: AuditEntry): string {
     source: 'marketplace-agreement',
     verdict: e.liveVerdict ?? 'error',
     agreements: e.agreements ?? [],
-    ...(e.errorKind ? { error: { kind: e.errorKind, message: e.errorMessage ?? 'not recorded' } } : {}),
+    ...(e.errorKind ? { error: { kind: e.errorKind, message: withoutLocalPaths(e.errorMessage ?? 'not recorded') } } : {}),
     region: 'us-east-1',
     endpoint: e.endpoint ?? '(endpoint not recorded)',
     requestIds: e.requestIds ?? (e.requestId ? [e.requestId] : []),

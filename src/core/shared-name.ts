@@ -20,3 +20,16 @@ export function sharedName(path: string, workspace?: string): string {
   }
   return win32.basename(path);
 }
+
+// An absolute POSIX path of two or more parts, or a Windows drive path, not inside a URL (`://`).
+// Each part is a run without separators, so the match is linear.
+const LOCAL_PATH = /(?<![\w:/.\\-])(?:\/(?:[\w.@+~-]+\/)+[\w.@+~-]+|[A-Za-z]:\\(?:[\w.@+~ -]+\\)*[\w.@+~-]+)/g;
+
+/**
+ * `text` (an error message recorded in the audit log, say) with every absolute local path replaced
+ * by its sharedName: `profile "x" is not in /home/me/.aws/config` → `... is not in config`. URLs are
+ * kept. Pure; never throws. Used where recorded text goes into a case or Copy evidence.
+ */
+export function withoutLocalPaths(text: string): string {
+  return text.replace(LOCAL_PATH, (path) => sharedName(path));
+}

@@ -337,7 +337,7 @@ describe('identity: support-desk verify-identity', () => {
       writeFileSync(file, page);
       const run = await runCli('verify-identity', '--pkcs7', file);
       assert.equal(run.code, 2);
-      assert.match(run.err, /"401 - Unauthorized" page, not its output: the instance requires IMDSv2 and the customer's curl sent no session token/);
+      assert.match(run.err, /"401 - Unauthorized" page, not its output: the instance requires IMDSv2 and the customer's curl sent no session token;/);
       const document = join(dir, 'document-401.txt');
       writeFileSync(document, page);
       const signature = await runCli('verify-identity', '--signature', join(FIXTURES, 'aws-signature-us-east-1-2024.sig'), '--document', document);

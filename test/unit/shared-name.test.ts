@@ -10,7 +10,7 @@ import { judgeAccount, reportFreshness } from '../../src/core/eligibility';
 import { describeAccountEvidence } from '../../src/core/evidence';
 import { loadReports } from '../../src/core/load-reports';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../../src/core/playbook/load';
-import { sharedName } from '../../src/core/shared-name';
+import { sharedName, withoutLocalPaths } from '../../src/core/shared-name';
 import type { SubscriptionStore } from '../../src/core/store';
 import { checkAccount, panelState } from '../../src/ui/panel/panel-state';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
@@ -63,6 +63,16 @@ describe('no local paths in shared text', () => {
     assert.equal(sharedName('/tmp/xyz/work/.support-desk/playbook.json', '/tmp/xyz/work'), '.support-desk/playbook.json');
     assert.equal(sharedName('/tmp/xyz/elsewhere/playbook.json', '/tmp/xyz/work'), 'playbook.json');
     assert.equal(sharedName('relative/report_2026-11-22.csv'), 'report_2026-11-22.csv');
+  });
+
+  it('takes local paths out of recorded text (an error naming the AWS config file), keeping URLs and words', () => {
+    assert.equal(
+      withoutLocalPaths('profile "x" is not in /tmp/home-1/.aws/config or /tmp/home-1/.aws/credentials: choose one of default'),
+      'profile "x" is not in config or credentials: choose one of default',
+    );
+    assert.equal(withoutLocalPaths('cannot read C:\\Users\\me\\.aws\\config'), 'cannot read config');
+    const kept = 'endpoint https://agreement-marketplace.us-east-1.amazonaws.com/x/y, s3://bucket/a/b.csv, and/or 2026/11/22 at 09:12';
+    assert.equal(withoutLocalPaths(kept), kept);
   });
 
   it('evidence and Copy evidence cite each row by report file name, line and date', () => {

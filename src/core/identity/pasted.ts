@@ -29,7 +29,7 @@ export function notPastedOutput(text: string, what: string, path: string): strin
   if (page && /^401\b/.test(page)) {
     return (
       `${what} is the instance metadata service's "${page}" page, not its output: the instance requires IMDSv2 and ` +
-      `the customer's curl sent no session token: ${imdsAdvice(path)}`
+      `the customer's curl sent no session token; ${imdsAdvice(path)}`
     );
   }
   if (page || /^\s*<(\?xml|!DOCTYPE|html)/i.test(text)) {
