@@ -210,7 +210,7 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
             path: '',
             message:
               error instanceof NamedFileError && code === 'ENOTREG'
-                ? `the playbook ${error.reason}`
+                ? `cannot read the playbook: ${error.reason}`
                 : `cannot read the playbook (${code ?? (error as Error).message}): check the file's permissions`,
           },
         ],
