@@ -2,7 +2,7 @@
 // real S3 client against a local S3 server: fetched once per ETag, served when S3 cannot be reached,
 // and a download cut mid-stream never replaces a whole copy.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -110,6 +110,28 @@ describe("the extension's S3 report cache, against a local S3 server", function 
     assert.deepEqual(readFileSync(cache.copyOf(NAME) ?? ''), REPORT, 'the old copy, whole');
     assert.equal(result.cached[0]?.url, URL);
     assert.match(result.cached[0].reason, /broke off after \d+ bytes/);
+  });
+
+  // Issue 17, item 8: a 300 KB gzip object of 300 MB of zeros filled the disk the cache is on.
+  it('refuses a gzip object that grows past its bound, keeps nothing of it, and the report says why', async () => {
+    const bomb = gzipSync(Buffer.alloc(300 * 1024 * 1024, 0x30));
+    const BOMB = 's3://team-reports/daily/customer_subscriber_report_2026-11-23.csv.gz';
+    await server.put('team-reports', { 'daily/customer_subscriber_report_2026-11-23.csv.gz': bomb });
+    const result = await sync();
+    const cache = new S3ReportCache(dir);
+    await cache.load();
+    assert.equal(cache.copyOf(BOMB), undefined, 'no copy of it');
+    assert.ok(cache.copyOf(GZ_NAME), 'the real reports beside it are copied');
+    const held = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+    assert.ok(held < 1024 * 1024, `the cache holds ${held} bytes`);
+    const report = await readReportSource(result.sources.find((s) => s.name === BOMB) ?? result.sources[0], { asOf: '2026-11-23' });
+    assert.equal(report.path, BOMB);
+    assert.match(
+      report.problems.map((p) => p.message).join('\n'),
+      /gunzipped, it grows past 64 MB \(more than 100 times the object\), which no report does: it is not copied or read; check the object in S3/,
+    );
   });
 
   it('says what is wrong when S3 fails and nothing is cached', async () => {
