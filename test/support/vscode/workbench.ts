@@ -237,8 +237,12 @@ export class Workbench {
   }
 }
 
-/** True for a web or socket URL whose host is not this machine's loopback address. */
+/**
+ * True for a web or socket URL whose host is not this machine's loopback address. A webview's own
+ * resources (`*.vscode-resource.vscode-cdn.net`) are not: the webview's service worker answers them
+ * from the workbench on 127.0.0.1, and no name of that domain is ever looked up.
+ */
 export function isOffMachine(url: string): boolean {
   const { protocol, hostname } = new URL(url);
-  return /^(https?|wss?):$/.test(protocol) && hostname !== '127.0.0.1';
+  return /^(https?|wss?):$/.test(protocol) && hostname !== '127.0.0.1' && !hostname.endsWith('.vscode-resource.vscode-cdn.net');
 }
