@@ -5,6 +5,7 @@ import { VERDICT_LOOK as SHARED_LOOK, verdictWords } from '../shared/verdict-loo
 import type { CheckResult, ConfirmationView, PanelReplies } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
+import { followCustomer } from './line-bar';
 import type { PanelView } from './panel-view';
 
 // The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
@@ -107,6 +108,7 @@ export async function runCheck(v: PanelView): Promise<void> {
     liveAnswer = undefined;
     reportsAloneOpen = false;
     fill(target, renderResult(v, last));
+    void followCustomer(v, last);
   } catch (error) {
     last = undefined;
     fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', (error as Error).message));

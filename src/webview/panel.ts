@@ -8,6 +8,7 @@ import { renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
 import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
+import { renderLineBar } from './line-bar';
 import type { PanelView } from './panel-view';
 import { renderScope } from './scope-section';
 
@@ -25,6 +26,8 @@ const ui: WebviewState = {
   check: restored?.check ?? { account: '' },
   templateId: restored?.templateId,
   caseValues: restored?.caseValues ?? {},
+  line: restored?.line,
+  lineChoice: restored?.lineChoice,
 };
 let state: PanelState | undefined;
 const app = document.getElementById('app')!;
@@ -34,6 +37,7 @@ const view = (): PanelView => ({
   ui,
   save: () => saveState(ui),
   go: (section) => show(section, true),
+  refresh: () => render(),
   startCase(templateId, values) {
     prefillCase(this, templateId, values);
     show('cases', true);
@@ -73,6 +77,7 @@ function render(): void {
     h('h1', {}, icon('comment-discussion'), ' Support Desk'),
     h('p', { class: 'origin' }, `${state.playbook.name} · ${state.playbook.origin}`, state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases'),
     ...state.playbook.problems.map((p) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' Team playbook problem, the default applies: ', p)),
+    renderLineBar(view()),
   );
   const panel = h(
     'section',

@@ -10,6 +10,8 @@ import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
 import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook/scope-search';
+import { lineView } from '../../core/playbook/support-lines';
+import type { LinePlaybook } from '../../core/playbook/types';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
 import {
@@ -28,6 +30,7 @@ import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
 import { lazyModule } from '../lazy-module';
+import { lineChoiceView } from './line-views';
 import { checkAccount, confirmationView, panelState, type Judging } from './panel-state';
 
 const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
@@ -135,9 +138,10 @@ export class SupportDeskPanel extends Disposable {
       check: async (r) => checkAccount(r.input, this.judging(), await this.audit()),
       confirm: (r) => this.confirm(r.input),
       checkLive: (r) => this.checkLive(r.input),
-      searchScope: async (r) => searchScope((await this.ctx.playbook.current()).playbook.scope, r.text),
-      renderCase: (r) => this.render(r.templateId, r.values),
-      caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account),
+      searchScope: async (r) => searchScope((await this.line(r.line)).scope, r.text),
+      renderCase: (r) => this.render(r.templateId, r.values, r.line),
+      caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account, r.line),
+      supportLine: async (r) => lineChoiceView((await this.ctx.playbook.current()).playbook, r.account, r.products),
       copy: async (r) => {
         await vscode.env.clipboard.writeText(r.text);
         return { message: `Copied ${r.what}.` };
@@ -145,8 +149,8 @@ export class SupportDeskPanel extends Disposable {
       openEvidence: (r) => this.openEvidence(r.file, r.line),
       verifyIdentity: (r) => this.verifyIdentity(r),
       openCallSheet: async (r) => {
-        const { playbook } = await this.ctx.playbook.current();
-        const content = `# ${playbook.name}: critical outage call sheet\n\n${callSheet(playbook, r.region)}\n`;
+        const playbook = await this.line(r.line);
+        const content = `# ${playbook.name}, ${playbook.line.name}: critical outage call sheet\n\n${callSheet(playbook, r.region)}\n`;
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), vscode.ViewColumn.Beside);
         return { message: 'Call sheet opened beside: print it from the Markdown preview or save it.' };
       },
@@ -231,17 +235,29 @@ export class SupportDeskPanel extends Disposable {
     }
   }
 
-  private async render(templateId: string, values: Record<string, string>): Promise<PanelReplies['renderCase']> {
+  /** The playbook as the support line the webview shows sees it (the default line when none is named). */
+  private async line(id: string | undefined): Promise<LinePlaybook> {
     const { playbook } = await this.ctx.playbook.current();
+    return lineView(playbook, id || undefined);
+  }
+
+  private async render(templateId: string, values: Record<string, string>, line?: string): Promise<PanelReplies['renderCase']> {
+    const playbook = await this.line(line);
     const template = findTemplate(playbook, templateId);
-    if (!template) throw new RangeError(`The playbook has no case template "${templateId}".`);
+    if (!template) throw new RangeError(`The ${playbook.line.name} line has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
     // Echoed back for the webview's saved state; post() redacts them on the way out like everything else.
     return { markdown, redactions, errors, safeValues: values };
   }
 
-  private async caseAction(action: CaseAction, templateId: string, values: Record<string, string>, account?: string): Promise<{ message: string }> {
-    const { markdown } = await this.render(templateId, values);
+  private async caseAction(
+    action: CaseAction,
+    templateId: string,
+    values: Record<string, string>,
+    account?: string,
+    line?: string,
+  ): Promise<{ message: string }> {
+    const { markdown } = await this.render(templateId, values, line);
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(markdown);
       return { message: 'Case copied (secrets redacted).' };
