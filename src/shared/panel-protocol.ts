@@ -231,7 +231,7 @@ function requestProblem(r: unknown): string | undefined {
       if (!['copy', 'openInEditor', 'save'].includes(r.action as string)) return `unknown case action ${JSON.stringify(r.action)}`;
       return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
     case 'supportLine':
-      return supportLineProblem(r);
+      return text('account', MAX_ID, true) ?? text('productId', MAX_ID, true);
     case 'copy':
       return text('text') ?? text('what', MAX_ID);
     case 'openEvidence':
@@ -287,25 +287,14 @@ export interface LineChoiceView {
   matches: { id: string; name: string; reasons: string[] }[];
 }
 
-/** Asks which support line covers a checked customer: the account and the products the check found. */
+/**
+ * Asks which support line covers a checked customer: the account (its products are read from the reports
+ * the host holds, not from the webview), or only `productId` when the engineer narrowed the check to it.
+ */
 export interface SupportLineRequest {
   kind: 'supportLine';
   account?: string;
-  products: { productId: string; productCode?: string; productTitle?: string }[];
-}
-
-function supportLineProblem(r: Record<string, unknown>): string | undefined {
-  if (r.account !== undefined && (typeof r.account !== 'string' || r.account.length > MAX_ID))
-    return `supportLine.account must be a string of at most ${MAX_ID} characters`;
-  if (!Array.isArray(r.products) || r.products.length > 1_000) return 'supportLine.products must be a list of at most 1000 products';
-  const bad = (r.products as unknown[]).find(
-    (p: unknown) =>
-      !isObject(p) ||
-      typeof p.productId !== 'string' ||
-      p.productId.length > MAX_ID ||
-      (['productCode', 'productTitle'] as const).some((k) => p[k] !== undefined && (typeof p[k] !== 'string' || p[k].length > 2_000)),
-  );
-  return bad === undefined ? undefined : 'supportLine.products: each product needs a productId, and its code and title must be strings';
+  productId?: string;
 }
 
 function inputProblem(input: unknown): string | undefined {

@@ -14,9 +14,8 @@ export function currentLine(v: PanelView): LineView {
 
 /** After a check: asks the host which line covers the customer, follows it, and says why in the bar. */
 export async function followCustomer(v: PanelView, result: CheckResult): Promise<void> {
-  const products = result.subscriptions.map((s) => ({ productId: s.productId, productCode: s.productCode, productTitle: s.productTitle }));
   try {
-    const choice = await ask({ kind: 'supportLine', account: result.account, products });
+    const choice = await ask({ kind: 'supportLine', account: result.account, productId: v.ui.check.productId });
     v.ui.lineChoice = choice;
     v.ui.line = choice.line;
   } catch (error) {

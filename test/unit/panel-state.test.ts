@@ -120,8 +120,7 @@ describe('panel: state', () => {
 describe('panel: the support line of a checked customer', () => {
   it('says which line and why, lists every line the account holds products of, and the default with no customer', async () => {
     const { store } = await judging();
-    const { productsOfAccount } = await import('../../src/core/playbook/support-lines');
-    const both = lineChoiceView(book, '210987654321', productsOfAccount(store, '210987654321'));
+    const both = lineChoiceView(book, store, '210987654321');
     assert.equal(both.line, 'ubuntu-pro');
     assert.equal(both.by, 'customer');
     assert.deepEqual(
@@ -129,7 +128,10 @@ describe('panel: the support line of a checked customer', () => {
       ['ubuntu-pro', 'elasticbox'],
     );
     assert.match(both.why[0], /^product prod-5qwz3vsg4kbfw \(Ubuntu Pro 22\.04 LTS\) is in the Ubuntu Pro on AWS line/);
-    assert.deepEqual(lineChoiceView(book, undefined, []), {
+    // Narrowed to one product, the line is that product's; an account the reports do not list has no products.
+    assert.equal(lineChoiceView(book, store, '210987654321', 'prod-eb7mxr2l9tqzs').line, 'elasticbox');
+    assert.deepEqual(lineChoiceView(book, store, '556677889900').matches, []);
+    assert.deepEqual(lineChoiceView(book, undefined, undefined), {
       line: 'ubuntu-pro',
       by: 'default',
       why: ['no customer in hand: the default line, Ubuntu Pro on AWS, applies'],
@@ -141,11 +143,11 @@ describe('panel: the support line of a checked customer', () => {
     const ok = {
       type: 'request',
       requestId: 1,
-      request: { kind: 'supportLine', account: '111122223333', products: [{ productId: 'prod-1', productTitle: 'x' }] },
+      request: { kind: 'supportLine', account: '111122223333', productId: 'prod-1' },
     };
     assert.equal(parseWebviewMessage(ok).ok, true);
-    const bad = parseWebviewMessage({ ...ok, request: { kind: 'supportLine', products: [{ productTitle: 'no id' }] } });
-    assert.deepEqual(bad, { ok: false, reason: 'supportLine.products: each product needs a productId, and its code and title must be strings' });
+    const bad = parseWebviewMessage({ ...ok, request: { kind: 'supportLine', productId: ['prod-1'] } });
+    assert.deepEqual(bad, { ok: false, reason: 'supportLine.productId must be a string of at most 200 characters' });
     assert.equal(parseWebviewMessage({ ...ok, request: { kind: 'searchScope', text: 'x', line: 7 } }).ok, false);
   });
 });

@@ -2,7 +2,8 @@
 // forms, each line's own), and the line for a checked customer with why. Pure (no 'vscode'): unit-tested.
 import { channelsForPurchase } from '../../core/playbook/channels';
 import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
-import { chooseLine, describeLineProducts, lineView, type CustomerProduct } from '../../core/playbook/support-lines';
+import { chooseLine, describeLineProducts, lineView, productsOfAccount, type CustomerProduct } from '../../core/playbook/support-lines';
+import type { SubscriptionStore } from '../../core/store';
 import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/types';
 import { citation, outlineTemplate, telHref } from '../../core/templates';
 import type { ChannelView, FactView, LineChoiceView, LineView } from '../../shared/panel-protocol';
@@ -81,11 +82,17 @@ export function lineViews(playbook: Playbook): LineView[] {
 }
 
 /**
- * The line for a customer the panel checked (`account` and the products the check found; neither when
- * no customer is in hand), as the switcher shows it. Throws a RangeError when `asked` is not a line id.
+ * The line for a customer the panel checked, as the switcher shows it: `account` (none: no customer in
+ * hand) with the products the reports list for it, or only `productId` when the check was narrowed to it.
  */
-export function lineChoiceView(playbook: Playbook, account: string | undefined, products: readonly CustomerProduct[], asked?: string): LineChoiceView {
-  const choice = chooseLine(playbook, account, products, asked);
+export function lineChoiceView(playbook: Playbook, store: SubscriptionStore | undefined, account: string | undefined, productId?: string): LineChoiceView {
+  const info = productId ? store?.productInfo(productId) : undefined;
+  const products: CustomerProduct[] = productId
+    ? [{ productId, ...(info?.productCode ? { productCode: info.productCode } : {}), ...(info?.productTitle ? { productTitle: info.productTitle } : {}) }]
+    : store && account
+      ? productsOfAccount(store, account)
+      : [];
+  const choice = chooseLine(playbook, account, products);
   return {
     ...(account ? { account } : {}),
     line: choice.line.id,

@@ -141,7 +141,7 @@ export class SupportDeskPanel extends Disposable {
       searchScope: async (r) => searchScope((await this.line(r.line)).scope, r.text),
       renderCase: (r) => this.render(r.templateId, r.values, r.line),
       caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account, r.line),
-      supportLine: async (r) => lineChoiceView((await this.ctx.playbook.current()).playbook, r.account, r.products),
+      supportLine: async (r) => lineChoiceView((await this.ctx.playbook.current()).playbook, this.judging()?.store, r.account, r.productId || undefined),
       copy: async (r) => {
         await vscode.env.clipboard.writeText(r.text);
         return { message: `Copied ${r.what}.` };
