@@ -8,7 +8,7 @@ import { describeAccountEvidence, describeIdentityEntry, describeLiveEntry, reco
 import { closestMatch } from '../core/did-you-mean';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { lineView, type LineChoice } from '../core/playbook/support-lines';
+import { lineForTemplate, lineView, type LineChoice } from '../core/playbook/support-lines';
 import type { CaseTemplate, LinePlaybook, Playbook } from '../core/playbook/types';
 import type { SubscriptionStore } from '../core/store';
 import { findTemplate, outlineTemplate, renderCase, type CaseValues } from '../core/templates';
@@ -184,7 +184,7 @@ function templateInLine(playbook: Playbook, id: string, asked: LineChoice | unde
         .map((t) => t.template.id)
         .join(', ')}`,
     );
-  const lineId = asked?.line.id ?? (holders.lines.includes(playbook.defaultLine) ? playbook.defaultLine : holders.lines[0]);
+  const lineId = asked?.line.id ?? lineForTemplate(playbook, id)!;
   const view = lineView(playbook, lineId);
   const template = findTemplate(view, id);
   if (!template) throw new UsageError(`the ${view.line.name} line (${lineId}) has no case template "${id}"; it is in: ${holders.lines.join(', ')} (--line ID)`);

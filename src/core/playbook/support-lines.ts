@@ -103,6 +103,15 @@ export function chooseLine(playbook: Playbook, account: string | undefined, prod
   return { line, by: 'default', matches, why: [why] };
 }
 
+/**
+ * The id of the line a case template renders in when no line is asked for: the default line when it has
+ * the template, else the first line that has it; undefined when no line does.
+ */
+export function lineForTemplate(playbook: Playbook, templateId: string): string | undefined {
+  const has = (id: string) => lineList(playbook, findLine(playbook, id), 'caseTemplates').some((t) => t.id === templateId);
+  return has(playbook.defaultLine) ? playbook.defaultLine : playbook.lines.find((l) => has(l.id))?.id;
+}
+
 /** The line with id `id`; a RangeError naming the known ids when there is none. */
 export function findLine(playbook: Playbook, id: string): SupportLine {
   const line = playbook.lines.find((l) => l.id === id);

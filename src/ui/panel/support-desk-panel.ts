@@ -10,7 +10,7 @@ import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
 import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook/scope-search';
-import { lineView } from '../../core/playbook/support-lines';
+import { lineForTemplate, lineView } from '../../core/playbook/support-lines';
 import type { LinePlaybook } from '../../core/playbook/types';
 import { redactDeep } from '../../core/redaction';
 import { callSheet, findTemplate, renderCase } from '../../core/templates';
@@ -242,7 +242,8 @@ export class SupportDeskPanel extends Disposable {
   }
 
   private async render(templateId: string, values: Record<string, string>, line?: string): Promise<PanelReplies['renderCase']> {
-    const playbook = await this.line(line);
+    // No line named (a caller other than the panel's forms): the line the template belongs to.
+    const playbook = await this.line(line || lineForTemplate((await this.ctx.playbook.current()).playbook, templateId));
     const template = findTemplate(playbook, templateId);
     if (!template) throw new RangeError(`The ${playbook.line.name} line has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
