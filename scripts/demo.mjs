@@ -191,7 +191,9 @@ Open that address in a browser on this machine. What to try (reports judged as o
     i-00000000000000002 (another owner), i-00000000000000003 (not attached), i-00000000000000004 (not found).
   - Verify Identity Document... on identity/${SAMPLE_IDENTITY} (a real AWS document of 2016:
     instance i-f79fe56c of account 121659014334), offline.
-  - Case forms in the panel: fill one and Save to cases/. Escalation shows the team playbook's phone lines.
+  - Support line (above the panel's tabs): 111122223333 is Ubuntu Pro's and ElasticBox's (switch between
+    them), 556677889900 a resold account the team playbook gives the partner's line and its phone lines.
+  - Case forms in the panel: fill one and Save to cases/.
 
 Workspace: ${workspace}
 Everything lives in ${root} and goes away on Ctrl-C.

@@ -5,7 +5,7 @@
 // and a draft show the same words the finished case will.
 import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from './ids';
 import { escapeInline, escapeMarkdown, inlineCode } from './markdown';
-import type { CaseTemplate, Fact, FieldKind, FileLocation, Playbook, SourceRef, TemplateField } from './playbook/types';
+import type { CaseTemplate, Fact, FieldKind, FileLocation, LinePlaybook, SourceRef, TemplateField } from './playbook/types';
 import { describeRedactions, redact, sortedCounts, type RedactionCount, type SecretKind } from './redaction';
 import { visibleText } from './visible-text';
 
@@ -45,7 +45,7 @@ export interface RenderedCase {
   unknownFields: string[];
 }
 
-export function findTemplate(playbook: Playbook, id: string): CaseTemplate | undefined {
+export function findTemplate(playbook: LinePlaybook, id: string): CaseTemplate | undefined {
   return playbook.caseTemplates.find((template) => template.id === id);
 }
 
@@ -75,7 +75,7 @@ export interface FieldOutline {
 }
 
 /** `template` as a form shows it (see TemplateOutline); keys with no value are left out. */
-export function outlineTemplate(playbook: Playbook, template: CaseTemplate): TemplateOutline {
+export function outlineTemplate(playbook: LinePlaybook, template: CaseTemplate): TemplateOutline {
   return {
     id: template.id,
     title: template.title,
@@ -94,7 +94,7 @@ export function outlineTemplate(playbook: Playbook, template: CaseTemplate): Tem
 }
 
 /** The options of a choice field: its own, or the playbook data its `optionsFrom` names. */
-export function fieldOptions(playbook: Playbook, field: TemplateField): string[] {
+export function fieldOptions(playbook: LinePlaybook, field: TemplateField): string[] {
   switch (field.optionsFrom) {
     case 'escalationRegions':
       return playbook.contacts.escalationPhones.map((p) => p.region);
@@ -123,7 +123,7 @@ export function telHref(number: string): string {
 type Checked = { value: string } | { error: string };
 
 /** The value as the case shows it, or an error saying what a valid one looks like. */
-function checkValue(playbook: Playbook, field: TemplateField, raw: string): Checked {
+function checkValue(playbook: LinePlaybook, field: TemplateField, raw: string): Checked {
   const value = field.kind === 'multiline' ? raw.replace(/\s+$/, '') : raw.trim();
   const wrong = (): Checked => ({ error: `${field.label}: "${value}" is not valid; expected ${FIELD_FORMATS[field.kind]}` });
   switch (field.kind) {
@@ -190,7 +190,7 @@ class Redactor {
  * Renders the case as Markdown, marking what is still to fill; every value is redacted first, and the
  * text's control characters and bidi overrides are made visible (visibleText) wherever it is shown.
  */
-export function renderCase(playbook: Playbook, template: CaseTemplate, values: CaseValues): RenderedCase {
+export function renderCase(playbook: LinePlaybook, template: CaseTemplate, values: CaseValues): RenderedCase {
   const known = new Set(template.fields.map((f) => f.id));
   const unknownFields = Object.keys(values).filter((id) => !known.has(id) && values[id] !== undefined);
   const redactor = new Redactor();
@@ -266,7 +266,7 @@ export function renderCase(playbook: Playbook, template: CaseTemplate, values: C
  * The critical-outage call sheet: the number for `region` first (every region when none is given),
  * when to call, what to have ready, the incident e-mail. Markdown, printable from an editor.
  */
-export function callSheet(playbook: Playbook, region?: string): string {
+export function callSheet(playbook: LinePlaybook, region?: string): string {
   const c = playbook.contacts;
   const phones = region ? c.escalationPhones.filter((p) => p.region === region) : c.escalationPhones;
   const lines = [`## Critical outage call sheet${region ? `: ${escapeMarkdown(region)}` : ''}`];
@@ -278,8 +278,9 @@ export function callSheet(playbook: Playbook, region?: string): string {
 }
 
 /** The account set-up steps as a Markdown checklist, each with its link and source. */
-export function accountSetupChecklist(playbook: Playbook): string {
+export function accountSetupChecklist(playbook: LinePlaybook): string {
   const s = playbook.accountSetup;
+  if (!s) return `## Account set-up\n\nThe ${escapeMarkdown(playbook.line.name)} line has no set-up steps.`;
   const steps = s.steps.map((step) => `- [ ] **${escapeMarkdown(step.title)}**: ${step.text}${step.url ? ` <${step.url}>` : ''} _(${citation(step.source)})_`);
   return `## ${escapeMarkdown(s.title)}\n\n${steps.join('\n')}`;
 }

@@ -40,27 +40,9 @@ export interface PanelState {
     /** "The default playbook" or "Team playbook .support-desk/playbook.json (sections: ...)". */
     origin: string;
     problems: string[];
-    scope: {
-      provider: string;
-      supportType: string;
-      definition: FactView;
-      inScope: FactView[];
-      outOfScope: FactView[];
-      managedServices?: { text: string; url?: string; includes: string[]; cite: string };
-      notes: FactView[];
-      matching: string;
-    };
-    escalation: {
-      when?: FactView;
-      phones: { region: string; number: string; href: string; cite: string }[];
-      emails: { address: string; purpose: string }[];
-      portals: { name: string; url?: string; purpose?: string }[];
-      beforeCalling: FactView[];
-    };
-    purchasePaths: { id: string; purchase: string; phoneSupport: boolean; note?: string; applies: ChannelView[]; doesNotApply: ChannelView[]; cite: string }[];
-    accountSetup: { title: string; steps: { title: string; text: string; url?: string; cite: string }[] };
-    faq: { question: string; answer: string; cite: string }[];
-    templates: TemplateView[];
+    /** The line shown when no customer is in hand (see LineView). */
+    defaultLine: string;
+    lines: LineView[];
   };
   reports: {
     loaded: boolean;
@@ -157,12 +139,13 @@ export type PanelRequest =
   | { kind: 'check'; input: CheckInput }
   | { kind: 'confirm'; input: CheckInput }
   | { kind: 'checkLive'; input: CheckInput }
-  | { kind: 'searchScope'; text: string }
-  | { kind: 'renderCase'; templateId: string; values: Record<string, string> }
-  | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string }
+  | { kind: 'searchScope'; text: string; line?: string }
+  | { kind: 'renderCase'; templateId: string; values: Record<string, string>; line?: string }
+  | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string; line?: string }
   | { kind: 'copy'; text: string; what: string }
   | { kind: 'openEvidence'; file: string; line: number }
-  | { kind: 'openCallSheet'; region?: string }
+  | { kind: 'openCallSheet'; region?: string; line?: string }
+  | SupportLineRequest
   | { kind: 'verifyIdentity'; method: 'pkcs7' | 'rsa2048' | 'signature'; signature: string; document?: string; account?: string; productCode?: string };
 
 /** What each request kind answers with. */
@@ -199,6 +182,7 @@ export interface PanelReplies {
   copy: { message: string };
   openEvidence: { message: string };
   openCallSheet: { message: string };
+  supportLine: LineChoiceView;
   /**
    * An identity document verified offline with AWS's certificates, recorded in the audit log: two
    * facts apart, `authenticity` (AWS signed it) and `confirmation` (it carries the product, for the
@@ -260,6 +244,10 @@ export interface WebviewState {
   templateId?: string;
   caseValues: Record<string, Record<string, string>>;
   identity?: IdentityDraft;
+  /** The support line the scope, escalation, cases and channels sections show (see LineChoiceView). */
+  line?: string;
+  /** Why that line: the answer to the last supportLine request, for the checked customer. */
+  lineChoice?: LineChoiceView;
 }
 
 /** The largest message the host accepts, in characters of its JSON (a pasted log fits; a flood does not). */
@@ -299,24 +287,77 @@ function requestProblem(r: unknown): string | undefined {
     case 'checkLive':
       return inputProblem(r.input);
     case 'searchScope':
-      return text('text', 2_000);
+      return text('text', 2_000) ?? text('line', MAX_ID, true);
     case 'renderCase':
-      return text('templateId', MAX_ID) ?? valuesProblem(r.values);
+      return text('templateId', MAX_ID) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
     case 'caseAction':
       if (!['copy', 'openInEditor', 'save'].includes(r.action as string)) return `unknown case action ${JSON.stringify(r.action)}`;
-      return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? valuesProblem(r.values);
+      return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
+    case 'supportLine':
+      return text('account', MAX_ID, true) ?? text('productId', MAX_ID, true);
     case 'copy':
       return text('text') ?? text('what', MAX_ID);
     case 'openEvidence':
       return text('file', 4_096) ?? (Number.isSafeInteger(r.line) && (r.line as number) > 0 ? undefined : 'openEvidence.line must be a positive integer');
     case 'openCallSheet':
-      return text('region', MAX_ID, true);
+      return text('region', MAX_ID, true) ?? text('line', MAX_ID, true);
     case 'verifyIdentity':
       if (!['pkcs7', 'rsa2048', 'signature'].includes(r.method as string)) return `unknown identity method ${JSON.stringify(r.method)?.slice(0, 40)}`;
       return text('signature', 20_000) ?? text('document', 20_000, true) ?? text('account', MAX_ID, true) ?? text('productCode', MAX_ID, true);
     default:
       return `unknown request kind ${JSON.stringify(r.kind)?.slice(0, 40)}`;
   }
+}
+
+// ---- Support lines (issue 16 item 3): which line of the playbook the panel's sections show ----
+
+/** One support line as the panel shows it: whom it is for, and its scope, escalation, channels, set-up, FAQ and case forms. */
+export interface LineView {
+  id: string;
+  name: string;
+  summary?: string;
+  /** Whom the line is for, in words: "titles containing "Ubuntu Pro"", "accounts 723456789012". */
+  covers: string;
+  scope: {
+    provider: string;
+    supportType: string;
+    definition: FactView;
+    inScope: FactView[];
+    outOfScope: FactView[];
+    managedServices?: { text: string; url?: string; includes: string[]; cite: string };
+    notes: FactView[];
+    matching: string;
+  };
+  escalation: {
+    when?: FactView;
+    phones: { region: string; number: string; href: string; cite: string }[];
+    emails: { address: string; purpose: string }[];
+    portals: { name: string; url?: string; purpose?: string }[];
+    beforeCalling: FactView[];
+  };
+  purchasePaths: { id: string; purchase: string; phoneSupport: boolean; note?: string; applies: ChannelView[]; doesNotApply: ChannelView[]; cite: string }[];
+  accountSetup?: { title: string; steps: { title: string; text: string; url?: string; cite: string }[] };
+  faq: { question: string; answer: string; cite: string }[];
+  templates: TemplateView[];
+}
+
+/** The line for a customer: which, how it was picked, why in words, and every line covering them (the switcher's choices). */
+export interface LineChoiceView {
+  account?: string;
+  line: string;
+  by: 'customer' | 'asked' | 'default';
+  why: string[];
+  matches: { id: string; name: string; reasons: string[] }[];
+}
+
+/**
+ * Asks which support line covers a checked customer: the account (its products are read from the reports
+ * the host holds, not from the webview), or only `productId` when the engineer narrowed the check to it.
+ */
+export interface SupportLineRequest {
+  kind: 'supportLine';
+  account?: string;
+  productId?: string;
 }
 
 function inputProblem(input: unknown): string | undefined {

@@ -3,6 +3,7 @@
 import type { CaseAction, TemplateFieldView, TemplateView } from '../shared/panel-protocol';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask } from './host';
+import { currentLine } from './line-bar';
 import type { PanelView } from './panel-view';
 
 /** What was typed, as typed, for this webview's life only; the saved state holds the redacted values. */
@@ -15,16 +16,17 @@ export function prefillCase(v: PanelView, templateId: string, values: Record<str
 }
 
 export function renderCases(v: PanelView): HTMLElement {
-  const templates = v.state.playbook.templates;
+  const line = currentLine(v);
+  const templates = line.templates;
   const template = templates.find((t) => t.id === v.ui.templateId) ?? templates[0];
-  if (!template) return h('p', {}, 'The playbook has no case templates.');
+  if (!template) return h('p', {}, `The ${line.name} line has no case templates.`);
   v.ui.templateId = template.id;
   const values = (typedValues[template.id] ??= { ...v.ui.caseValues[template.id] });
 
   const preview = h('pre', { id: 'case-preview', class: 'preview', tabindex: 0, 'aria-label': 'The case as Markdown' });
   const notes = h('div', { id: 'case-notes', 'aria-live': 'polite' });
   const status = h('p', { id: 'case-status', role: 'status', class: 'muted' });
-  const update = debounce(() => void refresh(v, template, values, preview, notes), 150);
+  const update = debounce(() => void refresh(v, line.id, template, values, preview, notes), 150);
   const onValue = (field: TemplateFieldView, value: string) => {
     values[field.id] = value;
     for (const dependent of template.fields.filter((f) => f.locationFrom === field.id)) {
@@ -41,7 +43,9 @@ export function renderCases(v: PanelView): HTMLElement {
         id,
         disabled,
         title,
-        on: { click: () => void act(status, ask({ kind: 'caseAction', action: what, templateId: template.id, values, account: values.account })) },
+        on: {
+          click: () => void act(status, ask({ kind: 'caseAction', action: what, templateId: template.id, values, account: values.account, line: line.id })),
+        },
       },
       icon(iconName),
       ` ${label}`,
@@ -67,7 +71,7 @@ export function renderCases(v: PanelView): HTMLElement {
     h('p', { class: 'muted' }, template.summary),
     template.fields.map((f) => fieldControl(f, values, onValue)),
   );
-  void refresh(v, template, values, preview, notes);
+  void refresh(v, line.id, template, values, preview, notes);
   return h(
     'div',
     {},
@@ -139,9 +143,16 @@ function locationText(f: TemplateFieldView, chosen: string): string {
   return (f.locations ?? []).map((l) => `${l.label}: ${l.path}`).join(' · ');
 }
 
-async function refresh(v: PanelView, template: TemplateView, values: Record<string, string>, preview: HTMLElement, notes: HTMLElement): Promise<void> {
+async function refresh(
+  v: PanelView,
+  line: string,
+  template: TemplateView,
+  values: Record<string, string>,
+  preview: HTMLElement,
+  notes: HTMLElement,
+): Promise<void> {
   try {
-    const reply = await ask({ kind: 'renderCase', templateId: template.id, values });
+    const reply = await ask({ kind: 'renderCase', templateId: template.id, values, line });
     preview.textContent = reply.markdown;
     fill(
       notes,

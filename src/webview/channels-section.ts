@@ -1,14 +1,15 @@
-// Channels and set-up: for a way of buying, which support channels apply and which do not; the
-// Ubuntu Pro set-up checklist and the FAQ, each with Copy.
-import type { ChannelView } from '../shared/panel-protocol';
+// Channels and set-up: for a way of buying, which support channels of the line apply and which do not;
+// the line's set-up checklist and FAQ (Ubuntu Pro's, in the default playbook), each with Copy.
+import type { ChannelView, LineView } from '../shared/panel-protocol';
 import { act, fill, h, icon, link } from './dom';
 import { ask } from './host';
+import { currentLine } from './line-bar';
 import type { PanelView } from './panel-view';
 
 let pathId: string | undefined;
 
 export function renderChannels(v: PanelView): HTMLElement {
-  const p = v.state.playbook;
+  const p = currentLine(v);
   const status = h('p', { id: 'channels-status', role: 'status', class: 'muted' });
   const copy = (text: string, what: string, label: string) =>
     h(
@@ -21,6 +22,7 @@ export function renderChannels(v: PanelView): HTMLElement {
   const showPath = (id: string) => {
     pathId = id;
     const path = p.purchasePaths.find((x) => x.id === id);
+    if (!path) pathId = undefined;
     if (!path) return fill(answer);
     fill(
       answer,
@@ -47,14 +49,32 @@ export function renderChannels(v: PanelView): HTMLElement {
   return h(
     'div',
     {},
-    h('h2', {}, 'Channels for a purchase'),
+    h('h2', {}, `Channels of ${p.name} for a purchase`),
     h('div', { class: 'field wide' }, h('label', { for: 'purchase-path' }, 'How the customer bought'), select),
     answer,
-    h('h2', {}, p.accountSetup.title),
+    p.accountSetup ? setupChecklist(p.accountSetup, copy) : h('p', { class: 'muted', id: 'no-setup' }, `The ${p.name} line has no set-up checklist.`),
+    p.faq.length ? h('h2', {}, 'FAQ') : '',
+    p.faq.map((f, i) =>
+      h(
+        'details',
+        { class: 'faq' },
+        h('summary', {}, f.question),
+        h('p', { class: 'answer' }, f.answer),
+        h('p', { class: 'cite' }, f.cite),
+        copy(`${f.question}\n\n${f.answer}`, `FAQ answer ${i + 1}`, `the answer to: ${f.question}`),
+      ),
+    ),
+    status,
+  );
+}
+
+function setupChecklist(setup: NonNullable<LineView['accountSetup']>, copy: (text: string, what: string, label: string) => HTMLElement): HTMLElement[] {
+  return [
+    h('h2', {}, setup.title),
     h(
       'ol',
       { class: 'checklist' },
-      p.accountSetup.steps.map((s, i) =>
+      setup.steps.map((s, i) =>
         h(
           'li',
           {},
@@ -69,19 +89,7 @@ export function renderChannels(v: PanelView): HTMLElement {
         ),
       ),
     ),
-    h('h2', {}, 'FAQ'),
-    p.faq.map((f, i) =>
-      h(
-        'details',
-        { class: 'faq' },
-        h('summary', {}, f.question),
-        h('p', { class: 'answer' }, f.answer),
-        h('p', { class: 'cite' }, f.cite),
-        copy(`${f.question}\n\n${f.answer}`, `FAQ answer ${i + 1}`, `the answer to: ${f.question}`),
-      ),
-    ),
-    status,
-  );
+  ];
 }
 
 function channelList(channels: ChannelView[]): HTMLElement {

@@ -9,6 +9,7 @@ import { shownTime } from '../shared/shown-time';
 import { act, debounce, fill, h, icon } from './dom';
 import { ask, askNewest, SUPERSEDED } from './host';
 import { identityForm } from './identity-section';
+import { followCustomer } from './line-bar';
 import type { PanelView } from './panel-view';
 
 // The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
@@ -153,6 +154,7 @@ export async function runCheck(v: PanelView): Promise<void> {
     // A Confirm or a live search answered after this check was asked has the newer audit log: it stays.
     if (v.ui.answer?.check.account === reply.account && reply.sequence <= shownSequence) return redraw(v);
     show(v, reply);
+    void followCustomer(v, reply);
   } catch (error) {
     checkError = (error as Error).message;
     redraw(v);

@@ -2,10 +2,12 @@
 // ready, and a call sheet to print.
 import { act, h, icon, link } from './dom';
 import { ask } from './host';
+import { currentLine } from './line-bar';
 import type { PanelView } from './panel-view';
 
 export function renderEscalation(v: PanelView): HTMLElement {
-  const e = v.state.playbook.escalation;
+  const line = currentLine(v);
+  const e = line.escalation;
   const status = h('p', { id: 'escalation-status', role: 'status', class: 'muted' });
   const region = h(
     'select',
@@ -16,8 +18,16 @@ export function renderEscalation(v: PanelView): HTMLElement {
   return h(
     'div',
     { class: 'escalation' },
-    h('h2', {}, 'Escalation: critical outages'),
+    h('h2', {}, `Escalation for ${line.name}: critical outages`),
     e.when ? h('p', {}, e.when.text, h('span', { class: 'cite' }, ` (${e.when.cite})`)) : '',
+    e.phones.length
+      ? ''
+      : h(
+          'p',
+          { id: 'no-phones', class: 'warning' },
+          icon('info'),
+          ` The ${line.name} line lists no escalation phone line: use its channels and e-mail below.`,
+        ),
     h(
       'table',
       { class: 'grid phones' },
@@ -104,7 +114,11 @@ export function renderEscalation(v: PanelView): HTMLElement {
       region,
       h(
         'button',
-        { type: 'button', id: 'open-call-sheet', on: { click: () => void act(status, ask({ kind: 'openCallSheet', region: region.value || undefined })) } },
+        {
+          type: 'button',
+          id: 'open-call-sheet',
+          on: { click: () => void act(status, ask({ kind: 'openCallSheet', region: region.value || undefined, line: line.id })) },
+        },
         icon('go-to-file'),
         ' Open call sheet',
       ),

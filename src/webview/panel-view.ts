@@ -8,5 +8,7 @@ export interface PanelView {
   ui: WebviewState;
   save(): void;
   go(section: Section): void;
+  /** Draws the panel again, on the section it shows (after the support line changed). */
+  refresh(): void;
   startCase(templateId: string, values: Record<string, string>): void;
 }

@@ -8,6 +8,7 @@ import { auditChanged, renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
 import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
+import { renderLineBar } from './line-bar';
 import type { PanelView } from './panel-view';
 import { renderScope } from './scope-section';
 
@@ -27,6 +28,8 @@ const ui: WebviewState = {
   templateId: restored?.templateId,
   caseValues: restored?.caseValues ?? {},
   identity: restored?.identity,
+  line: restored?.line,
+  lineChoice: restored?.lineChoice,
 };
 let state: PanelState | undefined;
 const app = document.getElementById('app')!;
@@ -36,6 +39,7 @@ const view = (): PanelView => ({
   ui,
   save: () => saveState(ui),
   go: (section) => show(section, true),
+  refresh: () => render(),
   startCase(templateId, values) {
     prefillCase(this, templateId, values);
     show('cases', true);
@@ -75,6 +79,7 @@ function render(): void {
     h('h1', {}, icon('comment-discussion'), ' Support Desk'),
     h('p', { class: 'origin' }, `${state.playbook.name} · ${state.playbook.origin}`, state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases'),
     ...state.playbook.problems.map((p) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' Team playbook problem, the default applies: ', p)),
+    renderLineBar(view()),
   );
   const panel = h(
     'section',

@@ -4,6 +4,7 @@ import type { ScopeAnswer } from '../core/playbook/scope-search';
 import type { FactView } from '../shared/panel-protocol';
 import { debounce, fill, h, icon, link } from './dom';
 import { ask } from './host';
+import { currentLine } from './line-bar';
 import type { PanelView } from './panel-view';
 
 const ANSWER_WORDS: Record<ScopeAnswer['answer'], { icon: string; words: string }> = {
@@ -14,12 +15,13 @@ const ANSWER_WORDS: Record<ScopeAnswer['answer'], { icon: string; words: string 
 };
 
 export function renderScope(v: PanelView): HTMLElement {
-  const s = v.state.playbook.scope;
+  const line = currentLine(v);
+  const s = line.scope;
   const answer = h('div', { id: 'scope-answer', 'aria-live': 'polite' });
   const search = debounce(async (text: string) => {
     if (!text.trim()) return fill(answer);
     try {
-      fill(answer, renderAnswer(await ask({ kind: 'searchScope', text })));
+      fill(answer, renderAnswer(await ask({ kind: 'searchScope', text, line: line.id }), line.name));
     } catch (error) {
       fill(answer, h('p', { class: 'error' }, (error as Error).message));
     }
@@ -39,7 +41,7 @@ export function renderScope(v: PanelView): HTMLElement {
   return h(
     'div',
     {},
-    h('h2', {}, `Scope: ${s.provider} (${s.supportType})`),
+    h('h2', {}, `Scope of ${line.name}: ${s.provider} (${s.supportType})`),
     h('p', {}, s.definition.text, h('span', { class: 'cite' }, ` (${s.definition.cite})`)),
     h(
       'div',
@@ -56,7 +58,7 @@ export function renderScope(v: PanelView): HTMLElement {
     ),
     answer,
     table('In scope', s.inScope),
-    table('Out of scope', s.outOfScope),
+    s.outOfScope.length ? table('Out of scope', s.outOfScope) : '',
     s.managedServices
       ? h(
           'div',
@@ -92,7 +94,7 @@ export function renderScope(v: PanelView): HTMLElement {
   );
 }
 
-function renderAnswer(a: ScopeAnswer): HTMLElement {
+function renderAnswer(a: ScopeAnswer, lineName: string): HTMLElement {
   const look = ANSWER_WORDS[a.answer];
   const best = a.matches[0];
   return h(
@@ -104,7 +106,9 @@ function renderAnswer(a: ScopeAnswer): HTMLElement {
       icon(look.icon),
       ' ',
       h('strong', {}, look.words),
-      best ? `: “${best.item}” shares the words ${best.words.join(', ')}.` : ": ask your lead, or check the seller's terms.",
+      best
+        ? `: “${best.item}” shares the words ${best.words.join(', ')}.`
+        : ` in the ${lineName} line: check the customer's other lines (Support line, above), ask your lead, or check the seller's terms.`,
     ),
     a.matches.length > 1
       ? h(

@@ -123,6 +123,8 @@ describe('Support Desk panel in the workbench', () => {
 
   it('renders a Windows box error with the Windows agent log path', async () => {
     const panel = workbench.panel();
+    // The account's line is Ubuntu Pro's; the box error form is the ElasticBox line's.
+    await panel.locator('#support-line').selectOption('elasticbox');
     await panel.locator('#case-template').selectOption('box-error');
     await panel.locator('#field-os').selectOption('windows');
     await panel.locator('#field-boxName').fill('web-frontend');
@@ -239,6 +241,7 @@ describe('Support Desk panel in the workbench', () => {
 
   it('answers "is this in scope?" and lists the escalation numbers as tel: links', async () => {
     const panel = workbench.panel();
+    await panel.locator('#support-line').selectOption('centurylink-resold-accounts');
     await panel.locator('#tab-scope').click();
     await panel.locator('#scope-search').fill('customer needs IAM policies reviewed');
     await panel.locator('#scope-verdict').filter({ hasText: 'In scope' }).waitFor({ timeout: 15_000 });
@@ -246,6 +249,7 @@ describe('Support Desk panel in the workbench', () => {
     await panel.locator('#tab-escalation').click();
     const hrefs = await panel.locator('a.phone').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.deepEqual(hrefs, ['tel:18886386771', 'tel:18662965335', 'tel:0080072884743', 'tel:+6567688099']);
+    await panel.locator('#support-line').selectOption('ubuntu-pro');
     await panel.locator('#tab-channels').click();
     await panel.locator('#purchase-path').selectOption('marketplace-image');
     assert.match(

@@ -3,11 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { escapeInline, escapeMarkdown } from '../../src/core/markdown';
 import { defaultPlaybook } from '../../src/core/playbook/load';
+import { lineView } from '../../src/core/playbook/support-lines';
 import { callSheet, findTemplate, renderCase } from '../../src/core/templates';
 
 describe('call sheet numbers', () => {
   it('writes every escalation number without an escaping backslash, in the sheet and in the outage case', () => {
-    const playbook = defaultPlaybook();
+    // The partner's line carries the outage call and the critical-outage numbers.
+    const playbook = lineView(defaultPlaybook(), 'centurylink-resold-accounts');
     const sheet = callSheet(playbook);
     for (const { region, number } of playbook.contacts.escalationPhones)
       assert.match(sheet, new RegExp(`\\| ${region} \\| \\[${number.replace(/\+/g, '\\+')}\\]\\(tel:`));

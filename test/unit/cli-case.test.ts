@@ -13,14 +13,17 @@ describe('support-desk case', () => {
   it('lists the templates with their fields, as text and as JSON', async () => {
     const text = await run('case', 'templates');
     assert.equal(text.code, 0);
-    assert.match(text.out, /^box-error: Box error\n/);
+    assert.match(text.out, /^image-bug: Cloud image bug \(ubuntu-pro\)\n/);
+    assert.match(text.out, /\nbox-error: Box error \(elasticbox\)\n/);
     assert.match(text.out, /fields: os\*, boxName\*, workspace\*, account, instanceId, log\*, description/);
     const json = JSON.parse((await run('case', 'templates', '--json')).out);
     assert.deepEqual(
       json.map((t: { id: string }) => t.id),
-      ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup'],
+      ['image-bug', 'account-setup', 'eligibility', 'box-error', 'api-call', 'outage-call'],
     );
-    assert.deepEqual(json[0].fields[0], {
+    const byId = (id: string) => json.find((t: { id: string }) => t.id === id);
+    assert.deepEqual(byId('eligibility').lines, ['ubuntu-pro', 'elasticbox', 'centurylink-resold-accounts']);
+    assert.deepEqual(byId('box-error').fields[0], {
       id: 'os',
       label: 'Operating system',
       kind: 'choice',
@@ -29,10 +32,10 @@ describe('support-desk case', () => {
       options: ['linux', 'windows'],
     });
     // The outline the panel's form is drawn from: where the evidence is, picked by another field.
-    const log = json[0].fields.find((f: { id: string }) => f.id === 'log');
+    const log = byId('box-error').fields.find((f: { id: string }) => f.id === 'log');
     assert.equal(log.locationFrom, 'os');
     assert.deepEqual(log.locations[0], { when: 'linux', label: 'Linux', path: '/var/log/elasticbox/elasticbox-agent.log', how: 'SSH' });
-    assert.deepEqual(json[4].fields[0].options, ['United States', 'Canada', 'EMEA', 'Asia Pacific']);
+    assert.deepEqual(byId('outage-call').fields[0].options, ['United States', 'Canada', 'EMEA', 'Asia Pacific']);
   });
 
   it('renders a case from --field values and @FILE, redacted, as JSON with the redaction counts', async () => {
@@ -99,7 +102,7 @@ describe('support-desk case', () => {
 
   it('exits 2 on an unknown template, an unknown field, a bad --field or an unreadable @FILE', async () => {
     const cases: [string[], RegExp][] = [
-      [['case', 'render', 'nope'], /no case template "nope"; known: box-error, api-call/],
+      [['case', 'render', 'nope'], /no case template "nope"; known: image-bug, account-setup, eligibility, box-error, api-call/],
       [['case', 'render', 'box-error', '--field', 'colour=red'], /template "box-error" has no field "colour"; its fields: os, boxName/],
       [
         ['case', 'render', 'box-error', '--field', 'boxname=web-1'],
@@ -109,7 +112,7 @@ describe('support-desk case', () => {
       [['case', 'render', 'box-error', '--field', 'OS=linux'], /template "box-error" has no field "OS"; did you mean os\?; its fields: os, boxName/],
       [['case', 'render', 'box-error', '--field', 'novalue'], /--field "novalue" must be NAME=VALUE or NAME=@FILE/],
       [['case', 'render', 'box-error', '--field', 'log=@/no/such/file'], /--field @FILE \/no\/such\/file: no such file/],
-      [['case', 'render'], /name the template, one of: box-error/],
+      [['case', 'render'], /name the template, one of: image-bug, account-setup, eligibility, box-error/],
       [['case', 'draw'], /unknown action "draw"/],
       [['case', 'render', 'eligibility', '--reports', BASIC], /--reports goes with --account/],
     ];

@@ -80,6 +80,8 @@ describe('docs/json-output.md', function () {
     outputs.set('profiles', await json('profiles'));
     outputs.set('playbook validate', await json('playbook', 'validate', 'test/fixtures/playbooks/invalid-schema.json'));
     outputs.set('playbook show', await json('playbook', 'show'));
+    outputs.set('playbook show --line', await json('playbook', 'show', '--account', '111122223333', '--reports', 'test/fixtures/reports/basic'));
+    outputs.set('playbook scope', await json('playbook', 'scope', 'livepatch is not working', '--line', 'ubuntu-pro'));
     outputs.set('case templates', await json('case', 'templates'));
     outputs.set('case render', await json('case', 'render', 'box-error', '--field', 'os=linux'));
     outputs.set('verify-identity', await json('verify-identity', '--pkcs7', 'test/fixtures/identity/aws-pkcs7-us-east-1-2016.pem'));

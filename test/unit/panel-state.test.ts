@@ -8,10 +8,14 @@ import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
 import { loadReports } from '../../src/core/load-reports';
 import { MAX_MESSAGE_CHARS, parseWebviewMessage, productToConfirm } from '../../src/shared/panel-protocol';
 import { shownTime } from '../../src/shared/shown-time';
-import { checkAccount, panelState, plainText, type Judging } from '../../src/ui/panel/panel-state';
+import { lineView } from '../../src/core/playbook/support-lines';
+import { lineChoiceView, plainText } from '../../src/ui/panel/line-views';
+import { checkAccount, panelState, type Judging } from '../../src/ui/panel/panel-state';
 
-const playbook = defaultPlaybook();
-const loaded = { playbook, teamFile: null, overridden: [], problems: [] };
+const book = defaultPlaybook();
+const loaded = { playbook: book, teamFile: null, overridden: [], teamLines: [], problems: [] };
+const partner = lineView(book, 'centurylink-resold-accounts');
+const ubuntu = lineView(book, 'ubuntu-pro');
 const POLICY = { lastUsageDays: 30, goodFaithDays: 3 };
 
 async function judging(): Promise<Judging> {
@@ -35,44 +39,61 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
 
 describe('panel: scope search', () => {
   it('names the listed item that covers a request and the words they share', () => {
-    const iam = searchScope(playbook.scope, 'Customer wants help with IAM policies for a new user');
+    const iam = searchScope(partner.scope, 'Customer wants help with IAM policies for a new user');
     assert.equal(iam.answer, 'in-scope');
     assert.equal(iam.matches[0].item, 'IAM Policies');
     assert.deepEqual(iam.matches[0].words, ['iam', 'policy']);
-    const patching = searchScope(playbook.scope, 'patching our servers every week');
+    const patching = searchScope(partner.scope, 'patching our servers every week');
     assert.equal(patching.answer, 'managed-service');
     assert.equal(patching.matches[0].item, 'Change Management and Patching');
-    const none = searchScope(playbook.scope, 'kubernetes ingress');
+    const none = searchScope(partner.scope, 'kubernetes ingress');
     assert.deepEqual(none, { answer: 'none', matches: [] });
+    // The Ubuntu Pro line's scope covers what the partner's does not.
+    const livepatch = searchScope(ubuntu.scope, 'livepatch is not working on Ubuntu Pro');
+    assert.equal(livepatch.answer, 'in-scope');
+    assert.match(livepatch.matches[0].item, /^Livepatch/);
+    assert.equal(searchScope(partner.scope, 'livepatch is not working').answer, 'none');
     assert.deepEqual(scopeWords('The Policies, patching & FAQs'), ['policy', 'patch', 'faq']);
   });
 });
 
 describe('panel: channels for a purchase', () => {
   it('splits the channels into those that apply and those that do not', () => {
-    const image = channelsForPurchase(playbook, 'marketplace-image')!;
+    const image = channelsForPurchase(ubuntu, 'marketplace-image')!;
     assert.equal(image.path.phoneSupport, false);
     assert.deepEqual(
       image.applies.map((c) => c.id),
       ['aws-front-line-support', 'cloud-images-bug-tracker'],
     );
     assert.ok(image.doesNotApply.some((c) => c.id === 'canonical-phone-support'));
-    assert.equal(image.applies.length + image.doesNotApply.length, playbook.channels.length);
-    assert.equal(channelsForPurchase(playbook, 'nope'), undefined);
+    assert.equal(image.applies.length + image.doesNotApply.length, ubuntu.channels.length);
+    assert.equal(channelsForPurchase(ubuntu, 'nope'), undefined);
   });
 });
 
 describe('panel: state', () => {
   it('carries every section of the playbook as plain text with safe phone hrefs', async () => {
     const state = panelState(loaded, await judging(), true, '2026-11-22');
-    assert.equal(state.playbook.escalation.phones.length, 4);
-    for (const p of state.playbook.escalation.phones) assert.match(p.href, /^tel:\+?\d+$/);
-    assert.equal(state.playbook.templates.length, 6);
+    const lines = new Map(state.playbook.lines.map((l) => [l.id, l]));
+    assert.deepEqual([...lines.keys()], ['ubuntu-pro', 'elasticbox', 'centurylink-resold-accounts']);
+    assert.equal(state.playbook.defaultLine, 'ubuntu-pro');
+    const partnerView = lines.get('centurylink-resold-accounts')!;
+    assert.equal(partnerView.escalation.phones.length, 4);
+    for (const p of partnerView.escalation.phones) assert.match(p.href, /^tel:\+?\d+$/);
     assert.deepEqual(
-      state.playbook.templates[0].fields.find((f) => f.id === 'log')?.locations?.map((l) => l.when),
+      lines.get('elasticbox')!.templates.map((t) => t.id),
+      ['box-error', 'api-call', 'eligibility'],
+    );
+    assert.deepEqual(
+      lines
+        .get('elasticbox')!
+        .templates[0].fields.find((f) => f.id === 'log')
+        ?.locations?.map((l) => l.when),
       ['linux', 'windows'],
     );
-    assert.equal(state.playbook.purchasePaths.length, playbook.purchasePaths.length);
+    assert.equal(lines.get('ubuntu-pro')!.purchasePaths.length, ubuntu.purchasePaths.length);
+    assert.equal(lines.get('ubuntu-pro')!.covers, 'titles containing "Ubuntu Pro"');
+    assert.equal(lines.get('elasticbox')!.accountSetup, undefined);
     assert.equal(state.reports.loaded, true);
     assert.equal(state.reports.files, 5);
     assert.match(state.reports.freshness, /latest report 2026-11-22, 0 days old/);
@@ -90,10 +111,45 @@ describe('panel: state', () => {
     const team = await loadPlaybook('samples/playbook/playbook.json');
     assert.deepEqual(team.problems, []);
     const { name, origin } = panelState(team, undefined, true, '2026-11-22', process.cwd()).playbook;
-    assert.equal(origin, 'Team playbook samples/playbook/playbook.json (its sections: name, contacts) over the default playbook');
+    assert.equal(origin, 'Team playbook samples/playbook/playbook.json (its sections: name, lines) over the default playbook');
     // The panel's header line is the name, then the origin (src/webview/panel.ts).
     assert.equal(`${name} · ${origin}`.split('over the default playbook').length - 1, 1);
     assert.equal(panelState(loaded, undefined, true, '2026-11-22').playbook.origin, 'The default playbook shipped with the extension');
+  });
+});
+
+describe('panel: the support line of a checked customer', () => {
+  it('says which line and why, lists every line the account holds products of, and the default with no customer', async () => {
+    const { store } = await judging();
+    const both = lineChoiceView(book, store, '210987654321');
+    assert.equal(both.line, 'ubuntu-pro');
+    assert.equal(both.by, 'customer');
+    assert.deepEqual(
+      both.matches.map((m) => m.id),
+      ['ubuntu-pro', 'elasticbox'],
+    );
+    assert.match(both.why[0], /^product prod-5qwz3vsg4kbfw \(Ubuntu Pro 22\.04 LTS\) is in the Ubuntu Pro on AWS line/);
+    // Narrowed to one product, the line is that product's; an account the reports do not list has no products.
+    assert.equal(lineChoiceView(book, store, '210987654321', 'prod-eb7mxr2l9tqzs').line, 'elasticbox');
+    assert.deepEqual(lineChoiceView(book, store, '556677889900').matches, []);
+    assert.deepEqual(lineChoiceView(book, undefined, undefined), {
+      line: 'ubuntu-pro',
+      by: 'default',
+      why: ['no customer in hand: the default line, Ubuntu Pro on AWS, applies'],
+      matches: [],
+    });
+  });
+
+  it('accepts a supportLine request of the right shape only', () => {
+    const ok = {
+      type: 'request',
+      requestId: 1,
+      request: { kind: 'supportLine', account: '111122223333', productId: 'prod-1' },
+    };
+    assert.equal(parseWebviewMessage(ok).ok, true);
+    const bad = parseWebviewMessage({ ...ok, request: { kind: 'supportLine', productId: ['prod-1'] } });
+    assert.deepEqual(bad, { ok: false, reason: 'supportLine.productId must be a string of at most 200 characters' });
+    assert.equal(parseWebviewMessage({ ...ok, request: { kind: 'searchScope', text: 'x', line: 7 } }).ok, false);
   });
 });
 

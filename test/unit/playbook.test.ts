@@ -4,18 +4,21 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli';
-import { checkPlaybookText, crossCheck, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../src/core/playbook/load';
-import { PLAYBOOK_SECTIONS } from '../../src/core/playbook/types';
+import { crossCheck } from '../../src/core/playbook/cross-check';
+import { checkPlaybookText, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../src/core/playbook/load';
+import { lineView } from '../../src/core/playbook/support-lines';
 
 const root = resolve(__dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/playbooks');
 const fixture = (name: string) => join(fixtures, name);
-// Byte-for-byte copies of the four source documents the default playbook is built from.
+// Byte-for-byte copies of the four source documents the default playbook is built from, and of the Ubuntu
+// Pro page the Ubuntu Pro support options page points to (canonical/ubuntu-cloud-docs, aws/aws-reference/pro.rst).
 const SEEDS = [
   'partner-aws-platform-support.txt',
   'ubuntu-pro-aws-support-options.txt',
   'ubuntu-pro-account-setup.txt',
   'aws-marketplace-providing-support.txt',
+  'ubuntu-pro-on-aws.txt',
 ];
 const seed = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8');
 /** Non-breaking spaces and line breaks in the seeds are layout, not content. */
@@ -27,21 +30,45 @@ function linesAfter(text: string, heading: string): string[] {
 }
 
 describe('default playbook', () => {
-  const playbook = defaultPlaybook();
+  const book = defaultPlaybook();
+  // The seeds as three support lines: the partner's platform-level support, the AMI seller's, Ubuntu Pro's.
+  const playbook = lineView(book, 'centurylink-resold-accounts');
+  const elasticbox = lineView(book, 'elasticbox');
+  const ubuntu = lineView(book, 'ubuntu-pro');
 
-  it('is valid against the schema, with every section and no dangling channel ids', () => {
+  it('is valid against the schema, with three complete support lines and no dangling channel ids', () => {
     assert.deepEqual(checkPlaybookText(defaultText, 'default-playbook.json').problems, []);
-    assert.deepEqual(crossCheck(playbook), []);
-    for (const section of PLAYBOOK_SECTIONS) assert.ok(playbook[section] !== undefined, section);
+    assert.deepEqual(crossCheck(book), []);
+    assert.deepEqual(
+      book.lines.map((l) => l.id),
+      ['ubuntu-pro', 'elasticbox', 'centurylink-resold-accounts'],
+    );
+    assert.equal(book.defaultLine, 'ubuntu-pro');
+    for (const line of [playbook, elasticbox, ubuntu]) {
+      assert.ok(line.scope.inScope.length > 0 && line.channels.length > 0 && line.caseTemplates.length > 0, line.line.id);
+      // The eligibility case (Start case from a check) is shared by every line.
+      assert.ok(
+        line.caseTemplates.some((t) => t.id === 'eligibility'),
+        line.line.id,
+      );
+    }
+    assert.deepEqual(
+      [ubuntu, elasticbox, playbook].map((l) => l.caseTemplates.map((t) => t.id)),
+      [
+        ['image-bug', 'account-setup', 'eligibility'],
+        ['box-error', 'api-call', 'eligibility'],
+        ['outage-call', 'eligibility'],
+      ],
+    );
   });
 
-  it('cites one of the four seeds, and a heading in it, for every fact', () => {
+  it('cites one of the seeds, and a heading in it, for every fact', () => {
     const sources: { document: string; section?: string }[] = [];
     JSON.parse(defaultText, (key, value) => {
       if (key === 'source') sources.push(value);
       return value;
     });
-    assert.ok(sources.length > 80, `only ${sources.length} sources`);
+    assert.ok(sources.length > 90, `only ${sources.length} sources`);
     for (const source of sources) {
       assert.ok(SEEDS.includes(source.document), `unknown document ${source.document}`);
       assert.ok(source.section && seed(source.document).includes(source.section), `"${source.section}" is not a heading in ${source.document}`);
@@ -86,11 +113,26 @@ describe('default playbook', () => {
     );
   });
 
+  it('gives the ElasticBox line the same four phone lines, and the Ubuntu Pro line none (the seeds list none for Canonical)', () => {
+    assert.deepEqual(
+      elasticbox.contacts.escalationPhones.map((p) => p.number),
+      playbook.contacts.escalationPhones.map((p) => p.number),
+    );
+    assert.deepEqual(ubuntu.contacts.escalationPhones, []);
+  });
+
   it('holds every e-mail address and every URL of the seeds', () => {
-    const all = SEEDS.map(seed).join('\n');
+    const all = SEEDS.slice(0, 4).map(seed).join('\n');
     const emails = new Set([...all.matchAll(/[\w.+-]+@[\w-]+\.[\w.-]*\w/g)].map(([e]) => e));
     assert.deepEqual([...emails].sort(), ['aws@canonical.com', 'incident@CenturyLink.com']);
-    assert.deepEqual(playbook.contacts.emails?.map((e) => e.address).sort(), [...emails].sort());
+    assert.deepEqual(
+      ubuntu.contacts.emails?.map((e) => e.address),
+      ['aws@canonical.com'],
+    );
+    assert.deepEqual(
+      playbook.contacts.emails?.map((e) => e.address),
+      ['incident@CenturyLink.com'],
+    );
     const urls = new Set([...all.matchAll(/https?:\/\/[^\s<>`)]+/g)].map(([u]) => u));
     assert.ok(urls.size >= 14, `found only ${urls.size} URLs`);
     for (const url of urls) assert.ok(defaultText.includes(`"${url}"`) || defaultText.includes(`(${url})`), `missing ${url}`);
@@ -98,7 +140,7 @@ describe('default playbook', () => {
 
   it('tells API issues to send the request body, and box errors where the agent log is', () => {
     const text = seed('partner-aws-platform-support.txt');
-    const [api, box] = ['api-call', 'box-error'].map((id) => playbook.caseTemplates.find((t) => t.id === id)!);
+    const [api, box] = ['api-call', 'box-error'].map((id) => elasticbox.caseTemplates.find((t) => t.id === id)!);
     assert.ok(text.includes(api.guidance![0].text));
     assert.ok(api.fields.some((f) => f.id === 'requestBody' && f.required && f.verbatim));
     assert.ok(normalize(text).includes(normalize(box.guidance![0].text)));
@@ -118,12 +160,12 @@ describe('default playbook', () => {
   });
 
   it('says which Ubuntu Pro purchase gets which support channel', () => {
-    const paths = new Map(playbook.purchasePaths.map((p) => [p.id, p]));
+    const paths = new Map(ubuntu.purchasePaths.map((p) => [p.id, p]));
     assert.equal(paths.get('marketplace-image')!.phoneSupport, false);
     assert.equal(paths.get('ec2-console-image')!.phoneSupport, false);
     assert.equal(paths.get('private-offer')!.phoneSupport, true);
     assert.equal(paths.get('ubuntu-pro-token')!.phoneSupport, true);
-    const channels = new Map(playbook.channels.map((c) => [c.id, c]));
+    const channels = new Map(ubuntu.channels.map((c) => [c.id, c]));
     assert.deepEqual(channels.get('canonical-phone-support')!.hours, ['24/5', '24/7']);
     assert.equal(channels.get('canonical-phone-support')!.email, 'aws@canonical.com');
     assert.ok(paths.get('marketplace-image')!.channels.includes('aws-front-line-support'));
@@ -138,7 +180,7 @@ describe('default playbook', () => {
 
   it('holds the Ubuntu Pro account set-up steps and the three FAQ answers', () => {
     const setup = seed('ubuntu-pro-account-setup.txt');
-    const steps = new Map(playbook.accountSetup.steps.map((s) => [s.id, s]));
+    const steps = new Map(ubuntu.accountSetup!.steps.map((s) => [s.id, s]));
     assert.equal(steps.get('ubuntu-one-account')!.url, 'http://login.ubuntu.com');
     assert.equal(steps.get('pro-dashboard')!.url, 'http://ubuntu.com/pro/dashboard');
     assert.equal(steps.get('support-portal')!.url, 'http://portal.support.canonical.com');
@@ -147,7 +189,7 @@ describe('default playbook', () => {
     assert.deepEqual(steps.get('support-portal-secondary-user')!.menuPath, ['account profile icon', 'My account', 'New user', 'Active Ubuntu Advantage user']);
     assert.match(steps.get('landscape-invitation')!.text, /spam folders/);
     assert.match(steps.get('landscape-license')!.text, /license\.txt files for self-hosted Landscape are downloaded directly from Landscape SaaS/);
-    assert.ok(playbook.contacts.portals!.some((p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/'));
+    assert.ok(ubuntu.contacts.portals!.some((p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/'));
     // Steps and answers are the seed's own sentences (markup aside): nothing lost, nothing invented.
     const plainSeed = normalize(
       setup
@@ -156,13 +198,13 @@ describe('default playbook', () => {
         .replace(/[*"]/g, ''),
     );
     const plain = (markdown: string) => markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*"`]/g, '');
-    for (const step of playbook.accountSetup.steps.filter((s) => s.id !== 'three-portals')) {
+    for (const step of ubuntu.accountSetup!.steps.filter((s) => s.id !== 'three-portals')) {
       for (const sentence of plain(step.text).split(/(?<=\.) /)) assert.ok(plainSeed.includes(sentence), `${step.id}: "${sentence}"`);
     }
-    for (const paragraph of playbook.faq.flatMap((f) => f.answer)) assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
+    for (const paragraph of ubuntu.faq.flatMap((f) => f.answer)) assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
     const questions = [...setup.matchAll(/^\d\. (.+\?)$/gm)].map(([, q]) => q.replace(/`Ubuntu One <[^>]+>`_/, 'Ubuntu One'));
     assert.deepEqual(
-      playbook.faq.map((f) => f.question),
+      ubuntu.faq.map((f) => f.question),
       questions,
     );
   });
@@ -187,26 +229,39 @@ describe('default playbook', () => {
 });
 
 describe('team playbook', () => {
-  it('replaces only the sections it has', async () => {
+  it('reads a playbook of the flat shape (before support lines) with its meaning: each section it has applies to every line', async () => {
     const loaded = await loadPlaybook(fixture('team-valid.json'));
     assert.deepEqual(loaded.problems, []);
     assert.deepEqual(loaded.overridden, ['name', 'products', 'eligibility', 'contacts', 'caseTemplates']);
+    assert.deepEqual(loaded.teamLines, []);
     assert.equal(loaded.playbook.eligibility.lastUsageDays, 45);
-    assert.deepEqual(
-      loaded.playbook.contacts.escalationPhones.map((p) => p.region),
-      ['United States', 'Germany'],
-    );
-    assert.deepEqual(
-      loaded.playbook.caseTemplates.map((t) => t.id),
-      ['web-server-crash'],
-    );
-    assert.deepEqual(loaded.playbook.scope, defaultPlaybook().scope);
-    assert.deepEqual(loaded.playbook.faq, defaultPlaybook().faq);
+    const base = defaultPlaybook();
+    for (const id of ['ubuntu-pro', 'elasticbox', 'centurylink-resold-accounts']) {
+      const line = lineView(loaded.playbook, id);
+      assert.deepEqual(
+        line.contacts.escalationPhones.map((p) => p.region),
+        ['United States', 'Germany'],
+        id,
+      );
+      assert.deepEqual(
+        line.caseTemplates.map((t) => t.id),
+        ['web-server-crash'],
+        id,
+      );
+      // What it leaves out keeps each line's own.
+      assert.deepEqual(line.scope, lineView(base, id).scope, id);
+      assert.deepEqual(line.faq, lineView(base, id).faq, id);
+      // Its template names a channel of the Ubuntu Pro line: every line can still send the case there.
+      assert.ok(
+        line.channels.some((c) => c.id === 'aws-front-line-support'),
+        id,
+      );
+    }
   });
 
   it('falls back to the default when missing, silently', async () => {
     const loaded = await loadPlaybook(fixture('no-such-playbook.json'));
-    assert.deepEqual(loaded, { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] });
+    assert.deepEqual(loaded, { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] });
   });
 
   it('reports schema errors with the file, line and JSON path, and falls back to the default', async () => {
@@ -258,7 +313,8 @@ describe('team playbook', () => {
     const loaded = await loadPlaybook(file);
     const [error] = loaded.problems;
     assert.deepEqual([error.file, error.line, error.path], [file, 7, '/caseTemplates/0/channel']);
-    assert.match(error.message, /no channel has the id "acme-hotline"; known channels: cloud-application-manager-support/);
+    assert.equal(loaded.problems.filter((p) => p.severity === 'error').length, 1, 'a shared template is checked in every line, and its problem said once');
+    assert.match(error.message, /no channel has the id "acme-hotline"; known channels: aws-front-line-support, .*cloud-application-manager-support/);
     assert.notEqual(error.file, DEFAULT_PLAYBOOK_FILE);
   });
 
@@ -314,7 +370,7 @@ describe('support-desk playbook', () => {
     const merged = await run('show', '--json', '--playbook', fixture('team-valid.json'));
     assert.equal(merged.code, 0);
     assert.deepEqual(JSON.parse(merged.out), (await loadPlaybook(fixture('team-valid.json'))).playbook);
-    const fallback = await run('show', '--playbook', fixture('invalid-syntax.json'));
+    const fallback = await run('show', '--playbook', fixture('invalid-syntax.json'), '--line', 'centurylink-resold-accounts');
     assert.equal(fallback.code, 0);
     assert.match(fallback.err, /invalid-syntax\.json:6: error: not valid JSON/);
     assert.match(fallback.out, /^Default playbook: from the default playbook/);

@@ -11,6 +11,7 @@ import { describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount, su
 import { verifyIdentity } from '../../src/core/identity/verify';
 import type { LiveEvidence } from '../../src/core/live-verdict';
 import { loadPlaybook } from '../../src/core/playbook/load';
+import { lineView } from '../../src/core/playbook/support-lines';
 import { findTemplate, renderCase } from '../../src/core/templates';
 import { confirmationLook } from '../../src/ui/confirmations/confirmations-tree-model';
 import { ReportSet } from '../../src/ui/reports/report-set';
@@ -160,7 +161,7 @@ describe('recorded evidence beyond the reports', () => {
   });
 
   it('the eligibility case carries both, through the one renderer and its redaction', async () => {
-    const { playbook } = await loadPlaybook(join(dir, 'no-team-playbook.json'));
+    const playbook = lineView((await loadPlaybook(join(dir, 'no-team-playbook.json'))).playbook);
     const template = findTemplate(playbook, 'eligibility')!;
     const entry = agreementAuditEntry(live({ profile: `seller ${FAKE_KEY_ID}` }), { account: ACCOUNT });
     const { markdown, errors, redactions } = renderCase(playbook, template, {

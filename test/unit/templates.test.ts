@@ -2,12 +2,19 @@
 // still to fill, and the playbook data a case carries (call sheet, checklist, FAQ answer).
 import * as assert from 'node:assert/strict';
 import { defaultPlaybook } from '../../src/core/playbook/load';
+import { lineView } from '../../src/core/playbook/support-lines';
 import { AMI_ID } from '../../src/core/ids';
 import { callSheet, fieldOptions, findTemplate, renderCase, telHref, type CaseValues } from '../../src/core/templates';
 
-const playbook = defaultPlaybook();
+const book = defaultPlaybook();
+const views = book.lines.map((l) => lineView(book, l.id));
+/** The playbook as the first support line with template `id` sees it (a case carries its line's channels and contacts). */
+const viewOf = (id: string) => views.find((v) => v.caseTemplates.some((t) => t.id === id))!;
+/** Every template of every line, each once. */
+const allTemplates = [...new Map(views.flatMap((v) => v.caseTemplates.map((t) => [t.id, t] as const))).values()];
+const ubuntu = lineView(book, 'ubuntu-pro');
 const template = (id: string) => {
-  const found = findTemplate(playbook, id);
+  const found = findTemplate(viewOf(id), id);
   assert.ok(found, `no template ${id}`);
   return found;
 };
@@ -54,24 +61,24 @@ const GOOD: Record<string, CaseValues> = {
     organisation: 'Acme Ltd',
     account: '111122223333',
     portal: 'Landscape SaaS',
-    question: playbook.faq[0].question,
+    question: ubuntu.faq[0].question,
     stepsTried: 'Reset twice.',
     description: 'The Landscape invitation never arrived.',
   },
 };
 
 describe('case templates', () => {
-  it('has the six templates the panel offers, each with a good value for every field', () => {
+  it('has the six templates of the three support lines, each with a good value for every field', () => {
     assert.deepEqual(
-      playbook.caseTemplates.map((t) => t.id),
-      ['box-error', 'api-call', 'image-bug', 'eligibility', 'outage-call', 'account-setup'],
+      allTemplates.map((t) => t.id),
+      ['image-bug', 'account-setup', 'eligibility', 'box-error', 'api-call', 'outage-call'],
     );
-    for (const t of playbook.caseTemplates) assert.deepEqual(Object.keys(GOOD[t.id]).sort(), t.fields.map((f) => f.id).sort(), t.id);
+    for (const t of allTemplates) assert.deepEqual(Object.keys(GOOD[t.id]).sort(), t.fields.map((f) => f.id).sort(), t.id);
   });
 
   it('renders every field of every template, complete, with its title first', () => {
-    for (const t of playbook.caseTemplates) {
-      const result = renderCase(playbook, t, GOOD[t.id]);
+    for (const t of allTemplates) {
+      const result = renderCase(viewOf(t.id), t, GOOD[t.id]);
       assert.deepEqual(result.errors, [], t.id);
       assert.match(result.markdown, new RegExp(`^# ${t.title.replace('/', '\\/')}\n`));
       for (const f of t.fields) assert.ok(result.markdown.includes(f.label), `${t.id}: ${f.label} not rendered`);
@@ -80,9 +87,9 @@ describe('case templates', () => {
 
   it('redacts a secret put in any field of any template', () => {
     const secret = 'AKIAIOSFODNN7EXAMPLE';
-    for (const t of playbook.caseTemplates) {
+    for (const t of allTemplates) {
       for (const f of t.fields) {
-        const result = renderCase(playbook, t, { ...GOOD[t.id], [f.id]: `x ${secret} y` });
+        const result = renderCase(viewOf(t.id), t, { ...GOOD[t.id], [f.id]: `x ${secret} y` });
         assert.ok(!result.markdown.includes(secret), `${t.id}.${f.id} leaked the key`);
         // A choice never shows what was typed (only its options); every other kind shows it, redacted.
         if (f.kind !== 'choice')
@@ -95,12 +102,12 @@ describe('case templates', () => {
   });
 
   it('picks the agent log path from the operating system of a box error', () => {
-    const windows = renderCase(playbook, template('box-error'), GOOD['box-error']).markdown;
+    const windows = renderCase(viewOf('box-error'), template('box-error'), GOOD['box-error']).markdown;
     assert.match(
       windows,
       /## Agent log\n\nFrom `C:\\ProgramData\\ElasticBox\\Logs\\elasticbox-agent\.log` \(Windows, via RDP\)\.\n\n```text\n2026-11-20 10:15:03 ERROR/,
     );
-    const linux = renderCase(playbook, template('box-error'), { ...GOOD['box-error'], os: 'Linux' }).markdown;
+    const linux = renderCase(viewOf('box-error'), template('box-error'), { ...GOOD['box-error'], os: 'Linux' }).markdown;
     assert.match(linux, /From `\/var\/log\/elasticbox\/elasticbox-agent\.log` \(Linux, via SSH\)/);
     assert.match(linux, /\| Operating system \| linux \|/);
     assert.doesNotMatch(linux, /From `C:/);
@@ -109,7 +116,7 @@ describe('case templates', () => {
   });
 
   it('pretty-prints a JSON body, redacts it and says what it removed', () => {
-    const result = renderCase(playbook, template('api-call'), GOOD['api-call']);
+    const result = renderCase(viewOf('api-call'), template('api-call'), GOOD['api-call']);
     assert.doesNotMatch(result.markdown, /Hunter2-Prod!|AKIAIOSFODNN7EXAMPLE/);
     assert.match(result.markdown, /```json\n\{\n {2}"box": "web",\n {2}"variables": \[\n/);
     assert.match(result.markdown, /"password": "\[REDACTED:password\]"/);
@@ -118,19 +125,19 @@ describe('case templates', () => {
       { kind: 'password', count: 1 },
     ]);
     assert.match(result.markdown, /> Redacted before sharing: 1 aws-access-key-id, 1 password\.\n$/);
-    const notJson = renderCase(playbook, template('api-call'), { ...GOOD['api-call'], responseBody: '<html>502 Bad Gateway</html>' }).markdown;
+    const notJson = renderCase(viewOf('api-call'), template('api-call'), { ...GOOD['api-call'], responseBody: '<html>502 Bad Gateway</html>' }).markdown;
     assert.match(notJson, /```text\n<html>502 Bad Gateway<\/html>\n```/);
   });
 
   it('says an image bug is best effort and goes to the public tracker', () => {
-    const md = renderCase(playbook, template('image-bug'), GOOD['image-bug']).markdown;
+    const md = renderCase(viewOf('image-bug'), template('image-bug'), GOOD['image-bug']).markdown;
     assert.match(md, /\| AMI \| ami-0abcdef1234567890 \|/);
     assert.match(md, /https:\/\/bugs\.launchpad\.net\/cloud-images\/\+filebug/);
     assert.match(md, /best effort/);
   });
 
   it('carries the call sheet of the region for an outage call, with tel-safe numbers', () => {
-    const md = renderCase(playbook, template('outage-call'), GOOD['outage-call']).markdown;
+    const md = renderCase(viewOf('outage-call'), template('outage-call'), GOOD['outage-call']).markdown;
     assert.match(md, /## Critical outage call sheet: EMEA/);
     assert.match(md, /\| EMEA \| \[00800 72884743\]\(tel:0080072884743\) \|/);
     assert.doesNotMatch(md, /1-888-638-6771/);
@@ -138,26 +145,26 @@ describe('case templates', () => {
     assert.equal(telHref('+65 6768 8099'), 'tel:+6567688099');
     assert.equal(telHref('1-888-638-6771'), 'tel:18886386771');
     assert.equal(telHref('call <script>alert(1)</script> +1'), 'tel:11');
-    assert.equal((callSheet(playbook).match(/\]\(tel:/g) ?? []).length, 4);
+    assert.equal((callSheet(viewOf('outage-call')).match(/\]\(tel:/g) ?? []).length, 4);
   });
 
   it('carries the set-up checklist and the answer of the chosen FAQ for an account set-up', () => {
-    const md = renderCase(playbook, template('account-setup'), GOOD['account-setup']).markdown;
+    const md = renderCase(viewOf('account-setup'), template('account-setup'), GOOD['account-setup']).markdown;
     assert.match(md, /## Ubuntu Pro: general account setup\n\n- \[ \] \*\*Create an Ubuntu One account\*\*/);
-    assert.ok(md.includes(`## FAQ: ${playbook.faq[0].question}`));
-    assert.ok(md.includes(playbook.faq[0].answer[0]));
-    assert.ok(!md.includes(playbook.faq[1].answer[0]));
+    assert.ok(md.includes(`## FAQ: ${ubuntu.faq[0].question}`));
+    assert.ok(md.includes(ubuntu.faq[0].answer[0]));
+    assert.ok(!md.includes(ubuntu.faq[1].answer[0]));
     assert.deepEqual(
       fieldOptions(
-        playbook,
+        ubuntu,
         template('account-setup').fields.find((f) => f.id === 'question')!,
       ),
-      playbook.faq.map((f) => f.question),
+      ubuntu.faq.map((f) => f.question),
     );
   });
 
   it('renders a draft with what is missing marked and listed', () => {
-    const result = renderCase(playbook, template('image-bug'), { ami: '  ', region: 'eu-west-1' });
+    const result = renderCase(viewOf('image-bug'), template('image-bug'), { ami: '  ', region: 'eu-west-1' });
     assert.deepEqual(
       result.errors.map((e) => e.field),
       ['ami', 'description', 'reproducer'],
@@ -183,7 +190,7 @@ describe('case templates', () => {
       ['outage-call', { region: 'Mars' }, /choose one of United States, Canada, EMEA, Asia Pacific/],
     ];
     for (const [id, values, message] of bad) {
-      const result = renderCase(playbook, template(id), { ...GOOD[id], ...values });
+      const result = renderCase(viewOf(id), template(id), { ...GOOD[id], ...values });
       assert.equal(result.errors.length, 1, `${id} ${JSON.stringify(values)}: ${JSON.stringify(result.errors)}`);
       assert.match(result.errors[0].message, message);
       assert.ok(result.markdown.includes('_'), 'the invalid value is marked in the text');
@@ -193,12 +200,12 @@ describe('case templates', () => {
   });
 
   it('says when a typed account was padded', () => {
-    const md = renderCase(playbook, template('outage-call'), { ...GOOD['outage-call'], account: '22223333' }).markdown;
+    const md = renderCase(viewOf('outage-call'), template('outage-call'), { ...GOOD['outage-call'], account: '22223333' }).markdown;
     assert.match(md, /\| Customer AWS account \| 000022223333 \(padded from 22223333\) \|/);
   });
 
   it('keeps pasted text from breaking out of its code block, the table or into HTML', () => {
-    const md = renderCase(playbook, template('box-error'), {
+    const md = renderCase(viewOf('box-error'), template('box-error'), {
       ...GOOD['box-error'],
       boxName: 'web | db <img src=x onerror=alert(1)>',
       log: 'line 1\n```\n# not a heading\n````',
@@ -211,7 +218,7 @@ describe('case templates', () => {
 
   it('renders a team template from a team playbook and names values for fields it lacks', () => {
     const team = {
-      ...playbook,
+      ...ubuntu,
       caseTemplates: [
         {
           id: 'crash',

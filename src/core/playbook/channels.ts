@@ -1,6 +1,6 @@
 // Which support channels a purchase path gets, and which it does not: the question behind
 // "can this customer call us?".
-import type { Channel, Playbook, PurchasePath } from './types';
+import type { Channel, LinePlaybook, PurchasePath } from './types';
 
 export interface PurchaseChannels {
   path: PurchasePath;
@@ -11,7 +11,7 @@ export interface PurchaseChannels {
 }
 
 /** The channels of the purchase path with id `pathId`, or undefined when the playbook has no such path. */
-export function channelsForPurchase(playbook: Playbook, pathId: string): PurchaseChannels | undefined {
+export function channelsForPurchase(playbook: LinePlaybook, pathId: string): PurchaseChannels | undefined {
   const path = playbook.purchasePaths.find((p) => p.id === pathId);
   if (!path) return undefined;
   const applies = path.channels.map((id) => playbook.channels.find((c) => c.id === id)).filter((c): c is Channel => c !== undefined);

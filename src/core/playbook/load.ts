@@ -15,7 +15,8 @@ import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
-import { PLAYBOOK_SECTIONS, type Playbook, type PlaybookSection } from './types';
+import { crossCheck } from './cross-check';
+import { LINE_SECTIONS, PLAYBOOK_SECTIONS, type LineSection, type Playbook, type PlaybookSection, type SupportLine } from './types';
 
 export const TEAM_PLAYBOOK_PATH = '.support-desk/playbook.json';
 export const DEFAULT_PLAYBOOK_FILE = '(default playbook)';
@@ -44,6 +45,8 @@ export interface LoadedPlaybook {
   teamFile: string | null;
   /** Sections taken from the team file (empty when it was missing or invalid). */
   overridden: PlaybookSection[];
+  /** Ids of the support lines the team file adds or changes, in its order (empty when it has no lines, or was not used). */
+  teamLines: string[];
   problems: PlaybookProblem[];
 }
 
@@ -66,7 +69,7 @@ function compileSchema(): ValidateFunction {
 
 /** The shipped default, which the unit tests hold to the schema and to the source documents. */
 export function defaultPlaybook(): Playbook {
-  return structuredClone(defaultDocument) as Playbook;
+  return structuredClone(defaultDocument) as unknown as Playbook;
 }
 
 /** Parses and validates one playbook document; problems carry the JSON path and the line. */
@@ -111,46 +114,25 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
   return { document: document as Partial<Playbook>, problems: [] };
 }
 
-/** Per-section override (see the top of this file). */
+/**
+ * Per-section override (see the top of this file). A top-level line section (scope, contacts, ...) of the
+ * team file replaces that section everywhere, the default's lines included: the meaning it had when the
+ * playbook had no lines (the flat shape), so an old team file keeps working. Team lines merge by id: each
+ * section a team line has replaces that line's section; a line with a new id is added.
+ */
 function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Playbook; overridden: PlaybookSection[] } {
   const overridden = PLAYBOOK_SECTIONS.filter((section) => team[section] !== undefined);
   const playbook = { ...base } as Record<string, unknown>;
-  for (const section of overridden) playbook[section] = team[section];
+  for (const section of overridden) if (section !== 'lines') playbook[section] = team[section];
+  const everywhere = LINE_SECTIONS.filter((section) => team[section] !== undefined);
+  const lines = base.lines.map((line) => Object.fromEntries(Object.entries(line).filter(([key]) => !everywhere.includes(key as LineSection))) as SupportLine);
+  for (const teamLine of team.lines ?? []) {
+    const at = lines.findIndex((line) => line.id === teamLine.id);
+    if (at === -1) lines.push(teamLine);
+    else lines[at] = { ...lines[at], ...teamLine };
+  }
+  playbook.lines = lines;
   return { playbook: playbook as unknown as Playbook, overridden };
-}
-
-/** Checks that ids are unique and that every channel a path or template names exists. */
-export function crossCheck(playbook: Playbook): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  const channelIds = new Set<string>();
-  playbook.channels.forEach((channel, i) => {
-    if (channelIds.has(channel.id))
-      problems.push({ path: `/channels/${i}/id`, message: `channel id "${channel.id}" is used twice: give each channel its own id` });
-    channelIds.add(channel.id);
-  });
-  const known = () => [...channelIds].join(', ');
-  playbook.purchasePaths.forEach((path, i) =>
-    path.channels.forEach((id, j) => {
-      if (!channelIds.has(id))
-        problems.push({ path: `/purchasePaths/${i}/channels/${j}`, message: `no channel has the id "${id}"; known channels: ${known()}` });
-    }),
-  );
-  const templateIds = new Set<string>();
-  playbook.caseTemplates.forEach((template, i) => {
-    if (templateIds.has(template.id))
-      problems.push({ path: `/caseTemplates/${i}/id`, message: `case template id "${template.id}" is used twice: give each template its own id` });
-    templateIds.add(template.id);
-    if (template.channel !== undefined && !channelIds.has(template.channel)) {
-      problems.push({ path: `/caseTemplates/${i}/channel`, message: `no channel has the id "${template.channel}"; known channels: ${known()}` });
-    }
-    const fieldIds = new Set<string>();
-    template.fields.forEach((field, j) => {
-      if (fieldIds.has(field.id))
-        problems.push({ path: `/caseTemplates/${i}/fields/${j}/id`, message: `field id "${field.id}" is used twice in template "${template.id}"` });
-      fieldIds.add(field.id);
-    });
-  });
-  return problems;
 }
 
 /** Combines a team document (already parsed) with the default; any problem means the default is used. */
@@ -160,27 +142,43 @@ function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: s
     playbook: base,
     teamFile,
     overridden: [],
+    teamLines: [],
     problems: withFallbackNote(problems, teamFile),
   });
   if (!checked.document) return fallback(checked.problems);
   const { playbook, overridden } = mergePlaybook(base, checked.document);
   const cross = crossCheck(playbook);
-  if (cross.length === 0) return { playbook, teamFile, overridden, problems: [] };
-  // Blame the team file only for sections it supplied; the rest came from the default.
+  if (cross.length === 0) return { playbook, teamFile, overridden, teamLines: (checked.document.lines ?? []).map((l) => l.id), problems: [] };
+  // Blame the team file only for what it supplied; the rest came from the default.
   const root = parseTree(teamText.replace(/^\uFEFF/, ' '));
   const lines = lineStarts(teamText);
   return fallback(
     cross.map(({ path, message }) => {
-      const fromTeam = overridden.includes(path.split('/')[1] as PlaybookSection);
+      const teamPath = pathInTeamFile(path, playbook, checked.document!, overridden);
       return {
-        file: fromTeam ? teamFile : DEFAULT_PLAYBOOK_FILE,
-        line: fromTeam && root ? lineOfPath(root, lines, path) : 1,
+        file: teamPath === undefined ? DEFAULT_PLAYBOOK_FILE : teamFile,
+        line: teamPath !== undefined && root ? lineOfPath(root, lines, teamPath) : 1,
         severity: 'error',
-        path,
-        message: `${path}: ${message}`,
+        path: teamPath ?? path,
+        message: `${teamPath ?? path}: ${message}`,
       };
     }),
   );
+}
+
+/**
+ * Where a problem of the merged playbook sits in the team file, or undefined when the default supplied it.
+ * A merged line's index is not the team file's: the team line is found by id ("/lines/3/scope" may be
+ * the team's "/lines/0/scope").
+ */
+function pathInTeamFile(path: string, merged: Playbook, team: Partial<Playbook>, overridden: PlaybookSection[]): string | undefined {
+  const [, section, index, key, ...rest] = path.split('/');
+  if (section !== 'lines') return overridden.includes(section as PlaybookSection) ? path : undefined;
+  const id = merged.lines[Number(index)]?.id;
+  const at = (team.lines ?? []).findIndex((line) => line.id === id);
+  if (at === -1) return undefined;
+  if (key !== undefined && !(key in team.lines![at])) return undefined;
+  return ['', 'lines', String(at), ...(key === undefined ? [] : [key]), ...rest].join('/');
 }
 
 /**
@@ -188,19 +186,20 @@ function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: s
  * an unreadable or invalid one yields problems and the default.
  */
 export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlaybook> {
-  if (teamFile === null) return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
+  if (teamFile === null) return { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] };
   let text: string;
   try {
     const read = await readUnlessTooBig(teamFile);
-    if (typeof read !== 'string') return { playbook: defaultPlaybook(), teamFile, overridden: [], problems: withFallbackNote([read], teamFile) };
+    if (typeof read !== 'string') return { playbook: defaultPlaybook(), teamFile, overridden: [], teamLines: [], problems: withFallbackNote([read], teamFile) };
     text = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], problems: [] };
+    if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] };
     return {
       playbook: defaultPlaybook(),
       teamFile,
       overridden: [],
+      teamLines: [],
       problems: withFallbackNote(
         [
           {

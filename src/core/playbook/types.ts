@@ -153,11 +153,71 @@ export interface CaseTemplate {
   fields: TemplateField[];
 }
 
-/** The effective playbook: every section present (the default fills what a team leaves out). */
-export interface Playbook {
+/**
+ * Which customers a support line is for: a product the account holds whose id, code or title matches,
+ * or the account itself (every account a partner resells). Ids and codes match exactly; a title matches
+ * when it contains one of `titles`, case aside ("Ubuntu Pro" covers "Ubuntu Pro 22.04 LTS").
+ */
+export interface LineProducts {
+  ids?: string[];
+  codes?: string[];
+  titles?: string[];
+  /** 12-digit AWS accounts the line covers whatever they hold, e.g. the accounts a partner resells. */
+  accounts?: string[];
+}
+
+/** The sections each support line has (its own, or the top-level one every line shares). */
+export const LINE_SECTIONS = ['scope', 'contacts', 'channels', 'purchasePaths', 'accountSetup', 'faq', 'caseTemplates'] as const;
+export type LineSection = (typeof LINE_SECTIONS)[number];
+
+/** The sections of a support line; at the playbook's top level, the ones every line shares. */
+export interface LineSections {
+  scope?: ScopeSection;
+  contacts?: ContactsSection;
+  channels?: Channel[];
+  purchasePaths?: PurchasePath[];
+  accountSetup?: AccountSetupSection;
+  faq?: FaqEntry[];
+  caseTemplates?: CaseTemplate[];
+}
+
+/**
+ * One support line: a product line the team supports, with whom it is for and its own scope, contacts,
+ * channels, purchase paths, set-up, FAQ and case templates. A section the line leaves out comes from the
+ * playbook's top level (shared by every line); see lineView in support-lines.ts.
+ */
+export interface SupportLine extends LineSections {
+  id: string;
+  name: string;
+  summary?: string;
+  products?: LineProducts;
+}
+
+/**
+ * The effective playbook (after the default and a team file are merged): the shared sections, the
+ * support lines, and the line that applies when no customer is in hand or none of their products is listed.
+ * Top-level line sections (`scope` ... `caseTemplates`) are shared by every line.
+ */
+export interface Playbook extends LineSections {
   $schema?: string;
   name: string;
   version: number;
+  products: Product[];
+  eligibility: EligibilitySection;
+  marketplace: MarketplaceSection;
+  /** Id of the line shown when no customer is in hand, or when no line lists the customer's products. */
+  defaultLine: string;
+  lines: SupportLine[];
+}
+
+/**
+ * The playbook as one support line sees it: the shared sections with that line's scope, contacts,
+ * channels and the rest (its own before the shared ones). What the scope search, the case renderer, the
+ * call sheet and the panel's sections read.
+ */
+export interface LinePlaybook {
+  name: string;
+  line: { id: string; name: string; summary?: string };
   products: Product[];
   eligibility: EligibilitySection;
   marketplace: MarketplaceSection;
@@ -165,25 +225,21 @@ export interface Playbook {
   contacts: ContactsSection;
   channels: Channel[];
   purchasePaths: PurchasePath[];
-  accountSetup: AccountSetupSection;
+  accountSetup?: AccountSetupSection;
   faq: FaqEntry[];
   caseTemplates: CaseTemplate[];
 }
 
-/** The sections a team playbook may replace one by one. */
+/** The top-level sections a team playbook may replace one by one. */
 export const PLAYBOOK_SECTIONS = [
   'name',
   'version',
   'products',
   'eligibility',
   'marketplace',
-  'scope',
-  'contacts',
-  'channels',
-  'purchasePaths',
-  'accountSetup',
-  'faq',
-  'caseTemplates',
+  'defaultLine',
+  'lines',
+  ...LINE_SECTIONS,
 ] as const satisfies readonly (keyof Playbook)[];
 
 export type PlaybookSection = (typeof PLAYBOOK_SECTIONS)[number];

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch-input';
 import { renderCase } from '../../core/templates';
+import { chooseLine, lineView, productsOfAccount } from '../../core/playbook/support-lines';
 import {
   describeResult,
   validateConfirmationRequest,
@@ -233,14 +234,17 @@ function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
 
 /** A case draft from a playbook template, with what the confirmation proved already filled in. */
 async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Promise<void> {
-  const { playbook } = await ctx.playbook.current();
+  const { playbook: book } = await ctx.playbook.current();
+  const account = confirmationAccount(result);
+  // The templates of the customer's support line: the products the reports list for the account.
+  const store = ctx.reports.current?.snapshot.store;
+  const playbook = lineView(book, chooseLine(book, account ?? undefined, store && account ? productsOfAccount(store, account) : []).line.id);
   const picked = await vscode.window.showQuickPick(
     playbook.caseTemplates.map((t) => ({ label: t.title, description: t.summary, template: t })),
-    { title: 'Open Case: which kind of case?' },
+    { title: `Open Case: which kind of case? (${playbook.line.name} line)` },
   );
   if (!picked) return;
   const facts: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
-  const account = confirmationAccount(result);
   if (account) facts.account = account;
   if (result.region) facts.region = result.region;
   // The eligibility case asks for the confirmation itself as evidence: the verdict with its request id and time.

@@ -6,14 +6,12 @@ import { describeContact, describeAccountEvidence, describeIdentityEntry, descri
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import { sharedName } from '../../core/shared-name';
 import type { EligibilityPolicy } from '../../core/domain';
-import { channelsForPurchase } from '../../core/playbook/channels';
 import type { LoadedPlaybook } from '../../core/playbook/load';
-import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/types';
-import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
+import type { Playbook } from '../../core/playbook/types';
 import type { SubscriptionStore } from '../../core/store';
-import { citation, outlineTemplate, telHref } from '../../core/templates';
-import type { ChannelView, CheckInput, CheckResult, ConfirmationView, FactView, PanelState } from '../../shared/panel-protocol';
+import type { CheckInput, CheckResult, ConfirmationView, PanelState } from '../../shared/panel-protocol';
 import { confirmationLook, verdictMessage } from '../confirmations/confirmations-tree-model';
+import { lineViews } from './line-views';
 
 /** The reports as the panel sees them: the store, the day verdicts are judged for and the window. */
 export interface Judging {
@@ -26,28 +24,12 @@ export interface Judging {
 /** How many of an account's confirmations the check lists, newest first. */
 export const RECENT_CONFIRMATIONS = 10;
 
-/** Markdown of the playbook's facts, as plain words: the webview shows text, never markup. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-    .replace(/(\*\*|__|`)/g, '')
-    .replace(/<(https?:[^>]+)>/g, '$1');
-}
-
-const factView = (f: Fact): FactView => ({ text: plainText(f.text), cite: citation(f.source) });
-const cite = (s: SourceRef): string => citation(s);
-
-function channelView(c: Channel): ChannelView {
-  return { id: c.id, name: c.name, provider: c.provider, phoneSupport: c.phoneSupport ?? null, bestEffort: c.bestEffort === true, email: c.email, url: c.url };
-}
-
 /**
  * The panel's playbook sections and reports status. `workspace` (the first folder, absolute) names the
  * team playbook and its problems relative to it, as the header shows them (never a local absolute path).
  */
 export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined, trusted: boolean, asOf: string, workspace?: string): PanelState {
   const p: Playbook = loaded.playbook;
-  const s = p.scope;
   const freshness = judging ? reportFreshness(judging.store, judging.asOf, judging.policy) : undefined;
   return {
     trusted,
@@ -58,46 +40,8 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
           ? `Team playbook ${sharedName(loaded.teamFile, workspace)} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
           : 'The default playbook shipped with the extension',
       problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${sharedName(x.file, workspace)}:${x.line}: ${x.message}`),
-      scope: {
-        provider: s.provider,
-        supportType: s.supportType,
-        definition: factView(s.definition),
-        inScope: s.inScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
-        outOfScope: s.outOfScope.map((i) => ({ text: i.item, cite: cite(i.source) })),
-        managedServices: s.managedServices && {
-          text: plainText(s.managedServices.text),
-          url: s.managedServices.url,
-          includes: s.managedServices.includes,
-          cite: cite(s.managedServices.source),
-        },
-        notes: (s.notes ?? []).map(factView),
-        matching: SCOPE_MATCHING,
-      },
-      escalation: {
-        when: p.contacts.escalationWhen && factView(p.contacts.escalationWhen),
-        phones: p.contacts.escalationPhones.map((x) => ({ region: x.region, number: x.number, href: telHref(x.number), cite: cite(x.source) })),
-        emails: (p.contacts.emails ?? []).map((e) => ({ address: e.address, purpose: e.purpose })),
-        portals: (p.contacts.portals ?? []).map((l) => ({ name: l.name, url: l.url, purpose: l.purpose })),
-        beforeCalling: (p.contacts.beforeCalling ?? []).map(factView),
-      },
-      purchasePaths: p.purchasePaths.map((path) => {
-        const channels = channelsForPurchase(p, path.id)!;
-        return {
-          id: path.id,
-          purchase: path.purchase,
-          phoneSupport: path.phoneSupport,
-          note: path.note,
-          applies: channels.applies.map(channelView),
-          doesNotApply: channels.doesNotApply.map(channelView),
-          cite: cite(path.source),
-        };
-      }),
-      accountSetup: {
-        title: p.accountSetup.title,
-        steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })),
-      },
-      faq: p.faq.map((f) => ({ question: f.question, answer: plainText(f.answer.join('\n\n')), cite: cite(f.source) })),
-      templates: p.caseTemplates.map((t) => outlineTemplate(p, t)),
+      defaultLine: p.defaultLine,
+      lines: lineViews(p),
     },
     reports: {
       loaded: judging !== undefined && judging.files > 0,

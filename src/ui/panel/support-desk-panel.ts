@@ -10,6 +10,8 @@ import type { ConfirmationResult } from '../../core/confirmation';
 import { localDay } from '../../core/dates';
 import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook/scope-search';
+import { lineForTemplate, lineView } from '../../core/playbook/support-lines';
+import type { LinePlaybook } from '../../core/playbook/types';
 import { redactDeep } from '../../core/redaction';
 import { findTemplate, renderCase } from '../../core/templates';
 import {
@@ -31,6 +33,7 @@ import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
 import { lazyModule } from '../lazy-module';
+import { lineChoiceView } from './line-views';
 import { checkAccount, confirmationView, describeConfirmation, panelState, type Judging } from './panel-state';
 
 const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
@@ -143,9 +146,10 @@ export class SupportDeskPanel extends Disposable {
       check: (r) => this.check(r.input),
       confirm: (r) => this.confirm(r.input),
       checkLive: (r) => this.checkLive(r.input),
-      searchScope: async (r) => searchScope((await this.ctx.playbook.current()).playbook.scope, r.text),
-      renderCase: (r) => this.render(r.templateId, r.values),
-      caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account),
+      searchScope: async (r) => searchScope((await this.line(r.line)).scope, r.text),
+      renderCase: (r) => this.render(r.templateId, r.values, r.line),
+      caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account, r.line),
+      supportLine: async (r) => lineChoiceView((await this.ctx.playbook.current()).playbook, this.judging()?.store, r.account, r.productId || undefined),
       copy: async (r) => {
         await vscode.env.clipboard.writeText(r.text);
         return { message: `Copied ${r.what}.` };
@@ -153,7 +157,7 @@ export class SupportDeskPanel extends Disposable {
       openEvidence: (r) => this.openEvidence(r.file, r.line),
       verifyIdentity: (r) => this.verifyIdentity(r),
       openCallSheet: async (r) => {
-        await this.ctx.callSheet.show(r.region);
+        await this.ctx.callSheet.show(r.region, r.line);
         return { message: `Call sheet${r.region ? ` for ${r.region}` : ''} shown beside, rendered and read-only.` };
       },
     };
@@ -250,17 +254,30 @@ export class SupportDeskPanel extends Disposable {
     }
   }
 
-  private async render(templateId: string, values: Record<string, string>): Promise<PanelReplies['renderCase']> {
+  /** The playbook as the support line the webview shows sees it (the default line when none is named). */
+  private async line(id: string | undefined): Promise<LinePlaybook> {
     const { playbook } = await this.ctx.playbook.current();
+    return lineView(playbook, id || undefined);
+  }
+
+  private async render(templateId: string, values: Record<string, string>, line?: string): Promise<PanelReplies['renderCase']> {
+    // No line named (a caller other than the panel's forms): the line the template belongs to.
+    const playbook = await this.line(line || lineForTemplate((await this.ctx.playbook.current()).playbook, templateId));
     const template = findTemplate(playbook, templateId);
-    if (!template) throw new RangeError(`The playbook has no case template "${templateId}".`);
+    if (!template) throw new RangeError(`The ${playbook.line.name} line has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
     // Echoed back for the webview's saved state; post() redacts them on the way out like everything else.
     return { markdown, redactions, errors, safeValues: values };
   }
 
-  private async caseAction(action: CaseAction, templateId: string, values: Record<string, string>, account?: string): Promise<{ message: string }> {
-    const { markdown } = await this.render(templateId, values);
+  private async caseAction(
+    action: CaseAction,
+    templateId: string,
+    values: Record<string, string>,
+    account?: string,
+    line?: string,
+  ): Promise<{ message: string }> {
+    const { markdown } = await this.render(templateId, values, line);
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(markdown);
       return { message: 'Case copied (secrets redacted).' };

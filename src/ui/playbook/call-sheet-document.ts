@@ -3,6 +3,7 @@
 // closes without a save prompt; one preview at a time, so asking again never stacks up copies.
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../core/markdown';
+import { lineView } from '../../core/playbook/support-lines';
 import { callSheet } from '../../core/templates';
 import { Disposable } from '../dispose';
 import type { PlaybookSource } from './playbook-source';
@@ -11,12 +12,15 @@ export const CALL_SHEET_SCHEME = 'support-desk-call-sheet';
 const TITLE = 'Critical outage call sheet';
 
 /**
- * The sheet's URI for `region` (every region when undefined): the region is in the name, so that each
- * region's sheet is a document of its own (the preview tells documents apart by path), and in the query.
+ * The sheet's URI for `region` (every region when undefined) of support line `line` (the playbook's
+ * default line when undefined): the line is the folder and the region in the name, so that each sheet
+ * is a document of its own (the preview tells documents apart by path); both are in the query too.
  */
-export function callSheetUri(region?: string): vscode.Uri {
-  const name = region ? `${TITLE} for ${region.replace(/[\\/]/g, '-')}` : TITLE;
-  return vscode.Uri.from({ scheme: CALL_SHEET_SCHEME, path: `/${name}.md`, query: region ? new URLSearchParams({ region }).toString() : '' });
+export function callSheetUri(region?: string, line?: string): vscode.Uri {
+  const safe = (x: string) => x.replace(/[\\/]/g, '-');
+  const name = region ? `${TITLE} for ${safe(region)}` : TITLE;
+  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(line ? { line } : {}) }).toString();
+  return vscode.Uri.from({ scheme: CALL_SHEET_SCHEME, path: `${line ? `/${safe(line)}` : ''}/${name}.md`, query });
 }
 
 export class CallSheetDocument extends Disposable implements vscode.TextDocumentContentProvider {
@@ -36,19 +40,20 @@ export class CallSheetDocument extends Disposable implements vscode.TextDocument
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { playbook } = await this.playbook.current();
-    const region = new URLSearchParams(uri.query).get('region') ?? undefined;
-    return `# ${escapeMarkdown(playbook.name)}\n\n${callSheet(playbook, region)}\n`;
+    const query = new URLSearchParams(uri.query);
+    const view = lineView(playbook, query.get('line') ?? undefined);
+    return `# ${escapeMarkdown(`${playbook.name}, ${view.line.name}`)}\n\n${callSheet(view, query.get('region') ?? undefined)}\n`;
   }
 
   /**
-   * Shows the sheet for `region` (every region when undefined) rendered, in a preview locked to it beside
+   * Shows the sheet for `region` (every region when undefined) of support line `line` rendered, in a preview locked to it beside
    * the active group; the sheet of another region shown before is closed, the same one is revealed. Where
    * the Markdown preview is not available (the built-in extension disabled), the read-only source opens
    * instead. Returns the sheet's URI.
    */
-  async show(region?: string): Promise<vscode.Uri> {
-    const uri = callSheetUri(region);
-    const name = uri.path.slice(1);
+  async show(region?: string, line?: string): Promise<vscode.Uri> {
+    const uri = callSheetUri(region, line);
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const others = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => isCallSheet(t) && !t.label.endsWith(name));
     if (others.length > 0) await vscode.window.tabGroups.close(others);
     try {
