@@ -11,7 +11,10 @@ import type { NodeLook } from './subscriptions/presentation';
  * Control characters and bidi overrides from a report are shown, not obeyed (visibleLine, visibleText).
  */
 export function treeItem(id: string, look: NodeLook, tooltipMarkdown: (markdown: string) => string = (m) => m): vscode.TreeItem {
-  const item = new vscode.TreeItem(visibleLine(look.label), look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    visibleLine(look.label),
+    look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   item.id = id;
   item.description = look.description === undefined ? undefined : visibleLine(look.description);
   item.contextValue = look.contextValue;
