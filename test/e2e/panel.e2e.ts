@@ -211,7 +211,7 @@ describe('Support Desk panel in the workbench', () => {
     const verdict = panel.locator('#identity-verdict');
     await verdict.filter({ hasText: 'Authentic:' }).waitFor({ timeout: 15_000 });
     assert.match(
-      await verdict.innerText(),
+      (await verdict.innerText()).trim(),
       /^Authentic: AWS signed this document \(checked with AWS's \/pkcs7 certificate for most Regions .*\); the customer did not forge it\.$/,
     );
     assert.equal(
