@@ -229,6 +229,7 @@ describe('Support Desk panel in the workbench', () => {
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
     assert.match(audit, /"source":"identity-document".*"verified":true,"productAttached":false/);
     await panel.locator('#check-result table', { hasText: 'i-f79fe56c' }).waitFor({ timeout: 15_000 });
+    await panel.locator('#identity-result').scrollIntoViewIfNeeded();
     await workbench.screenshot('panel-identity');
 
     // Another account, from the tree: the panel redraws, the pasted signature stays (the answer was for the other account).
