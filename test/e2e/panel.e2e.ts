@@ -188,20 +188,54 @@ describe('Support Desk panel in the workbench', () => {
     await workbench.screenshot('panel-hostile-titles');
   });
 
-  it('verifies a pasted identity document offline, with the typed account as the expectation', async () => {
+  it('verifies a pasted identity document offline: authentic AND not a confirmation of the product, said apart; the paste survives another account', async () => {
     const panel = workbench.panel();
     await panel.locator('#tab-check').click();
-    await panel.locator('#check-product').selectOption('');
+    await panel.locator('#check-product').selectOption('prod-5qwz3vsg4kbfw');
     await panel.locator('#check-account').fill('1216 5901 4334');
     await panel.locator('details.identity summary').click();
-    await panel.locator('#identity-signature').fill(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8'));
+    // /rsa2048 is left out, and the form says why where the signature is chosen.
+    assert.deepEqual(await panel.locator('#identity-method option').evaluateAll((options) => options.map((o) => o.getAttribute('value'))), [
+      'pkcs7',
+      'signature',
+    ]);
+    assert.match(await panel.locator('#identity-hint').innerText(), /\/rsa2048 is not offered: no AWS certificate for it is bundled yet/);
+    const pem = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
+    await panel.locator('#identity-signature').fill(pem);
     await panel.locator('#identity-verify').click();
+    // AWS's genuine 2016 document carries no product code: authentic (not forged), and not a confirmation.
     const verdict = panel.locator('#identity-verdict');
-    await verdict.filter({ hasText: 'Verified by AWS' }).waitFor({ timeout: 15_000 });
-    assert.match(await verdict.innerText(), /instance i-f79fe56c of account 121659014334 in us-east-1/);
-    assert.match(readFileSync(join(dir, 'audit.jsonl'), 'utf8'), /"source":"identity-document"/);
+    await verdict.filter({ hasText: 'Authentic:' }).waitFor({ timeout: 15_000 });
+    assert.match(
+      (await verdict.innerText()).trim(),
+      /^Authentic: AWS signed this document \(checked with AWS's \/pkcs7 certificate for most Regions .*\); the customer did not forge it\.$/,
+    );
+    assert.equal(
+      (await panel.locator('#identity-confirmation').innerText()).trim(),
+      'Not a confirmation: the instance does not run product 8a2kq9xw3vbn7m4c1zt6ry5pd: the document carries no product code.',
+    );
+    assert.match(await panel.locator('#identity-started').innerText(), /The instance started 2016-04-08 03:01:38 UTC, [\d,]+ days ago\./);
+    assert.match(
+      await panel.locator('#identity-result').innerText(),
+      /Warning: the instance started 2016-04-08 03:01:38 UTC, .*\(the playbook warns past 365\)/,
+    );
+    const checklist = await panel.locator('#identity-result ul').innerText();
+    assert.doesNotMatch(checklist, /\d+\.\d+\.\d+\.\d+|AWS's AWS|\(pkcs7\)/, 'no OIDs, no certificate code names');
+    assert.match(checklist, /✓ the document is unchanged since it was signed/);
+    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+    assert.match(audit, /"source":"identity-document".*"verified":true,"productAttached":false/);
     await panel.locator('#recent-confirmations', { hasText: 'i-f79fe56c' }).waitFor({ timeout: 15_000 });
+    await panel.locator('#identity-result').scrollIntoViewIfNeeded();
     await workbench.screenshot('panel-identity');
+
+    // Another account, from the tree: the panel redraws, the pasted signature stays (the answer was for the other account).
+    const row = workbench.treeRows('Subscriptions', '111122223333');
+    await row.hover();
+    await row.locator('.action-label[aria-label="Open in Support Desk"]').click();
+    await panel.locator('#check-verdict').filter({ hasText: '111122223333:' }).waitFor({ timeout: 15_000 });
+    assert.equal(await panel.locator('#identity-signature').inputValue(), pem);
+    assert.equal(await panel.locator('#identity-result').innerText(), '');
+    await workbench.screenshot('panel-identity-kept');
     await panel.locator('details.identity summary').click();
   });
 

@@ -36,7 +36,8 @@ describe('Verify Identity Document', () => {
       [line.source, line.verdict, line.instanceId, line.ownerId, line.claimedAccount, line.region, line.profile],
       ['identity-document', 'confirmed', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null],
     );
-    assert.match(line.certificate, /DSA/);
+    assert.match(line.certificate, /^AWS's \/pkcs7 certificate/);
+    assert.deepEqual([line.verified, line.productAttached], [true, null]);
     const api = await supportDesk();
     await waitFor('the Confirmations view to list it', async () => {
       const nodes = await api.context.confirmations.getChildren();
@@ -46,7 +47,8 @@ describe('Verify Identity Document', () => {
 
   it('records an owner mismatch for another account, and an error for a forged document', async () => {
     const other = await verify({ method: 'pkcs7', signature: REAL, expected: { account: '111122223333' } });
-    assert.equal(other?.verified, false);
+    // Authentic (AWS signed it), and not a confirmation of this account.
+    assert.deepEqual([other?.verified, other?.confirmed], [true, false]);
     // Flip one base64 character inside the signed document: the digest no longer matches.
     const body = REAL.split('\n');
     body[2] = body[2].slice(0, 10) + (body[2][10] === 'A' ? 'B' : 'A') + body[2].slice(11);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../src/shared/panel-protocol';
+import type { HostMessage, PanelReplies } from '../../src/shared/panel-protocol';
 import type { SupportDeskPanel } from '../../src/ui/panel/support-desk-panel';
 import { awsSandbox, staticProfile } from '../support/aws-env';
 import { startAgreementEndpoint } from '../support/agreement-endpoint';
@@ -132,11 +132,15 @@ describe('Support Desk panel', () => {
     const pem = readFileSync(join(FIXTURES, 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
     const reply = await ask(11, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '121659014334' });
     assert.ok(reply.ok, JSON.stringify(reply));
-    const result = reply.result as { verified: boolean; message: string };
+    const result = reply.result as PanelReplies['verifyIdentity'];
     assert.equal(result.verified, true);
-    assert.match(result.message, /^Verified by AWS's .* certificate: instance i-f79fe56c of account 121659014334 in us-east-1\.$/);
+    assert.deepEqual([result.authenticity.verdict, result.confirmation.verdict], ['Authentic', 'No product checked']);
+    assert.match(result.confirmation.text, /^the document names instance i-f79fe56c of account 121659014334 in us-east-1;/);
+    assert.match(result.started ?? '', /^The instance started 2016-04-08 03:01:38 UTC/);
     const other = await ask(12, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '111122223333' });
-    assert.equal(other.ok && (other.result as { verified: boolean }).verified, false);
+    const otherResult = other.ok ? (other.result as PanelReplies['verifyIdentity']) : undefined;
+    // AWS signed it (authentic); it is not this account's (not a confirmation).
+    assert.deepEqual([otherResult?.authenticity.verdict, otherResult?.confirmation.verdict], ['Authentic', 'Not a confirmation']);
     const garbage = await ask(13, { kind: 'verifyIdentity', method: 'pkcs7', signature: 'hello' });
     assert.equal(garbage.ok, false);
   });
