@@ -11,6 +11,8 @@
 // inside a run of that class (a lookbehind), so a run is read from one start only; no repetition
 // nests inside another over characters both could take. A value of unknown length is read by code
 // after its key has been judged a secret, and what is read is replaced: it is never read again.
+// (A linear engine such as RE2 was the other way: it has no lookbehind, which these rules lean on,
+// and src/core takes Node built-ins only.)
 import { walkBrackets } from './json-nesting';
 import { SECRET_SHAPES, type SecretKind } from './secret-shapes';
 
