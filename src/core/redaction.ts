@@ -11,6 +11,8 @@
 // inside a run of that class (a lookbehind), so a run is read from one start only; no repetition
 // nests inside another over characters both could take. A value of unknown length is read by code
 // after its key has been judged a secret, and what is read is replaced: it is never read again.
+// (A linear engine such as RE2 was the other way: it has no lookbehind, which these rules lean on,
+// and src/core takes Node built-ins only.)
 import { walkBrackets } from './json-nesting';
 import { SECRET_SHAPES, type SecretKind } from './secret-shapes';
 
@@ -93,6 +95,8 @@ interface Replacement {
   kind: SecretKind;
   /** Where the replaced text ends, when a value was read past the match; the match's end otherwise. */
   end?: number;
+  /** How many characters before the match are replaced too (a lookbehind's); none by default. */
+  before?: number;
 }
 
 interface Rule {
@@ -224,9 +228,12 @@ const RULES: Rule[] = [
   {
     // A secret key wrapped by a terminal or an e-mail: two base64 pieces across one line break that
     // make 40 random-looking characters. Before the key=value rules, which would see only the first piece.
-    pattern: /(?<![A-Za-z0-9+=])([A-Za-z0-9+/]{1,39})(\r?\n)[ \t]{0,64}([A-Za-z0-9+/]{1,39})(?![A-Za-z0-9+/=])/g,
+    // The search is for the line break (found fast); the first piece is read behind it.
+    pattern: /(?<=(?<![A-Za-z0-9+=])([A-Za-z0-9+/]{1,39}))(\r?\n)[ \t]{0,64}([A-Za-z0-9+/]{1,39})(?![A-Za-z0-9+/=])/g,
     replace: (_m, [head, lineBreak, tail]) =>
-      looksLikeSecretKey(head + tail) ? { text: `${marker('aws-secret-access-key')}${lineBreak}`, kind: 'aws-secret-access-key' } : undefined,
+      looksLikeSecretKey(head + tail)
+        ? { text: `${marker('aws-secret-access-key')}${lineBreak}`, kind: 'aws-secret-access-key', before: head.length }
+        : undefined,
   },
   {
     // Header lines ("Authorization: AWS4-HMAC-SHA256 ..."), also inside curl -H '...'.
@@ -349,8 +356,9 @@ const RULES: Rule[] = [
   {
     // Session tokens, glued to anything: whatever their first three bytes, the next six say "origin"
     // or "er/aws" ("IQoJb3JpZ2lu...", "IgoJb3JpZ2lu...", "FwoGZXIvYXdz..."); older ones open "\x01\n\x03aws".
-    pattern: /(?:[A-Za-z0-9+/]{4}(?:b3JpZ2lu|ZXIvYXdz)|AQoDYXdz)[A-Za-z0-9+/=%]{20,}/g,
-    replace: () => whole('aws-session-token'),
+    // The search is for those words (a literal is found fast), then takes the four characters before.
+    pattern: /(?:b3JpZ2lu|ZXIvYXdz)(?<=([A-Za-z0-9+/]{4})[A-Za-z0-9]{8})[A-Za-z0-9+/=%]{20,}|AQoDYXdz[A-Za-z0-9+/=%]{20,}/g,
+    replace: (_m, [before]) => ({ ...whole('aws-session-token'), before: before?.length }),
   },
   {
     pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
@@ -449,7 +457,7 @@ function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): s
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    out += text.slice(copied, match.index) + replaced.text;
+    out += text.slice(copied, Math.max(copied, match.index - (replaced.before ?? 0))) + replaced.text;
     copied = replaced.end ?? pattern.lastIndex;
     pattern.lastIndex = copied;
     counts.set(replaced.kind, (counts.get(replaced.kind) ?? 0) + 1);

@@ -56,9 +56,10 @@ export const SECRET_SHAPES: SecretShape[] = [
   { id: 'linear-api-key', kind: 'api-key', pattern: /(?<![A-Za-z0-9_])lin_api_[a-zA-Z0-9_]{32,128}/g },
   { id: '1password-service-account-token', kind: 'token', pattern: /(?<![A-Za-z0-9_])ops_ey[A-Za-z0-9+/=]{100,1280}/g },
   {
-    // DER private keys and PKCS#12 files in base64, unarmoured ("MII..AgEA" opens PKCS#1 and PKCS#8
-    // keys, "MII..AgEDMI" a PKCS#12 file: the length bytes move what follows), and base64 of a PEM private key ("-----BEGIN ... PRIVATE KEY",
-    // as Kubernetes Secrets hold it); wrapped lines of 60 to 76 characters too.
+    // DER private keys and PKCS#12 files in base64, unarmoured: SEQUENCE, then version 0 (PKCS#1 and
+    // PKCS#8 keys) or 3 (PKCS#12), "MII" + two length characters + "[AQgw]IBA"; and base64 of a PEM
+    // private key ("-----BEGIN ... PRIVATE KEY", as Kubernetes Secrets hold it). Wrapped lines of 60
+    // to 76 characters too.
     id: 'private-key-base64',
     kind: 'private-key',
     pattern:
