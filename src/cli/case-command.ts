@@ -62,8 +62,9 @@ liveAgreement and identityDocument (eligibility), the account's newest live agre
       lineForCommand(playbook, { line: values.line, account: values.account, store: values.account && values.reports?.length ? await reports() : undefined });
     if (action === 'templates') {
       if (rest.length > 0) throw usageMistake('templates takes no arguments');
-      if (asked) io.err(describeChoice(await choose()));
-      listTemplates(playbook, asked ? (await choose()).line.id : undefined, values.json === true, io);
+      const choice = asked ? await choose() : undefined;
+      if (choice) io.err(describeChoice(choice));
+      listTemplates(playbook, choice?.line.id, values.json === true, io);
       return 0;
     }
     const [id, ...extra] = rest;

@@ -10,7 +10,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { walkBrackets } from '../json-nesting';
-import { NamedFileError, openRegularFile } from '../named-file';
+import { describeBytes, NamedFileError, openRegularFile } from '../named-file';
 import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
@@ -233,13 +233,12 @@ async function readUnlessTooBig(file: string): Promise<string | PlaybookProblem>
 
 function sizeProblem(bytes: number, file: string): PlaybookProblem | undefined {
   if (bytes <= PLAYBOOK_MAX_BYTES) return undefined;
-  const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
   return {
     file,
     line: 1,
     severity: 'error',
     path: '',
-    message: `the playbook is ${megabytes(bytes)}, more than the ${megabytes(PLAYBOOK_MAX_BYTES)} a playbook may be, so it is not read and the default playbook applies: check that this is the team playbook (real ones are tens of KB)`,
+    message: `the playbook is ${describeBytes(bytes)}, more than the ${describeBytes(PLAYBOOK_MAX_BYTES)} a playbook may be, so it is not read and the default playbook applies: check that this is the team playbook (real ones are tens of KB)`,
   };
 }
 
