@@ -12,7 +12,7 @@ import { loadReports } from '../../src/core/load-reports';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../../src/core/playbook/load';
 import { sharedName, withoutLocalPaths } from '../../src/core/shared-name';
 import type { SubscriptionStore } from '../../src/core/store';
-import { checkAccount, panelState } from '../../src/ui/panel/panel-state';
+import { checkAccount, describeConfirmation, panelState } from '../../src/ui/panel/panel-state';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
 import { SubscriptionTreeModel, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
 import { runCli } from '../support/cli-in-process';
@@ -73,6 +73,24 @@ describe('no local paths in shared text', () => {
     assert.equal(withoutLocalPaths('cannot read C:\\Users\\me\\.aws\\config'), 'cannot read config');
     const kept = 'endpoint https://agreement-marketplace.us-east-1.amazonaws.com/x/y, s3://bucket/a/b.csv, and/or 2026/11/22 at 09:12';
     assert.equal(withoutLocalPaths(kept), kept);
+  });
+
+  it("a recorded ConfirmProductInstance error goes into the case without the engineer's AWS config path", () => {
+    const text = describeConfirmation({
+      time: '2026-11-23T10:00:00.000Z',
+      instanceId: 'i-0000000000000e001',
+      productCode: 'abc123',
+      region: 'us-east-1',
+      claimedAccount: '111122223333',
+      ownerId: null,
+      verdict: 'error',
+      errorKind: 'credentials',
+      errorMessage: 'profile "nosuch" is not in /tmp/home-1/.aws/config or /tmp/home-1/.aws/credentials',
+      requestId: null,
+      profile: 'nosuch',
+    });
+    assert.match(text, /profile "nosuch" is not in config or credentials/);
+    noLocalPath(text, 'the recorded confirmation');
   });
 
   it('evidence and Copy evidence cite each row by report file name, line and date', () => {

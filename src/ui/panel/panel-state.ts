@@ -4,7 +4,7 @@ import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
-import { sharedName } from '../../core/shared-name';
+import { sharedName, withoutLocalPaths } from '../../core/shared-name';
 import type { EligibilityPolicy } from '../../core/domain';
 import type { LoadedPlaybook } from '../../core/playbook/load';
 import type { Playbook } from '../../core/playbook/types';
@@ -83,7 +83,7 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
     message:
       entry.source === 'identity-document'
         ? (confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict)
-        : verdictMessage({ ...entry, error: entry.errorKind ? { message: entry.errorMessage ?? entry.errorKind } : null }),
+        : verdictMessage({ ...entry, error: entry.errorKind ? { message: withoutLocalPaths(entry.errorMessage ?? entry.errorKind) } : null }),
   };
 }
 
