@@ -1,0 +1,294 @@
+// Reads a feed root with the project's streaming CSV reader: each file's header says which feed it
+// is, then the feeds are read in an order where each one's filter knows what it needs (accounts,
+// then their addresses, their agreements, the offers and products those name). A bad row is a
+// problem at `file:line` and the good rows around it are kept.
+import { CsvParser, type CsvRow } from '../csv';
+import { parseCsvChunks } from '../csv-input';
+import { FEED_COLUMNS, FEED_KINDS, detectFeed, missingColumns } from './feed-columns';
+import { parseFeedInstant } from './feed-instants';
+import { feedFileLayout, feedInputsFromFolder, listFeedFiles } from './feed-layout';
+import { FeedSet, type FeedRecord } from './feed-set';
+import type { FeedFocus, FeedInput, FeedKind } from './feed-types';
+
+/** `focus`: keep only what these accounts, company text or e-mail domain need (see FeedFocus); `signal` aborts. */
+export interface LoadFeedsOptions {
+  focus?: FeedFocus;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads feed files (paths in AWS's layout under one root; see FeedInput) into a FeedSet. Each input's
+ * `chunks` is called twice: once for its header (stopped after the first line), once to read it.
+ * A file whose header names no feed, lacks a needed column, or cannot be read is a problem of that
+ * file (line 1, or the line the failure was met) and the others are still read; a row with a wrong
+ * field count, an unreadable instant or an empty key is a problem at its line. Rejects only when
+ * aborted.
+ */
+export async function loadFeeds(inputs: readonly FeedInput[], options: LoadFeedsOptions = {}): Promise<FeedSet> {
+  const set = new FeedSet(options.focus);
+  const headers: { input: FeedInput; index: number; header: string[] }[] = [];
+  for (const input of inputs) {
+    const index = set.files.length;
+    set.files.push({ file: input.path, feed: undefined, layout: feedFileLayout(input.path), rows: 0, headerOnly: false, newestUpdate: undefined });
+    const header = await readHeader(input, set, index, options.signal);
+    if (header) headers.push({ input, index, header });
+  }
+  const filter = new FocusFilter(set, options.focus);
+  for (const kind of FEED_KINDS) {
+    set.records.set(kind, new Map());
+    for (const h of headers) {
+      if (set.files[h.index].feed !== kind) continue;
+      await readFeedFile(h.input, h.index, h.header, kind, set, filter, options.signal);
+    }
+    filter.after(kind);
+  }
+  return set;
+}
+
+/** listFeedFiles then loadFeeds, for a local feed root. Rejects when `root` cannot be listed. */
+export async function loadFeedFolder(root: string, options: LoadFeedsOptions = {}): Promise<FeedSet> {
+  return loadFeeds(feedInputsFromFolder(root, await listFeedFiles(root)), options);
+}
+
+async function readHeader(input: FeedInput, set: FeedSet, index: number, signal: AbortSignal | undefined): Promise<string[] | undefined> {
+  const summary = set.files[index];
+  let header: string[] | undefined;
+  const parser: CsvParser = new CsvParser({
+    row: (row) => {
+      header = row.fields();
+      parser.stop();
+    },
+    problem: (line, message) => set.problems.push({ file: input.path, line, message }),
+    undecodable: () => undefined,
+  });
+  try {
+    await parseCsvChunks(input.chunks(), parser, signal);
+  } catch (error) {
+    signal?.throwIfAborted();
+    set.problems.push({ file: input.path, line: 1, message: `cannot read the file: ${(error as Error).message}` });
+    return undefined;
+  }
+  if (!header) {
+    set.problems.push({ file: input.path, line: 1, message: 'the file is empty: a feed file starts with its header line (download it again)' });
+    return undefined;
+  }
+  const kind = detectFeed(header);
+  if (!kind) {
+    set.problems.push({
+      file: input.path,
+      line: 1,
+      message: 'this header names none of the feeds read here (account, address, agreement, offer, offer product, offer target, product, legacy id mapping)',
+    });
+    return undefined;
+  }
+  const missing = missingColumns(kind, header);
+  if (missing.length > 0) {
+    set.problems.push({ file: input.path, line: 1, message: `the ${kind} feed's header lacks ${missing.join(', ')}: the file was not read` });
+    return undefined;
+  }
+  summary.feed = kind;
+  return header;
+}
+
+/** Which rows a focused read keeps, feed by feed; keeps everything without a focus. */
+class FocusFilter {
+  private readonly accounts: Set<string> | undefined;
+  private readonly searching: boolean;
+  /** Account GUIDs whose agreements are kept (undefined: all). */
+  guids: Set<string> | undefined;
+  /** Address ids kept (undefined: all). */
+  addresses: Set<string> | undefined;
+  /** Offer ids (as the agreements name them, and mapped from legacy ids) kept (undefined: all). */
+  offers: Set<string> | undefined;
+
+  constructor(
+    private readonly set: FeedSet,
+    focus: FeedFocus | undefined,
+  ) {
+    this.searching = focus?.company !== undefined || focus?.emailDomain !== undefined;
+    this.accounts = focus?.accounts && !this.searching ? new Set(focus.accounts) : undefined;
+  }
+
+  /** True when the account feed row for this 12-digit account is kept. */
+  keepAccount(account: string): boolean {
+    return !this.accounts || this.accounts.has(account);
+  }
+
+  after(kind: FeedKind): void {
+    if (!this.set.focus) return;
+    if (kind === 'account' && this.accounts) {
+      this.addresses = new Set(this.set.guidsByAddress.keys());
+      this.guids = new Set([...this.set.guidsByAccount.values()].flatMap((g) => [...g]));
+    }
+    if (kind === 'address' && this.searching) {
+      const asked = (this.set.focus.accounts ?? []).flatMap((a) => [...(this.set.guidsByAccount.get(a) ?? [])]);
+      this.guids = new Set([...searchedGuids(this.set, this.set.focus), ...asked]);
+    }
+    if (kind === 'agreement') {
+      this.offers = new Set();
+      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) this.offers.add(v.values[3]);
+    }
+    if (kind === 'legacyIdMapping' && this.offers) {
+      for (const versions of this.set.records.get('legacyIdMapping')!.values()) {
+        for (const [, legacy, next] of versions.map((v) => v.values)) {
+          if (legacy && next && this.offers.has(legacy)) this.offers.add(next);
+          if (legacy && next && this.offers.has(next)) this.offers.add(legacy);
+        }
+      }
+    }
+  }
+}
+
+/** GUIDs of accounts whose mailing address matched the company text or e-mail domain in some version. */
+function searchedGuids(set: FeedSet, focus: FeedFocus): string[] {
+  const company = focus.company === undefined ? undefined : squash(focus.company);
+  const domain = focus.emailDomain?.toLowerCase();
+  const guids: string[] = [];
+  for (const [addressId, versions] of set.records.get('address')!) {
+    const hit = versions.some(
+      (v) => (company !== undefined && squash(v.values[1] ?? '').includes(company)) || (domain !== undefined && (v.values[2] ?? '').toLowerCase() === domain),
+    );
+    if (hit) guids.push(...(set.guidsByAddress.get(addressId) ?? []));
+  }
+  // Accounts whose tax legal name matches are found too (AWS falls back to it when company_name is empty).
+  if (company !== undefined) {
+    for (const [guid, versions] of set.records.get('account')!) if (versions.some((v) => squash(v.values[3] ?? '').includes(company))) guids.push(guid);
+  }
+  return guids;
+}
+
+/** Lower-cased without white space: what company names are compared as. */
+export function squash(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+async function readFeedFile(
+  input: FeedInput,
+  index: number,
+  header: string[],
+  kind: FeedKind,
+  set: FeedSet,
+  filter: FocusFilter,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const summary = set.files[index];
+  const names = header.map((h) => h.trim().toLowerCase());
+  const columns = FEED_COLUMNS[kind];
+  const read = columns.read.map((c) => names.indexOf(c));
+  const [validFrom, updateDate, insertDate, deleteDate] = ['valid_from', 'update_date', 'insert_date', 'delete_date'].map((c) => names.indexOf(c));
+  const records = set.records.get(kind)!;
+  const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
+  const keep = rowFilter(kind, read, filter);
+  let newest = '';
+  let rows = 0;
+  const parser = new CsvParser({
+    row: (row, line) => {
+      if (line === 1) return;
+      if (row.count !== header.length) {
+        problem(line, `this row has ${row.count} fields and the header ${header.length}: the row was skipped`);
+        return;
+      }
+      rows++;
+      const recordedText = row.isBlank(updateDate) ? (insertDate >= 0 ? row.text(insertDate) : '') : row.text(updateDate);
+      if (recordedText > newest) newest = recordedText;
+      if (!keep(row)) return;
+      const record = toRecord(row, line, index, read, validFrom, recordedText, deleteDate, problem);
+      if (!record) return;
+      const key = columns.key.map((k) => record.values[k] ?? '').join('|');
+      if (columns.key.every((k) => record.values[k] === undefined) || record.values[columns.key[0]] === undefined) {
+        problem(line, `${columns.read[columns.key[0]]} is empty: the row was skipped`);
+        rows--;
+        return;
+      }
+      if (kind === 'account' && !repadAccount(record, problem, line)) {
+        rows--;
+        return;
+      }
+      const versions = records.get(key);
+      if (versions) versions.push(record);
+      else records.set(key, [record]);
+      index_(set, kind, key, record);
+    },
+    problem,
+    undecodable: (line) => problem(line, 'this row holds bytes that are not UTF-8 (read as U+FFFD): AWS writes UTF-8, so the file may be damaged'),
+  });
+  try {
+    await parseCsvChunks(input.chunks(), parser, signal);
+  } catch (error) {
+    signal?.throwIfAborted();
+    problem(parser.linesDone + 1, `cannot read the rest of the file: ${(error as Error).message}`);
+  }
+  summary.rows = rows;
+  summary.headerOnly = rows === 0 && parser.linesDone <= 1;
+  const ms = parseFeedInstant(newest);
+  summary.newestUpdate = Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** The cheapest test of whether a focused read keeps a row: one field decoded. */
+function rowFilter(kind: FeedKind, read: number[], filter: FocusFilter): (row: CsvRow) => boolean {
+  if (kind === 'account') return (row) => filter.keepAccount(padded(row.text(read[1])));
+  if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row.text(read[0]));
+  if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row.text(read[1]));
+  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row.text(read[0]));
+  if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row.text(read[1]));
+  return () => true;
+}
+
+function toRecord(
+  row: CsvRow,
+  line: number,
+  file: number,
+  read: number[],
+  validFrom: number,
+  recordedText: string,
+  deleteDate: number,
+  problem: (line: number, message: string) => void,
+): FeedRecord | undefined {
+  const from = parseFeedInstant(row.text(validFrom));
+  if (Number.isNaN(from)) {
+    problem(line, `valid_from "${row.text(validFrom).slice(0, 40)}" is not an ISO 8601 instant: the row was skipped`);
+    return undefined;
+  }
+  const recorded = parseFeedInstant(recordedText);
+  if (Number.isNaN(recorded)) {
+    problem(line, `update_date "${recordedText.slice(0, 40)}" is not an ISO 8601 instant (nor is insert_date): the row was skipped`);
+    return undefined;
+  }
+  const values = read.map((i) => (i < 0 || row.isBlank(i) ? undefined : row.text(i)));
+  return { values, validFrom: from, recorded, deleted: deleteDate >= 0 && !row.isBlank(deleteDate), file, line };
+}
+
+/** Digits shorter than 12 (the column was imported as a number) get their leading zeros back. */
+function padded(text: string): string {
+  const value = text.trim();
+  return /^\d{1,11}$/.test(value) ? value.padStart(12, '0') : value;
+}
+
+/** The account's aws_account_id as 12 digits, or a problem; true when the row is kept. */
+function repadAccount(record: FeedRecord, problem: (line: number, message: string) => void, line: number): boolean {
+  const raw = record.values[1] ?? '';
+  const account = padded(raw);
+  if (!/^\d{12}$/.test(account)) {
+    problem(line, `aws_account_id "${raw.slice(0, 40)}" is not an AWS account number (12 digits): the row was skipped`);
+    return false;
+  }
+  record.values[1] = account;
+  return true;
+}
+
+/** Adds a kept row to the set's indexes. */
+function index_(set: FeedSet, kind: FeedKind, key: string, record: FeedRecord): void {
+  const add = (map: Map<string, Set<string>>, at: string | undefined, value: string) => {
+    if (at === undefined) return;
+    const held = map.get(at);
+    if (held) held.add(value);
+    else map.set(at, new Set([value]));
+  };
+  const v = record.values;
+  if (kind === 'account') {
+    add(set.guidsByAccount, v[1], key);
+    add(set.guidsByAddress, v[2], key);
+  } else if (kind === 'agreement') add(set.agreementsByAcceptor, v[1], key);
+  else if (kind === 'offerProduct') add(set.offerProducts, `${v[0]}|${v[1]}`, key);
+  else if (kind === 'offerTarget') add(set.offerTargets, `${v[1]}|${v[2]}`, key);
+}
