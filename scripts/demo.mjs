@@ -39,6 +39,10 @@ if (values.cli) {
   run('npm', ['run', 'build']);
   run(process.execPath, ['dist/cli.js', 'report', 'inspect', 'samples/reports']);
   run(process.execPath, ['dist/cli.js', 'lookup', '111122223333', '--reports', 'samples/reports', '--as-of', AS_OF]);
+  // The Seller Delivery Data Feeds: a feed root, a reseller's sale beside the reports, and who is calling by e-mail.
+  run(process.execPath, ['dist/cli.js', 'report', 'inspect', 'samples/feeds']);
+  run(process.execPath, ['dist/cli.js', 'lookup', '556677889900', '--reports', 'samples/reports', 'samples/feeds', '--as-of', AS_OF]);
+  run(process.execPath, ['dist/cli.js', 'lookup', '--email-domain', 'ada.byron@example.org', '--reports', 'samples/feeds', '--as-of', AS_OF]);
 } else {
   await workbenchDemo();
 }

@@ -4,6 +4,7 @@
 // middleware, first in line) and answers as S3 does for what the tests choose: 403 AccessDenied for
 // chosen buckets or keys, 301 PermanentRedirect with x-amz-bucket-region for a request signed for
 // another region than the bucket's, and a body that stops after N bytes (a server dying mid-stream).
+// Delimited listings group keys at any depth, as S3 does (s3rver's stop one folder down).
 // Everything else is s3rver's own answer. The AWS CLI reads the same server (test/integration/s3-server.test.ts).
 import { createReadStream, mkdtempSync, ReadStream, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,7 +26,7 @@ interface KoaContext {
   type: string;
   set(name: string, value: string): void;
   response: { get(name: string): string };
-  store: { listObjects(...args: unknown[]): Promise<{ objects: { key: string }[]; commonPrefixes: string[]; isTruncated?: boolean }> };
+  store: { listObjects(bucket: unknown, options: object): Promise<{ objects: { key: string }[]; commonPrefixes: string[]; isTruncated?: boolean }> };
 }
 type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 interface S3rverApp {
@@ -161,8 +162,8 @@ async function listPage(ctx: KoaContext, next: () => Promise<void>): Promise<voi
   let truncated: { objects: { key: string }[]; commonPrefixes: string[] } | undefined;
   ctx.store = Object.create(store, {
     listObjects: {
-      value: async (...args: unknown[]) => {
-        const result = await store.listObjects(...args);
+      value: async (bucket: unknown, options: ListOptions) => {
+        const result = options.delimiter ? await grouped(store, bucket, options) : await store.listObjects(bucket, options);
         if (result.isTruncated) truncated = result;
         return { ...result, isTruncated: false };
       },
@@ -175,6 +176,39 @@ async function listPage(ctx: KoaContext, next: () => Promise<void>): Promise<voi
   const nextToken = Buffer.from(last, 'utf8').toString('base64');
   ctx.body = ctx.body.replace('<IsTruncated>false</IsTruncated>', `<IsTruncated>true</IsTruncated><NextContinuationToken>${nextToken}</NextContinuationToken>`);
   if (token) ctx.body = (ctx.body as string).replace(/<StartAfter>[^<]*<\/StartAfter>/, `<ContinuationToken>${token}</ContinuationToken>`);
+}
+
+interface ListOptions {
+  delimiter?: string;
+  prefix?: string;
+  maxKeys?: number;
+}
+type Listing = { objects: { key: string }[]; commonPrefixes: string[]; isTruncated?: boolean };
+
+/**
+ * A delimited listing as S3 gives it: s3rver's own never walks more than one folder below the prefix,
+ * so a key two or more levels down (`feeds/agreementfeed_v1/year=2026/month=11/data.csv` under
+ * `feeds/`) yields no common prefix at all. Here every key under the prefix is listed, then grouped.
+ */
+async function grouped(store: KoaContext['store'], bucket: unknown, options: ListOptions): Promise<Listing> {
+  const all = await store.listObjects(bucket, { ...options, delimiter: '', maxKeys: Infinity });
+  const prefix = options.prefix ?? '';
+  const delimiter = options.delimiter ?? '/';
+  const entries: { key: string; object?: { key: string } }[] = [];
+  const prefixes = new Set<string>();
+  for (const object of all.objects) {
+    const at = object.key.slice(prefix.length).indexOf(delimiter);
+    if (at === -1) entries.push({ key: object.key, object });
+    else prefixes.add(object.key.slice(0, prefix.length + at + 1));
+  }
+  entries.push(...[...prefixes].map((key) => ({ key })));
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const page = entries.slice(0, options.maxKeys ?? Infinity);
+  return {
+    objects: page.flatMap((e) => (e.object ? [e.object] : [])),
+    commonPrefixes: page.flatMap((e) => (e.object ? [] : [e.key])),
+    isTruncated: page.length < entries.length,
+  };
 }
 
 function withoutToken(query: Record<string, string>): Record<string, string> {
