@@ -4,6 +4,7 @@
 // problem at `file:line` and the good rows around it are kept.
 import { CsvParser, type CsvRow } from '../csv';
 import { parseCsvChunks } from '../csv-input';
+import { FieldSet, digitsOf, fieldAfter } from './feed-bytes';
 import { FEED_COLUMNS, FEED_KINDS, detectFeed, missingColumns } from './feed-columns';
 import { parseFeedInstant } from './feed-instants';
 import { feedFileLayout, feedInputsFromFolder, listFeedFiles } from './feed-layout';
@@ -93,13 +94,14 @@ async function readHeader(input: FeedInput, set: FeedSet, index: number, signal:
 /** Which rows a focused read keeps, feed by feed; keeps everything without a focus. */
 class FocusFilter {
   private readonly accounts: Set<string> | undefined;
+  private readonly accountNumbers: Set<number> | undefined;
   private readonly searching: boolean;
   /** Account GUIDs whose agreements are kept (undefined: all). */
-  guids: Set<string> | undefined;
+  guids: FieldSet | undefined;
   /** Address ids kept (undefined: all). */
-  addresses: Set<string> | undefined;
+  addresses: FieldSet | undefined;
   /** Offer ids (as the agreements name them, and mapped from legacy ids) kept (undefined: all). */
-  offers: Set<string> | undefined;
+  offers: FieldSet | undefined;
 
   constructor(
     private readonly set: FeedSet,
@@ -107,34 +109,36 @@ class FocusFilter {
   ) {
     this.searching = focus?.company !== undefined || focus?.emailDomain !== undefined;
     this.accounts = focus?.accounts && !this.searching ? new Set(focus.accounts) : undefined;
+    this.accountNumbers = this.accounts && new Set([...this.accounts].map(Number));
   }
 
-  /** True when the account feed row for this 12-digit account is kept. */
-  keepAccount(account: string): boolean {
-    return !this.accounts || this.accounts.has(account);
+  /** True when the account feed row's aws_account_id (field `field`, zeros lost or not) is kept. */
+  keepAccount(row: CsvRow, field: number): boolean {
+    if (!this.accounts || !this.accountNumbers) return true;
+    const digits = digitsOf(row, field);
+    return Number.isNaN(digits) ? this.accounts.has(padded(row.text(field))) : this.accountNumbers.has(digits);
   }
 
   after(kind: FeedKind): void {
     if (!this.set.focus) return;
     if (kind === 'account' && this.accounts) {
-      this.addresses = new Set(this.set.guidsByAddress.keys());
-      this.guids = new Set([...this.set.guidsByAccount.values()].flatMap((g) => [...g]));
+      this.addresses = new FieldSet(this.set.guidsByAddress.keys());
+      this.guids = new FieldSet([...this.set.guidsByAccount.values()].flatMap((g) => [...g]));
     }
     if (kind === 'address' && this.searching) {
       const asked = (this.set.focus.accounts ?? []).flatMap((a) => [...(this.set.guidsByAccount.get(a) ?? [])]);
-      this.guids = new Set([...searchedGuids(this.set, this.set.focus), ...asked]);
+      this.guids = new FieldSet([...searchedGuids(this.set, this.set.focus), ...asked]);
     }
-    if (kind === 'agreement') {
-      this.offers = new Set();
-      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) this.offers.add(v.values[3]);
-    }
-    if (kind === 'legacyIdMapping' && this.offers) {
+    if (kind === 'legacyIdMapping') {
+      const offers = new Set<string>();
+      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) offers.add(v.values[3]);
       for (const versions of this.set.records.get('legacyIdMapping')!.values()) {
         for (const [, legacy, next] of versions.map((v) => v.values)) {
-          if (legacy && next && this.offers.has(legacy)) this.offers.add(next);
-          if (legacy && next && this.offers.has(next)) this.offers.add(legacy);
+          if (legacy && next && offers.has(legacy)) offers.add(next);
+          if (legacy && next && offers.has(next)) offers.add(legacy);
         }
       }
+      this.offers = new FieldSet(offers);
     }
   }
 }
@@ -179,7 +183,9 @@ async function readFeedFile(
   const records = set.records.get(kind)!;
   const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
   const keep = rowFilter(kind, read, filter);
-  let newest = '';
+  // The newest update_date's bytes (instants of one format sort as text): no string per row.
+  const newest = Buffer.alloc(64);
+  let newestLength = 0;
   let rows = 0;
   const parser = new CsvParser({
     row: (row, line) => {
@@ -189,10 +195,13 @@ async function readFeedFile(
         return;
       }
       rows++;
-      const recordedText = row.isBlank(updateDate) ? (insertDate >= 0 ? row.text(insertDate) : '') : row.text(updateDate);
-      if (recordedText > newest) newest = recordedText;
+      const recordedAt = row.isBlank(updateDate) && insertDate >= 0 ? insertDate : updateDate;
+      const length = row.ends[recordedAt] - row.starts[recordedAt];
+      if (length <= newest.length && fieldAfter(row, recordedAt, newest, newestLength)) {
+        newestLength = row.bytes.copy(newest, 0, row.starts[recordedAt], row.ends[recordedAt]);
+      }
       if (!keep(row)) return;
-      const record = toRecord(row, line, index, read, validFrom, recordedText, deleteDate, problem);
+      const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
       if (!record) return;
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
       if (columns.key.every((k) => record.values[k] === undefined) || record.values[columns.key[0]] === undefined) {
@@ -220,17 +229,17 @@ async function readFeedFile(
   }
   summary.rows = rows;
   summary.headerOnly = rows === 0 && parser.linesDone <= 1;
-  const ms = parseFeedInstant(newest);
+  const ms = parseFeedInstant(newest.toString('utf8', 0, newestLength));
   summary.newestUpdate = Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /** The cheapest test of whether a focused read keeps a row: one field decoded. */
 function rowFilter(kind: FeedKind, read: number[], filter: FocusFilter): (row: CsvRow) => boolean {
-  if (kind === 'account') return (row) => filter.keepAccount(padded(row.text(read[1])));
-  if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row.text(read[0]));
-  if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row.text(read[1]));
-  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row.text(read[0]));
-  if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row.text(read[1]));
+  if (kind === 'account') return (row) => filter.keepAccount(row, read[1]);
+  if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row, read[0]);
+  if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row, read[1]);
+  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row, read[0]);
+  if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row, read[1]);
   return () => true;
 }
 
