@@ -3,7 +3,7 @@
 // which feed a file holds is its header's business (feed-columns.ts).
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileChunks } from '../csv-input';
+import { fileChunks } from '../csv';
 import type { FeedEvidence, FeedFileLayout, FeedInput } from './feed-types';
 
 const FOLDER = /^(.+)_(v\d+)$/i;

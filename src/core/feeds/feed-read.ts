@@ -2,8 +2,7 @@
 // is, then the feeds are read in an order where each one's filter knows what it needs (accounts,
 // then their addresses, their agreements, the offers and products those name). A bad row is a
 // problem at `file:line` and the good rows around it are kept.
-import { CsvParser, type CsvRow } from '../csv';
-import { parseCsvChunks } from '../csv-input';
+import { CsvParser, parseCsvChunks, type CsvRow } from '../csv';
 import { FieldSet, digitsOf, fieldAfter } from './feed-bytes';
 import { FEED_COLUMNS, FEED_KINDS, detectFeed, missingColumns } from './feed-columns';
 import { parseFeedInstant } from './feed-instants';
