@@ -6,6 +6,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, ty
 import type { Readable } from 'node:stream';
 import { streamChunks } from '../core/csv';
 import type { Problem } from '../core/domain';
+import { feedFileLayout } from '../core/feeds';
 import { isReportFileName } from '../core/reports';
 import type { ReportSource } from '../core/reports';
 import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
@@ -34,6 +35,12 @@ export interface S3ReportSource extends ReportSource {
   object: S3ReportObject;
 }
 
+/** One file of a feed root in S3: its path under the root (`agreementfeed_v1/year=2026/month=11/data.csv`) and the object. */
+export interface S3FeedFile {
+  path: string;
+  source: S3ReportSource;
+}
+
 /** What an S3 report path stands for. */
 export interface S3Listing {
   /** The path as given. */
@@ -47,6 +54,8 @@ export interface S3Listing {
 const SERVICE_ID = 'S3';
 /** S3's own region for a bucket when nothing names one: the answer from a bucket elsewhere says its region. */
 const FALLBACK_REGION = 'us-east-1';
+/** A feed's folder under a feed root: `agreementfeed_v1/`. */
+const FEED_FOLDER = /^[^/]+_v\d+\/$/i;
 /** Far past any real report folder: past it S3 is repeating itself. */
 const MAX_PAGES = 10_000;
 
@@ -83,6 +92,27 @@ export class S3Reports {
       return listing;
     }
     return (await this.listFolder(url, bucket, key, signal)).listing;
+  }
+
+  /**
+   * The files of a Seller Delivery Data Feeds root at `url` (a prefix whose `<feed>_<version>/`
+   * folders hold `year=YYYY/month=MM/data.csv` objects, AWS's layout), sorted by key; undefined when
+   * the prefix holds no such folder (then it is a report path, see list). Throws an S3ReportsError
+   * as list does.
+   */
+  async feedFiles(url: string, signal?: AbortSignal): Promise<S3FeedFile[] | undefined> {
+    const { bucket, key } = parseS3Url(url);
+    if (isReportFileName(key)) return undefined;
+    const root = key === '' || key.endsWith('/') ? key : `${key}/`;
+    const folders = (await this.listLevel(bucket, root, signal)).subprefixes.filter((p) => FEED_FOLDER.test(p.slice(root.length)));
+    const files: S3FeedFile[] = [];
+    for (const folder of folders) {
+      for (const object of (await this.listLevel(bucket, folder, signal, false)).reports) {
+        const path = object.key.slice(root.length);
+        if (feedFileLayout(path)) files.push({ path, source: this.source(object) });
+      }
+    }
+    return files.length > 0 ? files : undefined;
   }
 
   /** The object as a ReportSource: open() streams its body (GetObject), failing mid-way with an S3ReportsError. */
@@ -129,11 +159,15 @@ export class S3Reports {
     return { listing: { url, sources: below.map((o) => this.source(o)), notes: [note] }, empty };
   }
 
-  /** One level under `prefix` (Delimiter '/'), every page: its report objects, its "subfolders", the other names. */
+  /**
+   * One level under `prefix` (Delimiter '/'), every page: its report objects, its "subfolders", the
+   * other names. With `level` false, everything under it (no delimiter: keys in subfolders too).
+   */
   private async listLevel(
     bucket: string,
     prefix: string,
     signal?: AbortSignal,
+    level = true,
   ): Promise<{ reports: S3ReportObject[]; subprefixes: string[]; others: string[] }> {
     const reports: S3ReportObject[] = [];
     const subprefixes: string[] = [];
@@ -142,7 +176,9 @@ export class S3Reports {
     let token: string | undefined;
     do {
       const page: ListObjectsV2CommandOutput = await this.call({ action: 's3:ListBucket', bucket, key: prefix }, signal, (client, abortSignal) =>
-        client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, Delimiter: '/', ContinuationToken: token }), { abortSignal }),
+        client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, Delimiter: level ? '/' : undefined, ContinuationToken: token }), {
+          abortSignal,
+        }),
       );
       for (const o of page.Contents ?? []) {
         if (!o.Key || o.Key === prefix) continue; // the zero-byte "folder" object some tools write

@@ -106,14 +106,19 @@ export interface JudgingMoment {
   fixed: boolean;
 }
 
-/** The judging moment for an as-of day (YYYY-MM-DD, already checked by the caller) or, with none, for `now`. */
-export function judgingMoment(asOf: string | undefined, now: Date = new Date()): JudgingMoment {
+/**
+ * The judging moment for an as-of day (YYYY-MM-DD, already checked by the caller) or, with none, for
+ * `now`. An instant (`at`, a Date) instead of a day judges the reports on its UTC day and the
+ * agreements at that instant.
+ */
+export function judgingMoment(asOf: string | Date | undefined, now: Date = new Date()): JudgingMoment {
+  if (asOf instanceof Date) return { day: utcDay(asOf), at: asOf.toISOString(), fixed: true };
   return asOf === undefined ? { day: utcDay(now), at: now.toISOString(), fixed: false } : { day: asOf, at: `${asOf}T23:59:59.999Z`, fixed: true };
 }
 
-/** The moment in words: "2026-11-22 02:30:00 UTC" (now), "the end of 2026-11-22 UTC" (an as-of day). */
+/** The moment in words: "2026-11-22 02:30:00 UTC" (now, or an as-of instant), "the end of 2026-11-22 UTC" (an as-of day). */
 export function describeMoment(moment: JudgingMoment): string {
-  return moment.fixed ? `the end of ${moment.day} UTC` : describeInstant(moment.at);
+  return moment.fixed && moment.at === `${moment.day}T23:59:59.999Z` ? `the end of ${moment.day} UTC` : describeInstant(moment.at);
 }
 
 /** An ISO 8601 instant in words, in UTC to the second: "2026-11-22 01:30:00 UTC"; anything unreadable as given. */

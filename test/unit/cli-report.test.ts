@@ -10,7 +10,7 @@ describe('support-desk report inspect and lookup', () => {
     const { code, out } = await run('report', 'inspect', BASIC, '--json');
     assert.equal(code, 0);
     const result = JSON.parse(out);
-    assert.deepEqual(Object.keys(result), ['files', 'subscriptions', 'accounts', 'products', 'problems']);
+    assert.deepEqual(Object.keys(result), ['files', 'subscriptions', 'accounts', 'products', 'problems', 'feedRoots']);
     assert.deepEqual(Object.keys(result.files[0]), ['path', 'format', 'reportDate', 'rows', 'kept']);
     assert.equal(result.files.length, 5);
     assert.deepEqual([result.subscriptions, result.accounts, result.products], [11, 10, 3]);
@@ -140,7 +140,7 @@ describe('support-desk report inspect and lookup', () => {
     assert.match(account.err, /scientific notation.*12-digit AWS account number/);
     assert.match(
       (await run('lookup', '111122223333', '--reports', BASIC, '--as-of', '22/11/2026')).err,
-      /--as-of "22\/11\/2026" must be a day written YYYY-MM-DD/,
+      /--as-of "22\/11\/2026" is neither a day \(2026-11-21, meaning its end in UTC\) nor an instant/,
     );
     assert.equal((await run('lookup', '111122223333', '--reports', BASIC, '--last-usage-days', 'ten')).code, 2);
     assert.equal((await run('lookup', '111122223333')).code, 2);

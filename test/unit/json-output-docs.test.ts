@@ -12,6 +12,7 @@ import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 const DOC = 'docs/json-output.md';
 const BASIC = 'test/fixtures/reports/basic';
 const OWNER = '111122223333';
+const FEEDS = 'samples/feeds';
 
 /** The document's sections by their heading ("## lookup", "### lookup: live"), each with its text. */
 function sections(markdown: string): Map<string, string> {
@@ -59,6 +60,20 @@ describe('docs/json-output.md', function () {
     const live = await json('lookup', OWNER, '--live', '--reports', BASIC, '--as-of', '2026-11-22', '--profile', 'seller', '--audit', audit);
     outputs.set('lookup', { ...(outputs.get('lookup') as object), ...(live as object) });
     outputs.set('lookup: live', (live as { live: unknown }).live);
+    // A feed root beside the reports: its own keys, documented in their own sections.
+    const inspected = (await json('report', 'inspect', BASIC, FEEDS)) as { feedRoots: unknown[] };
+    outputs.set('report inspect', { ...(outputs.get('report inspect') as object), ...inspected });
+    outputs.set('report inspect: feed root', inspected.feedRoots);
+    const withFeeds = (await json('lookup', '556677889900', '--reports', BASIC, FEEDS, '--as-of', '2026-11-22')) as {
+      feeds: { agreements: unknown[]; products: unknown[] };
+    };
+    outputs.set('lookup', { ...(outputs.get('lookup') as object), ...withFeeds });
+    outputs.set('lookup: feeds', [withFeeds.feeds, ...withFeeds.feeds.agreements, ...withFeeds.feeds.products]);
+    const search = (await json('lookup', '--email-domain', 'ada@example.org', '--reports', FEEDS, '--known-at', '2026-11-21T00:00:00Z')) as {
+      matches: unknown[];
+    };
+    assert.equal(search.matches.length, 1, 'the sample feeds have one example.org account');
+    outputs.set('lookup: search', [search, ...search.matches]);
     outputs.set('confirm', await json('confirm', '--instance-id', 'i-0000000000000d001', '--product-code', 'abc123', '--account', OWNER, ...aws));
     const batch = await runCli('confirm-batch', instances, '--out', results, '--product-code', 'abc123', ...aws);
     assert.equal(batch.code, 0, batch.err);
