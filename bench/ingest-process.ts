@@ -5,11 +5,11 @@
 // between rounds does not skew it. Each process's peak RSS is read by a preload that prints it at
 // exit. A missed target prints TARGET MISSED but exits 0, as the other benchmarks do.
 // `node out/bench/ingest-process.js [FILE]` measures FILE instead of generating the report.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from './ingest-report';
+import { median, run, writeUsagePreload, type Run } from './process-runs';
 
 const ROUNDS = 7;
 const TARGET_RATIO = 0.6;
@@ -26,39 +26,10 @@ Papa.parse(require('node:fs').createReadStream(process.argv[1]), {
   error: (error) => { console.error(error); process.exitCode = 1; },
 });`;
 
-/** Preloaded into both processes: their peak RSS (KiB) and CPU time (µs, all threads) on stderr's last line at exit. */
-const USAGE_PRELOAD = `process.on('exit', () => {
-  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-  process.stderr.write('\\nusage ' + maxRSS + ' ' + (userCPUTime + systemCPUTime) + '\\n');
-});`;
-
-/** `ms` wall time from spawn to exit, `cpuMs` the process's CPU time (less sensitive to a loaded machine), `rssMb` its peak RSS. */
-interface Run {
-  ms: number;
-  cpuMs: number;
-  rssMb: number;
-  out: string;
-}
-
-function run(args: string[], preload: string): Run {
-  const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--require', preload, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const usage = /usage (\d+) (\d+)\s*$/.exec(child.stderr);
-  if (child.status !== 0 || !usage) throw new Error(`${args.join(' ')} failed (exit ${child.status}): ${child.stderr}`);
-  return { ms, cpuMs: Number(usage[2]) / 1000, rssMb: Number(usage[1]) / 1024, out: child.stdout };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-process-'));
   try {
-    const preload = join(dir, 'usage.js');
-    writeFileSync(preload, USAGE_PRELOAD);
+    const preload = writeUsagePreload(dir);
     let path = process.argv[2];
     if (!path) {
       path = join(dir, 'customer_subscriber_report_2026-11-22.csv');

@@ -70,8 +70,8 @@ export interface FeedTruth {
     reseller: string[];
     noAgreement: string[];
   };
-  /** Agreement ids by trap (up to 50 each), matching `examples` where both exist. */
-  agreementIds: { changedTwice: string[]; softDeleted: string[]; redelivered: string[]; byolBackdated: string[]; concurrent: string[] };
+  /** Agreements by trap (up to 50 each), with the account that accepted them. */
+  agreementIds: Record<'changedTwice' | 'softDeleted' | 'redelivered' | 'byolBackdated' | 'concurrent', { account: string; id: string }[]>;
   /** Company names and e-mail domains of the first accounts, for searches. */
   companies: { account: string; company: string; emailDomain: string }[];
   badRows: { file: string; line: number }[];
@@ -250,6 +250,9 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
   const note = (list: string[], value: string) => {
     if (list.length < 50 && !list.includes(value)) list.push(value);
   };
+  const noteAgreement = (list: { account: string; id: string }[], account: string, id: string) => {
+    if (list.length < 50) list.push({ account, id });
+  };
   const badRows: FeedTruth['badRows'] = [];
   const companies: FeedTruth['companies'] = [];
 
@@ -391,6 +394,8 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     const payg = chance(TRAP_RATES.payAsYouGo);
     const end = payg ? undefined : start + pick([12, 24, 36]) * 30 * DAY;
     const isPrivate = chance(TRAP_RATES.privateOffer);
+    // Examples noted once the agreement is known to stay (not soft-deleted).
+    const pending: (() => void)[] = [];
     let offerId = product.offer.id;
     let revision = String(product.offer.revisions.filter((at) => at <= acceptance).length || 1);
     let proposer = seller;
@@ -412,13 +417,13 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       ]);
       write('offerproductfeed_v1', madeAt, madeAt, [offerId, '1', product.id]);
       write('offertargetfeed_v1', madeAt, madeAt, [`target-${token(16)}`, offerId, '1', 'BuyerAccounts', 'PositiveTargeting', accounts[buyer]]);
-      if (reseller) note(examples.reseller, accounts[buyer]);
+      if (reseller) pending.push(() => note(examples.reseller, accounts[buyer]));
     } else if (chance(TRAP_RATES.legacyOffer)) {
       offerId = product.offer.legacy;
-      note(examples.legacyOffer, accounts[buyer]);
+      pending.push(() => note(examples.legacyOffer, accounts[buyer]));
     }
     // The first public revision names a legacy product by its legacy id (see legacyProduct).
-    if (!isPrivate && revision === '1' && product.legacy) note(examples.legacyProduct, accounts[buyer]);
+    if (!isPrivate && revision === '1' && product.legacy) pending.push(() => note(examples.legacyProduct, accounts[buyer]));
     const a: AgreementFields = {
       id: `agmt-${token(26)}`,
       status: 'Active',
@@ -436,10 +441,11 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     made++;
     hasAgreement[buyer] = 1;
     const firstRecorded = acceptance + between(0, 2) * DAY;
-    if (byol) {
-      note(examples.byolBackdated, accounts[buyer]);
-      note(agreementIds.byolBackdated, a.id);
-    }
+    if (byol)
+      pending.push(
+        () => note(examples.byolBackdated, accounts[buyer]),
+        () => noteAgreement(agreementIds.byolBackdated, accounts[buyer], a.id),
+      );
     const versions: [number, number, AgreementFields][] = [[acceptance, Math.min(firstRecorded, FEEDS_END), a]];
     if (chance(TRAP_RATES.changedTwice) && acceptance < FEEDS_END - 40 * DAY) {
       const amended = between(acceptance + DAY, FEEDS_END - 20 * DAY);
@@ -447,7 +453,7 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       versions.push([amended, amended, { ...a, end: (end ?? start + 365 * DAY) + 90 * DAY }]);
       versions.push([cancelled, cancelled, { ...a, status: 'Cancelled', end: (end ?? start + 365 * DAY) + 90 * DAY, reason: 'CUSTOMER_REQUEST' }]);
       note(examples.changedTwice, accounts[buyer]);
-      note(agreementIds.changedTwice, a.id);
+      noteAgreement(agreementIds.changedTwice, accounts[buyer], a.id);
     } else if (end !== undefined && end < FEEDS_END) {
       versions.push([end, end, { ...a, status: chance(0.7) ? 'Expired' : 'Renewed' }]);
     } else if (chance(0.12)) {
@@ -457,11 +463,13 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     }
     for (const [validFrom, recorded, fields] of versions) agreementRow(validFrom, recorded, fields);
     const deleted = versions.length === 1 && chance(TRAP_RATES.softDeleted);
+    // An example of a trap is an agreement still there to show it.
+    if (!deleted) for (const noted of pending) noted();
     if (deleted) {
       const gone = Math.min(firstRecorded + between(1, 10) * DAY, FEEDS_END);
       agreementRow(acceptance, gone, a, gone);
       note(examples.softDeleted, accounts[buyer]);
-      note(agreementIds.softDeleted, a.id);
+      noteAgreement(agreementIds.softDeleted, accounts[buyer], a.id);
     }
     const redelivered = !deleted && chance(TRAP_RATES.redelivered) && firstRecorded + 41 * DAY < FEEDS_END;
     if (redelivered) {
@@ -469,7 +477,7 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       const again = firstRecorded + between(3, 40) * DAY;
       agreementRow(acceptance, again, { ...a, end: (end ?? start) + 30 * DAY });
       note(examples.redelivered, accounts[buyer]);
-      note(agreementIds.redelivered, a.id);
+      noteAgreement(agreementIds.redelivered, accounts[buyer], a.id);
     }
     if (
       chance(TRAP_RATES.concurrent) &&
@@ -483,7 +491,7 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       agreementRow(twin.acceptance, Math.min(twin.acceptance + DAY, FEEDS_END), twin);
       made++;
       note(examples.concurrent, accounts[buyer]);
-      note(agreementIds.concurrent, twin.id);
+      noteAgreement(agreementIds.concurrent, accounts[buyer], twin.id);
     }
   }
   for (let i = 0; i < options.accounts && examples.noAgreement.length < 50; i++) if (!hasAgreement[i]) examples.noAgreement.push(accounts[i]);

@@ -11,6 +11,7 @@ import {
   isFeedRoot,
   listFeedFiles,
   loadFeedFolder,
+  parseFeedInstant,
   searchFeedsByCompany,
   searchFeedsByEmailDomain,
   type FeedEntitlement,
@@ -313,6 +314,17 @@ describe('feeds: who is calling', () => {
 });
 
 describe('feeds: the moment asked', () => {
+  it("reads AWS's instants, and no impossible one", () => {
+    assert.equal(parseFeedInstant('2026-11-21T18:30:00Z'), Date.UTC(2026, 10, 21, 18, 30));
+    assert.equal(parseFeedInstant('2024-12-24 11:31:47.0'), Date.UTC(2024, 11, 24, 11, 31, 47));
+    assert.equal(parseFeedInstant('2024-02-29T00:00:00Z'), Date.UTC(2024, 1, 29));
+    assert.equal(parseFeedInstant('2026-11-21T20:30:00+02:00'), Date.UTC(2026, 10, 21, 18, 30));
+    assert.equal(new Date(parseFeedInstant('0001-01-01T00:00:00Z')).toISOString(), '0001-01-01T00:00:00.000Z');
+    for (const bad of ['2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-21T24:00:00Z', '2026-1x-21T18:30:00Z', '', 'yesterday']) {
+      assert.ok(Number.isNaN(parseFeedInstant(bad)), bad);
+    }
+  });
+
   it('reads a day as its end in UTC, an instant as given, and says what to type otherwise', () => {
     const day = feedMoment({ asOf: '2026-11-21', knownAt: '2026-11-01T08:00:00+02:00' });
     assert.equal(day.asOf, '2026-11-21T23:59:59.999Z');

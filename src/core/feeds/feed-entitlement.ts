@@ -12,18 +12,9 @@ import type { FeedAgreement, FeedEntitlement, FeedEvidence, FeedMoment, FeedProd
  * account feed does not name is `unlisted` with no agreements.
  */
 export function feedEntitlement(set: FeedSet, account: string, moment: FeedMoment, product?: string): FeedEntitlement {
-  const guids = [...(set.guidsByAccount.get(account) ?? [])].filter((g) => set.standing('account', g, moment)?.values[1] === account).sort();
-  const evidence: FeedEvidence[] = [];
-  let company: string | undefined;
-  let emailDomain: string | undefined;
+  const { guids, company, emailDomain, evidence } = feedContact(set, account, moment);
   const agreements: FeedAgreement[] = [];
   for (const guid of guids) {
-    const row = set.standing('account', guid, moment)!;
-    evidence.push(set.place(row));
-    const address = row.values[2] === undefined ? undefined : set.standing('address', row.values[2], moment);
-    if (address) evidence.push(set.place(address));
-    company ??= address?.values[1] ?? row.values[3];
-    emailDomain ??= address?.values[2]?.toLowerCase();
     for (const id of set.agreementsByAcceptor.get(guid) ?? []) {
       const standing = set.standing('agreement', id, moment);
       if (standing?.values[1] === guid) agreements.push(...agreementProducts(set, standing, moment));
@@ -51,6 +42,31 @@ export function feedEntitlement(set: FeedSet, account: string, moment: FeedMomen
   }
   const verdict: FeedVerdict = products.some((p) => p.verdict === 'eligible') ? 'eligible' : products.some((p) => p.verdict === 'ended') ? 'ended' : 'unlisted';
   return { account, accountIds: guids, company, emailDomain, verdict, agreements, products, moment, evidence };
+}
+
+/**
+ * Who an account is at the moment: the GUIDs whose standing account row carries its number, the
+ * company (the mailing address's company_name, else the tax_legal_name, as AWS's agreement report
+ * takes it) and e-mail domain (lower-cased) of the first GUID that has them, and the rows used.
+ */
+export function feedContact(
+  set: FeedSet,
+  account: string,
+  moment: FeedMoment,
+): { guids: string[]; company: string | undefined; emailDomain: string | undefined; evidence: FeedEvidence[] } {
+  const guids = [...(set.guidsByAccount.get(account) ?? [])].filter((g) => set.standing('account', g, moment)?.values[1] === account).sort();
+  const evidence: FeedEvidence[] = [];
+  let company: string | undefined;
+  let emailDomain: string | undefined;
+  for (const guid of guids) {
+    const row = set.standing('account', guid, moment)!;
+    evidence.push(set.place(row));
+    const address = row.values[2] === undefined ? undefined : set.standing('address', row.values[2], moment);
+    if (address) evidence.push(set.place(address));
+    company ??= address?.values[1] ?? row.values[3];
+    emailDomain ??= address?.values[2]?.toLowerCase();
+  }
+  return { guids, company, emailDomain, evidence };
 }
 
 /** feedEntitlement for every account the kept account rows name, sorted by account: the tree's rows. */

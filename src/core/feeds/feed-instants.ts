@@ -13,10 +13,11 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
  * including impossible dates (2026-02-30) and empty text.
  */
 export function parseFeedInstant(text: string): number {
+  if (text.length === 20 && text.charCodeAt(19) === 0x5a /* Z */ && text.charCodeAt(10) === 0x54 /* T */) return canonicalInstant(text);
   const m = INSTANT.exec(text.trim());
   if (!m) return NaN;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(year, month - 1, day, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)));
+  const ms = utc(year, month, day, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)));
   const check = new Date(ms);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return NaN;
   if (Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return NaN;
@@ -25,6 +26,37 @@ export function parseFeedInstant(text: string): number {
   const digits = zone.replace(':', '');
   const offset = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
   return digits[0] === '+' ? ms - offset : ms + offset;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ`, the form AWS writes every instant in: read digit by digit, as a million
+ * rows' regular expressions and Date objects were a fifth of a read.
+ */
+function canonicalInstant(text: string): number {
+  const digit = (i: number) => {
+    const d = text.charCodeAt(i) - 0x30;
+    return d >= 0 && d <= 9 ? d : NaN;
+  };
+  const two = (i: number) => digit(i) * 10 + digit(i + 1);
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
+  const [hour, minute, second] = [two(11), two(14), two(17)];
+  const separators = text[4] === '-' && text[7] === '-' && text[13] === ':' && text[16] === ':';
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (!separators || !(month >= 1 && month <= 12) || !(day >= 1 && day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))) return NaN;
+  if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  return utc(year, month, day, hour, minute, second, 0);
+}
+
+/** Date.UTC without its quirk of reading years 0-99 as 1900-1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 /**

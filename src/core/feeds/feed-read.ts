@@ -3,6 +3,7 @@
 // then their addresses, their agreements, the offers and products those name). A bad row is a
 // problem at `file:line` and the good rows around it are kept.
 import { CsvParser, parseCsvChunks, type CsvRow } from '../csv';
+import { FieldSet, digitsOf, fieldAfter } from './feed-bytes';
 import { FEED_COLUMNS, FEED_KINDS, detectFeed, missingColumns } from './feed-columns';
 import { parseFeedInstant } from './feed-instants';
 import { feedFileLayout, feedInputsFromFolder, listFeedFiles } from './feed-layout';
@@ -25,14 +26,15 @@ export interface LoadFeedsOptions {
  */
 export async function loadFeeds(inputs: readonly FeedInput[], options: LoadFeedsOptions = {}): Promise<FeedSet> {
   const set = new FeedSet(options.focus);
-  const headers: { input: FeedInput; index: number; header: string[] }[] = [];
+  const headers: HeaderedFile[] = [];
   for (const input of inputs) {
     const index = set.files.length;
     set.files.push({ file: input.path, feed: undefined, layout: feedFileLayout(input.path), rows: 0, headerOnly: false, newestUpdate: undefined });
     const header = await readHeader(input, set, index, options.signal);
-    if (header) headers.push({ input, index, header });
+    if (header) headers.push({ input, index, header, names: header.map((h) => h.trim().toLowerCase()) });
   }
   const filter = new FocusFilter(set, options.focus);
+  await filter.search(headers, options.signal);
   for (const kind of FEED_KINDS) {
     set.records.set(kind, new Map());
     for (const h of headers) {
@@ -92,68 +94,116 @@ async function readHeader(input: FeedInput, set: FeedSet, index: number, signal:
 /** Which rows a focused read keeps, feed by feed; keeps everything without a focus. */
 class FocusFilter {
   private readonly accounts: Set<string> | undefined;
-  private readonly searching: boolean;
+  private readonly accountNumbers: Set<number> | undefined;
+  /** For a search: the account GUIDs found by the pre-pass (see `search`). */
+  private searched: FieldSet | undefined;
   /** Account GUIDs whose agreements are kept (undefined: all). */
-  guids: Set<string> | undefined;
+  guids: FieldSet | undefined;
   /** Address ids kept (undefined: all). */
-  addresses: Set<string> | undefined;
+  addresses: FieldSet | undefined;
   /** Offer ids (as the agreements name them, and mapped from legacy ids) kept (undefined: all). */
-  offers: Set<string> | undefined;
+  offers: FieldSet | undefined;
 
   constructor(
     private readonly set: FeedSet,
-    focus: FeedFocus | undefined,
+    private readonly focus: FeedFocus | undefined,
   ) {
-    this.searching = focus?.company !== undefined || focus?.emailDomain !== undefined;
-    this.accounts = focus?.accounts && !this.searching ? new Set(focus.accounts) : undefined;
+    this.accounts = focus?.accounts ? new Set(focus.accounts) : undefined;
+    this.accountNumbers = this.accounts && new Set([...this.accounts].map(Number));
   }
 
-  /** True when the account feed row for this 12-digit account is kept. */
-  keepAccount(account: string): boolean {
-    return !this.accounts || this.accounts.has(account);
+  /**
+   * For a company or e-mail domain search, a first pass over the address and account feeds finds
+   * the GUIDs of the accounts whose mailing address (or tax legal name) matched in some version;
+   * the read then keeps every version of those accounts and their addresses, and nothing else.
+   */
+  async search(files: readonly HeaderedFile[], signal: AbortSignal | undefined): Promise<void> {
+    const focus = this.focus;
+    if (focus?.company === undefined && focus?.emailDomain === undefined) return;
+    const company = focus.company === undefined ? undefined : squash(focus.company);
+    const domain = focus.emailDomain?.toLowerCase();
+    const addresses = new Set<string>();
+    const guids = new Set<string>();
+    for (const f of files.filter((h) => this.set.files[h.index].feed === 'address')) {
+      const [id, name, mail] = ['address_id', 'company_name', 'email_domain'].map((c) => f.names.indexOf(c));
+      await scanRows(f, signal, (row) => {
+        const hit =
+          (company !== undefined && name >= 0 && squash(row.text(name)).includes(company)) ||
+          (domain !== undefined && mail >= 0 && row.text(mail).toLowerCase() === domain);
+        if (hit) addresses.add(row.text(id));
+      });
+    }
+    const matched = new FieldSet(addresses);
+    for (const f of files.filter((h) => this.set.files[h.index].feed === 'account')) {
+      const [id, number, mailing, legal] = ['account_id', 'aws_account_id', 'mailing_address_id', 'tax_legal_name'].map((c) => f.names.indexOf(c));
+      await scanRows(f, signal, (row) => {
+        // The tax legal name stands in for an empty company name, as in AWS's agreement report.
+        const hit =
+          (mailing >= 0 && matched.has(row, mailing)) ||
+          (company !== undefined && legal >= 0 && squash(row.text(legal)).includes(company)) ||
+          this.keepNumber(row, number);
+        if (hit) guids.add(row.text(id));
+      });
+    }
+    this.searched = new FieldSet(guids);
+  }
+
+  /** True when the account feed row is kept: its GUID found by the search, else its number asked. */
+  keepAccount(row: CsvRow, read: readonly number[]): boolean {
+    if (this.searched) return this.searched.has(row, read[0]);
+    return !this.accounts || this.keepNumber(row, read[1]);
+  }
+
+  /** True when the row's aws_account_id (field `field`, zeros lost or not) is one of the accounts asked. */
+  private keepNumber(row: CsvRow, field: number): boolean {
+    if (!this.accounts || !this.accountNumbers || field < 0) return false;
+    const digits = digitsOf(row, field);
+    return Number.isNaN(digits) ? this.accounts.has(padded(row.text(field))) : this.accountNumbers.has(digits);
   }
 
   after(kind: FeedKind): void {
-    if (!this.set.focus) return;
-    if (kind === 'account' && this.accounts) {
-      this.addresses = new Set(this.set.guidsByAddress.keys());
-      this.guids = new Set([...this.set.guidsByAccount.values()].flatMap((g) => [...g]));
+    if (!this.focus) return;
+    if (kind === 'account') {
+      this.addresses = new FieldSet(this.set.guidsByAddress.keys());
+      this.guids = new FieldSet([...this.set.guidsByAccount.values()].flatMap((g) => [...g]));
     }
-    if (kind === 'address' && this.searching) {
-      const asked = (this.set.focus.accounts ?? []).flatMap((a) => [...(this.set.guidsByAccount.get(a) ?? [])]);
-      this.guids = new Set([...searchedGuids(this.set, this.set.focus), ...asked]);
-    }
-    if (kind === 'agreement') {
-      this.offers = new Set();
-      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) this.offers.add(v.values[3]);
-    }
-    if (kind === 'legacyIdMapping' && this.offers) {
+    if (kind === 'legacyIdMapping') {
+      const offers = new Set<string>();
+      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) offers.add(v.values[3]);
       for (const versions of this.set.records.get('legacyIdMapping')!.values()) {
         for (const [, legacy, next] of versions.map((v) => v.values)) {
-          if (legacy && next && this.offers.has(legacy)) this.offers.add(next);
-          if (legacy && next && this.offers.has(next)) this.offers.add(legacy);
+          if (legacy && next && offers.has(legacy)) offers.add(next);
+          if (legacy && next && offers.has(next)) offers.add(legacy);
         }
       }
+      this.offers = new FieldSet(offers);
     }
   }
 }
 
-/** GUIDs of accounts whose mailing address matched the company text or e-mail domain in some version. */
-function searchedGuids(set: FeedSet, focus: FeedFocus): string[] {
-  const company = focus.company === undefined ? undefined : squash(focus.company);
-  const domain = focus.emailDomain?.toLowerCase();
-  const guids: string[] = [];
-  for (const [addressId, versions] of set.records.get('address')!) {
-    const hit = versions.some(
-      (v) => (company !== undefined && squash(v.values[1] ?? '').includes(company)) || (domain !== undefined && (v.values[2] ?? '').toLowerCase() === domain),
-    );
-    if (hit) guids.push(...(set.guidsByAddress.get(addressId) ?? []));
+/** A file whose header named a feed: its input, its index in FeedSet.files, its header (lower-cased names too). */
+interface HeaderedFile {
+  input: FeedInput;
+  index: number;
+  header: string[];
+  names: string[];
+}
+
+/** Calls `onRow` for each data row of a file that has the header's field count; problems are the read's business. */
+async function scanRows(file: HeaderedFile, signal: AbortSignal | undefined, onRow: (row: CsvRow) => void): Promise<void> {
+  const parser = new CsvParser({
+    row: (row, line) => {
+      if (line > 1 && row.count === file.header.length) onRow(row);
+    },
+    problem: () => undefined,
+    undecodable: () => undefined,
+  });
+  try {
+    await parseCsvChunks(file.input.chunks(), parser, signal);
+  } catch {
+    // The read that follows reports it, at its line.
+    signal?.throwIfAborted();
   }
-  // Accounts whose tax legal name matches are found too (AWS falls back to it when company_name is empty).
-  if (company !== undefined) {
-    for (const [guid, versions] of set.records.get('account')!) if (versions.some((v) => squash(v.values[3] ?? '').includes(company))) guids.push(guid);
-  }
-  return guids;
 }
 
 /** Lower-cased without white space: what company names are compared as. */
@@ -178,7 +228,9 @@ async function readFeedFile(
   const records = set.records.get(kind)!;
   const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
   const keep = rowFilter(kind, read, filter);
-  let newest = '';
+  // The newest update_date's bytes (instants of one format sort as text): no string per row.
+  const newest = Buffer.alloc(64);
+  let newestLength = 0;
   let rows = 0;
   const parser = new CsvParser({
     row: (row, line) => {
@@ -188,10 +240,13 @@ async function readFeedFile(
         return;
       }
       rows++;
-      const recordedText = row.isBlank(updateDate) ? (insertDate >= 0 ? row.text(insertDate) : '') : row.text(updateDate);
-      if (recordedText > newest) newest = recordedText;
+      const recordedAt = row.isBlank(updateDate) && insertDate >= 0 ? insertDate : updateDate;
+      const length = row.ends[recordedAt] - row.starts[recordedAt];
+      if (length <= newest.length && fieldAfter(row, recordedAt, newest, newestLength)) {
+        newestLength = row.bytes.copy(newest, 0, row.starts[recordedAt], row.ends[recordedAt]);
+      }
       if (!keep(row)) return;
-      const record = toRecord(row, line, index, read, validFrom, recordedText, deleteDate, problem);
+      const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
       if (!record) return;
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
       if (columns.key.every((k) => record.values[k] === undefined) || record.values[columns.key[0]] === undefined) {
@@ -219,17 +274,17 @@ async function readFeedFile(
   }
   summary.rows = rows;
   summary.headerOnly = rows === 0 && parser.linesDone <= 1;
-  const ms = parseFeedInstant(newest);
+  const ms = parseFeedInstant(newest.toString('utf8', 0, newestLength));
   summary.newestUpdate = Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /** The cheapest test of whether a focused read keeps a row: one field decoded. */
 function rowFilter(kind: FeedKind, read: number[], filter: FocusFilter): (row: CsvRow) => boolean {
-  if (kind === 'account') return (row) => filter.keepAccount(padded(row.text(read[1])));
-  if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row.text(read[0]));
-  if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row.text(read[1]));
-  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row.text(read[0]));
-  if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row.text(read[1]));
+  if (kind === 'account') return (row) => filter.keepAccount(row, read);
+  if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row, read[0]);
+  if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row, read[1]);
+  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row, read[0]);
+  if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row, read[1]);
   return () => true;
 }
 

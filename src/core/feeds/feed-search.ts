@@ -1,6 +1,6 @@
 // "Who is calling?": the accounts whose mailing address carries a company name or an e-mail domain,
 // as the address stood at the moment asked, each with its feed answer.
-import { feedEntitlement } from './feed-entitlement';
+import { feedContact, feedEntitlement } from './feed-entitlement';
 import { squash } from './feed-read';
 import type { FeedSet } from './feed-set';
 import type { FeedMatch, FeedMoment } from './feed-types';
@@ -40,8 +40,10 @@ export function emailDomainOf(text: string): string | undefined {
 function matches(set: FeedSet, moment: FeedMoment, hit: (m: { company?: string; emailDomain?: string }) => boolean): FeedMatch[] {
   const found: FeedMatch[] = [];
   for (const account of set.accounts()) {
+    // Who the account is, first: the agreements are joined only for the accounts that match.
+    const contact = feedContact(set, account, moment);
+    if (contact.guids.length === 0 || !hit(contact)) continue;
     const entitlement = feedEntitlement(set, account, moment);
-    if (entitlement.accountIds.length === 0 || !hit(entitlement)) continue;
     found.push({ account, company: entitlement.company, emailDomain: entitlement.emailDomain, verdict: entitlement.verdict, entitlement });
   }
   return found;
