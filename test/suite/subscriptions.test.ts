@@ -2,7 +2,7 @@
 // supportDesk.eligibility.asOf): labels, counts, verdict icons, grouping, Find Account.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
+import type { SubscriptionRow } from '../../src/ui/subscriptions/subscriptions-view';
 import { type DeskUnderTest, supportDesk, useReports } from './helpers';
 
 interface Row {
@@ -18,7 +18,7 @@ function treeLabel(item: vscode.TreeItem): string {
   return typeof item.label === 'object' ? item.label.label : (item.label ?? '');
 }
 
-function row(api: DeskUnderTest, node: TreeNode): Row {
+function row(api: DeskUnderTest, node: SubscriptionRow): Row {
   const item = api.context.subscriptions.getTreeItem(node);
   const icon = item.iconPath as vscode.ThemeIcon;
   return {
@@ -128,7 +128,7 @@ describe('Subscriptions tree', () => {
   });
 });
 
-async function waitForSelection(api: DeskUnderTest, label?: string): Promise<TreeNode> {
+async function waitForSelection(api: DeskUnderTest, label?: string): Promise<SubscriptionRow> {
   const deadline = Date.now() + 5000;
   for (;;) {
     const [selected] = api.context.subscriptions.view.selection;

@@ -8,6 +8,7 @@ import type { AwsSettings } from '../../aws';
 import { loadS3Layer } from '../../aws/lazy';
 import { isS3Url } from '../../aws/s3-url';
 import { problemDiagnostic } from '../diagnostics';
+import { readFeedRoots, type LoadedFeeds } from '../feeds/feed-roots';
 import { Disposable, disposeAll } from '../dispose';
 import { affects, judgingDay, readSettings } from '../settings';
 import { expandReportSources, resolveReportSources, s3RetryProblem, type ReportLocation } from './report-paths';
@@ -25,6 +26,8 @@ export interface ReportsLoaded {
   samples: boolean;
   /** The S3 report paths served from the cache because S3 could not be used, with when they were fetched. */
   cached: ServedFromCache[];
+  /** The Seller Delivery Data Feeds roots among the report folders, read apart from the reports (undefined when none). */
+  feeds?: LoadedFeeds;
 }
 
 /** Who reads S3: the engineer's profile and region, and where a credentials failure is shown (the status bar, with its retry). */
@@ -166,7 +169,8 @@ export class ReportsController extends Disposable {
     }
     this.setState(this.current ? 'loaded' : 'loading');
     const started = performance.now();
-    const expanded = await expandReportSources(sources);
+    const { reports, feeds } = await readFeedRoots(sources, signal);
+    const expanded = await expandReportSources(reports);
     this.watch(expanded.sources);
     const fromS3 = s3.length > 0 ? await this.syncS3(s3, signal) : undefined;
     const changed = stale === 'all' ? 'all' : new Set([...stale, ...(fromS3?.fetched ?? [])]);
@@ -185,7 +189,8 @@ export class ReportsController extends Disposable {
     for (const m of missing) this.log.warn(`report path ${m}`);
     this.log.info(describeLoad(snapshot, performance.now() - started));
     this.showProblems(snapshot);
-    this.current = { snapshot, missing, samples: this.samplesFolder !== undefined, cached: fromS3?.cached ?? [] };
+    if (feeds) this.log.info(`read ${feeds.set.files.length} feed files of ${feeds.roots.length} feed root(s); ${feeds.set.problems.length} problem(s)`);
+    this.current = { snapshot, missing, samples: this.samplesFolder !== undefined, cached: fromS3?.cached ?? [], feeds };
     void vscode.commands.executeCommand('setContext', S3_CACHED_CONTEXT, (fromS3?.cached.length ?? 0) + (fromS3?.failures.length ?? 0) > 0);
     this.scheduleS3Refresh(s3.length > 0);
     this.setState('loaded');

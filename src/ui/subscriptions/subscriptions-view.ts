@@ -1,6 +1,9 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
 import { reportFreshness } from '../../core/eligibility';
+import { feedEntitlements, feedMoment } from '../../core/feeds';
+import { feedFileOf } from '../feeds/feed-roots';
+import { FeedTreeModel, type FeedNode } from '../feeds/feed-tree-model';
 import type { EligibilityPolicy } from '../../core/domain';
 import type { ReportsController, ReportsLoaded } from '../reports/reports-controller';
 import { cachedDescription, cachedNotes, linkToCopies } from '../reports/s3-report-words';
@@ -13,11 +16,18 @@ import { lookOf } from './presentation';
 export const SUBSCRIPTIONS_VIEW = 'supportDesk.subscriptions';
 const GROUPING_KEY = 'supportDesk.groupBy';
 
-export class SubscriptionsView extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+/** A row of the Subscriptions tree: the reports' (TreeNode) or the feeds' (FeedNode). */
+export type SubscriptionRow = TreeNode | FeedNode;
+type Row = SubscriptionRow;
+
+export class SubscriptionsView extends Disposable implements vscode.TreeDataProvider<Row> {
+  // Only the reports' rows are redrawn one at a time; the feeds' are redrawn with the whole tree.
   private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<TreeNode>;
+  readonly view: vscode.TreeView<Row>;
   model?: SubscriptionTreeModel;
+  /** The feeds' rows (a "Seller Delivery Data Feeds" row after the reports' products), when a feed root is loaded. */
+  feedModel?: FeedTreeModel;
 
   constructor(
     private readonly reports: ReportsController,
@@ -42,6 +52,7 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
 
   /** New judgements (new reports, new day, new policy): a fresh model, same grouping. */
   rebuild(loaded: ReportsLoaded | undefined): void {
+    this.feedModel = undefined;
     if (!loaded) {
       this.model = undefined;
       this.view.description = undefined;
@@ -52,8 +63,12 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
       const { store } = loaded.snapshot;
       this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
       const freshness = reportFreshness(store, asOf, policy);
+      if (loaded.feeds) {
+        const moment = feedMoment(fixed ? { asOf } : {});
+        this.feedModel = new FeedTreeModel(feedEntitlements(loaded.feeds.set, moment), moment, loaded.feeds.set.newestUpdate);
+      }
       const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
-      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}${loaded.cached.length > 0 ? ` · ${cachedDescription(loaded.cached)}` : ''}`;
+      this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}${loaded.cached.length > 0 ? ` · ${cachedDescription(loaded.cached)}` : ''}${this.feedModel ? ` · ${this.feedModel.delivered()}` : ''}`;
       const notes = [
         freshness.stale ? `⚠ ${freshness.message}.` : '',
         loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
@@ -71,15 +86,26 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    return this.model?.children(node) ?? [];
+  /**
+   * The rows under `node`: the reports' products or accounts, and at the top, after them, the feeds'
+   * row when a feed root is loaded (typed as the reports' rows for callers that load none).
+   */
+  getChildren(node?: TreeNode): TreeNode[];
+  getChildren(node?: Row): Row[];
+  getChildren(node?: Row): Row[] {
+    if (node && isFeedNode(node)) return this.feedModel?.children(node) ?? [];
+    const rows: Row[] = this.model?.children(node) ?? [];
+    return !node && this.feedModel ? [...rows, this.feedModel.root] : rows;
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
-    return this.model?.parentOf(node);
+  getParent(node: TreeNode): TreeNode | undefined;
+  getParent(node: Row): Row | undefined;
+  getParent(node: Row): Row | undefined {
+    return isFeedNode(node) ? this.feedModel?.parentOf(node) : this.model?.parentOf(node);
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
+  getTreeItem(node: Row): vscode.TreeItem {
+    if (isFeedNode(node)) return this.feedTreeItem(node);
     const look = lookOf(node);
     const files = node.kind === 'account' || node.kind === 'subscription' ? node.verdict.evidence.map((e) => e.file) : [];
     const item = treeItem(node.id, look, (tooltip) => linkToCopies(tooltip, files, (name) => this.reports.localCopyOf(name)));
@@ -102,6 +128,23 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
     return item;
   }
 
+  /** A feed row; an account opens its agreement's row in the feed file. */
+  private feedTreeItem(node: FeedNode): vscode.TreeItem {
+    const item = treeItem(node.id, this.feedModel!.look(node));
+    const feeds = this.reports.current?.feeds;
+    const place = node.kind === 'feedAccount' ? node.agreement.evidence[0] : undefined;
+    const file = place && feeds ? feedFileOf(feeds, place.file) : undefined;
+    if (place && file) {
+      const line = Math.max(0, place.line - 1);
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open the agreement in its feed',
+        arguments: [vscode.Uri.file(file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+      };
+    }
+    return item;
+  }
+
   showMore(more: MoreNode): void {
     if (!this.model) return;
     this.changed.fire(this.model.showMore(more));
@@ -118,4 +161,8 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
     }
     return result;
   }
+}
+
+function isFeedNode(node: Row): node is FeedNode {
+  return node.kind === 'feedRoot' || node.kind === 'feedProduct' || node.kind === 'feedAccount';
 }
