@@ -4,7 +4,8 @@
 // `node dist/cli.js lookup ACCOUNT --reports ROOT --json` against DuckDB running the same entitlement
 // as SQL with AWS's idioms (bench/feeds-sql.ts). Ratio = median of each round's ours/DuckDB; peak RSS
 // from a preload. Then 1,000 sampled accounts (every trap's examples among them) are answered by both
-// and compared. A missed target prints TARGET MISSED and different answers ANSWERS DIFFER; the
+// and compared, as of the last day delivered and, bi-temporally, as of an earlier day as AWS knew it
+// before. A missed target prints TARGET MISSED and different answers ANSWERS DIFFER; the
 // benchmark exits 0 on a missed target (as the others do) and 1 on different answers.
 // `node out/bench/feeds.js [ROOT]` measures an existing feed root instead of generating one.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,11 @@ const TARGET_RSS_MB = 600;
 const SAMPLE = 1000;
 const AS_OF_DAY = '2026-11-30';
 const AS_OF = `${AS_OF_DAY}T23:59:59.999Z`;
+// The bi-temporal check: as of this day, as AWS knew it at the end of 2025.
+const EARLIER_DAY = '2026-03-01';
+const KNOWN_AT = '2025-12-31T00:00:00Z';
+/** An account with no agreement, or one AWS had not recorded yet (DuckDB then returns no row). */
+const UNLISTED = '- unlisted -';
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const REFERENCE = resolve(__dirname, 'feeds-duckdb.js');
 
@@ -32,7 +38,7 @@ function ourAnswers(entitlements: ReturnType<typeof feedEntitlement>[]): Map<str
   const answers = new Map<string, Answer>();
   for (const e of entitlements) {
     const lines = e.products.map((p) => `${p.productId ?? '-'} ${p.verdict} ${p.verdict === 'eligible' ? p.covering : '-'}`);
-    answers.set(e.account, (lines.length > 0 ? lines : ['- unlisted -']).sort().join('; '));
+    answers.set(e.account, (lines.length > 0 ? lines : [UNLISTED]).sort().join('; '));
   }
   return answers;
 }
@@ -91,17 +97,24 @@ async function main(): Promise<void> {
     const ratio = median(ratios);
     const rss = Math.max(...ours.map((o) => o.rssMb));
 
-    // The same answers: our focused read of the sampled accounts against DuckDB's SQL over them.
-    const moment = feedMoment({ asOf: AS_OF_DAY });
+    // The same answers: our focused read of the sampled accounts against DuckDB's SQL over them,
+    // as of the last day delivered, and as of an earlier day as AWS knew it before that day.
     const set = await loadFeedFolder(root, { focus: { accounts: sample } });
-    const mine = ourAnswers(sample.map((account) => feedEntitlement(set, account, moment)));
-    const theirs = referenceAnswers(await referenceVerdicts(root, AS_OF, sample));
-    const differ = sample.filter((account) => mine.get(account) !== theirs.get(account));
-    const verdicts = new Map<string, number>();
-    for (const account of sample) {
-      const verdict = feedEntitlement(set, account, moment).verdict;
-      verdicts.set(verdict, (verdicts.get(verdict) ?? 0) + 1);
+    const checks = [];
+    for (const [asOf, knownAt] of [
+      [AS_OF_DAY, undefined],
+      [EARLIER_DAY, KNOWN_AT],
+    ] as const) {
+      const moment = feedMoment({ asOf, knownAt });
+      const entitlements = sample.map((account) => feedEntitlement(set, account, moment));
+      const mine = ourAnswers(entitlements);
+      const theirs = referenceAnswers(await referenceVerdicts(root, moment.asOf, sample, moment.knownAt));
+      const differ = sample.filter((account) => mine.get(account) !== (theirs.get(account) ?? UNLISTED));
+      const verdicts = new Map<string, number>();
+      for (const e of entitlements) verdicts.set(e.verdict, (verdicts.get(e.verdict) ?? 0) + 1);
+      checks.push({ asOf, knownAt, differ, verdicts, mine, theirs });
     }
+    const differ = checks.flatMap((c) => c.differ);
     console.log(
       [
         '',
@@ -115,11 +128,16 @@ async function main(): Promise<void> {
         `  ratio ours / DuckDB (median of rounds)                           ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}; per round ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
         `  same ratio in CPU time                                           ${median(ours.map((o, i) => o.cpuMs / duck[i].cpuMs)).toFixed(2)}  (DuckDB uses every core; the target is on wall time)`,
         `  ours peak RSS                                                    ${rss.toFixed(0)} MB  (target <= ${TARGET_RSS_MB} MB)`,
-        `  answers for ${sample.length} sampled accounts                             ${sample.length - differ.length} the same, ${differ.length} different  (${[...verdicts].map(([v, n]) => `${n} ${v}`).join(', ')})`,
+        ...checks.map(
+          (c) =>
+            `  answers for ${sample.length} sampled accounts as of ${c.asOf}${c.knownAt ? `, known at ${c.knownAt}` : ''}: ${sample.length - c.differ.length} the same, ${c.differ.length} different  (${[...c.verdicts].map(([v, n]) => `${n} ${v}`).join(', ')})`,
+        ),
       ].join('\n'),
     );
-    for (const account of differ.slice(0, 5))
-      console.log(`  ANSWERS DIFFER for ${account}:\n    ours   ${mine.get(account)}\n    DuckDB ${theirs.get(account)}`);
+    for (const c of checks) {
+      for (const account of c.differ.slice(0, 5))
+        console.log(`  ANSWERS DIFFER for ${account} as of ${c.asOf}:\n    ours   ${c.mine.get(account)}\n    DuckDB ${c.theirs.get(account)}`);
+    }
     const missed = [
       ratio > TARGET_RATIO && `TARGET MISSED: the lookup takes ${ratio.toFixed(2)}x DuckDB's time, target <= ${TARGET_RATIO}x`,
       rss > TARGET_RSS_MB && `TARGET MISSED: the lookup's peak RSS ${rss.toFixed(0)} MB, target <= ${TARGET_RSS_MB} MB`,

@@ -250,6 +250,8 @@ export const SMALL_FEEDS: Record<string, string[]> = {
       end: '2028-04-01',
       acceptance: '2026-04-01',
     }),
+    // Another buyer's row whose valid_from is no instant: reported at line 3, by a lookup of any account too.
+    agreement('the first of April', '2026-04-01', '', { ...AGMT_DELETED, id: 'agmt-bad-instant' }),
   ],
   'agreements_v1/year=2026/month=01/data.csv': [
     AGREEMENTS,

@@ -103,9 +103,10 @@ describe('feeds: layout and headers', () => {
     const bad = set.problems.filter((p) => p.file.startsWith('agreements_v1'));
     assert.deepEqual(
       bad.map((p) => `${p.file}:${p.line}`),
-      ['agreements_v1/year=2025/month=02/data.csv:3'],
+      ['agreements_v1/year=2025/month=02/data.csv:3', 'agreements_v1/year=2026/month=04/data.csv:3'],
     );
     assert.match(bad[0].message, /15 fields and the header 16/);
+    assert.match(bad[1].message, /valid_from "the first of AprilT00:00:00Z" is not an ISO 8601 instant/);
     const m = feedMoment({ asOf: '2025-02-12', knownAt: '2025-02-12' });
     assert.ok(agreement(feedEntitlement(set, OTHER_BUYER.account, m), 'agmt-deleted'), 'the row after the bad one is read');
   });
@@ -305,6 +306,8 @@ describe('feeds: who is calling', () => {
     for (const account of [ZERO_BUYER.account, OTHER_BUYER.account]) {
       const focused = await loadFeedFolder(root, { focus: { accounts: [account] } });
       assert.deepEqual(feedEntitlement(focused, account, m), feedEntitlement(set, account, m), account);
+      // The rows a lookup leaves out are checked all the same: the same bad rows are named.
+      assert.deepEqual(focused.problems, set.problems);
     }
     const byCompany = await loadFeedFolder(root, { focus: { company: 'acme' } });
     assert.deepEqual(searchFeedsByCompany(byCompany, 'acme', m), searchFeedsByCompany(set, 'acme', m));

@@ -245,7 +245,11 @@ async function readFeedFile(
       if (length <= newest.length && fieldAfter(row, recordedAt, newest, newestLength)) {
         newestLength = row.bytes.copy(newest, 0, row.starts[recordedAt], row.ends[recordedAt]);
       }
-      if (!keep(row)) return;
+      if (!keep(row)) {
+        // A row the focus leaves out is still checked, so a lookup names the same bad rows as a whole read.
+        if (!isInstant(row, validFrom) || !isInstant(row, recordedAt)) toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
+        return;
+      }
       const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
       if (!record) return;
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
@@ -310,6 +314,36 @@ function toRecord(
   }
   const values = read.map((i) => (i < 0 || row.isBlank(i) ? undefined : row.text(i)));
   return { values, validFrom: from, recorded, deleted: deleteDate >= 0 && !row.isBlank(deleteDate), file, line };
+}
+
+/**
+ * True when the field reads as an instant: AWS's own form (`2026-11-21T18:30:00Z`) checked on its
+ * bytes, month, day and time in range (a 30 February passes here; the rows kept are fully parsed);
+ * any other form parsed.
+ */
+function isInstant(row: CsvRow, field: number): boolean {
+  const at = row.starts[field];
+  if (row.ends[field] - at !== 20 || row.escaped[field] === 1) return !Number.isNaN(parseFeedInstant(row.text(field)));
+  const b = row.bytes;
+  // Unrolled: this runs on every row a lookup leaves out.
+  if (b[at + 4] !== 0x2d || b[at + 7] !== 0x2d || b[at + 10] !== 0x54 || b[at + 13] !== 0x3a || b[at + 16] !== 0x3a || b[at + 19] !== 0x5a) return false;
+  const year = digits4(b, at);
+  const month = digits2(b, at + 5);
+  const day = digits2(b, at + 8);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && digits2(b, at + 11) <= 23 && digits2(b, at + 14) <= 59 && digits2(b, at + 17) <= 59;
+}
+
+/** Two ASCII digits at `i` as a number; 99+ (out of every range checked) when they are not digits. */
+function digits2(b: Buffer, i: number): number {
+  const high = b[i] - 0x30;
+  const low = b[i + 1] - 0x30;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : 999;
+}
+
+function digits4(b: Buffer, i: number): number {
+  const high = digits2(b, i);
+  const low = digits2(b, i + 2);
+  return high < 100 && low < 100 ? high * 100 + low : -1;
 }
 
 /** Digits shorter than 12 (the column was imported as a number) get their leading zeros back. */

@@ -73,8 +73,9 @@ export interface FeedSummary {
 /**
  * What to keep while reading: every row when empty (the tree needs all), else only what answers for
  * these accounts (12 digits), company text or e-mail domain, so a lookup over a million agreements
- * holds a few rows rather than all of them. Account and address feeds are always read whole (the
- * matches need them); agreements, offers and products are filtered.
+ * holds a few rows rather than all of them. A company or e-mail domain search first passes over the
+ * address and account feeds to find the matching accounts. Rows left out are still checked, so a
+ * focused read names the same bad rows as a whole one.
  */
 export interface FeedFocus {
   accounts?: readonly string[];
