@@ -156,10 +156,11 @@ function packageInBackground() {
   });
 }
 
-/** The demo workspace: every sample report, the team playbook, a cases/ folder and an identity document. */
+/** The demo workspace: every sample report, the sample Seller Delivery Data Feeds, the team playbook, a cases/ folder and an identity document. */
 function demoWorkspace(root) {
   const workspace = join(root, 'workspace');
   cpSync(join(ROOT, 'samples', 'reports'), join(workspace, 'reports'), { recursive: true });
+  cpSync(join(ROOT, 'samples', 'feeds'), join(workspace, 'feeds'), { recursive: true });
   mkdirSync(join(workspace, '.support-desk'), { recursive: true });
   cpSync(join(ROOT, 'samples', 'playbook', 'playbook.json'), join(workspace, '.support-desk', 'playbook.json'));
   mkdirSync(join(workspace, 'cases'));
@@ -170,7 +171,7 @@ function demoWorkspace(root) {
     join(workspace, '.vscode', 'settings.json'),
     JSON.stringify(
       {
-        'supportDesk.reports.paths': ['reports'],
+        'supportDesk.reports.paths': ['reports', 'feeds'],
         'supportDesk.eligibility.asOf': AS_OF,
       },
       null,
@@ -189,6 +190,9 @@ Marketplace Support Desk is running in VS Code (code-server ${codeServer}), read
 Open that address in a browser on this machine. What to try (reports judged as of ${AS_OF}; AWS is local):
   - Support Desk in the activity bar: 5 products, 17 accounts; a rejected row (a number a spreadsheet
     turned into 1.23457E+11) is in the Problems view at customer_subscriber_report_2026-11-21.csv:7.
+  - Seller Delivery Data Feeds (the last row of the tree, feeds/ in AWS's layout): 556677889900 bought
+    ElasticBox from a reseller's private offer; 210987654321's Ubuntu Pro for SAP agreement is BYOL,
+    started 2025-06-01 but accepted on 2026-11-20. Hover an account for the agreement's feed lines.
   - Open in Support Desk on an account, or type one in the panel's Check: 111122223333 (eligible),
     045612378904 (lapsed), 999988887777 (unlisted: press Check live agreements, it has an ACTIVE agreement).
   - Confirm with AWS / Confirm Instance...: i-00000000000000001 (owned by 111122223333: confirmed),

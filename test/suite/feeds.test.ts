@@ -15,15 +15,22 @@ describe('Subscriptions tree with a feed root', () => {
   const rows = (node?: SubscriptionRow) => api.context.subscriptions.getChildren(node as never) as SubscriptionRow[];
   const label = (node: SubscriptionRow) => api.context.subscriptions.getTreeItem(node).label as string;
 
+  // The workspace's own settings, put back afterwards (the other tests judge as of the fixture's day).
+  const workspaceValue = (key: string) => vscode.workspace.getConfiguration('supportDesk').inspect(key)?.workspaceValue;
+  let asOf: unknown;
+  let paths: unknown;
+
   before(async () => {
     api = await supportDesk();
+    asOf = workspaceValue('eligibility.asOf');
+    paths = workspaceValue('reports.paths');
     await setSetting('eligibility.asOf', '2026-11-22', vscode.ConfigurationTarget.Workspace);
     await setSetting('reports.paths', ['reports', FEEDS], vscode.ConfigurationTarget.Workspace);
     await waitFor('the feeds to load', () => api.context.subscriptions.feedModel, 60_000);
   });
   after(async () => {
-    await setSetting('reports.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    await setSetting('eligibility.asOf', undefined, vscode.ConfigurationTarget.Workspace);
+    await setSetting('reports.paths', paths, vscode.ConfigurationTarget.Workspace);
+    await setSetting('eligibility.asOf', asOf, vscode.ConfigurationTarget.Workspace);
     await api.context.reports.whenIdle();
   });
 
