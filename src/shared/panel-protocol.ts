@@ -146,11 +146,58 @@ export type PanelRequest =
   | { kind: 'openEvidence'; file: string; line: number }
   | { kind: 'openCallSheet'; region?: string; line?: string }
   | SupportLineRequest
+  | WhoIsCallingRequest
   | { kind: 'verifyIdentity'; method: 'pkcs7' | 'rsa2048' | 'signature'; signature: string; document?: string; account?: string; productCode?: string };
+
+/**
+ * "Who is calling?": Check a customer's box held an e-mail address, a domain or a company name rather
+ * than an account; the host searches the Seller Delivery Data Feeds loaded. `asOf` a day (its end in
+ * UTC) or an instant, `knownAt` an instant (as AWS knew it then); empty means none.
+ */
+export interface WhoIsCallingRequest {
+  kind: 'whoIsCalling';
+  text: string;
+  asOf?: string;
+  knownAt?: string;
+}
+
+/** One agreement as the panel shows it: the feeds' words, and the feed lines behind it (`file` relative to the feed root). */
+export interface FeedAgreementView {
+  agreementId: string;
+  status: string;
+  productTitle?: string;
+  productId?: string;
+  offerId: string;
+  visibility: 'private' | 'public';
+  reseller: boolean;
+  startTime?: string;
+  endTime?: string;
+  acceptanceTime?: string;
+  evidence: EvidenceLink[];
+}
+
+/** The answer to whoIsCalling: the moment judged at in words, and each matching account with its feeds' verdict and agreements. */
+export interface WhoIsCallingAnswer {
+  /** What was searched for, e.g. `e-mail domain example.org` or `company "acme"`. */
+  searched: string;
+  /** E.g. "as of 2026-11-22 23:59:59 UTC, as AWS knew it at ...". */
+  moment: string;
+  /** When the feeds were last delivered (their newest update_date, in words), or why there are no feeds to search. */
+  delivered: string;
+  matches: {
+    account: string;
+    company?: string;
+    emailDomain?: string;
+    verdict: 'eligible' | 'ended' | 'unlisted';
+    reasons: string[];
+    agreements: FeedAgreementView[];
+  }[];
+}
 
 /** What each request kind answers with. */
 export interface PanelReplies {
   check: CheckResult;
+  whoIsCalling: WhoIsCallingAnswer;
   confirm: { confirmation: ConfirmationView | null; check: CheckResult };
   searchScope: ScopeAnswer;
   /** The reports' verdict combined with the account's live AWS Marketplace agreements. */
@@ -295,6 +342,8 @@ function requestProblem(r: unknown): string | undefined {
       return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
     case 'supportLine':
       return text('account', MAX_ID, true) ?? text('productId', MAX_ID, true);
+    case 'whoIsCalling':
+      return text('text', 320) ?? text('asOf', MAX_ID, true) ?? text('knownAt', MAX_ID, true);
     case 'copy':
       return text('text') ?? text('what', MAX_ID);
     case 'openEvidence':

@@ -6,11 +6,12 @@ import type { Verdict } from '../core/domain';
 import { VERDICT_LOOK as SHARED_LOOK, verdictWords } from '../shared/verdict-look';
 import { productToConfirm, type CheckAnswer, type CheckResult, type ConfirmationView, type PanelReplies } from '../shared/panel-protocol';
 import { shownTime } from '../shared/shown-time';
-import { act, debounce, fill, h, icon } from './dom';
+import { act, debounce, fill, h, icon, textField } from './dom';
 import { ask, askNewest, SUPERSEDED } from './host';
 import { identityForm } from './identity-section';
 import { followCustomer } from './line-bar';
 import type { PanelView } from './panel-view';
+import { clearWho, isWhoText, momentFields, runWhoIsCalling, whoResult } from './who-is-calling-section';
 
 // The tree's icons and words (src/shared/verdict-look.ts), capitalised at the start of a line.
 const VERDICT_LOOK = Object.fromEntries(
@@ -60,28 +61,11 @@ let reportsAloneOpen = false;
 
 export function renderCheck(v: PanelView): HTMLElement {
   const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: id }, label),
-      h('input', {
-        id,
-        type: 'text',
-        value: v.ui.check[key] ?? '',
-        placeholder,
-        spellcheck: 'false',
-        autocomplete: 'off',
-        'aria-describedby': `${id}-hint`,
-        on: {
-          input: (e) => {
-            v.ui.check[key] = (e.target as HTMLInputElement).value;
-            v.save();
-            typed(v);
-          },
-        },
-      }),
-      h('small', { id: `${id}-hint`, class: 'hint' }, hint),
-    );
+    textField(id, label, v.ui.check[key] ?? '', placeholder, hint, (value) => {
+      v.ui.check[key] = value;
+      v.save();
+      typed(v);
+    });
   const products = h(
     'select',
     {
@@ -108,13 +92,20 @@ export function renderCheck(v: PanelView): HTMLElement {
       on: {
         submit: (e) => {
           e.preventDefault();
-          void runCheck(v);
+          lookUp(v, true);
         },
       },
     },
-    input('check-account', 'Customer AWS account', 'account', '1111-2222-3333', 'Dashes and spaces are fine.'),
+    input(
+      'check-account',
+      'Customer: AWS account, e-mail or company',
+      'account',
+      '1111-2222-3333',
+      'Dashes and spaces are fine; an e-mail or a company name is looked up in the feeds.',
+    ),
     input('check-instance', 'Instance id (optional)', 'instanceId', 'i-0123456789abcdef0', 'Needed to confirm with AWS.'),
     h('div', { class: 'field' }, h('label', { for: 'check-product' }, 'Product (optional)'), products),
+    momentFields(() => lookUp(v)),
     h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')),
   );
   const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
@@ -124,6 +115,7 @@ export function renderCheck(v: PanelView): HTMLElement {
     h('h2', {}, 'Check a customer'),
     reportsLine(v),
     form,
+    whoResult((account) => checkFound(v, account)),
     result,
     identityForm(v, () => void runCheck(v)),
   );
@@ -141,9 +133,25 @@ function reportsLine(v: PanelView): HTMLElement {
   );
 }
 
-const typed = debounce((v: PanelView) => {
-  if (/\d/.test(v.ui.check.account)) void runCheck(v);
-}, 300);
+const typed = debounce((v: PanelView) => lookUp(v), 300);
+
+/** An account is checked; anything else in the box (an e-mail, a company) is looked up in the feeds. */
+function lookUp(v: PanelView, submitted = false): void {
+  const text = v.ui.check.account;
+  if (isWhoText(text)) return void runWhoIsCalling(text, (account) => checkFound(v, account));
+  clearWho();
+  if (submitted || /\d/.test(text)) void runCheck(v);
+}
+
+/** A feeds match picked: its account goes into the box and is checked. */
+function checkFound(v: PanelView, account: string): void {
+  v.ui.check.account = account;
+  v.save();
+  const box = document.getElementById('check-account') as HTMLInputElement | null;
+  if (box) box.value = account;
+  clearWho();
+  void runCheck(v);
+}
 
 /** Asks the host for the verdict of the account in the form and shows it (the newest Check's answer only). */
 export async function runCheck(v: PanelView): Promise<void> {

@@ -74,3 +74,26 @@ export async function act(status: HTMLElement, reply: Promise<{ message: string 
     status.classList.add('error');
   }
 }
+
+/**
+ * A labelled one-line text field with its hint under it (`div.field`: label, input, small.hint linked
+ * by aria-describedby); `onInput` hears every value typed.
+ */
+export function textField(id: string, label: string, value: string, placeholder: string, hint: string, onInput: (value: string) => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h('input', {
+      id,
+      type: 'text',
+      value,
+      placeholder,
+      spellcheck: 'false',
+      autocomplete: 'off',
+      'aria-describedby': `${id}-hint`,
+      on: { input: (e) => onInput((e.target as HTMLInputElement).value) },
+    }),
+    h('small', { id: `${id}-hint`, class: 'hint' }, hint),
+  );
+}

@@ -1,6 +1,7 @@
 // The Support Desk panel's host: one WebviewPanel, its HTML with a strict CSP, and the requests of
 // the webview answered from the playbook, the reports and the audit log. Every message from the
 // webview is validated (shared/panel-protocol.ts) before it is acted on; a bad one is logged and dropped.
+import { whoIsCalling } from './who-is-calling';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -144,6 +145,7 @@ export class SupportDeskPanel extends Disposable {
   private answer(request: PanelRequest): Promise<PanelReplies[PanelRequest['kind']]> {
     const handlers: { [K in PanelRequest['kind']]: Handler<K> } = {
       check: (r) => this.check(r.input),
+      whoIsCalling: (r) => Promise.resolve(whoIsCalling(this.ctx.reports.current?.feeds, r)),
       confirm: (r) => this.confirm(r.input),
       checkLive: (r) => this.checkLive(r.input),
       searchScope: async (r) => searchScope((await this.line(r.line)).scope, r.text),
