@@ -247,13 +247,17 @@ async function readFeedFile(
       }
       if (!keep(row)) {
         // A row the focus leaves out is still checked, so a lookup names the same bad rows as a whole read.
-        if (!isInstant(row, validFrom) || !isInstant(row, recordedAt)) toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
+        const bad = !isInstant(row, validFrom) || !isInstant(row, recordedAt);
+        if (bad && !toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem)) rows--;
         return;
       }
       const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
-      if (!record) return;
+      if (!record) {
+        rows--;
+        return;
+      }
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
-      if (columns.key.every((k) => record.values[k] === undefined) || record.values[columns.key[0]] === undefined) {
+      if (record.values[columns.key[0]] === undefined) {
         problem(line, `${columns.read[columns.key[0]]} is empty: the row was skipped`);
         rows--;
         return;
