@@ -228,6 +228,7 @@ async function readFeedFile(
   const records = set.records.get(kind)!;
   const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
   const keep = rowFilter(kind, read, filter);
+  const shared = set.sharedValues;
   // The newest update_date's bytes (instants of one format sort as text): no string per row.
   const newest = Buffer.alloc(64);
   let newestLength = 0;
@@ -255,6 +256,13 @@ async function readFeedFile(
       if (!record) {
         rows--;
         return;
+      }
+      for (const i of columns.shared) {
+        const value = record.values[i];
+        if (value === undefined) continue;
+        const held = shared.get(value);
+        if (held === undefined) shared.set(value, value);
+        else record.values[i] = held;
       }
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
       if (record.values[columns.key[0]] === undefined) {
