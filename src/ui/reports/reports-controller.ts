@@ -170,17 +170,17 @@ export class ReportsController extends Disposable {
     this.watch(expanded.sources);
     const fromS3 = s3.length > 0 ? await this.syncS3(s3, signal) : undefined;
     const changed = stale === 'all' ? 'all' : new Set([...stale, ...(fromS3?.fetched ?? [])]);
-    const read = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
+    const snapshot = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
         this.reportSet.sync([...expanded.files, ...(fromS3?.sources ?? [])], changed, {
           signal,
+          notes: fromS3?.notes,
           asOf: judgingDay().day,
           onFile: (file, index, total) => progress.report({ message: `reading report ${index + 1}/${total}: ${file.path}` }),
         }),
       ),
     );
     if (this.stale === stale) this.stale = new Set();
-    const snapshot: ReportSnapshot = fromS3 ? { ...read, problems: [...fromS3.notes, ...read.problems] } : read;
     const missing = [...unresolved, ...expanded.missing, ...(fromS3?.failures.map((f) => `${f.url}: ${f.message}`) ?? [])];
     for (const m of missing) this.log.warn(`report path ${m}`);
     this.log.info(describeLoad(snapshot, performance.now() - started));
