@@ -12,6 +12,7 @@ import { parseTypedAccount } from '../../core/ids';
 import { searchScope } from '../../core/playbook';
 import { lineForTemplate, lineView } from '../../core/playbook';
 import type { LinePlaybook } from '../../core/playbook';
+import { lazyBundle } from '../../core/lazy-bundle';
 import { redactDeep } from '../../core/redaction';
 import { findTemplate, renderCase } from '../../core/case';
 import {
@@ -32,11 +33,10 @@ import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
-import { lazyModule } from '../lazy-module';
 import { lineChoiceView } from './line-views';
 import { checkAccount, confirmationView, describeConfirmation, panelState, type Judging } from './panel-state';
 
-const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
+const identityEvidence = lazyBundle<typeof import('../identity/identity-evidence')>('identity');
 
 /** Where the panel should land when it is shown: a section, and an account to check. */
 export interface PanelTarget {
