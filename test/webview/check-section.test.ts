@@ -48,14 +48,19 @@ async function checked(account: string, seq: number, state: PanelState = panelSt
   return { v, screen };
 }
 
+/** An empty section where the engineer pressed Check for A, then for B, both still asked. */
+function twoChecks() {
+  const v = panelView(panelState());
+  mount(v, newCheckScreen());
+  check(v, A);
+  check(v, B);
+  const [first, second] = panelHost.pending('check');
+  return { v, first, second };
+}
+
 describe('Check a customer: the reply that lands', () => {
   it('shows the newest Check when it answers first and drops the older one answering after it', async () => {
-    const v = panelView(panelState());
-    const screen = newCheckScreen();
-    mount(v, screen);
-    check(v, A);
-    check(v, B);
-    const [first, second] = panelHost.pending('check');
+    const { first, second } = twoChecks();
     assert.deepEqual(
       [first.request, second.request],
       [
@@ -74,12 +79,7 @@ describe('Check a customer: the reply that lands', () => {
   });
 
   it('drops an older Check answering first, while a newer one is still asked, and shows the newer when it comes', async () => {
-    const v = panelView(panelState());
-    const screen = newCheckScreen();
-    mount(v, screen);
-    check(v, A);
-    check(v, B);
-    const [first, second] = panelHost.pending('check');
+    const { v, first, second } = twoChecks();
     panelHost.reply(first, checkResult(A, 1));
     await settle();
     assert.equal(shown(), undefined, `the check of ${A} was superseded by the one of ${B}`);
