@@ -27,7 +27,7 @@ const entries = [
   { entryPoints: ['src/aws/s3-layer.ts'], outfile: 'dist/s3.js', mainFields: ['module', 'main'] },
   { entryPoints: ['src/ui/panel/support-desk-panel.ts'], outfile: 'dist/panel.js', external: ['vscode', './aws.js', './identity.js'] },
   { entryPoints: ['src/ui/identity/identity-evidence.ts'], outfile: 'dist/identity.js', external: ['vscode'] },
-  { entryPoints: ['src/core/identity/verify.ts'], outfile: 'dist/identity-verifier.js' },
+  { entryPoints: ['src/core/identity/index.ts'], outfile: 'dist/identity-verifier.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['./aws.js'], banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

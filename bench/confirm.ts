@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { loadAws } from '../src/aws/lazy';
-import { DEFAULT_CONCURRENCY } from '../src/core/confirmation';
+import { DEFAULT_CONCURRENCY } from '../src/core/confirmations';
 import { awsSandbox, staticProfile } from '../test/support/aws-env';
 import { startEc2Endpoint, type Ec2Scenario } from '../test/support/ec2-endpoint';
 import { faultScenario, instanceId, OWNER } from '../test/support/fault-scenarios';

@@ -3,7 +3,7 @@
 // figure for the note, not a test). Run: npx tsc -p . && node out/bench/identity.js
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyIdentity } from '../src/core/identity/verify';
+import { verifyIdentity } from '../src/core/identity';
 
 const RUNS = 200;
 const signature = readFileSync(resolve(__dirname, '../../test/fixtures/identity/aws-pkcs7-us-east-1-2016.pem'), 'utf8');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { judgeAccount } from '../src/core/eligibility';
-import { loadReports } from '../src/core/load-reports';
+import { loadReports } from '../src/core/reports';
 import { generate, random, ROWS } from './ingest-report';
 
 const ROUNDS = 5;

@@ -1,9 +1,9 @@
-// Keeps src/core/secret-shapes.ts current with secretlint's recommended preset: runs the installed
+// Keeps src/core/redaction/secret-shapes.ts current with secretlint's recommended preset: runs the installed
 // `@secretlint/secretlint-rule-preset-recommend` (a dependency of @vscode/vsce) and our redaction over
 // the same samples, one or more for each of the preset's rules, and lists
 // - a preset rule this script has no sample for (a rule added upstream: port it, then add a sample),
 // - a sample the preset no longer reports (its shape changed upstream: look at the rule again),
-// - a sample our redaction leaves (a shape to port into src/core/secret-shapes.ts).
+// - a sample our redaction leaves (a shape to port into src/core/redaction/secret-shapes.ts).
 //   npm run compile-tests && node scripts/secret-shapes.mjs     (exit 1 when any is listed)
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { extname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
-const { redact } = require(join(ROOT, 'out', 'src', 'core', 'redaction.js'));
+const { redact } = require(join(ROOT, 'out', 'src', 'core', 'redaction'));
 const { fakeChars } = require(join(ROOT, 'out', 'test', 'support', 'redaction-inputs.js'));
 const presetPath = require.resolve('@secretlint/secretlint-rule-preset-recommend', { paths: [require.resolve('@vscode/vsce')] });
 const preset = await import(presetPath);
@@ -71,7 +71,7 @@ const SAMPLES = {
 const problems = [];
 const presetIds = preset.rules.map((rule) => rule.meta.id);
 for (const id of presetIds)
-  if (!(id in SAMPLES)) problems.push(`${id}: a rule of the preset with no sample here (added upstream?): port it to src/core/secret-shapes.ts`);
+  if (!(id in SAMPLES)) problems.push(`${id}: a rule of the preset with no sample here (added upstream?): port it to src/core/redaction/secret-shapes.ts`);
 for (const [id, samples] of Object.entries(SAMPLES)) {
   if (samples === null) continue;
   const rule = preset.rules.find((r) => r.meta.id === id);
@@ -88,7 +88,7 @@ for (const [id, samples] of Object.entries(SAMPLES)) {
     if (result.messages.length === 0) problems.push(`${id}: no longer reports ${shown}: look at the rule again`);
     // Redaction keeps what is no secret (a JSON key, a user name), so the test is the secret's middle.
     const middle = content.slice(Math.floor(content.length / 2) - 4, Math.floor(content.length / 2) + 4);
-    if (redact(content).text.includes(middle)) problems.push(`${id}: our redaction leaves ${shown}: port the rule to src/core/secret-shapes.ts`);
+    if (redact(content).text.includes(middle)) problems.push(`${id}: our redaction leaves ${shown}: port the rule to src/core/redaction/secret-shapes.ts`);
   }
 }
 console.log(`secretlint-rule-preset-recommend ${presetVersion}: ${presetIds.length} rules, ${Object.values(SAMPLES).flat().filter(Boolean).length} samples`);

@@ -11,10 +11,10 @@ import { profiles } from './cli/profiles-command';
 import { report } from './cli/report-command';
 import { EXIT, UsageError, type CliIo } from './cli/usage';
 import { verifyIdentityCommand } from './cli/verify-identity-command';
-import { closestMatch } from './core/did-you-mean';
-import { NamedFileError } from './core/named-file';
+import { closestMatch } from './core/text';
+import { NamedFileError } from './core/files';
 import { redact } from './core/redaction';
-import { visibleText } from './core/visible-text';
+import { visibleText } from './core/text';
 
 /** Every command, in the order the command list gives them; each file defines its command once (src/cli/*-command.ts). */
 const COMMANDS: readonly CommandDefinition[] = [report, lookup, confirm, confirmBatch, profiles, audit, playbook, caseCommand, verifyIdentityCommand];

@@ -9,8 +9,8 @@ import {
   type SearchAgreementsCommandInput,
 } from '@aws-sdk/client-marketplace-agreement';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
-import type { ConfirmationErrorKind } from '../core/confirmation';
-import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/live-verdict';
+import type { ConfirmationErrorKind } from '../core/confirmations';
+import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/agreements';
 // The same limits as the EC2 calls, applied to each page.
 import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
 import { assertProfileUsable, credentialProvider, credentialsMessage } from './credentials';

@@ -1,7 +1,7 @@
 // Many confirmations with at most `concurrency` in flight, sharing one session (credentials,
 // clients, region list). Each result is handed to onResult as soon as it is known; one failure
 // never stops the batch.
-import { DEFAULT_CONCURRENCY, isFinalResult, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmation';
+import { DEFAULT_CONCURRENCY, isFinalResult, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmations';
 import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm-product-instance';
 
 export interface BatchOptions {

@@ -12,7 +12,7 @@ import {
   verdictFor,
   type ConfirmationRequest,
   type ConfirmationResult,
-} from '../core/confirmation';
+} from '../core/confirmations';
 import { REGION } from '../core/ids';
 import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
 import { assertProfileUsable, credentialProvider, credentialsMessage, memoizeCredentials } from './credentials';

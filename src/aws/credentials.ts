@@ -5,7 +5,7 @@
 // Getting credentials has a time limit: a source that never answers must not hang a call.
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { profileNameProblem, shellQuote } from '../core/shell-words';
+import { profileNameProblem, shellQuote } from '../core/text';
 import { CredentialsProblem, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';
 import { profileKind, profileLabel, readProfiles, sharedFilePaths, type AwsSettings } from './profiles';
 import { credentialProcessChain, credentialsThroughChain, roleRefusal } from './role-chain';

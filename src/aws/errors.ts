@@ -1,7 +1,7 @@
 // Turns what the SDK throws into an error kind a support engineer can act on. Messages pass
 // through redactSecrets so nothing resembling a key, token or signature is ever shown or stored.
 import type { Logger } from '@smithy/types';
-import type { ConfirmationError, ConfirmationErrorKind } from '../core/confirmation';
+import type { ConfirmationError, ConfirmationErrorKind } from '../core/confirmations';
 import { redact } from '../core/redaction';
 
 /** Thrown before any request when a profile cannot be used; its message says what to do. */

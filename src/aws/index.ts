@@ -1,6 +1,6 @@
 // The AWS layer's facade: the only module the extension and the CLI load (lazily, via lazy.ts),
 // bundled on its own as dist/aws.js so the AWS SDK stays out of dist/extension.js.
-import type { ConfirmationRequest, ConfirmationResult } from '../core/confirmation';
+import type { ConfirmationRequest, ConfirmationResult } from '../core/confirmations';
 import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm-product-instance';
 
 export { AGREEMENT_REGION, searchAgreements, type AgreementQuery, type AgreementSettings } from './agreements';

@@ -3,8 +3,8 @@
 // read a source, checked by test): the --region flag, or in VS Code its equivalent the
 // supportDesk.aws.region setting; then AWS_REGION; then AWS_DEFAULT_REGION; then the profile's
 // `region`. No SDK here: the status bar resolves the region before the AWS layer is loaded.
-import type { RegionSource } from '../core/confirmation';
-import { shellQuote } from '../core/shell-words';
+import type { RegionSource } from '../core/confirmations';
+import { shellQuote } from '../core/text';
 import { profileLabel, readProfiles, sharedFilePaths, type AwsSettings } from './profiles';
 
 /** A region name (or 'auto') and where it came from. */

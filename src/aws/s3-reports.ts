@@ -4,10 +4,10 @@
 // GetObject's body straight into the parser: no temp file, no whole-object buffer.
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { streamChunks } from '../core/csv-input';
+import { streamChunks } from '../core/csv';
 import type { Problem } from '../core/domain';
-import { isReportFileName } from '../core/report-files';
-import type { ReportSource } from '../core/report-source';
+import { isReportFileName } from '../core/reports';
+import type { ReportSource } from '../core/reports';
 import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
 import { assertProfileUsable, credentialProvider, memoizeCredentials } from './credentials';
 import { configuredEndpoint } from './endpoints';

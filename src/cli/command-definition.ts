@@ -2,10 +2,10 @@
 // command list of `support-desk help`, `support-desk COMMAND --help`, the usage after a mistake and the
 // reading of the options all come from the definition, so they cannot disagree.
 import { parseArgs } from 'node:util';
-import { closestMatch } from '../core/did-you-mean';
+import { closestMatch } from '../core/text';
 import { splitAccountWords } from '../core/ids';
-import { TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import { shellQuote } from '../core/shell-words';
+import { TEAM_PLAYBOOK_PATH } from '../core/playbook';
+import { shellQuote } from '../core/text';
 import { EXIT, UsageError, type CliIo } from './usage';
 
 /** One option: how node:util parseArgs reads it, and its line in --help. */

@@ -4,17 +4,8 @@
 // One run at a time holds the results file (RESULTS.jsonl.lock): a second one refuses, or waits.
 import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
-import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch-input';
-import {
-  describeHolder,
-  lockResults,
-  ResultsFileInUse,
-  resultKey,
-  resultsWriteError,
-  resumeResults,
-  ResultsWriteError,
-  type ResultsLock,
-} from '../core/batch-results';
+import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch';
+import { describeHolder, lockResults, ResultsFileInUse, resultKey, resultsWriteError, resumeResults, ResultsWriteError, type ResultsLock } from '../core/batch';
 import {
   DEFAULT_CONCURRENCY,
   isFinalResult,
@@ -22,9 +13,9 @@ import {
   validateConfirmationRequest,
   type ConfirmationRequest,
   type ConfirmationResult,
-} from '../core/confirmation';
-import { JsonLinesWriter } from '../core/jsonl';
-import { NamedFileError } from '../core/named-file';
+} from '../core/confirmations';
+import { JsonLinesWriter } from '../core/csv';
+import { NamedFileError } from '../core/files';
 import type { Problem } from '../core/domain';
 import type { AwsSettings } from '../aws/profiles';
 import { defineCommand, usageMistake } from './command-definition';

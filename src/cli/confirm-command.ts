@@ -3,7 +3,7 @@
 // input, 3 answered but not recorded in the audit log.
 import { loadAws } from '../aws/lazy';
 import { resolveAuditPath } from '../core/audit';
-import { describeConfirmationEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmation';
+import { describeConfirmationEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmations';
 import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
 import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
 import { AuditRecorder, EXIT, UsageError } from './usage';

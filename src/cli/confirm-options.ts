@@ -1,9 +1,9 @@
 // Options shared by `confirm` and `confirm-batch`: where to send, as whom, and how a product id
 // becomes its product code (the reports first, then the playbook's products).
 import type { AwsSettings } from '../aws/profiles';
-import { regionProblem } from '../core/confirmation';
-import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
-import type { SubscriptionStore } from '../core/store';
+import { regionProblem } from '../core/confirmations';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook';
+import type { SubscriptionStore } from '../core/reports';
 import { loadReportPaths } from './load-report-paths';
 import { SHARED_OPTIONS, type OptionDefinitions } from './command-definition';
 import { UsageError } from './usage';

@@ -3,9 +3,9 @@
 // the playbook's default line. Said on stderr, so an engineer sees whose scope and channels they read.
 import type { AwsSettings } from '../aws/profiles';
 import { parseTypedAccount } from '../core/ids';
-import { chooseLine, productsOfAccount, type CustomerProduct, type LineChoice } from '../core/playbook/support-lines';
-import type { Playbook } from '../core/playbook/types';
-import type { SubscriptionStore } from '../core/store';
+import { chooseLine, productsOfAccount, type CustomerProduct, type LineChoice } from '../core/playbook';
+import type { Playbook } from '../core/playbook';
+import type { SubscriptionStore } from '../core/reports';
 import type { OptionDefinitions } from './command-definition';
 import { loadSubscriptionReports } from './load-report-paths';
 import { UsageError } from './usage';

@@ -4,12 +4,12 @@
 import { loadS3Layer } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url, parseS3Url } from '../aws/s3-url';
-import { regionProblem } from '../core/confirmation';
+import { regionProblem } from '../core/confirmations';
 import type { Problem } from '../core/domain';
-import { combineReports, missingSubscriptionReport, type LoadedReports } from '../core/load-reports';
-import { findReportFiles, ReportPathError } from '../core/report-files';
-import { readReport, readReportSource } from '../core/report-source';
-import type { ParsedReport, ReadOptions } from '../core/report-types';
+import { combineReports, missingSubscriptionReport, type LoadedReports } from '../core/reports';
+import { findReportFiles, ReportPathError } from '../core/reports';
+import { readReport, readReportSource } from '../core/reports';
+import type { ParsedReport, ReadOptions } from '../core/reports';
 import { SHARED_OPTIONS, type OptionDefinitions } from './command-definition';
 import { UsageError } from './usage';
 

@@ -1,6 +1,6 @@
 // `support-desk lookup ACCOUNT --reports PATH... [--live]`: is this customer entitled to support, and why.
 // With --live, AWS Marketplace's agreements are asked too (src/aws/agreements.ts) and combined with the
-// reports' verdict (src/core/live-verdict.ts): the reports lag behind a new purchase, an agreement does not.
+// reports' verdict (src/core/agreements/live-verdict.ts): the reports lag behind a new purchase, an agreement does not.
 import { loadAws } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url } from '../aws/s3-url';
@@ -8,12 +8,12 @@ import { agreementAuditEntry, resolveAuditPath } from '../core/audit';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { describeMoment, isIsoDay, judgingMoment, type JudgingMoment } from '../core/dates';
 import { judgeAccount, reportFreshness, type Freshness } from '../core/eligibility';
-import { describeAccountEvidence } from '../core/evidence';
+import { describeAccountEvidence } from '../core/eligibility';
 import { paddingWarning, parseTypedAccount } from '../core/ids';
-import { sharedName } from '../core/shared-name';
-import { combineVerdicts, describeLive, type LiveEvidence } from '../core/live-verdict';
+import { sharedName } from '../core/eligibility';
+import { combineVerdicts, describeLive, type LiveEvidence } from '../core/agreements';
 import { DEFAULT_POLICY, type AccountVerdict, type EligibilityPolicy, type Problem } from '../core/domain';
-import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook';
 import { describeProblems, problemLine } from './report-command';
 import { defineCommand, optionWords, SHARED_OPTIONS, splitAccountMistake, usageMistake } from './command-definition';
 import { loadSubscriptionReports, S3_OPTIONS, s3Settings } from './load-report-paths';

@@ -1,6 +1,6 @@
 // Files named on the command line (--pkcs7 FILE, --field NAME=@FILE): read whole up to a limit, and a
 // file that cannot be read is a usage error in words, never a bare error code, a hang or a crash.
-import { NamedFileError, readNamedFile } from '../core/named-file';
+import { NamedFileError, readNamedFile } from '../core/files';
 import { UsageError } from './usage';
 
 /** What each kind of option file may be: far above any real one, far below what would exhaust memory. */

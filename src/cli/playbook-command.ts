@@ -1,11 +1,11 @@
 // `support-desk playbook validate [PATH]` and `support-desk playbook show [--json] [--playbook PATH]`.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../core/playbook/load';
-import { searchScope } from '../core/playbook/scope-search';
-import { describeLineProducts, lineView, type LineChoice } from '../core/playbook/support-lines';
-import { LINE_SECTIONS, type Fact, type LinePlaybook, type Playbook } from '../core/playbook/types';
-import { citation } from '../core/templates';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../core/playbook';
+import { searchScope } from '../core/playbook';
+import { describeLineProducts, lineView, type LineChoice } from '../core/playbook';
+import { LINE_SECTIONS, type Fact, type LinePlaybook, type Playbook } from '../core/playbook';
+import { citation } from '../core/case';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
 import { describeChoice, LINE_OPTION, lineForCommand } from './line-option';
 import { S3_OPTIONS, s3Settings } from './load-report-paths';

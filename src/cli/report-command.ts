@@ -1,7 +1,7 @@
 // `support-desk report inspect PATH... [--json]`: what each report file holds and what is wrong in it.
 import type { Problem } from '../core/domain';
-import { missingSubscriptionReport, type LoadedReports } from '../core/load-reports';
-import { visibleLine } from '../core/visible-text';
+import { missingSubscriptionReport, type LoadedReports } from '../core/reports';
+import { visibleLine } from '../core/text';
 import { defineCommand, SHARED_OPTIONS, usageMistake } from './command-definition';
 import { loadReportPaths, S3_OPTIONS, s3Settings } from './load-report-paths';
 import { EXIT } from './usage';

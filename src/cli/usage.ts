@@ -1,7 +1,7 @@
 // Shared plumbing for CLI commands: the exit codes, usage errors (exit code 2, said in the engineer's
 // words) and an audit log that cannot hide an answer. Options are read by ./command-definition.
 import { AuditLog, AuditWriteError } from '../core/audit';
-import type { ConfirmationResult } from '../core/confirmation';
+import type { ConfirmationResult } from '../core/confirmations';
 
 /** Exit codes of every command; the README's "Exit codes" says the same. */
 export const EXIT = {

@@ -1,10 +1,10 @@
 // `support-desk verify-identity`: proves an instance from its identity document and signature,
 // offline, against AWS's published certificates only (a certificate inside the PKCS7 is ignored).
-import type { IdentityMethod, IdentityVerification } from '../core/identity/verify';
+import type { IdentityMethod, IdentityVerification } from '../core/identity';
 import { identityAuditEntry, resolveAuditPath } from '../core/audit';
-import { identityAnswer } from '../core/identity/identity-answer';
-import { DEFAULT_IDENTITY_DOCUMENT_DAYS } from '../core/identity/document';
-import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook/load';
+import { identityAnswer } from '../core/identity';
+import { DEFAULT_IDENTITY_DOCUMENT_DAYS } from '../core/identity';
+import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
 import { loadIdentityVerifier } from './load-identity-verifier';

@@ -1,11 +1,11 @@
 // The one contract between the Support Desk panel's host (src/ui/panel) and its webview
 // (src/webview). Both sides import this file; the host validates every message from the webview
 // with parseWebviewMessage before acting on it. Plain JSON shapes only: no functions, no classes.
-import type { ConfirmationVerdict } from '../core/confirmation';
+import type { ConfirmationVerdict } from '../core/confirmations';
 import type { Verdict } from '../core/domain';
-import type { ScopeAnswer } from '../core/playbook/scope-search';
+import type { ScopeAnswer } from '../core/playbook/types';
 import type { RedactionCount } from '../core/redaction';
-import type { FieldOutline, TemplateOutline } from '../core/templates';
+import type { FieldOutline, TemplateOutline } from '../core/case';
 
 export const PANEL_VIEW_TYPE = 'supportDesk.panel';
 
@@ -18,7 +18,7 @@ export interface FactView {
   cite: string;
 }
 
-/** A case template's form: see TemplateOutline (src/core/templates.ts). */
+/** A case template's form: see TemplateOutline (src/core/case/templates.ts). */
 export type TemplateView = TemplateOutline;
 export type TemplateFieldView = FieldOutline;
 

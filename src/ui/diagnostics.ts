@@ -2,7 +2,7 @@
 // values its message quotes from the file shown with their control characters made visible.
 import * as vscode from 'vscode';
 import type { Problem } from '../core/domain';
-import { visibleLine } from '../core/visible-text';
+import { visibleLine } from '../core/text';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,

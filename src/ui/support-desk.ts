@@ -1,7 +1,7 @@
 // Builds the running extension: the context object, views, commands. Nothing here parses reports or
 // loads the AWS SDK; the first report load starts after activate() has returned.
 import * as vscode from 'vscode';
-import { redactingLog } from '../core/redacting-log';
+import { redactingLog } from './redacting-log';
 import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmations-view';

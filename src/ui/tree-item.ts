@@ -1,7 +1,7 @@
 // One mapping from a node's look (label, icon, tooltip, context value: decided in pure code) to the
 // vscode.TreeItem both views hand to VS Code, so the Subscriptions and Confirmations rows cannot drift.
 import * as vscode from 'vscode';
-import { visibleLine, visibleText } from '../core/visible-text';
+import { visibleLine, visibleText } from '../core/text';
 import type { NodeLook } from './subscriptions/presentation';
 
 /**

@@ -1,6 +1,6 @@
 // Scope: the playbook's in-scope, out-of-scope and managed-services lists, and a search box that
 // says which listed item covers a typed request (or that none does), and how it matched.
-import type { ScopeAnswer } from '../core/playbook/scope-search';
+import type { ScopeAnswer } from '../core/playbook/types';
 import type { FactView } from '../shared/panel-protocol';
 import { debounce, fill, h, icon, link } from './dom';
 import { ask } from './host';

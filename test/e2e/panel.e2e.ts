@@ -102,7 +102,12 @@ describe('Support Desk panel in the workbench', () => {
     assert.match(await panel.locator('#recent-confirmations').innerText(), new RegExp(INSTANCE));
     // The id stays on one line (it broke after "i-").
     const instance = panel.locator('#recent-confirmations .id', { hasText: new RegExp(`^${INSTANCE}$`) }).first();
-    assert.equal(await instance.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace), 'nowrap');
+    // The list is drawn again when the audit log changes: an element read as it is replaced is detached and has no
+    // style, so read again until the one on screen answers (a wrong style still fails).
+    const whiteSpace = () => instance.evaluate((el) => (el.isConnected ? el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace : 'detached'));
+    let style = await whiteSpace();
+    for (let tries = 0; style === 'detached' && tries < 50; tries++) style = await whiteSpace();
+    assert.equal(style, 'nowrap');
     assert.deepEqual(
       endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance' && c.instanceId === INSTANCE).map((c) => c.region),
       ['eu-west-1'],

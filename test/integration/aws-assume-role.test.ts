@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmInstance } from '../../src/aws';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { runBuiltCli } from '../support/built-cli';

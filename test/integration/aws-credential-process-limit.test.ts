@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmBatch, confirmInstance } from '../../src/aws';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../support/aws-env';
 import { runBuiltCli } from '../support/built-cli';
 import { goneSoon } from '../support/process-state';

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { loadAws } from '../../src/aws/lazy';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { runBuiltCli } from '../support/built-cli';
 import { startDeadEndpoint, type DeadEndpoint } from '../support/ec2-endpoint';

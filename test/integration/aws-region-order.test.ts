@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { confirmInstance } from '../../src/aws';
-import type { ConfirmationResult, RegionSource } from '../../src/core/confirmation';
+import type { ConfirmationResult, RegionSource } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { REPO_ROOT, runBuiltCli } from '../support/built-cli';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { REPO_ROOT, runBuiltCli, type CliRun } from '../support/built-cli';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';

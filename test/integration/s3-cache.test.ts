@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { S3Reports } from '../../src/aws/s3-layer';
-import { readReportSource } from '../../src/core/report-source';
+import { readReportSource } from '../../src/core/reports/report-source';
 import { S3ReportCache } from '../../src/ui/reports/s3-report-cache';
 import { syncS3Reports } from '../../src/ui/reports/s3-report-sync';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import type { ConfirmationTreeNode } from '../../src/ui/confirmations/confirmations-tree-model';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { DEMO_OTHER_OWNER, DEMO_OWNER, DEMO_PRODUCT_CODE, startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';

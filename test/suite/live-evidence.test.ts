@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { AuditEntry } from '../../src/core/audit';
+import type { AuditEntry } from '../../src/core/audit/audit';
 import type { HostMessage } from '../../src/shared/panel-protocol';
 import type { LiveCheck } from '../../src/ui/aws/live-agreements';
 import type { SupportDeskPanel } from '../../src/ui/panel/support-desk-panel';

@@ -2,7 +2,7 @@
 // test can stop a run that never ends (an exponential regular expression cannot be interrupted from
 // inside): `node redaction-timer.js FAMILY SIZE[,SIZE...] RUNS`. Prints one JSON line a size, as soon
 // as it is measured: {size, cpuMs} with cpuMs the median CPU time (ms) of RUNS runs after a warm-up.
-import { redact } from '../../src/core/redaction';
+import { redact } from '../../src/core/redaction/redaction';
 import { ADVERSARIAL } from './redaction-inputs';
 
 function cpuMsOf(text: string): number {

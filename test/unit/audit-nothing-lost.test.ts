@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AuditLog, AuditWriteError, type AuditEntry } from '../../src/core/audit';
+import { AuditLog, AuditWriteError, type AuditEntry } from '../../src/core/audit/audit';
 import { runCli } from '../support/cli-in-process';
 import { writeLargeJsonLines } from '../support/large-json-lines';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditLog, AuditWriteError } from '../../src/core/audit';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import { AuditLog, AuditWriteError } from '../../src/core/audit/audit';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { AuditRecorder, EXIT } from '../../src/cli/usage';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { runCli, type CliOutput } from '../support/cli-in-process';

@@ -3,8 +3,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli';
-import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/audit';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/audit/audit';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { runCli } from '../support/cli-in-process';
 
 const ROOT = resolve(__dirname, '../../..');

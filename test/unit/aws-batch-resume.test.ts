@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isFinalResult, type ConfirmationResult } from '../../src/core/confirmation';
+import { isFinalResult, type ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../support/ec2-endpoint';
 

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { checkCredentials, confirmInstance, listRegions } from '../../src/aws';
 import type { ConfirmSettings } from '../../src/aws/confirm-product-instance';
-import type { ConfirmationResult } from '../../src/core/confirmation';
+import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 

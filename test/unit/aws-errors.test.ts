@@ -3,7 +3,7 @@
 // HTTP status arrive exactly as the SDK hands them over.
 import { strict as assert } from 'node:assert';
 import { confirmInstance } from '../../src/aws';
-import type { ConfirmationErrorKind } from '../../src/core/confirmation';
+import type { ConfirmationErrorKind } from '../../src/core/confirmations/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 

@@ -6,7 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { profileNameProblem, shellQuote } from '../../src/core/shell-words';
+import { profileNameProblem, shellQuote } from '../../src/core/text/shell-words';
 import { awsSandbox, staticProfile } from '../support/aws-env';
 import { runCli } from '../support/cli-in-process';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { identityAuditEntry } from '../../src/core/audit';
+import { identityAuditEntry } from '../../src/core/audit/audit';
 import { verifyIdentity, type IdentityExpectations } from '../../src/core/identity/verify';
 import { confirmationLook } from '../../src/ui/confirmations/confirmations-tree-model';
 

@@ -11,7 +11,7 @@ import { awsIdentityCertificates, type IdentityCertificate } from '../../src/cor
 import { octetStringValue, parseSignedData, readTime } from '../../src/core/identity/cms';
 import { identityAnswer } from '../../src/core/identity/identity-answer';
 import { NotASignatureError, verifyIdentity } from '../../src/core/identity/verify';
-import { redact } from '../../src/core/redaction';
+import { redact } from '../../src/core/redaction/redaction';
 import { runCli } from '../support/cli-in-process';
 
 const FIXTURES = resolve(__dirname, '../../../test/fixtures/identity');

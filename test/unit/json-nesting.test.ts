@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { walkBrackets } from '../../src/core/json-nesting';
+import { walkBrackets } from '../../src/core/text/json-nesting';
 import { defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_DEPTH } from '../../src/core/playbook/load';
 import { runCli } from '../support/cli-in-process';
 

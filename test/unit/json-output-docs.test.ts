@@ -114,7 +114,7 @@ describe('docs/json-output.md', function () {
     const sources = new Set(lines.map((l) => l.source ?? 'confirm-product-instance'));
     assert.deepEqual([...sources].sort(), ['confirm-product-instance', 'marketplace-agreement'], 'the fixtures wrote a confirmation and a live search');
     const text = sections(readFileSync(DOC, 'utf8')).get('audit log line (AuditEntry)') ?? '';
-    const declared = /export type AuditSource = ([^;]+);/.exec(readFileSync('src/core/audit.ts', 'utf8'))?.[1] ?? '';
+    const declared = /export type AuditSource = ([^;]+);/.exec(readFileSync('src/core/audit/audit.ts', 'utf8'))?.[1] ?? '';
     for (const source of declared.match(/'[^']+'/g) ?? [])
       assert.ok(text.includes(`\`${source.slice(1, -1)}\``), `the audit line section names source ${source}`);
   });

@@ -102,7 +102,10 @@ describe('layers', () => {
       findCycle(['a', 'b'], (f) => (({ a: ['b'], b: [] }) as Record<string, string[]>)[f]),
       undefined,
     );
-    assert.ok(relativeImports(join(SRC, 'core', 'store.ts')).includes(join(SRC, 'core', 'report-types.ts')), "store.ts's type import is an edge");
+    assert.ok(
+      relativeImports(join(SRC, 'core', 'reports', 'store.ts')).includes(join(SRC, 'core', 'reports', 'report-types.ts')),
+      "store.ts's type import is an edge",
+    );
   });
 
   for (const file of files) {
@@ -122,6 +125,55 @@ describe('layers', () => {
       }
     });
   }
+});
+
+/**
+ * Why a core folder has one door: a folder of src/core is a module (denoland/std's `csv/mod.ts` over its private
+ * `_io.ts`); what callers may use is what its `index.ts` exports, so its other files can be split, renamed or merged
+ * without touching a caller. `types.ts` is a folder's vocabulary (types and constants, no code) and may be named too:
+ * the panel's contract reads it in a browser, where the door's Node half does not exist. A top-level file of src/core
+ * (domain.ts, dates.ts, ids.ts...) is its own door. Tests may open any file: they are the table tests of its privates.
+ * Returns the problem with an import of `target` from `importer` (absolute paths), or undefined when it may.
+ */
+function doorProblem(importer: string, target: string): string | undefined {
+  const rel = relative(join(SRC, 'core'), target).split(sep);
+  if (rel[0] === '..' || rel.length < 2) return undefined; // not in a core folder
+  const folder = join(SRC, 'core', rel[0]);
+  if (importer.startsWith(folder + sep)) return undefined; // inside the folder: any file
+  const name = rel.slice(1).join('/');
+  if (name === 'index.ts' || name === 'types.ts') return undefined;
+  return `imports core/${rel.join('/')} from outside core/${rel[0]}: import its door, core/${rel[0]} (export the name from its index.ts)`;
+}
+
+describe('core doors', () => {
+  it('an import into a core folder from outside it names the folder, and inside it names the file', () => {
+    const core = (path: string) => join(SRC, 'core', path);
+    assert.match(doorProblem(join(SRC, 'ui', 'x.ts'), core('reports/store.ts')) ?? '', /import its door, core\/reports/);
+    assert.match(doorProblem(core('eligibility/eligibility.ts'), core('reports/store.ts')) ?? '', /core\/reports\/store\.ts from outside/);
+    assert.equal(doorProblem(join(SRC, 'ui', 'x.ts'), core('reports/index.ts')), undefined);
+    assert.equal(doorProblem(join(SRC, 'shared', 'x.ts'), core('playbook/types.ts')), undefined);
+    assert.equal(doorProblem(core('reports/report-reader.ts'), core('reports/store.ts')), undefined);
+    assert.equal(doorProblem(join(SRC, 'cli', 'x.ts'), core('dates.ts')), undefined);
+  });
+
+  for (const file of sourceFiles(SRC)) {
+    it(`${relative(SRC, file)} enters core folders only by their doors`, () => {
+      assert.deepEqual(
+        relativeImports(file)
+          .map((target) => doorProblem(file, target))
+          .filter(Boolean),
+        [],
+      );
+    });
+  }
+
+  it('every core folder has its door', () => {
+    const folders = readdirSync(join(SRC, 'core')).filter((name) => statSync(join(SRC, 'core', name)).isDirectory());
+    assert.deepEqual(
+      folders.filter((name) => !existsSync(join(SRC, 'core', name, 'index.ts'))),
+      [],
+    );
+  });
 });
 
 describe('webview', () => {

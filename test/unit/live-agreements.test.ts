@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAws } from '../../src/aws/lazy';
-import type { AuditEntry } from '../../src/core/audit';
+import type { AuditEntry } from '../../src/core/audit/audit';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startDeadEndpoint } from '../support/ec2-endpoint';
 import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../support/agreement-endpoint';

@@ -1,6 +1,6 @@
-// Issue 9, section 1: how live agreements change the reports' verdict (src/core/live-verdict.ts), pure.
+// Issue 9, section 1: how live agreements change the reports' verdict (src/core/agreements/live-verdict.ts), pure.
 import { strict as assert } from 'node:assert';
-import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../src/core/live-verdict';
+import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../src/core/agreements/live-verdict';
 import type { AccountVerdict, Verdict } from '../../src/core/domain';
 
 /** The end of the as-of day 2026-11-22, in UTC (what `--as-of 2026-11-22` judges at). */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlaybook, defaultPlaybook } from '../../src/core/playbook/load';
-import { NamedFileError, readNamedFile } from '../../src/core/named-file';
+import { NamedFileError, readNamedFile } from '../../src/core/files/named-file';
 import { awsSandbox, type AwsSandbox } from '../support/aws-env';
 import { runCli } from '../support/cli-in-process';
 

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { MAX_REDACTED_CHARS, redact } from '../../src/core/redaction';
+import { MAX_REDACTED_CHARS, redact } from '../../src/core/redaction/redaction';
 import { ADVERSARIAL } from '../support/redaction-inputs';
 
 const SIZES = [16_384, 65_536, 262_144, 1_048_576];

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { redact } from '../../src/core/redaction';
+import { redact } from '../../src/core/redaction/redaction';
 
 const SRC = join(__dirname, '..', '..', '..', 'src');
 /** The rules hold secret shapes on purpose. */

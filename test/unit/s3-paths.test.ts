@@ -2,7 +2,7 @@
 // views word reports served from the cache.
 import { strict as assert } from 'node:assert';
 import { isS3Url, parseS3Url } from '../../src/aws/s3-url';
-import { fileLink } from '../../src/core/markdown';
+import { fileLink } from '../../src/core/text/markdown';
 import { resolveReportSources, s3RetryProblem } from '../../src/ui/reports/report-paths';
 import { cachedDescription, linkToCopies } from '../../src/ui/reports/s3-report-words';
 

@@ -6,12 +6,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../src/core/domain';
-import { judgeAccount, reportFreshness } from '../../src/core/eligibility';
-import { describeAccountEvidence } from '../../src/core/evidence';
-import { loadReports } from '../../src/core/load-reports';
+import { judgeAccount, reportFreshness } from '../../src/core/eligibility/eligibility';
+import { describeAccountEvidence } from '../../src/core/eligibility/evidence';
+import { loadReports } from '../../src/core/reports/load-reports';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../../src/core/playbook/load';
-import { sharedName, withoutLocalPaths } from '../../src/core/shared-name';
-import type { SubscriptionStore } from '../../src/core/store';
+import { sharedName, withoutLocalPaths } from '../../src/core/eligibility/shared-name';
+import type { SubscriptionStore } from '../../src/core/reports/store';
 import { checkAccount, describeConfirmation, panelState } from '../../src/ui/panel/panel-state';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
 import { SubscriptionTreeModel, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { RejectedRows } from '../../src/core/rejected-rows';
-import { loadReports } from '../../src/core/load-reports';
-import { readReport } from '../../src/core/report-source';
-import type { ParsedReport } from '../../src/core/report-types';
-import { SubscriptionStore } from '../../src/core/store';
-import { SubscriptionRows } from '../../src/core/subscription-rows';
+import { RejectedRows } from '../../src/core/reports/rejected-rows';
+import { loadReports } from '../../src/core/reports/load-reports';
+import { readReport } from '../../src/core/reports/report-source';
+import type { ParsedReport } from '../../src/core/reports/report-types';
+import { SubscriptionStore } from '../../src/core/reports/store';
+import { SubscriptionRows } from '../../src/core/reports/subscription-rows';
 import type { SubscriptionRecord } from '../../src/core/domain';
 
 const BASIC = 'test/fixtures/reports/basic';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadReports } from '../../src/core/load-reports';
+import { loadReports } from '../../src/core/reports/load-reports';
 import { crossCheck } from '../../src/core/playbook/cross-check';
 import { checkPlaybookText, defaultPlaybook, loadPlaybook } from '../../src/core/playbook/load';
 import { searchScope } from '../../src/core/playbook/scope-search';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { defaultPlaybook } from '../../src/core/playbook/load';
 import { lineView } from '../../src/core/playbook/support-lines';
 import { AMI_ID } from '../../src/core/ids';
-import { callSheet, fieldOptions, findTemplate, renderCase, telHref, type CaseValues } from '../../src/core/templates';
+import { callSheet, fieldOptions, findTemplate, renderCase, telHref, type CaseValues } from '../../src/core/case/templates';
 
 const book = defaultPlaybook();
 const views = book.lines.map((l) => lineView(book, l.id));

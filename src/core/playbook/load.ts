@@ -9,8 +9,8 @@
 // An invalid team file never stops the tool: its problems are reported and the default is used.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { walkBrackets } from '../json-nesting';
-import { describeBytes, NamedFileError, openRegularFile } from '../named-file';
+import { walkBrackets } from '../text';
+import { describeBytes, NamedFileError, openRegularFile } from '../files';
 import { lastAtMost } from '../sorted-numbers';
 import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';

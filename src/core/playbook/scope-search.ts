@@ -1,26 +1,6 @@
 // "Is this request in scope?": plain word matching of a typed request against the playbook's scope
 // lists. No guessing beyond the playbook's own words: the answer names the item and the words shared.
-import type { ScopeSection, SourceRef } from './types';
-
-export type ScopeKind = 'in-scope' | 'out-of-scope' | 'managed-service';
-
-export interface ScopeMatch {
-  kind: ScopeKind;
-  /** The listed item, as the playbook words it. */
-  item: string;
-  /** The request's words (normalized) that the item shares. */
-  words: string[];
-  /** Higher is better: each shared word counts 1 / (number of items that have it), so "AWS" alone weighs little. */
-  score: number;
-  source: SourceRef;
-}
-
-export interface ScopeAnswer {
-  /** The kind of the best match, or 'none' when no listed item shares a word with the request. */
-  answer: ScopeKind | 'none';
-  /** Best first, at most five. */
-  matches: ScopeMatch[];
-}
+import type { ScopeAnswer, ScopeSection } from './types';
 
 /** How the matching works, in words the panel shows beside the answer. */
 export const SCOPE_MATCHING =

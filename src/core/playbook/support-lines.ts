@@ -3,7 +3,7 @@
 // A team supports several product lines (Ubuntu Pro images, an AMI seller's own product, the AWS accounts
 // a partner resells), each with its own scope, channels, escalation numbers and case templates. A line
 // lists whom it is for (product ids, codes, title words, or accounts); the customer's products pick it.
-import type { SubscriptionStore } from '../store';
+import type { SubscriptionStore } from '../reports';
 import type { LinePlaybook, LineProducts, Playbook, SupportLine } from './types';
 
 /** A product a customer holds, as the reports name it. */

@@ -243,3 +243,23 @@ export const PLAYBOOK_SECTIONS = [
 ] as const satisfies readonly (keyof Playbook)[];
 
 export type PlaybookSection = (typeof PLAYBOOK_SECTIONS)[number];
+
+export type ScopeKind = 'in-scope' | 'out-of-scope' | 'managed-service';
+
+export interface ScopeMatch {
+  kind: ScopeKind;
+  /** The listed item, as the playbook words it. */
+  item: string;
+  /** The request's words (normalized) that the item shares. */
+  words: string[];
+  /** Higher is better: each shared word counts 1 / (number of items that have it), so "AWS" alone weighs little. */
+  score: number;
+  source: SourceRef;
+}
+
+export interface ScopeAnswer {
+  /** The kind of the best match, or 'none' when no listed item shares a word with the request. */
+  answer: ScopeKind | 'none';
+  /** Best first, at most five. */
+  matches: ScopeMatch[];
+}

@@ -6,7 +6,7 @@ import { agreementAuditEntry } from '../../core/audit';
 import { judgingMoment } from '../../core/dates';
 import type { Verdict } from '../../core/domain';
 import { judgeAccount } from '../../core/eligibility';
-import { combineVerdicts, type LiveEvidence } from '../../core/live-verdict';
+import { combineVerdicts, type LiveEvidence } from '../../core/agreements';
 import type { SupportDeskContext } from '../context';
 import { recordEvidence } from '../record-evidence';
 import { eligibilityPolicy, judgingDay } from '../settings';

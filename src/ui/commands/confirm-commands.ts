@@ -1,16 +1,16 @@
 // Confirm Instance... and Confirm Instances from File...: ask EC2 ConfirmProductInstance with the
 // engineer's profile, record every answer in the audit log, show it in Confirmations.
 import * as vscode from 'vscode';
-import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch-input';
-import { renderCase } from '../../core/templates';
-import { chooseLine, lineView, productsOfAccount } from '../../core/playbook/support-lines';
+import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch';
+import { renderCase } from '../../core/case';
+import { chooseLine, lineView, productsOfAccount } from '../../core/playbook';
 import {
   describeResult,
   validateConfirmationRequest,
   type ConfirmationRequest,
   type ConfirmationResult,
   type ConfirmationVerdict,
-} from '../../core/confirmation';
+} from '../../core/confirmations';
 import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';

@@ -2,7 +2,7 @@
 // service) checked offline against AWS's certificates, no AWS call; the answer goes to the audit log.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { IdentityMethod, IdentityVerification } from '../../core/identity/verify';
+import type { IdentityMethod, IdentityVerification } from '../../core/identity';
 import type { SupportDeskContext } from '../context';
 import type { IdentityEvidenceInput } from '../identity/identity-evidence';
 import { lazyModule } from '../lazy-module';

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { defaultPlaybook } from '../../core/playbook/load';
+import { defaultPlaybook } from '../../core/playbook';
 import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
 import type { PanelTarget, SupportDeskPanel } from '../panel/support-desk-panel';

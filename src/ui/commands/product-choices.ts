@@ -1,6 +1,6 @@
 // The products Confirm Instance offers to pick from: by product code, the claimed account's own first.
 // Pure (no 'vscode'): the picker maps these onto its rows, and a unit test holds the order.
-import type { ProductInfo } from '../../core/store';
+import type { ProductInfo } from '../../core/reports';
 
 /** One product to pick: its code (what ConfirmProductInstance asks about), title, id and where it is known from. */
 export interface ProductChoice {

@@ -1,6 +1,6 @@
 // Commands of the Subscriptions view: find an account, check its live agreements, grouping, copy, paging.
 import * as vscode from 'vscode';
-import { recordedEvidenceByAccount, summarizeRecordedEvidence } from '../../core/evidence';
+import { recordedEvidenceByAccount, summarizeRecordedEvidence } from '../../core/eligibility';
 import { paddingWarning } from '../../core/ids';
 import { checkLiveAgreements, type LiveCheck } from '../aws/live-agreements';
 import type { SupportDeskContext } from '../context';

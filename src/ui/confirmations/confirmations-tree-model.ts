@@ -1,7 +1,7 @@
 // The Confirmations view as plain data: the audit log's entries, newest first. Pure (no 'vscode').
 import { askedAs, type AuditEntry } from '../../core/audit';
-import type { ConfirmationResult, ConfirmationVerdict } from '../../core/confirmation';
-import { escapeMarkdown, inlineCode } from '../../core/markdown';
+import type { ConfirmationResult, ConfirmationVerdict } from '../../core/confirmations';
+import { escapeMarkdown, inlineCode } from '../../core/text';
 import { agreementSearchLook, type Icon, type NodeLook } from '../subscriptions/presentation';
 
 /** The view shows the newest this many; the rest stay in the audit file. */

@@ -3,13 +3,13 @@
 // log beside the confirmations. Bundled apart (dist/identity.js) and loaded on first use: the CMS
 // parser is not paid for at activation.
 import { identityAuditEntry } from '../../core/audit';
-import { identityAnswer } from '../../core/identity/identity-answer';
-import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity/verify';
+import { identityAnswer } from '../../core/identity';
+import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity';
 import type { SupportDeskContext } from '../context';
 import { recordEvidence } from '../record-evidence';
 
-export { NotASignatureError } from '../../core/identity/verify';
-export { identityAnswer } from '../../core/identity/identity-answer';
+export { NotASignatureError } from '../../core/identity';
+export { identityAnswer } from '../../core/identity';
 
 /** What the engineer was sent and expects: the signature as pasted, the document when apart from it. */
 export interface IdentityEvidenceInput {

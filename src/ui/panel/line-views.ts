@@ -1,11 +1,11 @@
 // The playbook's support lines as the panel shows them (scope, escalation, channels, set-up, FAQ, case
 // forms, each line's own), and the line for a checked customer with why. Pure (no 'vscode'): unit-tested.
-import { channelsForPurchase } from '../../core/playbook/channels';
-import { SCOPE_MATCHING } from '../../core/playbook/scope-search';
-import { chooseLine, describeLineProducts, lineView, productsOfAccount, type CustomerProduct } from '../../core/playbook/support-lines';
-import type { SubscriptionStore } from '../../core/store';
-import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook/types';
-import { citation, outlineTemplate, telHref } from '../../core/templates';
+import { channelsForPurchase } from '../../core/playbook';
+import { SCOPE_MATCHING } from '../../core/playbook';
+import { chooseLine, describeLineProducts, lineView, productsOfAccount, type CustomerProduct } from '../../core/playbook';
+import type { SubscriptionStore } from '../../core/reports';
+import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook';
+import { citation, outlineTemplate, telHref } from '../../core/case';
 import type { ChannelView, FactView, LineChoiceView, LineView } from '../../shared/panel-protocol';
 
 /** Markdown of the playbook's facts, as plain words: the webview shows text, never markup. */

@@ -2,13 +2,13 @@
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
 import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
-import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/evidence';
+import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/eligibility';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
-import { sharedName, withoutLocalPaths } from '../../core/shared-name';
+import { sharedName, withoutLocalPaths } from '../../core/eligibility';
 import type { EligibilityPolicy } from '../../core/domain';
-import type { LoadedPlaybook } from '../../core/playbook/load';
-import type { Playbook } from '../../core/playbook/types';
-import type { SubscriptionStore } from '../../core/store';
+import type { LoadedPlaybook } from '../../core/playbook';
+import type { Playbook } from '../../core/playbook';
+import type { SubscriptionStore } from '../../core/reports';
 import type { CheckInput, CheckResult, ConfirmationView, PanelState } from '../../shared/panel-protocol';
 import { confirmationLook, verdictMessage } from '../confirmations/confirmations-tree-model';
 import { lineViews } from './line-views';

@@ -6,14 +6,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/audit';
-import type { ConfirmationResult } from '../../core/confirmation';
+import type { ConfirmationResult } from '../../core/confirmations';
 import { localDay } from '../../core/dates';
 import { parseTypedAccount } from '../../core/ids';
-import { searchScope } from '../../core/playbook/scope-search';
-import { lineForTemplate, lineView } from '../../core/playbook/support-lines';
-import type { LinePlaybook } from '../../core/playbook/types';
+import { searchScope } from '../../core/playbook';
+import { lineForTemplate, lineView } from '../../core/playbook';
+import type { LinePlaybook } from '../../core/playbook';
 import { redactDeep } from '../../core/redaction';
-import { findTemplate, renderCase } from '../../core/templates';
+import { findTemplate, renderCase } from '../../core/case';
 import {
   PANEL_VIEW_TYPE,
   parseWebviewMessage,

@@ -2,9 +2,9 @@
 // scheme of its own, shown rendered in VS Code's Markdown preview. Read-only, it is never dirty, so it
 // closes without a save prompt; one preview at a time, so asking again never stacks up copies.
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../core/markdown';
-import { lineView } from '../../core/playbook/support-lines';
-import { callSheet } from '../../core/templates';
+import { escapeMarkdown } from '../../core/text';
+import { lineView } from '../../core/playbook';
+import { callSheet } from '../../core/case';
 import { Disposable } from '../dispose';
 import type { PlaybookSource } from './playbook-source';
 

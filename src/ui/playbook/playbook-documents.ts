@@ -1,6 +1,6 @@
 // The read-only document under the `support-desk:` scheme: the default playbook's JSON (Open Playbook).
 import * as vscode from 'vscode';
-import { defaultPlaybook } from '../../core/playbook/load';
+import { defaultPlaybook } from '../../core/playbook';
 import { Disposable } from '../dispose';
 
 export const SCHEME = 'support-desk';

@@ -2,7 +2,7 @@
 // the workspace is trusted. Reloads when that file changes; its problems go to the Problems view.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook/load';
+import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook';
 import { problemDiagnostic } from '../diagnostics';
 import { Disposable } from '../dispose';
 

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 // require(), so esbuild bundles the CommonJS build (the ESM one reads import.meta, empty in a CJS bundle).
 import tinyglobby = require('tinyglobby');
 import { isS3Url } from '../../aws/s3-url';
-import { expandReportPaths } from '../../core/report-files';
+import { expandReportPaths } from '../../core/reports';
 
 export interface ReportLocation {
   /** The setting's entry as written, for messages. */

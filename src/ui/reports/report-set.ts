@@ -1,9 +1,9 @@
 // The parsed reports currently loaded, file by file (or S3 object by object), so a change to one CSV
 // re-reads only that one. Pure Node (no 'vscode').
 import type { ReportFileSummary } from '../../core/domain';
-import { combineReports, summarize, type LoadedReports } from '../../core/load-reports';
-import { readReport, readReportSource, type ReportSource } from '../../core/report-source';
-import type { ParsedReport, ReadOptions } from '../../core/report-types';
+import { combineReports, summarize, type LoadedReports } from '../../core/reports';
+import { readReport, readReportSource, type ReportSource } from '../../core/reports';
+import type { ParsedReport, ReadOptions } from '../../core/reports';
 
 export interface ReportSnapshot extends LoadedReports {
   /** Files parsed by this sync (the others were kept from before). */

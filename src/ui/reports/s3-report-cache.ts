@@ -11,10 +11,10 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { S3ReportObject } from '../../aws/s3-layer';
 import { s3Url } from '../../aws/s3-url';
-import { fileChunks } from '../../core/csv-input';
+import { fileChunks } from '../../core/csv';
 import type { Problem } from '../../core/domain';
-import { describeBytes } from '../../core/named-file';
-import type { ReportSource } from '../../core/report-source';
+import { describeBytes } from '../../core/files';
+import type { ReportSource } from '../../core/reports';
 
 /** One cached object: what S3 said of it when it was fetched, and where its copy is. */
 export interface CachedObject {

@@ -4,7 +4,7 @@
 // the time they were fetched. Pure Node (no 'vscode').
 import type { S3ProblemKind, S3Reports } from '../../aws/s3-layer';
 import type { Problem } from '../../core/domain';
-import type { ReportSource } from '../../core/report-source';
+import type { ReportSource } from '../../core/reports';
 import type { S3ReportCache } from './s3-report-cache';
 
 /** An S3 report path served from the cache, and why S3 was not used. */

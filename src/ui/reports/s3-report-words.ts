@@ -2,7 +2,7 @@
 // shows when S3 could not be used, and evidence links pointed at the cached copies (an s3:// name is
 // not a file an editor can open). Pure (no 'vscode').
 import { isS3Url } from '../../aws/s3-url';
-import { fileLink } from '../../core/markdown';
+import { fileLink } from '../../core/text';
 import type { ServedFromCache } from './s3-report-sync';
 
 /**

@@ -4,9 +4,9 @@ import { VERDICT_LOOK as SHARED_LOOK } from '../../shared/verdict-look';
 import type { AuditEntry } from '../../core/audit';
 import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
 import { VERDICT_RANK } from '../../core/domain';
-import { describeRecordedEvidence, type RecordedEvidence } from '../../core/evidence';
-import { escapeMarkdown, fileLink, inlineCode } from '../../core/markdown';
-import { sharedName } from '../../core/shared-name';
+import { describeRecordedEvidence, type RecordedEvidence } from '../../core/eligibility';
+import { escapeMarkdown, fileLink, inlineCode } from '../../core/text';
+import { sharedName } from '../../core/eligibility';
 import { recordedEvidence, type RecordedEvidenceBook, type TreeNode, type VerdictCounts } from './subscriptions-tree-model';
 
 export interface Icon {

@@ -3,9 +3,9 @@
 // turns these nodes into TreeItems.
 import type { AuditEntry } from '../../core/audit';
 import { judgeAccount, judgeSubscription } from '../../core/eligibility';
-import { recordedEvidenceByAccount, type RecordedEvidence } from '../../core/evidence';
+import { recordedEvidenceByAccount, type RecordedEvidence } from '../../core/eligibility';
 import { VERDICT_RANK, type AccountVerdict, type EligibilityPolicy, type SubscriptionVerdict, type Verdict } from '../../core/domain';
-import type { ProductInfo, SubscriptionStore } from '../../core/store';
+import type { ProductInfo, SubscriptionStore } from '../../core/reports';
 
 export type Grouping = 'product' | 'account';
 export const PAGE_SIZE = 500;
