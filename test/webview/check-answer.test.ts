@@ -2,7 +2,7 @@
 // eligibility-case): every string from the host (reports, the audit log, AWS's answers, errors) is shown
 // as text, whatever markup it holds; Start case carries the answer on screen.
 import * as assert from 'node:assert/strict';
-import type { CheckAnswer, CheckResult } from '../../src/shared/panel-protocol';
+import type { CheckAnswer, CheckResult, PanelState } from '../../src/shared/panel-protocol';
 import { newCheckScreen, renderCheck } from '../../src/webview/check-section';
 import { activeAgreement, checkResult, confirmation, panelState, panelView } from './support/check-answers';
 import { panelHost, settle } from './support/panel-host';
@@ -14,7 +14,7 @@ const hostile = (what: string) => `<img src=x onerror="alert('${what}')"><script
 const benign = (what: string) => `plain ${what}`;
 
 /** An answer with every string the host sends made by `text` (the verdicts and numbers stay valid). */
-function answerOf(text: (what: string) => string): { state: ReturnType<typeof panelState>; answer: CheckAnswer } {
+function answerOf(text: (what: string) => string): { state: PanelState; answer: CheckAnswer } {
   const confirmed = confirmation(ACCOUNT, {
     message: text('confirmation'),
     profile: text('profile'),
@@ -65,7 +65,7 @@ function answerOf(text: (what: string) => string): { state: ReturnType<typeof pa
 }
 
 /** Draws the section with `answer` on screen, as a restored panel does, and returns its answer area. */
-function drawn(state: ReturnType<typeof panelState>, answer: CheckAnswer): HTMLElement {
+function drawn(state: PanelState, answer: CheckAnswer): HTMLElement {
   const v = panelView(state, { check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' }, answer });
   const section = renderCheck(v, newCheckScreen());
   document.body.replaceChildren(section);
@@ -110,6 +110,7 @@ describe('the answer to a check: text from the host stays text', () => {
       'instance',
       'reports product',
       'agreement',
+      'agreement product',
       'status',
       'error kind',
       'error message',
