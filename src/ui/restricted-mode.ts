@@ -4,9 +4,10 @@
 // panel, the tree, the status bar and the settings ask the same place.
 import * as vscode from 'vscode';
 import { UserFacingError } from '../core/user-facing-error';
+import { NO_AWS_CALL } from '../shared/restricted-words';
 
-/** The one wording every AWS action gives in Restricted Mode (notifications, panel replies, the view). */
-export const NO_AWS_CALL = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';
+/** The one wording every AWS action gives in Restricted Mode (src/shared: the webview says it too). */
+export { NO_AWS_CALL };
 
 /** The action offered beside NO_AWS_CALL; it opens VS Code's workspace trust editor. */
 export const MANAGE_TRUST = 'Manage Workspace Trust';
