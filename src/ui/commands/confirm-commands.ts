@@ -34,7 +34,6 @@ export const askAndConfirmInstance =
   (ctx: SupportDeskContext) =>
   async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const fromTree = arg && 'kind' in arg;
     const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : (arg ?? {});
     const settings = ctx.aws.settings();
@@ -135,7 +134,6 @@ export const confirmInstancesFromFile =
   (ctx: SupportDeskContext) =>
   async (file?: string): Promise<ConfirmationResult[] | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const path =
       file ??
       (

@@ -14,6 +14,7 @@ import { lineForTemplate, lineView } from '../../core/playbook';
 import type { LinePlaybook } from '../../core/playbook';
 import { lazyBundle } from '../../core/lazy-bundle';
 import { redactDeep } from '../../core/redaction';
+import { UserFacingError } from '../../core/user-facing-error';
 import { findTemplate, renderCase } from '../../core/case';
 import {
   PANEL_VIEW_TYPE,
@@ -33,6 +34,7 @@ import type { SupportDeskContext } from '../context';
 import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
+import { assertTrusted, isTrusted, onDidGrantTrust } from '../restricted-mode';
 import { lineChoiceView } from './line-views';
 import { checkAccount, confirmationView, describeConfirmation, panelState, type Judging } from './panel-state';
 
@@ -105,7 +107,7 @@ export class SupportDeskPanel extends Disposable {
       // The Confirmations view's watcher of the audit log (and every append of this window): the panel
       // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
       ctx.confirmations.onDidChangeTreeData(() => this.post({ type: 'audit' })),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
+      onDidGrantTrust(() => void this.postState()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'eligibility')) void this.postState();
       }),
@@ -136,7 +138,7 @@ export class SupportDeskPanel extends Disposable {
     } catch (error) {
       // The reply says what went wrong in words; a stack trace goes to the log only.
       const text = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof RangeError)) this.ctx.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
+      if (!(error instanceof UserFacingError)) this.ctx.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
       this.post({ type: 'reply', requestId, ok: false, error: text });
     }
   }
@@ -180,7 +182,7 @@ export class SupportDeskPanel extends Disposable {
     if (!this.ready) return;
     const loaded = await this.ctx.playbook.current();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    this.post({ type: 'state', state: panelState(loaded, this.judging(), vscode.workspace.isTrusted, judgingDay().day, workspace) });
+    this.post({ type: 'state', state: panelState(loaded, this.judging(), isTrusted(), judgingDay().day, workspace) });
   }
 
   private judging(): Judging | undefined {
@@ -203,10 +205,9 @@ export class SupportDeskPanel extends Disposable {
 
   /** The extension's Confirm Instance flow (audited, announced), its answer shown in place. */
   private async confirm(input: CheckInput): Promise<PanelReplies['confirm']> {
-    if (!vscode.workspace.isTrusted)
-      throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
+    assertTrusted();
     const check = checkAccount(input, this.judging(), [], 0);
-    if (!input.instanceId?.trim()) throw new RangeError("Type the customer's instance id (i-...) to confirm it with AWS.");
+    if (!input.instanceId?.trim()) throw new UserFacingError("Type the customer's instance id (i-...) to confirm it with AWS.");
     const prefill: ConfirmPrefill = {
       instanceId: input.instanceId.trim(),
       claimedAccount: check.account,
@@ -249,7 +250,7 @@ export class SupportDeskPanel extends Disposable {
         auditProblem,
       };
     } catch (error) {
-      if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`, { cause: error });
+      if (error instanceof NotASignatureError) throw new UserFacingError(`${error.message}.`, { cause: error });
       throw error;
     }
   }
@@ -264,7 +265,7 @@ export class SupportDeskPanel extends Disposable {
     // No line named (a caller other than the panel's forms): the line the template belongs to.
     const playbook = await this.line(line || lineForTemplate((await this.ctx.playbook.current()).playbook, templateId));
     const template = findTemplate(playbook, templateId);
-    if (!template) throw new RangeError(`The ${playbook.line.name} line has no case template "${templateId}".`);
+    if (!template) throw new UserFacingError(`The ${playbook.line.name} line has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
     // Echoed back for the webview's saved state; post() redacts them on the way out like everything else.
     return { markdown, redactions, errors, safeValues: values };
@@ -286,10 +287,10 @@ export class SupportDeskPanel extends Disposable {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }), vscode.ViewColumn.Beside);
       return { message: 'Case opened in an editor beside the panel.' };
     }
-    if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
+    if (!isTrusted()) throw new UserFacingError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file')
-      throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+      throw new UserFacingError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
     // Named by the account as the case text says it: 12 digits, padded, whatever was typed.
     const typed = account || values.account || '';
     const parsed = parseTypedAccount(typed);
@@ -308,7 +309,7 @@ export class SupportDeskPanel extends Disposable {
    */
   private async openEvidence(file: string, line: number): Promise<{ message: string }> {
     const local = this.ctx.reports.localCopyOf(file);
-    if (!local) throw new RangeError(`${file} is not one of the loaded reports.`);
+    if (!local) throw new UserFacingError(`${file} is not one of the loaded reports.`);
     const at = new vscode.Position(line - 1, 0);
     await vscode.window.showTextDocument(vscode.Uri.file(local), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
     return { message: `Opened ${file} at line ${line}.` };
