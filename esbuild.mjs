@@ -93,8 +93,8 @@ async function watch() {
         building.add(name);
       });
       build.onEnd((result) => {
-        for (const e of result.errors) console.error(`✘ [ERROR] ${where(e.location, entryPoints[0])}: ${e.text}`);
-        for (const w of result.warnings) console.error(`▲ [WARNING] ${where(w.location, entryPoints[0])}: ${w.text}`);
+        for (const e of result.errors) console.error(problemLine('error', e, entryPoints[0]));
+        for (const w of result.warnings) console.error(problemLine('warning', w, entryPoints[0]));
         console.log(
           `[watch] ${result.errors.length === 0 ? 'built' : `failed (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})`} ${outfile}`,
         );
@@ -109,8 +109,11 @@ async function watch() {
   await Promise.all(contexts.map((c) => c.watch()));
 }
 
-/** file:line:column of an error (column from 1, as editors count), or the bundle's entry when esbuild gives no place. */
-function where(location, entry) {
-  if (!location) return `${entry}:1:1`;
-  return `${relative(ROOT, join(ROOT, location.file))}:${location.line}:${location.column + 1}`;
+/**
+ * One esbuild message as the watch prints it and .vscode/tasks.json's problem matcher reads it:
+ * "✘ [ERROR] src/x.ts:12:5: text" (column from 1, as editors count), at `entry`:1:1 when esbuild gives no place.
+ */
+export function problemLine(severity, { location, text }, entry) {
+  const at = location ? `${relative(ROOT, join(ROOT, location.file))}:${location.line}:${location.column + 1}` : `${entry}:1:1`;
+  return `${severity === 'error' ? '✘ [ERROR]' : '▲ [WARNING]'} ${at}: ${text}`;
 }
