@@ -65,7 +65,8 @@ export function listed(listing: ReportListing): ListedReports {
  * listings asked for), then reads each in turn, or takes it from `kept`. Throws what
  * findReportFiles throws for a local path that cannot be used (PathNotFoundError,
  * ReportPathError), what a listing rejects with, a RangeError for a bad `asOf`, and the signal's
- * reason when aborted; an unreadable report is a problem in the result, never a throw.
+ * reason when aborted. A report that cannot be read (a named pipe, a stream cut off) is a problem in
+ * the result; only a local file gone since it was found throws (PathNotFoundError).
  */
 export async function loadReports(inputs: readonly ReportInput[], opts: LoadOptions = {}): Promise<ReportLoad> {
   const { sources, notes } = await findReports(inputs, opts.signal);
