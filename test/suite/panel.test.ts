@@ -22,7 +22,7 @@ describe('Support Desk panel', () => {
     const api = await supportDesk();
     await useReports(api, ['reports']);
     panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
-    panel.onDidPost((m) => posted.push(m));
+    panel.transport.onDidPost((m) => posted.push(m));
   });
 
   after(() => {
@@ -33,7 +33,7 @@ describe('Support Desk panel', () => {
   /** Sends a request as the webview would and waits for its one reply (ids far above the webview's own). */
   async function ask(id: number, request: unknown): Promise<Extract<HostMessage, { type: 'reply' }>> {
     const requestId = 1_000_000 + id;
-    await panel.receive({ type: 'request', requestId, request });
+    await panel.transport.receive({ type: 'request', requestId, request });
     const replies = await waitFor(`the reply to request ${requestId}`, () => {
       const found = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId === requestId);
       return found.length > 0 && found;
@@ -82,9 +82,9 @@ describe('Support Desk panel', () => {
 
   it('ignores a malformed message and keeps answering', async () => {
     const before = posted.length;
-    await panel.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
-    await panel.receive({ type: 'nonsense' });
-    await panel.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
+    await panel.transport.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
+    await panel.transport.receive({ type: 'nonsense' });
+    await panel.transport.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(
       posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000),

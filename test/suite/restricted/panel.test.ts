@@ -14,12 +14,16 @@ describe('Support Desk panel in Restricted Mode', () => {
     await supportDesk();
     const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
     const posted: HostMessage[] = [];
-    panel.onDidPost((m) => posted.push(m));
+    panel.transport.onDidPost((m) => posted.push(m));
     try {
       const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
       assert.equal(state.state.trusted, false);
-      await panel.receive({ type: 'request', requestId: 1_000_001, request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} } });
-      await panel.receive({
+      await panel.transport.receive({
+        type: 'request',
+        requestId: 1_000_001,
+        request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} },
+      });
+      await panel.transport.receive({
         type: 'request',
         requestId: 1_000_002,
         request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } },
