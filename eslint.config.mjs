@@ -17,7 +17,7 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      // The project service finds each file's tsconfig: the root one, or src/webview/tsconfig.json (DOM, no Node).
+      // The project service finds each file's tsconfig: the root one, or test/webview/tsconfig.json (DOM and Node).
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
