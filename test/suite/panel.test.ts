@@ -2,14 +2,16 @@
 // gets the state, it answers a check, saves a redacted case without overwriting, and drops what is
 // not a well-formed message.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, PanelReplies } from '../../src/shared/panel-protocol';
 import type { SupportDeskPanel } from '../../src/ui/panel/support-desk-panel';
 import { awsSandbox, staticProfile } from '../support/aws-env';
 import { startAgreementEndpoint } from '../support/agreement-endpoint';
-import { copyFixtureReports, FIXTURES, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+import { startEc2Endpoint } from '../support/ec2-endpoint';
+import { copyFixtureReports, FIXTURES, setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -167,6 +169,32 @@ describe('Support Desk panel', () => {
       delete process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT;
       sandbox.restore();
       await endpoint.stop();
+    }
+  });
+
+  it('confirms an instance with AWS in one reply, and says in it when the audit log cannot take the answer', async () => {
+    const instance = 'i-0a1b2c3d4e5f60718';
+    const endpoint = await startEc2Endpoint({ instances: { [instance]: { kind: 'attached', ownerId: '111122223333' } }, maxLifetimeMs: 60_000 });
+    const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });
+    // A folder where the audit log should be: the answer is given all the same, with what went wrong.
+    const folder = mkdtempSync(join(tmpdir(), 'support-desk-panel-audit-'));
+    await setSetting('aws.endpointUrl', endpoint.url);
+    await setSetting('audit.path', folder);
+    try {
+      const reply = await ask(15, { kind: 'confirm', input: { account: '1111-2222-3333', instanceId: instance, productId: 'prod-5qwz3vsg4kbfw' } });
+      assert.ok(reply.ok, JSON.stringify(reply));
+      const result = reply.result as PanelReplies['confirm'];
+      assert.match(result.confirmation?.message ?? '', new RegExp(`^Confirmed: ${instance} .* But the audit write failed: .*it is a folder, not a file`));
+      assert.match(result.check.recorded.confirmation ?? '', new RegExp(`^ConfirmProductInstance: Confirmed: ${instance}`));
+      assert.deepEqual(
+        endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance').map((c) => [c.instanceId, c.productCode]),
+        [[instance, '8a2kq9xw3vbn7m4c1zt6ry5pd']],
+      );
+    } finally {
+      for (const key of ['aws.endpointUrl', 'audit.path']) await setSetting(key, undefined);
+      sandbox.restore();
+      await endpoint.stop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
