@@ -3,6 +3,7 @@
 // reports' answer (folded under "Reports alone" when the live verdict leads), contacts, recorded proof
 // and the account's recent confirmations.
 import type { CheckAnswer, CheckResult } from '../shared/panel-protocol';
+import { NO_AWS_CALL } from '../shared/restricted-words';
 import { noteLine, VERDICT_LOOK } from './check-look';
 import type { CheckScreen } from './check-screen';
 import { confirm, confirmationItem, confirmationLine } from './confirm-with-aws';
@@ -23,7 +24,7 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
   // A search that found none or failed changes nothing: the heading stays the reports' verdict.
   const liveLeads = live?.live.verdict === 'active';
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
-  const confirmWhy = !v.state.trusted ? 'Restricted Mode: no AWS calls.' : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
+  const confirmWhy = !v.state.trusted ? NO_AWS_CALL : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
   const confirmation = answer.confirmation?.account === r.account ? answer.confirmation.result : undefined;
   const reports = reportsAnswer(r, status);
   return h(
@@ -61,7 +62,7 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
           type: 'button',
           id: 'check-live',
           disabled: !v.state.trusted,
-          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : 'Restricted Mode: no AWS calls',
+          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : NO_AWS_CALL,
           on: { click: () => void checkLive(v, screen) },
         },
         icon('cloud'),

@@ -3,6 +3,7 @@
 // as text, whatever markup it holds; Start case carries the answer on screen.
 import * as assert from 'node:assert/strict';
 import type { CheckAnswer, CheckResult, PanelState } from '../../src/shared/panel-protocol';
+import { NO_AWS_CALL } from '../../src/shared/restricted-words';
 import { newCheckScreen, renderCheck } from '../../src/webview/check-section';
 import { activeAgreement, checkResult, confirmation, panelState, panelView } from './support/check-answers';
 import { panelHost, settle } from './support/panel-host';
@@ -175,5 +176,24 @@ describe('Start case from the answer', () => {
         },
       },
     ]);
+  });
+});
+
+describe('the AWS buttons in Restricted Mode', () => {
+  it('are off and say the one wording of the extension, whatever was typed; on when trusted', () => {
+    const check = checkResult(ACCOUNT, 1, { verdict: 'eligible' });
+    const buttons = (trusted: boolean) => {
+      const v = panelView(panelState({ trusted }), { check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' }, answer: { check } });
+      document.body.replaceChildren(renderCheck(v, newCheckScreen()));
+      return ['#confirm-aws', '#check-live'].map((id) => document.querySelector<HTMLButtonElement>(id)!).map((b) => ({ disabled: b.disabled, title: b.title }));
+    };
+    assert.deepEqual(buttons(false), [
+      { disabled: true, title: NO_AWS_CALL },
+      { disabled: true, title: NO_AWS_CALL },
+    ]);
+    for (const button of buttons(true)) {
+      assert.equal(button.disabled, false);
+      assert.doesNotMatch(button.title, /Restricted Mode/);
+    }
   });
 });

@@ -3,6 +3,7 @@
 // recorded in the audit log. No prompt and no notification: the command adds those, the panel carries
 // the answer to its webview; either way the engineer is answered once.
 import { auditEntryFor } from '../../core/audit';
+import { UserFacingError } from '../../core/user-facing-error';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../../core/confirmations';
 import type { SupportDeskContext } from '../context';
 import { recordEvidence } from '../record-evidence';
@@ -16,13 +17,13 @@ export interface ConfirmedInstance {
 
 /**
  * Asks `aws` whether `request.instanceId` carries `request.productCode` (and is owned by the claimed
- * account), in `request.region`, else the setting's, else AWS's order. Throws a RangeError saying what
+ * account), in `request.region`, else the setting's, else AWS's order. Throws a UserFacingError saying what
  * is wrong, before any call, when the request is not valid ("... Nothing was sent."); an AWS failure is
  * not thrown: it is the verdict `error`, recorded like any other answer.
  */
 export async function confirmInstance(ctx: SupportDeskContext, aws: AwsLayer, request: ConfirmationRequest): Promise<ConfirmedInstance> {
   const problems = validateConfirmationRequest(request);
-  if (problems.length > 0) throw new RangeError(`${problems.join('; ')}. Nothing was sent.`);
+  if (problems.length > 0) throw new UserFacingError(`${problems.join('; ')}. Nothing was sent.`);
   const result = await aws.confirmInstance(request, ctx.aws.settings());
   const auditProblem = await recordConfirmation(ctx, result);
   return auditProblem ? { result, auditProblem } : { result };

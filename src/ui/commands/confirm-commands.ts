@@ -7,6 +7,7 @@ import { renderCase } from '../../core/case';
 import { chooseLine, lineView, productsOfAccount } from '../../core/playbook';
 import { describeResult, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmations';
 import { INSTANCE_ID } from '../../core/ids';
+import { UserFacingError } from '../../core/user-facing-error';
 import { confirmInstance, recordConfirmation, type ConfirmedInstance } from '../aws/confirm-instance';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
@@ -30,7 +31,6 @@ export const askAndConfirmInstance =
   (ctx: SupportDeskContext) =>
   async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const fromTree = arg && 'kind' in arg;
     const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : (arg ?? {});
     const request: ConfirmationRequest = {
@@ -49,7 +49,7 @@ export const askAndConfirmInstance =
         () => confirmInstance(ctx, aws, request),
       );
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
+      if (!(error instanceof UserFacingError)) throw error;
       void vscode.window.showErrorMessage(`Confirm Instance: ${error.message}`);
       return undefined;
     }
@@ -133,7 +133,6 @@ export const confirmInstancesFromFile =
   (ctx: SupportDeskContext) =>
   async (file?: string): Promise<ConfirmationResult[] | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const path =
       file ??
       (

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/audit';
 import { findTemplate, renderCase } from '../../core/case';
+import { UserFacingError } from '../../core/user-facing-error';
 import { lineForTemplate, lineView, searchScope, type LinePlaybook } from '../../core/playbook';
 import { productToConfirm, type CaseAction, type CheckInput, type CheckResult, type PanelReplies, type PanelRequest } from '../../shared/panel-protocol';
 import { confirmInstance } from '../aws/confirm-instance';
@@ -13,6 +14,7 @@ import { pickProductCode, productCodeFor } from '../commands/product-pick';
 import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { lazyModule } from '../lazy-module';
+import { assertTrusted, isTrusted } from '../restricted-mode';
 import { eligibilityPolicy, judgingDay } from '../settings';
 import { saveCaseFile } from './case-files';
 import { lineChoiceView } from './line-views';
@@ -37,7 +39,7 @@ export function panelJudging(ctx: SupportDeskContext): Judging | undefined {
 
 /**
  * The answer to every request kind, for the panel's transport. Checks are numbered in the order
- * answered (CheckResult.sequence), counted from 1 for each panel. A RangeError carries words for the
+ * answered (CheckResult.sequence), counted from 1 for each panel. A UserFacingError carries words for the
  * engineer (Restricted Mode, a bad account, a file that is not a loaded report...).
  */
 export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
@@ -58,7 +60,7 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
     // No line named (a caller other than the panel's forms): the line the template belongs to.
     const playbook = await line(lineId || lineForTemplate((await ctx.playbook.current()).playbook, templateId));
     const template = findTemplate(playbook, templateId);
-    if (!template) throw new RangeError(`The ${playbook.line.name} line has no case template "${templateId}".`);
+    if (!template) throw new UserFacingError(`The ${playbook.line.name} line has no case template "${templateId}".`);
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
     // Echoed back for the webview's saved state; the transport redacts them on the way out like everything else.
     return { markdown, redactions, errors, safeValues: values };
@@ -68,7 +70,7 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
     check: (r) => check(r.input),
     confirm: (r) => confirm(ctx, r.input, check),
     checkLive: async (r) => {
-      // The account as the check reads it (a RangeError when it is not one), then the check again with the search recorded.
+      // The account as the check reads it (a UserFacingError when it is not one), then the check again with the search recorded.
       const { account } = checkAccount(r.input, undefined, [], 0);
       const answer = await checkLiveAgreements(ctx, account, r.input.productId || undefined);
       return { ...answer, check: await check(r.input) };
@@ -98,13 +100,11 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
  * when the pick was cancelled (nothing was sent).
  */
 async function confirm(ctx: SupportDeskContext, input: CheckInput, check: (input: CheckInput) => Promise<CheckResult>): Promise<PanelReplies['confirm']> {
-  if (!vscode.workspace.isTrusted)
-    throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
+  assertTrusted();
   const judged = checkAccount(input, panelJudging(ctx), [], 0);
   const instanceId = input.instanceId?.trim();
-  if (!instanceId) throw new RangeError("Type the customer's instance id (i-...) to confirm it with AWS.");
+  if (!instanceId) throw new UserFacingError("Type the customer's instance id (i-...) to confirm it with AWS.");
   const aws = await ctx.aws.layer();
-  if (!aws) throw new RangeError('The AWS layer is not available.');
   const productCode =
     productCodeFor(ctx, productToConfirm(judged, input.productId || undefined)) ??
     (await pickProductCode(ctx, { title: 'Confirm Instance: product' }, undefined, judged.account));
@@ -129,10 +129,10 @@ async function caseAction(ctx: SupportDeskContext, action: CaseAction, markdown:
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }), vscode.ViewColumn.Beside);
     return { message: 'Case opened in an editor beside the panel.' };
   }
-  if (!vscode.workspace.isTrusted) throw new RangeError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
+  if (!isTrusted()) throw new UserFacingError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file')
-    throw new RangeError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+    throw new UserFacingError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
   const path = await saveCaseFile(folder.uri.fsPath, account, templateId, markdown);
   ctx.log.info(`case saved to ${path}`);
   return { message: `Saved to ${vscode.workspace.asRelativePath(path)}.` };
@@ -141,7 +141,7 @@ async function caseAction(ctx: SupportDeskContext, action: CaseAction, markdown:
 /** Opens a report at a line; only files of the loaded reports (an S3 object: its cached copy), so a message cannot open any file. */
 async function openEvidence(ctx: SupportDeskContext, file: string, line: number): Promise<{ message: string }> {
   const local = ctx.reports.localCopyOf(file);
-  if (!local) throw new RangeError(`${file} is not one of the loaded reports.`);
+  if (!local) throw new UserFacingError(`${file} is not one of the loaded reports.`);
   const at = new vscode.Position(line - 1, 0);
   await vscode.window.showTextDocument(vscode.Uri.file(local), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
   return { message: `Opened ${file} at line ${line}.` };
@@ -169,7 +169,7 @@ async function verifyIdentity(ctx: SupportDeskContext, r: Extract<PanelRequest, 
       auditProblem,
     };
   } catch (error) {
-    if (error instanceof NotASignatureError) throw new RangeError(`${error.message}.`, { cause: error });
+    if (error instanceof NotASignatureError) throw new UserFacingError(`${error.message}.`, { cause: error });
     throw error;
   }
 }

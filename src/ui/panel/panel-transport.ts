@@ -4,10 +4,11 @@
 // its business: it hands each to the answer it was given. The suite talks to the panel through it too.
 import * as vscode from 'vscode';
 import { redactDeep } from '../../core/redaction';
+import { UserFacingError } from '../../core/user-facing-error';
 import { parseWebviewMessage, type HostMessage, type PanelReplies, type PanelRequest } from '../../shared/panel-protocol';
 import { Disposable } from '../dispose';
 
-/** Answers one request of the webview with the reply its kind promises; a RangeError's message is words for the engineer. */
+/** Answers one request of the webview with the reply its kind promises; a UserFacingError's message is words for the engineer (no stack logged). */
 export type PanelAnswer = <K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
 
 export class PanelTransport extends Disposable {
@@ -65,7 +66,7 @@ export class PanelTransport extends Disposable {
     } catch (error) {
       // The reply says what went wrong in words; a stack trace goes to the log only.
       const text = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof RangeError)) this.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
+      if (!(error instanceof UserFacingError)) this.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
       this.post({ type: 'reply', requestId, ok: false, error: text });
     }
   }

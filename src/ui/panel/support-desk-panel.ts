@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { PANEL_VIEW_TYPE, type CheckInput, type Section } from '../../shared/panel-protocol';
 import type { SupportDeskContext } from '../context';
 import { Disposable } from '../dispose';
+import { isTrusted, onDidGrantTrust } from '../restricted-mode';
 import { affects, judgingDay } from '../settings';
 import { panelAsset, panelHtml, panelOptions } from './panel-html';
 import { panelJudging, panelRequests } from './panel-requests';
@@ -65,7 +66,7 @@ export class SupportDeskPanel extends Disposable {
       // The Confirmations view's watcher of the audit log (and every append of this window): the panel
       // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
       ctx.confirmations.onDidChangeTreeData(() => this.transport.post({ type: 'audit' })),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
+      onDidGrantTrust(() => void this.postState()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'eligibility')) void this.postState();
       }),
@@ -78,7 +79,7 @@ export class SupportDeskPanel extends Disposable {
     if (!this.transport.isReady) return;
     const loaded = await this.ctx.playbook.current();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    this.transport.post({ type: 'state', state: panelState(loaded, panelJudging(this.ctx), vscode.workspace.isTrusted, judgingDay().day, workspace) });
+    this.transport.post({ type: 'state', state: panelState(loaded, panelJudging(this.ctx), isTrusted(), judgingDay().day, workspace) });
   }
 
   override dispose(): void {
