@@ -15,17 +15,21 @@ describe('Support Desk panel in Restricted Mode', () => {
     await supportDesk();
     const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
     const posted: HostMessage[] = [];
-    panel.onDidPost((m) => posted.push(m));
+    panel.transport.onDidPost((m) => posted.push(m));
     try {
       const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
       assert.equal(state.state.trusted, false);
-      await panel.receive({ type: 'request', requestId: 1_000_001, request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} } });
-      await panel.receive({
+      await panel.transport.receive({
+        type: 'request',
+        requestId: 1_000_001,
+        request: { kind: 'caseAction', action: 'save', templateId: 'image-bug', values: {} },
+      });
+      await panel.transport.receive({
         type: 'request',
         requestId: 1_000_002,
         request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } },
       });
-      await panel.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'checkLive', input: { account: '111122223333' } } });
+      await panel.transport.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'checkLive', input: { account: '111122223333' } } });
       const replies = await waitFor('the three replies', () => {
         const r = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId >= 1_000_000);
         return r.length === 3 && r.sort((a, b) => a.requestId - b.requestId);
