@@ -1,5 +1,5 @@
 // The README's test command: one build, then lint, the unit tests (pure, no build output needed), the
-// integration tests (the built CLI, the AWS CLI and botocore as references), the suite inside a real
+// webview's unit tests (under happy-dom), the integration tests (the built CLI, the AWS CLI and botocore as references), the suite inside a real
 // VS Code and the Playwright e2e run. Every stage runs even when an earlier one fails, and the run ends with one line
 // "N passed, N failed" over all of them.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,14 @@ const stages = [
   // eslint (typescript-eslint, type-aware) and prettier --check: a finding fails the run like a failing test.
   { name: 'lint', status: run('lint', 'npm', ['run', 'lint']) },
   { name: 'unit', status: run('unit', 'npx', ['mocha', '--reporter', reporter], { SUPPORT_DESK_STATS: statsFile, SUPPORT_DESK_STAGE: 'unit' }) },
+  // The panel's webview script on Node under happy-dom (a DOM without a browser): its URL filter, text-only rendering, replies and state.
+  {
+    name: 'webview',
+    status: run('webview', 'npx', ['mocha', '--config', '.mocharc.webview.json', '--reporter', reporter], {
+      SUPPORT_DESK_STATS: statsFile,
+      SUPPORT_DESK_STAGE: 'webview',
+    }),
+  },
 ];
 // Verdicts are judged in UTC: the unit tests of days and moments run again where the local day is not the UTC day.
 const TIME_SENSITIVE = ['dates', 'live-verdict', 'live-agreements', 'reports', 'report-source', 'eligibility'].map((n) => `out/test/unit/${n}.test.js`);

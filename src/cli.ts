@@ -15,6 +15,7 @@ import { closestMatch } from './core/text';
 import { NamedFileError } from './core/files';
 import { redact } from './core/redaction';
 import { visibleText } from './core/text';
+import { UserFacingError } from './core/user-facing-error';
 
 /** Every command, in the order the command list gives them; each file defines its command once (src/cli/*-command.ts). */
 const COMMANDS: readonly CommandDefinition[] = [report, lookup, confirm, confirmBatch, profiles, audit, playbook, caseCommand, verifyIdentityCommand];
@@ -60,9 +61,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`support-desk ${name}: ${error.message}`);
       return EXIT.usage;
     }
-    if (!(error instanceof UsageError)) throw error;
-    (error.ownWords ? own : io).err(`support-desk ${name}: ${error.message}`);
-    if (error.withUsage) own.err(`\n${commandUsage(command)}`);
+    // Words for the engineer (a UsageError is one): said as they are, no stack.
+    if (!(error instanceof UserFacingError)) throw error;
+    const usage = error instanceof UsageError ? error : undefined;
+    (usage?.ownWords ? own : io).err(`support-desk ${name}: ${error.message}`);
+    if (usage?.withUsage) own.err(`\n${commandUsage(command)}`);
     return EXIT.usage;
   }
 }

@@ -1,15 +1,13 @@
 // What every command's report paths (`--reports`, `report inspect PATH...`) stand for: local files
 // and folders, and `s3://bucket/prefix/` or `s3://bucket/key.csv` read from S3 with the engineer's
-// profile and region. One loader for every command, so all of them read S3 the same way.
+// profile and region. Every command loads through here, and this through core's one loader
+// (loadReports, which the extension uses too), so all of them read reports and S3 the same way.
 import { loadS3Layer } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url, parseS3Url } from '../aws/s3-url';
 import { regionProblem } from '../core/confirmations';
-import type { Problem } from '../core/domain';
-import { combineReports, missingSubscriptionReport, type LoadedReports } from '../core/reports';
-import { findReportFiles, ReportPathError } from '../core/reports';
-import { readReport, readReportSource } from '../core/reports';
-import type { ParsedReport, ReadOptions } from '../core/reports';
+import { loadReports, missingSubscriptionReport, ReportPathError, type LoadedReports, type ReportInput } from '../core/reports';
+import type { ReadOptions } from '../core/reports';
 import { SHARED_OPTIONS, type OptionDefinitions } from './command-definition';
 import { UsageError } from './usage';
 
@@ -47,22 +45,10 @@ export async function loadReportPaths(paths: string[], opts: ReportPathOptions =
   const badRegion = urls.length > 0 && opts.aws?.region && opts.aws.region !== 'auto' ? regionProblem(opts.aws.region, 'flag') : null;
   if (badRegion) throw new UsageError(badRegion);
   const s3 = urls.length > 0 ? new (await loadS3Layer()).S3Reports(opts.aws ?? {}) : undefined;
-  const reports: ParsedReport[] = [];
-  const notes: Problem[] = [];
+  // Local paths go to core's loader as they are; each s3:// one as a listing the AWS layer makes.
+  const inputs = paths.map((path): ReportInput => (s3 && isS3Url(path) ? { list: (signal) => s3.list(path, signal) } : path));
   try {
-    for (const group of consecutive(paths)) {
-      if (!s3 || !isS3Url(group[0])) {
-        const found = await findReportFiles(group);
-        notes.push(...found.notes);
-        for (const file of found.files) reports.push(await readReport(file, opts));
-        continue;
-      }
-      for (const url of group) {
-        const listing = await s3.list(url, opts.signal);
-        notes.push(...listing.notes);
-        for (const source of listing.sources) reports.push(await readReportSource(source, opts));
-      }
-    }
+    return await loadReports(inputs, opts);
   } catch (error) {
     if (error instanceof ReportPathError) throw new UsageError(error.message);
     // The class lives in the S3 bundle (dist/s3.js): known by name, not by instanceof.
@@ -71,8 +57,6 @@ export async function loadReportPaths(paths: string[], opts: ReportPathOptions =
   } finally {
     s3?.destroy();
   }
-  const loaded = combineReports(reports);
-  return { ...loaded, problems: [...notes, ...loaded.problems] };
 }
 
 /**
@@ -89,15 +73,4 @@ export async function loadSubscriptionReports(paths: string[], opts: ReportPathO
 /** The settings --profile and --region give for S3 paths (none given: the SDK's defaults). */
 export function s3Settings(values: { profile?: string; region?: string }): AwsSettings {
   return { ...(values.profile ? { profile: values.profile } : {}), ...(values.region ? { region: values.region } : {}) };
-}
-
-/** Runs of local paths and of S3 URLs, in order: local ones together, so a file given twice is read once. */
-function consecutive(paths: string[]): string[][] {
-  const groups: string[][] = [];
-  for (const path of paths) {
-    const last = groups.at(-1);
-    if (last && isS3Url(last[0]) === isS3Url(path)) last.push(path);
-    else groups.push([path]);
-  }
-  return groups;
 }

@@ -2,6 +2,7 @@
 // words) and an audit log that cannot hide an answer. Options are read by ./command-definition.
 import { AuditLog, AuditWriteError } from '../core/audit';
 import type { ConfirmationResult } from '../core/confirmations';
+import { UserFacingError } from '../core/user-facing-error';
 
 /** Exit codes of every command; the README's "Exit codes" says the same. */
 export const EXIT = {
@@ -16,11 +17,13 @@ export const EXIT = {
 } as const;
 
 /**
- * A mistake in how the command was called (exit 2, nothing sent); `withUsage`: main follows it with
+ * A mistake in how the command was called (exit 2, nothing sent), in the engineer's words (a
+ * UserFacingError: no stack); `withUsage`: main follows it with
  * the command's usage; `ownWords`: the message holds only the CLI's own words (no input), so it is
  * printed unredacted ("--signature FILE" is not a signature).
  */
-export class UsageError extends Error {
+export class UsageError extends UserFacingError {
+  override name = 'UsageError';
   readonly withUsage: boolean;
   readonly ownWords: boolean;
 

@@ -4,12 +4,15 @@ import type { IdentityMethod, IdentityVerification } from '../core/identity';
 import { identityAuditEntry, resolveAuditPath } from '../core/audit';
 import { identityAnswer } from '../core/identity';
 import { DEFAULT_IDENTITY_DOCUMENT_DAYS } from '../core/identity';
+import { lazyBundle } from '../core/lazy-bundle';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook';
 import { exitRecorded, recordInAuditLog } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
-import { loadIdentityVerifier } from './load-identity-verifier';
 import { OPTION_FILE_LIMITS, readOptionFile } from './option-file';
 import { EXIT, UsageError } from './usage';
+
+// The CMS/X.509 parser loads when this command runs: every other command starts without parsing it.
+const identityVerifier = lazyBundle<typeof import('../core/identity')>('identity-verifier');
 
 export const verifyIdentityCommand = defineCommand({
   name: 'verify-identity',
@@ -70,7 +73,7 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
       instanceId: values['instance-id'],
       maxAgeDays: playbook.eligibility.identityDocumentDays,
     };
-    const { NotASignatureError, verifyIdentity } = loadIdentityVerifier();
+    const { NotASignatureError, verifyIdentity } = identityVerifier.load();
     let result: IdentityVerification;
     try {
       result = verifyIdentity({ method, signature, document }, expected);

@@ -3,6 +3,7 @@
 // the eligibility settings are read through `userOrTrusted` besides, since they decide verdicts;
 // `aws.endpointUrl` and `audit.path` are machine-scoped, so no workspace can set them at all.
 import * as vscode from 'vscode';
+import { isTrusted } from './restricted-mode';
 import { resolveAuditPath } from '../core/audit';
 import { isIsoDay } from '../core/dates';
 import { today } from '../core/eligibility';
@@ -55,7 +56,7 @@ export function judgingDay(): { day: string; fixed: boolean } {
  */
 function userOrTrusted<T>(key: string): T | undefined {
   const set = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
-  const workspace = vscode.workspace.isTrusted ? (set?.workspaceFolderValue ?? set?.workspaceValue) : undefined;
+  const workspace = isTrusted() ? (set?.workspaceFolderValue ?? set?.workspaceValue) : undefined;
   return workspace ?? set?.globalValue;
 }
 

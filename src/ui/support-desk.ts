@@ -2,6 +2,7 @@
 // loads the AWS SDK; the first report load starts after activate() has returned.
 import * as vscode from 'vscode';
 import { redactingLog } from './redacting-log';
+import { isTrusted, NO_AWS_CALL } from './restricted-mode';
 import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmations-view';
@@ -57,8 +58,6 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);
   extension.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const activateMs = performance.now() - started;
-  log.info(
-    `activated in ${activateMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: workspace report paths and playbook not read, no AWS calls)'}`,
-  );
+  log.info(`activated in ${activateMs.toFixed(1)} ms${isTrusted() ? '' : ` (${NO_AWS_CALL} The workspace's report paths and playbook are not read.)`}`);
   return publicApi(ctx, activateMs, extension.extensionMode === vscode.ExtensionMode.Test);
 }

@@ -7,15 +7,18 @@ import { fill, h, icon } from './dom';
 import { ask } from './host';
 import type { PanelView } from './panel-view';
 
-/** The newest answer and the account it was asked for: shown again only while that account is on screen. */
-let answered: { account: string; reply: PanelReplies['verifyIdentity'] } | undefined;
-/** Whether the engineer unfolded the form (kept across redraws). */
-let unfolded = false;
+/** What the form shows beyond the saved draft, kept by the Check section's screen (check-screen.ts) across redraws. */
+export interface IdentityScreen {
+  /** The newest answer and the account it was asked for: shown again only while that account is on screen. */
+  answered?: { account: string; reply: PanelReplies['verifyIdentity'] };
+  /** Whether the engineer unfolded the form. */
+  unfolded: boolean;
+}
 
 const EMPTY: IdentityDraft = { method: 'pkcs7', signature: '', document: '' };
 
-/** The identity form under Check a customer; `recorded` runs after a verification is in the audit log. */
-export function identityForm(v: PanelView, recorded: () => void): HTMLElement {
+/** The identity form under Check a customer, drawn from and keeping to `screen`; `recorded` runs after a verification is in the audit log. */
+export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () => void): HTMLElement {
   const draft = (): IdentityDraft => (v.ui.identity ??= { ...EMPTY });
   const keep = (key: 'signature' | 'document') => (e: Event) => {
     draft()[key] = (e.target as HTMLTextAreaElement).value;
@@ -44,7 +47,7 @@ export function identityForm(v: PanelView, recorded: () => void): HTMLElement {
   );
   const document = h('textarea', { id: 'identity-document', rows: 4, spellcheck: 'false', on: { input: keep('document') } }, current.document);
   const answer = h('div', { id: 'identity-result', 'aria-live': 'polite' });
-  if (answered && answered.account === v.ui.check.account) fill(answer, answerLines(answered.reply));
+  if (screen.answered && screen.answered.account === v.ui.check.account) fill(answer, answerLines(screen.answered.reply));
   const verify = async () => {
     const code = v.state.reports.products.find((p) => p.id === v.ui.check.productId)?.code;
     const account = v.ui.check.account;
@@ -57,12 +60,12 @@ export function identityForm(v: PanelView, recorded: () => void): HTMLElement {
         account: account || undefined,
         productCode: code,
       });
-      answered = { account, reply };
+      screen.answered = { account, reply };
       fill(answer, answerLines(reply));
       // The audit log has a new line: the account's recent confirmations list it.
       if (account) recorded();
     } catch (error) {
-      answered = undefined;
+      screen.answered = undefined;
       fill(answer, h('p', { class: 'error', role: 'alert', id: 'identity-verdict' }, icon('error'), ' ', (error as Error).message));
     }
   };
@@ -70,10 +73,10 @@ export function identityForm(v: PanelView, recorded: () => void): HTMLElement {
     'details',
     {
       class: 'identity',
-      open: unfolded,
+      open: screen.unfolded,
       on: {
         toggle: (e) => {
-          unfolded = (e.target as HTMLDetailsElement).open;
+          screen.unfolded = (e.target as HTMLDetailsElement).open;
         },
       },
     },

@@ -4,7 +4,7 @@
 import { SECTIONS, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
 import { prefillCase, renderCases } from './cases-section';
 import { renderChannels } from './channels-section';
-import { auditChanged, renderCheck, runCheck } from './check-section';
+import { auditChanged, newCheckScreen, renderCheck, runCheck } from './check-section';
 import { fill, h, icon } from './dom';
 import { renderEscalation } from './escalation-section';
 import { connect, savedState, saveState } from './host';
@@ -32,6 +32,8 @@ const ui: WebviewState = {
   lineChoice: restored?.lineChoice,
 };
 let state: PanelState | undefined;
+/** What Check a customer shows beyond `ui` (requests under way, which answer is on screen): kept across every render. */
+const checkScreen = newCheckScreen();
 const app = document.getElementById('app')!;
 
 const view = (): PanelView => ({
@@ -47,7 +49,7 @@ const view = (): PanelView => ({
 });
 
 const SECTION_RENDERERS: Record<Section, (v: PanelView) => HTMLElement> = {
-  check: renderCheck,
+  check: (v) => renderCheck(v, checkScreen),
   scope: renderScope,
   escalation: renderEscalation,
   cases: renderCases,
@@ -111,16 +113,16 @@ connect((message) => {
     state = message.state;
     render();
     // A restored answer is shown as it was, then brought up to date with the audit log (it may have changed while hidden).
-    if (first && ui.answer) auditChanged(view());
+    if (first && ui.answer) auditChanged(view(), checkScreen);
     return;
   }
   if (message.type === 'audit') {
-    if (state) auditChanged(view());
+    if (state) auditChanged(view(), checkScreen);
     return;
   }
   ui.section = message.section;
   if (message.check) ui.check = { ...message.check };
   saveState(ui);
   render();
-  if (message.check && state) void runCheck(view());
+  if (message.check && state) void runCheck(view(), checkScreen);
 });

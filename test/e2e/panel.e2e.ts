@@ -99,6 +99,9 @@ describe('Support Desk panel in the workbench', () => {
       await verdict.innerText(),
       new RegExp(`Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333, the claimed account`),
     );
+    // Answered once, in place: no notification says it again (the panel once ran the palette's command, which announces).
+    await new Promise((settle) => setTimeout(settle, 1_500));
+    assert.equal(await workbench.notification(new RegExp(`Confirmed: ${INSTANCE}`)).count(), 0, 'a notification repeats the answer');
     assert.match(await panel.locator('#recent-confirmations').innerText(), new RegExp(INSTANCE));
     // The id stays on one line (it broke after "i-").
     const instance = panel.locator('#recent-confirmations .id', { hasText: new RegExp(`^${INSTANCE}$`) }).first();

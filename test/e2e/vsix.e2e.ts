@@ -8,6 +8,7 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundles } from '../../src/core/lazy-bundle';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 import { REPO_ROOT } from '../support/vscode/code-server';
@@ -52,7 +53,10 @@ describe('the packaged extension (.vsix) in the workbench', () => {
 
   it('packages only what runs: minified bundles, no source, map, test or node_modules', () => {
     const files = packagedFiles();
-    // The extension's bundle and the three it loads on first use; the CLI's bundles stay out.
+    // The extension's bundle and the ones it loads on first use (the list's `vsix` ones); the CLI's bundles stay out.
+    for (const [bundle, { vsix }] of Object.entries(bundles)) {
+      assert.equal(files.includes(`extension/dist/${bundle}.js`), vsix, `${bundle}.js ${vsix ? 'in' : 'not in'} ${files.join(' ')}`);
+    }
     for (const bundle of ['extension', 'aws', 'panel', 'identity'])
       assert.ok(files.includes(`extension/dist/${bundle}.js`), `${bundle}.js in ${files.join(' ')}`);
     assert.deepEqual(

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundles } from '../../src/core/lazy-bundle';
 
 describe('bundles', () => {
   const dist = resolve(__dirname, '../../../dist');
@@ -21,5 +22,15 @@ describe('bundles', () => {
   });
   it('dist/aws.js carries the SDK', () => {
     assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
+  });
+  it('dist/ holds every bundle of the list, and a lazy one only in its own file', () => {
+    const built = Object.keys(bundles).map((name) => [name, readFileSync(join(dist, `${name}.js`), 'utf8')] as const);
+    for (const [lazy, { module }] of Object.entries(bundles).filter(([, b]) => b.lazy)) {
+      assert.deepEqual(
+        built.filter(([, text]) => text.includes(`// src/${module}.ts\n`)).map(([name]) => name),
+        [lazy],
+        `src/${module}.ts is bundled in dist/${lazy}.js alone`,
+      );
+    }
   });
 });

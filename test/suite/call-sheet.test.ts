@@ -16,7 +16,7 @@ describe('call sheet', () => {
     this.timeout(90_000);
     await supportDesk();
     panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
-    panel.onDidPost((m) => posted.push(m));
+    panel.transport.onDidPost((m) => posted.push(m));
     // Replies go to a webview that said `ready`: a loaded machine takes a while to start its frame.
     await waitFor('the state message', () => posted.some((m) => m.type === 'state'), 80_000);
   });
@@ -32,7 +32,7 @@ describe('call sheet', () => {
   /** Asks as the webview's "Open call sheet" button does, on the ElasticBox line, and waits for the reply. */
   async function openCallSheet(id: number, region?: string): Promise<Extract<HostMessage, { type: 'reply' }>> {
     const requestId = 2_000_000 + id;
-    await panel.receive({ type: 'request', requestId, request: { kind: 'openCallSheet', line: LINE, ...(region ? { region } : {}) } });
+    await panel.transport.receive({ type: 'request', requestId, request: { kind: 'openCallSheet', line: LINE, ...(region ? { region } : {}) } });
     // The first asks the built-in Markdown extension to start: on a loaded machine that takes seconds.
     return waitFor(
       `the reply to request ${requestId}`,

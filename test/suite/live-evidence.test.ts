@@ -107,10 +107,10 @@ describe('Live agreements in the extension', () => {
     (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))?.dispose();
     const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
     const posted: HostMessage[] = [];
-    const listening = panel.onDidPost((m) => posted.push(m));
+    const listening = panel.transport.onDidPost((m) => posted.push(m));
     try {
       await waitFor("the panel's state", () => posted.some((m) => m.type === 'state'), 100_000);
-      await panel.receive({ type: 'request', requestId: 7_000_001, request: { kind: 'check', input: { account: UNLISTED } } });
+      await panel.transport.receive({ type: 'request', requestId: 7_000_001, request: { kind: 'check', input: { account: UNLISTED } } });
       const reply = await waitFor('the check', () =>
         posted.find((m): m is Extract<HostMessage, { type: 'reply'; ok: true }> => m.type === 'reply' && m.requestId === 7_000_001 && m.ok),
       );

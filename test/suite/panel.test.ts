@@ -2,14 +2,16 @@
 // gets the state, it answers a check, saves a redacted case without overwriting, and drops what is
 // not a well-formed message.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, PanelReplies } from '../../src/shared/panel-protocol';
 import type { SupportDeskPanel } from '../../src/ui/panel/support-desk-panel';
 import { awsSandbox, staticProfile } from '../support/aws-env';
 import { startAgreementEndpoint } from '../support/agreement-endpoint';
-import { copyFixtureReports, FIXTURES, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+import { startEc2Endpoint } from '../support/ec2-endpoint';
+import { copyFixtureReports, FIXTURES, setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
 
 const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -22,7 +24,7 @@ describe('Support Desk panel', () => {
     const api = await supportDesk();
     await useReports(api, ['reports']);
     panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
-    panel.onDidPost((m) => posted.push(m));
+    panel.transport.onDidPost((m) => posted.push(m));
   });
 
   after(() => {
@@ -33,7 +35,7 @@ describe('Support Desk panel', () => {
   /** Sends a request as the webview would and waits for its one reply (ids far above the webview's own). */
   async function ask(id: number, request: unknown): Promise<Extract<HostMessage, { type: 'reply' }>> {
     const requestId = 1_000_000 + id;
-    await panel.receive({ type: 'request', requestId, request });
+    await panel.transport.receive({ type: 'request', requestId, request });
     const replies = await waitFor(`the reply to request ${requestId}`, () => {
       const found = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId === requestId);
       return found.length > 0 && found;
@@ -82,9 +84,9 @@ describe('Support Desk panel', () => {
 
   it('ignores a malformed message and keeps answering', async () => {
     const before = posted.length;
-    await panel.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
-    await panel.receive({ type: 'nonsense' });
-    await panel.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
+    await panel.transport.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
+    await panel.transport.receive({ type: 'nonsense' });
+    await panel.transport.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(
       posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000),
@@ -167,6 +169,32 @@ describe('Support Desk panel', () => {
       delete process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT;
       sandbox.restore();
       await endpoint.stop();
+    }
+  });
+
+  it('confirms an instance with AWS in one reply, and says in it when the audit log cannot take the answer', async () => {
+    const instance = 'i-0a1b2c3d4e5f60718';
+    const endpoint = await startEc2Endpoint({ instances: { [instance]: { kind: 'attached', ownerId: '111122223333' } }, maxLifetimeMs: 60_000 });
+    const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });
+    // A folder where the audit log should be: the answer is given all the same, with what went wrong.
+    const folder = mkdtempSync(join(tmpdir(), 'support-desk-panel-audit-'));
+    await setSetting('aws.endpointUrl', endpoint.url);
+    await setSetting('audit.path', folder);
+    try {
+      const reply = await ask(15, { kind: 'confirm', input: { account: '1111-2222-3333', instanceId: instance, productId: 'prod-5qwz3vsg4kbfw' } });
+      assert.ok(reply.ok, JSON.stringify(reply));
+      const result = reply.result as PanelReplies['confirm'];
+      assert.match(result.confirmation?.message ?? '', new RegExp(`^Confirmed: ${instance} .* But the audit write failed: .*it is a folder, not a file`));
+      assert.match(result.check.recorded.confirmation ?? '', new RegExp(`^ConfirmProductInstance: Confirmed: ${instance}`));
+      assert.deepEqual(
+        endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance').map((c) => [c.instanceId, c.productCode]),
+        [[instance, '8a2kq9xw3vbn7m4c1zt6ry5pd']],
+      );
+    } finally {
+      for (const key of ['aws.endpointUrl', 'audit.path']) await setSetting(key, undefined);
+      sandbox.restore();
+      await endpoint.stop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

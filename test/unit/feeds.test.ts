@@ -107,6 +107,9 @@ describe('feeds: layout and headers', () => {
     );
     assert.match(bad[0].message, /15 fields and the header 16/);
     assert.match(bad[1].message, /valid_from "the first of AprilT00:00:00Z" is not an ISO 8601 instant/);
+    // A file's rows are the rows read, the rejected ones left out.
+    assert.equal(set.files.find((f) => f.file === 'agreements_v1/year=2026/month=04/data.csv')?.rows, 1);
+    assert.equal(set.files.find((f) => f.file === 'agreements_v1/year=2025/month=02/data.csv')?.rows, 4);
     const m = feedMoment({ asOf: '2025-02-12', knownAt: '2025-02-12' });
     assert.ok(agreement(feedEntitlement(set, OTHER_BUYER.account, m), 'agmt-deleted'), 'the row after the bad one is read');
   });

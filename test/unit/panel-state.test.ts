@@ -240,7 +240,10 @@ describe('panel: check a customer', () => {
     const empty = checkAccount({ account: '111122223333' }, undefined, [], 1);
     assert.equal(empty.verdict, null);
     assert.match(empty.freshness, /no subscription reports loaded/);
-    assert.throws(() => checkAccount({ account: 'abc' }, undefined, [], 1), /must be 12 digits; type the 12-digit AWS account number/);
+    assert.throws(() => checkAccount({ account: 'abc' }, undefined, [], 1), {
+      name: 'UserFacingError',
+      message: /must be 12 digits; type the 12-digit AWS account number/,
+    });
   });
 });
 

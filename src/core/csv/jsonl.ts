@@ -8,7 +8,9 @@ import { fileChunks } from './csv-input';
 const NEWLINE = 0x0a;
 
 export class JsonLinesWriter {
-  // Appends from one process are chained so concurrent results never interleave.
+  // Appends through this writer are chained (one at a time, in call order), so its own lines never
+  // interleave. Nothing chains it with another writer of the same file (another instance, another
+  // process): each append is one O_APPEND write of a whole line, and the newline fence covers a torn one.
   private tail: Promise<void> = Promise.resolve();
 
   constructor(readonly path: string) {}

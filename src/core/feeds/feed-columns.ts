@@ -24,13 +24,15 @@ export const HISTORY = ['valid_from', 'update_date', 'insert_date', 'delete_date
 /**
  * Per feed: the columns that tell it apart (all must be in the header), the columns read (in this
  * order into a row's values; missing optional ones read as empty), and which of those form the key
- * of one record (its versions share the key).
+ * of one record (its versions share the key), and which repeat enough to be kept once.
  */
 interface FeedColumns {
   signature: readonly string[];
   read: readonly string[];
   required: readonly string[];
   key: readonly number[];
+  /** Values (by `read` index) that repeat across rows (statuses, offers, account GUIDs): kept once. */
+  shared: readonly number[];
 }
 
 export const FEED_COLUMNS: Readonly<Record<FeedKind, FeedColumns>> = {
@@ -52,48 +54,56 @@ export const FEED_COLUMNS: Readonly<Record<FeedKind, FeedColumns>> = {
     ],
     required: ['agreement_id', 'acceptor_account_id', 'proposer_account_id', 'offer_id', 'status'],
     key: [0],
+    shared: [1, 2, 3, 4, 8, 9, 10],
   },
   offerTarget: {
     signature: ['offer_id', 'target_type', 'polarity'],
     read: ['offer_target_id', 'offer_id', 'offer_revision', 'target_type', 'polarity', 'value'],
     required: ['offer_id', 'offer_revision', 'target_type', 'polarity', 'value'],
     key: [0, 1, 2, 5],
+    shared: [1, 2, 3, 4],
   },
   offerProduct: {
     signature: ['offer_id', 'offer_revision', 'product_id'],
     read: ['offer_id', 'offer_revision', 'product_id'],
     required: ['offer_id', 'offer_revision', 'product_id'],
     key: [0, 1, 2],
+    shared: [0, 1, 2],
   },
   offer: {
     signature: ['offer_id', 'offer_revision', 'expiration_date'],
     read: ['offer_id', 'offer_revision', 'name', 'expiration_date', 'seller_account_id', 'opportunity_id'],
     required: ['offer_id', 'offer_revision'],
     key: [0, 1],
+    shared: [1, 4],
   },
   product: {
     signature: ['product_id', 'manufacturer_account_id', 'product_code'],
     read: ['product_id', 'manufacturer_account_id', 'product_code', 'title'],
     required: ['product_id', 'manufacturer_account_id', 'product_code'],
     key: [0],
+    shared: [1],
   },
   legacyIdMapping: {
     signature: ['mapping_type', 'legacy_id', 'new_id'],
     read: ['mapping_type', 'legacy_id', 'new_id'],
     required: ['mapping_type', 'legacy_id', 'new_id'],
     key: [0, 1],
+    shared: [0],
   },
   account: {
     signature: ['account_id', 'aws_account_id'],
     read: ['account_id', 'aws_account_id', 'mailing_address_id', 'tax_legal_name'],
     required: ['account_id', 'aws_account_id'],
     key: [0],
+    shared: [],
   },
   address: {
     signature: ['address_id', 'email_domain'],
     read: ['address_id', 'company_name', 'email_domain', 'country_code'],
     required: ['address_id'],
     key: [0],
+    shared: [3],
   },
 };
 

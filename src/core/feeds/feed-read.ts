@@ -228,6 +228,7 @@ async function readFeedFile(
   const records = set.records.get(kind)!;
   const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
   const keep = rowFilter(kind, read, filter);
+  const shared = set.sharedValues;
   // The newest update_date's bytes (instants of one format sort as text): no string per row.
   const newest = Buffer.alloc(64);
   let newestLength = 0;
@@ -247,13 +248,24 @@ async function readFeedFile(
       }
       if (!keep(row)) {
         // A row the focus leaves out is still checked, so a lookup names the same bad rows as a whole read.
-        if (!isInstant(row, validFrom) || !isInstant(row, recordedAt)) toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
+        const bad = !isInstant(row, validFrom) || !isInstant(row, recordedAt);
+        if (bad && !toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem)) rows--;
         return;
       }
       const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
-      if (!record) return;
+      if (!record) {
+        rows--;
+        return;
+      }
+      for (const i of columns.shared) {
+        const value = record.values[i];
+        if (value === undefined) continue;
+        const held = shared.get(value);
+        if (held === undefined) shared.set(value, value);
+        else record.values[i] = held;
+      }
       const key = columns.key.map((k) => record.values[k] ?? '').join('|');
-      if (columns.key.every((k) => record.values[k] === undefined) || record.values[columns.key[0]] === undefined) {
+      if (record.values[columns.key[0]] === undefined) {
         problem(line, `${columns.read[columns.key[0]]} is empty: the row was skipped`);
         rows--;
         return;

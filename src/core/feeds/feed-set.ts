@@ -34,6 +34,8 @@ export class FeedSet {
   /** `offer_id|offer_revision` -> record keys of the offer product and offer target feeds. */
   readonly offerProducts = new Map<string, Set<string>>();
   readonly offerTargets = new Map<string, Set<string>>();
+  /** One copy of each value that repeats across rows (see FEED_COLUMNS' `shared`): a million rows hold a few hundred statuses. */
+  readonly sharedValues = new Map<string, string>();
 
   constructor(readonly focus: FeedFocus | undefined) {}
 

@@ -9,6 +9,7 @@ import { resolveRegion, type ResolvedRegion } from '../../aws/region';
 import type { ConfirmationResult } from '../../core/confirmations';
 import { escapeMarkdown } from '../../core/text';
 import { Disposable } from '../dispose';
+import { assertTrusted, isTrusted, NO_AWS_CALL, onDidGrantTrust } from '../restricted-mode';
 import { affects, readSettings, SECTION } from '../settings';
 import { KNOWN_REGIONS, orderRegions, rememberRegion } from './regions';
 
@@ -43,7 +44,7 @@ export class AwsSession extends Disposable {
         }
       }),
     );
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshRegion()));
+    this._register(onDidGrantTrust(() => void this.refreshRegion()));
     void this.refreshRegion();
     this.status.show();
   }
@@ -58,21 +59,15 @@ export class AwsSession extends Disposable {
     return this.problem;
   }
 
-  /** The AWS layer, loaded on first use; undefined (after telling the user) in Restricted Mode. */
-  async layer(): Promise<AwsLayer | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window
-        .showWarningMessage('Support Desk makes no AWS call in Restricted Mode. Trust this workspace to confirm instances.', 'Manage Workspace Trust')
-        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
-      return undefined;
-    }
+  /** The AWS layer, loaded on first use. Throws RestrictedModeError in Restricted Mode (nothing is loaded). */
+  async layer(): Promise<AwsLayer> {
+    assertTrusted();
     return loadAws();
   }
 
   /** Checks the credentials now; on failure the status bar turns red and offers this same retry. */
   async checkCredentials(): Promise<boolean> {
     const aws = await this.layer();
-    if (!aws) return false;
     const settings = this.settings();
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Support Desk: checking AWS credentials (${settings.profile ?? 'default chain'})` },
@@ -106,7 +101,6 @@ export class AwsSession extends Disposable {
 
   async selectProfile(): Promise<string | undefined> {
     const aws = await this.layer();
-    if (!aws) return undefined;
     const profiles = await aws.listProfiles();
     const current = this.settings().profile;
     type Item = vscode.QuickPickItem & { profile: string };
@@ -134,7 +128,6 @@ export class AwsSession extends Disposable {
 
   async selectRegion(): Promise<string | undefined> {
     const aws = await this.layer();
-    if (!aws) return undefined;
     const settings = this.settings();
     const { profile, region: profileRegion } = await this.regionOfProfile(aws);
     const recent = this.state.get<string[]>(RECENT_REGIONS, []);
@@ -161,7 +154,7 @@ export class AwsSession extends Disposable {
 
   /** Reads the region again (settings, environment, config files), then shows it; nothing is read in Restricted Mode. */
   private async refreshRegion(): Promise<void> {
-    if (vscode.workspace.isTrusted) this.region = await resolveRegion(this.settings()).catch(() => null);
+    if (isTrusted()) this.region = await resolveRegion(this.settings()).catch(() => null);
     this.render();
   }
 
@@ -174,9 +167,9 @@ export class AwsSession extends Disposable {
   private render(): void {
     const { profile, endpointUrl } = this.settings();
     const regionText = this.region === undefined ? 'region…' : this.region === null ? 'no region' : `${this.region.region} (${this.region.source})`;
-    if (!vscode.workspace.isTrusted) {
+    if (!isTrusted()) {
       this.status.text = '$(cloud) AWS off';
-      this.status.tooltip = 'Restricted Mode: Support Desk makes no AWS call until this workspace is trusted.';
+      this.status.tooltip = NO_AWS_CALL;
       this.status.command = 'workbench.trust.manage';
       this.status.backgroundColor = undefined;
       return;

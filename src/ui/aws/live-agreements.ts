@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { agreementAuditEntry } from '../../core/audit';
 import { judgingMoment } from '../../core/dates';
-import type { Verdict } from '../../core/domain';
+import type { AccountVerdict, Verdict } from '../../core/domain';
 import { judgeAccount } from '../../core/eligibility';
 import { combineVerdicts, type LiveEvidence } from '../../core/agreements';
 import type { SupportDeskContext } from '../context';
@@ -22,27 +22,30 @@ export interface LiveCheck {
 
 /**
  * Searches `account`'s live agreements (for `productId`, else any product) and records the search.
- * Throws a RangeError with what to do in Restricted Mode (no AWS call there) or when the AWS layer is
- * not available; an AWS failure is not thrown: it is the live verdict `error`, recorded like any other.
+ * Throws RestrictedModeError (words for the engineer, no AWS call) in Restricted Mode; an AWS failure
+ * is not thrown: it is the live verdict `error`, recorded like any other.
  */
 export async function checkLiveAgreements(ctx: SupportDeskContext, account: string, productId?: string): Promise<LiveCheck> {
-  if (!vscode.workspace.isTrusted)
-    throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
   const aws = await ctx.aws.layer();
-  if (!aws) throw new RangeError('The AWS layer is not available.');
   const { day, fixed } = judgingDay();
   const moment = judgingMoment(fixed ? day : undefined);
   const live = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Support Desk: searching the live agreements of ${account} (us-east-1)` },
     () => aws.searchAgreements({ account, productId, at: moment.at }, { profile: ctx.aws.settings().profile }),
   );
-  const snapshot = ctx.reports.current?.snapshot;
-  const report =
-    snapshot && snapshot.files.length > 0
-      ? judgeAccount(snapshot.store, account, moment.day, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility))
-      : null;
-  const combined = combineVerdicts(report, live, productId);
+  const combined = combineVerdicts(reportsVerdict(ctx, account, moment.day), live, productId);
   ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
   const auditProblem = await recordEvidence(ctx, agreementAuditEntry(live, { account, productId }));
   return { verdict: combined.verdict, reasons: combined.reasons, live, ...(auditProblem ? { auditProblem } : {}) };
+}
+
+/**
+ * `account`'s verdict from the loaded reports on `day` (YYYY-MM-DD; default: the judging day), with the
+ * playbook's eligibility window; null when no report is loaded. No AWS call: Restricted Mode offers it.
+ */
+export function reportsVerdict(ctx: SupportDeskContext, account: string, day = judgingDay().day): AccountVerdict | null {
+  const snapshot = ctx.reports.current?.snapshot;
+  return snapshot && snapshot.files.length > 0
+    ? judgeAccount(snapshot.store, account, day, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility))
+    : null;
 }

@@ -1,25 +1,22 @@
 // Confirm Instance... and Confirm Instances from File...: ask EC2 ConfirmProductInstance with the
-// engineer's profile, record every answer in the audit log, show it in Confirmations.
+// engineer's profile (aws/confirm-instance.ts), record every answer in the audit log, show it in
+// Confirmations; the prompts and the notifications are this file's.
 import * as vscode from 'vscode';
 import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch';
 import { renderCase } from '../../core/case';
 import { chooseLine, lineView, productsOfAccount } from '../../core/playbook';
-import {
-  describeResult,
-  validateConfirmationRequest,
-  type ConfirmationRequest,
-  type ConfirmationResult,
-  type ConfirmationVerdict,
-} from '../../core/confirmations';
-import { INSTANCE_ID, parseTypedAccount, PRODUCT_CODE } from '../../core/ids';
+import { describeResult, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmations';
+import { INSTANCE_ID } from '../../core/ids';
+import { UserFacingError } from '../../core/user-facing-error';
+import { confirmInstance, recordConfirmation, type ConfirmedInstance } from '../aws/confirm-instance';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
 import type { SupportDeskContext } from '../context';
 import { confirmationAccount, verdictMessage } from '../confirmations/confirmations-tree-model';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { typedAccountProblem } from './input-checks';
-import { productChoices, type ProductChoice } from './product-choices';
-import { askPick, askText, BACK, runSteps, type Answer, type Step, type StepAt } from './steps';
+import { pickProductCode, productCodeFor } from './product-pick';
+import { askPick, askText, runSteps, type Step } from './steps';
 
 /** What a caller may already know: from a tree item, a Find Account result, or a test. */
 export interface ConfirmPrefill {
@@ -34,10 +31,8 @@ export const askAndConfirmInstance =
   (ctx: SupportDeskContext) =>
   async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const fromTree = arg && 'kind' in arg;
     const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : (arg ?? {});
-    const settings = ctx.aws.settings();
     const request: ConfirmationRequest = {
       instanceId: prefill.instanceId ?? '',
       productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
@@ -47,16 +42,19 @@ export const askAndConfirmInstance =
     };
     if (!(await askRequest(ctx, aws, request, !prefill.instanceId))) return undefined;
     const { instanceId, productCode, region } = request;
-    const problems = validateConfirmationRequest(request);
-    if (problems.length > 0) {
-      void vscode.window.showErrorMessage(`Confirm Instance: ${problems.join('; ')}. Nothing was sent.`);
+    let confirmed: ConfirmedInstance;
+    try {
+      confirmed = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
+        () => confirmInstance(ctx, aws, request),
+      );
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      void vscode.window.showErrorMessage(`Confirm Instance: ${error.message}`);
       return undefined;
     }
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
-      () => aws.confirmInstance(request, settings),
-    );
-    await record(ctx, [result]);
+    const { result, auditProblem } = confirmed;
+    if (auditProblem) sayNotRecorded(result, auditProblem);
     announce(ctx, result);
     return result;
   };
@@ -135,7 +133,6 @@ export const confirmInstancesFromFile =
   (ctx: SupportDeskContext) =>
   async (file?: string): Promise<ConfirmationResult[] | undefined> => {
     const aws = await ctx.aws.layer();
-    if (!aws) return undefined;
     const path =
       file ??
       (
@@ -177,7 +174,8 @@ export const confirmInstancesFromFile =
           ...settings,
           signal: abort.signal,
           onResult: async (result) => {
-            await record(ctx, [result], false);
+            const auditProblem = await recordConfirmation(ctx, result, false);
+            if (auditProblem) sayNotRecorded(result, auditProblem);
             done++;
             progress.report({ increment: 100 / requests.length, message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}` });
           },
@@ -199,22 +197,9 @@ export const confirmInstancesFromFile =
     return results;
   };
 
-/** Audit first (the evidence must not be lost), then the views. */
-async function record(ctx: SupportDeskContext, results: ConfirmationResult[], refresh = true): Promise<void> {
-  const audit = ctx.confirmations.auditLog;
-  for (const result of results) {
-    ctx.log.info(`confirm ${describeResult(result)}`);
-    ctx.aws.noteResult(result);
-    try {
-      await audit.append(result);
-    } catch (error) {
-      ctx.log.error(`cannot write the audit log ${audit.path}: ${String(error)}`);
-      void vscode.window.showErrorMessage(
-        `The confirmation of ${result.instanceId} could not be written to the audit log ${audit.path}: ${String(error)}. Check supportDesk.audit.path.`,
-      );
-    }
-  }
-  if (refresh) ctx.confirmations.refresh();
+/** A confirmation the audit log could not take: said at once, beside its answer (which is still given). */
+function sayNotRecorded(result: ConfirmationResult, auditProblem: string): void {
+  void vscode.window.showErrorMessage(`The confirmation of ${result.instanceId} is not in the audit log: ${auditProblem}. Check supportDesk.audit.path.`);
 }
 
 function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
@@ -253,45 +238,4 @@ async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Pr
   const known = Object.fromEntries(Object.entries(facts).filter(([id]) => picked.template.fields.some((f) => f.id === id)));
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCase(playbook, picked.template, known).markdown });
   await vscode.window.showTextDocument(doc);
-}
-
-function productCodeFor(ctx: SupportDeskContext, productId: string | undefined): string | undefined {
-  if (!productId) return undefined;
-  return ctx.reports.current?.snapshot.store.productCodeFor(productId) ?? ctx.playbook.latest?.playbook.products.find((p) => p.id === productId)?.code;
-}
-
-/**
- * Products from the reports and the playbook (by code), the claimed account's own first, or a code typed
- * by hand (Back returns to the list).
- */
-async function pickProductCode(ctx: SupportDeskContext, at: StepAt, current?: string, account?: string): Promise<Answer<string>> {
-  const store = ctx.reports.current?.snapshot.store;
-  const claimed = account ? parseTypedAccount(account) : undefined;
-  const ownIds = new Set(claimed?.ok ? (store?.recordsForAccount(claimed.account) ?? []).map((r) => r.productId) : []);
-  const { own, others } = productChoices(store?.products() ?? [], (await ctx.playbook.current()).playbook.products, ownIds);
-  const byCode = new Map<string, vscode.QuickPickItem>();
-  const row = (c: ProductChoice): vscode.QuickPickItem => {
-    const item = { label: c.title, description: `${c.code} · ${c.id}`, detail: `from the ${c.from}` };
-    byCode.set(c.code, item);
-    return item;
-  };
-  const separator = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
-  const items = own.length
-    ? [separator(`Products of account ${claimed?.ok ? claimed.account : ''}`), ...own.map(row), separator('Other products'), ...others.map(row)]
-    : others.map(row);
-  const typeIt = { label: '$(edit) Enter a product code...', description: '' };
-  for (;;) {
-    const picked = await askPick(at, [...items, typeIt], { matchOnDescription: true, active: current ? byCode.get(current) : undefined });
-    if (picked === undefined || picked === BACK) return picked;
-    if (picked !== typeIt) return [...byCode].find(([, item]) => item === picked)?.[0];
-    const typed = await askText(
-      { ...at, back: true },
-      {
-        prompt: 'The product code (1-25 letters or digits) from the Marketplace listing',
-        value: current,
-        validate: (v) => (PRODUCT_CODE.test(v.trim()) ? undefined : 'a product code is 1-25 letters or digits'),
-      },
-    );
-    if (typed !== BACK) return typed?.trim();
-  }
 }

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { IdentityMethod, IdentityVerification } from '../../core/identity';
 import type { SupportDeskContext } from '../context';
 import type { IdentityEvidenceInput } from '../identity/identity-evidence';
-import { lazyModule } from '../lazy-module';
+import { lazyBundle } from '../../core/lazy-bundle';
 
-const evidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
+const evidence = lazyBundle<typeof import('../identity/identity-evidence')>('identity');
 
 // /rsa2048 is left out until an AWS certificate for it is bundled: nothing here could verify it
 // (the CLI's --rsa2048 says so in its answer). Ask the customer for /pkcs7 instead.

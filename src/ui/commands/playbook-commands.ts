@@ -8,6 +8,7 @@ import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
 import type { PanelTarget, SupportDeskPanel } from '../panel/support-desk-panel';
 import { DEFAULT_PLAYBOOK_DOC } from '../playbook/playbook-documents';
+import { isTrusted } from '../restricted-mode';
 
 export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscode.Uri> => {
   const loaded = await ctx.playbook.current();
@@ -18,7 +19,7 @@ export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscod
   const doc = await vscode.workspace.openTextDocument(DEFAULT_PLAYBOOK_DOC);
   await vscode.window.showTextDocument(doc, { preview: true });
   const teamPath = ctx.playbook.teamPath();
-  if (teamPath && vscode.workspace.isTrusted) {
+  if (teamPath && isTrusted()) {
     void vscode.window
       .showInformationMessage(
         'This is the default playbook (read-only). A team playbook in .support-desk/playbook.json replaces it section by section.',

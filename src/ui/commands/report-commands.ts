@@ -1,6 +1,7 @@
 // Commands about the subscription reports: choose them, show the samples, reload.
 import * as vscode from 'vscode';
 import type { SupportDeskContext } from '../context';
+import { isTrusted } from '../restricted-mode';
 import { SECTION } from '../settings';
 
 /** Load Reports...: pick folders or CSV files and keep them in supportDesk.reports.paths. */
@@ -21,7 +22,7 @@ export const chooseAndLoadReports =
     }
     if (!chosen || chosen.length === 0) return;
     // In a trusted folder the choice belongs to the workspace; otherwise it can only live in user settings.
-    const target = vscode.workspace.workspaceFolders && vscode.workspace.isTrusted ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target = vscode.workspace.workspaceFolders && isTrusted() ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     ctx.log.info(`report paths set to ${chosen.join(', ')}`);
     await vscode.workspace.getConfiguration(SECTION).update('reports.paths', chosen, target);
     await ctx.reports.reload();

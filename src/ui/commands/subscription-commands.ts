@@ -5,6 +5,7 @@ import { paddingWarning } from '../../core/ids';
 import { checkLiveAgreements, type LiveCheck } from '../aws/live-agreements';
 import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
+import { isTrusted } from '../restricted-mode';
 import { askAccount } from './input-checks';
 import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { VERDICT_LOOK } from '../subscriptions/presentation';
@@ -37,7 +38,7 @@ export const findAccount =
     showPanel(ctx, { section: 'check', check: { account: v.account } });
     const recorded = summarizeRecordedEvidence(recordedEvidenceByAccount(await ctx.confirmations.read()).get(v.account) ?? {});
     // No AWS call in Restricted Mode: the live search is not offered there.
-    const actions = vscode.workspace.isTrusted ? [CHECK_LIVE, OPEN_PANEL] : [OPEN_PANEL];
+    const actions = isTrusted() ? [CHECK_LIVE, OPEN_PANEL] : [OPEN_PANEL];
     let shown: Thenable<string | undefined>;
     if (result.found) {
       const best = v.subscriptions[0];
@@ -70,8 +71,8 @@ const CONFIRM = 'Confirm Instance...';
 /**
  * Check Live Agreements...: the account's AWS Marketplace agreements (SearchAgreements with the
  * engineer's profile, us-east-1) combined with the reports' verdict, recorded in the audit log, the
- * answer in a notification. The account comes from a tree row, Find Account or an input box; refused
- * in Restricted Mode. Returns the answer (tests), undefined when cancelled or refused.
+ * answer in a notification. The account comes from a tree row, Find Account or an input box. Returns
+ * the answer (tests), undefined when cancelled.
  */
 export const checkLiveAgreementsCommand =
   (ctx: SupportDeskContext) =>
@@ -80,14 +81,7 @@ export const checkLiveAgreementsCommand =
     const parsed = await askAccount('Check Live Agreements', "The customer's 12-digit AWS account number", account);
     if (!parsed) return undefined;
     const productId = typeof target === 'object' && target.kind !== 'more' ? productOf(target) : undefined;
-    let answer: LiveCheck;
-    try {
-      answer = await checkLiveAgreements(ctx, parsed.account, productId);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      void vscode.window.showErrorMessage(`Check Live Agreements: ${error.message}`);
-      return undefined;
-    }
+    const answer = await checkLiveAgreements(ctx, parsed.account, productId);
     const { live } = answer;
     const message = [
       `Account ${parsed.account} with live agreements: ${VERDICT_LOOK[answer.verdict].words}.`,

@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import { PANEL_VIEW_TYPE } from '../../shared/panel-protocol';
 import type { SupportDeskContext } from '../context';
-import { lazyModule } from '../lazy-module';
+import { lazyBundle } from '../../core/lazy-bundle';
 import type { PanelTarget, SupportDeskPanel } from './support-desk-panel';
 
-const panel = lazyModule<typeof import('./support-desk-panel')>('panel.js', 'panel/support-desk-panel');
+const panel = lazyBundle<typeof import('./support-desk-panel')>('panel');
 
 /** Opens (or reveals) the panel and shows `target`: a section, an account to check. */
 export function showPanel(ctx: SupportDeskContext, target?: PanelTarget): SupportDeskPanel {

@@ -4,6 +4,7 @@ import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
 import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/eligibility';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
+import { UserFacingError } from '../../core/user-facing-error';
 import { sharedName, withoutLocalPaths } from '../../core/eligibility';
 import type { EligibilityPolicy } from '../../core/domain';
 import type { LoadedPlaybook } from '../../core/playbook';
@@ -91,12 +92,12 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
  * The answer to "Check a customer": verdict, reasons and evidence from the reports, freshness, the
  * good-faith rule when unlisted, contacts, the account's recent confirmations (EC2 and identity
  * documents) and its newest recorded ConfirmProductInstance answer, live agreement search and identity
- * document; `sequence` is the host's count of answers (CheckResult.sequence). Throws a RangeError
+ * document; `sequence` is the host's count of answers (CheckResult.sequence). Throws a UserFacingError
  * with words for the engineer when the typed account is not an account number.
  */
 export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[], sequence: number): CheckResult {
   const parsed = parseTypedAccount(input.account);
-  if (!parsed.ok) throw new RangeError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
+  if (!parsed.ok) throw new UserFacingError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
   const account = parsed.account;
   const padded = paddingWarning(input.account);
   const warnings = padded ? [padded] : [];

@@ -2,6 +2,7 @@
 // the workspace is trusted. Reloads when that file changes; its problems go to the Problems view.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { isTrusted, onDidGrantTrust } from '../restricted-mode';
 import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook';
 import { problemDiagnostic } from '../diagnostics';
 import { Disposable } from '../dispose';
@@ -21,7 +22,7 @@ export class PlaybookSource extends Disposable {
     watcher.onDidCreate(reload);
     watcher.onDidChange(reload);
     watcher.onDidDelete(reload);
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(reload));
+    this._register(onDidGrantTrust(reload));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(reload));
   }
 
@@ -33,7 +34,7 @@ export class PlaybookSource extends Disposable {
 
   current(): Promise<LoadedPlaybook> {
     // Restricted Mode: the workspace's playbook is not read at all.
-    this.loaded ??= loadPlaybook(vscode.workspace.isTrusted ? (this.teamPath() ?? null) : null).then((loaded) => {
+    this.loaded ??= loadPlaybook(isTrusted() ? (this.teamPath() ?? null) : null).then((loaded) => {
       this.report(loaded);
       this.latest = loaded;
       return loaded;

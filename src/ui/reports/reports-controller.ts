@@ -4,6 +4,7 @@
 // supportDesk.reports.s3RefreshMinutes, never in Restricted Mode.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { isTrusted, NO_AWS_CALL, onDidGrantTrust } from '../restricted-mode';
 import type { AwsSettings } from '../../aws';
 import { loadS3Layer } from '../../aws/lazy';
 import { isS3Url } from '../../aws/s3-url';
@@ -85,7 +86,7 @@ export class ReportsController extends Disposable {
           void this.reload();
         }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      onDidGrantTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     ])
       this._register(owned);
@@ -174,17 +175,17 @@ export class ReportsController extends Disposable {
     this.watch(expanded.sources);
     const fromS3 = s3.length > 0 ? await this.syncS3(s3, signal) : undefined;
     const changed = stale === 'all' ? 'all' : new Set([...stale, ...(fromS3?.fetched ?? [])]);
-    const read = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
+    const snapshot = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
         this.reportSet.sync([...expanded.files, ...(fromS3?.sources ?? [])], changed, {
           signal,
+          notes: fromS3?.notes,
           asOf: judgingDay().day,
           onFile: (file, index, total) => progress.report({ message: `reading report ${index + 1}/${total}: ${file.path}` }),
         }),
       ),
     );
     if (this.stale === stale) this.stale = new Set();
-    const snapshot: ReportSnapshot = fromS3 ? { ...read, problems: [...fromS3.notes, ...read.problems] } : read;
     const missing = [...unresolved, ...expanded.missing, ...(fromS3?.failures.map((f) => `${f.url}: ${f.message}`) ?? [])];
     for (const m of missing) this.log.warn(`report path ${m}`);
     this.log.info(describeLoad(snapshot, performance.now() - started));
@@ -204,10 +205,10 @@ export class ReportsController extends Disposable {
   private async syncS3(urls: string[], signal: AbortSignal): Promise<S3SyncResult> {
     const key = urls.join('\n');
     if (!this.s3Due && this.s3Result?.urls === key) return { ...this.s3Result.result, fetched: new Set() };
-    const s3 = vscode.workspace.isTrusted ? new (await loadS3Layer()).S3Reports(this.s3Access.settings()) : undefined;
+    const s3 = isTrusted() ? new (await loadS3Layer()).S3Reports(this.s3Access.settings()) : undefined;
     let result: S3SyncResult;
     try {
-      result = await syncS3Reports(urls, this.s3Cache, s3, 'Restricted Mode: S3 is not asked until this workspace is trusted', signal);
+      result = await syncS3Reports(urls, this.s3Cache, s3, NO_AWS_CALL, signal);
     } finally {
       s3?.destroy();
     }

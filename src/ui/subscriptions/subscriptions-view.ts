@@ -1,5 +1,6 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
+import { isTrusted } from '../restricted-mode';
 import { reportFreshness } from '../../core/eligibility';
 import { feedEntitlements, feedMoment } from '../../core/feeds';
 import { feedFileOf } from '../feeds/feed-roots';
@@ -74,7 +75,7 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
         loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
         ...loaded.missing.map((m) => `⚠ ${m}.`),
         ...cachedNotes(loaded.cached),
-        vscode.workspace.isTrusted ? '' : "Restricted Mode: the workspace's report paths are not read.",
+        isTrusted() ? '' : "Restricted Mode: the workspace's report paths are not read.",
       ].filter(Boolean);
       this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
     }

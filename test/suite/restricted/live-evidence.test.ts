@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { NO_AWS_CALL, type RestrictedAnswer } from '../../../src/ui/restricted-mode';
 import { startAgreementEndpoint } from '../../support/agreement-endpoint';
 import { setSetting, supportDesk } from '../helpers';
 
@@ -15,7 +16,8 @@ describe('Check Live Agreements in Restricted Mode', () => {
     process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
     await setSetting('audit.path', join(dir, 'audit.jsonl'));
     try {
-      assert.equal(await vscode.commands.executeCommand('supportDesk.checkLiveAgreements', '111122223333'), undefined);
+      const answer = await vscode.commands.executeCommand<RestrictedAnswer>('supportDesk.checkLiveAgreements', '111122223333');
+      assert.equal(answer.restricted, NO_AWS_CALL);
       assert.equal(endpoint.calls.length, 0);
       assert.equal(existsSync(join(dir, 'audit.jsonl')), false);
     } finally {
