@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AwsSession } from './aws/aws-session';
 import type { ConfirmationsView } from './confirmations/confirmations-view';
+import type { Judge } from './judging/judge';
 import type { CallSheetDocument } from './playbook/call-sheet-document';
 import type { PlaybookSource } from './playbook/playbook-source';
 import type { ReportsController } from './reports/reports-controller';
@@ -14,6 +15,8 @@ export interface SupportDeskContext {
   readonly playbook: PlaybookSource;
   /** The critical-outage call sheet, rendered in the Markdown preview. */
   readonly callSheet: CallSheetDocument;
+  /** The verdicts: every source of evidence held, judged on the judging day under the window in effect. */
+  readonly judge: Judge;
   readonly subscriptions: SubscriptionsView;
   readonly confirmations: ConfirmationsView;
   readonly aws: AwsSession;

@@ -12,7 +12,7 @@ import { PlaybookSource } from './playbook/playbook-source';
 import { openPanel, registerPanelSerializer } from './panel/panel-loader';
 import { publicApi, type SupportDeskApi } from './public-api';
 import { ReportsController } from './reports/reports-controller';
-import { affects, eligibilityPolicy } from './settings';
+import { Judge } from './judging/judge';
 import { followRecordedEvidence } from './subscriptions/evidence-tooltips';
 import { SubscriptionsView } from './subscriptions/subscriptions-view';
 
@@ -24,13 +24,15 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const playbook = new PlaybookSource(log);
   const aws = new AwsSession(log, extension.globalState);
   const reports = new ReportsController(log, extension.globalStorageUri.fsPath, aws);
-  const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));
+  const judge = new Judge(reports, playbook);
+  const subscriptions = new SubscriptionsView(reports, extension.workspaceState, judge);
   const ctx: SupportDeskContext = {
     extension,
     log,
     playbook,
     callSheet: new CallSheetDocument(playbook),
     reports,
+    judge,
     subscriptions,
     confirmations: new ConfirmationsView(log),
     aws,
@@ -40,6 +42,7 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     playbook,
     ctx.callSheet,
     reports,
+    judge,
     subscriptions,
     ctx.confirmations,
     ctx.aws,
@@ -48,10 +51,6 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     registerPanelSerializer(ctx),
     followRecordedEvidence(ctx),
     { dispose: () => openPanel()?.dispose() },
-    playbook.onDidChange(() => void playbook.current().then(() => subscriptions.rebuild(reports.current))),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, 'eligibility')) subscriptions.rebuild(reports.current);
-    }),
   );
   // After activate() returns: the playbook (its eligibility window) first, then the reports.
   const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);

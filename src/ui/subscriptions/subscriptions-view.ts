@@ -1,11 +1,10 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
-import { reportFreshness } from '../../core/eligibility';
-import type { EligibilityPolicy } from '../../core/domain';
-import type { ReportsController, ReportsLoaded } from '../reports/reports-controller';
+import type { Judgement } from '../../core/judging';
+import type { Judge } from '../judging/judge';
+import type { ReportsController } from '../reports/reports-controller';
 import { cachedDescription, cachedNotes, linkToCopies } from '../reports/s3-report-words';
 import { Disposable } from '../dispose';
-import { judgingDay } from '../settings';
 import { treeItem } from '../tree-item';
 import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './subscriptions-tree-model';
 import { lookOf } from './presentation';
@@ -22,11 +21,12 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
   constructor(
     private readonly reports: ReportsController,
     private readonly state: vscode.Memento,
-    private readonly policy: () => EligibilityPolicy,
+    private readonly judge: Judge,
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true }));
-    this._register(reports.onDidChange((loaded) => this.rebuild(loaded)));
+    // The one trigger: a new Judgement (reports loaded, playbook or eligibility settings changed).
+    this._register(judge.onDidChange((judgement) => this.rebuild(judgement)));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
   }
 
@@ -37,21 +37,20 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
   async setGrouping(grouping: Grouping): Promise<void> {
     await this.state.update(GROUPING_KEY, grouping);
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
-    this.rebuild(this.reports.current);
+    this.rebuild(this.judge.current);
   }
 
   /** New judgements (new reports, new day, new policy): a fresh model, same grouping. */
-  rebuild(loaded: ReportsLoaded | undefined): void {
-    if (!loaded) {
+  private rebuild(judgement: Judgement): void {
+    const loaded = this.reports.current;
+    if (!loaded || !judgement.sources.reports) {
       this.model = undefined;
       this.view.description = undefined;
       this.view.message = undefined;
     } else {
-      const { day: asOf, fixed } = judgingDay();
-      const policy = this.policy();
-      const { store } = loaded.snapshot;
-      this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
-      const freshness = reportFreshness(store, asOf, policy);
+      const { day: asOf, fixed } = judgement.on;
+      this.model = new SubscriptionTreeModel(judgement, this.grouping);
+      const freshness = judgement.freshness().reports!.answer;
       const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
       this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}${loaded.cached.length > 0 ? ` · ${cachedDescription(loaded.cached)}` : ''}`;
       const notes = [
