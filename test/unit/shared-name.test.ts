@@ -121,7 +121,7 @@ describe('no local paths in shared text', () => {
   });
 
   it("the panel's answer, Copy evidence and header name reports and the team playbook without the local folder", async () => {
-    const judging = { store, files: 2, asOf: AS_OF, policy: DEFAULT_POLICY };
+    const judging = reportsJudgement(store, AS_OF, DEFAULT_POLICY, 2);
     for (const account of ACCOUNTS) {
       const r = checkAccount({ account }, judging, [], 1);
       noLocalPath(

@@ -5,11 +5,9 @@ import * as vscode from 'vscode';
 import { agreementAuditEntry } from '../../core/audit';
 import { judgingMoment } from '../../core/dates';
 import type { Verdict } from '../../core/domain';
-import { judgeAccount } from '../../core/eligibility';
 import { combineVerdicts, type LiveEvidence } from '../../core/agreements';
 import type { SupportDeskContext } from '../context';
 import { recordEvidence } from '../record-evidence';
-import { eligibilityPolicy, judgingDay } from '../settings';
 
 /** The answer: the verdict with both sources heard and why, the live evidence, and a failed audit write if any. */
 export interface LiveCheck {
@@ -30,17 +28,13 @@ export async function checkLiveAgreements(ctx: SupportDeskContext, account: stri
     throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to search live agreements.');
   const aws = await ctx.aws.layer();
   if (!aws) throw new RangeError('The AWS layer is not available.');
-  const { day, fixed } = judgingDay();
-  const moment = judgingMoment(fixed ? day : undefined);
+  const judgement = ctx.judge.current;
+  const moment = judgingMoment(judgement.on.fixed ? judgement.on.day : undefined);
   const live = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Support Desk: searching the live agreements of ${account} (us-east-1)` },
     () => aws.searchAgreements({ account, productId, at: moment.at }, { profile: ctx.aws.settings().profile }),
   );
-  const snapshot = ctx.reports.current?.snapshot;
-  const report =
-    snapshot && snapshot.files.length > 0
-      ? judgeAccount(snapshot.store, account, moment.day, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility))
-      : null;
+  const report = (judgement.sources.reports?.files ?? 0) > 0 ? (judgement.account(account).reports?.answer ?? null) : null;
   const combined = combineVerdicts(report, live, productId);
   ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
   const auditProblem = await recordEvidence(ctx, agreementAuditEntry(live, { account, productId }));

@@ -29,12 +29,11 @@ import {
 import type { ConfirmPrefill } from '../commands/confirm-commands';
 import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
-import { affects, eligibilityPolicy, judgingDay } from '../settings';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { Disposable } from '../dispose';
 import { lazyModule } from '../lazy-module';
 import { lineChoiceView } from './line-views';
-import { checkAccount, confirmationView, describeConfirmation, panelState, type Judging } from './panel-state';
+import { checkAccount, confirmationView, describeConfirmation, panelState } from './panel-state';
 
 const identityEvidence = lazyModule<typeof import('../identity/identity-evidence')>('identity.js', 'identity/identity-evidence');
 
@@ -101,14 +100,12 @@ export class SupportDeskPanel extends Disposable {
       }),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       ctx.playbook.onDidChange(() => void this.postState()),
-      ctx.reports.onDidChange(() => void this.postState()),
+      // A new Judgement: reports loaded, the playbook's or the settings' eligibility window changed.
+      ctx.judge.onDidChange(() => void this.postState()),
       // The Confirmations view's watcher of the audit log (and every append of this window): the panel
       // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
       ctx.confirmations.onDidChangeTreeData(() => this.post({ type: 'audit' })),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, 'eligibility')) void this.postState();
-      }),
     ])
       this._register(owned);
   }
@@ -149,7 +146,8 @@ export class SupportDeskPanel extends Disposable {
       searchScope: async (r) => searchScope((await this.line(r.line)).scope, r.text),
       renderCase: (r) => this.render(r.templateId, r.values, r.line),
       caseAction: (r) => this.caseAction(r.action, r.templateId, r.values, r.account, r.line),
-      supportLine: async (r) => lineChoiceView((await this.ctx.playbook.current()).playbook, this.judging()?.store, r.account, r.productId || undefined),
+      supportLine: async (r) =>
+        lineChoiceView((await this.ctx.playbook.current()).playbook, this.ctx.judge.current.sources.reports?.store, r.account, r.productId || undefined),
       copy: async (r) => {
         await vscode.env.clipboard.writeText(r.text);
         return { message: `Copied ${r.what}.` };
@@ -180,32 +178,21 @@ export class SupportDeskPanel extends Disposable {
     if (!this.ready) return;
     const loaded = await this.ctx.playbook.current();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    this.post({ type: 'state', state: panelState(loaded, this.judging(), vscode.workspace.isTrusted, judgingDay().day, workspace) });
-  }
-
-  private judging(): Judging | undefined {
-    const snapshot = this.ctx.reports.current?.snapshot;
-    if (!snapshot) return undefined;
-    return {
-      store: snapshot.store,
-      files: snapshot.files.length,
-      asOf: judgingDay().day,
-      policy: eligibilityPolicy(this.ctx.playbook.latest?.playbook.eligibility),
-    };
+    this.post({ type: 'state', state: panelState(loaded, this.ctx.judge.current, vscode.workspace.isTrusted, this.ctx.judge.current.on.day, workspace) });
   }
 
   /** The check of `input` against the reports and the audit log as it is now, numbered in the order answered. */
   private async check(input: CheckInput): Promise<CheckResult> {
     // The Confirmations view's reading of the log (it logs a log it cannot read, and reads it once per change).
     const audit = await this.ctx.confirmations.read();
-    return checkAccount(input, this.judging(), audit, ++this.sequence);
+    return checkAccount(input, this.ctx.judge.current, audit, ++this.sequence);
   }
 
   /** The extension's Confirm Instance flow (audited, announced), its answer shown in place. */
   private async confirm(input: CheckInput): Promise<PanelReplies['confirm']> {
     if (!vscode.workspace.isTrusted)
       throw new RangeError('Restricted Mode: Support Desk makes no AWS call in an untrusted workspace. Trust the workspace to confirm instances.');
-    const check = checkAccount(input, this.judging(), [], 0);
+    const check = checkAccount(input, this.ctx.judge.current, [], 0);
     if (!input.instanceId?.trim()) throw new RangeError("Type the customer's instance id (i-...) to confirm it with AWS.");
     const prefill: ConfirmPrefill = {
       instanceId: input.instanceId.trim(),
