@@ -2,6 +2,7 @@
 // loads the AWS SDK; the first report load starts after activate() has returned.
 import * as vscode from 'vscode';
 import { redactingLog } from './redacting-log';
+import { AuditTrail } from './audit/audit-trail';
 import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmations-view';
@@ -25,6 +26,7 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const aws = new AwsSession(log, extension.globalState);
   const reports = new ReportsController(log, extension.globalStorageUri.fsPath, aws);
   const judge = new Judge(reports, playbook);
+  const audit = new AuditTrail(log);
   const subscriptions = new SubscriptionsView(reports, extension.workspaceState, judge);
   const ctx: SupportDeskContext = {
     extension,
@@ -34,7 +36,8 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     reports,
     judge,
     subscriptions,
-    confirmations: new ConfirmationsView(log),
+    audit,
+    confirmations: new ConfirmationsView(audit),
     aws,
   };
   extension.subscriptions.push(
@@ -44,6 +47,7 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     reports,
     judge,
     subscriptions,
+    audit,
     ctx.confirmations,
     ctx.aws,
     new PlaybookDocuments(),

@@ -7,7 +7,6 @@ import { judgingMoment } from '../../core/dates';
 import type { Verdict } from '../../core/domain';
 import { combineVerdicts, type LiveEvidence } from '../../core/agreements';
 import type { SupportDeskContext } from '../context';
-import { recordEvidence } from '../record-evidence';
 
 /** The answer: the verdict with both sources heard and why, the live evidence, and a failed audit write if any. */
 export interface LiveCheck {
@@ -37,6 +36,6 @@ export async function checkLiveAgreements(ctx: SupportDeskContext, account: stri
   const report = (judgement.sources.reports?.files ?? 0) > 0 ? (judgement.account(account).reports?.answer ?? null) : null;
   const combined = combineVerdicts(report, live, productId);
   ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
-  const auditProblem = await recordEvidence(ctx, agreementAuditEntry(live, { account, productId }));
+  const auditProblem = await ctx.audit.append(agreementAuditEntry(live, { account, productId }));
   return { verdict: combined.verdict, reasons: combined.reasons, live, ...(auditProblem ? { auditProblem } : {}) };
 }

@@ -1,6 +1,7 @@
 // Confirm Instance... and Confirm Instances from File...: ask EC2 ConfirmProductInstance with the
 // engineer's profile, record every answer in the audit log, show it in Confirmations.
 import * as vscode from 'vscode';
+import { auditEntryFor } from '../../core/audit';
 import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch';
 import { renderCase } from '../../core/case';
 import { chooseLine, lineView, productsOfAccount } from '../../core/playbook';
@@ -184,7 +185,7 @@ export const confirmInstancesFromFile =
         });
       },
     );
-    ctx.confirmations.refresh();
+    ctx.audit.refresh();
     const counts = new Map<ConfirmationVerdict, number>();
     for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
     const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
@@ -201,20 +202,13 @@ export const confirmInstancesFromFile =
 
 /** Audit first (the evidence must not be lost), then the views. */
 async function record(ctx: SupportDeskContext, results: ConfirmationResult[], refresh = true): Promise<void> {
-  const audit = ctx.confirmations.auditLog;
   for (const result of results) {
     ctx.log.info(`confirm ${describeResult(result)}`);
     ctx.aws.noteResult(result);
-    try {
-      await audit.append(result);
-    } catch (error) {
-      ctx.log.error(`cannot write the audit log ${audit.path}: ${String(error)}`);
-      void vscode.window.showErrorMessage(
-        `The confirmation of ${result.instanceId} could not be written to the audit log ${audit.path}: ${String(error)}. Check supportDesk.audit.path.`,
-      );
-    }
+    const problem = await ctx.audit.append(auditEntryFor(result), { refresh });
+    if (problem)
+      void vscode.window.showErrorMessage(`The confirmation of ${result.instanceId} is not in the audit log: ${problem}. Check supportDesk.audit.path.`);
   }
-  if (refresh) ctx.confirmations.refresh();
 }
 
 function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {

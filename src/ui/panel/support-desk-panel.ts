@@ -104,7 +104,7 @@ export class SupportDeskPanel extends Disposable {
       ctx.judge.onDidChange(() => void this.postState()),
       // The Confirmations view's watcher of the audit log (and every append of this window): the panel
       // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
-      ctx.confirmations.onDidChangeTreeData(() => this.post({ type: 'audit' })),
+      ctx.audit.onDidChange(() => this.post({ type: 'audit' })),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.postState()),
     ])
       this._register(owned);
@@ -184,7 +184,7 @@ export class SupportDeskPanel extends Disposable {
   /** The check of `input` against the reports and the audit log as it is now, numbered in the order answered. */
   private async check(input: CheckInput): Promise<CheckResult> {
     // The Confirmations view's reading of the log (it logs a log it cannot read, and reads it once per change).
-    const audit = await this.ctx.confirmations.read();
+    const audit = await this.ctx.audit.read();
     return checkAccount(input, this.ctx.judge.current, audit, ++this.sequence);
   }
 
