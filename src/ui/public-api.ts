@@ -3,11 +3,9 @@
 // the internals can change without breaking a caller.
 import type * as vscode from 'vscode';
 import type { AccountVerdict, ReportFileSummary } from '../core/domain';
-import { judgeAccount } from '../core/eligibility';
 import { parseTypedAccount } from '../core/ids';
 import type { SupportDeskContext } from './context';
 import type { ReportsLoaded } from './reports/reports-controller';
-import { eligibilityPolicy, judgingDay } from './settings';
 
 /** The reports the extension holds after a load. */
 export interface LoadedReportsSummary {
@@ -74,8 +72,7 @@ export function publicApi(ctx: SupportDeskContext, activateMs: number, testMode:
       const parsed = parseTypedAccount(account);
       if (!parsed.ok) throw new RangeError(parsed.reason);
       await reports.whenIdle();
-      const store = reports.current?.snapshot.store;
-      return store && judgeAccount(store, parsed.account, judgingDay().day, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility));
+      return ctx.judge.account(parsed.account).reports?.answer;
     },
   };
   if (!testMode) return api;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { redactingLog } from './redacting-log';
 import { isTrusted, NO_AWS_CALL } from './restricted-mode';
+import { AuditTrail } from './audit/audit-trail';
 import { AwsSession } from './aws/aws-session';
 import { registerCommands } from './commands';
 import { ConfirmationsView } from './confirmations/confirmations-view';
@@ -13,7 +14,7 @@ import { PlaybookSource } from './playbook/playbook-source';
 import { openPanel, registerPanelSerializer } from './panel/panel-loader';
 import { publicApi, type SupportDeskApi } from './public-api';
 import { ReportsController } from './reports/reports-controller';
-import { affects, eligibilityPolicy } from './settings';
+import { Judge } from './judging/judge';
 import { followRecordedEvidence } from './subscriptions/evidence-tooltips';
 import { SubscriptionsView } from './subscriptions/subscriptions-view';
 
@@ -25,15 +26,19 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const playbook = new PlaybookSource(log);
   const aws = new AwsSession(log, extension.globalState);
   const reports = new ReportsController(log, extension.globalStorageUri.fsPath, aws);
-  const subscriptions = new SubscriptionsView(reports, extension.workspaceState, () => eligibilityPolicy(playbook.latest?.playbook.eligibility));
+  const judge = new Judge(reports, playbook);
+  const audit = new AuditTrail(log);
+  const subscriptions = new SubscriptionsView(reports, extension.workspaceState, judge);
   const ctx: SupportDeskContext = {
     extension,
     log,
     playbook,
     callSheet: new CallSheetDocument(playbook),
     reports,
+    judge,
     subscriptions,
-    confirmations: new ConfirmationsView(log),
+    audit,
+    confirmations: new ConfirmationsView(audit),
     aws,
   };
   extension.subscriptions.push(
@@ -41,7 +46,9 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     playbook,
     ctx.callSheet,
     reports,
+    judge,
     subscriptions,
+    audit,
     ctx.confirmations,
     ctx.aws,
     new PlaybookDocuments(),
@@ -49,10 +56,6 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
     registerPanelSerializer(ctx),
     followRecordedEvidence(ctx),
     { dispose: () => openPanel()?.dispose() },
-    playbook.onDidChange(() => void playbook.current().then(() => subscriptions.rebuild(reports.current))),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, 'eligibility')) subscriptions.rebuild(reports.current);
-    }),
   );
   // After activate() returns: the playbook (its eligibility window) first, then the reports.
   const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);

@@ -16,7 +16,7 @@ describe('test isolation in the extension host', () => {
       assert.ok(value.startsWith(machineTmp + '/') && !value.startsWith(realHome + '/'), `${name}=${value} is not a temporary folder under ${machineTmp}`);
     }
     assert.ok(homedir().startsWith(machineTmp + '/'));
-    assert.ok(!api.context.confirmations.auditLog.path.startsWith(realHome + '/'), api.context.confirmations.auditLog.path);
-    assert.ok(api.context.confirmations.auditLog.path.startsWith(machineTmp + '/'), api.context.confirmations.auditLog.path);
+    assert.ok(!api.context.audit.path.startsWith(realHome + '/'), api.context.audit.path);
+    assert.ok(api.context.audit.path.startsWith(machineTmp + '/'), api.context.audit.path);
   });
 });

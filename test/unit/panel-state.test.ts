@@ -10,7 +10,9 @@ import { MAX_MESSAGE_CHARS, parseWebviewMessage, productToConfirm } from '../../
 import { shownTime } from '../../src/shared/shown-time';
 import { lineView } from '../../src/core/playbook/support-lines';
 import { lineChoiceView, plainText } from '../../src/ui/panel/line-views';
-import { checkAccount, panelState, type Judging } from '../../src/ui/panel/panel-state';
+import { checkAccount, panelState } from '../../src/ui/panel/panel-state';
+import type { Judgement } from '../../src/core/judging';
+import { reportsJudgement } from '../support/judgement';
 
 const book = defaultPlaybook();
 const loaded = { playbook: book, teamFile: null, overridden: [], teamLines: [], problems: [] };
@@ -18,9 +20,9 @@ const partner = lineView(book, 'centurylink-resold-accounts');
 const ubuntu = lineView(book, 'ubuntu-pro');
 const POLICY = { lastUsageDays: 30, goodFaithDays: 3 };
 
-async function judging(): Promise<Judging> {
+async function judging(): Promise<Judgement> {
   const { store, files } = await loadReports(['test/fixtures/reports/basic']);
-  return { store, files: files.length, asOf: '2026-11-22', policy: POLICY };
+  return reportsJudgement(store, '2026-11-22', POLICY, files.length);
 }
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
@@ -120,7 +122,7 @@ describe('panel: state', () => {
 
 describe('panel: the support line of a checked customer', () => {
   it('says which line and why, lists every line the account holds products of, and the default with no customer', async () => {
-    const { store } = await judging();
+    const store = (await judging()).sources.reports!.store;
     const both = lineChoiceView(book, store, '210987654321');
     assert.equal(both.line, 'ubuntu-pro');
     assert.equal(both.by, 'customer');

@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agreementAuditEntry, AuditLog, identityAuditEntry, type AuditEntry } from '../../src/core/audit/audit';
-import { DEFAULT_POLICY } from '../../src/core/domain';
 import { describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount, summarizeRecordedEvidence } from '../../src/core/eligibility/evidence';
 import { verifyIdentity } from '../../src/core/identity/verify';
 import type { LiveEvidence } from '../../src/core/agreements/live-verdict';
@@ -18,6 +17,7 @@ import { ReportSet } from '../../src/ui/reports/report-set';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
 import { RecordedEvidenceBook, SubscriptionTreeModel } from '../../src/ui/subscriptions/subscriptions-tree-model';
 import { FAKE_KEY_ID } from '../support/aws-env';
+import { reportsJudgement } from '../support/judgement';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REAL_PKCS7 = readFileSync(join(ROOT, 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
@@ -119,7 +119,7 @@ describe('recorded evidence beyond the reports', () => {
       ].join('\n'),
     );
     const { store } = await new ReportSet().sync([file], 'all');
-    const model = new SubscriptionTreeModel({ store, asOf: '2026-11-23', policy: DEFAULT_POLICY }, 'product');
+    const model = new SubscriptionTreeModel(reportsJudgement(store, '2026-11-23'), 'product');
     const [product] = model.children();
     const [account] = model.children(product);
     const book = new RecordedEvidenceBook();
@@ -149,7 +149,7 @@ describe('recorded evidence beyond the reports', () => {
     assert.match(tooltip, /Instance identity document \(checked offline with AWS's certificates, no AWS call\): AUTHENTIC/);
     assert.ok(!/<img/.test(tooltip.replace(/\\</g, '')), 'raw HTML in the tooltip');
     // Grouped by account, the root row carries it too.
-    const byAccount = new SubscriptionTreeModel({ store, asOf: '2026-11-23', policy: DEFAULT_POLICY }, 'account');
+    const byAccount = new SubscriptionTreeModel(reportsJudgement(store, '2026-11-23'), 'account');
     assert.match(lookOf(byAccount.children()[0], book).tooltip ?? '', /agmt/);
   });
 

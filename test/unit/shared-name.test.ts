@@ -16,6 +16,7 @@ import { checkAccount, describeConfirmation, panelState } from '../../src/ui/pan
 import { lookOf } from '../../src/ui/subscriptions/presentation';
 import { SubscriptionTreeModel, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
 import { runCli } from '../support/cli-in-process';
+import { reportsJudgement } from '../support/judgement';
 
 const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 const row = (account: string, lastUsage: string, day: string) => `"${account}","Ubuntu Pro","prod-a","codea","${lastUsage}","${day}","2025-01-01"`;
@@ -120,7 +121,7 @@ describe('no local paths in shared text', () => {
   });
 
   it("the panel's answer, Copy evidence and header name reports and the team playbook without the local folder", async () => {
-    const judging = { store, files: 2, asOf: AS_OF, policy: DEFAULT_POLICY };
+    const judging = reportsJudgement(store, AS_OF, DEFAULT_POLICY, 2);
     for (const account of ACCOUNTS) {
       const r = checkAccount({ account }, judging, [], 1);
       noLocalPath(
@@ -141,7 +142,7 @@ describe('no local paths in shared text', () => {
   });
 
   it("the Subscriptions tree's tooltips show report names; only a link's target keeps the path it opens", () => {
-    const model = new SubscriptionTreeModel({ store, asOf: AS_OF, policy: DEFAULT_POLICY }, 'account', 500);
+    const model = new SubscriptionTreeModel(reportsJudgement(store, AS_OF), 'account', 500);
     const all: TreeNode[] = [];
     const walk = (nodes: TreeNode[]) => {
       for (const n of nodes) {

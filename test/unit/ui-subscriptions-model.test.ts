@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_POLICY } from '../../src/core/domain';
 import { describeLoad, ReportSet } from '../../src/ui/reports/report-set';
 import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
 import { lookOf } from '../../src/ui/subscriptions/presentation';
+import { reportsJudgement } from '../support/judgement';
 
 const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 
@@ -21,7 +21,7 @@ describe('ui: Subscriptions tree model', () => {
     const file = join(dir, `customer_subscriber_report_2026-11-22-${Math.random().toString(36).slice(2)}.csv`);
     writeFileSync(file, [HEADER, ...rows].join('\n'));
     const { store } = await new ReportSet().sync([file], 'all');
-    return new SubscriptionTreeModel({ store, asOf: '2026-11-23', policy: DEFAULT_POLICY }, grouping, pageSize);
+    return new SubscriptionTreeModel(reportsJudgement(store, '2026-11-23'), grouping, pageSize);
   }
   const row = (account: string, lastUsage: string, product = 'prod-a', title = 'Product A') =>
     `"${account}","${title}","${product}","codeA","${lastUsage}","2026-11-22","2025-01-01"`;

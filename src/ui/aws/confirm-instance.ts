@@ -6,7 +6,6 @@ import { auditEntryFor } from '../../core/audit';
 import { UserFacingError } from '../../core/user-facing-error';
 import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../../core/confirmations';
 import type { SupportDeskContext } from '../context';
-import { recordEvidence } from '../record-evidence';
 import type { AwsLayer } from './aws-session';
 
 /** AWS's answer, and "the audit write failed: PATH: REASON" when it could not be recorded. */
@@ -37,5 +36,5 @@ export async function confirmInstance(ctx: SupportDeskContext, aws: AwsLayer, re
 export function recordConfirmation(ctx: SupportDeskContext, result: ConfirmationResult, refresh = true): Promise<string | undefined> {
   ctx.log.info(`confirm ${describeResult(result)}`);
   ctx.aws.noteResult(result);
-  return recordEvidence(ctx, auditEntryFor(result), refresh);
+  return ctx.audit.append(auditEntryFor(result), { refresh });
 }

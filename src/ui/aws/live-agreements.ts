@@ -5,11 +5,8 @@ import * as vscode from 'vscode';
 import { agreementAuditEntry } from '../../core/audit';
 import { judgingMoment } from '../../core/dates';
 import type { AccountVerdict, Verdict } from '../../core/domain';
-import { judgeAccount } from '../../core/eligibility';
 import { combineVerdicts, type LiveEvidence } from '../../core/agreements';
 import type { SupportDeskContext } from '../context';
-import { recordEvidence } from '../record-evidence';
-import { eligibilityPolicy, judgingDay } from '../settings';
 
 /** The answer: the verdict with both sources heard and why, the live evidence, and a failed audit write if any. */
 export interface LiveCheck {
@@ -27,25 +24,23 @@ export interface LiveCheck {
  */
 export async function checkLiveAgreements(ctx: SupportDeskContext, account: string, productId?: string): Promise<LiveCheck> {
   const aws = await ctx.aws.layer();
-  const { day, fixed } = judgingDay();
-  const moment = judgingMoment(fixed ? day : undefined);
+  const judgement = ctx.judge.current;
+  const moment = judgingMoment(judgement.on.fixed ? judgement.on.day : undefined);
   const live = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Support Desk: searching the live agreements of ${account} (us-east-1)` },
     () => aws.searchAgreements({ account, productId, at: moment.at }, { profile: ctx.aws.settings().profile }),
   );
-  const combined = combineVerdicts(reportsVerdict(ctx, account, moment.day), live, productId);
+  const combined = combineVerdicts(reportsVerdict(ctx, account), live, productId);
   ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
-  const auditProblem = await recordEvidence(ctx, agreementAuditEntry(live, { account, productId }));
+  const auditProblem = await ctx.audit.append(agreementAuditEntry(live, { account, productId }));
   return { verdict: combined.verdict, reasons: combined.reasons, live, ...(auditProblem ? { auditProblem } : {}) };
 }
 
 /**
- * `account`'s verdict from the loaded reports on `day` (YYYY-MM-DD; default: the judging day), with the
- * playbook's eligibility window; null when no report is loaded. No AWS call: Restricted Mode offers it.
+ * `account`'s verdict from the loaded reports, as the Judge's current judgement has it (its day and the
+ * playbook's eligibility window); null when no report is loaded. No AWS call: Restricted Mode offers it.
  */
-export function reportsVerdict(ctx: SupportDeskContext, account: string, day = judgingDay().day): AccountVerdict | null {
-  const snapshot = ctx.reports.current?.snapshot;
-  return snapshot && snapshot.files.length > 0
-    ? judgeAccount(snapshot.store, account, day, eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility))
-    : null;
+export function reportsVerdict(ctx: SupportDeskContext, account: string): AccountVerdict | null {
+  const judgement = ctx.judge.current;
+  return (judgement.sources.reports?.files ?? 0) > 0 ? (judgement.account(account).reports?.answer ?? null) : null;
 }

@@ -182,7 +182,7 @@ export const confirmInstancesFromFile =
         });
       },
     );
-    ctx.confirmations.refresh();
+    ctx.audit.refresh();
     const counts = new Map<ConfirmationVerdict, number>();
     for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
     const summary = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');

@@ -36,7 +36,7 @@ export const findAccount =
     const v = result.verdict;
     // The panel answers with the evidence beside the tree; focus stays on the tree row.
     showPanel(ctx, { section: 'check', check: { account: v.account } });
-    const recorded = summarizeRecordedEvidence(recordedEvidenceByAccount(await ctx.confirmations.read()).get(v.account) ?? {});
+    const recorded = summarizeRecordedEvidence(recordedEvidenceByAccount(await ctx.audit.read()).get(v.account) ?? {});
     // No AWS call in Restricted Mode: the live search is not offered there.
     const actions = isTrusted() ? [CHECK_LIVE, OPEN_PANEL] : [OPEN_PANEL];
     let shown: Thenable<string | undefined>;

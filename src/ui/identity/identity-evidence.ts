@@ -6,7 +6,6 @@ import { identityAuditEntry } from '../../core/audit';
 import { identityAnswer } from '../../core/identity';
 import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity';
 import type { SupportDeskContext } from '../context';
-import { recordEvidence } from '../record-evidence';
 
 export { NotASignatureError } from '../../core/identity';
 export { identityAnswer } from '../../core/identity';
@@ -41,7 +40,7 @@ export async function verifyAndRecord(
   ctx.log.info(
     `verify identity ${input.method}: ${authenticity.verdict.toLowerCase()}, ${confirmation.verdict.toLowerCase()}${verification.reasons.length ? ` (${verification.reasons.join('; ')})` : ''}, instance ${entry.instanceId || 'unknown'}, owner ${entry.ownerId ?? 'unknown'}`,
   );
-  const auditProblem = await recordEvidence(ctx, entry);
+  const auditProblem = await ctx.audit.append(entry);
   return auditProblem ? { verification, auditProblem } : { verification };
 }
 

@@ -16,27 +16,14 @@ import { verdictMessage } from '../confirmations/confirmations-tree-model';
 import type { SupportDeskContext } from '../context';
 import { lazyBundle } from '../../core/lazy-bundle';
 import { assertTrusted, isTrusted } from '../restricted-mode';
-import { eligibilityPolicy, judgingDay } from '../settings';
 import { saveCaseFile } from './case-files';
 import { lineChoiceView } from './line-views';
 import type { PanelAnswer } from './panel-transport';
-import { checkAccount, confirmationView, describeConfirmation, type Judging } from './panel-state';
+import { checkAccount, confirmationView, describeConfirmation } from './panel-state';
 
 const identityEvidence = lazyBundle<typeof import('../identity/identity-evidence')>('identity');
 
 type Handler<K extends PanelRequest['kind']> = (request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
-
-/** The reports as the panel judges them now (store, files, judging day, policy); undefined before any load. */
-export function panelJudging(ctx: SupportDeskContext): Judging | undefined {
-  const snapshot = ctx.reports.current?.snapshot;
-  if (!snapshot) return undefined;
-  return {
-    store: snapshot.store,
-    files: snapshot.files.length,
-    asOf: judgingDay().day,
-    policy: eligibilityPolicy(ctx.playbook.latest?.playbook.eligibility),
-  };
-}
 
 /**
  * The answer to every request kind, for the panel's transport. Checks are numbered in the order
@@ -50,8 +37,8 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
   /** The check of `input` against the reports and the audit log as it is now. */
   const check = async (input: CheckInput): Promise<CheckResult> => {
     // The Confirmations view's reading of the log (it logs a log it cannot read, and reads it once per change).
-    const audit = await ctx.confirmations.read();
-    return checkAccount(input, panelJudging(ctx), audit, ++sequence);
+    const audit = await ctx.audit.read();
+    return checkAccount(input, ctx.judge.current, audit, ++sequence);
   };
 
   /** The playbook as the support line the webview shows sees it (the default line when none is named). */
@@ -81,7 +68,8 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
     renderCase: (r) => render(r.templateId, r.values, r.line),
     caseAction: async (r) =>
       caseAction(ctx, r.action, (await render(r.templateId, r.values, r.line)).markdown, r.templateId, r.account || r.values.account || ''),
-    supportLine: async (r) => lineChoiceView((await ctx.playbook.current()).playbook, panelJudging(ctx)?.store, r.account, r.productId || undefined),
+    supportLine: async (r) =>
+      lineChoiceView((await ctx.playbook.current()).playbook, ctx.judge.current.sources.reports?.store, r.account, r.productId || undefined),
     copy: async (r) => {
       await vscode.env.clipboard.writeText(r.text);
       return { message: `Copied ${r.what}.` };
@@ -103,7 +91,7 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
  */
 async function confirm(ctx: SupportDeskContext, input: CheckInput, check: (input: CheckInput) => Promise<CheckResult>): Promise<PanelReplies['confirm']> {
   assertTrusted();
-  const judged = checkAccount(input, panelJudging(ctx), [], 0);
+  const judged = checkAccount(input, ctx.judge.current, [], 0);
   const instanceId = input.instanceId?.trim();
   if (!instanceId) throw new UserFacingError("Type the customer's instance id (i-...) to confirm it with AWS.");
   const aws = await ctx.aws.layer();

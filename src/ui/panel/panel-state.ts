@@ -1,26 +1,18 @@
 // What the Support Desk panel shows, as plain data for the webview: the playbook's sections and the
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
 import { askedAs, type AuditEntry } from '../../core/audit';
-import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness } from '../../core/eligibility';
+import { isGoodFaithRule } from '../../core/eligibility';
 import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/eligibility';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import { UserFacingError } from '../../core/user-facing-error';
 import { sharedName, withoutLocalPaths } from '../../core/eligibility';
-import type { EligibilityPolicy } from '../../core/domain';
+import type { Judgement } from '../../core/judging';
 import type { LoadedPlaybook } from '../../core/playbook';
 import type { Playbook } from '../../core/playbook';
 import type { SubscriptionStore } from '../../core/reports';
 import type { CheckInput, CheckResult, ConfirmationView, PanelState } from '../../shared/panel-protocol';
 import { confirmationLook, verdictMessage } from '../confirmations/confirmations-tree-model';
 import { lineViews } from './line-views';
-
-/** The reports as the panel sees them: the store, the day verdicts are judged for and the window. */
-export interface Judging {
-  store: SubscriptionStore;
-  files: number;
-  asOf: string;
-  policy: EligibilityPolicy;
-}
 
 /** How many of an account's confirmations the check lists, newest first. */
 export const RECENT_CONFIRMATIONS = 10;
@@ -29,9 +21,10 @@ export const RECENT_CONFIRMATIONS = 10;
  * The panel's playbook sections and reports status. `workspace` (the first folder, absolute) names the
  * team playbook and its problems relative to it, as the header shows them (never a local absolute path).
  */
-export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined, trusted: boolean, asOf: string, workspace?: string): PanelState {
+export function panelState(loaded: LoadedPlaybook, judgement: Judgement | undefined, trusted: boolean, asOf: string, workspace?: string): PanelState {
   const p: Playbook = loaded.playbook;
-  const freshness = judging ? reportFreshness(judging.store, judging.asOf, judging.policy) : undefined;
+  const reports = judgement?.sources.reports;
+  const freshness = judgement?.freshness().reports?.answer;
   return {
     trusted,
     playbook: {
@@ -45,12 +38,12 @@ export function panelState(loaded: LoadedPlaybook, judging: Judging | undefined,
       lines: lineViews(p),
     },
     reports: {
-      loaded: judging !== undefined && judging.files > 0,
-      files: judging?.files ?? 0,
-      asOf: judging?.asOf ?? asOf,
+      loaded: reports !== undefined && reports.files > 0,
+      files: reports?.files ?? 0,
+      asOf: reports ? judgement.on.day : asOf,
       freshness: freshness?.message ?? 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)',
       stale: freshness?.stale ?? true,
-      products: mergeProducts(p, judging?.store),
+      products: mergeProducts(p, reports?.store),
     },
   };
 }
@@ -95,7 +88,7 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
  * document; `sequence` is the host's count of answers (CheckResult.sequence). Throws a UserFacingError
  * with words for the engineer when the typed account is not an account number.
  */
-export function checkAccount(input: CheckInput, judging: Judging | undefined, audit: readonly AuditEntry[], sequence: number): CheckResult {
+export function checkAccount(input: CheckInput, judgement: Judgement | undefined, audit: readonly AuditEntry[], sequence: number): CheckResult {
   const parsed = parseTypedAccount(input.account);
   if (!parsed.ok) throw new UserFacingError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
   const account = parsed.account;
@@ -110,7 +103,9 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}),
     ...(newest.identity ? { identity: describeIdentityEntry(newest.identity) } : {}),
   };
-  if (!judging || judging.files === 0) {
+  const reports = judgement?.sources.reports;
+  const heard = judgement?.account(account).reports;
+  if (!judgement || !reports || !heard || reports.files === 0) {
     const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
     return {
       sequence,
@@ -126,14 +121,11 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
       evidenceText: `Account ${account}: no subscription reports loaded`,
     };
   }
-  const verdict = judgeAccount(judging.store, account, judging.asOf, judging.policy);
-  const freshness = reportFreshness(judging.store, judging.asOf, judging.policy);
+  const verdict = heard.answer;
+  const freshness = judgement.freshness().reports!.answer;
   // A product named narrows the answer to that product (judged even when the account lacks it).
   const judged = input.productId
-    ? [
-        verdict.subscriptions.find((s) => s.productId === input.productId) ??
-          judgeSubscription(judging.store, account, input.productId, judging.asOf, judging.policy),
-      ]
+    ? [verdict.subscriptions.find((s) => s.productId === input.productId) ?? judgement.subscription(account, input.productId).reports!.answer]
     : verdict.subscriptions;
   // "Account ... is not listed for <product> in any loaded report" is said once, above the products it is true of.
   const notListedFor = `Account ${account} is not listed for `;
@@ -146,7 +138,7 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     // The good-faith rule is said once, above the products.
     reasons: s.reasons.filter((r) => !(verdict.goodFaith && isGoodFaithRule(r)) && !(s.verdict === 'unlisted' && r.startsWith(notListedFor))),
     evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${sharedName(e.file)}:${e.line}` })),
-    newestReport: judging.store.productInfo(s.productId)?.latestReportDate,
+    newestReport: reports.store.productInfo(s.productId)?.latestReportDate,
   }));
   return {
     sequence,
@@ -165,6 +157,6 @@ export function checkAccount(input: CheckInput, judging: Judging | undefined, au
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
     recorded,
-    evidenceText: [...warnings, describeAccountEvidence(verdict, judging.asOf, freshness)].join('\n'),
+    evidenceText: [...warnings, describeAccountEvidence(verdict, judgement.on.day, freshness)].join('\n'),
   };
 }

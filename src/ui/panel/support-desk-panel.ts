@@ -7,9 +7,8 @@ import { PANEL_VIEW_TYPE, type CheckInput, type Section } from '../../shared/pan
 import type { SupportDeskContext } from '../context';
 import { Disposable } from '../dispose';
 import { isTrusted, onDidGrantTrust } from '../restricted-mode';
-import { affects, judgingDay } from '../settings';
 import { panelAsset, panelHtml, panelOptions } from './panel-html';
-import { panelJudging, panelRequests } from './panel-requests';
+import { panelRequests } from './panel-requests';
 import { panelState } from './panel-state';
 import { PanelTransport } from './panel-transport';
 
@@ -62,14 +61,12 @@ export class SupportDeskPanel extends Disposable {
     for (const owned of [
       panel.onDidDispose(() => this.dispose()),
       ctx.playbook.onDidChange(() => void this.postState()),
-      ctx.reports.onDidChange(() => void this.postState()),
+      // A new Judgement: reports loaded, the playbook's or the settings' eligibility window changed.
+      ctx.judge.onDidChange(() => void this.postState()),
       // The Confirmations view's watcher of the audit log (and every append of this window): the panel
       // follows the same trail, so a confirmation from the palette or the CLI shows without a new Check.
-      ctx.confirmations.onDidChangeTreeData(() => this.transport.post({ type: 'audit' })),
+      ctx.audit.onDidChange(() => this.transport.post({ type: 'audit' })),
       onDidGrantTrust(() => void this.postState()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affects(e, 'eligibility')) void this.postState();
-      }),
     ])
       this._register(owned);
   }
@@ -79,7 +76,7 @@ export class SupportDeskPanel extends Disposable {
     if (!this.transport.isReady) return;
     const loaded = await this.ctx.playbook.current();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    this.transport.post({ type: 'state', state: panelState(loaded, panelJudging(this.ctx), isTrusted(), judgingDay().day, workspace) });
+    this.transport.post({ type: 'state', state: panelState(loaded, this.ctx.judge.current, isTrusted(), this.ctx.judge.current.on.day, workspace) });
   }
 
   override dispose(): void {

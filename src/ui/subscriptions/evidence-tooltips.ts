@@ -13,10 +13,10 @@ export function followRecordedEvidence(ctx: SupportDeskContext, book: RecordedEv
     // One read at a time, in order: a batch appending many lines must not race its own reads.
     reading = reading
       .then(async () => {
-        if (book.update(await ctx.confirmations.read())) ctx.subscriptions.refresh();
+        if (book.update(await ctx.audit.read())) ctx.subscriptions.refresh();
       })
       .catch((error: unknown) => ctx.log.error(`recorded evidence for the Subscriptions tooltips: ${String(error)}`));
   };
-  const listeners = [ctx.confirmations.onDidChangeTreeData(update), ctx.reports.onDidChange(update)];
+  const listeners = [ctx.audit.onDidChange(update), ctx.reports.onDidChange(update)];
   return { dispose: () => disposeAll(listeners) };
 }

@@ -2,10 +2,10 @@
 // proof beyond the reports recorded for each account. No 'vscode' here: the TreeDataProvider only
 // turns these nodes into TreeItems.
 import type { AuditEntry } from '../../core/audit';
-import { judgeAccount, judgeSubscription } from '../../core/eligibility';
 import { recordedEvidenceByAccount, type RecordedEvidence } from '../../core/eligibility';
-import { VERDICT_RANK, type AccountVerdict, type EligibilityPolicy, type SubscriptionVerdict, type Verdict } from '../../core/domain';
-import type { ProductInfo, SubscriptionStore } from '../../core/reports';
+import { VERDICT_RANK, type AccountVerdict, type SubscriptionVerdict, type Verdict } from '../../core/domain';
+import type { Judgement, ReportsEvidence } from '../../core/judging';
+import type { ProductInfo } from '../../core/reports';
 
 export type Grouping = 'product' | 'account';
 export const PAGE_SIZE = 500;
@@ -50,12 +50,6 @@ export interface MoreNode {
 }
 export type TreeNode = ProductNode | AccountUnderProductNode | AccountRootNode | SubscriptionNode | MoreNode;
 
-export interface Judging {
-  store: SubscriptionStore;
-  asOf: string;
-  policy: EligibilityPolicy;
-}
-
 export type FindResult = { found: true; node: AccountUnderProductNode | AccountRootNode; verdict: AccountVerdict } | { found: false; verdict: AccountVerdict };
 
 const ROOT = '';
@@ -68,11 +62,18 @@ export class SubscriptionTreeModel {
   private readonly ordered = new Map<string, string[]>();
   private rootAccounts?: string[];
 
+  /** The reports the tree lists (the subscriptions of `judgement`'s reports). */
+  private readonly reports: ReportsEvidence;
+
+  /** The tree of `judgement`'s reports; throws a RangeError when it holds none (the view then has no model). */
   constructor(
-    readonly judging: Judging,
+    readonly judgement: Judgement,
     readonly grouping: Grouping,
     readonly pageSize = PAGE_SIZE,
-  ) {}
+  ) {
+    if (!judgement.sources.reports) throw new RangeError('the Subscriptions tree lists the reports: this judgement holds none');
+    this.reports = judgement.sources.reports;
+  }
 
   children(node?: TreeNode): TreeNode[] {
     if (!node) return this.grouping === 'product' ? this.products() : this.page(ROOT, this.accountsAtRoot(), (a) => this.accountRoot(a));
@@ -99,9 +100,8 @@ export class SubscriptionTreeModel {
 
   /** The node for an account (its best product when grouped by product), paged into view. */
   find(account: string): FindResult {
-    const { store, asOf, policy } = this.judging;
-    const verdict = judgeAccount(store, account, asOf, policy);
-    if (!store.hasAccount(account)) return { found: false, verdict };
+    const verdict = this.accountVerdict(account);
+    if (!this.reports.store.hasAccount(account)) return { found: false, verdict };
     if (this.grouping === 'account') {
       this.reveal(ROOT, this.accountsAtRoot().indexOf(account));
       return { found: true, node: this.accountRoot(account), verdict };
@@ -131,7 +131,7 @@ export class SubscriptionTreeModel {
 
   private products(): ProductNode[] {
     if (!this.productNodes) {
-      this.productNodes = this.judging.store
+      this.productNodes = this.reports.store
         .products()
         .map((product) => this.productNode(product))
         .sort((a, b) => (a.product.productTitle ?? a.product.productId).localeCompare(b.product.productTitle ?? b.product.productId));
@@ -140,10 +140,9 @@ export class SubscriptionTreeModel {
   }
 
   private productNode(product: ProductInfo): ProductNode {
-    const { store, asOf, policy } = this.judging;
     const counts: VerdictCounts = { eligible: 0, lapsed: 0, 'not-in-latest-report': 0, unlisted: 0 };
-    const ranked = store.accountsForProduct(product.productId).map((account) => {
-      const verdict = judgeSubscription(store, account, product.productId, asOf, policy).verdict;
+    const ranked = this.reports.store.accountsForProduct(product.productId).map((account) => {
+      const verdict = this.subscriptionVerdict(account, product.productId).verdict;
       counts[verdict]++;
       return { account, rank: VERDICT_RANK.indexOf(verdict) };
     });
@@ -161,22 +160,29 @@ export class SubscriptionTreeModel {
   }
 
   private accountsAtRoot(): string[] {
-    return (this.rootAccounts ??= this.judging.store.accounts());
+    return (this.rootAccounts ??= this.reports.store.accounts());
   }
 
   private accountUnder(parent: ProductNode, account: string): AccountUnderProductNode {
-    const { store, asOf, policy } = this.judging;
     return this.cached(`${parent.id}/account:${account}`, (id) => ({
       kind: 'account',
       id,
       parent,
-      verdict: judgeSubscription(store, account, parent.product.productId, asOf, policy),
+      verdict: this.subscriptionVerdict(account, parent.product.productId),
     }));
   }
 
   private accountRoot(account: string): AccountRootNode {
-    const { store, asOf, policy } = this.judging;
-    return this.cached(`account:${account}`, (id) => ({ kind: 'account-root', id, verdict: judgeAccount(store, account, asOf, policy) }));
+    return this.cached(`account:${account}`, (id) => ({ kind: 'account-root', id, verdict: this.accountVerdict(account) }));
+  }
+
+  /** The reports' verdict of an account, as the Judgement answers it. */
+  private accountVerdict(account: string): AccountVerdict {
+    return this.judgement.account(account).reports!.answer;
+  }
+
+  private subscriptionVerdict(account: string, productId: string): SubscriptionVerdict {
+    return this.judgement.subscription(account, productId).reports!.answer;
   }
 
   private subscription(parent: AccountRootNode, verdict: SubscriptionVerdict): SubscriptionNode {

@@ -1,15 +1,14 @@
 // The Subscriptions tree view: a thin TreeDataProvider over SubscriptionTreeModel.
 import * as vscode from 'vscode';
 import { isTrusted } from '../restricted-mode';
-import { reportFreshness } from '../../core/eligibility';
 import { feedEntitlements, feedMoment } from '../../core/feeds';
+import type { Judgement } from '../../core/judging';
 import { feedFileOf } from '../feeds/feed-roots';
 import { FeedTreeModel, type FeedNode } from '../feeds/feed-tree-model';
-import type { EligibilityPolicy } from '../../core/domain';
-import type { ReportsController, ReportsLoaded } from '../reports/reports-controller';
+import type { Judge } from '../judging/judge';
+import type { ReportsController } from '../reports/reports-controller';
 import { cachedDescription, cachedNotes, linkToCopies } from '../reports/s3-report-words';
 import { Disposable } from '../dispose';
-import { judgingDay } from '../settings';
 import { treeItem } from '../tree-item';
 import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './subscriptions-tree-model';
 import { lookOf } from './presentation';
@@ -33,11 +32,12 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
   constructor(
     private readonly reports: ReportsController,
     private readonly state: vscode.Memento,
-    private readonly policy: () => EligibilityPolicy,
+    private readonly judge: Judge,
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true }));
-    this._register(reports.onDidChange((loaded) => this.rebuild(loaded)));
+    // The one trigger: a new Judgement (reports loaded, playbook or eligibility settings changed).
+    this._register(judge.onDidChange((judgement) => this.rebuild(judgement)));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
   }
 
@@ -48,22 +48,21 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
   async setGrouping(grouping: Grouping): Promise<void> {
     await this.state.update(GROUPING_KEY, grouping);
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
-    this.rebuild(this.reports.current);
+    this.rebuild(this.judge.current);
   }
 
   /** New judgements (new reports, new day, new policy): a fresh model, same grouping. */
-  rebuild(loaded: ReportsLoaded | undefined): void {
+  private rebuild(judgement: Judgement): void {
     this.feedModel = undefined;
-    if (!loaded) {
+    const loaded = this.reports.current;
+    if (!loaded || !judgement.sources.reports) {
       this.model = undefined;
       this.view.description = undefined;
       this.view.message = undefined;
     } else {
-      const { day: asOf, fixed } = judgingDay();
-      const policy = this.policy();
-      const { store } = loaded.snapshot;
-      this.model = new SubscriptionTreeModel({ store, asOf, policy }, this.grouping);
-      const freshness = reportFreshness(store, asOf, policy);
+      const { day: asOf, fixed } = judgement.on;
+      this.model = new SubscriptionTreeModel(judgement, this.grouping);
+      const freshness = judgement.freshness().reports!.answer;
       if (loaded.feeds) {
         const moment = feedMoment(fixed ? { asOf } : {});
         this.feedModel = new FeedTreeModel(feedEntitlements(loaded.feeds.set, moment), moment, loaded.feeds.set.newestUpdate);
