@@ -42,8 +42,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Tests read JSON.parse'd CLI output and saved methods (process.stderr.write) on purpose: the assertions are the check.
-    files: ['test/**/*.ts'],
+    // Tests and their tools read JSON.parse'd CLI output and saved methods (process.stderr.write) on purpose: the assertions are the check.
+    files: ['test/**/*.ts', 'tools/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireInstalledVSCode, type VSCodeInstall } from './ensure';
 
-/** The repository root (this file compiles to out/test/support/vscode/). */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+/** The repository root (this file compiles to out/tools/vscode/). */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface CodeServerOptions {
   /** Folder the workbench opens; none opens an empty window. */

@@ -8,14 +8,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confirmInstance } from '../../src/aws';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli } from '../support/built-cli';
-import { goneSoon } from '../support/process-state';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
-import { startStsEndpoint, type StsEndpoint } from '../support/sts-endpoint';
+import { confirmInstance } from '../../../src/aws';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli } from '../../support/built-cli';
+import { goneSoon } from '../../support/process-state';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
+import { startStsEndpoint, type StsEndpoint } from '../../support/sts-endpoint';
 
 const OWNER = '111122223333';
 const ROLE = 'arn:aws:iam::111111111111:role/MarketplaceSupportReadOnly';

@@ -5,12 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confirmInstance } from '../../src/aws';
-import { resumeResults } from '../../src/core/batch/batch-results';
-import { isFinalResult, type ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli } from '../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../support/ec2-endpoint';
+import { confirmInstance } from '../../../src/aws';
+import { resumeResults } from '../../../src/core/batch/batch-results';
+import { isFinalResult, type ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli } from '../../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';

@@ -5,12 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confirmBatch, confirmInstance } from '../../src/aws';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli } from '../support/built-cli';
-import { goneSoon } from '../support/process-state';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { confirmBatch, confirmInstance } from '../../../src/aws';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli } from '../../support/built-cli';
+import { goneSoon } from '../../support/process-state';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const PASSWORD = 'Hunter2-Very-Secret-Pass';

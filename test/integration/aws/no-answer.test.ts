@@ -3,11 +3,11 @@
 // and is retried within the whole call's limit; and no SDK warning reaches the engineer's stderr.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { loadAws } from '../../src/aws/lazy';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli } from '../support/built-cli';
-import { startDeadEndpoint, type DeadEndpoint } from '../support/ec2-endpoint';
+import { loadAws } from '../../../src/aws/lazy';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli } from '../../support/built-cli';
+import { startDeadEndpoint, type DeadEndpoint } from '../../support/ec2-endpoint';
 
 const SDK_NOISE = /@smithy|@aws-sdk|\bWARN|Warning|Request aborted/;
 

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { listProfiles, sharedFilePaths } from '../../src/aws/profiles';
-import { awsSandbox } from '../support/aws-env';
+import { listProfiles, sharedFilePaths } from '../../../src/aws/profiles';
+import { awsSandbox } from '../../support/aws-env';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'aws');
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'aws');
 
 /** botocore's list for the same files: AWS's own reference for which sections are profiles. */
 function botocoreProfiles(env: NodeJS.ProcessEnv): string[] {

@@ -9,11 +9,11 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { confirmInstance } from '../../src/aws';
-import type { ConfirmationResult, RegionSource } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { REPO_ROOT, runBuiltCli } from '../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { confirmInstance } from '../../../src/aws';
+import type { ConfirmationResult, RegionSource } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { REPO_ROOT, runBuiltCli } from '../../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const run = promisify(execFile);
 const INSTANCE = 'i-0000000000000c7a1';

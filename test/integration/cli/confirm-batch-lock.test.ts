@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli, type CliRun } from '../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli, type CliRun } from '../../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const IDS = Array.from({ length: 12 }, (_, i) => `i-0000000000000e${(0xa00 + i).toString(16)}`);
 

@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../support/aws-env';
-import { REPO_ROOT, runBuiltCli, type CliRun } from '../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';
+import { REPO_ROOT, runBuiltCli, type CliRun } from '../../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const REPORTS = join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic');
 const TEAM_PLAYBOOK = join(REPO_ROOT, 'test', 'fixtures', 'playbooks', 'team-valid.json');

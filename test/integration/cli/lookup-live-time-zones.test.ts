@@ -3,9 +3,9 @@
 // judged by the local day it read as "not started yet" for hours every evening, and one starting later the
 // same UTC day read as started. The built CLI runs under each zone against the local Agreement endpoint.
 import { strict as assert } from 'node:assert';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
-import { runBuiltCli } from '../support/built-cli';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
+import { runBuiltCli } from '../../support/built-cli';
 
 const CUSTOMER = '444455556666';
 const STARTED = 'prod-startedaminuteago';

@@ -5,10 +5,10 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { REPO_ROOT, runBuiltCli, type CliRun } from '../support/built-cli';
-import { startEc2Endpoint } from '../support/ec2-endpoint';
-import { startS3Server, type S3Server } from '../support/s3-server';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { REPO_ROOT, runBuiltCli, type CliRun } from '../../support/built-cli';
+import { startEc2Endpoint } from '../../support/ec2-endpoint';
+import { startS3Server, type S3Server } from '../../support/s3-server';
 
 const BASIC = join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic');
 const AS_OF = '2026-11-22';

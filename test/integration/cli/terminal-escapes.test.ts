@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runBuiltCli, type CliRun } from '../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { runBuiltCli, type CliRun } from '../../support/built-cli';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const ESC = '\u001b';
 /** Clears the screen, homes the cursor and paints a verdict the account does not have. */

@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { loadAws } from '../../src/aws/lazy';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../support/agreement-endpoint';
-import { runBuiltCli } from '../support/built-cli';
+import { loadAws } from '../../../src/aws/lazy';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../../support/agreement-endpoint';
+import { runBuiltCli } from '../../support/built-cli';
 
 const run = promisify(execFile);
 const MANY = '333344445555';

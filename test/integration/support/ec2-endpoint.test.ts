@@ -4,9 +4,9 @@ import { strict as assert } from 'node:assert';
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { confirmInstance } from '../../src/aws';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { DEMO_OTHER_OWNER, DEMO_OWNER, startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { confirmInstance } from '../../../src/aws';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { DEMO_OTHER_OWNER, DEMO_OWNER, startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const run = promisify(execFile);
 
@@ -78,7 +78,7 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
   });
 
   it('runs from the command line, prints its URL and stops when stdin closes', async () => {
-    const script = join(__dirname, '..', 'support', 'ec2-endpoint.js');
+    const script = join(__dirname, '..', '..', 'support', 'ec2-endpoint.js');
     const child = spawn(process.execPath, [script, '--port', '0', '--max-seconds', '30'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startS3Server, type S3Server } from '../support/s3-server';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startS3Server, type S3Server } from '../../support/s3-server';
 
 const run = promisify(execFile);
 

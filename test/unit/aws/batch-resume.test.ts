@@ -4,12 +4,12 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isFinalResult, type ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../support/ec2-endpoint';
+import { isFinalResult, type ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
 
 const COUNT = 120;
-const CLI = join(__dirname, '..', '..', 'src', 'cli.js');
+const CLI = join(__dirname, '..', '..', '..', 'src', 'cli.js');
 const id = (i: number) => `i-${(0xc000 + i).toString(16).padStart(17, '0')}`;
 
 describe('confirm-batch killed with -9 and run again', function () {

@@ -1,11 +1,11 @@
 // The real SDK client against the local EC2 endpoint: every verdict and error kind, regions,
 // credentials failures that say what to do, and retries that work without a restart.
 import { strict as assert } from 'node:assert';
-import { checkCredentials, confirmInstance, listRegions } from '../../src/aws';
-import type { ConfirmSettings } from '../../src/aws/confirm-product-instance';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { checkCredentials, confirmInstance, listRegions } from '../../../src/aws';
+import type { ConfirmSettings } from '../../../src/aws/confirm-product-instance';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../../support/aws-env';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const OTHER = '444455556666';

@@ -3,10 +3,10 @@
 // which is why src/aws/endpoints.ts resolves the endpoint for the profile actually chosen.
 import { strict as assert } from 'node:assert';
 import { MarketplaceAgreementClient, SearchAgreementsCommand } from '@aws-sdk/client-marketplace-agreement';
-import { configuredEndpoint } from '../../src/aws/endpoints';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
-import { runCli } from '../support/cli-in-process';
+import { configuredEndpoint } from '../../../src/aws/endpoints';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
+import { runCli } from '../../support/cli-in-process';
 
 const SERVICE = 'Marketplace Agreement';
 /** `seller` sends Agreement calls through its services section; `default` has an endpoint of its own. */

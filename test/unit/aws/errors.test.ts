@@ -2,10 +2,10 @@
 // no error shapes): each reply goes through the real SDK client, so the code, the message and the
 // HTTP status arrive exactly as the SDK hands them over.
 import { strict as assert } from 'node:assert';
-import { confirmInstance } from '../../src/aws';
-import type { ConfirmationErrorKind } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { confirmInstance } from '../../../src/aws';
+import type { ConfirmationErrorKind } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEplantedSessionToken0123456789abcdefXYZ';
 

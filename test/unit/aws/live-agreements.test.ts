@@ -5,12 +5,12 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAws } from '../../src/aws/lazy';
-import type { AuditEntry } from '../../src/core/audit/audit';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startDeadEndpoint } from '../support/ec2-endpoint';
-import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../support/agreement-endpoint';
-import { runCli } from '../support/cli-in-process';
+import { loadAws } from '../../../src/aws/lazy';
+import type { AuditEntry } from '../../../src/core/audit/audit';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startDeadEndpoint } from '../../support/ec2-endpoint';
+import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../../support/agreement-endpoint';
+import { runCli } from '../../support/cli-in-process';
 
 const NEW_CUSTOMER = '765432109876';
 const LISTED_LAPSED = '045612378904';

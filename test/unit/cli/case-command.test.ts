@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli-in-process';
+import { runCli } from '../../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
 

@@ -4,12 +4,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
-import { AuditLog } from '../../src/core/audit/audit';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../support/ec2-endpoint';
-import { faultScenario, instanceId, OWNER } from '../support/fault-scenarios';
+import { main } from '../../../src/cli';
+import { AuditLog } from '../../../src/core/audit/audit';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
+import { faultScenario, instanceId, OWNER } from '../../support/fault-scenarios';
 
 const COUNT = 300;
 

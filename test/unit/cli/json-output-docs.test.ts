@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
-import { runCli } from '../support/cli-in-process';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
+import { runCli } from '../../support/cli-in-process';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const DOC = 'docs/json-output.md';
 const BASIC = 'test/fixtures/reports/basic';

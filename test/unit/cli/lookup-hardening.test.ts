@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli-in-process';
+import { runCli } from '../../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
 /** An Excel round trip whose line 5 holds a day that reads two ways, and no day in the file to say which. */

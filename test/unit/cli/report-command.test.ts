@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runCli } from '../support/cli-in-process';
+import { runCli } from '../../support/cli-in-process';
 
 const BASIC = 'test/fixtures/reports/basic';
 

@@ -6,11 +6,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { profileNameProblem, shellQuote } from '../../src/core/text/shell-words';
-import { awsSandbox, staticProfile } from '../support/aws-env';
-import { runCli } from '../support/cli-in-process';
+import { profileNameProblem, shellQuote } from '../../../src/core/text/shell-words';
+import { awsSandbox, staticProfile } from '../../support/aws-env';
+import { runCli } from '../../support/cli-in-process';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../..');
 const COMMANDS = ['report', 'lookup', 'confirm', 'confirm-batch', 'profiles', 'audit', 'playbook', 'case'];
 /** Words of node:util parseArgs's own messages, which speak of its rules rather than of our commands. */
 const NODE_PARSER_TEXT = /Unknown option '|To specify a positional argument|argument is ambiguous|argument missing|does not take an argument/;

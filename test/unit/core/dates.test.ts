@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayKey, dayOfKey, describeInstant, describeMoment, isRealDay, judgingMoment, parseIsoDay, today, utcDay } from '../../src/core/dates';
+import { dayKey, dayOfKey, describeInstant, describeMoment, isRealDay, judgingMoment, parseIsoDay, today, utcDay } from '../../../src/core/dates';
 
 describe('dates', () => {
   it('knows which days the calendar has, leap years included', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseAccountNumber, parseTypedAccount, splitAccountWords, INSTANCE_ID, PRODUCT_CODE, REGION } from '../../src/core/ids';
+import { parseAccountNumber, parseTypedAccount, splitAccountWords, INSTANCE_ID, PRODUCT_CODE, REGION } from '../../../src/core/ids';
 
 describe('ids', () => {
   it('pads short account numbers and flags them', () => {

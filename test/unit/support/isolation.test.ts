@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
-import { defaultAuditPath, resolveAuditPath } from '../../src/core/audit/audit';
+import { defaultAuditPath, resolveAuditPath } from '../../../src/core/audit/audit';
 
 describe('test isolation', () => {
   it("runs with a temporary HOME and XDG folders, so the default audit log is the run's own", () => {

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { extensionFolderName, REPO_ROOT } from '../support/vscode/code-server';
-import { installedVSCode, withoutNpmRunEnvironment } from '../support/vscode/ensure';
-import { suiteFiles } from '../suite/index';
+import { extensionFolderName, REPO_ROOT } from '../../../tools/vscode/code-server';
+import { installedVSCode, withoutNpmRunEnvironment } from '../../../tools/vscode/ensure';
+import { suiteFiles } from '../../suite/index';
 
 describe('real VS Code harness', () => {
   let dir: string;

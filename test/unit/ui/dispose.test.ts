@@ -1,7 +1,7 @@
 // The Disposable base and disposeAll (src/ui/dispose.ts): everything owned is released, once, even
 // when one of them throws. Plain Node: the module takes only types from 'vscode'.
 import { strict as assert } from 'node:assert';
-import { Disposable, disposeAll } from '../../src/ui/dispose';
+import { Disposable, disposeAll } from '../../../src/ui/dispose';
 
 /** A disposable that records its disposal in `log`, and throws when told to. */
 function recorder(log: string[], name: string, fails = false) {

@@ -3,12 +3,12 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntry } from '../../src/core/audit/audit';
-import { orderRegions, rememberRegion } from '../../src/ui/aws/regions';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { confirmationLook, confirmationNodes, verdictMessage } from '../../src/ui/confirmations/confirmations-tree-model';
-import { escapeMarkdown, inlineCode } from '../../src/core/text/markdown';
-import { expandReportSources, resolveReportSources } from '../../src/ui/reports/report-paths';
+import type { AuditEntry } from '../../../src/core/audit/audit';
+import { orderRegions, rememberRegion } from '../../../src/ui/aws/regions';
+import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import { confirmationLook, confirmationNodes, verdictMessage } from '../../../src/ui/confirmations/confirmations-tree-model';
+import { escapeMarkdown, inlineCode } from '../../../src/core/text/markdown';
+import { expandReportSources, resolveReportSources } from '../../../src/ui/reports/report-paths';
 
 describe('ui: report paths', () => {
   let dir: string;

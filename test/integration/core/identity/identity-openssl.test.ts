@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import type { IdentityCertificate, IdentityMethod } from '../../src/core/identity/certificates';
-import { identityAnswer } from '../../src/core/identity/identity-answer';
-import { NotASignatureError, verifyIdentity } from '../../src/core/identity/verify';
-import { runCli } from '../support/cli-in-process';
+import type { IdentityCertificate, IdentityMethod } from '../../../../src/core/identity/certificates';
+import { identityAnswer } from '../../../../src/core/identity/identity-answer';
+import { NotASignatureError, verifyIdentity } from '../../../../src/core/identity/verify';
+import { runCli } from '../../../support/cli-in-process';
 
 /** A signing time legal in BER (an offset, not Z) and not in DER, as a customer-side tool wrote it. */
 const BER_TIME = '190423163341-0700';

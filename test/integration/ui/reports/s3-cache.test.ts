@@ -6,13 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { S3Reports } from '../../src/aws/s3-layer';
-import { readReportSource } from '../../src/core/reports/report-source';
-import { S3ReportCache } from '../../src/ui/reports/s3-report-cache';
-import { syncS3Reports } from '../../src/ui/reports/s3-report-sync';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { REPO_ROOT } from '../support/built-cli';
-import { startS3Server, type S3Server } from '../support/s3-server';
+import { S3Reports } from '../../../../src/aws/s3-layer';
+import { readReportSource } from '../../../../src/core/reports/report-source';
+import { S3ReportCache } from '../../../../src/ui/reports/s3-report-cache';
+import { syncS3Reports } from '../../../../src/ui/reports/s3-report-sync';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../../support/aws-env';
+import { REPO_ROOT } from '../../../support/built-cli';
+import { startS3Server, type S3Server } from '../../../support/s3-server';
 
 const REPORT = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic', 'customer_subscriber_report_2026-11-21.csv'));
 const URL = 's3://team-reports/daily/';

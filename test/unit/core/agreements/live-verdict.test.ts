@@ -1,7 +1,7 @@
 // Issue 9, section 1: how live agreements change the reports' verdict (src/core/agreements/live-verdict.ts), pure.
 import { strict as assert } from 'node:assert';
-import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../src/core/agreements/live-verdict';
-import type { AccountVerdict, Verdict } from '../../src/core/domain';
+import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../../../src/core/agreements/live-verdict';
+import type { AccountVerdict, Verdict } from '../../../../src/core/domain';
 
 /** The end of the as-of day 2026-11-22, in UTC (what `--as-of 2026-11-22` judges at). */
 const ASOF = '2026-11-22T23:59:59.999Z';

@@ -5,12 +5,12 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AuditLog, AuditWriteError, type AuditEntry } from '../../src/core/audit/audit';
-import { runCli } from '../support/cli-in-process';
-import { writeLargeJsonLines } from '../support/large-json-lines';
-import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
+import { AuditLog, AuditWriteError, type AuditEntry } from '../../../../src/core/audit/audit';
+import { runCli } from '../../../support/cli-in-process';
+import { writeLargeJsonLines } from '../../../support/large-json-lines';
+import { mountSmallDisk, type SmallDisk } from '../../../support/small-disk';
 
-const REPORTS = resolve(__dirname, '../../../test/fixtures/reports/basic');
+const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
 
 const entry = (instanceId: string, claimedAccount: string, more: Partial<AuditEntry> = {}): AuditEntry => ({
   time: '2026-11-23T10:00:00.000Z',

@@ -4,12 +4,12 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditLog, AuditWriteError } from '../../src/core/audit/audit';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { AuditRecorder, EXIT } from '../../src/cli/usage';
-import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { runCli, type CliOutput } from '../support/cli-in-process';
-import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
+import { AuditLog, AuditWriteError } from '../../../../src/core/audit/audit';
+import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
+import { AuditRecorder, EXIT } from '../../../../src/cli/usage';
+import { awsSandbox, staticProfile, type AwsSandbox } from '../../../support/aws-env';
+import { runCli, type CliOutput } from '../../../support/cli-in-process';
+import { startEc2Endpoint, type Ec2Endpoint } from '../../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const result: ConfirmationResult = {

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli';
-import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../src/core/audit/audit';
-import type { ConfirmationResult } from '../../src/core/confirmations/confirmation';
-import { runCli } from '../support/cli-in-process';
+import { main } from '../../../../src/cli';
+import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../../../src/core/audit/audit';
+import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
+import { runCli } from '../../../support/cli-in-process';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../../..');
 
 const result = (instanceId: string, ownerId: string, claimedAccount: string | null): ConfirmationResult => ({
   instanceId,

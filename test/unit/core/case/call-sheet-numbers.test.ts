@@ -1,10 +1,10 @@
 // The call sheet's numbers as the playbook writes them: a table cell never starts a line, so "+65 ..."
 // keeps its plus without a backslash (in the Markdown source too, which a saved case keeps and people read raw).
 import * as assert from 'node:assert/strict';
-import { escapeInline, escapeMarkdown } from '../../src/core/text/markdown';
-import { defaultPlaybook } from '../../src/core/playbook/load';
-import { lineView } from '../../src/core/playbook/support-lines';
-import { callSheet, findTemplate, renderCase } from '../../src/core/case/templates';
+import { escapeInline, escapeMarkdown } from '../../../../src/core/text/markdown';
+import { defaultPlaybook } from '../../../../src/core/playbook/load';
+import { lineView } from '../../../../src/core/playbook/support-lines';
+import { callSheet, findTemplate, renderCase } from '../../../../src/core/case/templates';
 
 describe('call sheet numbers', () => {
   it('writes every escalation number without an escaping backslash, in the sheet and in the outage case', () => {

@@ -1,10 +1,10 @@
 // The one case renderer: every template, every field, redaction on every value, marks for what is
 // still to fill, and the playbook data a case carries (call sheet, checklist, FAQ answer).
 import * as assert from 'node:assert/strict';
-import { defaultPlaybook } from '../../src/core/playbook/load';
-import { lineView } from '../../src/core/playbook/support-lines';
-import { AMI_ID } from '../../src/core/ids';
-import { callSheet, fieldOptions, findTemplate, renderCase, telHref, type CaseValues } from '../../src/core/case/templates';
+import { defaultPlaybook } from '../../../../src/core/playbook/load';
+import { lineView } from '../../../../src/core/playbook/support-lines';
+import { AMI_ID } from '../../../../src/core/ids';
+import { callSheet, fieldOptions, findTemplate, renderCase, telHref, type CaseValues } from '../../../../src/core/case/templates';
 
 const book = defaultPlaybook();
 const views = book.lines.map((l) => lineView(book, l.id));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { CsvParser, type CsvRow, type CsvSink } from '../../src/core/csv/csv';
-import { readCsvFile } from '../../src/core/csv/csv-input';
+import { CsvParser, type CsvRow, type CsvSink } from '../../../../src/core/csv/csv';
+import { readCsvFile } from '../../../../src/core/csv/csv-input';
 
 interface Parsed {
   records: { fields: string[]; line: number }[];

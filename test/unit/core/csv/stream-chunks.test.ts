@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { streamChunks } from '../../src/core/csv/csv-input';
+import { streamChunks } from '../../../../src/core/csv/csv-input';
 
 const MIB = 1 << 20;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness, today } from '../../src/core/eligibility/eligibility';
-import { loadReports } from '../../src/core/reports/load-reports';
-import type { SubscriptionStore } from '../../src/core/reports/store';
+import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness, today } from '../../../../src/core/eligibility/eligibility';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import type { SubscriptionStore } from '../../../../src/core/reports/store';
 
 const BASIC = 'test/fixtures/reports/basic';
 const UBUNTU_22 = 'prod-5qwz3vsg4kbfw';

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPlaybook, defaultPlaybook } from '../../src/core/playbook/load';
-import { NamedFileError, readNamedFile } from '../../src/core/files/named-file';
-import { awsSandbox, type AwsSandbox } from '../support/aws-env';
-import { runCli } from '../support/cli-in-process';
+import { loadPlaybook, defaultPlaybook } from '../../../../src/core/playbook/load';
+import { NamedFileError, readNamedFile } from '../../../../src/core/files/named-file';
+import { awsSandbox, type AwsSandbox } from '../../../support/aws-env';
+import { runCli } from '../../../support/cli-in-process';
 
 describe('named files: bounded, and only regular files', function () {
   // A FIFO that is waited on never returns: the bound on time is the test's.

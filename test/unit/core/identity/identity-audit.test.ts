@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { identityAuditEntry } from '../../src/core/audit/audit';
-import { verifyIdentity, type IdentityExpectations } from '../../src/core/identity/verify';
-import { confirmationLook } from '../../src/ui/confirmations/confirmations-tree-model';
+import { identityAuditEntry } from '../../../../src/core/audit/audit';
+import { verifyIdentity, type IdentityExpectations } from '../../../../src/core/identity/verify';
+import { confirmationLook } from '../../../../src/ui/confirmations/confirmations-tree-model';
 
-const REAL = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
+const REAL = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
 const entry = (expected: IdentityExpectations, signature = REAL) =>
   identityAuditEntry(verifyIdentity({ method: 'pkcs7', signature }, expected), expected, new Date('2026-11-30T10:00:00Z'));
 

@@ -1,20 +1,20 @@
 // Issue 9, section 2: instance identity documents verified offline. A real document signed by
 // AWS in 2016 (us-east-1, BER with indefinite lengths) is the reference; documents signed in the
-// tests with keys made by openssl are in test/integration/identity-openssl.test.ts.
+// tests with keys made by openssl are in test/integration/core/identity/identity-openssl.test.ts.
 import { strict as assert } from 'node:assert';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import bundle from '../../src/core/identity/aws-identity-certificates.json';
-import { awsIdentityCertificates, type IdentityCertificate } from '../../src/core/identity/certificates';
-import { octetStringValue, parseSignedData, readTime } from '../../src/core/identity/cms';
-import { identityAnswer } from '../../src/core/identity/identity-answer';
-import { NotASignatureError, verifyIdentity } from '../../src/core/identity/verify';
-import { redact } from '../../src/core/redaction/redaction';
-import { runCli } from '../support/cli-in-process';
+import bundle from '../../../../src/core/identity/aws-identity-certificates.json';
+import { awsIdentityCertificates, type IdentityCertificate } from '../../../../src/core/identity/certificates';
+import { octetStringValue, parseSignedData, readTime } from '../../../../src/core/identity/cms';
+import { identityAnswer } from '../../../../src/core/identity/identity-answer';
+import { NotASignatureError, verifyIdentity } from '../../../../src/core/identity/verify';
+import { redact } from '../../../../src/core/redaction/redaction';
+import { runCli } from '../../../support/cli-in-process';
 
-const FIXTURES = resolve(__dirname, '../../../test/fixtures/identity');
+const FIXTURES = resolve(__dirname, '../../../../../test/fixtures/identity');
 const REAL = readFileSync(join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
 const BODY = REAL.replace(/-----[A-Z0-9 ]+-----/g, '').replace(/\s+/g, '');
 const awsCertificate = (name: string) => (bundle.certificates as IdentityCertificate[]).find((c) => c.name.includes(name))!;

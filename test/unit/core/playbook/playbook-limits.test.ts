@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_BYTES, PLAYBOOK_MAX_DEPTH } from '../../src/core/playbook/load';
-import { runCli } from '../support/cli-in-process';
+import { checkPlaybookText, defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_BYTES, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
+import { runCli } from '../../../support/cli-in-process';
 
-const REPORTS = resolve(__dirname, '../../../test/fixtures/reports/basic');
+const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
 const nested = (depth: number, open: string, close: string) => `{"contacts": ${open.repeat(depth)}${close.repeat(depth)}}`;
 
 describe('playbook limits: depth and size are bounded before parsing', () => {

@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli';
-import { crossCheck } from '../../src/core/playbook/cross-check';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../src/core/playbook/load';
-import { lineView } from '../../src/core/playbook/support-lines';
+import { main } from '../../../../src/cli';
+import { crossCheck } from '../../../../src/core/playbook/cross-check';
+import { checkPlaybookText, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../../../src/core/playbook/load';
+import { lineView } from '../../../../src/core/playbook/support-lines';
 
-const root = resolve(__dirname, '../../..');
+const root = resolve(__dirname, '../../../../..');
 const fixtures = join(root, 'test/fixtures/playbooks');
 const fixture = (name: string) => join(fixtures, name);
 // Byte-for-byte copies of the four source documents the default playbook is built from, and of the Ubuntu

@@ -3,15 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadReports } from '../../src/core/reports/load-reports';
-import { crossCheck } from '../../src/core/playbook/cross-check';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook } from '../../src/core/playbook/load';
-import { searchScope } from '../../src/core/playbook/scope-search';
-import { chooseLine, lineView, linesForCustomer, productsOfAccount } from '../../src/core/playbook/support-lines';
-import type { Playbook } from '../../src/core/playbook/types';
-import { runCli } from '../support/cli-in-process';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import { crossCheck } from '../../../../src/core/playbook/cross-check';
+import { checkPlaybookText, defaultPlaybook, loadPlaybook } from '../../../../src/core/playbook/load';
+import { searchScope } from '../../../../src/core/playbook/scope-search';
+import { chooseLine, lineView, linesForCustomer, productsOfAccount } from '../../../../src/core/playbook/support-lines';
+import type { Playbook } from '../../../../src/core/playbook/types';
+import { runCli } from '../../../support/cli-in-process';
 
-const root = resolve(__dirname, '../../..');
+const root = resolve(__dirname, '../../../../..');
 const fixture = (name: string) => join(root, 'test/fixtures/playbooks', name);
 const BASIC = join(root, 'test/fixtures/reports/basic');
 const UBUNTU_22 = { productId: 'prod-5qwz3vsg4kbfw', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd', productTitle: 'Ubuntu Pro 22.04 LTS' };

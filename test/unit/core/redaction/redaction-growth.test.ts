@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { MAX_REDACTED_CHARS, redact } from '../../src/core/redaction/redaction';
-import { ADVERSARIAL } from '../support/redaction-inputs';
+import { MAX_REDACTED_CHARS, redact } from '../../../../src/core/redaction/redaction';
+import { ADVERSARIAL } from '../../../support/redaction-inputs';
 
 const SIZES = [16_384, 65_536, 262_144, 1_048_576];
 const RUNS = 3;
@@ -23,7 +23,7 @@ const JUDGED_FROM_MS = 25;
  * rules that were quadratic took seconds at 100 KB, far above it.
  */
 const MEASURABLE_MS = 10;
-const TIMER = join(__dirname, '..', 'support', 'redaction-timer.js');
+const TIMER = join(__dirname, '..', '..', '..', 'support', 'redaction-timer.js');
 
 /** Timers still running: a test that times out stops its own. */
 const running = new Set<ChildProcess>();

@@ -2,8 +2,8 @@
 // shapes, and this product's own domain: Ubuntu Pro logs, single sign-on HARs), each gone with its
 // context kept; and the values that are evidence, not secrets, kept as they are.
 import * as assert from 'node:assert/strict';
-import { redact } from '../../src/core/redaction/redaction';
-import { fakeChars } from '../support/redaction-inputs';
+import { redact } from '../../../../src/core/redaction/redaction';
+import { fakeChars } from '../../../support/redaction-inputs';
 
 const PRO_TOKEN = 'C1' + fakeChars(22, 101);
 const BASE64 = `${fakeChars(86, 102, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')}==`;

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
-import { redact } from '../../src/core/redaction/redaction';
+import { redact } from '../../../../src/core/redaction/redaction';
 
-const SRC = join(__dirname, '..', '..', '..', 'src');
+const SRC = join(__dirname, '..', '..', '..', '..', '..', 'src');
 /** The rules hold secret shapes on purpose. */
 const RULE_FILES = new Set(['core/redaction.ts', 'core/secret-shapes.ts']);
 /** What stands for a template's ${...}: a word that is no secret and no key. */

@@ -1,8 +1,8 @@
 // Issue 8, item 15: secret shapes that outside trials got through redaction, one test per kind, and
 // the ordinary text that must come through untouched.
 import * as assert from 'node:assert/strict';
-import { redactingLog } from '../../src/ui/redacting-log';
-import { redact, secretKindOfKey } from '../../src/core/redaction/redaction';
+import { redactingLog } from '../../../../src/ui/redacting-log';
+import { redact, secretKindOfKey } from '../../../../src/core/redaction/redaction';
 
 // AWS's documented example credentials, and an Ubuntu Pro contract token of the usual shape.
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';

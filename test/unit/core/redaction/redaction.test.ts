@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { redact, describeRedactions, secretKindOfKey, type SecretKind } from '../../src/core/redaction/redaction';
+import { redact, describeRedactions, secretKindOfKey, type SecretKind } from '../../../../src/core/redaction/redaction';
 
 // AWS's documented example credentials, shaped exactly like real ones.
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';

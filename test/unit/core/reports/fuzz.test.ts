@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { readReport } from '../../src/core/reports/report-source';
+import { readReport } from '../../../../src/core/reports/report-source';
 
 // Valid reports of every format, mutated at random: no exception, no hang, every problem on a real line.
 const VALID = [

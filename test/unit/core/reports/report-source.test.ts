@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { judgeAccount } from '../../src/core/eligibility/eligibility';
-import { combineReports, loadReports } from '../../src/core/reports/load-reports';
-import { readReport, readReportSource, type ReportSource } from '../../src/core/reports/report-source';
-import type { ParsedReport } from '../../src/core/reports/report-types';
+import { judgeAccount } from '../../../../src/core/eligibility/eligibility';
+import { combineReports, loadReports } from '../../../../src/core/reports/load-reports';
+import { readReport, readReportSource, type ReportSource } from '../../../../src/core/reports/report-source';
+import type { ParsedReport } from '../../../../src/core/reports/report-types';
 
 const AS_OF = '2026-11-22';
 const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';

@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CsvParser, type CsvSink } from '../../src/core/csv/csv';
-import { parseSpreadsheetDay } from '../../src/core/dates';
-import { judgeAccount } from '../../src/core/eligibility/eligibility';
-import { loadReports } from '../../src/core/reports/load-reports';
-import { PathNotFoundError, ReportPathError } from '../../src/core/reports/report-files';
-import { readReport } from '../../src/core/reports/report-source';
+import { CsvParser, type CsvSink } from '../../../../src/core/csv/csv';
+import { parseSpreadsheetDay } from '../../../../src/core/dates';
+import { judgeAccount } from '../../../../src/core/eligibility/eligibility';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import { PathNotFoundError, ReportPathError } from '../../../../src/core/reports/report-files';
+import { readReport } from '../../../../src/core/reports/report-source';
 
 const LEGACY_HEADER = 'Customer AWS Account Number,Product Title,Product Id,Product Code,Last Usage Date,Report Date,Subscription Start Date';
 const DAILY_HEADER = 'Customer AWS Account Number,Product Id,Subscription Start Date';

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadReports } from '../../src/core/reports/load-reports';
-import { expandReportPaths, PathNotFoundError } from '../../src/core/reports/report-files';
-import { readReport } from '../../src/core/reports/report-source';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import { expandReportPaths, PathNotFoundError } from '../../../../src/core/reports/report-files';
+import { readReport } from '../../../../src/core/reports/report-source';
 
 const BASIC = 'test/fixtures/reports/basic';
 const LEGACY_HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { RejectedRows } from '../../src/core/reports/rejected-rows';
-import { loadReports } from '../../src/core/reports/load-reports';
-import { readReport } from '../../src/core/reports/report-source';
-import type { ParsedReport } from '../../src/core/reports/report-types';
-import { SubscriptionStore } from '../../src/core/reports/store';
-import { SubscriptionRows } from '../../src/core/reports/subscription-rows';
-import type { SubscriptionRecord } from '../../src/core/domain';
+import { RejectedRows } from '../../../../src/core/reports/rejected-rows';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import { readReport } from '../../../../src/core/reports/report-source';
+import type { ParsedReport } from '../../../../src/core/reports/report-types';
+import { SubscriptionStore } from '../../../../src/core/reports/store';
+import { SubscriptionRows } from '../../../../src/core/reports/subscription-rows';
+import type { SubscriptionRecord } from '../../../../src/core/domain';
 
 const BASIC = 'test/fixtures/reports/basic';
 

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { walkBrackets } from '../../src/core/text/json-nesting';
-import { defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_DEPTH } from '../../src/core/playbook/load';
-import { runCli } from '../support/cli-in-process';
+import { walkBrackets } from '../../../../src/core/text/json-nesting';
+import { defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
+import { runCli } from '../../../support/cli-in-process';
 
 /** The depth after every bracket, as the guard counts them. */
 function guardDepths(text: string): number[] {

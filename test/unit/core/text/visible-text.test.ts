@@ -1,8 +1,8 @@
 // Values from files and servers are shown, never obeyed: control characters and bidi overrides become
 // \uXXXX text; a problem stays one line.
 import { strict as assert } from 'node:assert';
-import { problemLine } from '../../src/cli/report-command';
-import { visibleLine, visibleText } from '../../src/core/text/visible-text';
+import { problemLine } from '../../../../src/cli/report-command';
+import { visibleLine, visibleText } from '../../../../src/core/text/visible-text';
 
 describe('visibleText and visibleLine', () => {
   it('writes C0 (but tab and line feed), DEL, C1 and bidi overrides and isolates as \\uXXXX, JSON-style', () => {

@@ -1,7 +1,7 @@
 // The products Confirm Instance offers (src/ui/commands/product-choices.ts): the claimed account's own
 // first, every product once by its code, the reports' words over the playbook's.
 import * as assert from 'node:assert/strict';
-import { productChoices } from '../../src/ui/commands/product-choices';
+import { productChoices } from '../../../../src/ui/commands/product-choices';
 
 const reports = [
   { productId: 'prod-a', productCode: 'codeA', productTitle: 'Product A', latestReportDate: '2026-11-22' },

@@ -1,16 +1,16 @@
 // What the panel shows, built without VS Code: the playbook's sections, scope search, channels per
 // purchase, the answer to a check, and the validation of every message from the webview.
 import * as assert from 'node:assert/strict';
-import type { AuditEntry } from '../../src/core/audit/audit';
-import { defaultPlaybook, loadPlaybook } from '../../src/core/playbook/load';
-import { channelsForPurchase } from '../../src/core/playbook/channels';
-import { scopeWords, searchScope } from '../../src/core/playbook/scope-search';
-import { loadReports } from '../../src/core/reports/load-reports';
-import { MAX_MESSAGE_CHARS, parseWebviewMessage, productToConfirm } from '../../src/shared/panel-protocol';
-import { shownTime } from '../../src/shared/shown-time';
-import { lineView } from '../../src/core/playbook/support-lines';
-import { lineChoiceView, plainText } from '../../src/ui/panel/line-views';
-import { checkAccount, panelState, type Judging } from '../../src/ui/panel/panel-state';
+import type { AuditEntry } from '../../../../src/core/audit/audit';
+import { defaultPlaybook, loadPlaybook } from '../../../../src/core/playbook/load';
+import { channelsForPurchase } from '../../../../src/core/playbook/channels';
+import { scopeWords, searchScope } from '../../../../src/core/playbook/scope-search';
+import { loadReports } from '../../../../src/core/reports/load-reports';
+import { MAX_MESSAGE_CHARS, parseWebviewMessage, productToConfirm } from '../../../../src/shared/panel-protocol';
+import { shownTime } from '../../../../src/shared/shown-time';
+import { lineView } from '../../../../src/core/playbook/support-lines';
+import { lineChoiceView, plainText } from '../../../../src/ui/panel/line-views';
+import { checkAccount, panelState, type Judging } from '../../../../src/ui/panel/panel-state';
 
 const book = defaultPlaybook();
 const loaded = { playbook: book, teamFile: null, overridden: [], teamLines: [], problems: [] };

@@ -1,10 +1,10 @@
 // s3:// report paths without S3: telling them from local paths, reading bucket and key, and how the
 // views word reports served from the cache.
 import { strict as assert } from 'node:assert';
-import { isS3Url, parseS3Url } from '../../src/aws/s3-url';
-import { fileLink } from '../../src/core/text/markdown';
-import { resolveReportSources, s3RetryProblem } from '../../src/ui/reports/report-paths';
-import { cachedDescription, linkToCopies } from '../../src/ui/reports/s3-report-words';
+import { isS3Url, parseS3Url } from '../../../../src/aws/s3-url';
+import { fileLink } from '../../../../src/core/text/markdown';
+import { resolveReportSources, s3RetryProblem } from '../../../../src/ui/reports/report-paths';
+import { cachedDescription, linkToCopies } from '../../../../src/ui/reports/s3-report-words';
 
 describe('s3:// report paths', () => {
   it('tells S3 URLs from local paths, as the AWS CLI does', () => {

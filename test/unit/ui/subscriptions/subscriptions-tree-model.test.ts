@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_POLICY } from '../../src/core/domain';
-import { describeLoad, ReportSet } from '../../src/ui/reports/report-set';
-import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../src/ui/subscriptions/subscriptions-tree-model';
-import { lookOf } from '../../src/ui/subscriptions/presentation';
+import { DEFAULT_POLICY } from '../../../../src/core/domain';
+import { describeLoad, ReportSet } from '../../../../src/ui/reports/report-set';
+import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../../../src/ui/subscriptions/subscriptions-tree-model';
+import { lookOf } from '../../../../src/ui/subscriptions/presentation';
 
 const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 
