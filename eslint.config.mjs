@@ -51,6 +51,11 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // One assert style: strict comparisons by default, never the loose node:assert.
+      'no-restricted-imports': [
+        'error',
+        { paths: ['assert', 'node:assert'].map((name) => ({ name, message: "Use import * as assert from 'node:assert/strict'." })) },
+      ],
     },
   },
   {

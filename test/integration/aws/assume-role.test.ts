@@ -5,7 +5,7 @@
 //   refusing with their IAM advice; STS's request id is recorded as STS's, and EC2 is never asked.
 // - Item 10: a credential_process behind source_profile that hangs is killed at the limit, the CLI exits,
 //   and the message names the command's profile, not the network; one that answers still gives a role.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmInstance } from '../../../src/aws';

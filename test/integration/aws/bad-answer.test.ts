@@ -2,7 +2,7 @@
 // ConfirmProductInstance answer (empty, another document, not XML, "attached" without an owner) is
 // the retryable error kind 'bad-answer', never a verdict: alone, in region auto, and in a batch, which
 // exits 1 and, run again, asks every line that is not final.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmInstance } from '../../../src/aws';

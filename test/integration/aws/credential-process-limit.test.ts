@@ -2,7 +2,7 @@
 // default) and its message names the cause, "credential_process for profile X did not answer in N s",
 // never a network error; the command and what it started are killed, so the CLI exits; a batch waits
 // once, not once per instance; and nothing printed about the command shows its command-line password.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmBatch, confirmInstance } from '../../../src/aws';

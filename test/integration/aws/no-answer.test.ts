@@ -1,7 +1,7 @@
 // Issue 8, item 10 (a dead endpoint): an endpoint that accepts the connection and never answers is
 // "no answer from ENDPOINT in N s", not the SDK's "Request aborted"; each attempt has its own limit
 // and is retried within the whole call's limit; and no SDK warning reaches the engineer's stderr.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadAws } from '../../../src/aws/lazy';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';

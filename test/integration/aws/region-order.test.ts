@@ -5,7 +5,7 @@
 // that read the winning source: the AWS CLI v1 (botocore: the flag, AWS_DEFAULT_REGION, the profile; it
 // ignores AWS_REGION) and the SDK for JavaScript (a client's region, AWS_REGION, the profile; it ignores
 // AWS_DEFAULT_REGION). That AWS_REGION wins over AWS_DEFAULT_REGION is the AWS CLI v2's documented order.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

@@ -2,7 +2,7 @@
 // created exclusively, naming pid, host and start time) so that two runs never both send every
 // instance: the second refuses with exit 2 naming the holder, or waits with --wait; the lock of a run
 // that died is taken over with a note. Real concurrent runs of the built CLI against the local endpoint.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';

@@ -1,7 +1,7 @@
 // `support-desk confirm-batch` end to end with the built CLI: both input forms, rows resolved and
 // rejected by line, the progress line on stderr, --out required, and a re-run that asks only what
 // has no final answer yet.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';

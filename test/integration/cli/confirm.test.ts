@@ -1,7 +1,7 @@
 // `support-desk confirm`, `profiles` and `audit` end to end: the built CLI (node dist/cli.js) run as
 // a child process against the local EC2 endpoint, with planted credentials that no output, error
 // message or audit line may ever show.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';

@@ -2,7 +2,7 @@
 // whatever the engineer's time zone. A purchase made in a Pacific evening is already the next day in UTC;
 // judged by the local day it read as "not started yet" for hours every evening, and one starting later the
 // same UTC day read as started. The built CLI runs under each zone against the local Agreement endpoint.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
 import { runBuiltCli } from '../../support/built-cli';

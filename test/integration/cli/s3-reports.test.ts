@@ -1,7 +1,7 @@
 // Reports in S3 through the built CLI (dist/cli.js) against a local S3 server: listing pages, gzip,
 // problems named s3://bucket/key:line, refusals that say what to do, a download cut mid-stream, and
 // the same verdicts as from a local copy of the same files.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

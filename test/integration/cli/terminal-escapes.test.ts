@@ -3,7 +3,7 @@
 // ELIGIBLE, an OSC 8 link, a line overwritten by CR, text reordered by a bidi override). Every text
 // command of the built CLI is fed hostile values; each must print them made visible, and --json must
 // still give the values back exactly.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';

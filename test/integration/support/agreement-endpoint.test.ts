@@ -1,7 +1,7 @@
 // The local Agreement endpoint is only worth its tests if AWS's own client agrees with it: the AWS CLI
 // (botocore's model of the Marketplace Agreement Service) reads its pages, retries its throttling and
 // names its errors as our SDK client does. Then the built CLI, bundle and all, against it.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { loadAws } from '../../../src/aws/lazy';

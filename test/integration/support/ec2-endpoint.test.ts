@@ -1,6 +1,6 @@
 // The local endpoint is only worth its tests if AWS's own client agrees with it: the AWS CLI
 // (botocore) parses its replies into the same answers our SDK client gets.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

@@ -1,7 +1,7 @@
 // The local S3 server is only worth its tests if AWS's own client agrees with it: the AWS CLI
 // (botocore) lists, pages and downloads from it, and reads its refusals (AccessDenied, a bucket in
 // another region) the way it reads S3's.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';

@@ -1,6 +1,6 @@
 // kill -9 in the middle of a batch loses nothing already written, and a re-run asks only what has
 // no final answer yet: no duplicates, nothing re-sent for instances already answered for good.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

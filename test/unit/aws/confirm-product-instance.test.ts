@@ -1,6 +1,6 @@
 // The real SDK client against the local EC2 endpoint: every verdict and error kind, regions,
 // credentials failures that say what to do, and retries that work without a restart.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { checkCredentials, confirmInstance, listRegions } from '../../../src/aws';
 import type { ConfirmSettings } from '../../../src/aws/confirm-product-instance';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';

@@ -1,7 +1,7 @@
 // Issue 9: the Agreement Service's endpoint is configured as AWS's own tools read it. The SDK does read
 // the variables and the config file itself, but for AWS_PROFILE's profile only: the last test shows it,
 // which is why src/aws/endpoints.ts resolves the endpoint for the profile actually chosen.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { MarketplaceAgreementClient, SearchAgreementsCommand } from '@aws-sdk/client-marketplace-agreement';
 import { configuredEndpoint } from '../../../src/aws/endpoints';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';

@@ -1,7 +1,7 @@
 // The error mapping held to the codes EC2 really sends (its API reference lists them; EC2 models
 // no error shapes): each reply goes through the real SDK client, so the code, the message and the
 // HTTP status arrive exactly as the SDK hands them over.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { confirmInstance } from '../../../src/aws';
 import type { ConfirmationErrorKind } from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';

@@ -1,7 +1,7 @@
 // Issue 9, section 1: live agreements from AWS Marketplace (SearchAgreements) beside the reports,
 // against the local Agreement endpoint: pages, filters, throttling, access denied, refused filters,
 // where the calls go, and how `lookup --live` combines both sources.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // The fault batch of the issue (smaller here; bench/confirm.ts runs 1,000): throttling on half the
 // calls, 500s, reset connections and slow answers. Every instance ends answered, once, and the
 // audit log holds one line per answered instance.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../src/cli';

@@ -1,7 +1,7 @@
 // docs/json-output.md documents every CLI --json output and the audit line: each command is run with
 // --json on fixtures (confirm, confirm-batch and lookup --live against local endpoints), and every key
 // it prints must be named, as `key`, in the section of the document for that output.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';

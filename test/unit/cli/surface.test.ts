@@ -1,7 +1,7 @@
 // Issue 8, items 14 and 15: the CLI's surface (help, version, option mistakes in our words,
 // profile names quoted in suggested commands, a stray space in AWS_PROFILE pointed out) and its
 // output boundary, where everything printed is redacted.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // The Disposable base and disposeAll (src/ui/dispose.ts): everything owned is released, once, even
 // when one of them throws. Plain Node: the module takes only types from 'vscode'.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { Disposable, disposeAll } from '../../../src/ui/dispose';
 
 /** A disposable that records its disposal in `log`, and throws when told to. */

@@ -2,7 +2,7 @@
 // openssl makes here in a temporary folder (no private key is ever committed). The test
 // certificates reach the verifier only through its `certificates` parameter: the CLI trusts
 // AWS's bundled certificates and nothing else.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // The extension's copies of S3 reports (src/ui/reports/s3-report-cache.ts, s3-report-sync.ts) with the
 // real S3 client against a local S3 server: fetched once per ETag, served when S3 cannot be reached,
 // and a download cut mid-stream never replaces a whole copy.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Issue 9, section 1: how live agreements change the reports' verdict (src/core/agreements/live-verdict.ts), pure.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { combineVerdicts, liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../../../../src/core/agreements/live-verdict';
 import type { AccountVerdict, Verdict } from '../../../../src/core/domain';
 

@@ -1,7 +1,7 @@
 // Issue 17, items 5, 6, 7 (nothing lost): a write torn by a full disk does not swallow the next entry;
 // a line of the wrong shape is named and skipped, the entries after it still read, by `audit` and by
 // `case render --audit`; and a log over the 512 MB a string can hold is read line by line.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 // Issue 8, item 8: an audit log that cannot be written must not hide the verdict. `confirm` and
 // `confirm-batch` print every answer, then "the audit write failed: PATH: REASON", and exit 3; no
 // stack trace. Tests run as root, so "cannot be written" is a folder, a path under a file, or /proc.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog, AuditWriteError } from '../../../../src/core/audit/audit';

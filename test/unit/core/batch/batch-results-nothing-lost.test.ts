@@ -2,7 +2,7 @@
 // symbolic link to it (or a linked folder) cannot run a second batch beside the first; a results line
 // the product could not have written (no owner, time or request id) is asked again, not trusted; a
 // full disk is said in words, not a stack; and a results file over 512 MB is read line by line.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

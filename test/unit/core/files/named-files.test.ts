@@ -2,7 +2,7 @@
 // what is not a regular file is refused at once: `--pkcs7 /dev/zero` and `--field x=@/dev/zero` read
 // until memory ran out, and a FIFO (`--field x=@FIFO`, the playbook, AWS_CONFIG_FILE, a batch's list)
 // hung the command for ever.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

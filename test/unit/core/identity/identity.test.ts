@@ -1,7 +1,7 @@
 // Issue 9, section 2: instance identity documents verified offline. A real document signed by
 // AWS in 2016 (us-east-1, BER with indefinite lengths) is the reference; documents signed in the
 // tests with keys made by openssl are in test/integration/core/identity/identity-openssl.test.ts.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

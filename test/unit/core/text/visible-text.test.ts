@@ -1,6 +1,6 @@
 // Values from files and servers are shown, never obeyed: control characters and bidi overrides become
 // \uXXXX text; a problem stays one line.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { problemLine } from '../../../../src/cli/report-command';
 import { visibleLine, visibleText } from '../../../../src/core/text/visible-text';
 

@@ -1,6 +1,6 @@
 // s3:// report paths without S3: telling them from local paths, reading bucket and key, and how the
 // views word reports served from the cache.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { isS3Url, parseS3Url } from '../../../../src/aws/s3-url';
 import { fileLink } from '../../../../src/core/text/markdown';
 import { resolveReportSources, s3RetryProblem } from '../../../../src/ui/reports/report-paths';
