@@ -7,19 +7,21 @@ import { dirname, join } from 'node:path';
 
 /**
  * A fresh folder for the `describe` block that calls this (call it at the block's top level): made in a
- * `before` hook, removed with everything in it in an `after` hook, also when a test failed.
+ * `before` hook, removed with everything in it in an `after` hook, also when a test failed; with
+ * `each`, a fresh one for every test (`beforeEach`/`afterEach`).
  *
  * @param prefix the start of the folder's name (`<prefix>XXXXXX` under the temporary directory), so
  *   that a folder left by a killed run says which tests made it.
+ * @param each `'each'` for a fresh folder per test.
  * @returns a getter for the folder's absolute path; it throws when called before the `before` hook
  *   has run (at the describe block's top level rather than in a hook or test).
  */
-export function temporaryFolder(prefix: string): () => string {
+export function temporaryFolder(prefix: string, each?: 'each'): () => string {
   let dir: string | undefined;
-  before(() => {
+  (each ? beforeEach : before)(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));
   });
-  after(() => {
+  (each ? afterEach : after)(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
     dir = undefined;
   });

@@ -2,8 +2,7 @@
 // identity document recorded beside the confirmations, read back (old lines too), and shown as text in
 // the Subscriptions tooltip, the Confirmations view, Find Account's sentence and the eligibility case.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agreementAuditEntry, AuditLog, identityAuditEntry, type AuditEntry } from '../../../src/core/audit/audit';
 import { DEFAULT_POLICY } from '../../../src/core/domain';
@@ -18,6 +17,7 @@ import { ReportSet } from '../../../src/ui/reports/report-set';
 import { lookOf } from '../../../src/ui/subscriptions/presentation';
 import { RecordedEvidenceBook, SubscriptionTreeModel } from '../../../src/ui/subscriptions/subscriptions-tree-model';
 import { FAKE_KEY_ID } from '../../support/aws-env';
+import { temporaryFolder } from '../../support/temporary-folder';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const REAL_PKCS7 = readFileSync(join(ROOT, 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
@@ -39,14 +39,10 @@ const identity = (): AuditEntry =>
   identityAuditEntry(verifyIdentity({ method: 'pkcs7', signature: REAL_PKCS7 }, { account: ACCOUNT }), { account: ACCOUNT }, new Date('2026-11-30T12:05:00Z'));
 
 describe('recorded evidence beyond the reports', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'support-desk-recorded-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('support-desk-recorded-', 'each');
 
   it('appends an agreement search as an audit line, redacted, beside old lines that still read', async () => {
-    const log = new AuditLog(join(dir, 'audit.jsonl'));
+    const log = new AuditLog(join(tmp(), 'audit.jsonl'));
     // A line written before sources were recorded: no source, no regionSource.
     writeFileSync(
       log.path,
@@ -110,7 +106,7 @@ describe('recorded evidence beyond the reports', () => {
   });
 
   it("shows the account's recorded evidence in its tree tooltip as escaped text, read from the book only", async () => {
-    const file = join(dir, 'customer_subscriber_report_2026-11-22.csv');
+    const file = join(tmp(), 'customer_subscriber_report_2026-11-22.csv');
     writeFileSync(
       file,
       [
@@ -161,7 +157,7 @@ describe('recorded evidence beyond the reports', () => {
   });
 
   it('the eligibility case carries both, through the one renderer and its redaction', async () => {
-    const playbook = lineView((await loadPlaybook(join(dir, 'no-team-playbook.json'))).playbook);
+    const playbook = lineView((await loadPlaybook(join(tmp(), 'no-team-playbook.json'))).playbook);
     const template = findTemplate(playbook, 'eligibility')!;
     const entry = agreementAuditEntry(live({ profile: `seller ${FAKE_KEY_ID}` }), { account: ACCOUNT });
     const { markdown, errors, redactions } = renderCase(playbook, template, {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../../../src/cli';
 import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../../../src/core/audit/audit';
 import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
 import { runCli } from '../../../support/cli-in-process';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
@@ -23,14 +24,10 @@ const result = (instanceId: string, ownerId: string, claimedAccount: string | nu
 });
 
 describe('audit log', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('support-desk-audit-', 'each');
 
   it('appends one line per confirmation and reads them back, tolerating a torn last line', async () => {
-    const log = new AuditLog(join(dir, 'nested', 'audit.jsonl'));
+    const log = new AuditLog(join(tmp(), 'nested', 'audit.jsonl'));
     await Promise.all([
       log.append(result('i-0000000000000c001', '111122223333', null)),
       log.append(result('i-0000000000000c002', '444455556666', '111122223333')),
@@ -64,7 +61,7 @@ describe('audit log', () => {
   });
 
   it('reads an absent log as empty, and the CLI filters by a typed account', async () => {
-    const path = join(dir, 'audit.jsonl');
+    const path = join(tmp(), 'audit.jsonl');
     assert.deepEqual(await new AuditLog(path).read(), []);
     await new AuditLog(path).append(result('i-0000000000000c003', '444455556666', null));
     const out: string[] = [];

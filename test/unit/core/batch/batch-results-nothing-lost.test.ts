@@ -3,8 +3,7 @@
 // the product could not have written (no owner, time or request id) is asked again, not trusted; a
 // full disk is said in words, not a stack; and a results file over 512 MB is read line by line.
 import * as assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockResults, resultProblem, resumeResults } from '../../../../src/core/batch/batch-results';
 import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
@@ -13,6 +12,7 @@ import { runCli } from '../../../support/cli-in-process';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../../support/ec2-endpoint';
 import { LARGE_FILE_LINES, writeLargeJsonLines } from '../../../support/large-json-lines';
 import { mountSmallDisk, type SmallDisk } from '../../../support/small-disk';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 const OWNER = '111122223333';
 const IDS = ['i-0000000000000d001', 'i-0000000000000d002', 'i-0000000000000d003', 'i-0000000000000d004'];
@@ -175,14 +175,10 @@ describe('batch results: nothing lost, nothing sent twice', function () {
   });
 
   describe('a results file larger than a string can hold (over 512 MB)', () => {
-    let dir: string;
-    before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'support-desk-results-big-'));
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const tmp = temporaryFolder('support-desk-results-big-');
 
     it('is read line by line and rewritten to its final answers', async () => {
-      const out = join(dir, 'results.jsonl');
+      const out = join(tmp(), 'results.jsonl');
       writeLargeJsonLines(out, written(IDS[0]), written(IDS[1]));
       assert.ok(statSync(out).size > 2 ** 29, 'larger than the longest string V8 holds');
       const prior = await resumeResults(out);

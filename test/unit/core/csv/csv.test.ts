@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { CsvParser, type CsvRow, type CsvSink } from '../../../../src/core/csv/csv';
 import { readCsvFile } from '../../../../src/core/csv/csv-input';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 interface Parsed {
   records: { fields: string[]; line: number }[];
@@ -268,14 +268,10 @@ describe('csv parser', () => {
   });
 
   describe('reading files', () => {
-    let dir: string;
-    before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'csv-test-'));
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const tmp = temporaryFolder('csv-test-');
 
     async function readFile(bytes: Buffer): Promise<Parsed> {
-      const path = join(dir, 'f.csv');
+      const path = join(tmp(), 'f.csv');
       writeFileSync(path, bytes);
       const { parsed, sink } = collector();
       await readCsvFile(path, new CsvParser(sink));

@@ -3,8 +3,7 @@
 // tests with keys made by openssl are in test/integration/core/identity/identity-openssl.test.ts.
 import * as assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import bundle from '../../../../src/core/identity/aws-identity-certificates.json';
 import { awsIdentityCertificates, type IdentityCertificate } from '../../../../src/core/identity/certificates';
@@ -13,6 +12,7 @@ import { identityAnswer } from '../../../../src/core/identity/identity-answer';
 import { NotASignatureError, verifyIdentity } from '../../../../src/core/identity/verify';
 import { redact } from '../../../../src/core/redaction/redaction';
 import { runCli } from '../../../support/cli-in-process';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 const FIXTURES = resolve(__dirname, '../../../../../test/fixtures/identity');
 const REAL = readFileSync(join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
@@ -180,11 +180,7 @@ describe('identity: input that is not a signature', () => {
 });
 
 describe('identity: support-desk verify-identity', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'verify-identity-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('verify-identity-');
   const real = join(FIXTURES, 'aws-pkcs7-us-east-1-2016.pem');
 
   it("exits 0 when the signature verifies and the account is the customer's", async () => {
@@ -195,7 +191,7 @@ describe('identity: support-desk verify-identity', () => {
   });
 
   it('records every verification in the audit log, and exits 3 after the answer when it cannot', async () => {
-    const audit = join(dir, 'audit.jsonl');
+    const audit = join(tmp(), 'audit.jsonl');
     const ok = await runCli('verify-identity', '--pkcs7', real, '--account', '121659014334', '--audit', audit);
     const other = await runCli('verify-identity', '--pkcs7', real, '--account', '111122223333', '--audit', audit);
     assert.deepEqual([ok.code, other.code], [0, 1]);
@@ -210,7 +206,7 @@ describe('identity: support-desk verify-identity', () => {
         ['identity-document', '121659014334', '111122223333', 'i-f79fe56c', 'owner-mismatch'],
       ],
     );
-    const unwritable = await runCli('verify-identity', '--pkcs7', real, '--audit', dir);
+    const unwritable = await runCli('verify-identity', '--pkcs7', real, '--audit', tmp());
     assert.equal(unwritable.code, 3);
     assert.match(unwritable.out, /^AUTHENTIC/);
     assert.match(unwritable.err, /the audit write failed: .*the verification is not in the audit log/);
@@ -223,7 +219,7 @@ describe('identity: support-desk verify-identity', () => {
   });
 
   it('exits 1 when the document was tampered with, and --json has the documented shape', async () => {
-    const file = join(dir, 'tampered.pem');
+    const file = join(tmp(), 'tampered.pem');
     writeFileSync(file, tampered('i-f79fe56c', 'i-f79fe56d'));
     const run = await runCli('verify-identity', '--pkcs7', file, '--json');
     assert.equal(run.code, 1);
@@ -233,11 +229,11 @@ describe('identity: support-desk verify-identity', () => {
   });
 
   it('exits 2 for garbage, a missing file, or no signature option', async () => {
-    const garbage = join(dir, 'garbage.txt');
+    const garbage = join(tmp(), 'garbage.txt');
     writeFileSync(garbage, 'Hi, this is the document you asked for: ...');
     for (const argv of [
       ['--pkcs7', garbage],
-      ['--pkcs7', join(dir, 'missing.pem')],
+      ['--pkcs7', join(tmp(), 'missing.pem')],
       ['--account', '121659014334'],
       ['--signature', real],
       ['--pkcs7', real, '--rsa2048', real],
@@ -270,7 +266,7 @@ describe('identity: support-desk verify-identity', () => {
         ['Not a confirmation', 'the instance does not run product 4w1vgsrkqdkypbz43g7qkk4uz: the document carries no product code.'],
       );
 
-      const run = await runCli('verify-identity', '--pkcs7', real, '--product-code', '4w1vgsrkqdkypbz43g7qkk4uz', '--audit', join(dir, 'a.jsonl'));
+      const run = await runCli('verify-identity', '--pkcs7', real, '--product-code', '4w1vgsrkqdkypbz43g7qkk4uz', '--audit', join(tmp(), 'a.jsonl'));
       assert.equal(run.code, 1);
       const [first, second] = run.out.split('\n');
       assert.match(first, /^AUTHENTIC: AWS signed this document/);
@@ -304,7 +300,7 @@ describe('identity: support-desk verify-identity', () => {
       const run = await runCli('verify-identity', '--pkcs7', real);
       assert.match(run.out, /^ {2}The instance started 2016-04-08 03:01:38 UTC, [\d,]+ days ago\.$/m);
       assert.match(run.out, /^ {2}WARNING: the instance started 2016-04-08 03:01:38 UTC, .*past 365\)/m);
-      const playbook = join(dir, 'playbook.json');
+      const playbook = join(tmp(), 'playbook.json');
       writeFileSync(playbook, JSON.stringify({ name: 'old fleet', eligibility: { lastUsageDays: 30, goodFaithDays: 3, identityDocumentDays: 3650 } }));
       const lenient = await runCli('verify-identity', '--pkcs7', real, '--playbook', playbook, '--json');
       assert.equal(lenient.err, '');
@@ -333,12 +329,12 @@ describe('identity: support-desk verify-identity', () => {
           /^the \/pkcs7 signature is the instance metadata service's "401 - Unauthorized" page, not its output: the instance requires IMDSv2/.test(e.message) &&
           /then http:\/\/169\.254\.169\.254\/latest\/dynamic\/instance-identity\/pkcs7 with that token in the X-aws-ec2-metadata-token header$/.test(e.message),
       );
-      const file = join(dir, 'pkcs7-401.txt');
+      const file = join(tmp(), 'pkcs7-401.txt');
       writeFileSync(file, page);
       const run = await runCli('verify-identity', '--pkcs7', file);
       assert.equal(run.code, 2);
       assert.match(run.err, /"401 - Unauthorized" page, not its output: the instance requires IMDSv2 and the customer's curl sent no session token;/);
-      const document = join(dir, 'document-401.txt');
+      const document = join(tmp(), 'document-401.txt');
       writeFileSync(document, page);
       const signature = await runCli('verify-identity', '--signature', join(FIXTURES, 'aws-signature-us-east-1-2024.sig'), '--document', document);
       assert.equal(signature.code, 2);
@@ -346,7 +342,7 @@ describe('identity: support-desk verify-identity', () => {
     });
 
     it("says what the customer did when they sent AWS's binary /signature (the guide's base64 -d), and what to ask for", async () => {
-      const binary = join(dir, 'signature.bin');
+      const binary = join(tmp(), 'signature.bin');
       writeFileSync(binary, Buffer.from(readFileSync(join(FIXTURES, 'aws-signature-us-east-1-2024.sig'), 'utf8'), 'base64'));
       const run = await runCli('verify-identity', '--signature', binary, '--document', join(FIXTURES, 'aws-signature-us-east-1-2024.json'));
       assert.equal(run.code, 2);

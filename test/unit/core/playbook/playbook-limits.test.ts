@@ -1,28 +1,24 @@
 // Issue 8, item 12: a hostile playbook (nested thousands deep, or huge) is a problem on line 1 and
 // the default playbook applies; nothing overflows the stack, in `playbook validate` or in `lookup`.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkPlaybookText, defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_BYTES, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
 import { runCli } from '../../../support/cli-in-process';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
 const nested = (depth: number, open: string, close: string) => `{"contacts": ${open.repeat(depth)}${close.repeat(depth)}}`;
 
 describe('playbook limits: depth and size are bounded before parsing', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'playbook-limits-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('playbook-limits-', 'each');
 
   it('reports a playbook nested 5,000 deep on line 1, names the limit, and keeps the default', async () => {
     for (const [open, close] of [
       ['{"a":', '}'],
       ['[', ']'],
     ]) {
-      const file = join(dir, 'deep.json');
+      const file = join(tmp(), 'deep.json');
       writeFileSync(file, nested(5000, open, close));
       const loaded = await loadPlaybook(file);
       const [error] = loaded.problems;
@@ -38,7 +34,7 @@ describe('playbook limits: depth and size are bounded before parsing', () => {
   });
 
   it('reports a playbook larger than 5 MB on line 1 without reading it, and keeps the default', async () => {
-    const file = join(dir, 'huge.json');
+    const file = join(tmp(), 'huge.json');
     writeFileSync(file, `{"name": "${'x'.repeat(PLAYBOOK_MAX_BYTES)}"}`);
     const loaded = await loadPlaybook(file);
     assert.deepEqual([loaded.problems[0].line, loaded.problems[0].severity], [1, 'error']);
@@ -48,11 +44,11 @@ describe('playbook limits: depth and size are bounded before parsing', () => {
   });
 
   it('lets lookup answer when the workspace playbook is nested 5,000 deep', async () => {
-    mkdirSync(join(dir, '.support-desk'));
-    writeFileSync(join(dir, '.support-desk', 'playbook.json'), nested(5000, '{"a":', '}'));
+    mkdirSync(join(tmp(), '.support-desk'));
+    writeFileSync(join(tmp(), '.support-desk', 'playbook.json'), nested(5000, '{"a":', '}'));
     const cwd = process.cwd();
     try {
-      process.chdir(dir);
+      process.chdir(tmp());
       const run = await runCli('lookup', '111122223333', '--reports', REPORTS, '--as-of', '2026-11-22');
       assert.equal(run.code, 0, run.err);
       assert.match(run.err, /playbook\.json:1: error: .*levels deep/);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { readReport } from '../../../../src/core/reports/report-source';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 // Valid reports of every format, mutated at random: no exception, no hang, every problem on a real line.
 const VALID = [
@@ -30,11 +30,7 @@ function mutate(text: string, mutations: Mutation[]): string {
 }
 
 describe('fuzzed reports', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fuzz-test-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('fuzz-test-');
 
   it('never throw, and every problem names a line inside the file', async () => {
     const mutation = fc.record({
@@ -47,7 +43,7 @@ describe('fuzzed reports', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(VALID.length - 1), fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.boolean(), async (which, mutations, asBytes) => {
         const text = mutate(VALID[which], mutations);
-        const path = join(dir, `r${n++ % 8}_2026-11-22.csv`);
+        const path = join(tmp(), `r${n++ % 8}_2026-11-22.csv`);
         // Half of the runs also corrupt raw bytes, to reach invalid UTF-8.
         const bytes = Buffer.from(text);
         if (asBytes && bytes.length > 0) bytes[mutations[0].at % bytes.length] = 0xff;

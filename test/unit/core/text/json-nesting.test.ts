@@ -2,14 +2,14 @@
 // (jsonc-parser) ends them, or a bare carriage return in a string hides the brackets after it and a
 // document nested thousands deep reaches the parser and overflows the stack in every command.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { walkBrackets } from '../../../../src/core/text/json-nesting';
 import { defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
 import { runCli } from '../../../support/cli-in-process';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 /** The depth after every bracket, as the guard counts them. */
 function guardDepths(text: string): number[] {
@@ -67,15 +67,11 @@ describe('the JSON nesting guard agrees with the parser', function () {
   });
 
   describe('a playbook with a bare carriage return in a string, then nested thousands deep', () => {
-    let dir: string;
-    before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'json-nesting-'));
-    });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const tmp = temporaryFolder('json-nesting-');
 
     for (const breakChar of ['\r', '\r\n', '\n']) {
       it(`is refused on line 1 for its depth, and the default applies (${JSON.stringify(breakChar)})`, async () => {
-        const file = join(dir, 'playbook.json');
+        const file = join(tmp(), 'playbook.json');
         writeFileSync(file, `{"name": "team${breakChar}${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
         const loaded = await loadPlaybook(file);
         assert.match(loaded.problems[0].message, new RegExp(`more than ${PLAYBOOK_MAX_DEPTH} levels deep`));

@@ -1,24 +1,20 @@
 // The Subscriptions tree model without VS Code: grouping, verdict order, paging, Find Account.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../../../src/core/domain';
 import { describeLoad, ReportSet } from '../../../../src/ui/reports/report-set';
 import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../../../src/ui/subscriptions/subscriptions-tree-model';
 import { lookOf } from '../../../../src/ui/subscriptions/presentation';
+import { temporaryFolder } from '../../../support/temporary-folder';
 
 const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 
 describe('ui: Subscriptions tree model', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'support-desk-model-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tmp = temporaryFolder('support-desk-model-');
 
   async function modelFor(rows: string[], grouping: 'product' | 'account' = 'product', pageSize = 500) {
-    const file = join(dir, `customer_subscriber_report_2026-11-22-${Math.random().toString(36).slice(2)}.csv`);
+    const file = join(tmp(), `customer_subscriber_report_2026-11-22-${Math.random().toString(36).slice(2)}.csv`);
     writeFileSync(file, [HEADER, ...rows].join('\n'));
     const { store } = await new ReportSet().sync([file], 'all');
     return new SubscriptionTreeModel({ store, asOf: '2026-11-23', policy: DEFAULT_POLICY }, grouping, pageSize);
@@ -46,7 +42,7 @@ describe('ui: Subscriptions tree model', () => {
   });
 
   it('says in the log how many files a load read again and how many it kept, not "(N parsed)"', async () => {
-    const [a, b] = ['a', 'b'].map((name) => join(dir, `customer_subscriber_report_2026-11-22-log${name}.csv`));
+    const [a, b] = ['a', 'b'].map((name) => join(tmp(), `customer_subscriber_report_2026-11-22-log${name}.csv`));
     writeFileSync(a, [HEADER, row('111111111111', '2026-11-20')].join('\n'));
     writeFileSync(b, [HEADER, row('222222222222', '2026-11-20')].join('\n'));
     const set = new ReportSet();
