@@ -27,6 +27,32 @@ function keysOf(value: unknown): string[] {
   return [...new Set(objects.flatMap((o) => (o !== null && typeof o === 'object' ? Object.keys(o) : [])))];
 }
 
+/** Every key of an output at every depth: of its objects, of objects inside them and of array elements. */
+function keysAtEveryDepth(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysAtEveryDepth(v, into);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      into.add(key);
+      keysAtEveryDepth(v, into);
+    }
+  return into;
+}
+
+/** The names a section gives: every `code` span, and every name of a `{a, b?, c}` shape. */
+function namesIn(text: string): Set<string> {
+  const names = new Set([...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+  for (const [, shape] of text.matchAll(/\{([A-Za-z?, ]+)\}/g)) for (const name of shape.split(',')) names.add(name.trim().replace(/\?$/, ''));
+  return names;
+}
+
+/**
+ * The keys a section's table lists in its first column (`| \`key\` | value |`), but those its value says are printed
+ * "only when" something happened that the fixture runs do not cause (a failed search, STS refusing a role).
+ */
+function tableKeys(text: string): string[] {
+  return [...text.matchAll(/^\| `([^`]+)` *\| *(.*)$/gm)].filter((m) => !m[2].startsWith('only when')).map((m) => m[1]);
+}
+
 describe('docs/json-output.md', function () {
   this.timeout(60_000);
   let sandbox: AwsSandbox;
@@ -117,5 +143,27 @@ describe('docs/json-output.md', function () {
     const declared = /export type AuditSource = ([^;]+);/.exec(readFileSync('src/core/audit/audit.ts', 'utf8'))?.[1] ?? '';
     for (const source of declared.match(/'[^']+'/g) ?? [])
       assert.ok(text.includes(`\`${source.slice(1, -1)}\``), `the audit line section names source ${source}`);
+  });
+
+  it('names every key printed at every depth, and prints every key its tables list', () => {
+    const doc = sections(readFileSync(DOC, 'utf8'));
+    const undocumented: string[] = [];
+    const unprinted: string[] = [];
+    const conventions = readFileSync(DOC, 'utf8').split(/^## /m)[0];
+    const schemaNames = keysAtEveryDepth(JSON.parse(readFileSync('schema/playbook.schema.json', 'utf8')));
+    for (const [heading, output] of outputs) {
+      const own = heading === 'audit' ? 'audit log line (AuditEntry)' : heading;
+      const text = doc.get(own) ?? '';
+      // A section's names: its text, its sub-sections' ("lookup: live"), the conventions (a problem's shape), and
+      // the schema's when it shows the playbook's own shape.
+      const cited = [text, conventions, ...[...doc].filter(([h]) => h.startsWith(`${own}: `)).map(([, t]) => t)].join('\n');
+      const names = namesIn(cited);
+      if (text.includes('schema/playbook.schema.json')) for (const name of schemaNames) names.add(name);
+      const printed = keysAtEveryDepth(output);
+      for (const key of printed) if (!names.has(key)) undocumented.push(`${heading}: ${key}`);
+      for (const key of tableKeys(text)) if (!printed.has(key)) unprinted.push(`${heading}: ${key}`);
+    }
+    assert.deepEqual(undocumented, [], `printed but not named in ${DOC}`);
+    assert.deepEqual(unprinted, [], `listed in ${DOC} but printed by no fixture run`);
   });
 });
