@@ -42,8 +42,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Tests read JSON.parse'd CLI output and saved methods (process.stderr.write) on purpose: the assertions are the check.
-    files: ['test/**/*.ts'],
+    // Tests and their tools read JSON.parse'd CLI output and saved methods (process.stderr.write) on purpose: the assertions are the check.
+    files: ['test/**/*.ts', 'tools/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -51,6 +51,11 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // One assert style: strict comparisons by default, never the loose node:assert.
+      'no-restricted-imports': [
+        'error',
+        { paths: ['assert', 'node:assert'].map((name) => ({ name, message: "Use import * as assert from 'node:assert/strict'." })) },
+      ],
     },
   },
   {

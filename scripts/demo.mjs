@@ -50,7 +50,7 @@ if (values.cli) {
 async function workbenchDemo() {
   const started = Date.now();
   compileHelpers();
-  const { ensureVSCode, CODE_SERVER_VERSION } = require('../out/test/support/vscode/ensure.js');
+  const { ensureVSCode, CODE_SERVER_VERSION } = require('../out/tools/vscode/ensure.js');
   // Packaging (a child process) and the first-use install of code-server run side by side.
   console.log('Packaging the extension and checking code-server...');
   const packaged = packageInBackground();
@@ -63,7 +63,7 @@ async function workbenchDemo() {
   }
   const vsix = await packaged;
 
-  const { startCodeServer } = require('../out/test/support/vscode/code-server.js');
+  const { startCodeServer } = require('../out/tools/vscode/code-server.js');
   const { startEc2Endpoint, DEMO_SCENARIOS } = require('../out/test/support/ec2-endpoint.js');
   const { startAgreementEndpoint } = require('../out/test/support/agreement-endpoint.js');
   const { awsSandbox, staticProfile } = require('../out/test/support/aws-env.js');

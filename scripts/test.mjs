@@ -44,7 +44,14 @@ const stages = [
   },
 ];
 // Verdicts are judged in UTC: the unit tests of days and moments run again where the local day is not the UTC day.
-const TIME_SENSITIVE = ['dates', 'live-verdict', 'live-agreements', 'reports', 'report-source', 'eligibility'].map((n) => `out/test/unit/${n}.test.js`);
+const TIME_SENSITIVE = [
+  'core/dates',
+  'core/agreements/live-verdict',
+  'aws/live-agreements',
+  'core/reports/reports',
+  'core/reports/report-source',
+  'core/eligibility/eligibility',
+].map((n) => `out/test/unit/${n}.test.js`);
 for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
   const args = ['mocha', '--no-config', '--require', 'out/test/support/isolated-home.js', '--reporter', reporter, ...TIME_SENSITIVE];
   stages.push({

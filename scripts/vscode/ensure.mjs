@@ -1,12 +1,12 @@
 // Installs (first use) or checks (cached) code-server, Node 24 and Chromium for the real-VS-Code tests.
-// Needs `npm run compile-tests` first: the logic lives in test/support/vscode/ensure.ts. npm's and
+// Needs `npm run compile-tests` first: the logic lives in tools/vscode/ensure.ts. npm's and
 // apt-get's output (native builds, hundreds of lines) goes to test-output/vscode-install.log; this prints
 // one line per step, and the log's path when a step fails.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { ensureVSCode, installDir } = require('../../out/test/support/vscode/ensure.js');
+const { ensureVSCode, installDir } = require('../../out/tools/vscode/ensure.js');
 
 const started = Date.now();
 try {

@@ -1,5 +1,5 @@
 // Runs the Playwright specs test/e2e/*.e2e.ts (compiled to out/test/e2e) with mocha: each spec opens
-// the real workbench through test/support/vscode/workbench.ts. Options: --grep PATTERN,
+// the real workbench through tools/vscode/workbench.ts. Options: --grep PATTERN,
 // --timeout SECONDS (whole run, default 600). Screenshots land in test-output/screenshots/.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 
 const require = createRequire(import.meta.url);
-const { REPO_ROOT } = require('../../out/test/support/vscode/code-server.js');
-const { requireInstalledVSCode } = require('../../out/test/support/vscode/ensure.js');
-const { Workbench } = require('../../out/test/support/vscode/workbench.js');
+const { REPO_ROOT } = require('../../out/tools/vscode/code-server.js');
+const { requireInstalledVSCode } = require('../../out/tools/vscode/ensure.js');
+const { Workbench } = require('../../out/tools/vscode/workbench.js');
 
 const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
 try {

@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const { runSuite, hasRestrictedTests } = require('../../out/test/support/vscode/suite.js');
-const { REPO_ROOT } = require('../../out/test/support/vscode/code-server.js');
+const { runSuite, hasRestrictedTests } = require('../../out/tools/vscode/suite.js');
+const { REPO_ROOT } = require('../../out/tools/vscode/code-server.js');
 
 const { values } = parseArgs({
   options: {

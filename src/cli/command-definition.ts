@@ -39,7 +39,7 @@ export const SHARED_OPTIONS = {
     help: "the instance's region; \"auto\" searches the account's enabled regions\n(default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)",
   },
   'endpoint-url': { type: 'string', value: 'URL', help: 'send EC2 calls here instead of AWS (for tests and VPC endpoints)' },
-  // The default is resolveAuditPath's, in its order (test/unit/audit.test.ts holds them together).
+  // The default is resolveAuditPath's, in its order (test/unit/core/audit/audit.test.ts holds them together).
   audit: {
     type: 'string',
     value: 'PATH',

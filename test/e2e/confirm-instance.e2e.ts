@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { awsSandbox, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../support/aws-env';
 import { DEMO_OTHER_OWNER, DEMO_OWNER, startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
 import { LARGE_PRODUCT, largeReportAccount, writeLargeReport } from '../support/large-report';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 const UNLISTED = '999988887777';
 const FROM_FIND = 'i-0a1b2c3d4e5f60718';

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 const URL_LINE = /^\s*(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m;
 

@@ -3,8 +3,8 @@
 // its agreement with the feed lines behind it are shown; as of and known at change the answer.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 describe('Support Desk panel with a feed root', () => {
   let workbench: Workbench;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { SCREENSHOT_DIR, Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { SCREENSHOT_DIR, Workbench } from '../../tools/vscode/workbench';
 
 const LISTED = '111122223333';
 const UNLISTED = '999988887777';

@@ -11,8 +11,8 @@ import type { FrameLocator } from 'playwright-core';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../support/agreement-endpoint';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 const ACCOUNT = '111122223333';
 const INSTANCE = 'i-0a1b2c3d4e5f60718';

@@ -1,7 +1,7 @@
 // The real workbench shows the extension: its activity-bar container opens on the Subscriptions view.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Workbench } from '../support/vscode/workbench';
+import { Workbench } from '../../tools/vscode/workbench';
 
 describe('Support Desk in the workbench', () => {
   let workbench: Workbench;

@@ -2,8 +2,8 @@
 // reports in the Subscriptions tree, find an account from the command palette, read the Problems.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 describe('Support Desk with the fixture reports', () => {
   let workbench: Workbench;

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 const RESOLD = '556677889900';
 

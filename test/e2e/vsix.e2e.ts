@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { bundles } from '../../src/core/lazy-bundle';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../support/ec2-endpoint';
-import { REPO_ROOT } from '../support/vscode/code-server';
-import { Workbench } from '../support/vscode/workbench';
+import { REPO_ROOT } from '../../tools/vscode/code-server';
+import { Workbench } from '../../tools/vscode/workbench';
 
 const INSTANCE = 'i-0c0ffee0c0ffee000';
 const OWNER = '111122223333';

@@ -1,6 +1,6 @@
 // A local AWS Marketplace Agreement Service endpoint speaking the JSON 1.0 protocol for SearchAgreements
 // (X-Amz-Target: AWSMPCommerceService_v20200301.SearchAgreements), proven faithful with the AWS CLI
-// (test/integration/agreement-endpoint.test.ts). It applies the filters as the API documents them:
+// (test/integration/support/agreement-endpoint.test.ts). It applies the filters as the API documents them:
 // AgreementType required, and for PartyType=Acceptor only the listed combinations (else ValidationException).
 // Listens on 127.0.0.1 only, on a random port by default, and stops itself after maxLifetimeMs.
 //

@@ -6,7 +6,7 @@
 // Rules run in order; later rules skip what earlier ones already replaced. When in doubt a value is
 // redacted: a case with one value too few is fine, a case with a live key in it is not.
 //
-// Time is linear in the text (test/unit/redaction-growth.test.ts times it to 1 MB). Each pattern
+// Time is linear in the text (test/unit/core/redaction/redaction-growth.test.ts times it to 1 MB). Each pattern
 // either repeats under a fixed bound, or repeats one character class from a start that cannot lie
 // inside a run of that class (a lookbehind), so a run is read from one start only; no repetition
 // nests inside another over characters both could take. A value of unknown length is read by code
