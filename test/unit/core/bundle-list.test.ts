@@ -11,7 +11,7 @@ const names = Object.keys(bundles) as BundleName[];
 
 /** esbuild.mjs's entries as esbuild is handed them (imported, not run: no build). */
 function esbuildEntries(): { name: string; entryPoints: string[]; outfile: string }[] {
-  const script = "const { entries } = await import('../esbuild.mjs'); process.stdout.write(JSON.stringify(entries));";
+  const script = "const { entries } = await import('./esbuild.mjs'); process.stdout.write(JSON.stringify(entries));";
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
