@@ -1,7 +1,7 @@
 // Seller Delivery Data Feeds through the built CLI (dist/cli.js): a feed root among --reports, on disk
 // and in a local S3 server (the same answers from both), `report inspect` on a feed root, and lookup's
 // feed flags: --company, --email-domain (an address too), --as-of as a day or an instant, --known-at.
-import { strict as assert } from 'node:assert';
+import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
