@@ -75,7 +75,7 @@ describe('npm run demo', () => {
   it('prints the workbench URL of its workspace and what to try with the local endpoints', () => {
     const folder = new URL(url).searchParams.get('folder')!;
     assert.ok(folder.startsWith(temp), `${folder} is under the demo's TMPDIR`);
-    assert.deepEqual(readdirSync(folder).sort(), ['.support-desk', '.vscode', 'cases', 'identity', 'reports']);
+    assert.deepEqual(readdirSync(folder).sort(), ['.support-desk', '.vscode', 'cases', 'feeds', 'identity', 'reports']);
     for (const thing of ['i-00000000000000001', '111122223333', '999988887777', 'Verify Identity Document', 'Ctrl-C']) assert.match(output, new RegExp(thing));
   });
 
