@@ -3,7 +3,7 @@
 // instances already answered for good and asks again only those that failed in a retryable way.
 // One run at a time holds the results file (RESULTS.jsonl.lock): a second one refuses, or waits.
 import { loadAws } from '../aws/lazy';
-import { resolveAuditPath } from '../core/audit';
+import { AuditLog, auditEntryFor, resolveAuditPath } from '../core/audit';
 import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch';
 import { describeHolder, lockResults, ResultsFileInUse, resultKey, resultsWriteError, resumeResults, ResultsWriteError, type ResultsLock } from '../core/batch';
 import {
@@ -18,10 +18,11 @@ import { JsonLinesWriter } from '../core/csv';
 import { NamedFileError } from '../core/files';
 import type { Problem } from '../core/domain';
 import type { AwsSettings } from '../aws/profiles';
+import { ANSWERS, exitRecorded } from './audit-record';
 import { defineCommand, usageMistake } from './command-definition';
 import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
 import { describeProblems } from './report-command';
-import { AuditRecorder, EXIT, UsageError, type CliIo } from './usage';
+import { EXIT, UsageError, type CliIo } from './usage';
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -137,7 +138,8 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
 
   const results = new JsonLinesWriter(out);
   // Results keep coming when the audit log cannot be written; the exit code says so at the end (3).
-  const audit = new AuditRecorder(auditPath);
+  const audit = new AuditLog(auditPath);
+  const unrecorded: string[] = [];
   // A results file that cannot be written stops the run (what is answered is in the audit log).
   const stop = new AbortController();
   const unwritten = { error: undefined as ResultsWriteError | undefined, answers: 0 };
@@ -148,7 +150,9 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
         unwritten.answers++;
         stop.abort();
       }),
-      audit.append(r),
+      audit.tryAppend(auditEntryFor(r)).then((problem) => {
+        if (problem) unrecorded.push(problem);
+      }),
     ]);
   };
   for (const r of rejected.filter((r) => !prior.final.has(resultKey(r)))) await record(r);
@@ -173,11 +177,11 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
         `confirm-batch: the results file cannot be written: ${unwritten.error.message}. The run stopped; ${unwritten.answers} answered ` +
           `but not in it (the audit log has them) and ${todo.length - answered.length} not asked: free space (or give another --out), then run the same command again.`,
       );
-      return audit.exitCode(EXIT.notDone, io);
+      return exitRecorded(EXIT.notDone, unrecorded, io, ANSWERS);
     }
     const retryable = answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
     if (retryable) io.err(`${retryable} not answered for good: run the same command again to retry them`);
-    return audit.exitCode(retryable ? EXIT.notDone : EXIT.ok, io);
+    return exitRecorded(retryable ? EXIT.notDone : EXIT.ok, unrecorded, io, ANSWERS);
   } finally {
     process.off('SIGINT', onSignal);
   }

@@ -2,11 +2,12 @@
 // product code and which account owns it. Exit 0 confirmed, 1 any other verdict, 2 usage or malformed
 // input, 3 answered but not recorded in the audit log.
 import { loadAws } from '../aws/lazy';
-import { resolveAuditPath } from '../core/audit';
+import { AuditLog, auditEntryFor, resolveAuditPath } from '../core/audit';
 import { describeConfirmationEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmations';
+import { ANSWERS, exitRecorded } from './audit-record';
 import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
 import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
-import { AuditRecorder, EXIT, UsageError } from './usage';
+import { EXIT, UsageError } from './usage';
 
 export const confirm = defineCommand({
   name: 'confirm',
@@ -51,13 +52,12 @@ request id, time, profile), ready to paste into a case. Every answer is recorded
     const problems = validateConfirmationRequest(req, product.problem ?? undefined);
     const result = problems.length ? malformedResult(req, problems, settings.profile ?? null) : await (await loadAws()).confirmInstance(req, settings);
     // The verdict is printed even when the audit log cannot be written; the exit code says so (3).
-    const audit = new AuditRecorder(resolveAuditPath(values.audit));
-    await audit.append(result);
+    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(auditEntryFor(result));
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (result.verdict === 'error') io.err(describeConfirmationEvidence(result));
     else io.out(describeConfirmationEvidence(result));
     // Malformed input is the engineer's to fix, whether caught here, for want of a region, or by EC2.
     const earned = result.error?.kind === 'malformed-input' ? EXIT.usage : result.verdict === 'confirmed' ? EXIT.ok : EXIT.notDone;
-    return audit.exitCode(earned, io);
+    return exitRecorded(earned, [unrecorded], io, ANSWERS);
   },
 });

@@ -4,8 +4,8 @@
 import { loadAws } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url } from '../aws/s3-url';
-import { agreementAuditEntry, resolveAuditPath } from '../core/audit';
-import { exitRecorded, recordInAuditLog } from './audit-record';
+import { AuditLog, agreementAuditEntry, resolveAuditPath } from '../core/audit';
+import { exitRecorded } from './audit-record';
 import { describeMoment, isIsoDay, judgingMoment, type JudgingMoment } from '../core/dates';
 import { emailDomainOf, feedEntitlement, feedMoment, searchFeedsByCompany, searchFeedsByEmailDomain, type FeedMoment, type FeedSet } from '../core/feeds';
 import { describeFeedEntitlement, describeFeedMatches, feedsJson, matchesJson } from './feed-answer';
@@ -116,9 +116,8 @@ search could not be recorded in the audit log (the answer is printed first).`,
     const combined = liveEvidence ? combineVerdicts(reports?.verdict ?? null, liveEvidence, productId) : null;
     // Recorded before anything is printed, so the exit code can say it was not; the answer is printed either way.
     const unrecorded = liveEvidence
-      ? await recordInAuditLog(
+      ? await new AuditLog(resolveAuditPath(values.audit)).tryAppend(
           agreementAuditEntry(liveEvidence, { account: parsed.account, ...(productId ? { productId } : {}) }),
-          resolveAuditPath(values.audit),
         )
       : undefined;
     // With no reports the live search is the only source: its failure is no answer at all.
@@ -159,7 +158,7 @@ search could not be recorded in the audit log (the answer is printed first).`,
         ),
       );
       if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-      return exitRecorded(code, unrecorded, io, SEARCH);
+      return exitRecorded(code, [unrecorded], io, SEARCH);
     }
     if (padded) io.out(`Warning: ${padded}`);
     if (reports) io.out(describeAccountEvidence(reports.verdict, asOf, reports.freshness));
@@ -170,11 +169,11 @@ search could not be recorded in the audit log (the answer is printed first).`,
     if (shared.length > 0) io.out(describeProblems(shared, PROBLEMS_SHOWN));
     if (liveEvidence && combined) io.out(describeCombined(parsed.account, liveEvidence, combined, moment, reports !== null));
     if (code !== 0) io.err(`the live agreements could not be searched: ${liveEvidence?.error?.message}`);
-    return exitRecorded(code, unrecorded, io, SEARCH);
+    return exitRecorded(code, [unrecorded], io, SEARCH);
   },
 });
 
-const SEARCH = { evidence: 'the search', again: 'search again' };
+const SEARCH = { evidence: () => 'the search is', again: 'search again' };
 
 /** `lookup --company TEXT` / `--email-domain DOMAIN`: the feeds' accounts that match, each with its verdict. */
 async function whoIsCalling(

@@ -1,7 +1,5 @@
-// Shared plumbing for CLI commands: the exit codes, usage errors (exit code 2, said in the engineer's
-// words) and an audit log that cannot hide an answer. Options are read by ./command-definition.
-import { AuditLog, AuditWriteError } from '../core/audit';
-import type { ConfirmationResult } from '../core/confirmations';
+// Shared plumbing for CLI commands: the exit codes and usage errors (exit code 2, said in the engineer's
+// words). Options are read by ./command-definition.
 import { UserFacingError } from '../core/user-facing-error';
 
 /** Exit codes of every command; the README's "Exit codes" says the same. */
@@ -43,44 +41,4 @@ export interface CliIo {
    * redaction would take "--signature FILE" for a signature. Default: `out` and `err`.
    */
   own?: { out: (text: string) => void; err: (text: string) => void };
-}
-
-/**
- * The audit log as a command with answers to print uses it: a write that fails is remembered, not
- * thrown, so every answer is still printed (and a batch goes on). `exitCode` then says what failed.
- */
-export class AuditRecorder {
-  private readonly log: AuditLog;
-  private failure?: AuditWriteError;
-  private unrecorded = 0;
-
-  constructor(path: string) {
-    this.log = new AuditLog(path);
-  }
-
-  async append(result: ConfirmationResult): Promise<void> {
-    try {
-      await this.log.append(result);
-    } catch (error) {
-      if (!(error instanceof AuditWriteError)) throw error;
-      this.failure ??= error;
-      this.unrecorded++;
-    }
-  }
-
-  /**
-   * `code`, the exit code the answers earned, when every write succeeded. Otherwise it says on stderr
-   * "the audit write failed: PATH: REASON" and what to do, and returns 3 (EXIT.unrecorded); a usage
-   * error (2, nothing was asked) stays 2.
-   */
-  exitCode(code: number, io: CliIo): number {
-    if (!this.failure) return code;
-    const { path, reason } = this.failure;
-    const lost = this.unrecorded === 1 ? 'one answer is' : `${this.unrecorded} answers are`;
-    io.err(
-      `the audit write failed: ${path}: ${reason}. The answer stands, but ${lost} not in the audit log: ` +
-        'point --audit (or SUPPORT_DESK_AUDIT) at a file you can write, then confirm again to record it.',
-    );
-    return code === EXIT.usage ? code : EXIT.unrecorded;
-  }
 }

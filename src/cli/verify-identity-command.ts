@@ -1,12 +1,12 @@
 // `support-desk verify-identity`: proves an instance from its identity document and signature,
 // offline, against AWS's published certificates only (a certificate inside the PKCS7 is ignored).
 import type { IdentityMethod, IdentityVerification } from '../core/identity';
-import { identityAuditEntry, resolveAuditPath } from '../core/audit';
+import { AuditLog, identityAuditEntry, resolveAuditPath } from '../core/audit';
 import { identityAnswer } from '../core/identity';
 import { DEFAULT_IDENTITY_DOCUMENT_DAYS } from '../core/identity';
 import { lazyBundle } from '../core/lazy-bundle';
 import { loadPlaybook, TEAM_PLAYBOOK_PATH } from '../core/playbook';
-import { exitRecorded, recordInAuditLog } from './audit-record';
+import { exitRecorded } from './audit-record';
 import { defineCommand, SHARED_OPTIONS } from './command-definition';
 import { OPTION_FILE_LIMITS, readOptionFile } from './option-file';
 import { EXIT, UsageError } from './usage';
@@ -82,8 +82,8 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
       throw error;
     }
     io.out(values.json ? JSON.stringify(result, null, 2) : describe(result));
-    const unrecorded = await recordInAuditLog(identityAuditEntry(result, expected), resolveAuditPath(values.audit));
-    return exitRecorded(result.confirmed ? EXIT.ok : EXIT.notDone, unrecorded, io, { evidence: 'the verification', again: 'verify again' });
+    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(identityAuditEntry(result, expected));
+    return exitRecorded(result.confirmed ? EXIT.ok : EXIT.notDone, [unrecorded], io, { evidence: () => 'the verification is', again: 'verify again' });
   },
 });
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditEntryFor } from '../../src/core/audit';
+import { auditEntry } from '../support/audit-entry';
 import { setSetting, supportDesk, waitFor, type DeskUnderTest } from './helpers';
 
 describe('AuditTrail', () => {
@@ -62,18 +62,15 @@ describe('AuditTrail', () => {
     await setSetting('audit.path', folder);
     try {
       await waitFor('the new audit path', () => api.context.audit.path === folder);
-      const entry = auditEntryFor({
-        instanceId: 'i-0123456789abcdef0',
+      const entry = auditEntry({
         productCode: 'codeA',
-        claimedAccount: '111122223333',
         ownerId: null,
         verdict: 'error',
-        error: { kind: 'unknown', message: 'x' },
+        errorKind: 'unknown',
         requestId: null,
-        region: 'us-east-1',
         profile: null,
-        checkedAt: new Date().toISOString(),
-      } as Parameters<typeof auditEntryFor>[0]);
+        time: new Date().toISOString(),
+      });
       const problem = await api.context.audit.append(entry);
       assert.match(problem ?? '', /^the audit write failed: .*it is a folder, not a file/);
       assert.equal(problem?.split('the audit write failed').length, 2, 'said once');

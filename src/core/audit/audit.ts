@@ -194,6 +194,21 @@ export class AuditLog {
     });
   }
 
+  /**
+   * Appends `entry` like appendEntry, but never rejects: resolves to undefined when it was recorded, or to
+   * "the audit write failed: PATH: REASON" when it was not. The one form of "a failed audit write never hides the
+   * answer": the caller prints the answer, then this (the CLI's commands, the extension's AuditTrail).
+   */
+  async tryAppend(entry: AuditEntry): Promise<string | undefined> {
+    try {
+      await this.appendEntry(entry);
+      return undefined;
+    } catch (error) {
+      const reason = error instanceof AuditWriteError ? error.reason : error instanceof Error ? error.message : String(error);
+      return `the audit write failed: ${this.path}: ${reason}`;
+    }
+  }
+
   /** Entries oldest first; lines that are not audit entries (a torn last line, a hand edit) are skipped. */
   async read(filter: { account?: string } = {}): Promise<AuditEntry[]> {
     return (await this.readChecked(filter)).entries;

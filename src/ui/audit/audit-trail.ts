@@ -45,16 +45,10 @@ export class AuditTrail extends Disposable {
    * at its end.
    */
   async append(entry: AuditEntry, { refresh = true } = {}): Promise<string | undefined> {
-    try {
-      await this.log.appendEntry(entry);
-      return undefined;
-    } catch (error) {
-      const problem = `the audit write failed: ${error instanceof Error ? error.message : String(error)}`;
-      this.output.error(problem);
-      return problem;
-    } finally {
-      if (refresh) this.refresh();
-    }
+    const problem = await this.log.tryAppend(entry);
+    if (problem) this.output.error(problem);
+    if (refresh) this.refresh();
+    return problem;
   }
 
   /** The entries, oldest first, read once per change; a log that cannot be read is logged and reads as none. */

@@ -9,6 +9,7 @@ import type { ConfirmationResult } from '../../../src/core/confirmations/confirm
 import { confirmationLook, confirmationNodes, verdictMessage } from '../../../src/ui/confirmations/confirmations-tree-model';
 import { escapeMarkdown, inlineCode } from '../../../src/core/text/markdown';
 import { expandReportSources, resolveReportSources } from '../../../src/ui/reports/report-paths';
+import { auditEntry } from '../../support/audit-entry';
 
 describe('ui: report paths', () => {
   let dir: string;
@@ -92,18 +93,8 @@ describe('ui: markdown', () => {
 });
 
 describe('ui: Confirmations model', () => {
-  const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry => ({
-    time: '2026-11-23T10:00:00.000Z',
-    profile: 'seller',
-    region: 'us-east-1',
-    instanceId,
-    productCode: 'abc',
-    claimedAccount: null,
-    ownerId: '111122223333',
-    verdict,
-    errorKind: verdict === 'error' ? 'throttled' : null,
-    requestId: 'r-1',
-  });
+  const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry =>
+    auditEntry({ instanceId, productCode: 'abc', claimedAccount: null, verdict, errorKind: verdict === 'error' ? 'throttled' : null, requestId: 'r-1' });
 
   it('shows a malformed entry from the audit log as text, not Markdown', () => {
     const typed = { ...entry('i-<img src=x>[y](command:z)', 'error'), productCode: 'a`b' };

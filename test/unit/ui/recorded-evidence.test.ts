@@ -15,6 +15,7 @@ import { confirmationLook } from '../../../src/ui/confirmations/confirmations-tr
 import { ReportSet } from '../../../src/ui/reports/report-set';
 import { lookOf } from '../../../src/ui/subscriptions/presentation';
 import { RecordedEvidenceBook, SubscriptionTreeModel } from '../../../src/ui/subscriptions/subscriptions-tree-model';
+import { auditEntry } from '../../support/audit-entry';
 import { FAKE_KEY_ID } from '../../support/aws-env';
 import { reportsJudgement } from '../../support/judgement';
 import { temporaryFolder } from '../../support/temporary-folder';
@@ -46,7 +47,7 @@ describe('recorded evidence beyond the reports', () => {
     // A line written before sources were recorded: no source, no regionSource.
     writeFileSync(
       log.path,
-      `${JSON.stringify({ time: '2026-01-01T00:00:00.000Z', profile: null, region: 'us-east-1', instanceId: 'i-0123456789abcdef0', productCode: 'abc', claimedAccount: ACCOUNT, ownerId: ACCOUNT, verdict: 'confirmed', errorKind: null, requestId: 'r-old' })}\n`,
+      `${JSON.stringify(auditEntry({ time: '2026-01-01T00:00:00.000Z', profile: null, regionSource: undefined, productCode: 'abc', claimedAccount: ACCOUNT, ownerId: ACCOUNT, requestId: 'r-old' }))}\n`,
     );
     const failed = live({
       verdict: 'error',

@@ -6,46 +6,22 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AuditLog, AuditWriteError, type AuditEntry } from '../../../../src/core/audit/audit';
+import { auditEntry, LIVE_AGREEMENT } from '../../../support/audit-entry';
 import { runCli } from '../../../support/cli-in-process';
 import { writeLargeJsonLines } from '../../../support/large-json-lines';
 import { mountSmallDisk, type SmallDisk } from '../../../support/small-disk';
 
 const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
 
-const entry = (instanceId: string, claimedAccount: string, more: Partial<AuditEntry> = {}): AuditEntry => ({
-  time: '2026-11-23T10:00:00.000Z',
-  profile: 'seller',
-  region: 'us-east-1',
-  regionSource: 'flag',
-  instanceId,
-  productCode: 'abc123',
-  claimedAccount,
-  ownerId: claimedAccount,
-  verdict: 'confirmed',
-  errorKind: null,
-  requestId: 'req-1',
-  ...more,
-});
+const entry = (instanceId: string, claimedAccount: string): AuditEntry => auditEntry({ instanceId, claimedAccount, ownerId: claimedAccount });
 
 /** A live agreement search with `n` agreements: a line of about 150 * n bytes. */
 const search = (account: string, n: number): AuditEntry =>
-  entry('', account, {
-    productCode: '',
-    ownerId: null,
+  auditEntry({
     source: 'marketplace-agreement',
-    productId: 'prod-abcdefghijklm',
-    liveVerdict: 'active',
-    agreements: Array.from({ length: n }, (_, i) => ({
-      agreementId: `agmt-${String(i).padStart(20, '0')}`,
-      status: 'ACTIVE',
-      productId: 'prod-abcdefghijklm',
-      offerId: 'offer-abcdefghijklmnopqrstu',
-      startTime: '2026-01-01T00:00:00.000Z',
-      endTime: null,
-    })),
-    endpoint: 'https://agreement-marketplace.us-east-1.amazonaws.com',
-    requestIds: ['req-1'],
-    errorMessage: null,
+    claimedAccount: account,
+    regionSource: 'flag',
+    agreements: Array.from({ length: n }, (_, i) => ({ ...LIVE_AGREEMENT, agreementId: `agmt-${String(i).padStart(20, '0')}` })),
   });
 
 describe('audit log: nothing lost', function () {

@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditLog, AuditWriteError } from '../../../../src/core/audit/audit';
+import { AuditLog, AuditWriteError, auditEntryFor } from '../../../../src/core/audit/audit';
 import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
-import { AuditRecorder, EXIT } from '../../../../src/cli/usage';
+import { ANSWERS, exitRecorded } from '../../../../src/cli/audit-record';
+import { EXIT } from '../../../../src/cli/usage';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../../support/aws-env';
 import { runCli, type CliOutput } from '../../../support/cli-in-process';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../../support/ec2-endpoint';
@@ -83,16 +84,27 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
     }
   });
 
+  it('tryAppend never rejects: undefined when recorded, else "the audit write failed: PATH: REASON"', async () => {
+    const path = join(sandbox.dir, 'state', 'try-append.jsonl');
+    assert.equal(await new AuditLog(path).tryAppend(auditEntryFor(result)), undefined);
+    assert.equal((await new AuditLog(path).read()).length, 1);
+    for (const [path, reason] of unwritable) {
+      const problem = await new AuditLog(path).tryAppend(auditEntryFor(result));
+      assert.match(problem ?? '', new RegExp(`^the audit write failed: ${path.replace(/[.]/g, '\\.')}: ${reason.source}$`));
+    }
+  });
+
   it('keeps the exit code the answers earned when the write succeeds, else says so and turns 0 and 1 into 3 (2 stays)', async () => {
-    const ok = new AuditRecorder(join(sandbox.dir, 'state', 'audit.jsonl'));
-    await ok.append(result);
-    assert.equal(ok.exitCode(EXIT.ok, { out: assert.fail, err: assert.fail }), EXIT.ok);
-    const failed = new AuditRecorder(unwritable[0][0]);
-    await failed.append(result);
-    await failed.append(result);
+    const ok = await new AuditLog(join(sandbox.dir, 'state', 'audit.jsonl')).tryAppend(auditEntryFor(result));
+    assert.equal(exitRecorded(EXIT.ok, [ok], { out: assert.fail, err: assert.fail }, ANSWERS), EXIT.ok);
+    const failedLog = new AuditLog(unwritable[0][0]);
+    const failed = [await failedLog.tryAppend(auditEntryFor(result)), await failedLog.tryAppend(auditEntryFor(result))];
     const said: string[] = [];
     const io = { out: assert.fail, err: (t: string) => said.push(t) };
-    assert.deepEqual([failed.exitCode(EXIT.ok, io), failed.exitCode(EXIT.notDone, io), failed.exitCode(EXIT.usage, io)], [3, 3, 2]);
+    assert.deepEqual(
+      [exitRecorded(EXIT.ok, failed, io, ANSWERS), exitRecorded(EXIT.notDone, failed, io, ANSWERS), exitRecorded(EXIT.usage, failed, io, ANSWERS)],
+      [3, 3, 2],
+    );
     assert.match(
       said[0],
       new RegExp(`^the audit write failed: ${unwritable[0][0]}: it is a folder, not a file\\. .*2 answers are not in the audit log: point --audit`),

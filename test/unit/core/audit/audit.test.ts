@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { main } from '../../../../src/cli';
 import { AuditLog, defaultAuditPath, resolveAuditPath } from '../../../../src/core/audit/audit';
 import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
+import { auditEntry } from '../../../support/audit-entry';
 import { runCli } from '../../../support/cli-in-process';
 import { temporaryFolder } from '../../../support/temporary-folder';
 
@@ -25,6 +26,21 @@ const result = (instanceId: string, ownerId: string, claimedAccount: string | nu
 
 describe('audit log', () => {
   const tmp = temporaryFolder('support-desk-audit-', 'each');
+
+  it("reads the test builder's line of each source back as written, none skipped (the builder makes valid lines)", async () => {
+    const log = new AuditLog(join(tmp(), 'audit.jsonl'));
+    const entries = [
+      auditEntry(),
+      auditEntry({ source: 'identity-document' }),
+      auditEntry({ source: 'marketplace-agreement', claimedAccount: '444455556666' }),
+    ];
+    for (const entry of entries) assert.equal(await log.tryAppend(entry), undefined);
+    const read = await log.readChecked();
+    assert.deepEqual(read.skipped, []);
+    assert.deepEqual(read.entries, entries);
+    assert.equal(auditEntry({ source: 'marketplace-agreement', claimedAccount: '444455556666' }).claimedAccount, '444455556666', 'a field given wins');
+    assert.equal('regionSource' in auditEntry({ regionSource: undefined }), false, 'a field given as undefined is left out');
+  });
 
   it('appends one line per confirmation and reads them back, tolerating a torn last line', async () => {
     const log = new AuditLog(join(tmp(), 'nested', 'audit.jsonl'));

@@ -12,6 +12,7 @@ import { lineView } from '../../../../src/core/playbook/support-lines';
 import { lineChoiceView, plainText } from '../../../../src/ui/panel/line-views';
 import { checkAccount, panelState } from '../../../../src/ui/panel/panel-state';
 import type { Judgement } from '../../../../src/core/judging';
+import { auditEntry } from '../../../support/audit-entry';
 import { reportsJudgement } from '../../../support/judgement';
 
 const book = defaultPlaybook();
@@ -25,19 +26,7 @@ async function judging(): Promise<Judgement> {
   return reportsJudgement(store, '2026-11-22', POLICY, files.length);
 }
 
-const entry = (over: Partial<AuditEntry>): AuditEntry => ({
-  time: '2026-11-22T10:00:00.000Z',
-  profile: 'seller',
-  region: 'us-east-1',
-  instanceId: 'i-0123456789abcdef0',
-  productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd',
-  claimedAccount: '111122223333',
-  ownerId: '111122223333',
-  verdict: 'confirmed',
-  errorKind: null,
-  requestId: 'req-1',
-  ...over,
-});
+const entry = (over: Partial<AuditEntry>): AuditEntry => auditEntry({ time: '2026-11-22T10:00:00.000Z', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd', ...over });
 
 describe('panel: scope search', () => {
   it('names the listed item that covers a request and the words they share', () => {
