@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../../src/core/audit/audit';
 import { orderRegions, rememberRegion } from '../../../src/ui/aws/regions';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
-import { confirmationLook, confirmationNodes, verdictMessage } from '../../../src/ui/confirmations/confirmations-tree-model';
+import { confirmationNodes } from '../../../src/ui/confirmations/confirmations-tree-model';
+import { confirmationLook, verdictMessage } from '../../../src/ui/looks';
 import { escapeMarkdown, inlineCode } from '../../../src/core/text/markdown';
 import { expandReportSources, resolveReportSources } from '../../../src/ui/reports/report-paths';
 
