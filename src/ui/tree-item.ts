@@ -2,7 +2,7 @@
 // vscode.TreeItem both views hand to VS Code, so the Subscriptions and Confirmations rows cannot drift.
 import * as vscode from 'vscode';
 import { visibleLine, visibleText } from '../core/text';
-import type { NodeLook } from './subscriptions/presentation';
+import type { NodeLook } from './looks';
 
 /**
  * The TreeItem for a node that looks like `look`, with the node's stable `id` (VS Code keeps selection and

@@ -176,6 +176,56 @@ describe('core doors', () => {
   });
 });
 
+/**
+ * Why a feature keeps its tree model: a folder of src/ui is a feature (subscriptions, confirmations, feeds, panel...),
+ * and its `*-tree-model.ts` and `presentation.ts` are its private rows and their looks, free to change with the view.
+ * What several features say alike (icons, verdict and confirmation looks, `verdictMessage`) lives in `ui/looks.ts`.
+ * The command table (ui/commands) is handed the views' rows as arguments, so it may read their models; a view that
+ * shows another feature's rows is named below with its reason. Type imports count: they tie the two as tightly.
+ * Returns the problem with an import of `target` from `importer` (absolute paths), or undefined when it may.
+ */
+const SHOWS_ROWS_OF: Record<string, string[]> = {
+  // The Subscriptions view lists the data feeds' rows under their own root, beside the reports'.
+  [join('subscriptions', 'subscriptions-view.ts')]: [join('feeds', 'feed-tree-model.ts')],
+};
+
+function treeModelProblem(importer: string, target: string): string | undefined {
+  const [feature, ...name] = relative(join(SRC, 'ui'), target).split(sep);
+  if (feature === '..' || name.length === 0 || !/(?:-tree-model|^presentation)\.ts$/.test(name.join('/'))) return undefined;
+  const [from, ...own] = relative(join(SRC, 'ui'), importer).split(sep);
+  if (from === '..' || own.length === 0 || from === feature || from === 'commands') return undefined;
+  if (SHOWS_ROWS_OF[join(from, ...own)]?.includes(join(feature, ...name))) return undefined;
+  return `ui/${from} imports ui/${feature}/${name.join('/')}, another feature's tree model: import what both say from ui/looks.ts`;
+}
+
+describe('ui features', () => {
+  it("a feature importing another's tree model or presentation is named; its own, the command table and looks.ts are not", () => {
+    const ui = (path: string) => join(SRC, 'ui', path);
+    assert.match(
+      treeModelProblem(ui('panel/panel-requests.ts'), ui('confirmations/confirmations-tree-model.ts')) ?? '',
+      /ui\/panel imports ui\/confirmations\/confirmations-tree-model\.ts/,
+    );
+    assert.match(treeModelProblem(ui('feeds/feed-tree-model.ts'), ui('subscriptions/presentation.ts')) ?? '', /ui\/looks\.ts/);
+    assert.match(treeModelProblem(ui('confirmations/confirmations-view.ts'), ui('feeds/feed-tree-model.ts')) ?? '', /another feature's tree model/);
+    assert.equal(treeModelProblem(ui('confirmations/confirmations-view.ts'), ui('confirmations/confirmations-tree-model.ts')), undefined);
+    assert.equal(treeModelProblem(ui('commands/confirm-commands.ts'), ui('subscriptions/subscriptions-tree-model.ts')), undefined);
+    assert.equal(treeModelProblem(ui('subscriptions/subscriptions-view.ts'), ui('feeds/feed-tree-model.ts')), undefined);
+    assert.equal(treeModelProblem(ui('panel/panel-state.ts'), ui('looks.ts')), undefined);
+    assert.equal(treeModelProblem(ui('tree-item.ts'), ui('subscriptions/presentation.ts')), undefined);
+  });
+
+  for (const file of sourceFiles(join(SRC, 'ui'))) {
+    it(`${relative(SRC, file)} imports no other feature's tree model`, () => {
+      assert.deepEqual(
+        relativeImports(file)
+          .map((target) => treeModelProblem(file, target))
+          .filter(Boolean),
+        [],
+      );
+    });
+  }
+});
+
 describe('webview', () => {
   // Every string from a report, the playbook or a form becomes a text node: no markup is ever parsed.
   for (const file of sourceFiles(join(SRC, 'webview'))) {

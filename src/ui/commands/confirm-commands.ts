@@ -12,7 +12,8 @@ import { confirmInstance, recordConfirmation, type ConfirmedInstance } from '../
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
 import type { SupportDeskContext } from '../context';
-import { confirmationAccount, verdictMessage } from '../confirmations/confirmations-tree-model';
+import { confirmationAccount } from '../confirmations/confirmations-tree-model';
+import { verdictMessage } from '../looks';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { typedAccountProblem } from './input-checks';
 import { pickProductCode, productCodeFor } from './product-pick';

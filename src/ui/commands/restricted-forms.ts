@@ -8,7 +8,7 @@ import { reportsVerdict } from '../aws/live-agreements';
 import type { SupportDeskContext } from '../context';
 import type { PanelTarget } from '../panel/support-desk-panel';
 import { sayRestricted, type RestrictedAnswer } from '../restricted-mode';
-import { VERDICT_LOOK } from '../subscriptions/presentation';
+import { VERDICT_LOOK } from '../looks';
 import { accountOf, productOf, type TreeNode } from '../subscriptions/subscriptions-tree-model';
 import { AWS_ACTIONS, type AwsActionId } from './aws-actions';
 

@@ -8,7 +8,7 @@ import { showPanel } from '../panel/panel-loader';
 import { isTrusted } from '../restricted-mode';
 import { askAccount } from './input-checks';
 import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/subscriptions-tree-model';
-import { VERDICT_LOOK } from '../subscriptions/presentation';
+import { VERDICT_LOOK } from '../looks';
 import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/confirmations-tree-model';
 
 /**

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { AuditTrail } from '../audit/audit-trail';
 import { Disposable } from '../dispose';
 import { treeItem } from '../tree-item';
-import { confirmationLook, confirmationNodes, type ConfirmationTreeNode } from './confirmations-tree-model';
+import { confirmationLook } from '../looks';
+import { confirmationNodes, type ConfirmationTreeNode } from './confirmations-tree-model';
 
 export const CONFIRMATIONS_VIEW = 'supportDesk.confirmations';
 

@@ -13,7 +13,7 @@ import {
 } from '../../core/feeds';
 import { describeInstant } from '../../core/dates';
 import { escapeMarkdown, inlineCode } from '../../core/text';
-import { VERDICT_LOOK, type NodeLook } from '../subscriptions/presentation';
+import { VERDICT_LOOK, type NodeLook } from '../looks';
 
 export interface FeedRootNode {
   kind: 'feedRoot';

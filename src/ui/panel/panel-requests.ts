@@ -12,7 +12,7 @@ import { productToConfirm, type CaseAction, type CheckInput, type CheckResult, t
 import { confirmInstance } from '../aws/confirm-instance';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { pickProductCode, productCodeFor } from '../commands/product-pick';
-import { verdictMessage } from '../confirmations/confirmations-tree-model';
+import { verdictMessage } from '../looks';
 import type { SupportDeskContext } from '../context';
 import { lazyBundle } from '../../core/lazy-bundle';
 import { assertTrusted, isTrusted } from '../restricted-mode';

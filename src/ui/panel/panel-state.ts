@@ -11,7 +11,7 @@ import type { LoadedPlaybook } from '../../core/playbook';
 import type { Playbook } from '../../core/playbook';
 import type { SubscriptionStore } from '../../core/reports';
 import type { CheckInput, CheckResult, ConfirmationView, PanelState } from '../../shared/panel-protocol';
-import { confirmationLook, verdictMessage } from '../confirmations/confirmations-tree-model';
+import { confirmationLook, verdictMessage } from '../looks';
 import { lineViews } from './line-views';
 
 /** How many of an account's confirmations the check lists, newest first. */

@@ -1,33 +1,11 @@
 // How a Subscriptions node looks: label, description, icon, tooltip. Pure (no 'vscode'), so the
 // words and icons are unit-tested; the provider maps this onto a TreeItem.
-import { VERDICT_LOOK as SHARED_LOOK } from '../../shared/verdict-look';
-import type { AuditEntry } from '../../core/audit';
-import type { AccountVerdict, SubscriptionVerdict, Verdict } from '../../core/domain';
+import type { AccountVerdict, SubscriptionVerdict } from '../../core/domain';
 import { VERDICT_RANK } from '../../core/domain';
-import { describeRecordedEvidence, type RecordedEvidence } from '../../core/eligibility';
 import { escapeMarkdown, fileLink, inlineCode } from '../../core/text';
 import { sharedName } from '../../core/eligibility';
+import { VERDICT_LOOK, withRecorded, type NodeLook } from '../looks';
 import { recordedEvidence, type RecordedEvidenceBook, type TreeNode, type VerdictCounts } from './subscriptions-tree-model';
-
-export interface Icon {
-  id: string;
-  color?: string;
-}
-
-export interface NodeLook {
-  label: string;
-  description?: string;
-  /** Markdown. */
-  tooltip?: string;
-  icon: Icon;
-  contextValue: string;
-  collapsible: boolean;
-}
-
-/** The tree's look of each verdict: the panel's (src/shared/verdict-look.ts), as a tinted icon. */
-export const VERDICT_LOOK = Object.fromEntries(
-  Object.entries(SHARED_LOOK).map(([verdict, look]) => [verdict, { icon: { id: look.icon, color: look.color }, words: look.words }]),
-) as Record<Verdict, { icon: Icon; words: string }>;
 
 /**
  * The look of a node. An account's tooltip ends with the proof beyond the reports that `recorded`
@@ -138,51 +116,6 @@ function accountTooltip(v: AccountVerdict): string {
   ]
     .filter(Boolean)
     .join('\n\n');
-}
-
-/** The tooltip, then the recorded live agreement search and identity document as literal text (escaped Markdown). */
-function withRecorded(tooltip: string, recorded: RecordedEvidence | undefined): string {
-  const paragraphs = recorded ? describeRecordedEvidence(recorded) : [];
-  if (paragraphs.length === 0) return tooltip;
-  // Line by line with hard breaks: what AWS or a customer's document said stays text, indentation and all.
-  const shown = paragraphs.map((text) =>
-    text
-      .split('\n')
-      .map((line) => escapeMarkdown(line.trim()))
-      .join('  \n'),
-  );
-  return [tooltip, '**Recorded proof beyond the reports** (audit log)', ...shown].join('\n\n');
-}
-
-/**
- * How the Confirmations view lists a live agreement search from the audit log: the account and
- * product searched, the live verdict, each agreement, and the request ids, time and profile.
- */
-export function agreementSearchLook(e: AuditEntry): NodeLook {
-  const verdict = e.liveVerdict ?? 'error';
-  const icon: Icon =
-    verdict === 'active'
-      ? { id: 'pass-filled', color: 'testing.iconPassed' }
-      : verdict === 'none'
-        ? { id: 'circle-slash' }
-        : { id: 'error', color: 'list.errorForeground' };
-  const first = e.agreements?.[0];
-  return {
-    // The account alone: a default-width side bar shows it whole; what was found leads the description.
-    label: e.claimedAccount ?? 'unknown account',
-    description: [
-      `agreements ${verdict.toUpperCase()}${e.errorKind ? `: ${e.errorKind}` : ''}`,
-      first && `${first.agreementId} from ${first.startTime?.slice(0, 10) ?? '?'}`,
-      e.productId ?? 'any product',
-      e.time.slice(0, 16).replace('T', ' '),
-    ]
-      .filter(Boolean)
-      .join(' · '),
-    tooltip: withRecorded(`**Live agreement search** (AWS Marketplace SearchAgreements): ${verdict}`, { live: e }),
-    icon,
-    contextValue: 'agreement-search',
-    collapsible: false,
-  };
 }
 
 function reasonList(reasons: readonly string[]): string {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AWS_ACTIONS, type AwsActionId } from '../../../src/ui/commands/aws-actions';
 import { NO_AWS_CALL, type RestrictedAnswer } from '../../../src/ui/restricted-mode';
-import { VERDICT_LOOK } from '../../../src/ui/subscriptions/presentation';
+import { VERDICT_LOOK } from '../../../src/ui/looks';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';

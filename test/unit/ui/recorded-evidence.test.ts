@@ -11,7 +11,7 @@ import type { LiveEvidence } from '../../../src/core/agreements/live-verdict';
 import { loadPlaybook } from '../../../src/core/playbook/load';
 import { lineView } from '../../../src/core/playbook/support-lines';
 import { findTemplate, renderCase } from '../../../src/core/case/templates';
-import { confirmationLook } from '../../../src/ui/confirmations/confirmations-tree-model';
+import { confirmationLook } from '../../../src/ui/looks';
 import { ReportSet } from '../../../src/ui/reports/report-set';
 import { lookOf } from '../../../src/ui/subscriptions/presentation';
 import { RecordedEvidenceBook, SubscriptionTreeModel } from '../../../src/ui/subscriptions/subscriptions-tree-model';

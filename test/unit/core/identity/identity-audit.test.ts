@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { identityAuditEntry } from '../../../../src/core/audit/audit';
 import { verifyIdentity, type IdentityExpectations } from '../../../../src/core/identity/verify';
-import { confirmationLook } from '../../../../src/ui/confirmations/confirmations-tree-model';
+import { confirmationLook } from '../../../../src/ui/looks';
 
 const REAL = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
 const entry = (expected: IdentityExpectations, signature = REAL) =>
