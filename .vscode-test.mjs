@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const fixtures = join(import.meta.dirname, 'test', 'fixtures');
 // Tests may write into the workspace: they get a copy of the fixture workspace, as under code-server.
 const workspace = mkdtempSync(join(tmpdir(), 'support-desk-workspace-'));
-if (existsSync(join(fixtures, 'workspace'))) cpSync(join(fixtures, 'workspace'), workspace, { recursive: true });
+if (existsSync(join(fixtures, 'workspace')))
+  cpSync(join(fixtures, 'workspace'), workspace, { recursive: true });
 process.once('exit', () => rmSync(workspace, { recursive: true, force: true }));
 
 export default defineConfig({

@@ -5,7 +5,15 @@
 // webview script (browser, IIFE). Codicons are copied beside the webview script: the webview loads nothing else.
 //   node esbuild.mjs [--production] [--watch]   (importable: `entries` are the build options, one per bundle)
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +52,9 @@ const bundles = JSON.parse(readFileSync(join(ROOT, 'src/core/bundles.json'), 'ut
 const unlisted = Object.keys(own).filter((name) => !(name in bundles));
 const unconfigured = Object.keys(bundles).filter((name) => !(name in own));
 if (unlisted.length + unconfigured.length > 0) {
-  throw new Error(`esbuild.mjs and src/core/bundles.json disagree: not listed ${unlisted.join(', ') || '-'}; not configured ${unconfigured.join(', ') || '-'}`);
+  throw new Error(
+    `esbuild.mjs and src/core/bundles.json disagree: not listed ${unlisted.join(', ') || '-'}; not configured ${unconfigured.join(', ') || '-'}`,
+  );
 }
 
 /** esbuild's options, one entry per bundle, in the list's order. */
@@ -56,9 +66,12 @@ export const entries = Object.entries(bundles).map(([name, { module }]) => ({
 }));
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const codicons = dirname(createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'));
+  const codicons = dirname(
+    createRequire(import.meta.url).resolve('@vscode/codicons/dist/codicon.css'),
+  );
   mkdirSync(join(ROOT, 'dist/webview'), { recursive: true });
-  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(codicons, file), join(ROOT, 'dist/webview', file));
+  for (const file of ['codicon.css', 'codicon.ttf'])
+    copyFileSync(join(codicons, file), join(ROOT, 'dist/webview', file));
   if (process.argv.includes('--watch')) await watch();
   else await buildOnce();
 }
@@ -66,12 +79,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 async function buildOnce() {
   // A production build leaves no source map of an earlier development build behind.
   if (production) {
-    for (const dir of ['dist', 'dist/webview']) for (const f of readdirSync(join(ROOT, dir))) if (f.endsWith('.map')) rmSync(join(ROOT, dir, f));
+    for (const dir of ['dist', 'dist/webview'])
+      for (const f of readdirSync(join(ROOT, dir)))
+        if (f.endsWith('.map')) rmSync(join(ROOT, dir, f));
   }
-  await Promise.all(entries.map(({ name: _, ...options }) => esbuild.build({ ...common, ...options })));
+  await Promise.all(
+    entries.map(({ name: _, ...options }) => esbuild.build({ ...common, ...options })),
+  );
   chmodSync(join(ROOT, 'dist/cli.js'), 0o755);
   for (const file of [...entries.map((e) => e.outfile), 'dist/webview/codicon.ttf']) {
-    console.log(`${file.padEnd(24)} ${(statSync(join(ROOT, file)).size / 1024).toFixed(1).padStart(8)} KiB`);
+    console.log(
+      `${file.padEnd(24)} ${(statSync(join(ROOT, file)).size / 1024).toFixed(1).padStart(8)} KiB`,
+    );
   }
 }
 
@@ -104,7 +123,14 @@ async function watch() {
     },
   });
   const contexts = await Promise.all(
-    entries.map(({ name: _, ...options }, i) => esbuild.context({ ...common, ...options, logLevel: 'silent', plugins: [announce(entries[i])] })),
+    entries.map(({ name: _, ...options }, i) =>
+      esbuild.context({
+        ...common,
+        ...options,
+        logLevel: 'silent',
+        plugins: [announce(entries[i])],
+      }),
+    ),
   );
   await Promise.all(contexts.map((c) => c.watch()));
 }
@@ -114,6 +140,8 @@ async function watch() {
  * "✘ [ERROR] src/x.ts:12:5: text" (column from 1, as editors count), at `entry`:1:1 when esbuild gives no place.
  */
 export function problemLine(severity, { location, text }, entry) {
-  const at = location ? `${relative(ROOT, join(ROOT, location.file))}:${location.line}:${location.column + 1}` : `${entry}:1:1`;
+  const at = location
+    ? `${relative(ROOT, join(ROOT, location.file))}:${location.line}:${location.column + 1}`
+    : `${entry}:1:1`;
   return `${severity === 'error' ? '✘ [ERROR]' : '▲ [WARNING]'} ${at}: ${text}`;
 }

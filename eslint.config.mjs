@@ -6,13 +6,34 @@ import tseslint from 'typescript-eslint';
 
 /** Node's globals for the plain-JavaScript build and scripts (TypeScript files get theirs from @types/node). */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'AbortController', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'fetch'].map(
-    (name) => [name, 'readonly'],
-  ),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'AbortController',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'performance',
+    'fetch',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test-output/', '.vscode-test/', 'test/fixtures/', 'samples/', 'media/'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      'node_modules/',
+      'test-output/',
+      '.vscode-test/',
+      'test/fixtures/',
+      'samples/',
+      'media/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -24,17 +45,25 @@ export default defineConfig(
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       // `typeof import('./x')` types the lazily loaded bundles (src/core/lazy-bundle.ts): the loader's whole point.
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       // `import x = require('y')` picks a package's CommonJS build on purpose (src/ui/reports/report-paths.ts).
       '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },
   {
     // The panel's script runs in the webview: a browser, with its own tsconfig (DOM, no Node).
     files: ['src/webview/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: './src/webview/tsconfig.json' } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: './src/webview/tsconfig.json' },
+    },
   },
   {
     // The lazy loaders require() a path computed at run time, so that esbuild leaves the bundle out.
@@ -54,7 +83,12 @@ export default defineConfig(
       // One assert style: strict comparisons by default, never the loose node:assert.
       'no-restricted-imports': [
         'error',
-        { paths: ['assert', 'node:assert'].map((name) => ({ name, message: "Use import * as assert from 'node:assert/strict'." })) },
+        {
+          paths: ['assert', 'node:assert'].map((name) => ({
+            name,
+            message: "Use import * as assert from 'node:assert/strict'.",
+          })),
+        },
       ],
     },
   },

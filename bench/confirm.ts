@@ -23,18 +23,29 @@ const run = promisify(execFile);
 async function main(): Promise<void> {
   // Loaded the way the CLI and the extension load it.
   const { confirmBatch } = await loadAws();
-  const sandbox = awsSandbox({ config: '[profile bench]\nregion = us-east-1\n', credentials: staticProfile('bench') });
+  const sandbox = awsSandbox({
+    config: '[profile bench]\nregion = us-east-1\n',
+    credentials: staticProfile('bench'),
+  });
   const instances: Record<string, Ec2Scenario> = {};
   for (let i = 1; i <= COUNT; i++) instances[instanceId(i)] = { kind: 'attached', ownerId: OWNER };
   const endpoint = await startEndpointProcess(instances, LATENCY_MS);
   try {
-    const items = Array.from({ length: COUNT }, (_, i) => ({ instanceId: instanceId(i + 1), productCode: 'abc123', claimedAccount: OWNER }));
+    const items = Array.from({ length: COUNT }, (_, i) => ({
+      instanceId: instanceId(i + 1),
+      productCode: 'abc123',
+      claimedAccount: OWNER,
+    }));
     // Start-up: the first call loads the SDK, resolves the profile's credentials and opens a connection.
     const startupStarted = performance.now();
     await confirmBatch(items.slice(0, 1), { profile: 'bench', endpointUrl: endpoint.url });
     const startupMs = performance.now() - startupStarted;
     const started = performance.now();
-    const results = await confirmBatch(items, { profile: 'bench', endpointUrl: endpoint.url, concurrency: DEFAULT_CONCURRENCY });
+    const results = await confirmBatch(items, {
+      profile: 'bench',
+      endpointUrl: endpoint.url,
+      concurrency: DEFAULT_CONCURRENCY,
+    });
     const wallMs = performance.now() - started;
     const confirmed = results.filter((r) => r.verdict === 'confirmed').length;
     const boundMs = (COUNT * LATENCY_MS) / DEFAULT_CONCURRENCY + startupMs;
@@ -83,7 +94,8 @@ async function main(): Promise<void> {
       const answered = await confirmBatch(items, { profile: 'bench', endpointUrl: faulty.url });
       const unique = new Set(answered.map((r) => r.instanceId)).size;
       const kinds = new Map<string, number>();
-      for (const r of answered) kinds.set(r.error?.kind ?? r.verdict, (kinds.get(r.error?.kind ?? r.verdict) ?? 0) + 1);
+      for (const r of answered)
+        kinds.set(r.error?.kind ?? r.verdict, (kinds.get(r.error?.kind ?? r.verdict) ?? 0) + 1);
       console.log(
         `fault batch: ${answered.length}/${COUNT} answered, ${unique} unique, ${((performance.now() - faultStarted) / 1000).toFixed(1)} s: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`,
       );
@@ -97,18 +109,35 @@ async function main(): Promise<void> {
 }
 
 /** The endpoint's command-line mode in a child process; it exits when its stdin closes. */
-async function startEndpointProcess(instances: Record<string, Ec2Scenario>, latencyMs: number): Promise<{ url: string; stop(): void }> {
+async function startEndpointProcess(
+  instances: Record<string, Ec2Scenario>,
+  latencyMs: number,
+): Promise<{ url: string; stop(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'confirm-bench-'));
   const scenarios = join(dir, 'scenarios.json');
   writeFileSync(scenarios, JSON.stringify(instances));
   const child = spawn(
     process.execPath,
-    [join(__dirname, '../test/support/ec2-endpoint.js'), '--port', '0', '--latency-ms', String(latencyMs), '--scenarios', scenarios, '--max-seconds', '300'],
+    [
+      join(__dirname, '../test/support/ec2-endpoint.js'),
+      '--port',
+      '0',
+      '--latency-ms',
+      String(latencyMs),
+      '--scenarios',
+      scenarios,
+      '--max-seconds',
+      '300',
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const [url] = await Promise.race([
-    new Promise<string[]>((resolve) => createInterface({ input: child.stdout }).once('line', (line) => resolve([line.trim()]))),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`ec2-endpoint exited with ${code}`)))),
+    new Promise<string[]>((resolve) =>
+      createInterface({ input: child.stdout }).once('line', (line) => resolve([line.trim()])),
+    ),
+    new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`ec2-endpoint exited with ${code}`))),
+    ),
   ]);
   return {
     url,

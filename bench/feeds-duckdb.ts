@@ -5,7 +5,12 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { entitlementSql, type ReferenceVerdict } from './feeds-sql';
 
 /** DuckDB's verdicts for `accounts` at `asOf` (ISO 8601 instant), rows as ReferenceVerdict. */
-export async function referenceVerdicts(root: string, asOf: string, accounts: readonly string[], knownAt?: string): Promise<ReferenceVerdict[]> {
+export async function referenceVerdicts(
+  root: string,
+  asOf: string,
+  accounts: readonly string[],
+  knownAt?: string,
+): Promise<ReferenceVerdict[]> {
   const db = await DuckDBInstance.create(':memory:');
   const connection = await db.connect();
   try {

@@ -19,7 +19,14 @@ const ts = (column: string) => `try_cast(nullif(${column}, '') AS TIMESTAMPTZ)`;
  * in every version of a record, so that DuckDB need not number the rows of other records): all text, '' as null, the history columns as instants,
  * rows recorded after `knownAt` left out, and per key and valid_from the latest update_date kept.
  */
-function history(root: string, folder: string, key: string, columns: string, knownAt: string | undefined, where = 'true'): string {
+function history(
+  root: string,
+  folder: string,
+  key: string,
+  columns: string,
+  knownAt: string | undefined,
+  where = 'true',
+): string {
   return `
     (SELECT * FROM (
       SELECT ${columns}, ${ts('valid_from')} AS vf, coalesce(${ts('update_date')}, ${ts('insert_date')}) AS ud, coalesce(delete_date, '') <> '' AS deleted
@@ -40,7 +47,12 @@ function standing(source: string, key: string, asOf: string, group = '0'): strin
  * knew it at `knownAt` when given: one row per account and product, and one row with a null product
  * and verdict `unlisted` for an account with no agreement.
  */
-export function entitlementSql(root: string, accounts: readonly string[], asOf: string, knownAt?: string): string {
+export function entitlementSql(
+  root: string,
+  accounts: readonly string[],
+  asOf: string,
+  knownAt?: string,
+): string {
   const at = `TIMESTAMPTZ '${asOf}'`;
   const status = `lower(regexp_replace(coalesce(status, ''), '[^A-Za-z]', '', 'g'))`;
   const group = `CASE ${status} WHEN 'superseded' THEN 0 WHEN 'rolledback' THEN 1 ELSE 2 END`;

@@ -11,7 +11,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { feedEntitlement, feedMoment, loadFeedFolder, loadFeeds, feedInputsFromFolder, listFeedFiles } from '../src/core/feeds';
+import {
+  feedEntitlement,
+  feedMoment,
+  loadFeedFolder,
+  loadFeeds,
+  feedInputsFromFolder,
+  listFeedFiles,
+} from '../src/core/feeds';
 import { generateFeeds } from '../test/support/feed-generator';
 import { referenceVerdicts } from './feeds-duckdb';
 import { median, run, writeUsagePreload, type Run } from './process-runs';
@@ -37,7 +44,9 @@ type Answer = string;
 function ourAnswers(entitlements: ReturnType<typeof feedEntitlement>[]): Map<string, Answer> {
   const answers = new Map<string, Answer>();
   for (const e of entitlements) {
-    const lines = e.products.map((p) => `${p.productId ?? '-'} ${p.verdict} ${p.verdict === 'eligible' ? p.covering : '-'}`);
+    const lines = e.products.map(
+      (p) => `${p.productId ?? '-'} ${p.verdict} ${p.verdict === 'eligible' ? p.covering : '-'}`,
+    );
     answers.set(e.account, (lines.length > 0 ? lines : [UNLISTED]).sort().join('; '));
   }
   return answers;
@@ -45,7 +54,11 @@ function ourAnswers(entitlements: ReturnType<typeof feedEntitlement>[]): Map<str
 
 function referenceAnswers(rows: ReferenceVerdict[]): Map<string, Answer> {
   const lines = new Map<string, string[]>();
-  for (const r of rows) lines.set(r.account, [...(lines.get(r.account) ?? []), `${r.productId ?? '-'} ${r.verdict} ${r.covering ?? '-'}`]);
+  for (const r of rows)
+    lines.set(r.account, [
+      ...(lines.get(r.account) ?? []),
+      `${r.productId ?? '-'} ${r.verdict} ${r.covering ?? '-'}`,
+    ]);
   return new Map([...lines].map(([account, list]) => [account, list.sort().join('; ')]));
 }
 
@@ -72,7 +85,11 @@ async function main(): Promise<void> {
     } else {
       root = join(dir, 'feeds');
       const started = Date.now();
-      const truth = generateFeeds(root, { accounts: 400_000, agreements: 1_000_000, products: 300 });
+      const truth = generateFeeds(root, {
+        accounts: 400_000,
+        agreements: 1_000_000,
+        products: 300,
+      });
       console.log(
         `generated ${truth.rows.agreementfeed_v1.toLocaleString('en')} agreement rows, ${truth.rows.accountfeed_v1.toLocaleString('en')} account rows, ${(truth.bytes / 2 ** 20).toFixed(0)} MiB in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
@@ -83,10 +100,12 @@ async function main(): Promise<void> {
     const ours: Run[] = [];
     const duck: Run[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const runOurs = () => run([CLI, 'lookup', timed, '--reports', root, '--as-of', AS_OF_DAY, '--json'], preload);
+      const runOurs = () =>
+        run([CLI, 'lookup', timed, '--reports', root, '--as-of', AS_OF_DAY, '--json'], preload);
       const runDuck = () => run([REFERENCE, root, AS_OF, timed], preload);
       // Who goes first alternates: a machine that warms up or cools down favours neither.
-      const [our, their] = round % 2 === 1 ? [runOurs(), runDuck()] : (([d, o]) => [o, d])([runDuck(), runOurs()]);
+      const [our, their] =
+        round % 2 === 1 ? [runOurs(), runDuck()] : (([d, o]) => [o, d])([runDuck(), runOurs()]);
       ours.push(our);
       duck.push(their);
       console.log(
@@ -108,8 +127,12 @@ async function main(): Promise<void> {
       const moment = feedMoment({ asOf, knownAt });
       const entitlements = sample.map((account) => feedEntitlement(set, account, moment));
       const mine = ourAnswers(entitlements);
-      const theirs = referenceAnswers(await referenceVerdicts(root, moment.asOf, sample, moment.knownAt));
-      const differ = sample.filter((account) => mine.get(account) !== (theirs.get(account) ?? UNLISTED));
+      const theirs = referenceAnswers(
+        await referenceVerdicts(root, moment.asOf, sample, moment.knownAt),
+      );
+      const differ = sample.filter(
+        (account) => mine.get(account) !== (theirs.get(account) ?? UNLISTED),
+      );
       const verdicts = new Map<string, number>();
       for (const e of entitlements) verdicts.set(e.verdict, (verdicts.get(e.verdict) ?? 0) + 1);
       checks.push({ asOf, knownAt, differ, verdicts, mine, theirs });
@@ -119,10 +142,14 @@ async function main(): Promise<void> {
       [
         '',
         `feeds lookup, whole process (${ROUNDS} alternating rounds, medians; as of ${AS_OF_DAY})`,
-        `  reference: DuckDB, AWS's idioms in SQL (node, @duckdb/node-api)  ${median(duck.map((d) => d.ms))
+        `  reference: DuckDB, AWS's idioms in SQL (node, @duckdb/node-api)  ${median(
+          duck.map((d) => d.ms),
+        )
           .toFixed(0)
           .padStart(6)} ms  (peak RSS ${Math.max(...duck.map((d) => d.rssMb)).toFixed(0)} MB)`,
-        `  ours: node dist/cli.js lookup ACCOUNT --reports ROOT --json      ${median(ours.map((o) => o.ms))
+        `  ours: node dist/cli.js lookup ACCOUNT --reports ROOT --json      ${median(
+          ours.map((o) => o.ms),
+        )
           .toFixed(0)
           .padStart(6)} ms`,
         `  ratio ours / DuckDB (median of rounds)                           ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}; per round ${ratios.map((r) => r.toFixed(2)).join(' ')})`,
@@ -136,11 +163,15 @@ async function main(): Promise<void> {
     );
     for (const c of checks) {
       for (const account of c.differ.slice(0, 5))
-        console.log(`  ANSWERS DIFFER for ${account} as of ${c.asOf}:\n    ours   ${c.mine.get(account)}\n    DuckDB ${c.theirs.get(account)}`);
+        console.log(
+          `  ANSWERS DIFFER for ${account} as of ${c.asOf}:\n    ours   ${c.mine.get(account)}\n    DuckDB ${c.theirs.get(account)}`,
+        );
     }
     const missed = [
-      ratio > TARGET_RATIO && `TARGET MISSED: the lookup takes ${ratio.toFixed(2)}x DuckDB's time, target <= ${TARGET_RATIO}x`,
-      rss > TARGET_RSS_MB && `TARGET MISSED: the lookup's peak RSS ${rss.toFixed(0)} MB, target <= ${TARGET_RSS_MB} MB`,
+      ratio > TARGET_RATIO &&
+        `TARGET MISSED: the lookup takes ${ratio.toFixed(2)}x DuckDB's time, target <= ${TARGET_RATIO}x`,
+      rss > TARGET_RSS_MB &&
+        `TARGET MISSED: the lookup's peak RSS ${rss.toFixed(0)} MB, target <= ${TARGET_RSS_MB} MB`,
     ].filter((line): line is string => typeof line === 'string');
     console.log(missed.length > 0 ? missed.join('\n') : 'feeds lookup targets met');
     if (differ.length > 0) process.exitCode = 1;

@@ -27,7 +27,9 @@ export function random(seed: number): () => number {
   };
 }
 
-const DAYS = Array.from({ length: 1100 }, (_, offset) => new Date(Date.UTC(2026, 10, 22) - offset * 86_400_000).toISOString().slice(0, 10));
+const DAYS = Array.from({ length: 1100 }, (_, offset) =>
+  new Date(Date.UTC(2026, 10, 22) - offset * 86_400_000).toISOString().slice(0, 10),
+);
 
 function day(offset: number): string {
   return DAYS[offset];
@@ -36,14 +38,21 @@ function day(offset: number): string {
 /** Writes the report to `path`; its size in bytes, and the first 1,000 of its 400,000 accounts. */
 export function generate(path: string): { bytes: number; sampleAccounts: string[] } {
   const next = random(20261122);
-  const accounts = Array.from({ length: 400_000 }, () => String(100_000_000_000 + Math.floor(next() * 899_999_999_999)));
+  const accounts = Array.from({ length: 400_000 }, () =>
+    String(100_000_000_000 + Math.floor(next() * 899_999_999_999)),
+  );
   const fd = openSync(path, 'w');
-  writeSync(fd, '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"\n');
+  writeSync(
+    fd,
+    '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"\n',
+  );
   let batch: string[] = [];
   for (let i = 0; i < ROWS; i++) {
     const [title, id, code] = PRODUCTS[Math.floor(next() * PRODUCTS.length)];
     const account = accounts[Math.floor(next() * accounts.length)];
-    batch.push(`"${account}","${title}","${id}","${code}","${day(Math.floor(next() * 90))}","2026-11-22","${day(90 + Math.floor(next() * 1000))}"`);
+    batch.push(
+      `"${account}","${title}","${id}","${code}","${day(Math.floor(next() * 90))}","2026-11-22","${day(90 + Math.floor(next() * 1000))}"`,
+    );
     if (batch.length === 10_000) {
       writeSync(fd, `${batch.join('\n')}\n`);
       batch = [];

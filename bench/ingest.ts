@@ -39,7 +39,8 @@ async function runJob(job: Job, path: string): Promise<Measure> {
     const fd = openSync(path, 'r');
     const buffer = Buffer.allocUnsafe(1 << 20);
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      for (let at = buffer.indexOf(10); at !== -1 && at < n; at = buffer.indexOf(10, at + 1)) rows++;
+      for (let at = buffer.indexOf(10); at !== -1 && at < n; at = buffer.indexOf(10, at + 1))
+        rows++;
     }
     closeSync(fd);
   } else if (job === 'papaparse') {
@@ -63,7 +64,10 @@ async function runJob(job: Job, path: string): Promise<Measure> {
     const times: number[] = [];
     for (let i = 0; i < LOOKUPS; i++) {
       // Half listed accounts, half unknown ones (those are judged against every product).
-      const account = i % 2 ? accounts[Math.floor(next() * accounts.length)] : String(Math.floor(next() * 1e12)).padStart(12, '0');
+      const account =
+        i % 2
+          ? accounts[Math.floor(next() * accounts.length)]
+          : String(Math.floor(next() * 1e12)).padStart(12, '0');
       const t = process.hrtime.bigint();
       judgeAccount(store, account, '2026-11-22');
       times.push(Number(process.hrtime.bigint() - t) / 1000);
@@ -100,7 +104,9 @@ function mb(value: number): string {
 }
 
 function inChild(job: Job, path: string): Measure {
-  return JSON.parse(execFileSync(process.execPath, [__filename, '--child', job, path], { encoding: 'utf8' })) as Measure;
+  return JSON.parse(
+    execFileSync(process.execPath, [__filename, '--child', job, path], { encoding: 'utf8' }),
+  ) as Measure;
 }
 
 function main(): void {
@@ -109,13 +115,17 @@ function main(): void {
     const path = join(dir, 'customer_subscriber_report_2026-11-22.csv');
     const t = process.hrtime.bigint();
     const { bytes } = generate(path);
-    console.log(`generated ${ROWS.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${elapsedMs(t).toFixed(0)} ms (${path})`);
+    console.log(
+      `generated ${ROWS.toLocaleString('en')} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${elapsedMs(t).toFixed(0)} ms (${path})`,
+    );
     const runs: Record<Job, Measure[]> = { floor: [], papaparse: [], ingest: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const job of ['floor', 'papaparse', 'ingest'] as Job[]) {
         const m = inChild(job, path);
         runs[job].push(m);
-        console.log(`  round ${round} ${job.padEnd(9)} ${ms(m.ms)}  (CPU ${ms(m.cpuMs)})  ${m.rows} rows  peak RSS ${mb(m.rssMb)}`);
+        console.log(
+          `  round ${round} ${job.padEnd(9)} ${ms(m.ms)}  (CPU ${ms(m.cpuMs)})  ${m.rows} rows  peak RSS ${mb(m.rssMb)}`,
+        );
       }
     }
     const floor = median(runs.floor.map((m) => m.ms));
@@ -142,8 +152,10 @@ function main(): void {
       ].join('\n'),
     );
     const missed = [
-      ratio > TARGET_RATIO && `TARGET MISSED: ingest takes ${ratio.toFixed(2)}x papaparse's time, target <= ${TARGET_RATIO}x`,
-      rss > TARGET_RSS_MB && `TARGET MISSED: ingest peak RSS ${mb(rss)}, target <= ${TARGET_RSS_MB} MB`,
+      ratio > TARGET_RATIO &&
+        `TARGET MISSED: ingest takes ${ratio.toFixed(2)}x papaparse's time, target <= ${TARGET_RATIO}x`,
+      rss > TARGET_RSS_MB &&
+        `TARGET MISSED: ingest peak RSS ${mb(rss)}, target <= ${TARGET_RSS_MB} MB`,
     ].filter((line): line is string => typeof line === 'string');
     console.log(missed.length > 0 ? missed.join('\n') : 'ingest targets met');
   } finally {
@@ -152,7 +164,9 @@ function main(): void {
 }
 
 if (process.argv[2] === '--child') {
-  void runJob(process.argv[3] as Job, process.argv[4]).then((m) => process.stdout.write(JSON.stringify(m)));
+  void runJob(process.argv[3] as Job, process.argv[4]).then((m) =>
+    process.stdout.write(JSON.stringify(m)),
+  );
 } else if (process.argv[2] === '--generate') {
   // For profiling: `node out/bench/ingest.js --generate FILE` writes the report and stops.
   generate(process.argv[3]);

@@ -13,7 +13,12 @@ const ONE_PAGE = '111122223333';
 const THREE_PAGES = '333344445555';
 
 const agreements: AgreementFixture[] = [
-  { agreementId: 'agmt-one', acceptor: ONE_PAGE, productId: 'prod-5qwz3vsg4kbfw', startTime: '2026-11-01T00:00:00Z' },
+  {
+    agreementId: 'agmt-one',
+    acceptor: ONE_PAGE,
+    productId: 'prod-5qwz3vsg4kbfw',
+    startTime: '2026-11-01T00:00:00Z',
+  },
   ...Array.from({ length: 120 }, (_, i): AgreementFixture => ({
     agreementId: `agmt-${i}`,
     acceptor: THREE_PAGES,
@@ -41,12 +46,20 @@ async function timed(label: string, work: () => Promise<unknown>): Promise<void>
 
 async function main(): Promise<void> {
   const sandbox = awsSandbox({ credentials: staticProfile('default') });
-  const endpoint = await startAgreementEndpoint({ agreements, latencyMs: LATENCY_MS, maxLifetimeMs: 5 * 60_000 });
+  const endpoint = await startAgreementEndpoint({
+    agreements,
+    latencyMs: LATENCY_MS,
+    maxLifetimeMs: 5 * 60_000,
+  });
   process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
   try {
     const { searchAgreements } = await loadAws();
-    await timed('searchAgreements, 1 page', () => searchAgreements({ account: ONE_PAGE, at: '2026-11-22T23:59:59.999Z' }, {}));
-    await timed('searchAgreements, 3 pages (120 agreements)', () => searchAgreements({ account: THREE_PAGES, at: '2026-11-22T23:59:59.999Z' }, {}));
+    await timed('searchAgreements, 1 page', () =>
+      searchAgreements({ account: ONE_PAGE, at: '2026-11-22T23:59:59.999Z' }, {}),
+    );
+    await timed('searchAgreements, 3 pages (120 agreements)', () =>
+      searchAgreements({ account: THREE_PAGES, at: '2026-11-22T23:59:59.999Z' }, {}),
+    );
     await timed('lookup ACCOUNT --live --json (CLI in process, no reports)', async () => {
       const run = await runCli('lookup', ONE_PAGE, '--live', '--json');
       if (run.code !== 0) throw new Error(run.err);

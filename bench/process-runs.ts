@@ -28,10 +28,14 @@ export function writeUsagePreload(dir: string): string {
 /** Runs `node --require PRELOAD ...args` to its end; throws with its stderr when it fails. */
 export function run(args: string[], preload: string): Run {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--require', preload, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--require', preload, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const usage = /usage (\d+) (\d+)\s*$/.exec(child.stderr);
-  if (child.status !== 0 || !usage) throw new Error(`${args.join(' ')} failed (exit ${child.status}): ${child.stderr}`);
+  if (child.status !== 0 || !usage)
+    throw new Error(`${args.join(' ')} failed (exit ${child.status}): ${child.stderr}`);
   return { ms, cpuMs: Number(usage[2]) / 1000, rssMb: Number(usage[1]) / 1024, out: child.stdout };
 }
 

@@ -28,13 +28,23 @@ interface Run {
 function inspect(path: string, preload: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--require', preload, CLI, 'report', 'inspect', path, '--json'], { env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${path}: ${stderr || error.message}`));
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const out = JSON.parse(stdout) as { files: { rows: number }[]; subscriptions: number };
-      const rss = /maxRSS (\d+)/.exec(stderr);
-      resolve({ ms, rssMb: Number(rss?.[1] ?? NaN) / 1024, rows: out.files[0]?.rows ?? 0, subscriptions: out.subscriptions });
-    });
+    execFile(
+      process.execPath,
+      ['--require', preload, CLI, 'report', 'inspect', path, '--json'],
+      { env, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${path}: ${stderr || error.message}`));
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const out = JSON.parse(stdout) as { files: { rows: number }[]; subscriptions: number };
+        const rss = /maxRSS (\d+)/.exec(stderr);
+        resolve({
+          ms,
+          rssMb: Number(rss?.[1] ?? NaN) / 1024,
+          rows: out.files[0]?.rows ?? 0,
+          subscriptions: out.subscriptions,
+        });
+      },
+    );
   });
 }
 
@@ -56,15 +66,26 @@ function bareDownload(url: string): Promise<number> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-bench-s3-'));
-  const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' }, { inProcess: false });
+  const sandbox = awsSandbox(
+    { credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' },
+    { inProcess: false },
+  );
   const server = await startS3Server({ maxLifetimeMs: 30 * 60_000 });
   try {
     const file = join(dir, 'customer_subscriber_report_2026-11-22.csv');
     execFileSync(process.execPath, [join(__dirname, 'ingest.js'), '--generate', file]);
     const preload = join(dir, 'peak-rss.js');
-    writeFileSync(preload, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+    writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n",
+    );
     await server.put('bench-reports', { [KEY]: readFileSync(file) });
-    const env = { ...process.env, ...sandbox.env, AWS_ENDPOINT_URL_S3: server.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const env = {
+      ...process.env,
+      ...sandbox.env,
+      AWS_ENDPOINT_URL_S3: server.url,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
     console.log(
       `\nS3 ingest: ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB report, \`support-desk report inspect ... --json\` as a whole process, one run each (load average ${loadavg()[0].toFixed(1)}: the server shares the machine)`,
     );
@@ -72,7 +93,9 @@ async function main(): Promise<void> {
     const s3 = await inspect(`s3://bench-reports/${KEY}`, preload, env);
     const download = await bareDownload(`${server.url}/bench-reports/${KEY}`);
     if (s3.subscriptions !== disk.subscriptions || s3.rows !== disk.rows)
-      throw new Error(`S3 gave ${s3.rows} rows / ${s3.subscriptions} subscriptions, disk ${disk.rows} / ${disk.subscriptions}`);
+      throw new Error(
+        `S3 gave ${s3.rows} rows / ${s3.subscriptions} subscriptions, disk ${disk.rows} / ${disk.subscriptions}`,
+      );
     const ratio = s3.ms / disk.ms;
     const rss = Math.max(disk.rssMb, s3.rssMb);
     console.log(
@@ -84,8 +107,10 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     const missed = [
-      ratio > TARGET_RATIO && `TARGET MISSED: S3 ingest takes ${ratio.toFixed(2)}x disk ingest, target <= ${TARGET_RATIO}x`,
-      rss > TARGET_RSS_MB && `TARGET MISSED: peak RSS ${rss.toFixed(0)} MB, target < ${TARGET_RSS_MB} MB`,
+      ratio > TARGET_RATIO &&
+        `TARGET MISSED: S3 ingest takes ${ratio.toFixed(2)}x disk ingest, target <= ${TARGET_RATIO}x`,
+      rss > TARGET_RSS_MB &&
+        `TARGET MISSED: peak RSS ${rss.toFixed(0)} MB, target < ${TARGET_RSS_MB} MB`,
     ].filter((line): line is string => typeof line === 'string');
     console.log(missed.length > 0 ? missed.join('\n') : 'S3 ingest targets met');
   } finally {

@@ -6,7 +6,15 @@
 //   node scripts/demo.mjs [--port N]    the workbench demo
 //   node scripts/demo.mjs --cli          the command-line walk-through over the sample reports
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +23,21 @@ import { defaultVsixPath } from './package.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const { values } = parseArgs({ options: { cli: { type: 'boolean', default: false }, port: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { cli: { type: 'boolean', default: false }, port: { type: 'string' } },
+});
 
 /** The day the sample reports are judged on, so that their verdicts do not age. */
 const AS_OF = '2026-11-22';
 /** What the local endpoints know, for the "what to try" list and the tests. */
 const AGREEMENTS = [
-  { agreementId: 'agmt-demo-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-11-21T10:00:00Z' },
+  {
+    agreementId: 'agmt-demo-0001',
+    acceptor: '999988887777',
+    productId: 'prod-5qwz3vsg4kbfw',
+    status: 'ACTIVE',
+    startTime: '2026-11-21T10:00:00Z',
+  },
   {
     agreementId: 'agmt-demo-0002',
     acceptor: '045612378904',
@@ -38,11 +54,37 @@ const FOREVER_MS = 2 ** 31 - 1;
 if (values.cli) {
   run('npm', ['run', 'build']);
   run(process.execPath, ['dist/cli.js', 'report', 'inspect', 'samples/reports']);
-  run(process.execPath, ['dist/cli.js', 'lookup', '111122223333', '--reports', 'samples/reports', '--as-of', AS_OF]);
+  run(process.execPath, [
+    'dist/cli.js',
+    'lookup',
+    '111122223333',
+    '--reports',
+    'samples/reports',
+    '--as-of',
+    AS_OF,
+  ]);
   // The Seller Delivery Data Feeds: a feed root, a reseller's sale beside the reports, and who is calling by e-mail.
   run(process.execPath, ['dist/cli.js', 'report', 'inspect', 'samples/feeds']);
-  run(process.execPath, ['dist/cli.js', 'lookup', '556677889900', '--reports', 'samples/reports', 'samples/feeds', '--as-of', AS_OF]);
-  run(process.execPath, ['dist/cli.js', 'lookup', '--email-domain', 'ada.byron@example.org', '--reports', 'samples/feeds', '--as-of', AS_OF]);
+  run(process.execPath, [
+    'dist/cli.js',
+    'lookup',
+    '556677889900',
+    '--reports',
+    'samples/reports',
+    'samples/feeds',
+    '--as-of',
+    AS_OF,
+  ]);
+  run(process.execPath, [
+    'dist/cli.js',
+    'lookup',
+    '--email-domain',
+    'ada.byron@example.org',
+    '--reports',
+    'samples/feeds',
+    '--as-of',
+    AS_OF,
+  ]);
 } else {
   await workbenchDemo();
 }
@@ -89,7 +131,10 @@ async function workbenchDemo() {
     const workspace = demoWorkspace(root);
     const ec2 = await startEc2Endpoint({ instances: DEMO_SCENARIOS, maxLifetimeMs: FOREVER_MS });
     stops.push(() => ec2.stop());
-    const agreements = await startAgreementEndpoint({ agreements: AGREEMENTS, maxLifetimeMs: FOREVER_MS });
+    const agreements = await startAgreementEndpoint({
+      agreements: AGREEMENTS,
+      maxLifetimeMs: FOREVER_MS,
+    });
     stops.push(() => agreements.stop());
     // A demo profile with example keys: the local endpoints accept any signature, and nothing is sent to AWS.
     const sandbox = awsSandbox(
@@ -116,7 +161,14 @@ async function workbenchDemo() {
       },
     });
     stops.push(() => server.stop());
-    console.log(whatToTry(server.workbenchUrl(), { workspace, root, codeServer: CODE_SERVER_VERSION, seconds: (Date.now() - started) / 1000 }));
+    console.log(
+      whatToTry(server.workbenchUrl(), {
+        workspace,
+        root,
+        codeServer: CODE_SERVER_VERSION,
+        seconds: (Date.now() - started) / 1000,
+      }),
+    );
   } catch (err) {
     console.error(`demo: ${err.message}`);
     stop('error', 1);
@@ -125,19 +177,37 @@ async function workbenchDemo() {
 
 /** Compiles the test helpers the demo starts when out/ lacks them or is older than their sources. */
 function compileHelpers() {
-  const helpers = ['vscode/code-server', 'vscode/ensure', 'ec2-endpoint', 'agreement-endpoint', 'aws-env', 'loopback'];
+  const helpers = [
+    'vscode/code-server',
+    'vscode/ensure',
+    'ec2-endpoint',
+    'agreement-endpoint',
+    'aws-env',
+    'loopback',
+  ];
   const stale = helpers.some((name) => {
     const built = join(ROOT, 'out', 'test', 'support', `${name}.js`);
-    return !existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'test', 'support', `${name}.ts`)).mtimeMs;
+    return (
+      !existsSync(built) ||
+      statSync(built).mtimeMs < statSync(join(ROOT, 'test', 'support', `${name}.ts`)).mtimeMs
+    );
   });
-  if (stale) run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'scripts', 'demo', 'tsconfig.json')]);
+  if (stale)
+    run(process.execPath, [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(ROOT, 'scripts', 'demo', 'tsconfig.json'),
+    ]);
 }
 
 /** Runs `npm run package` as a child process; resolves to the .vsix path, or exits with its output. */
 function packageInBackground() {
   const vsix = defaultVsixPath();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
@@ -162,10 +232,16 @@ function demoWorkspace(root) {
   cpSync(join(ROOT, 'samples', 'reports'), join(workspace, 'reports'), { recursive: true });
   cpSync(join(ROOT, 'samples', 'feeds'), join(workspace, 'feeds'), { recursive: true });
   mkdirSync(join(workspace, '.support-desk'), { recursive: true });
-  cpSync(join(ROOT, 'samples', 'playbook', 'playbook.json'), join(workspace, '.support-desk', 'playbook.json'));
+  cpSync(
+    join(ROOT, 'samples', 'playbook', 'playbook.json'),
+    join(workspace, '.support-desk', 'playbook.json'),
+  );
   mkdirSync(join(workspace, 'cases'));
   mkdirSync(join(workspace, 'identity'));
-  cpSync(join(ROOT, 'test', 'fixtures', 'identity', SAMPLE_IDENTITY), join(workspace, 'identity', SAMPLE_IDENTITY));
+  cpSync(
+    join(ROOT, 'test', 'fixtures', 'identity', SAMPLE_IDENTITY),
+    join(workspace, 'identity', SAMPLE_IDENTITY),
+  );
   mkdirSync(join(workspace, '.vscode'));
   writeFileSync(
     join(workspace, '.vscode', 'settings.json'),

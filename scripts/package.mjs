@@ -25,22 +25,46 @@ export function defaultVsixPath() {
  * fails (its output is in the message) or the package is over SIZE_LIMIT_BYTES. `entries` are the
  * files inside the .vsix with their uncompressed sizes in bytes.
  */
-export function packageExtension({ out = defaultVsixPath(), log = (line) => console.log(line) } = {}) {
+export function packageExtension({
+  out = defaultVsixPath(),
+  log = (line) => console.log(line),
+} = {}) {
   const file = resolve(out);
   // --no-dependencies: every dependency is inlined by esbuild, so the package needs no node_modules.
-  const vsce = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', file], {
+  const vsce = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--out',
+      file,
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    },
+  );
+  const rebuilt = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
-  const rebuilt = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (vsce.status !== 0) throw new Error(`vsce package failed (exit ${vsce.status}):\n${vsce.stdout}${vsce.stderr}`);
-  if (rebuilt.status !== 0) throw new Error(`the development build after packaging failed:\n${rebuilt.stdout}${rebuilt.stderr}`);
+  if (vsce.status !== 0)
+    throw new Error(`vsce package failed (exit ${vsce.status}):\n${vsce.stdout}${vsce.stderr}`);
+  if (rebuilt.status !== 0)
+    throw new Error(
+      `the development build after packaging failed:\n${rebuilt.stdout}${rebuilt.stderr}`,
+    );
   // vsce's warnings (an http image, a missing field) are worth seeing; its file tree is printed below.
-  for (const line of `${vsce.stdout}${vsce.stderr}`.split('\n')) if (/WARNING/i.test(line)) log(line.trim());
+  for (const line of `${vsce.stdout}${vsce.stderr}`.split('\n'))
+    if (/WARNING/i.test(line)) log(line.trim());
   const bytes = statSync(file).size;
   const entries = zipEntries(readFileSync(file));
-  if (bytes > SIZE_LIMIT_BYTES) throw new Error(`${file} is ${kib(bytes)}, over the ${kib(SIZE_LIMIT_BYTES)} limit: check .vscodeignore`);
+  if (bytes > SIZE_LIMIT_BYTES)
+    throw new Error(
+      `${file} is ${kib(bytes)}, over the ${kib(SIZE_LIMIT_BYTES)} limit: check .vscodeignore`,
+    );
   return { file, bytes, entries };
 }
 
@@ -63,7 +87,9 @@ export function zipEntries(zip) {
 }
 
 function kib(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MiB`
+    : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -72,10 +98,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const { file, bytes, entries } = packageExtension({ out: values.out });
     // Largest first, as unpacked: what a size budget is spent on. The limit is on the .vsix (packed).
     console.log('     unpacked  file');
-    for (const entry of [...entries].sort((a, b) => b.size - a.size)) console.log(`  ${kib(entry.size).padStart(11)}  ${entry.name}`);
+    for (const entry of [...entries].sort((a, b) => b.size - a.size))
+      console.log(`  ${kib(entry.size).padStart(11)}  ${entry.name}`);
     const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
-    const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
-    console.log(`${shown}: ${kib(bytes)} (${entries.length} files, ${kib(unpacked)} unpacked; limit ${kib(SIZE_LIMIT_BYTES)} for the .vsix)`);
+    const shown = relative(process.cwd(), file).startsWith('..')
+      ? file
+      : relative(process.cwd(), file);
+    console.log(
+      `${shown}: ${kib(bytes)} (${entries.length} files, ${kib(unpacked)} unpacked; limit ${kib(SIZE_LIMIT_BYTES)} for the .vsix)`,
+    );
   } catch (err) {
     console.error(`package: ${err.message}`);
     process.exit(1);

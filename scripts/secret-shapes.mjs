@@ -13,7 +13,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const { redact } = require(join(ROOT, 'out', 'src', 'core', 'redaction'));
 const { fakeChars } = require(join(ROOT, 'out', 'test', 'support', 'redaction-inputs.js'));
-const presetPath = require.resolve('@secretlint/secretlint-rule-preset-recommend', { paths: [require.resolve('@vscode/vsce')] });
+const presetPath = require.resolve('@secretlint/secretlint-rule-preset-recommend', {
+  paths: [require.resolve('@vscode/vsce')],
+});
 const preset = await import(presetPath);
 const { lintSource } = await import(require.resolve('@secretlint/core', { paths: [presetPath] }));
 const presetVersion = require(join(presetPath, '..', '..', 'package.json')).version;
@@ -44,25 +46,51 @@ function opsToken() {
 const SAMPLES = {
   '@secretlint/secretlint-rule-aws': [
     { content: `AWS_SECRET_ACCESS_KEY="${fakeChars(40, 1, B64)}"` },
-    { content: `AKIA${fakeChars(16, 2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`, options: { enableIDScanRule: true } },
+    {
+      content: `AKIA${fakeChars(16, 2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
+      options: { enableIDScanRule: true },
+    },
   ],
   '@secretlint/secretlint-rule-gcp': [
-    { content: JSON.stringify({ type: 'service_account', private_key_id: fakeChars(40, 3, '0123456789abcdef'), private_key: privateKey }), file: 'key.json' },
+    {
+      content: JSON.stringify({
+        type: 'service_account',
+        private_key_id: fakeChars(40, 3, '0123456789abcdef'),
+        private_key: privateKey,
+      }),
+      file: 'key.json',
+    },
   ],
   '@secretlint/secretlint-rule-privatekey': [{ content: privateKey }],
   '@secretlint/secretlint-rule-npm': [
     { content: `npm_${fakeChars(36, 5)}` },
-    { content: `//registry.npmjs.org/:_authToken=${fakeChars(36, 6).toLowerCase()}`, file: '.npmrc' },
+    {
+      content: `//registry.npmjs.org/:_authToken=${fakeChars(36, 6).toLowerCase()}`,
+      file: '.npmrc',
+    },
   ],
-  '@secretlint/secretlint-rule-basicauth': [{ content: `https://deploy:${fakeChars(16, 7)}@example.com/` }],
+  '@secretlint/secretlint-rule-basicauth': [
+    { content: `https://deploy:${fakeChars(16, 7)}@example.com/` },
+  ],
   '@secretlint/secretlint-rule-slack': [
     { content: `xoxb-123456789012-1234567890123-${fakeChars(24, 8)}` },
-    { content: `https://hooks.slack.com/services/T0${fakeChars(8, 17)}/B0${fakeChars(8, 18)}/${fakeChars(24, 19)}` },
+    {
+      content: `https://hooks.slack.com/services/T0${fakeChars(8, 17)}/B0${fakeChars(8, 18)}/${fakeChars(24, 19)}`,
+    },
   ],
-  '@secretlint/secretlint-rule-sendgrid': [{ content: `SG.${fakeChars(22, 20)}.${fakeChars(43, 21)}` }],
-  '@secretlint/secretlint-rule-shopify': [{ content: `shpat_${fakeChars(32, 22, '0123456789abcdef')}` }],
-  '@secretlint/secretlint-rule-github': [{ content: `ghp_${fakeChars(36, 23)}` }, { content: `github_pat_${fakeChars(82, 24)}` }],
-  '@secretlint/secretlint-rule-openai': [{ content: `sk-proj-${fakeChars(74, 25)}T3BlbkFJ${fakeChars(74, 26)}` }],
+  '@secretlint/secretlint-rule-sendgrid': [
+    { content: `SG.${fakeChars(22, 20)}.${fakeChars(43, 21)}` },
+  ],
+  '@secretlint/secretlint-rule-shopify': [
+    { content: `shpat_${fakeChars(32, 22, '0123456789abcdef')}` },
+  ],
+  '@secretlint/secretlint-rule-github': [
+    { content: `ghp_${fakeChars(36, 23)}` },
+    { content: `github_pat_${fakeChars(82, 24)}` },
+  ],
+  '@secretlint/secretlint-rule-openai': [
+    { content: `sk-proj-${fakeChars(74, 25)}T3BlbkFJ${fakeChars(74, 26)}` },
+  ],
   '@secretlint/secretlint-rule-linear': [{ content: `lin_api_${fakeChars(40, 27)}` }],
   '@secretlint/secretlint-rule-1password': [{ content: opsToken() }],
   '@secretlint/secretlint-rule-filter-comments': null, // not a shape: secretlint's own disable comments
@@ -71,7 +99,10 @@ const SAMPLES = {
 const problems = [];
 const presetIds = preset.rules.map((rule) => rule.meta.id);
 for (const id of presetIds)
-  if (!(id in SAMPLES)) problems.push(`${id}: a rule of the preset with no sample here (added upstream?): port it to src/core/redaction/secret-shapes.ts`);
+  if (!(id in SAMPLES))
+    problems.push(
+      `${id}: a rule of the preset with no sample here (added upstream?): port it to src/core/redaction/secret-shapes.ts`,
+    );
 for (const [id, samples] of Object.entries(SAMPLES)) {
   if (samples === null) continue;
   const rule = preset.rules.find((r) => r.meta.id === id);
@@ -85,13 +116,26 @@ for (const [id, samples] of Object.entries(SAMPLES)) {
       options: { config: { rules: [{ id, rule, options }] } },
     });
     const shown = `${content.slice(0, 24)}...`;
-    if (result.messages.length === 0) problems.push(`${id}: no longer reports ${shown}: look at the rule again`);
+    if (result.messages.length === 0)
+      problems.push(`${id}: no longer reports ${shown}: look at the rule again`);
     // Redaction keeps what is no secret (a JSON key, a user name), so the test is the secret's middle.
-    const middle = content.slice(Math.floor(content.length / 2) - 4, Math.floor(content.length / 2) + 4);
-    if (redact(content).text.includes(middle)) problems.push(`${id}: our redaction leaves ${shown}: port the rule to src/core/redaction/secret-shapes.ts`);
+    const middle = content.slice(
+      Math.floor(content.length / 2) - 4,
+      Math.floor(content.length / 2) + 4,
+    );
+    if (redact(content).text.includes(middle))
+      problems.push(
+        `${id}: our redaction leaves ${shown}: port the rule to src/core/redaction/secret-shapes.ts`,
+      );
   }
 }
-console.log(`secretlint-rule-preset-recommend ${presetVersion}: ${presetIds.length} rules, ${Object.values(SAMPLES).flat().filter(Boolean).length} samples`);
+console.log(
+  `secretlint-rule-preset-recommend ${presetVersion}: ${presetIds.length} rules, ${Object.values(SAMPLES).flat().filter(Boolean).length} samples`,
+);
 for (const problem of problems) console.log(`  ${problem}`);
-console.log(problems.length === 0 ? 'the preset and our redaction agree on every sample' : `${problems.length} to look at`);
+console.log(
+  problems.length === 0
+    ? 'the preset and our redaction agree on every sample'
+    : `${problems.length} to look at`,
+);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -2,7 +2,12 @@
 import { version } from '../package.json';
 import { audit } from './cli/audit-command';
 import { caseCommand } from './cli/case-command';
-import { commandLine, commandUsage, runCommand, type CommandDefinition } from './cli/command-definition';
+import {
+  commandLine,
+  commandUsage,
+  runCommand,
+  type CommandDefinition,
+} from './cli/command-definition';
 import { confirmBatch } from './cli/confirm-batch-command';
 import { confirm } from './cli/confirm-command';
 import { lookup } from './cli/lookup-command';
@@ -18,14 +23,27 @@ import { visibleText } from './core/text';
 import { UserFacingError } from './core/user-facing-error';
 
 /** Every command, in the order the command list gives them; each file defines its command once (src/cli/*-command.ts). */
-const COMMANDS: readonly CommandDefinition[] = [report, lookup, confirm, confirmBatch, profiles, audit, playbook, caseCommand, verifyIdentityCommand];
+const COMMANDS: readonly CommandDefinition[] = [
+  report,
+  lookup,
+  confirm,
+  confirmBatch,
+  profiles,
+  audit,
+  playbook,
+  caseCommand,
+  verifyIdentityCommand,
+];
 
 const OVERVIEW = `support-desk ${version}: AWS Marketplace support eligibility from the command line
 
 Usage: support-desk COMMAND [options]
 
 Commands:
-${[...COMMANDS.map((c) => [c.name, c.summary]), ['help [COMMAND]', 'this list, or what each option of COMMAND does']]
+${[
+  ...COMMANDS.map((c) => [c.name, c.summary]),
+  ['help [COMMAND]', 'this list, or what each option of COMMAND does'],
+]
   .map(([name, summary]) => `  ${name.padEnd(15)} ${summary}`)
   .join('\n')}
 
@@ -90,8 +108,12 @@ function findCommand(name: string, io: CliIo): CommandDefinition | undefined {
   if (command) return command;
   const known = [...COMMANDS.map((c) => c.name), 'help', '--help', '--version'];
   const suggestion = closestMatch(name, known);
-  const what = name.startsWith('-') ? `unknown option ${name}; options go after the command` : `unknown command "${name}"`;
-  io.err(`support-desk: ${what}${suggestion ? `; did you mean ${suggestion}?` : ''}\n\n${OVERVIEW}`);
+  const what = name.startsWith('-')
+    ? `unknown option ${name}; options go after the command`
+    : `unknown command "${name}"`;
+  io.err(
+    `support-desk: ${what}${suggestion ? `; did you mean ${suggestion}?` : ''}\n\n${OVERVIEW}`,
+  );
   return undefined;
 }
 
@@ -102,7 +124,11 @@ function findCommand(name: string, io: CliIo): CommandDefinition | undefined {
  */
 export function redactingIo(io: CliIo): CliIo {
   const safe = (text: string) => visibleText(redact(text).text);
-  return { out: (text) => io.out(safe(text)), err: (text) => io.err(safe(text)), own: io.own ?? { out: io.out, err: io.err } };
+  return {
+    out: (text) => io.out(safe(text)),
+    err: (text) => io.err(safe(text)),
+    own: io.own ?? { out: io.out, err: io.err },
+  };
 }
 
 if (require.main === module) {

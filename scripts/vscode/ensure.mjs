@@ -10,7 +10,9 @@ const { ensureVSCode, installDir } = require('../../out/tools/vscode/ensure.js')
 
 const started = Date.now();
 try {
-  await ensureVSCode({ installLog: join(import.meta.dirname, '..', '..', 'test-output', 'vscode-install.log') });
+  await ensureVSCode({
+    installLog: join(import.meta.dirname, '..', '..', 'test-output', 'vscode-install.log'),
+  });
   console.log(`code-server ready in ${installDir()} (${Date.now() - started} ms)`);
 } catch (err) {
   console.error(`ensure: ${err.message}`);

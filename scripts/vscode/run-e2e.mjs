@@ -12,7 +12,9 @@ const { REPO_ROOT } = require('../../out/tools/vscode/code-server.js');
 const { requireInstalledVSCode } = require('../../out/tools/vscode/ensure.js');
 const { Workbench } = require('../../out/tools/vscode/workbench.js');
 
-const { values } = parseArgs({ options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } } });
+const { values } = parseArgs({
+  options: { grep: { type: 'string' }, timeout: { type: 'string', default: '600' } },
+});
 try {
   requireInstalledVSCode();
 } catch (err) {
@@ -41,7 +43,8 @@ const rootHooks = {
   async afterEach() {
     if (this.currentTest?.state !== 'failed') return;
     const name = `failed-${this.currentTest.fullTitle().replace(/[^\w-]+/g, '-')}`;
-    for (const workbench of Workbench.opened) console.log(`    screenshot: ${await workbench.screenshot(name)}`);
+    for (const workbench of Workbench.opened)
+      console.log(`    screenshot: ${await workbench.screenshot(name)}`);
   },
 };
 // The spec reporter, plus the counts for the test command's closing line.

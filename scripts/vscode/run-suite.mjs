@@ -23,7 +23,11 @@ const { values } = parseArgs({
 });
 const defaultWorkspace = resolve(REPO_ROOT, 'test/fixtures/workspace');
 const options = {
-  workspace: values.workspace ? resolve(values.workspace) : existsSync(defaultWorkspace) ? defaultWorkspace : undefined,
+  workspace: values.workspace
+    ? resolve(values.workspace)
+    : existsSync(defaultWorkspace)
+      ? defaultWorkspace
+      : undefined,
   env: Object.fromEntries(
     values.env.map((pair) => {
       const at = pair.indexOf('=');

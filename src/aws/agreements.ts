@@ -12,7 +12,12 @@ import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { ConfirmationErrorKind } from '../core/confirmations';
 import { liveVerdictOf, type LiveAgreement, type LiveEvidence } from '../core/agreements';
 // The same limits as the EC2 calls, applied to each page.
-import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
+import {
+  clientLimits,
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  type CallLimits,
+} from './call-limits';
 import { assertProfileUsable, credentialProvider, credentialsMessage } from './credentials';
 import { configuredEndpoint } from './endpoints';
 import { BadAnswer, classifySdkError, inSeconds, redactSecrets } from './errors';
@@ -58,10 +63,16 @@ export function agreementFilters(query: Pick<AgreementQuery, 'account' | 'produc
  * Each page gets the EC2 calls' limits: attempts of `attemptTimeoutMs` (10 s) within `callTimeoutMs` (30 s),
  * throttling retried by the SDK's adaptive strategy up to `maxAttempts` (5).
  */
-export async function searchAgreements(query: AgreementQuery, settings: AgreementSettings): Promise<LiveEvidence> {
+export async function searchAgreements(
+  query: AgreementQuery,
+  settings: AgreementSettings,
+): Promise<LiveEvidence> {
   const requestIds: string[] = [];
   let endpoint = AWS_ENDPOINT;
-  const evidence = (fields: Pick<LiveEvidence, 'verdict' | 'agreements'> & Pick<Partial<LiveEvidence>, 'error' | 'requestIdService'>): LiveEvidence => ({
+  const evidence = (
+    fields: Pick<LiveEvidence, 'verdict' | 'agreements'> &
+      Pick<Partial<LiveEvidence>, 'error' | 'requestIdService'>,
+  ): LiveEvidence => ({
     source: 'marketplace-agreement',
     ...fields,
     region: AGREEMENT_REGION,
@@ -83,12 +94,19 @@ export async function searchAgreements(query: AgreementQuery, settings: Agreemen
     const seen = new Set<string>();
     let nextToken: string | undefined;
     do {
-      const page = await askPage(client, endpoint, settings, { catalog: 'AWSMarketplace', filters: agreementFilters(query), maxResults: PAGE_SIZE, nextToken });
+      const page = await askPage(client, endpoint, settings, {
+        catalog: 'AWSMarketplace',
+        filters: agreementFilters(query),
+        maxResults: PAGE_SIZE,
+        nextToken,
+      });
       if (page.$metadata.requestId) requestIds.push(page.$metadata.requestId);
       agreements.push(...(page.agreementViewSummaries ?? []).map(toLiveAgreement));
       nextToken = page.nextToken || undefined;
       if (nextToken && (seen.has(nextToken) || seen.size >= MAX_PAGES))
-        throw new BadAnswer(`the Agreement Service kept answering with more pages (${seen.size + 1} so far)`);
+        throw new BadAnswer(
+          `the Agreement Service kept answering with more pages (${seen.size + 1} so far)`,
+        );
       if (nextToken) seen.add(nextToken);
     } while (nextToken);
     return evidence({ verdict: liveVerdictOf(agreements, query.productId, query.at), agreements });
@@ -111,7 +129,10 @@ class BadConfig extends Error {
   override name = 'BadConfig';
 }
 
-function makeClient(settings: AgreementSettings, endpointUrl: string | undefined): MarketplaceAgreementClient {
+function makeClient(
+  settings: AgreementSettings,
+  endpointUrl: string | undefined,
+): MarketplaceAgreementClient {
   return new MarketplaceAgreementClient({
     region: AGREEMENT_REGION,
     credentials: credentialProvider(settings),
@@ -122,13 +143,24 @@ function makeClient(settings: AgreementSettings, endpointUrl: string | undefined
   });
 }
 
-async function askPage(client: MarketplaceAgreementClient, endpoint: string, settings: AgreementSettings, input: SearchAgreementsCommandInput) {
+async function askPage(
+  client: MarketplaceAgreementClient,
+  endpoint: string,
+  settings: AgreementSettings,
+  input: SearchAgreementsCommandInput,
+) {
   const startedAt = Date.now();
   try {
-    return await client.send(new SearchAgreementsCommand(input), { abortSignal: AbortSignal.timeout(settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS) });
+    return await client.send(new SearchAgreementsCommand(input), {
+      abortSignal: AbortSignal.timeout(settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS),
+    });
   } catch (error) {
-    if ((error as Error).name !== 'TimeoutError' && (error as Error).name !== 'AbortError') throw error;
-    throw Object.assign(new Error(`no answer from ${endpoint} in ${inSeconds(Date.now() - startedAt)} s`), { name: 'TimeoutError' });
+    if ((error as Error).name !== 'TimeoutError' && (error as Error).name !== 'AbortError')
+      throw error;
+    throw Object.assign(
+      new Error(`no answer from ${endpoint} in ${inSeconds(Date.now() - startedAt)} s`),
+      { name: 'TimeoutError' },
+    );
   }
 }
 
@@ -146,8 +178,10 @@ function toLiveAgreement(a: AgreementViewSummary): LiveAgreement {
 /** What to do, per kind, in the Agreement Service's terms (errors.ts speaks of EC2's). */
 const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
   throttled: 'AWS is still throttling after retries: wait a minute and retry',
-  unauthorized: 'use a profile of the seller account whose role has the IAM permission aws-marketplace:SearchAgreements, then retry',
-  'malformed-input': 'the Agreement Service refused the search: check the account and --product-id (prod-...), then retry',
+  unauthorized:
+    'use a profile of the seller account whose role has the IAM permission aws-marketplace:SearchAgreements, then retry',
+  'malformed-input':
+    'the Agreement Service refused the search: check the account and --product-id (prod-...), then retry',
   'bad-answer':
     "this is not a verdict: retry in a minute, and check the endpoint URL (AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT, AWS_ENDPOINT_URL, the profile's endpoint_url) if it persists",
 };
@@ -156,17 +190,33 @@ const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
 async function toLiveError(
   error: unknown,
   settings: AgreementSettings,
-): Promise<{ kind: ConfirmationErrorKind; message: string; requestId: string | null; requestIdService?: 'sts' }> {
+): Promise<{
+  kind: ConfirmationErrorKind;
+  message: string;
+  requestId: string | null;
+  requestIdService?: 'sts';
+}> {
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  if (e.name === 'BadConfig') return { kind: 'malformed-input', message: redactSecrets(e.message ?? ''), requestId: null };
+  if (e.name === 'BadConfig')
+    return { kind: 'malformed-input', message: redactSecrets(e.message ?? ''), requestId: null };
   const classified = classifySdkError(error);
-  if (classified.kind === 'credentials') return { ...classified, kind: 'credentials', message: await credentialsMessage(settings, error) };
-  const kind: ConfirmationErrorKind = e.name === 'ValidationException' ? 'malformed-input' : classified.kind;
+  if (classified.kind === 'credentials')
+    return {
+      ...classified,
+      kind: 'credentials',
+      message: await credentialsMessage(settings, error),
+    };
+  const kind: ConfirmationErrorKind =
+    e.name === 'ValidationException' ? 'malformed-input' : classified.kind;
   const status = e.$metadata?.httpStatusCode;
   const unreadable = classified.kind === 'bad-answer' && e.name !== 'BadAnswer';
   const detail = unreadable
     ? `the Agreement Service answered HTTP ${status} with a body that could not be read`
     : redactSecrets(e.message || e.name || 'Error');
   const hint = WHAT_TO_DO[kind];
-  return { kind, message: hint ? `${detail}: ${hint}` : classified.message, requestId: classified.requestId };
+  return {
+    kind,
+    message: hint ? `${detail}: ${hint}` : classified.message,
+    requestId: classified.requestId,
+  };
 }

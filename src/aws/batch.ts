@@ -1,8 +1,17 @@
 // Many confirmations with at most `concurrency` in flight, sharing one session (credentials,
 // clients, region list). Each result is handed to onResult as soon as it is known; one failure
 // never stops the batch.
-import { DEFAULT_CONCURRENCY, isFinalResult, type ConfirmationRequest, type ConfirmationResult } from '../core/confirmations';
-import { ConfirmSession, confirmWithSession, type ConfirmSettings } from './confirm-product-instance';
+import {
+  DEFAULT_CONCURRENCY,
+  isFinalResult,
+  type ConfirmationRequest,
+  type ConfirmationResult,
+} from '../core/confirmations';
+import {
+  ConfirmSession,
+  confirmWithSession,
+  type ConfirmSettings,
+} from './confirm-product-instance';
 
 export interface BatchOptions {
   concurrency?: number;
@@ -15,9 +24,13 @@ export interface BatchOptions {
  * An answer a retry may change (throttled, network, a server fault) goes to the back of the queue for another
  * round, because under sustained throttling the SDK's own retry budget runs dry before the batch ends.
  */
-export async function confirmBatch(items: ConfirmationRequest[], settings: ConfirmSettings & BatchOptions): Promise<ConfirmationResult[]> {
+export async function confirmBatch(
+  items: ConfirmationRequest[],
+  settings: ConfirmSettings & BatchOptions,
+): Promise<ConfirmationResult[]> {
   const { concurrency = DEFAULT_CONCURRENCY, signal, onResult, ...aws } = settings;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number of 1 or more, not ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a whole number of 1 or more, not ${concurrency}`);
   const session = new ConfirmSession(aws, signal);
   const results = new Array<ConfirmationResult | undefined>(items.length);
   const queue = items.map((req, index) => ({ req, index, round: 1 }));

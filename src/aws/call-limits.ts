@@ -20,7 +20,10 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** One attempt's limit in ms: the attempt's own, never longer than the whole call's. */
 export function attemptTimeoutMs(limits: CallLimits): number {
-  return Math.min(limits.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS, limits.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
+  return Math.min(
+    limits.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
+    limits.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+  );
 }
 
 /**

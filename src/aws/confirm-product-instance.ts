@@ -1,6 +1,11 @@
 // ConfirmProductInstance for one instance: validate, pick the region (or find it), call, and turn
 // the answer or the failure into a verdict with its evidence. Never throws.
-import { ConfirmProductInstanceCommand, DescribeRegionsCommand, EC2Client, type ConfirmProductInstanceCommandOutput } from '@aws-sdk/client-ec2';
+import {
+  ConfirmProductInstanceCommand,
+  DescribeRegionsCommand,
+  EC2Client,
+  type ConfirmProductInstanceCommandOutput,
+} from '@aws-sdk/client-ec2';
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import {
@@ -14,8 +19,18 @@ import {
   type ConfirmationResult,
 } from '../core/confirmations';
 import { REGION } from '../core/ids';
-import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
-import { assertProfileUsable, credentialProvider, credentialsMessage, memoizeCredentials } from './credentials';
+import {
+  clientLimits,
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  type CallLimits,
+} from './call-limits';
+import {
+  assertProfileUsable,
+  credentialProvider,
+  credentialsMessage,
+  memoizeCredentials,
+} from './credentials';
 import { BadAnswer, classifySdkError, inSeconds, type ClassifiedError } from './errors';
 import { profileLabel, type AwsSettings } from './profiles';
 import { noRegionMessage, resolveRegion, type ResolvedRegion } from './region';
@@ -59,9 +74,12 @@ export class ConfirmSession {
       client = new EC2Client({
         region,
         credentials: this.credentials,
-        retryStrategy: new AdaptiveRetryStrategy(this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, {
-          rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_SEND_RATE_PER_SECOND }),
-        }),
+        retryStrategy: new AdaptiveRetryStrategy(
+          this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          {
+            rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_SEND_RATE_PER_SECOND }),
+          },
+        ),
         ...clientLimits(this.settings),
         ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
       });
@@ -75,15 +93,29 @@ export class ConfirmSession {
    * no answer in time fails with a message naming the endpoint and the time waited, not the SDK's
    * "Request aborted"; a call stopped by the engineer or by `signal` fails as the SDK says.
    */
-  async ask<T>(region: string, call: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async ask<T>(
+    region: string,
+    call: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const startedAt = Date.now();
     const limit = AbortSignal.timeout(this.settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
-    const abortSignal = AbortSignal.any([limit, ...(signal ? [signal] : []), ...(this.signal ? [this.signal] : [])]);
+    const abortSignal = AbortSignal.any([
+      limit,
+      ...(signal ? [signal] : []),
+      ...(this.signal ? [this.signal] : []),
+    ]);
     try {
       return await call(this.client(region), abortSignal);
     } catch (error) {
-      if (!NO_ANSWER.has((error as Error).name) || signal?.aborted || this.signal?.aborted) throw error;
-      throw Object.assign(new Error(`no answer from ${this.endpoint(region)} in ${inSeconds(Date.now() - startedAt)} s`), { name: 'TimeoutError' });
+      if (!NO_ANSWER.has((error as Error).name) || signal?.aborted || this.signal?.aborted)
+        throw error;
+      throw Object.assign(
+        new Error(
+          `no answer from ${this.endpoint(region)} in ${inSeconds(Date.now() - startedAt)} s`,
+        ),
+        { name: 'TimeoutError' },
+      );
     }
   }
 
@@ -98,13 +130,16 @@ export class ConfirmSession {
       await this.assertUsable();
       const home = (await this.defaultRegion())?.region;
       const region = home && REGION.test(home) ? home : FALLBACK_HOME_REGION;
-      const out = await this.ask(region, (client, abortSignal) => client.send(new DescribeRegionsCommand({}), { abortSignal }));
+      const out = await this.ask(region, (client, abortSignal) =>
+        client.send(new DescribeRegionsCommand({}), { abortSignal }),
+      );
       const names = (out.Regions ?? [])
         .map((r) => r.RegionName ?? '')
         .filter((name) => REGION.test(name))
         .sort();
       // Every account has regions enabled: an empty list is an answer that was lost, not "nowhere".
-      if (names.length === 0) throw new BadAnswer(`EC2 answered DescribeRegions in ${region} with no region in it`);
+      if (names.length === 0)
+        throw new BadAnswer(`EC2 answered DescribeRegions in ${region} with no region in it`);
       return names;
     })();
     this.regions.catch(() => {
@@ -124,7 +159,10 @@ export class ConfirmSession {
   }
 }
 
-export async function confirmWithSession(req: ConfirmationRequest, session: ConfirmSession): Promise<ConfirmationResult> {
+export async function confirmWithSession(
+  req: ConfirmationRequest,
+  session: ConfirmSession,
+): Promise<ConfirmationResult> {
   const problems = validateConfirmationRequest(req);
   if (problems.length) return malformedResult(req, problems, session.profile);
   const base = {
@@ -138,7 +176,9 @@ export async function confirmWithSession(req: ConfirmationRequest, session: Conf
   } catch (error) {
     return errorResult(base, namedRegion(req.region), await toError(error, session));
   }
-  const where: ResolvedRegion | null = req.region ? { region: req.region, source: 'request' } : await session.defaultRegion();
+  const where: ResolvedRegion | null = req.region
+    ? { region: req.region, source: 'request' }
+    : await session.defaultRegion();
   if (!where) return malformedResult(req, [noRegionMessage(session.settings)], session.profile);
   // A region from the environment or the config files is checked here; one given with the request was checked above.
   const problem = regionProblem(where.region, where.source);
@@ -152,14 +192,29 @@ export async function confirmWithSession(req: ConfirmationRequest, session: Conf
   return confirmIn(base, where, session);
 }
 
-type ResultBase = Pick<ConfirmationResult, 'instanceId' | 'productCode' | 'claimedAccount' | 'profile'>;
+type ResultBase = Pick<
+  ConfirmationResult,
+  'instanceId' | 'productCode' | 'claimedAccount' | 'profile'
+>;
 type ResultRegion = Pick<ConfirmationResult, 'region' | 'regionSource'>;
 
-async function confirmIn(base: ResultBase, where: ResolvedRegion, session: ConfirmSession, signal?: AbortSignal): Promise<ConfirmationResult> {
+async function confirmIn(
+  base: ResultBase,
+  where: ResolvedRegion,
+  session: ConfirmSession,
+  signal?: AbortSignal,
+): Promise<ConfirmationResult> {
   const region = { region: where.region, regionSource: where.source };
   try {
-    const command = new ConfirmProductInstanceCommand({ InstanceId: base.instanceId, ProductCode: base.productCode });
-    const out = await session.ask(where.region, (client, abortSignal) => client.send(command, { abortSignal }), signal);
+    const command = new ConfirmProductInstanceCommand({
+      InstanceId: base.instanceId,
+      ProductCode: base.productCode,
+    });
+    const out = await session.ask(
+      where.region,
+      (client, abortSignal) => client.send(command, { abortSignal }),
+      signal,
+    );
     const answer = checkedAnswer(out);
     return makeResult(base, region, {
       ownerId: answer.ownerId,
@@ -176,17 +231,27 @@ async function confirmIn(base: ResultBase, where: ResolvedRegion, session: Confi
  * The answer as the API defines it: `return` true or false, and the owner's account when true. Anything
  * else (an empty body from a proxy, another document) throws BadAnswer: it must never read as "not attached".
  */
-function checkedAnswer(out: ConfirmProductInstanceCommandOutput): { attached: boolean; ownerId: string | null } {
+function checkedAnswer(out: ConfirmProductInstanceCommandOutput): {
+  attached: boolean;
+  ownerId: string | null;
+} {
   const status = out.$metadata.httpStatusCode ?? 200;
   if (typeof out.Return !== 'boolean')
-    throw new BadAnswer(`EC2 answered HTTP ${status} without the ConfirmProductInstance answer (no <return> true or false in the body)`);
+    throw new BadAnswer(
+      `EC2 answered HTTP ${status} without the ConfirmProductInstance answer (no <return> true or false in the body)`,
+    );
   if (out.Return && !/^\d{12}$/.test(out.OwnerId ?? ''))
-    throw new BadAnswer(`EC2 answered HTTP ${status} that the product code is attached, without the owner's 12-digit account`);
+    throw new BadAnswer(
+      `EC2 answered HTTP ${status} that the product code is attached, without the owner's 12-digit account`,
+    );
   return { attached: out.Return, ownerId: out.OwnerId ?? null };
 }
 
 /** Region "auto": ask every enabled region at once; the first real answer wins and the rest are cancelled. */
-async function findAndConfirm(base: ResultBase, session: ConfirmSession): Promise<ConfirmationResult> {
+async function findAndConfirm(
+  base: ResultBase,
+  session: ConfirmSession,
+): Promise<ConfirmationResult> {
   const searched: ResultRegion = { region: null, regionSource: 'auto' };
   let regions: string[];
   try {
@@ -195,7 +260,9 @@ async function findAndConfirm(base: ResultBase, session: ConfirmSession): Promis
     return errorResult(base, searched, await toError(error, session));
   }
   const cancel = new AbortController();
-  const answers = regions.map((region) => confirmIn(base, { region, source: 'auto' }, session, cancel.signal));
+  const answers = regions.map((region) =>
+    confirmIn(base, { region, source: 'auto' }, session, cancel.signal),
+  );
   const answered = await new Promise<ConfirmationResult | null>((resolve) => {
     for (const answer of answers)
       void answer.then((r) => {
@@ -222,16 +289,29 @@ async function toError(error: unknown, session: ConfirmSession): Promise<Classif
   return { ...classified, message: await credentialsMessage(session.settings, error) };
 }
 
-function errorResult(base: ResultBase, region: ResultRegion, error: ClassifiedError): ConfirmationResult {
+function errorResult(
+  base: ResultBase,
+  region: ResultRegion,
+  error: ClassifiedError,
+): ConfirmationResult {
   const { requestId, requestIdService, ...rest } = error;
-  return makeResult(base, region, { ownerId: null, verdict: 'error', error: rest, requestId, ...(requestIdService ? { requestIdService } : {}) });
+  return makeResult(base, region, {
+    ownerId: null,
+    verdict: 'error',
+    error: rest,
+    requestId,
+    ...(requestIdService ? { requestIdService } : {}),
+  });
 }
 
 /** Keys in the documented JSON order, so CLI output and result files read the same everywhere. */
 function makeResult(
   base: ResultBase,
   region: ResultRegion,
-  answer: Pick<ConfirmationResult, 'ownerId' | 'verdict' | 'error' | 'requestId' | 'requestIdService'>,
+  answer: Pick<
+    ConfirmationResult,
+    'ownerId' | 'verdict' | 'error' | 'requestId' | 'requestIdService'
+  >,
 ): ConfirmationResult {
   return {
     instanceId: base.instanceId,

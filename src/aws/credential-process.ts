@@ -19,10 +19,19 @@ const MAX_OUTPUT_CHARS = 64 * 1024;
  * answered within `timeoutMs`, and with a CredentialsProviderError whose message is the command's
  * failure when it exits non-zero or prints something else (the caller adds the advice and redacts).
  */
-export function runCredentialProcess(profile: string, command: string, timeoutMs: number): Promise<AwsCredentialIdentity> {
+export function runCredentialProcess(
+  profile: string,
+  command: string,
+  timeoutMs: number,
+): Promise<AwsCredentialIdentity> {
   return new Promise((resolve, reject) => {
     // Its own process group on POSIX, so the command's children die with it (a shell runs it).
-    const child = spawn(command, { shell: true, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(command, {
+      shell: true,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -47,7 +56,11 @@ export function runCredentialProcess(profile: string, command: string, timeoutMs
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       if (code !== 0) {
-        reject(failure(`it ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+        reject(
+          failure(
+            `it ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}${stderr.trim() ? `: ${stderr.trim()}` : ''}`,
+          ),
+        );
         return;
       }
       try {
@@ -68,9 +81,11 @@ function parseCredentials(stdout: string): AwsCredentialIdentity {
     throw failure('it did not print JSON');
   }
   if (data?.Version !== 1) throw failure('it did not print "Version": 1');
-  if (typeof data.AccessKeyId !== 'string' || typeof data.SecretAccessKey !== 'string') throw failure('it printed no AccessKeyId and SecretAccessKey');
+  if (typeof data.AccessKeyId !== 'string' || typeof data.SecretAccessKey !== 'string')
+    throw failure('it printed no AccessKeyId and SecretAccessKey');
   const expiration = typeof data.Expiration === 'string' ? new Date(data.Expiration) : undefined;
-  if (expiration && !(expiration.getTime() > Date.now())) throw failure(`it printed credentials that expired at ${String(data.Expiration)}`);
+  if (expiration && !(expiration.getTime() > Date.now()))
+    throw failure(`it printed credentials that expired at ${String(data.Expiration)}`);
   return {
     accessKeyId: data.AccessKeyId,
     secretAccessKey: data.SecretAccessKey,
@@ -87,7 +102,8 @@ function failure(what: string): Error {
 /** Ends the command and whatever it started; nothing waits for a hung helper to finish cleanly. */
 function kill(child: ChildProcess): void {
   try {
-    if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+    if (child.pid !== undefined && process.platform !== 'win32')
+      process.kill(-child.pid, 'SIGKILL');
     else child.kill('SIGKILL');
   } catch {
     // Already gone.

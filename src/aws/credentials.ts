@@ -7,7 +7,13 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { profileNameProblem, shellQuote } from '../core/text';
 import { CredentialsProblem, inSeconds, QUIET_SDK_LOGGER, redactSecrets } from './errors';
-import { profileKind, profileLabel, readProfiles, sharedFilePaths, type AwsSettings } from './profiles';
+import {
+  profileKind,
+  profileLabel,
+  readProfiles,
+  sharedFilePaths,
+  type AwsSettings,
+} from './profiles';
 import { credentialProcessChain, credentialsThroughChain, roleRefusal } from './role-chain';
 
 export interface CredentialsLimits {
@@ -23,7 +29,9 @@ const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
  * killed at the limit (role-chain.ts); any other source that has not answered by then fails with a
  * CredentialsProblem naming the profile and the limit. STS refusing a role is a RoleRefused.
  */
-export function credentialProvider(settings: AwsSettings & CredentialsLimits): AwsCredentialIdentityProvider {
+export function credentialProvider(
+  settings: AwsSettings & CredentialsLimits,
+): AwsCredentialIdentityProvider {
   const limitMs = settings.credentialsTimeoutMs ?? DEFAULT_CREDENTIALS_TIMEOUT_MS;
   return async () => {
     const profile = chainProfile(settings);
@@ -71,12 +79,15 @@ function withTimeLimit<T>(work: Promise<T>, limitMs: number, problem: () => Erro
  * credentials, so asking the source again for each of 1,000 instances would only multiply the wait
  * (a hung credential_process, ten seconds each). The next session asks afresh.
  */
-export function memoizeCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+export function memoizeCredentials(
+  provider: AwsCredentialIdentityProvider,
+): AwsCredentialIdentityProvider {
   let pending: Promise<AwsCredentialIdentity> | undefined;
   return async () => {
     const current = pending ? await pending.catch(() => undefined) : undefined;
     if (pending && !current) return pending;
-    if (current && (!current.expiration || current.expiration.getTime() - Date.now() > 5 * 60_000)) return current;
+    if (current && (!current.expiration || current.expiration.getTime() - Date.now() > 5 * 60_000))
+      return current;
     pending = provider();
     return pending;
   };
@@ -132,7 +143,10 @@ async function credentialsAdvice(settings: AwsSettings, detail: string): Promise
  * password or a key): a CredentialsProblem already says what to do; anything else gets advice.
  */
 export async function credentialsMessage(settings: AwsSettings, error: unknown): Promise<string> {
-  const text = error instanceof CredentialsProblem ? error.message : await credentialsAdvice(settings, (error as Error).message ?? String(error));
+  const text =
+    error instanceof CredentialsProblem
+      ? error.message
+      : await credentialsAdvice(settings, (error as Error).message ?? String(error));
   return redactSecrets(await withoutCommandLines(text));
 }
 
@@ -143,12 +157,15 @@ export async function credentialsMessage(settings: AwsSettings, error: unknown):
 async function withoutCommandLines(text: string): Promise<string> {
   let out = text;
   for (const values of (await readProfiles()).values()) {
-    if (values.credential_process) out = out.split(values.credential_process).join('<its credential_process command>');
+    if (values.credential_process)
+      out = out.split(values.credential_process).join('<its credential_process command>');
   }
   return out;
 }
 
-export async function checkCredentials(settings: AwsSettings): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkCredentials(
+  settings: AwsSettings,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     await assertProfileUsable(settings);
     await credentialProvider(settings)();

@@ -22,7 +22,11 @@ export interface ConfiguredEndpoint {
  * file is read fresh on each call. Throws an Error saying what to fix when the profile names a
  * `services` section the file does not have (as the AWS CLI refuses it too).
  */
-export async function configuredEndpoint(serviceId: string, settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): Promise<ConfiguredEndpoint | null> {
+export async function configuredEndpoint(
+  serviceId: string,
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ConfiguredEndpoint | null> {
   const envName = `AWS_ENDPOINT_URL_${serviceId.toUpperCase().replace(/ /g, '_')}`;
   const { configFile } = await loadSharedConfigFiles({
     ignoreCache: true,
@@ -31,7 +35,8 @@ export async function configuredEndpoint(serviceId: string, settings: AwsSetting
   });
   const profileName = profileLabel(settings, env) ?? 'default';
   const profile = configFile[profileName] ?? {};
-  if (isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls)) return null;
+  if (isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls))
+    return null;
   for (const name of [envName, 'AWS_ENDPOINT_URL']) {
     if (env[name]) return { url: env[name], from: name };
   }

@@ -41,7 +41,12 @@ export function inSeconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
 }
 
-export const QUIET_SDK_LOGGER: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+export const QUIET_SDK_LOGGER: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /** SDK and credential_process messages can quote commands, keys or signatures: mask them, on one line. */
 export function redactSecrets(text: string): string {
@@ -102,7 +107,8 @@ const KIND_BY_CODE: Record<string, ConfirmationErrorKind> = {
 function kindOf(e: SdkLikeError): ConfirmationErrorKind {
   if (e instanceof CredentialsProblem) return 'credentials';
   const code = e.Code ?? e.name ?? 'Error';
-  if (code === 'AuthFailure') return /validate|credentials/i.test(e.message ?? '') ? 'credentials' : 'unauthorized';
+  if (code === 'AuthFailure')
+    return /validate|credentials/i.test(e.message ?? '') ? 'credentials' : 'unauthorized';
   const known = KIND_BY_CODE[code];
   if (known) return known;
   return networkCode(e) !== null || /socket hang up/i.test(e.message ?? '') ? 'network' : 'unknown';
@@ -123,10 +129,13 @@ const NETWORK_CODES = new Set([
 
 const WHAT_TO_DO: Partial<Record<ConfirmationErrorKind, string>> = {
   'instance-not-found': 'check the instance id and the region (or use region "auto")',
-  unauthorized: 'check the product code, and use a profile of the AWS account that owns it, with IAM permission ec2:ConfirmProductInstance',
-  throttled: 'AWS is still throttling after retries: wait a minute and retry, or lower the concurrency',
+  unauthorized:
+    'check the product code, and use a profile of the AWS account that owns it, with IAM permission ec2:ConfirmProductInstance',
+  throttled:
+    'AWS is still throttling after retries: wait a minute and retry, or lower the concurrency',
   network: 'check the network, proxy or endpoint URL, then retry',
-  'bad-answer': 'this is not a verdict: retry in a minute (a re-run of a batch asks again), and check the proxy or endpoint URL if it persists',
+  'bad-answer':
+    'this is not a verdict: retry in a minute (a re-run of a batch asks again), and check the proxy or endpoint URL if it persists',
 };
 
 interface SdkLikeError {
@@ -161,7 +170,11 @@ export function classifySdkError(error: unknown): ClassifiedError {
       requestId,
     };
   }
-  const hint = WHAT_TO_DO[kind] ?? (status !== undefined && status >= 500 ? 'AWS had a fault on its side even after retries: retry in a minute' : undefined);
+  const hint =
+    WHAT_TO_DO[kind] ??
+    (status !== undefined && status >= 500
+      ? 'AWS had a fault on its side even after retries: retry in a minute'
+      : undefined);
   const message = kind === 'unknown' && status ? `${detail} (HTTP ${status})` : detail;
   return {
     kind,

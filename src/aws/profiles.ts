@@ -18,7 +18,10 @@ export interface AwsSettings {
 }
 
 /** The profile named in evidence: the chosen one, else the one the default chain reads (AWS_PROFILE). */
-export function profileLabel(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): string | null {
+export function profileLabel(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   return settings.profile || env.AWS_PROFILE || null;
 }
 
@@ -39,13 +42,21 @@ export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): SharedFil
   const home = env.HOME || env.USERPROFILE || homedir();
   return {
     configFile: expandHome(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'), home),
-    credentialsFile: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), home),
+    credentialsFile: expandHome(
+      env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+      home,
+    ),
   };
 }
 
 /** Every profile with its merged settings (credentials file over config file, as botocore merges). Read fresh on each call. */
-export async function readProfiles(paths: SharedFilePaths = sharedFilePaths()): Promise<Map<string, Section>> {
-  const [config = '', credentials = ''] = await Promise.all([readTextIfExists(paths.configFile), readTextIfExists(paths.credentialsFile)]);
+export async function readProfiles(
+  paths: SharedFilePaths = sharedFilePaths(),
+): Promise<Map<string, Section>> {
+  const [config = '', credentials = ''] = await Promise.all([
+    readTextIfExists(paths.configFile),
+    readTextIfExists(paths.credentialsFile),
+  ]);
   const profiles = new Map<string, Section>();
   for (const [section, values] of parseIniSections(config)) {
     const name = configProfileName(section);
@@ -57,9 +68,15 @@ export async function readProfiles(paths: SharedFilePaths = sharedFilePaths()): 
   return profiles;
 }
 
-export async function listProfiles(paths: SharedFilePaths = sharedFilePaths()): Promise<ProfileSummary[]> {
+export async function listProfiles(
+  paths: SharedFilePaths = sharedFilePaths(),
+): Promise<ProfileSummary[]> {
   const profiles = await readProfiles(paths);
-  return [...profiles].map(([name, values]) => ({ name, ...(values.region ? { region: values.region } : {}), kind: profileKind(values) }));
+  return [...profiles].map(([name, values]) => ({
+    name,
+    ...(values.region ? { region: values.region } : {}),
+    kind: profileKind(values),
+  }));
 }
 
 /** The kind, checked in the order the SDK's fromIni resolves a profile. */

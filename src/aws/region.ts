@@ -20,18 +20,26 @@ const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
  * The default region for `settings`, or null when no source names one. The profile is the chosen
  * one, else AWS_PROFILE, else `default`; its config files are read fresh on each call.
  */
-export async function resolveRegion(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedRegion | null> {
+export async function resolveRegion(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedRegion | null> {
   if (settings.region) return { region: settings.region, source: settings.regionSource ?? 'flag' };
   for (const name of REGION_VARIABLES) {
     const value = env[name];
     if (value) return { region: value, source: name };
   }
-  const fromProfile = (await readProfiles(sharedFilePaths(env))).get(profileOf(settings, env))?.region;
+  const fromProfile = (await readProfiles(sharedFilePaths(env))).get(
+    profileOf(settings, env),
+  )?.region;
   return fromProfile ? { region: fromProfile, source: 'profile' } : null;
 }
 
 /** What to tell an engineer when no source names a region: each way to name one, the profile's own included. */
-export function noRegionMessage(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): string {
+export function noRegionMessage(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const profile = profileOf(settings, env);
   const configure = `aws configure set region us-east-1${profile === 'default' ? '' : ` --profile ${shellQuote(profile)}`}`;
   return (

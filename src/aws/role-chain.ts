@@ -22,8 +22,10 @@ export function credentialProcessChain(profiles: Profiles, name: string): string
     if (!values || chain.includes(current) || values.mfa_serial) return undefined;
     chain.push(current);
     if (chain.length > 1 && values.aws_access_key_id) return undefined;
-    if (!values.role_arn) return values.credential_process && !values.aws_access_key_id ? chain : undefined;
-    if (!values.source_profile || values.credential_source || values.web_identity_token_file) return undefined;
+    if (!values.role_arn)
+      return values.credential_process && !values.aws_access_key_id ? chain : undefined;
+    if (!values.source_profile || values.credential_source || values.web_identity_token_file)
+      return undefined;
     current = values.source_profile;
   }
   return undefined;
@@ -35,12 +37,23 @@ export function credentialProcessChain(profiles: Profiles, name: string): string
  * duration_seconds and region, as fromIni would. Throws a CredentialsProblem naming the profile
  * whose command failed or hung, and a RoleRefused when STS refuses a role.
  */
-export async function credentialsThroughChain(profiles: Profiles, chain: readonly string[], limitMs: number): Promise<AwsCredentialIdentity> {
+export async function credentialsThroughChain(
+  profiles: Profiles,
+  chain: readonly string[],
+  limitMs: number,
+): Promise<AwsCredentialIdentity> {
   const source = chain[chain.length - 1];
-  const who = chain.length === 1 ? `profile "${source}"` : `profile "${source}" (the source_profile of profile "${chain[chain.length - 2]}")`;
+  const who =
+    chain.length === 1
+      ? `profile "${source}"`
+      : `profile "${source}" (the source_profile of profile "${chain[chain.length - 2]}")`;
   let credentials: AwsCredentialIdentity;
   try {
-    credentials = await runCredentialProcess(who, profiles.get(source)?.credential_process ?? '', limitMs);
+    credentials = await runCredentialProcess(
+      who,
+      profiles.get(source)?.credential_process ?? '',
+      limitMs,
+    );
   } catch (error) {
     if (chain.length === 1 || error instanceof CredentialsProblem) throw error;
     throw new CredentialsProblem(
@@ -57,7 +70,11 @@ export async function credentialsThroughChain(profiles: Profiles, chain: readonl
         ...(role.external_id ? { ExternalId: role.external_id } : {}),
         DurationSeconds: Number.parseInt(role.duration_seconds || '3600', 10),
       },
-      clientConfig: { profile: name, logger: QUIET_SDK_LOGGER, ...(role.region ? { region: role.region } : {}) },
+      clientConfig: {
+        profile: name,
+        logger: QUIET_SDK_LOGGER,
+        ...(role.region ? { region: role.region } : {}),
+      },
     });
     credentials = await assume().catch((error: unknown) => {
       throw roleRefusal(error, chain[0], profiles) ?? error;
@@ -71,10 +88,24 @@ export async function credentialsThroughChain(profiles: Profiles, chain: readonl
  * problems have none) as a RoleRefused naming the profile, the role STS refused (from its message,
  * else the profile's role_arn) and what to check; undefined for anything else.
  */
-export function roleRefusal(error: unknown, profile: string, profiles: Profiles): RoleRefused | undefined {
-  const e = error as { name?: string; message?: string; Code?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
+export function roleRefusal(
+  error: unknown,
+  profile: string,
+  profiles: Profiles,
+): RoleRefused | undefined {
+  const e = error as {
+    name?: string;
+    message?: string;
+    Code?: string;
+    $metadata?: { httpStatusCode?: number; requestId?: string };
+  };
   const values = profiles.get(profile);
-  if (!values?.role_arn || e?.$metadata?.httpStatusCode === undefined || error instanceof CredentialsProblem) return undefined;
+  if (
+    !values?.role_arn ||
+    e?.$metadata?.httpStatusCode === undefined ||
+    error instanceof CredentialsProblem
+  )
+    return undefined;
   const code = e.Code ?? e.name ?? 'Error';
   const role = /on resource: (arn:[^\s]+)/.exec(e.message ?? '')?.[1] ?? values.role_arn;
   const through = profileOfRole(profiles, profile, role);
@@ -93,7 +124,11 @@ export function roleRefusal(error: unknown, profile: string, profiles: Profiles)
 /** The profile on `profile`'s source_profile chain whose role_arn is `role`, if any. */
 function profileOfRole(profiles: Profiles, profile: string, role: string): string | undefined {
   const seen = new Set<string>();
-  for (let name: string | undefined = profile; name !== undefined && !seen.has(name); name = profiles.get(name)?.source_profile) {
+  for (
+    let name: string | undefined = profile;
+    name !== undefined && !seen.has(name);
+    name = profiles.get(name)?.source_profile
+  ) {
     seen.add(name);
     if (profiles.get(name)?.role_arn === role) return name;
   }

@@ -6,7 +6,14 @@ import { classifySdkError, CredentialsProblem, redactSecrets } from './errors';
 import type { AwsSettings } from './profiles';
 
 /** Why S3 gave no report: each kind has its own advice. */
-export type S3ProblemKind = 'no-such-bucket' | 'no-such-key' | 'access-denied' | 'wrong-region' | 'credentials' | 'network' | 'unknown';
+export type S3ProblemKind =
+  | 'no-such-bucket'
+  | 'no-such-key'
+  | 'access-denied'
+  | 'wrong-region'
+  | 'credentials'
+  | 'network'
+  | 'unknown';
 
 /** A listing or a read of reports in S3 that failed; `message` says what to do. Never holds a secret. */
 export class S3ReportsError extends Error {
@@ -42,23 +49,39 @@ interface S3LikeError {
   $response?: { headers?: Record<string, string | undefined> };
 }
 
-const WRONG_REGION = new Set(['PermanentRedirect', 'AuthorizationHeaderMalformed', 'IllegalLocationConstraintException', 'Redirect', 'TemporaryRedirect']);
+const WRONG_REGION = new Set([
+  'PermanentRedirect',
+  'AuthorizationHeaderMalformed',
+  'IllegalLocationConstraintException',
+  'Redirect',
+  'TemporaryRedirect',
+]);
 
 /**
  * Turns what the S3 client threw into an S3ReportsError. A HEAD answer has no body, so its error is
  * known by status alone (403, 404, 301). Credentials failures get the same advice as EC2's
  * (`aws sso login --profile ...`, then retry).
  */
-export async function s3Problem(error: unknown, call: S3Call, settings: AwsSettings): Promise<S3ReportsError> {
+export async function s3Problem(
+  error: unknown,
+  call: S3Call,
+  settings: AwsSettings,
+): Promise<S3ReportsError> {
   if (error instanceof S3ReportsError) return error;
   // Refused before S3 was asked (STS refusing the profile's role has AccessDenied too): the profile's to fix.
-  if (error instanceof CredentialsProblem) return new S3ReportsError('credentials', await credentialsMessage(settings, error));
+  if (error instanceof CredentialsProblem)
+    return new S3ReportsError('credentials', await credentialsMessage(settings, error));
   const e = (error ?? {}) as S3LikeError;
   const code = e.Code ?? e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
   const where = call.key ? `s3://${call.bucket}/${call.key}` : `s3://${call.bucket}`;
-  const bucketRegion = e.$response?.headers?.['x-amz-bucket-region'] ?? e.Region ?? regionOfEndpoint(e.Endpoint);
-  if (WRONG_REGION.has(code) || status === 301 || (bucketRegion && bucketRegion !== call.region && (status === 400 || status === 403))) {
+  const bucketRegion =
+    e.$response?.headers?.['x-amz-bucket-region'] ?? e.Region ?? regionOfEndpoint(e.Endpoint);
+  if (
+    WRONG_REGION.has(code) ||
+    status === 301 ||
+    (bucketRegion && bucketRegion !== call.region && (status === 400 || status === 403))
+  ) {
     const region = bucketRegion
       ? `bucket ${call.bucket} is in ${bucketRegion}, not ${call.region}`
       : `bucket ${call.bucket} is not in ${call.region} (S3 did not say where it is)`;
@@ -76,10 +99,20 @@ export async function s3Problem(error: unknown, call: S3Call, settings: AwsSetti
     );
   }
   if (code === 'NoSuchKey' || (status === 404 && call.action === 's3:GetObject')) {
-    return new S3ReportsError('no-such-key', `no object ${where} (NoSuchKey): check the key, or give its folder as s3://${call.bucket}/PREFIX/`);
+    return new S3ReportsError(
+      'no-such-key',
+      `no object ${where} (NoSuchKey): check the key, or give its folder as s3://${call.bucket}/PREFIX/`,
+    );
   }
-  if (code === 'AccessDenied' || code === 'AllAccessDisabled' || (status === 403 && !isCredentialsCode(code))) {
-    const resource = call.action === 's3:ListBucket' ? `arn:aws:s3:::${call.bucket}` : `arn:aws:s3:::${call.bucket}/${prefixOf(call.key)}*`;
+  if (
+    code === 'AccessDenied' ||
+    code === 'AllAccessDisabled' ||
+    (status === 403 && !isCredentialsCode(code))
+  ) {
+    const resource =
+      call.action === 's3:ListBucket'
+        ? `arn:aws:s3:::${call.bucket}`
+        : `arn:aws:s3:::${call.bucket}/${prefixOf(call.key)}*`;
     return new S3ReportsError(
       'access-denied',
       `access denied to ${where} (${code || `HTTP ${status}`}): the profile's role needs IAM permission ${call.action} on ${resource}; ask the bucket's owner, or choose a profile that has it, then retry`,
@@ -95,10 +128,19 @@ export async function s3Problem(error: unknown, call: S3Call, settings: AwsSetti
       `cannot reach S3 at ${call.endpoint} for ${where} (${redactSecrets(e.message || code || 'no answer')}): check the network, proxy or endpoint URL (AWS_ENDPOINT_URL_S3, the profile's endpoint_url), then retry`,
     );
   }
-  return new S3ReportsError('unknown', `S3 refused ${call.action} on ${where}: ${classified.message}`);
+  return new S3ReportsError(
+    'unknown',
+    `S3 refused ${call.action} on ${where}: ${classified.message}`,
+  );
 }
 
-const CREDENTIALS_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'TokenRefreshRequired', 'InvalidToken']);
+const CREDENTIALS_CODES = new Set([
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'TokenRefreshRequired',
+  'InvalidToken',
+]);
 
 function isCredentialsCode(code: string): boolean {
   return CREDENTIALS_CODES.has(code);

@@ -2,14 +2,25 @@
 // objects, every page past 1,000 keys; one level of "subfolders" when it has none itself), and
 // `s3://bucket/key.csv` is one object. Each object becomes a ReportSource whose open() streams
 // GetObject's body straight into the parser: no temp file, no whole-object buffer.
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  type ListObjectsV2CommandOutput,
+} from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { streamChunks } from '../core/csv';
 import type { Problem } from '../core/domain';
 import { feedFileLayout } from '../core/feeds';
 import { isReportFileName } from '../core/reports';
 import type { ReportSource } from '../core/reports';
-import { clientLimits, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, type CallLimits } from './call-limits';
+import {
+  clientLimits,
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  type CallLimits,
+} from './call-limits';
 import { assertProfileUsable, credentialProvider, memoizeCredentials } from './credentials';
 import { configuredEndpoint } from './endpoints';
 import { inSeconds } from './errors';
@@ -104,7 +115,9 @@ export class S3Reports {
     const { bucket, key } = parseS3Url(url);
     if (isReportFileName(key)) return undefined;
     const root = key === '' || key.endsWith('/') ? key : `${key}/`;
-    const folders = (await this.listLevel(bucket, root, signal)).subprefixes.filter((p) => FEED_FOLDER.test(p.slice(root.length)));
+    const folders = (await this.listLevel(bucket, root, signal)).subprefixes.filter((p) =>
+      FEED_FOLDER.test(p.slice(root.length)),
+    );
     const files: S3FeedFile[] = [];
     for (const folder of folders) {
       for (const object of (await this.listLevel(bucket, folder, signal, false)).reports) {
@@ -117,7 +130,13 @@ export class S3Reports {
 
   /** The object as a ReportSource: open() streams its body (GetObject), failing mid-way with an S3ReportsError. */
   source(object: S3ReportObject): S3ReportSource {
-    return { name: s3Url(object.bucket, object.key), modified: object.modified, bytes: object.bytes, object, open: (signal) => this.body(object, signal) };
+    return {
+      name: s3Url(object.bucket, object.key),
+      modified: object.modified,
+      bytes: object.bytes,
+      object,
+      open: (signal) => this.body(object, signal),
+    };
   }
 
   destroy(): void {
@@ -128,9 +147,18 @@ export class S3Reports {
   }
 
   /** The prefix as a folder; `empty` when nothing at all is under it. */
-  private async listFolder(url: string, bucket: string, prefix: string, signal?: AbortSignal): Promise<{ listing: S3Listing; empty: boolean }> {
+  private async listFolder(
+    url: string,
+    bucket: string,
+    prefix: string,
+    signal?: AbortSignal,
+  ): Promise<{ listing: S3Listing; empty: boolean }> {
     const own = await this.listLevel(bucket, prefix, signal);
-    if (own.reports.length > 0) return { listing: { url, sources: own.reports.map((o) => this.source(o)), notes: [] }, empty: false };
+    if (own.reports.length > 0)
+      return {
+        listing: { url, sources: own.reports.map((o) => this.source(o)), notes: [] },
+        empty: false,
+      };
     const below: S3ReportObject[] = [];
     const found: string[] = [];
     for (const sub of own.subprefixes) {
@@ -175,15 +203,33 @@ export class S3Reports {
     const seen = new Set<string>();
     let token: string | undefined;
     do {
-      const page: ListObjectsV2CommandOutput = await this.call({ action: 's3:ListBucket', bucket, key: prefix }, signal, (client, abortSignal) =>
-        client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, Delimiter: level ? '/' : undefined, ContinuationToken: token }), {
-          abortSignal,
-        }),
+      const page: ListObjectsV2CommandOutput = await this.call(
+        { action: 's3:ListBucket', bucket, key: prefix },
+        signal,
+        (client, abortSignal) =>
+          client.send(
+            new ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix || undefined,
+              Delimiter: level ? '/' : undefined,
+              ContinuationToken: token,
+            }),
+            {
+              abortSignal,
+            },
+          ),
       );
       for (const o of page.Contents ?? []) {
         if (!o.Key || o.Key === prefix) continue; // the zero-byte "folder" object some tools write
         const name = o.Key.slice(prefix.length);
-        if (isReportFileName(name)) reports.push({ bucket, key: o.Key, etag: o.ETag ?? '', bytes: o.Size ?? 0, modified: o.LastModified ?? new Date(0) });
+        if (isReportFileName(name))
+          reports.push({
+            bucket,
+            key: o.Key,
+            etag: o.ETag ?? '',
+            bytes: o.Size ?? 0,
+            modified: o.LastModified ?? new Date(0),
+          });
         else others.push(name);
       }
       for (const p of page.CommonPrefixes ?? []) if (p.Prefix) subprefixes.push(p.Prefix);
@@ -201,17 +247,29 @@ export class S3Reports {
   }
 
   /** The object at `key`, or undefined when there is none (a 404: then the key may be a prefix). */
-  private async head(bucket: string, key: string, signal?: AbortSignal): Promise<S3ReportObject | undefined> {
+  private async head(
+    bucket: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<S3ReportObject | undefined> {
     try {
       const out = await this.call(
         { action: 's3:GetObject', bucket, key },
         signal,
-        (client, abortSignal) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
+        (client, abortSignal) =>
+          client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
         true,
       );
-      return { bucket, key, etag: out.ETag ?? '', bytes: out.ContentLength ?? 0, modified: out.LastModified ?? new Date(0) };
+      return {
+        bucket,
+        key,
+        etag: out.ETag ?? '',
+        bytes: out.ContentLength ?? 0,
+        modified: out.LastModified ?? new Date(0),
+      };
     } catch (error) {
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+        return undefined;
       throw await this.problem(error, { action: 's3:GetObject', bucket, key });
     }
   }
@@ -222,8 +280,15 @@ export class S3Reports {
     const { client } = await this.client();
     let received = 0;
     try {
-      const out = await client.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), { abortSignal: signal });
-      if (!out.Body) throw new S3ReportsError('unknown', `S3 answered GetObject on ${s3Url(object.bucket, object.key)} without a body: retry`);
+      const out = await client.send(
+        new GetObjectCommand({ Bucket: object.bucket, Key: object.key }),
+        { abortSignal: signal },
+      );
+      if (!out.Body)
+        throw new S3ReportsError(
+          'unknown',
+          `S3 answered GetObject on ${s3Url(object.bucket, object.key)} without a body: retry`,
+        );
       const expected = out.ContentLength;
       const stream = out.Body as Readable;
       // Counted as the bytes arrive, not as blocks reach the parser: a cut says how far the download got.
@@ -231,13 +296,17 @@ export class S3Reports {
       yield* streamChunks(stream);
       // A connection closed cleanly before the end is still a cut: never a whole report.
       if (expected !== undefined && received < expected)
-        throw Object.assign(new Error(`the answer ended after ${received} of ${expected} bytes`), { code: 'ECONNRESET' });
+        throw Object.assign(new Error(`the answer ended after ${received} of ${expected} bytes`), {
+          code: 'ECONNRESET',
+        });
     } catch (error) {
       if (signal?.aborted) throw error;
       const problem = await this.problem(error, what);
       throw new S3ReportsError(
         problem.kind,
-        received > 0 ? `the download broke off after ${received} bytes: ${problem.message}` : problem.message,
+        received > 0
+          ? `the download broke off after ${received} bytes: ${problem.message}`
+          : problem.message,
         problem.bucketRegion,
       );
     }
@@ -258,26 +327,42 @@ export class S3Reports {
     } catch (error) {
       if (signal?.aborted) throw error;
       const late = limit.aborted
-        ? Object.assign(new Error(`no answer from ${endpoint} in ${inSeconds(Date.now() - startedAt)} s`), { name: 'TimeoutError' })
+        ? Object.assign(
+            new Error(`no answer from ${endpoint} in ${inSeconds(Date.now() - startedAt)} s`),
+            { name: 'TimeoutError' },
+          )
         : error;
       if (raw && !limit.aborted) throw error;
       throw await this.problem(late, what);
     }
   }
 
-  private async problem(error: unknown, what: Omit<S3Call, 'endpoint' | 'region'>): Promise<S3ReportsError> {
+  private async problem(
+    error: unknown,
+    what: Omit<S3Call, 'endpoint' | 'region'>,
+  ): Promise<S3ReportsError> {
     const ready = await this.ready?.catch(() => undefined);
-    return s3Problem(error, { ...what, endpoint: ready?.endpoint ?? 'S3', region: ready?.region ?? FALLBACK_REGION }, this.settings);
+    return s3Problem(
+      error,
+      { ...what, endpoint: ready?.endpoint ?? 'S3', region: ready?.region ?? FALLBACK_REGION },
+      this.settings,
+    );
   }
 
   private client(): Promise<{ client: S3Client; region: string; endpoint: string }> {
     this.ready ??= (async () => {
       await assertProfileUsable(this.settings).catch(async (error: unknown) => {
-        throw await s3Problem(error, { action: 's3:ListBucket', bucket: '', key: '', endpoint: 'S3', region: FALLBACK_REGION }, this.settings);
+        throw await s3Problem(
+          error,
+          { action: 's3:ListBucket', bucket: '', key: '', endpoint: 'S3', region: FALLBACK_REGION },
+          this.settings,
+        );
       });
-      const configured = await configuredEndpoint(SERVICE_ID, this.settings).catch((error: Error) => {
-        throw new S3ReportsError('unknown', error.message);
-      });
+      const configured = await configuredEndpoint(SERVICE_ID, this.settings).catch(
+        (error: Error) => {
+          throw new S3ReportsError('unknown', error.message);
+        },
+      );
       const region = await s3Region(this.settings);
       const client = new S3Client({
         region,
@@ -311,5 +396,7 @@ async function s3Region(settings: AwsSettings): Promise<string> {
 /** "it holds 2026/, notes.txt and 3 more" / "it is empty". */
 function holds(subprefixes: string[], others: string[]): string {
   const entries = [...subprefixes, ...others];
-  return entries.length === 0 ? 'it is empty' : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
+  return entries.length === 0
+    ? 'it is empty'
+    : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
 }

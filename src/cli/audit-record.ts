@@ -24,4 +24,7 @@ export function exitRecorded(
 }
 
 /** How confirm and confirm-batch name their unrecorded answers. */
-export const ANSWERS = { evidence: (n: number) => (n === 1 ? 'one answer is' : `${n} answers are`), again: 'confirm again' };
+export const ANSWERS = {
+  evidence: (n: number) => (n === 1 ? 'one answer is' : `${n} answers are`),
+  again: 'confirm again',
+};

@@ -24,21 +24,34 @@ export interface OptionDefinition {
 export type OptionDefinitions = Readonly<Record<string, OptionDefinition>>;
 
 /** What parseArgs gives for these options: `values` typed by them, and the positionals. */
-export type ParsedArgs<O extends OptionDefinitions> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+export type ParsedArgs<O extends OptionDefinitions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
 
 /**
  * The options several commands share, defined once: spread the ones a command takes into its
  * `options`, or override `help` where the command uses the option its own way.
  */
 export const SHARED_OPTIONS = {
-  json: { type: 'boolean', help: 'print JSON instead of text (docs/json-output.md gives every key)' },
-  profile: { type: 'string', value: 'NAME', help: "AWS profile of the seller account (default: the SDK's default chain)" },
+  json: {
+    type: 'boolean',
+    help: 'print JSON instead of text (docs/json-output.md gives every key)',
+  },
+  profile: {
+    type: 'string',
+    value: 'NAME',
+    help: "AWS profile of the seller account (default: the SDK's default chain)",
+  },
   region: {
     type: 'string',
     value: 'R|auto',
     help: "the instance's region; \"auto\" searches the account's enabled regions\n(default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region)",
   },
-  'endpoint-url': { type: 'string', value: 'URL', help: 'send EC2 calls here instead of AWS (for tests and VPC endpoints)' },
+  'endpoint-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'send EC2 calls here instead of AWS (for tests and VPC endpoints)',
+  },
   // The default is resolveAuditPath's, in its order (test/unit/core/audit/audit.test.ts holds them together).
   audit: {
     type: 'string',
@@ -51,12 +64,22 @@ export const SHARED_OPTIONS = {
     value: 'PATH...',
     help: 'subscription reports: files, or folders standing for every .csv and .csv.gz in them;\ns3://BUCKET/PREFIX/ and s3://BUCKET/KEY.csv are read from S3 (as --profile, in --region)',
   },
-  'as-of': { type: 'string', value: 'YYYY-MM-DD', help: 'the day to judge on, in UTC (default: today); live agreements are judged at its end' },
-  playbook: { type: 'string', value: 'PATH', help: `team playbook (default: ${TEAM_PLAYBOOK_PATH})` },
+  'as-of': {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    help: 'the day to judge on, in UTC (default: today); live agreements are judged at its end',
+  },
+  playbook: {
+    type: 'string',
+    value: 'PATH',
+    help: `team playbook (default: ${TEAM_PLAYBOOK_PATH})`,
+  },
 } as const satisfies OptionDefinitions;
 
 /** Every command takes it; the definition's own options need not say so. */
-const HELP_OPTION = { help: { type: 'boolean', short: 'h', help: 'this help' } } as const satisfies OptionDefinitions;
+const HELP_OPTION = {
+  help: { type: 'boolean', short: 'h', help: 'this help' },
+} as const satisfies OptionDefinitions;
 
 /** A command of `support-desk`, defined once. */
 export interface CommandDefinition<O extends OptionDefinitions = OptionDefinitions> {
@@ -76,12 +99,18 @@ export interface CommandDefinition<O extends OptionDefinitions = OptionDefinitio
 }
 
 /** Types a definition's `run` by its options; the definition itself is returned unchanged. */
-export function defineCommand<const O extends OptionDefinitions>(definition: CommandDefinition<O>): CommandDefinition<O> {
+export function defineCommand<const O extends OptionDefinitions>(
+  definition: CommandDefinition<O>,
+): CommandDefinition<O> {
   return definition;
 }
 
 /** Reads `argv` by the definition, then prints its help (for --help) or runs it; the exit code. */
-export async function runCommand(command: CommandDefinition, argv: string[], io: CliIo): Promise<number> {
+export async function runCommand(
+  command: CommandDefinition,
+  argv: string[],
+  io: CliIo,
+): Promise<number> {
   const options = { ...command.options, ...HELP_OPTION };
   const args = parseCommandArgs(argv, options);
   if (args.values.help === true) {
@@ -93,13 +122,25 @@ export async function runCommand(command: CommandDefinition, argv: string[], io:
 
 /** `support-desk COMMAND --help`: usage, what it does, every option with what it does, exit codes. */
 export function commandHelp(command: CommandDefinition): string {
-  const options = Object.entries<OptionDefinition>({ ...command.options, ...HELP_OPTION }).map(([name, o]) => {
-    const label = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
-    return { label, lines: o.help.split('\n') };
-  });
+  const options = Object.entries<OptionDefinition>({ ...command.options, ...HELP_OPTION }).map(
+    ([name, o]) => {
+      const label = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
+      return { label, lines: o.help.split('\n') };
+    },
+  );
   const width = Math.max(...options.map((o) => o.label.length)) + 2;
-  const optionLines = options.flatMap(({ label, lines }) => lines.map((line, i) => `  ${(i === 0 ? label : '').padEnd(width)}${line}`));
-  return [synopsis(command), '', command.description, '', 'Options:', ...optionLines, `Exit codes: ${command.exitCodes}`].join('\n');
+  const optionLines = options.flatMap(({ label, lines }) =>
+    lines.map((line, i) => `  ${(i === 0 ? label : '').padEnd(width)}${line}`),
+  );
+  return [
+    synopsis(command),
+    '',
+    command.description,
+    '',
+    'Options:',
+    ...optionLines,
+    `Exit codes: ${command.exitCodes}`,
+  ].join('\n');
 }
 
 /**
@@ -114,9 +155,21 @@ export function commandLine(name: string, words: readonly string[]): string {
  * Options as parseArgs read them, as words of a command line again: `--flag`, `--name VALUE` (once per
  * value of a repeated option), `--name=VALUE` when the value starts with a dash.
  */
-export function optionWords(values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>): string[] {
+export function optionWords(
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+): string[] {
   return Object.entries(values).flatMap(([name, value]) =>
-    [value ?? []].flat().flatMap((v) => (v === true ? [`--${name}`] : v === false ? [] : v.startsWith('-') ? [`--${name}=${v}`] : [`--${name}`, v])),
+    [value ?? []]
+      .flat()
+      .flatMap((v) =>
+        v === true
+          ? [`--${name}`]
+          : v === false
+            ? []
+            : v.startsWith('-')
+              ? [`--${name}=${v}`]
+              : [`--${name}`, v],
+      ),
   );
 }
 
@@ -151,7 +204,11 @@ export function splitAccountOptionMistake(
 ): UsageError | undefined {
   const typed = values.account;
   if (typeof typed !== 'string') return undefined;
-  return splitAccountMistake(command, [typed, ...extra], (account, after) => [...before, ...after, ...optionWords({ ...values, account })]);
+  return splitAccountMistake(command, [typed, ...extra], (account, after) => [
+    ...before,
+    ...after,
+    ...optionWords({ ...values, account }),
+  ]);
 }
 
 /** The usage lines and where to read more: what follows a mistake in the options. */
@@ -161,7 +218,12 @@ export function commandUsage(command: CommandDefinition): string {
 
 /** "Usage: support-desk ..." with each synopsis on its line, a long one's continuations indented. */
 function synopsis(command: CommandDefinition): string {
-  return command.usage.map((u, i) => `${i === 0 ? 'Usage: ' : '       '}support-desk ${u.split('\n').join('\n         ')}`).join('\n');
+  return command.usage
+    .map(
+      (u, i) =>
+        `${i === 0 ? 'Usage: ' : '       '}support-desk ${u.split('\n').join('\n         ')}`,
+    )
+    .join('\n');
 }
 
 /**
@@ -170,7 +232,12 @@ function synopsis(command: CommandDefinition): string {
  */
 function parseCommandArgs<O extends OptionDefinitions>(argv: string[], options: O): ParsedArgs<O> {
   try {
-    return parseArgs({ args: argv, options: parserOptions(options), allowPositionals: true, strict: true }) as ParsedArgs<O>;
+    return parseArgs({
+      args: argv,
+      options: parserOptions(options),
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedArgs<O>;
   } catch {
     throw usageMistake(optionMistake(argv, options));
   }
@@ -179,21 +246,33 @@ function parseCommandArgs<O extends OptionDefinitions>(argv: string[], options: 
 /** The definitions as parseArgs takes them: without the help text. */
 function parserOptions(options: OptionDefinitions) {
   return Object.fromEntries(
-    Object.entries(options).map(([name, { type, multiple, short }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]),
+    Object.entries(options).map(([name, { type, multiple, short }]) => [
+      name,
+      { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) },
+    ]),
   );
 }
 
 /** What is wrong with the options, found by reading them again without strictness. */
 function optionMistake(argv: string[], options: OptionDefinitions): string {
-  const { tokens } = parseArgs({ args: argv, options: parserOptions(options), allowPositionals: true, strict: false, tokens: true });
+  const { tokens } = parseArgs({
+    args: argv,
+    options: parserOptions(options),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const option = options[token.name] as OptionDefinition | undefined;
     if (option === undefined) {
-      const suggestion = token.rawName.startsWith('--') ? closestMatch(token.name, Object.keys(options)) : undefined;
+      const suggestion = token.rawName.startsWith('--')
+        ? closestMatch(token.name, Object.keys(options))
+        : undefined;
       return `unknown option ${token.rawName}${suggestion ? `; did you mean --${suggestion}?` : ''}`;
     }
-    if (option.type === 'boolean' && token.inlineValue) return `${token.rawName} takes no value: drop "=${token.value}"`;
+    if (option.type === 'boolean' && token.inlineValue)
+      return `${token.rawName} takes no value: drop "=${token.value}"`;
     if (option.type !== 'string') continue;
     if (token.value === undefined) return `${token.rawName} needs a value: ${token.rawName} VALUE`;
     if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {

@@ -5,7 +5,16 @@
 import { loadAws } from '../aws/lazy';
 import { AuditLog, auditEntryFor, resolveAuditPath } from '../core/audit';
 import { BATCH_INPUT_SHAPES, readBatchInput, type BatchRow } from '../core/batch';
-import { describeHolder, lockResults, ResultsFileInUse, resultKey, resultsWriteError, resumeResults, ResultsWriteError, type ResultsLock } from '../core/batch';
+import {
+  describeHolder,
+  lockResults,
+  ResultsFileInUse,
+  resultKey,
+  resultsWriteError,
+  resumeResults,
+  ResultsWriteError,
+  type ResultsLock,
+} from '../core/batch';
 import {
   DEFAULT_CONCURRENCY,
   isFinalResult,
@@ -38,9 +47,20 @@ instance_id) and optionally productCode, productId, account and region (row valu
 or a sheet without that header, whose cells starting with i- are the ids. A FILE with no valid instance id
 is refused (exit 2, nothing sent or written).`,
   options: {
-    out: { type: 'string', value: 'PATH', help: 'results, one confirm JSON per line; run again with the same --out to resume' },
-    concurrency: { type: 'string', value: 'N', help: `calls in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})` },
-    wait: { type: 'boolean', help: 'when another run is using RESULTS.jsonl, wait for it to finish instead of refusing' },
+    out: {
+      type: 'string',
+      value: 'PATH',
+      help: 'results, one confirm JSON per line; run again with the same --out to resume',
+    },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      help: `calls in flight at once, 1 to 64 (default ${DEFAULT_CONCURRENCY})`,
+    },
+    wait: {
+      type: 'boolean',
+      help: 'when another run is using RESULTS.jsonl, wait for it to finish instead of refusing',
+    },
     ...CONFIRM_OPTIONS,
   },
   exitCodes: `0 every instance has a final answer; 1 some failed in a way a re-run may fix (retryable
@@ -49,18 +69,27 @@ use by another run (nothing sent); 3 answered but the audit log could not be wri
   run: async ({ values, positionals }, io) => {
     const [file, ...extra] = positionals;
     if (!file) throw usageMistake('give the file of instances to confirm');
-    if (!values.out) throw new UsageError('give the results file with --out RESULTS.jsonl (run again with the same --out to resume)');
+    if (!values.out)
+      throw new UsageError(
+        'give the results file with --out RESULTS.jsonl (run again with the same --out to resume)',
+      );
     const reportPaths = [...(values.reports ?? []), ...extra];
     if (values['product-code'] !== undefined && values['product-id'] !== undefined)
       throw new UsageError('give either --product-code or --product-id, not both');
     const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-      throw new UsageError(`--concurrency "${values.concurrency}" must be a whole number from 1 to 64`);
+      throw new UsageError(
+        `--concurrency "${values.concurrency}" must be a whole number from 1 to 64`,
+      );
     const settings = awsSettings(values);
 
     const input = await readBatchInput(file).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
-        error.code === 'ENOENT' ? `no such file: ${file}` : error instanceof NamedFileError ? error.message : `cannot read ${file}: ${error.message}`,
+        error.code === 'ENOENT'
+          ? `no such file: ${file}`
+          : error instanceof NamedFileError
+            ? error.message
+            : `cannot read ${file}: ${error.message}`,
       );
     });
     const codes = new ProductCodes(reportPaths, values.playbook, settings);
@@ -75,7 +104,12 @@ use by another run (nothing sent); 3 answered but the audit log could not be wri
         problems.push({ file, line: row.line, severity: 'error', message: rowProblems.join('; ') });
         rejected.push(malformedResult(req, rowProblems, settings.profile ?? null));
       } else if (keys.has(resultKey(req))) {
-        problems.push({ file, line: row.line, severity: 'warning', message: `${req.instanceId} (${req.productCode}) is listed again: asked once` });
+        problems.push({
+          file,
+          line: row.line,
+          severity: 'warning',
+          message: `${req.instanceId} (${req.productCode}) is listed again: asked once`,
+        });
       } else {
         keys.add(resultKey(req));
         requests.push(req);
@@ -83,13 +117,29 @@ use by another run (nothing sent); 3 answered but the audit log could not be wri
     }
     if (problems.length) io.err(`${file}: ${describeProblems(problems, 20)}`);
     // Nothing to ask is no success: the list is not in a shape that is read, or every row of it is wrong.
-    if (input.rows.length === 0) throw new UsageError(`${file} holds no instance id; nothing was sent. It should hold ${BATCH_INPUT_SHAPES}.`);
-    if (requests.length === 0) throw new UsageError(`no row of ${file} can be asked (the problems above say why); nothing was sent`);
+    if (input.rows.length === 0)
+      throw new UsageError(
+        `${file} holds no instance id; nothing was sent. It should hold ${BATCH_INPUT_SHAPES}.`,
+      );
+    if (requests.length === 0)
+      throw new UsageError(
+        `no row of ${file} can be asked (the problems above say why); nothing was sent`,
+      );
 
     try {
       const lock = await holdResults(values.out, values.wait === true, io);
       try {
-        return await run({ out: lock.resultsPath, requests, rejected, settings, concurrency, auditPath: resolveAuditPath(values.audit) }, io);
+        return await run(
+          {
+            out: lock.resultsPath,
+            requests,
+            rejected,
+            settings,
+            concurrency,
+            auditPath: resolveAuditPath(values.audit),
+          },
+          io,
+        );
       } finally {
         await lock.release();
       }
@@ -108,9 +158,15 @@ async function holdResults(out: string, wait: boolean, io: CliIo): Promise<Resul
   try {
     const lock = await lockResults(out, {
       wait,
-      onWait: (holder) => io.err(`${out}: in use by ${holder ? describeHolder(holder) : 'another run'}; waiting for it to finish (--wait)`),
+      onWait: (holder) =>
+        io.err(
+          `${out}: in use by ${holder ? describeHolder(holder) : 'another run'}; waiting for it to finish (--wait)`,
+        ),
     });
-    if (lock.tookOver) io.err(`${out}: took over the lock of ${describeHolder(lock.tookOver)}, which is no longer running`);
+    if (lock.tookOver)
+      io.err(
+        `${out}: took over the lock of ${describeHolder(lock.tookOver)}, which is no longer running`,
+      );
     return lock;
   } catch (error) {
     throw error instanceof ResultsFileInUse ? new UsageError(error.message) : error;
@@ -130,11 +186,18 @@ interface BatchRun {
 }
 
 /** Resumes from the results file and asks what has no final answer yet; the exit status. */
-async function run({ out, requests, rejected, settings, concurrency, auditPath }: BatchRun, io: CliIo): Promise<number> {
+async function run(
+  { out, requests, rejected, settings, concurrency, auditPath }: BatchRun,
+  io: CliIo,
+): Promise<number> {
   const prior = await resumeResults(out);
-  for (const { line, problem } of prior.foreign) io.err(`${out}: line ${line} is not a result this product writes, so it is asked again: ${problem}`);
+  for (const { line, problem } of prior.foreign)
+    io.err(
+      `${out}: line ${line} is not a result this product writes, so it is asked again: ${problem}`,
+    );
   const todo = requests.filter((r) => !prior.final.has(resultKey(r)));
-  if (prior.final.size) io.err(`${out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
+  if (prior.final.size)
+    io.err(`${out}: ${requests.length - todo.length} already answered, ${todo.length} to ask`);
 
   const results = new JsonLinesWriter(out);
   // Results keep coming when the audit log cannot be written; the exit code says so at the end (3).
@@ -179,8 +242,10 @@ async function run({ out, requests, rejected, settings, concurrency, auditPath }
       );
       return exitRecorded(EXIT.notDone, unrecorded, io, ANSWERS);
     }
-    const retryable = answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
-    if (retryable) io.err(`${retryable} not answered for good: run the same command again to retry them`);
+    const retryable =
+      answered.filter((r) => !isFinalResult(r)).length + (todo.length - answered.length);
+    if (retryable)
+      io.err(`${retryable} not answered for good: run the same command again to retry them`);
     return exitRecorded(retryable ? EXIT.notDone : EXIT.ok, unrecorded, io, ANSWERS);
   } finally {
     process.off('SIGINT', onSignal);
@@ -194,7 +259,9 @@ async function requestFor(
 ): Promise<{ req: ConfirmationRequest; productProblem?: string }> {
   // A row's own code wins over its product id, and the row over the options.
   const productId = row.productCode ? undefined : (row.productId ?? values['product-id']);
-  const product = productId ? await codes.resolve(productId) : { code: row.productCode ?? values['product-code'], problem: null };
+  const product = productId
+    ? await codes.resolve(productId)
+    : { code: row.productCode ?? values['product-code'], problem: null };
   const req: ConfirmationRequest = {
     instanceId: row.instanceId,
     productCode: product.code ?? '',
@@ -203,7 +270,12 @@ async function requestFor(
     ...(row.region ? { region: row.region } : {}),
   };
   if (product.problem) return { req, productProblem: product.problem };
-  if (product.code === undefined) return { req, productProblem: 'no product code: add a productCode (or productId) column, or pass --product-code' };
+  if (product.code === undefined)
+    return {
+      req,
+      productProblem:
+        'no product code: add a productCode (or productId) column, or pass --product-code',
+    };
   return { req };
 }
 
@@ -229,7 +301,9 @@ class Progress {
   }
 
   finish(): void {
-    this.io.err(`confirm-batch: ${this.done}/${this.total} answered (${this.summary() || 'nothing to ask'})`);
+    this.io.err(
+      `confirm-batch: ${this.done}/${this.total} answered (${this.summary() || 'nothing to ask'})`,
+    );
   }
 
   private summary(): string {

@@ -3,9 +3,19 @@
 // input, 3 answered but not recorded in the audit log.
 import { loadAws } from '../aws/lazy';
 import { AuditLog, auditEntryFor, resolveAuditPath } from '../core/audit';
-import { describeConfirmationEvidence, malformedResult, validateConfirmationRequest, type ConfirmationRequest } from '../core/confirmations';
+import {
+  describeConfirmationEvidence,
+  malformedResult,
+  validateConfirmationRequest,
+  type ConfirmationRequest,
+} from '../core/confirmations';
 import { ANSWERS, exitRecorded } from './audit-record';
-import { defineCommand, SHARED_OPTIONS, splitAccountOptionMistake, usageMistake } from './command-definition';
+import {
+  defineCommand,
+  SHARED_OPTIONS,
+  splitAccountOptionMistake,
+  usageMistake,
+} from './command-definition';
 import { awsSettings, CONFIRM_OPTIONS, ProductCodes } from './confirm-options';
 import { EXIT, UsageError } from './usage';
 
@@ -21,7 +31,11 @@ Without --json it prints the verdict and its evidence (owner, region and where i
 request id, time, profile), ready to paste into a case. Every answer is recorded in the audit log.`,
   options: {
     'instance-id': { type: 'string', value: 'ID', help: 'the instance to confirm (i-...)' },
-    account: { type: 'string', value: 'A', help: 'the account the customer claims (12 digits; dashes and spaces are fine)' },
+    account: {
+      type: 'string',
+      value: 'A',
+      help: 'the account the customer claims (12 digits; dashes and spaces are fine)',
+    },
     ...CONFIRM_OPTIONS,
     json: SHARED_OPTIONS.json,
   },
@@ -35,29 +49,45 @@ request id, time, profile), ready to paste into a case. Every answer is recorded
     if (values['product-code'] !== undefined && values['product-id'] !== undefined)
       throw new UsageError('give either --product-code or --product-id, not both');
     if (values['product-code'] === undefined && values['product-id'] === undefined) {
-      throw usageMistake('give the product with --product-code C, or --product-id P --reports PATH...');
+      throw usageMistake(
+        'give the product with --product-code C, or --product-id P --reports PATH...',
+      );
     }
     // Paths after the options belong to --reports, which only --product-id reads.
-    if (values['product-id'] === undefined && positionals.length) throw usageMistake(`unexpected "${positionals[0]}": report paths go with --product-id`);
+    if (values['product-id'] === undefined && positionals.length)
+      throw usageMistake(`unexpected "${positionals[0]}": report paths go with --product-id`);
     const settings = awsSettings(values);
     const product =
       values['product-id'] === undefined
         ? { code: values['product-code'] as string, problem: null }
-        : await new ProductCodes([...(values.reports ?? []), ...positionals], values.playbook, settings).resolve(values['product-id']);
+        : await new ProductCodes(
+            [...(values.reports ?? []), ...positionals],
+            values.playbook,
+            settings,
+          ).resolve(values['product-id']);
     const req: ConfirmationRequest = {
       instanceId,
       productCode: product.code,
       ...(values.account !== undefined ? { claimedAccount: values.account } : {}),
     };
     const problems = validateConfirmationRequest(req, product.problem ?? undefined);
-    const result = problems.length ? malformedResult(req, problems, settings.profile ?? null) : await (await loadAws()).confirmInstance(req, settings);
+    const result = problems.length
+      ? malformedResult(req, problems, settings.profile ?? null)
+      : await (await loadAws()).confirmInstance(req, settings);
     // The verdict is printed even when the audit log cannot be written; the exit code says so (3).
-    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(auditEntryFor(result));
+    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(
+      auditEntryFor(result),
+    );
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (result.verdict === 'error') io.err(describeConfirmationEvidence(result));
     else io.out(describeConfirmationEvidence(result));
     // Malformed input is the engineer's to fix, whether caught here, for want of a region, or by EC2.
-    const earned = result.error?.kind === 'malformed-input' ? EXIT.usage : result.verdict === 'confirmed' ? EXIT.ok : EXIT.notDone;
+    const earned =
+      result.error?.kind === 'malformed-input'
+        ? EXIT.usage
+        : result.verdict === 'confirmed'
+          ? EXIT.ok
+          : EXIT.notDone;
     return exitRecorded(earned, [unrecorded], io, ANSWERS);
   },
 });

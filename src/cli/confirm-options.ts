@@ -11,20 +11,36 @@ import { UsageError } from './usage';
 /** The options `confirm` and `confirm-batch` share: where to send, as whom, the product, the evidence. */
 export const CONFIRM_OPTIONS = {
   'product-code': { type: 'string', value: 'C', help: 'the product code the instance must carry' },
-  'product-id': { type: 'string', value: 'P', help: 'the product (prod-...), turned into its code by --reports, else by the playbook' },
-  reports: { ...SHARED_OPTIONS.reports, help: 'subscription reports (files, folders, s3:// paths) that map --product-id to its product code' },
+  'product-id': {
+    type: 'string',
+    value: 'P',
+    help: 'the product (prod-...), turned into its code by --reports, else by the playbook',
+  },
+  reports: {
+    ...SHARED_OPTIONS.reports,
+    help: 'subscription reports (files, folders, s3:// paths) that map --product-id to its product code',
+  },
   profile: SHARED_OPTIONS.profile,
   region: SHARED_OPTIONS.region,
   'endpoint-url': SHARED_OPTIONS['endpoint-url'],
   audit: SHARED_OPTIONS.audit,
-  playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})` },
+  playbook: {
+    ...SHARED_OPTIONS.playbook,
+    help: `team playbook whose products map product ids to codes (default: ${TEAM_PLAYBOOK_PATH})`,
+  },
 } as const satisfies OptionDefinitions;
 
 /** The settings the options give; --region is the strongest source of the region (see src/aws/region.ts). */
-export function awsSettings(values: { profile?: string; region?: string; 'endpoint-url'?: string }): AwsSettings {
+export function awsSettings(values: {
+  profile?: string;
+  region?: string;
+  'endpoint-url'?: string;
+}): AwsSettings {
   const endpointUrl = values['endpoint-url'];
   if (endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(endpointUrl)) {
-    throw new UsageError(`--endpoint-url "${endpointUrl}" must be a URL like https://ec2.us-east-1.amazonaws.com`);
+    throw new UsageError(
+      `--endpoint-url "${endpointUrl}" must be a URL like https://ec2.us-east-1.amazonaws.com`,
+    );
   }
   const badRegion = values.region ? regionProblem(values.region, 'flag') : null;
   if (badRegion) throw new UsageError(badRegion);
@@ -48,11 +64,14 @@ export class ProductCodes {
   ) {}
 
   async codeFor(productId: string): Promise<string | undefined> {
-    this.store ??= this.reportPaths.length ? loadReportPaths(this.reportPaths, { aws: this.aws }).then((r) => r.store) : Promise.resolve(null);
+    this.store ??= this.reportPaths.length
+      ? loadReportPaths(this.reportPaths, { aws: this.aws }).then((r) => r.store)
+      : Promise.resolve(null);
     const fromReports = (await this.store)?.productCodeFor(productId);
     if (fromReports) return fromReports;
     this.playbookCodes ??= loadPlaybook(this.playbookPath).then(
-      ({ playbook }) => new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])),
+      ({ playbook }) =>
+        new Map(playbook.products.filter((p) => p.code).map((p) => [p.id, p.code as string])),
     );
     return (await this.playbookCodes).get(productId);
   }

@@ -1,7 +1,14 @@
 // How `lookup` prints the feeds' answer: the `feeds` and `matches` keys of --json (docs/json-output.md)
 // and the text an engineer pastes into a ticket. The feeds' answer stays apart from the reports'
 // (the sources are fused later), so it has its own words here.
-import { describeFeedMoment, describeFeedPlace, type FeedAgreement, type FeedEntitlement, type FeedMatch, type FeedSet } from '../core/feeds';
+import {
+  describeFeedMoment,
+  describeFeedPlace,
+  type FeedAgreement,
+  type FeedEntitlement,
+  type FeedMatch,
+  type FeedSet,
+} from '../core/feeds';
 import { describeInstant } from '../core/dates';
 import { visibleLine } from '../core/text';
 
@@ -43,7 +50,12 @@ export function feedsJson(e: FeedEntitlement, set: FeedSet): Record<string, unkn
 
 /** `lookup --company/--email-domain --json`'s `matches`: one per account found, with the feeds' verdict. */
 export function matchesJson(matches: readonly FeedMatch[]): Record<string, unknown>[] {
-  return matches.map((m) => ({ account: m.account, company: m.company ?? null, emailDomain: m.emailDomain ?? null, verdict: m.verdict }));
+  return matches.map((m) => ({
+    account: m.account,
+    company: m.company ?? null,
+    emailDomain: m.emailDomain ?? null,
+    verdict: m.verdict,
+  }));
 }
 
 /**
@@ -65,7 +77,11 @@ export function describeFeedEntitlement(e: FeedEntitlement, set: FeedSet): strin
 }
 
 /** The accounts a company or e-mail domain search found, each with its verdict and products. */
-export function describeFeedMatches(what: string, matches: readonly FeedMatch[], set: FeedSet): string {
+export function describeFeedMatches(
+  what: string,
+  matches: readonly FeedMatch[],
+  set: FeedSet,
+): string {
   if (matches.length === 0) return visibleLine(`No account in the feeds matches ${what}.`);
   const moment = describeFeedMoment(matches[0].entitlement.moment);
   const lines = [
@@ -81,7 +97,9 @@ export function describeFeedMatches(what: string, matches: readonly FeedMatch[],
 /** One agreement: id, status and times, then offer and who sold it, then its feed lines. */
 function describeAgreement(a: FeedAgreement): string[] {
   const end = a.endTime ? `ends ${a.endTime}` : 'no end (pay-as-you-go)';
-  const sold = a.reseller ? `resold by a channel partner (proposer ${a.proposerAccountId})` : 'sold by the seller';
+  const sold = a.reseller
+    ? `resold by a channel partner (proposer ${a.proposerAccountId})`
+    : 'sold by the seller';
   return [
     `${a.agreementId}: ${a.status}${a.statusReasonCode ? ` (${a.statusReasonCode})` : ''} since ${a.statusSince}; starts ${a.startTime ?? '-'}, ${end}, accepted ${a.acceptanceTime ?? '-'}`,
     `  ${a.visibility} offer ${a.offerId}${a.offerRevision ? ` revision ${a.offerRevision}` : ''}, ${sold}`,

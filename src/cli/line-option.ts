@@ -3,7 +3,12 @@
 // the playbook's default line. Said on stderr, so an engineer sees whose scope and channels they read.
 import type { AwsSettings } from '../aws/profiles';
 import { parseTypedAccount } from '../core/ids';
-import { chooseLine, productsOfAccount, type CustomerProduct, type LineChoice } from '../core/playbook';
+import {
+  chooseLine,
+  productsOfAccount,
+  type CustomerProduct,
+  type LineChoice,
+} from '../core/playbook';
 import type { Playbook } from '../core/playbook';
 import type { SubscriptionStore } from '../core/reports';
 import type { OptionDefinitions } from './command-definition';
@@ -41,7 +46,10 @@ export async function lineForCommand(playbook: Playbook, query: LineQuery): Prom
     if (!parsed.ok) throw new UsageError(`--account: ${parsed.reason}`);
     account = parsed.account;
     const store =
-      query.store ?? (query.reports?.length ? (await loadSubscriptionReports(query.reports, { asOf: query.asOf, aws: query.aws })).store : undefined);
+      query.store ??
+      (query.reports?.length
+        ? (await loadSubscriptionReports(query.reports, { asOf: query.asOf, aws: query.aws })).store
+        : undefined);
     if (store) products = productsOfAccount(store, account);
   }
   try {

@@ -4,7 +4,15 @@
 import { loadS3Layer } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url, parseS3Url } from '../aws/s3-url';
-import { feedInputsFromFolder, isFeedRoot, listFeedFiles, loadFeeds, type FeedFocus, type FeedInput, type FeedSet } from '../core/feeds';
+import {
+  feedInputsFromFolder,
+  isFeedRoot,
+  listFeedFiles,
+  loadFeeds,
+  type FeedFocus,
+  type FeedInput,
+  type FeedSet,
+} from '../core/feeds';
 import { UsageError } from './usage';
 
 /** What report paths stand for once feed roots are told apart. */
@@ -22,7 +30,10 @@ export interface SortedPaths {
  * folders) and reads the feed roots, keeping what `focus` needs (see FeedFocus). A bucket that
  * cannot be listed is a UsageError (exit 2) saying what to do, as for reports.
  */
-export async function readFeedPaths(paths: readonly string[], opts: { aws?: AwsSettings; focus?: FeedFocus } = {}): Promise<SortedPaths> {
+export async function readFeedPaths(
+  paths: readonly string[],
+  opts: { aws?: AwsSettings; focus?: FeedFocus } = {},
+): Promise<SortedPaths> {
   const reportPaths: string[] = [];
   const roots: { root: string; inputs: FeedInput[] }[] = [];
   const urls = paths.filter(isS3Url);
@@ -36,7 +47,11 @@ export async function readFeedPaths(paths: readonly string[], opts: { aws?: AwsS
           throw new UsageError((error as Error).message);
         }
         const files = await s3.feedFiles(path);
-        if (files) roots.push({ root: path, inputs: files.map((f) => ({ path: f.path, chunks: () => f.source.open() })) });
+        if (files)
+          roots.push({
+            root: path,
+            inputs: files.map((f) => ({ path: f.path, chunks: () => f.source.open() })),
+          });
         else reportPaths.push(path);
       } else if (await isFeedRoot(path)) {
         roots.push({ root: path, inputs: feedInputsFromFolder(path, await listFeedFiles(path)) });
@@ -45,8 +60,15 @@ export async function readFeedPaths(paths: readonly string[], opts: { aws?: AwsS
       }
     }
     const inputs =
-      roots.length === 1 ? roots[0].inputs : roots.flatMap((r) => r.inputs.map((i) => ({ ...i, path: `${r.root.replace(/\/+$/, '')}/${i.path}` })));
-    const feeds = roots.length > 0 ? await loadFeeds(inputs, opts.focus ? { focus: opts.focus } : {}) : undefined;
+      roots.length === 1
+        ? roots[0].inputs
+        : roots.flatMap((r) =>
+            r.inputs.map((i) => ({ ...i, path: `${r.root.replace(/\/+$/, '')}/${i.path}` })),
+          );
+    const feeds =
+      roots.length > 0
+        ? await loadFeeds(inputs, opts.focus ? { focus: opts.focus } : {})
+        : undefined;
     return { reportPaths, feedRoots: roots.map((r) => r.root), feeds };
   } catch (error) {
     // The class lives in the S3 bundle (dist/s3.js): known by name, not by instanceof.

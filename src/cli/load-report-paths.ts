@@ -6,7 +6,13 @@ import { loadS3Layer } from '../aws/lazy';
 import type { AwsSettings } from '../aws/profiles';
 import { isS3Url, parseS3Url } from '../aws/s3-url';
 import { regionProblem } from '../core/confirmations';
-import { loadReports, missingSubscriptionReport, ReportPathError, type LoadedReports, type ReportInput } from '../core/reports';
+import {
+  loadReports,
+  missingSubscriptionReport,
+  ReportPathError,
+  type LoadedReports,
+  type ReportInput,
+} from '../core/reports';
 import type { ReadOptions } from '../core/reports';
 import { SHARED_OPTIONS, type OptionDefinitions } from './command-definition';
 import { UsageError } from './usage';
@@ -33,7 +39,10 @@ export interface ReportPathOptions extends ReadOptions {
  * UsageError (exit 2) saying what to do; an object that breaks off mid-way is a problem on its
  * line 1 and none of its rows are used.
  */
-export async function loadReportPaths(paths: string[], opts: ReportPathOptions = {}): Promise<LoadedReports> {
+export async function loadReportPaths(
+  paths: string[],
+  opts: ReportPathOptions = {},
+): Promise<LoadedReports> {
   const urls = paths.filter(isS3Url);
   for (const url of urls) {
     try {
@@ -42,11 +51,16 @@ export async function loadReportPaths(paths: string[], opts: ReportPathOptions =
       throw new UsageError((error as Error).message);
     }
   }
-  const badRegion = urls.length > 0 && opts.aws?.region && opts.aws.region !== 'auto' ? regionProblem(opts.aws.region, 'flag') : null;
+  const badRegion =
+    urls.length > 0 && opts.aws?.region && opts.aws.region !== 'auto'
+      ? regionProblem(opts.aws.region, 'flag')
+      : null;
   if (badRegion) throw new UsageError(badRegion);
   const s3 = urls.length > 0 ? new (await loadS3Layer()).S3Reports(opts.aws ?? {}) : undefined;
   // Local paths go to core's loader as they are; each s3:// one as a listing the AWS layer makes.
-  const inputs = paths.map((path): ReportInput => (s3 && isS3Url(path) ? { list: (signal) => s3.list(path, signal) } : path));
+  const inputs = paths.map((path): ReportInput =>
+    s3 && isS3Url(path) ? { list: (signal) => s3.list(path, signal) } : path,
+  );
   try {
     return await loadReports(inputs, opts);
   } catch (error) {
@@ -63,7 +77,10 @@ export async function loadReportPaths(paths: string[], opts: ReportPathOptions =
  * loadReportPaths for an answer that needs subscriptions (a verdict): no subscription report among
  * them is a usage error (exit 2) that says what was found instead.
  */
-export async function loadSubscriptionReports(paths: string[], opts: ReportPathOptions = {}): Promise<LoadedReports> {
+export async function loadSubscriptionReports(
+  paths: string[],
+  opts: ReportPathOptions = {},
+): Promise<LoadedReports> {
   const loaded = await loadReportPaths(paths, opts);
   const missing = missingSubscriptionReport(loaded);
   if (missing) throw new UsageError(missing);
@@ -72,5 +89,8 @@ export async function loadSubscriptionReports(paths: string[], opts: ReportPathO
 
 /** The settings --profile and --region give for S3 paths (none given: the SDK's defaults). */
 export function s3Settings(values: { profile?: string; region?: string }): AwsSettings {
-  return { ...(values.profile ? { profile: values.profile } : {}), ...(values.region ? { region: values.region } : {}) };
+  return {
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+  };
 }

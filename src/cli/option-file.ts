@@ -17,10 +17,16 @@ export const OPTION_FILE_LIMITS = {
  * a named pipe (FIFO) / a device, not a regular file", "permission denied", "it is 5 GB, more than
  * the 1 MB an identity document may be".
  */
-export async function readOptionFile(path: string, option: string, limit: { bytes: number; what: string }): Promise<Buffer> {
+export async function readOptionFile(
+  path: string,
+  option: string,
+  limit: { bytes: number; what: string },
+): Promise<Buffer> {
   try {
     return await readNamedFile(path, limit);
   } catch (error) {
-    throw new UsageError(`${option} ${path}: ${error instanceof NamedFileError ? error.reason : (error as Error).message}`);
+    throw new UsageError(
+      `${option} ${path}: ${error instanceof NamedFileError ? error.reason : (error as Error).message}`,
+    );
   }
 }

@@ -29,25 +29,42 @@ then one line's scope, contacts, channels and case templates: --line ID, else th
 scope says which listed item of the line's scope covers REQUEST (in scope, out of scope, a managed
 service), or that none does.`,
   options: {
-    playbook: { ...SHARED_OPTIONS.playbook, help: `the team playbook to show (default: ${TEAM_PLAYBOOK_PATH})` },
+    playbook: {
+      ...SHARED_OPTIONS.playbook,
+      help: `the team playbook to show (default: ${TEAM_PLAYBOOK_PATH})`,
+    },
     ...LINE_OPTION,
-    account: { type: 'string', value: 'A', help: "the customer's account: picks the support line its products (in --reports) are in" },
-    reports: { ...SHARED_OPTIONS.reports, help: `${SHARED_OPTIONS.reports.help}, for the products of --account` },
+    account: {
+      type: 'string',
+      value: 'A',
+      help: "the customer's account: picks the support line its products (in --reports) are in",
+    },
+    reports: {
+      ...SHARED_OPTIONS.reports,
+      help: `${SHARED_OPTIONS.reports.help}, for the products of --account`,
+    },
     'as-of': SHARED_OPTIONS['as-of'],
     ...S3_OPTIONS,
     json: SHARED_OPTIONS.json,
   },
-  exitCodes: '0 valid (show: shown; scope: answered); 1 validate found errors; 2 a usage error, an unknown --line or a PATH that is not a file.',
+  exitCodes:
+    '0 valid (show: shown; scope: answered); 1 validate found errors; 2 a usage error, an unknown --line or a PATH that is not a file.',
   run: async ({ values, positionals }, io) => {
     const [action, ...paths] = positionals;
     if (action === 'validate') {
       if (paths.length > 1) throw usageMistake(`validate takes one PATH, got ${paths.length}`);
       return validate(paths[0], values.json === true, io);
     }
-    if (action !== 'show' && action !== 'scope') throw usageMistake(action ? `unknown action "${action}"` : 'say validate, show or scope');
-    if (action === 'show' && paths.length > 0) throw usageMistake('show takes no PATH; use --playbook PATH');
-    if (action === 'scope' && paths.length !== 1) throw usageMistake('scope takes the request, in quotes: playbook scope "livepatch is not working"');
-    if (values.reports && values.account === undefined) throw new UsageError('--reports goes with --account: say whose products pick the line');
+    if (action !== 'show' && action !== 'scope')
+      throw usageMistake(action ? `unknown action "${action}"` : 'say validate, show or scope');
+    if (action === 'show' && paths.length > 0)
+      throw usageMistake('show takes no PATH; use --playbook PATH');
+    if (action === 'scope' && paths.length !== 1)
+      throw usageMistake(
+        'scope takes the request, in quotes: playbook scope "livepatch is not working"',
+      );
+    if (values.reports && values.account === undefined)
+      throw new UsageError('--reports goes with --account: say whose products pick the line');
     const loaded = await loadPlaybook(await playbookToLoad(values.playbook));
     // The tool keeps working on the default; the engineer still hears what is wrong.
     loaded.problems.forEach((p) => io.err(problemLine(p)));
@@ -61,7 +78,10 @@ service), or that none does.`,
     });
     const view = lineView(loaded.playbook, choice.line.id);
     if (action === 'scope') return scope(view, choice, paths[0], values.json === true, io);
-    if (values.json) io.out(JSON.stringify(asked ? { ...lineJson(choice), playbook: view } : loaded.playbook, null, 2));
+    if (values.json)
+      io.out(
+        JSON.stringify(asked ? { ...lineJson(choice), playbook: view } : loaded.playbook, null, 2),
+      );
     else io.out(describePlaybook(loaded, view, choice));
     return 0;
   },
@@ -77,7 +97,13 @@ function lineJson(choice: LineChoice) {
   };
 }
 
-function scope(view: LinePlaybook, choice: LineChoice, request: string, json: boolean, io: CliIo): number {
+function scope(
+  view: LinePlaybook,
+  choice: LineChoice,
+  request: string,
+  json: boolean,
+  io: CliIo,
+): number {
   const answer = searchScope(view.scope, request);
   if (json) {
     io.out(JSON.stringify({ ...lineJson(choice), request, ...answer }, null, 2));
@@ -85,13 +111,19 @@ function scope(view: LinePlaybook, choice: LineChoice, request: string, json: bo
   }
   io.out(describeChoice(choice));
   const [best] = answer.matches;
-  const words: Record<string, string> = { 'in-scope': 'In scope', 'out-of-scope': 'Out of scope', 'managed-service': 'A managed service (out of scope)' };
+  const words: Record<string, string> = {
+    'in-scope': 'In scope',
+    'out-of-scope': 'Out of scope',
+    'managed-service': 'A managed service (out of scope)',
+  };
   io.out(
     best
       ? `${words[best.kind]}: "${best.item}" shares the words ${best.words.join(', ')} [${citation(best.source)}]`
       : `No listed item of the ${choice.line.name} scope covers it: check another line (--line ID) or ask the ${view.scope.provider} team`,
   );
-  answer.matches.slice(1).forEach((m) => io.out(`  also: ${words[m.kind]}: "${m.item}" (${m.words.join(', ')})`));
+  answer.matches
+    .slice(1)
+    .forEach((m) => io.out(`  also: ${words[m.kind]}: "${m.item}" (${m.words.join(', ')})`));
   return 0;
 }
 
@@ -102,24 +134,37 @@ async function validate(path: string | undefined, json: boolean, io: CliIo): Pro
   if (json) {
     io.out(
       JSON.stringify(
-        { file: loaded.teamFile, valid: errors.length === 0, overridden: loaded.overridden, teamLines: loaded.teamLines, problems: errors },
+        {
+          file: loaded.teamFile,
+          valid: errors.length === 0,
+          overridden: loaded.overridden,
+          teamLines: loaded.teamLines,
+          problems: errors,
+        },
         null,
         2,
       ),
     );
   } else if (errors.length > 0) {
     errors.forEach((p) => io.out(problemLine(p)));
-    io.out(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; until they are fixed the default playbook applies`);
+    io.out(
+      `${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; until they are fixed the default playbook applies`,
+    );
   } else if (loaded.teamFile === null) {
     io.out(`No team playbook at ${file}: the default playbook applies.`);
   } else {
-    io.out(`${file} is valid. Sections it replaces: ${loaded.overridden.join(', ') || 'none'}; the rest come from the default playbook.`);
-    const everyLine = loaded.overridden.filter((s) => (LINE_SECTIONS as readonly string[]).includes(s));
+    io.out(
+      `${file} is valid. Sections it replaces: ${loaded.overridden.join(', ') || 'none'}; the rest come from the default playbook.`,
+    );
+    const everyLine = loaded.overridden.filter((s) =>
+      (LINE_SECTIONS as readonly string[]).includes(s),
+    );
     if (everyLine.length > 0)
       io.out(
         `Its ${everyLine.join(', ')} apply to every support line (${loaded.playbook.lines.map((l) => l.id).join(', ')}), as they applied to the whole desk before playbooks had lines; to change one line only, move them under "lines": [{"id": "LINE", ...}].`,
       );
-    if (loaded.teamLines.length > 0) io.out(`Support lines it adds or changes: ${loaded.teamLines.join(', ')}.`);
+    if (loaded.teamLines.length > 0)
+      io.out(`Support lines it adds or changes: ${loaded.teamLines.join(', ')}.`);
   }
   return errors.length === 0 ? 0 : 1;
 }
@@ -134,9 +179,13 @@ async function playbookToLoad(path: string | undefined): Promise<string | null> 
   if (found?.isFile()) return path;
   if (found?.isDirectory()) {
     const inside = join(path, 'playbook.json');
-    throw new UsageError(`${path} is a folder: give the playbook file${(await isFile(inside)) ? `, e.g. ${inside}` : ' (a .json file)'}`);
+    throw new UsageError(
+      `${path} is a folder: give the playbook file${(await isFile(inside)) ? `, e.g. ${inside}` : ' (a .json file)'}`,
+    );
   }
-  throw new UsageError(`${path} does not exist: give the playbook file, e.g. ${TEAM_PLAYBOOK_PATH}`);
+  throw new UsageError(
+    `${path} does not exist: give the playbook file, e.g. ${TEAM_PLAYBOOK_PATH}`,
+  );
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -148,11 +197,21 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 function describeLines(playbook: Playbook): string[] {
-  return playbook.lines.map((l) => `${l.id}${l.id === playbook.defaultLine ? ' (default)' : ''}: ${l.name}: ${describeLineProducts(l.products)}`);
+  return playbook.lines.map(
+    (l) =>
+      `${l.id}${l.id === playbook.defaultLine ? ' (default)' : ''}: ${l.name}: ${describeLineProducts(l.products)}`,
+  );
 }
 
-function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybook, p: LinePlaybook, choice: LineChoice): string {
-  const origin = teamFile && overridden.length ? `${teamFile} (${overridden.join(', ')}) over the default` : 'the default playbook';
+function describePlaybook(
+  { playbook: book, teamFile, overridden }: LoadedPlaybook,
+  p: LinePlaybook,
+  choice: LineChoice,
+): string {
+  const origin =
+    teamFile && overridden.length
+      ? `${teamFile} (${overridden.join(', ')}) over the default`
+      : 'the default playbook';
   const out: string[] = [`${p.name}: from ${origin}`];
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push('', title, ...lines.map((l) => `  ${l}`));
@@ -165,7 +224,9 @@ function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybo
   ]);
   section(
     'Products',
-    p.products.map((product) => `${product.id}${product.code ? ` (${product.code})` : ''}: ${product.title}`),
+    p.products.map(
+      (product) => `${product.id}${product.code ? ` (${product.code})` : ''}: ${product.title}`,
+    ),
   );
   section('Support lines', describeLines(book));
   out.push('', describeChoice(choice));
@@ -173,7 +234,11 @@ function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybo
     fact(p.scope.definition),
     ...p.scope.inScope.map((i) => `IN SCOPE: ${i.item}`),
     ...p.scope.outOfScope.map((i) => `OUTSIDE SCOPE: ${i.item}`),
-    ...(p.scope.managedServices ? [`${p.scope.managedServices.text}${p.scope.managedServices.url ? ` ${p.scope.managedServices.url}` : ''}`] : []),
+    ...(p.scope.managedServices
+      ? [
+          `${p.scope.managedServices.text}${p.scope.managedServices.url ? ` ${p.scope.managedServices.url}` : ''}`,
+        ]
+      : []),
     ...(p.scope.notes ?? []).map(fact),
   ]);
   const contacts = p.contacts;
@@ -187,12 +252,19 @@ function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybo
   );
   section(
     'Portals',
-    (contacts.portals ?? []).map((l) => `${l.name}${l.url ? ` <${l.url}>` : ''}${l.purpose ? `: ${l.purpose}` : ''}`),
+    (contacts.portals ?? []).map(
+      (l) => `${l.name}${l.url ? ` <${l.url}>` : ''}${l.purpose ? `: ${l.purpose}` : ''}`,
+    ),
   );
   section(
     'Support channels',
     p.channels.map((c) => {
-      const details = [c.phoneSupport ? `phone${c.hours ? ` ${c.hours.join(' or ')}` : ''}` : '', c.email ?? '', c.url ?? '', c.bestEffort ? 'best effort' : '']
+      const details = [
+        c.phoneSupport ? `phone${c.hours ? ` ${c.hours.join(' or ')}` : ''}` : '',
+        c.email ?? '',
+        c.url ?? '',
+        c.bestEffort ? 'best effort' : '',
+      ]
         .filter(Boolean)
         .join(', ');
       return `${c.name} (${c.provider})${details ? `: ${details}` : ''}${c.requirements ? `; must hold: ${c.requirements.join('; ')}` : ''}`;
@@ -200,12 +272,18 @@ function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybo
   );
   section(
     'By purchase',
-    p.purchasePaths.map((path) => `${path.purchase}: ${path.phoneSupport ? 'phone support' : 'no phone support'}; channels: ${path.channels.join(', ')}`),
+    p.purchasePaths.map(
+      (path) =>
+        `${path.purchase}: ${path.phoneSupport ? 'phone support' : 'no phone support'}; channels: ${path.channels.join(', ')}`,
+    ),
   );
   if (p.accountSetup)
     section(
       p.accountSetup.title,
-      p.accountSetup.steps.map((s, i) => `${i + 1}. ${s.title}${s.url ? ` <${s.url}>` : ''}${s.menuPath ? ` (${s.menuPath.join(' > ')})` : ''}`),
+      p.accountSetup.steps.map(
+        (s, i) =>
+          `${i + 1}. ${s.title}${s.url ? ` <${s.url}>` : ''}${s.menuPath ? ` (${s.menuPath.join(' > ')})` : ''}`,
+      ),
     );
   section(
     'FAQ',
@@ -213,8 +291,13 @@ function describePlaybook({ playbook: book, teamFile, overridden }: LoadedPlaybo
   );
   section(
     'Case templates',
-    p.caseTemplates.map((t) => `${t.id}: ${t.title}: ${t.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join(', ')}`),
+    p.caseTemplates.map(
+      (t) =>
+        `${t.id}: ${t.title}: ${t.fields.map((f) => `${f.label}${f.required ? '*' : ''}`).join(', ')}`,
+    ),
   );
-  section('Confirmation example', [`${p.marketplace.confirmation.example.command} -> ${p.marketplace.confirmation.example.output}`]);
+  section('Confirmation example', [
+    `${p.marketplace.confirmation.example.command} -> ${p.marketplace.confirmation.example.output}`,
+  ]);
   return out.join('\n');
 }

@@ -24,11 +24,14 @@ static, sso, assume-role, credential-process or other.`,
       return 0;
     }
     if (list.length === 0) {
-      io.out('no AWS profiles: create one with "aws configure --profile NAME" or "aws configure sso"');
+      io.out(
+        'no AWS profiles: create one with "aws configure --profile NAME" or "aws configure sso"',
+      );
       return 0;
     }
     const width = Math.max(...list.map((p) => p.name.length));
-    for (const p of list) io.out(`${p.name.padEnd(width)}  ${(p.region ?? '-').padEnd(14)}  ${p.kind}`);
+    for (const p of list)
+      io.out(`${p.name.padEnd(width)}  ${(p.region ?? '-').padEnd(14)}  ${p.kind}`);
     return 0;
   },
 });

@@ -23,10 +23,12 @@ Data Feeds in AWS's layout (<feed>_<version>/year=YYYY/month=MM/data.csv) is a f
 (known by their headers), months, rows and newest update_date, and every problem at
 feed/year=YYYY/month=MM/data.csv:LINE.`,
   options: { ...S3_OPTIONS, json: SHARED_OPTIONS.json },
-  exitCodes: '0 read; 2 a usage error, a path that does not exist, or no file is a report and no path a feed root.',
+  exitCodes:
+    '0 read; 2 a usage error, a path that does not exist, or no file is a report and no path a feed root.',
   run: async ({ values, positionals }, io) => {
     const [subcommand, ...paths] = positionals;
-    if (subcommand !== 'inspect') throw usageMistake(subcommand ? `unknown subcommand "${subcommand}"` : 'missing subcommand');
+    if (subcommand !== 'inspect')
+      throw usageMistake(subcommand ? `unknown subcommand "${subcommand}"` : 'missing subcommand');
     if (paths.length === 0) throw usageMistake('give at least one report file or folder');
     const roots: { path: string; set: FeedSet }[] = [];
     const reportPaths: string[] = [];
@@ -36,8 +38,13 @@ feed/year=YYYY/month=MM/data.csv:LINE.`,
       if (sorted.feeds) roots.push({ path, set: sorted.feeds });
       else reportPaths.push(path);
     }
-    const reports = reportPaths.length > 0 ? await loadReportPaths(reportPaths, { aws: s3Settings(values) }) : combineReports([]);
-    const feedProblems: Problem[] = roots.flatMap(({ set }) => set.problems.map((p) => ({ ...p, severity: 'error' as const })));
+    const reports =
+      reportPaths.length > 0
+        ? await loadReportPaths(reportPaths, { aws: s3Settings(values) })
+        : combineReports([]);
+    const feedProblems: Problem[] = roots.flatMap(({ set }) =>
+      set.problems.map((p) => ({ ...p, severity: 'error' as const })),
+    );
     const loaded = { ...reports, problems: [...reports.problems, ...feedProblems] };
     const { store } = loaded;
     if (values.json) {
@@ -49,7 +56,12 @@ feed/year=YYYY/month=MM/data.csv:LINE.`,
             accounts: store.accountCount,
             products: store.productCount,
             problems: loaded.problems,
-            feedRoots: roots.map(({ path, set }) => ({ path, files: set.files.length, newestUpdate: set.newestUpdate ?? null, feeds: set.summaries() })),
+            feedRoots: roots.map(({ path, set }) => ({
+              path,
+              files: set.files.length,
+              newestUpdate: set.newestUpdate ?? null,
+              feeds: set.summaries(),
+            })),
           },
           null,
           2,
@@ -58,7 +70,8 @@ feed/year=YYYY/month=MM/data.csv:LINE.`,
       return nothingToInspect(loaded, roots.length > 0, io.err);
     }
     for (const root of roots) io.out(describeFeedRoot(root.path, root.set));
-    if (roots.length === 0 || reportPaths.length > 0) io.out(`${loaded.files.length} report file${loaded.files.length === 1 ? '' : 's'}`);
+    if (roots.length === 0 || reportPaths.length > 0)
+      io.out(`${loaded.files.length} report file${loaded.files.length === 1 ? '' : 's'}`);
     for (const f of loaded.files) {
       io.out(
         `  ${f.path}\n    ${f.format === null ? `not a report: ${f.notAReport}` : `${f.format}, report date ${f.reportDate ?? '-'}, ${f.rows} rows read, ${f.kept} kept`}`,
@@ -79,7 +92,10 @@ function describeFeedRoot(path: string, set: FeedSet): string {
   const lines = [
     `feed root ${path}: ${set.files.length} file${set.files.length === 1 ? '' : 's'}, newest update_date ${set.newestUpdate ?? '-'}`,
     ...set.summaries().map((s) => {
-      const months = s.months.length > 0 ? `${s.months[0]} to ${s.months.at(-1)} (${s.months.length} month${s.months.length === 1 ? '' : 's'})` : 'no month';
+      const months =
+        s.months.length > 0
+          ? `${s.months[0]} to ${s.months.at(-1)} (${s.months.length} month${s.months.length === 1 ? '' : 's'})`
+          : 'no month';
       return `  ${FEED_TABLE_NAMES[s.feed]} (in ${s.folders.join(', ')}/): ${months}, ${s.rows} rows, newest update_date ${s.newestUpdate ?? '-'}`;
     }),
   ];
@@ -87,7 +103,11 @@ function describeFeedRoot(path: string, set: FeedSet): string {
 }
 
 /** Exit 2, saying what was found instead, when not one file is a report (a contacts export is one) and no path is a feed root. */
-function nothingToInspect(loaded: LoadedReports, feedRoots: boolean, err: (text: string) => void): number {
+function nothingToInspect(
+  loaded: LoadedReports,
+  feedRoots: boolean,
+  err: (text: string) => void,
+): number {
   if (feedRoots || loaded.files.some((f) => f.format !== null)) return EXIT.ok;
   err(`support-desk report: ${missingSubscriptionReport(loaded)}`);
   return EXIT.usage;
@@ -97,7 +117,8 @@ function nothingToInspect(loaded: LoadedReports, feedRoots: boolean, err: (text:
 export function describeProblems(problems: Problem[], limit: number): string {
   if (problems.length === 0) return 'no problems';
   const lines = problems.slice(0, limit).map((p) => `  ${problemLine(p)}`);
-  if (problems.length > limit) lines.push(`  ... and ${problems.length - limit} more (use --json to see them all)`);
+  if (problems.length > limit)
+    lines.push(`  ... and ${problems.length - limit} more (use --json to see them all)`);
   return `${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 

@@ -31,18 +31,37 @@ the instance started (pendingTime) and warns when that is more than the playbook
 eligibility.identityDocumentDays ago (default ${DEFAULT_IDENTITY_DOCUMENT_DAYS}).
 Every verification of a signature, verified or not, is recorded in the audit log.`,
   options: {
-    pkcs7: { type: 'string', value: 'FILE', help: 'the /pkcs7 signature (SHA-1 with DSA), which carries the document' },
+    pkcs7: {
+      type: 'string',
+      value: 'FILE',
+      help: 'the /pkcs7 signature (SHA-1 with DSA), which carries the document',
+    },
     rsa2048: {
       type: 'string',
       value: 'FILE',
       help: 'the /rsa2048 signature (SHA-256 with RSA-2048): no AWS certificate for it is bundled yet,\nso the answer says it cannot be checked; ask for /pkcs7',
     },
-    signature: { type: 'string', value: 'FILE', help: 'the /signature value (base64 RSA SHA-256 over the document)' },
-    document: { type: 'string', value: 'FILE', help: 'the document; beside a PKCS7 it must be the signed one' },
-    'product-code': { type: 'string', value: 'C', help: 'the product code must be among its marketplaceProductCodes, billingProducts or devpayProductCodes' },
+    signature: {
+      type: 'string',
+      value: 'FILE',
+      help: 'the /signature value (base64 RSA SHA-256 over the document)',
+    },
+    document: {
+      type: 'string',
+      value: 'FILE',
+      help: 'the document; beside a PKCS7 it must be the signed one',
+    },
+    'product-code': {
+      type: 'string',
+      value: 'C',
+      help: 'the product code must be among its marketplaceProductCodes, billingProducts or devpayProductCodes',
+    },
     account: { type: 'string', value: 'A', help: 'the document must be from this AWS account' },
     'instance-id': { type: 'string', value: 'I', help: 'the document must be for this instance' },
-    playbook: { ...SHARED_OPTIONS.playbook, help: `team playbook whose identityDocumentDays applies (default: ${TEAM_PLAYBOOK_PATH})` },
+    playbook: {
+      ...SHARED_OPTIONS.playbook,
+      help: `team playbook whose identityDocumentDays applies (default: ${TEAM_PLAYBOOK_PATH})`,
+    },
     audit: SHARED_OPTIONS.audit,
     json: SHARED_OPTIONS.json,
   },
@@ -50,8 +69,13 @@ Every verification of a signature, verified or not, is recorded in the audit log
 expectation does not hold (each named); 2 a usage error, a missing file, or input that is not a signature;
 3 the answer was printed but the audit log could not be written.`,
   run: async ({ values, positionals }, io) => {
-    if (positionals.length) throw new UsageError(`unexpected "${positionals[0]}": give the signature file with --pkcs7, --rsa2048 or --signature`);
-    const given = (['pkcs7', 'rsa2048', 'signature'] as const).filter((m) => values[m] !== undefined);
+    if (positionals.length)
+      throw new UsageError(
+        `unexpected "${positionals[0]}": give the signature file with --pkcs7, --rsa2048 or --signature`,
+      );
+    const given = (['pkcs7', 'rsa2048', 'signature'] as const).filter(
+      (m) => values[m] !== undefined,
+    );
     if (given.length !== 1) {
       throw new UsageError(
         given.length === 0
@@ -62,9 +86,16 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
     }
     const method: IdentityMethod = given[0];
     if (method !== 'pkcs7' && values.document === undefined)
-      throw new UsageError(`--${method} needs the document it signs: add --document FILE`, { ownWords: true });
-    const signature = (await readOptionFile(values[method]!, `--${method}`, OPTION_FILE_LIMITS.identity)).toString('utf8');
-    const document = values.document === undefined ? undefined : await readOptionFile(values.document, '--document', OPTION_FILE_LIMITS.identity);
+      throw new UsageError(`--${method} needs the document it signs: add --document FILE`, {
+        ownWords: true,
+      });
+    const signature = (
+      await readOptionFile(values[method]!, `--${method}`, OPTION_FILE_LIMITS.identity)
+    ).toString('utf8');
+    const document =
+      values.document === undefined
+        ? undefined
+        : await readOptionFile(values.document, '--document', OPTION_FILE_LIMITS.identity);
     const { playbook, problems } = await loadPlaybook(values.playbook ?? TEAM_PLAYBOOK_PATH);
     for (const p of problems) io.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
     const expected = {
@@ -82,14 +113,20 @@ expectation does not hold (each named); 2 a usage error, a missing file, or inpu
       throw error;
     }
     io.out(values.json ? JSON.stringify(result, null, 2) : describe(result));
-    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(identityAuditEntry(result, expected));
-    return exitRecorded(result.confirmed ? EXIT.ok : EXIT.notDone, [unrecorded], io, { evidence: () => 'the verification is', again: 'verify again' });
+    const unrecorded = await new AuditLog(resolveAuditPath(values.audit)).tryAppend(
+      identityAuditEntry(result, expected),
+    );
+    return exitRecorded(result.confirmed ? EXIT.ok : EXIT.notDone, [unrecorded], io, {
+      evidence: () => 'the verification is',
+      again: 'verify again',
+    });
   },
 });
 
 function describe(result: IdentityVerification): string {
   // The document is the customer's JSON: a field that is not a string is shown as missing, not as "[object Object]".
-  const field = (name: string) => (typeof result.document[name] === 'string' ? result.document[name] : '-');
+  const field = (name: string) =>
+    typeof result.document[name] === 'string' ? result.document[name] : '-';
   const { authenticity, confirmation, started } = identityAnswer(result);
   const lines = [
     `${authenticity.verdict.toUpperCase()}: ${authenticity.text}`,

@@ -3,7 +3,8 @@
 
 const DAY_MS = 86_400_000;
 // A date, optionally followed by an ISO 8601 time (`T` or a space, as spreadsheets export it) and zone.
-const ISO_DATE_OR_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_OR_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * The calendar day of an ISO 8601 date or date-time, as written (a time zone offset does not move
@@ -28,24 +29,34 @@ export function parseSpreadsheetDay(raw: string): SpreadsheetDay | undefined {
   const m = SPREADSHEET_DATE.exec(raw.trim());
   if (!m) return undefined;
   const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  const monthFirst = isRealDay(year, first, second) ? dayOfKey(year * 10_000 + first * 100 + second) : undefined;
-  const dayFirst = isRealDay(year, second, first) ? dayOfKey(year * 10_000 + second * 100 + first) : undefined;
-  if (monthFirst && dayFirst) return monthFirst === dayFirst ? { day: monthFirst, reading: 'the same either way' } : { ambiguous: [monthFirst, dayFirst] };
+  const monthFirst = isRealDay(year, first, second)
+    ? dayOfKey(year * 10_000 + first * 100 + second)
+    : undefined;
+  const dayFirst = isRealDay(year, second, first)
+    ? dayOfKey(year * 10_000 + second * 100 + first)
+    : undefined;
+  if (monthFirst && dayFirst)
+    return monthFirst === dayFirst
+      ? { day: monthFirst, reading: 'the same either way' }
+      : { ambiguous: [monthFirst, dayFirst] };
   if (monthFirst) return { day: monthFirst, reading: 'month first' };
   return dayFirst ? { day: dayFirst, reading: 'day first' } : undefined;
 }
 
 export type SpreadsheetDay =
-  { day: string; reading: 'month first' | 'day first' | 'the same either way' } | { ambiguous: [monthFirst: string, dayFirst: string] };
+  | { day: string; reading: 'month first' | 'day first' | 'the same either way' }
+  | { ambiguous: [monthFirst: string, dayFirst: string] };
 
 // Day and month of one or two digits, the same separator twice, a four-digit year, then perhaps a
 // time as spreadsheets write it ("11/20/2026 1:45 PM").
-const SPREADSHEET_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
+const SPREADSHEET_DATE =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
 
 /** True when the (proleptic Gregorian) calendar has that day: 2024-02-29 yes, 2026-02-29 no. */
 export function isRealDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  if (month !== 2) return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  if (month !== 2)
+    return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (leap ? 29 : 28);
 }
@@ -55,7 +66,9 @@ export function isRealDay(year: number, month: number, day: number): boolean {
  * like the text. 0 stands for "no day".
  */
 export function dayKey(day: string): number {
-  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+  return (
+    Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
+  );
 }
 
 export function dayOfKey(key: number): string {
@@ -111,14 +124,21 @@ export interface JudgingMoment {
  * `now`. An instant (`at`, a Date) instead of a day judges the reports on its UTC day and the
  * agreements at that instant.
  */
-export function judgingMoment(asOf: string | Date | undefined, now: Date = new Date()): JudgingMoment {
+export function judgingMoment(
+  asOf: string | Date | undefined,
+  now: Date = new Date(),
+): JudgingMoment {
   if (asOf instanceof Date) return { day: utcDay(asOf), at: asOf.toISOString(), fixed: true };
-  return asOf === undefined ? { day: utcDay(now), at: now.toISOString(), fixed: false } : { day: asOf, at: `${asOf}T23:59:59.999Z`, fixed: true };
+  return asOf === undefined
+    ? { day: utcDay(now), at: now.toISOString(), fixed: false }
+    : { day: asOf, at: `${asOf}T23:59:59.999Z`, fixed: true };
 }
 
 /** The moment in words: "2026-11-22 02:30:00 UTC" (now, or an as-of instant), "the end of 2026-11-22 UTC" (an as-of day). */
 export function describeMoment(moment: JudgingMoment): string {
-  return moment.fixed && moment.at === `${moment.day}T23:59:59.999Z` ? `the end of ${moment.day} UTC` : describeInstant(moment.at);
+  return moment.fixed && moment.at === `${moment.day}T23:59:59.999Z`
+    ? `the end of ${moment.day} UTC`
+    : describeInstant(moment.at);
 }
 
 /** An ISO 8601 instant in words, in UTC to the second: "2026-11-22 01:30:00 UTC"; anything unreadable as given. */

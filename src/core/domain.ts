@@ -5,7 +5,8 @@
  * The AWS Marketplace report formats the reader knows, named by the report's file name in the seller's S3 bucket:
  * the subscription usage report, the legacy and daily subscriber reports, and the Product Support Connection export.
  */
-export type ReportFormatId = 'subscription-usage' | 'legacy-subscriber' | 'daily-subscriber' | 'support-contacts';
+export type ReportFormatId =
+  'subscription-usage' | 'legacy-subscriber' | 'daily-subscriber' | 'support-contacts';
 /** How much a problem matters: `error` loses the row (or file), `warning` keeps it with a doubt, `info` only says. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -99,7 +100,12 @@ export interface RejectedRow {
 export type Verdict = 'eligible' | 'lapsed' | 'not-in-latest-report' | 'unlisted';
 
 /** Best first: an account's verdict is the best of its subscriptions'. */
-export const VERDICT_RANK: readonly Verdict[] = ['eligible', 'lapsed', 'not-in-latest-report', 'unlisted'];
+export const VERDICT_RANK: readonly Verdict[] = [
+  'eligible',
+  'lapsed',
+  'not-in-latest-report',
+  'unlisted',
+];
 
 /**
  * The team's rules for a verdict, in whole days: `lastUsageDays` how recent a last usage must be for `eligible`

@@ -9,7 +9,8 @@ export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 /** An account number a spreadsheet wrote in scientific notation ("4.44456E+11"): mantissa digits and exponent. */
 export const SCIENTIFIC_ACCOUNT = /^(\d)(?:\.(\d+))?E\+(\d+)$/i;
 
-export type AccountParse = { ok: true; account: string; padded: boolean } | { ok: false; reason: string };
+export type AccountParse =
+  { ok: true; account: string; padded: boolean } | { ok: false; reason: string };
 
 /**
  * Strict rule for report cells and claimed accounts: digits only, at most 12. Shorter numbers are
@@ -19,10 +20,16 @@ export function parseAccountNumber(raw: string): AccountParse {
   const value = raw.trim();
   if (value === '') return { ok: false, reason: 'account number is empty' };
   if (!/^\d+$/.test(value)) {
-    const hint = SCIENTIFIC_ACCOUNT.test(value) ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)' : '';
+    const hint = SCIENTIFIC_ACCOUNT.test(value)
+      ? ' (it looks like a spreadsheet turned it into scientific notation: export the column as text)'
+      : '';
     return { ok: false, reason: `account number "${truncate(value)}" must be 12 digits${hint}` };
   }
-  if (value.length > 12) return { ok: false, reason: `account number "${truncate(value)}" has ${value.length} digits; AWS account numbers have 12` };
+  if (value.length > 12)
+    return {
+      ok: false,
+      reason: `account number "${truncate(value)}" has ${value.length} digits; AWS account numbers have 12`,
+    };
   return { ok: true, account: value.padStart(12, '0'), padded: value.length < 12 };
 }
 
@@ -69,7 +76,10 @@ export function roundsTo(account: string, scientific: string): boolean {
   const m = SCIENTIFIC_ACCOUNT.exec(scientific.trim());
   if (!m) return false;
   const digits = (m[2] ?? '').length;
-  return Number(account).toExponential(digits).toUpperCase() === `${m[1]}${digits > 0 ? `.${m[2]}` : ''}E+${m[3]}`;
+  return (
+    Number(account).toExponential(digits).toUpperCase() ===
+    `${m[1]}${digits > 0 ? `.${m[2]}` : ''}E+${m[3]}`
+  );
 }
 
 export function truncate(text: string, max = 40): string {

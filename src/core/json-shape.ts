@@ -23,7 +23,9 @@ export const listOf =
 export const withKeys =
   (keys: Record<string, ValueCheck>): ValueCheck =>
   (v) =>
-    typeof v === 'object' && v !== null && Object.entries(keys).every(([key, check]) => check((v as Record<string, unknown>)[key]));
+    typeof v === 'object' &&
+    v !== null &&
+    Object.entries(keys).every(([key, check]) => check((v as Record<string, unknown>)[key]));
 
 /** One key of a shape: its name, whether every line has it, its check, and what it must be in words. */
 export type KeyRule = [key: string, required: boolean, check: ValueCheck, expected: string];
@@ -34,8 +36,13 @@ export type KeyRule = [key: string, required: boolean, check: ValueCheck, expect
  * undefined when it keeps them. An absent key that is not required passes; a present one must pass
  * its check. Keys not in the rules are allowed (a later version may add some).
  */
-export function shapeProblem(value: unknown, rules: readonly KeyRule[], what: string): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `not ${what} (a JSON object)`;
+export function shapeProblem(
+  value: unknown,
+  rules: readonly KeyRule[],
+  what: string,
+): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `not ${what} (a JSON object)`;
   const v = value as Record<string, unknown>;
   for (const [key, required, check, expected] of rules) {
     if (v[key] === undefined && required) return `"${key}" is missing (it must be ${expected})`;

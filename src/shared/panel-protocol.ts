@@ -126,7 +126,10 @@ export interface CheckResult {
  * The product Confirm with AWS asks about: the one chosen in the form, else the account's only listed
  * product with a code; undefined when the engineer must pick it (the Confirm Instance product picker).
  */
-export function productToConfirm(check: Pick<CheckResult, 'subscriptions'>, chosen: string | undefined): string | undefined {
+export function productToConfirm(
+  check: Pick<CheckResult, 'subscriptions'>,
+  chosen: string | undefined,
+): string | undefined {
   if (chosen) return chosen;
   const listed = check.subscriptions.filter((s) => s.productCode && s.verdict !== 'unlisted');
   return listed.length === 1 ? listed[0].productId : undefined;
@@ -141,13 +144,27 @@ export type PanelRequest =
   | { kind: 'checkLive'; input: CheckInput }
   | { kind: 'searchScope'; text: string; line?: string }
   | { kind: 'renderCase'; templateId: string; values: Record<string, string>; line?: string }
-  | { kind: 'caseAction'; action: CaseAction; templateId: string; values: Record<string, string>; account?: string; line?: string }
+  | {
+      kind: 'caseAction';
+      action: CaseAction;
+      templateId: string;
+      values: Record<string, string>;
+      account?: string;
+      line?: string;
+    }
   | { kind: 'copy'; text: string; what: string }
   | { kind: 'openEvidence'; file: string; line: number }
   | { kind: 'openCallSheet'; region?: string; line?: string }
   | SupportLineRequest
   | WhoIsCallingRequest
-  | { kind: 'verifyIdentity'; method: 'pkcs7' | 'rsa2048' | 'signature'; signature: string; document?: string; account?: string; productCode?: string };
+  | {
+      kind: 'verifyIdentity';
+      method: 'pkcs7' | 'rsa2048' | 'signature';
+      signature: string;
+      document?: string;
+      account?: string;
+      productCode?: string;
+    };
 
 /**
  * "Who is calling?": Check a customer's box held an e-mail address, a domain or a company name rather
@@ -206,7 +223,13 @@ export interface PanelReplies {
     reasons: string[];
     live: {
       verdict: 'active' | 'none' | 'error';
-      agreements: { agreementId: string; status: string; productId: string | null; startTime: string | null; endTime: string | null }[];
+      agreements: {
+        agreementId: string;
+        status: string;
+        productId: string | null;
+        startTime: string | null;
+        endTime: string | null;
+      }[];
       error?: { kind: string; message: string };
       endpoint: string;
       requestIds: string[];
@@ -247,7 +270,8 @@ export interface PanelReplies {
   };
 }
 
-export type WebviewMessage = { type: 'ready' } | { type: 'request'; requestId: number; request: PanelRequest };
+export type WebviewMessage =
+  { type: 'ready' } | { type: 'request'; requestId: number; request: PanelRequest };
 
 export type HostMessage =
   | { type: 'state'; state: PanelState }
@@ -312,11 +336,14 @@ export function parseWebviewMessage(raw: unknown): Check {
   } catch {
     return { ok: false, reason: 'not JSON' };
   }
-  if (size > MAX_MESSAGE_CHARS) return { ok: false, reason: `${size} characters, more than ${MAX_MESSAGE_CHARS}` };
+  if (size > MAX_MESSAGE_CHARS)
+    return { ok: false, reason: `${size} characters, more than ${MAX_MESSAGE_CHARS}` };
   if (!isObject(raw)) return { ok: false, reason: 'not an object' };
   if (raw.type === 'ready') return { ok: true, message: { type: 'ready' } };
-  if (raw.type !== 'request') return { ok: false, reason: `unknown type ${JSON.stringify(raw.type)?.slice(0, 40)}` };
-  if (!Number.isSafeInteger(raw.requestId)) return { ok: false, reason: 'requestId is not an integer' };
+  if (raw.type !== 'request')
+    return { ok: false, reason: `unknown type ${JSON.stringify(raw.type)?.slice(0, 40)}` };
+  if (!Number.isSafeInteger(raw.requestId))
+    return { ok: false, reason: 'requestId is not an integer' };
   const problem = requestProblem(raw.request);
   return problem ? { ok: false, reason: problem } : { ok: true, message: raw as WebviewMessage };
 }
@@ -326,7 +353,9 @@ function requestProblem(r: unknown): string | undefined {
   const text = (key: string, max = MAX_TEXT, optional = false) => {
     const v = r[key];
     if (v === undefined && optional) return undefined;
-    return typeof v === 'string' && v.length <= max ? undefined : `${String(r.kind)}.${key} must be a string of at most ${max} characters`;
+    return typeof v === 'string' && v.length <= max
+      ? undefined
+      : `${String(r.kind)}.${key} must be a string of at most ${max} characters`;
   };
   switch (r.kind) {
     case 'check':
@@ -338,8 +367,14 @@ function requestProblem(r: unknown): string | undefined {
     case 'renderCase':
       return text('templateId', MAX_ID) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
     case 'caseAction':
-      if (!['copy', 'openInEditor', 'save'].includes(r.action as string)) return `unknown case action ${JSON.stringify(r.action)}`;
-      return text('templateId', MAX_ID) ?? text('account', MAX_ID, true) ?? text('line', MAX_ID, true) ?? valuesProblem(r.values);
+      if (!['copy', 'openInEditor', 'save'].includes(r.action as string))
+        return `unknown case action ${JSON.stringify(r.action)}`;
+      return (
+        text('templateId', MAX_ID) ??
+        text('account', MAX_ID, true) ??
+        text('line', MAX_ID, true) ??
+        valuesProblem(r.values)
+      );
     case 'supportLine':
       return text('account', MAX_ID, true) ?? text('productId', MAX_ID, true);
     case 'whoIsCalling':
@@ -347,12 +382,23 @@ function requestProblem(r: unknown): string | undefined {
     case 'copy':
       return text('text') ?? text('what', MAX_ID);
     case 'openEvidence':
-      return text('file', 4_096) ?? (Number.isSafeInteger(r.line) && (r.line as number) > 0 ? undefined : 'openEvidence.line must be a positive integer');
+      return (
+        text('file', 4_096) ??
+        (Number.isSafeInteger(r.line) && (r.line as number) > 0
+          ? undefined
+          : 'openEvidence.line must be a positive integer')
+      );
     case 'openCallSheet':
       return text('region', MAX_ID, true) ?? text('line', MAX_ID, true);
     case 'verifyIdentity':
-      if (!['pkcs7', 'rsa2048', 'signature'].includes(r.method as string)) return `unknown identity method ${JSON.stringify(r.method)?.slice(0, 40)}`;
-      return text('signature', 20_000) ?? text('document', 20_000, true) ?? text('account', MAX_ID, true) ?? text('productCode', MAX_ID, true);
+      if (!['pkcs7', 'rsa2048', 'signature'].includes(r.method as string))
+        return `unknown identity method ${JSON.stringify(r.method)?.slice(0, 40)}`;
+      return (
+        text('signature', 20_000) ??
+        text('document', 20_000, true) ??
+        text('account', MAX_ID, true) ??
+        text('productCode', MAX_ID, true)
+      );
     default:
       return `unknown request kind ${JSON.stringify(r.kind)?.slice(0, 40)}`;
   }
@@ -384,8 +430,19 @@ export interface LineView {
     portals: { name: string; url?: string; purpose?: string }[];
     beforeCalling: FactView[];
   };
-  purchasePaths: { id: string; purchase: string; phoneSupport: boolean; note?: string; applies: ChannelView[]; doesNotApply: ChannelView[]; cite: string }[];
-  accountSetup?: { title: string; steps: { title: string; text: string; url?: string; cite: string }[] };
+  purchasePaths: {
+    id: string;
+    purchase: string;
+    phoneSupport: boolean;
+    note?: string;
+    applies: ChannelView[];
+    doesNotApply: ChannelView[];
+    cite: string;
+  }[];
+  accountSetup?: {
+    title: string;
+    steps: { title: string; text: string; url?: string; cite: string }[];
+  };
   faq: { question: string; answer: string; cite: string }[];
   templates: TemplateView[];
 }
@@ -414,7 +471,8 @@ function inputProblem(input: unknown): string | undefined {
   for (const key of ['account', 'instanceId', 'productId'] as const) {
     const v = input[key];
     if (key !== 'account' && v === undefined) continue;
-    if (typeof v !== 'string' || v.length > MAX_ID) return `input.${key} must be a string of at most ${MAX_ID} characters`;
+    if (typeof v !== 'string' || v.length > MAX_ID)
+      return `input.${key} must be a string of at most ${MAX_ID} characters`;
   }
   return undefined;
 }
@@ -423,8 +481,12 @@ function valuesProblem(values: unknown): string | undefined {
   if (!isObject(values)) return 'values is not an object';
   const entries = Object.entries(values);
   if (entries.length > 100) return 'more than 100 values';
-  const bad = entries.find(([key, v]) => key.length > MAX_ID || typeof v !== 'string' || v.length > MAX_TEXT);
-  return bad ? `value ${JSON.stringify(bad[0].slice(0, 40))} must be a string of at most ${MAX_TEXT} characters` : undefined;
+  const bad = entries.find(
+    ([key, v]) => key.length > MAX_ID || typeof v !== 'string' || v.length > MAX_TEXT,
+  );
+  return bad
+    ? `value ${JSON.stringify(bad[0].slice(0, 40))} must be a string of at most ${MAX_TEXT} characters`
+    : undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

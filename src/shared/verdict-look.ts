@@ -6,7 +6,11 @@ import type { Verdict } from '../core/domain';
 export const VERDICT_LOOK: Record<Verdict, { icon: string; color: string; words: string }> = {
   eligible: { icon: 'pass-filled', color: 'testing.iconPassed', words: 'eligible' },
   lapsed: { icon: 'warning', color: 'list.warningForeground', words: 'lapsed' },
-  'not-in-latest-report': { icon: 'history', color: 'charts.orange', words: 'not in latest report' },
+  'not-in-latest-report': {
+    icon: 'history',
+    color: 'charts.orange',
+    words: 'not in latest report',
+  },
   unlisted: { icon: 'question', color: 'list.errorForeground', words: 'unlisted' },
 };
 

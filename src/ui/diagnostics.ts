@@ -12,7 +12,11 @@ const SEVERITY = {
 
 export function problemDiagnostic(problem: Problem): vscode.Diagnostic {
   const line = Math.max(0, problem.line - 1);
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), visibleLine(problem.message), SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+    visibleLine(problem.message),
+    SEVERITY[problem.severity],
+  );
   diagnostic.source = 'Support Desk';
   return diagnostic;
 }

@@ -17,7 +17,8 @@ export function disposeAll(disposables: vscode.Disposable[]): void {
     }
   }
   if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} disposables failed to dispose`);
+  if (errors.length > 1)
+    throw new AggregateError(errors, `${errors.length} disposables failed to dispose`);
 }
 
 /** A vscode.Disposable that owns others: `_register` each, and `dispose()` releases them all, once. */

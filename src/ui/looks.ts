@@ -27,14 +27,23 @@ export interface NodeLook {
 
 /** The tree's look of each verdict: the panel's (src/shared/verdict-look.ts), as a tinted icon. */
 export const VERDICT_LOOK = Object.fromEntries(
-  Object.entries(SHARED_LOOK).map(([verdict, look]) => [verdict, { icon: { id: look.icon, color: look.color }, words: look.words }]),
+  Object.entries(SHARED_LOOK).map(([verdict, look]) => [
+    verdict,
+    { icon: { id: look.icon, color: look.color }, words: look.words },
+  ]),
 ) as Record<Verdict, { icon: Icon; words: string }>;
 
 /** Per confirmation verdict: its tinted icon and the words the view and the panel say it in. */
 export const CONFIRMATION_LOOK: Record<ConfirmationVerdict, { icon: Icon; words: string }> = {
   confirmed: { icon: { id: 'verified-filled', color: 'testing.iconPassed' }, words: 'confirmed' },
-  'owner-mismatch': { icon: { id: 'warning', color: 'list.warningForeground' }, words: 'owner mismatch' },
-  'not-attached': { icon: { id: 'circle-slash', color: 'list.errorForeground' }, words: 'product code not attached' },
+  'owner-mismatch': {
+    icon: { id: 'warning', color: 'list.warningForeground' },
+    words: 'owner mismatch',
+  },
+  'not-attached': {
+    icon: { id: 'circle-slash', color: 'list.errorForeground' },
+    words: 'product code not attached',
+  },
   error: { icon: { id: 'error', color: 'list.errorForeground' }, words: 'error' },
 };
 
@@ -43,7 +52,11 @@ export const CONFIRMATION_LOOK: Record<ConfirmationVerdict, { icon: Icon; words:
  * an identity document or a live agreement search, or the count of older rows the view leaves out.
  * Every value from the log is shown as text (escaped Markdown).
  */
-export function confirmationLook(node: { kind: 'confirmation'; id: string; entry: AuditEntry } | { kind: 'older'; id: string; count: number }): NodeLook {
+export function confirmationLook(
+  node:
+    | { kind: 'confirmation'; id: string; entry: AuditEntry }
+    | { kind: 'older'; id: string; count: number },
+): NodeLook {
   if (node.kind === 'older') {
     return {
       label: `${node.count.toLocaleString('en-US')} older confirmation${node.count === 1 ? '' : 's'}`,
@@ -59,10 +72,16 @@ export function confirmationLook(node: { kind: 'confirmation'; id: string; entry
   // An identity document verified offline proves the same as ConfirmProductInstance, by another path: say which.
   const offline = e.source === 'identity-document';
   const what = `${e.verdict === 'error' ? `error: ${e.errorKind ?? 'unknown'}` : look.words}${offline ? ' (identity document)' : ''}`;
-  const owner = e.ownerId ? `owner ${e.ownerId}` : e.claimedAccount ? `claimed ${e.claimedAccount}` : undefined;
+  const owner = e.ownerId
+    ? `owner ${e.ownerId}`
+    : e.claimedAccount
+      ? `claimed ${e.claimedAccount}`
+      : undefined;
   return {
     label: e.instanceId,
-    description: [what, owner, e.region, e.time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+    description: [what, owner, e.region, e.time.slice(0, 16).replace('T', ' ')]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: [
       `**${escapeMarkdown(e.instanceId)}**: ${what}`,
       [
@@ -89,7 +108,10 @@ export function confirmationLook(node: { kind: 'confirmation'; id: string; entry
  * time stay in the evidence (Copy Evidence, the audit log, the Confirmations tooltip).
  */
 export function verdictMessage(
-  r: Pick<ConfirmationResult, 'verdict' | 'instanceId' | 'productCode' | 'ownerId' | 'claimedAccount' | 'region'> & { error?: { message: string } | null },
+  r: Pick<
+    ConfirmationResult,
+    'verdict' | 'instanceId' | 'productCode' | 'ownerId' | 'claimedAccount' | 'region'
+  > & { error?: { message: string } | null },
 ): string {
   const where = r.region ? ` (${r.region})` : '';
   switch (r.verdict) {
@@ -142,7 +164,10 @@ export function agreementSearchLook(e: AuditEntry): NodeLook {
     ]
       .filter(Boolean)
       .join(' · '),
-    tooltip: withRecorded(`**Live agreement search** (AWS Marketplace SearchAgreements): ${verdict}`, { live: e }),
+    tooltip: withRecorded(
+      `**Live agreement search** (AWS Marketplace SearchAgreements): ${verdict}`,
+      { live: e },
+    ),
     icon,
     contextValue: 'agreement-search',
     collapsible: false,

@@ -50,7 +50,11 @@ export interface SupportDeskTestHandle extends SupportDeskApi {
 }
 
 /** The API over the running pieces; with the pieces themselves under the extension test runner. */
-export function publicApi(ctx: SupportDeskContext, activateMs: number, testMode: boolean): SupportDeskApi {
+export function publicApi(
+  ctx: SupportDeskContext,
+  activateMs: number,
+  testMode: boolean,
+): SupportDeskApi {
   const { reports } = ctx;
   const summary = (loaded: ReportsLoaded | undefined) => loaded && summarize(loaded);
   const api: SupportDeskApi = {

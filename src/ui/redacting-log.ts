@@ -5,7 +5,17 @@ import { inspect } from 'node:util';
 import { redact } from '../core/redaction';
 
 // The methods of a vscode.LogOutputChannel (and of console) that write what they are given.
-const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'log', 'append', 'appendLine', 'replace']);
+const LOG_METHODS = new Set([
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'error',
+  'log',
+  'append',
+  'appendLine',
+  'replace',
+]);
 
 /**
  * `log` with every message redacted before it is written: strings as they are, Errors as their
@@ -25,6 +35,11 @@ export function redactingLog<L extends object>(log: L): L {
 }
 
 function redactLogArgument(value: unknown): string {
-  const text = typeof value === 'string' ? value : value instanceof Error ? (value.stack ?? value.message) : inspect(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof Error
+        ? (value.stack ?? value.message)
+        : inspect(value);
   return redact(text).text;
 }

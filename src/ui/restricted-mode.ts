@@ -47,10 +47,20 @@ export interface RestrictedAnswer {
  * The restricted form's notification: "`action`: `offered` NO_AWS_CALL", with Manage Workspace Trust and
  * `choices` (label: what it runs) as its buttons. Returns the answer at once; a choice runs later.
  */
-export function sayRestricted(action: string, offered?: string, choices: Record<string, () => unknown> = {}): RestrictedAnswer {
-  void vscode.window.showWarningMessage(`${action}: ${offered ? `${offered} ` : ''}${NO_AWS_CALL}`, ...Object.keys(choices), MANAGE_TRUST).then((choice) => {
-    if (choice === MANAGE_TRUST) return vscode.commands.executeCommand('workbench.trust.manage');
-    return choice ? choices[choice]?.() : undefined;
-  });
+export function sayRestricted(
+  action: string,
+  offered?: string,
+  choices: Record<string, () => unknown> = {},
+): RestrictedAnswer {
+  void vscode.window
+    .showWarningMessage(
+      `${action}: ${offered ? `${offered} ` : ''}${NO_AWS_CALL}`,
+      ...Object.keys(choices),
+      MANAGE_TRUST,
+    )
+    .then((choice) => {
+      if (choice === MANAGE_TRUST) return vscode.commands.executeCommand('workbench.trust.manage');
+      return choice ? choices[choice]?.() : undefined;
+    });
   return offered ? { restricted: NO_AWS_CALL, offered } : { restricted: NO_AWS_CALL };
 }

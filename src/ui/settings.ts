@@ -26,7 +26,11 @@ export function readSettings(): SupportDeskSettings {
   return {
     reportPaths: config.get<string[]>('reports.paths') ?? [],
     s3RefreshMinutes: Math.max(0, config.get<number>('reports.s3RefreshMinutes') ?? 0),
-    aws: { profile: text('aws.profile'), region: text('aws.region'), endpointUrl: text('aws.endpointUrl') },
+    aws: {
+      profile: text('aws.profile'),
+      region: text('aws.region'),
+      endpointUrl: text('aws.endpointUrl'),
+    },
     auditPath: resolveAuditPath(text('audit.path')),
   };
 }
@@ -36,7 +40,8 @@ export function readSettings(): SupportDeskSettings {
  * otherwise the playbook's (a team playbook may set its own), otherwise the defaults.
  */
 export function eligibilityPolicy(playbook?: Partial<EligibilityPolicy>): EligibilityPolicy {
-  const pick = (key: keyof EligibilityPolicy): number => userOrTrusted<number>(`eligibility.${key}`) ?? playbook?.[key] ?? DEFAULT_POLICY[key];
+  const pick = (key: keyof EligibilityPolicy): number =>
+    userOrTrusted<number>(`eligibility.${key}`) ?? playbook?.[key] ?? DEFAULT_POLICY[key];
   return { lastUsageDays: pick('lastUsageDays'), goodFaithDays: pick('goodFaithDays') };
 }
 

@@ -61,6 +61,8 @@ export function startSupportDesk(extension: vscode.ExtensionContext): SupportDes
   const timer = setTimeout(() => void playbook.current().finally(() => reports.reload()), 0);
   extension.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const activateMs = performance.now() - started;
-  log.info(`activated in ${activateMs.toFixed(1)} ms${isTrusted() ? '' : ` (${NO_AWS_CALL} The workspace's report paths and playbook are not read.)`}`);
+  log.info(
+    `activated in ${activateMs.toFixed(1)} ms${isTrusted() ? '' : ` (${NO_AWS_CALL} The workspace's report paths and playbook are not read.)`}`,
+  );
   return publicApi(ctx, activateMs, extension.extensionMode === vscode.ExtensionMode.Test);
 }

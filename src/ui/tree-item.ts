@@ -10,15 +10,25 @@ import type { NodeLook } from './looks';
  * (links to local copies) before it is wrapped. Theme icons stay off: `$(name)` from a report is text.
  * Control characters and bidi overrides from a report are shown, not obeyed (visibleLine, visibleText).
  */
-export function treeItem(id: string, look: NodeLook, tooltipMarkdown: (markdown: string) => string = (m) => m): vscode.TreeItem {
+export function treeItem(
+  id: string,
+  look: NodeLook,
+  tooltipMarkdown: (markdown: string) => string = (m) => m,
+): vscode.TreeItem {
   const item = new vscode.TreeItem(
     visibleLine(look.label),
-    look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    look.collapsible
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None,
   );
   item.id = id;
   item.description = look.description === undefined ? undefined : visibleLine(look.description);
   item.contextValue = look.contextValue;
-  item.iconPath = new vscode.ThemeIcon(look.icon.id, look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined);
-  if (look.tooltip) item.tooltip = new vscode.MarkdownString(visibleText(tooltipMarkdown(look.tooltip)));
+  item.iconPath = new vscode.ThemeIcon(
+    look.icon.id,
+    look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
+  );
+  if (look.tooltip)
+    item.tooltip = new vscode.MarkdownString(visibleText(tooltipMarkdown(look.tooltip)));
   return item;
 }

@@ -10,8 +10,15 @@ import type { PanelView } from './panel-view';
 const typedValues: Record<string, Record<string, string>> = {};
 
 /** Fills a template's form with known values (Start case from a check), over what was typed before. */
-export function prefillCase(v: PanelView, templateId: string, values: Record<string, string>): void {
-  typedValues[templateId] = { ...(typedValues[templateId] ?? v.ui.caseValues[templateId]), ...values };
+export function prefillCase(
+  v: PanelView,
+  templateId: string,
+  values: Record<string, string>,
+): void {
+  typedValues[templateId] = {
+    ...(typedValues[templateId] ?? v.ui.caseValues[templateId]),
+    ...values,
+  };
   v.ui.templateId = templateId;
 }
 
@@ -23,7 +30,12 @@ export function renderCases(v: PanelView): HTMLElement {
   v.ui.templateId = template.id;
   const values = (typedValues[template.id] ??= { ...v.ui.caseValues[template.id] });
 
-  const preview = h('pre', { id: 'case-preview', class: 'preview', tabindex: 0, 'aria-label': 'The case as Markdown' });
+  const preview = h('pre', {
+    id: 'case-preview',
+    class: 'preview',
+    tabindex: 0,
+    'aria-label': 'The case as Markdown',
+  });
   const notes = h('div', { id: 'case-notes', 'aria-live': 'polite' });
   const status = h('p', { id: 'case-status', role: 'status', class: 'muted' });
   const update = debounce(() => void refresh(v, line.id, template, values, preview, notes), 150);
@@ -35,7 +47,14 @@ export function renderCases(v: PanelView): HTMLElement {
     }
     update();
   };
-  const action = (id: string, what: CaseAction, label: string, iconName: string, disabled = false, title?: string) =>
+  const action = (
+    id: string,
+    what: CaseAction,
+    label: string,
+    iconName: string,
+    disabled = false,
+    title?: string,
+  ) =>
     h(
       'button',
       {
@@ -44,7 +63,18 @@ export function renderCases(v: PanelView): HTMLElement {
         disabled,
         title,
         on: {
-          click: () => void act(status, ask({ kind: 'caseAction', action: what, templateId: template.id, values, account: values.account, line: line.id })),
+          click: () =>
+            void act(
+              status,
+              ask({
+                kind: 'caseAction',
+                action: what,
+                templateId: template.id,
+                values,
+                account: values.account,
+                line: line.id,
+              }),
+            ),
         },
       },
       icon(iconName),
@@ -67,7 +97,11 @@ export function renderCases(v: PanelView): HTMLElement {
   );
   const form = h(
     'form',
-    { class: 'case-form', 'aria-label': `${template.title} case`, on: { submit: (e) => e.preventDefault() } },
+    {
+      class: 'case-form',
+      'aria-label': `${template.title} case`,
+      on: { submit: (e) => e.preventDefault() },
+    },
     h('p', { class: 'muted' }, template.summary),
     template.fields.map((f) => fieldControl(f, values, onValue)),
   );
@@ -98,19 +132,37 @@ export function renderCases(v: PanelView): HTMLElement {
             'Save to cases/',
             'save',
             !v.state.trusted,
-            v.state.trusted ? undefined : 'Restricted Mode: cases are not saved into an untrusted workspace',
+            v.state.trusted
+              ? undefined
+              : 'Restricted Mode: cases are not saved into an untrusted workspace',
           ),
         ),
-        v.state.trusted ? '' : h('p', { class: 'hint' }, 'Restricted Mode: Save is off; Copy and Open in Editor work.'),
+        v.state.trusted
+          ? ''
+          : h(
+              'p',
+              { class: 'hint' },
+              'Restricted Mode: Save is off; Copy and Open in Editor work.',
+            ),
         status,
       ),
     ),
   );
 }
 
-function fieldControl(f: TemplateFieldView, values: Record<string, string>, onValue: (f: TemplateFieldView, value: string) => void): HTMLElement {
+function fieldControl(
+  f: TemplateFieldView,
+  values: Record<string, string>,
+  onValue: (f: TemplateFieldView, value: string) => void,
+): HTMLElement {
   const id = `field-${f.id}`;
-  const common = { id, name: f.id, 'aria-describedby': `${id}-hint`, 'aria-required': String(f.required), spellcheck: 'false' };
+  const common = {
+    id,
+    name: f.id,
+    'aria-describedby': `${id}-hint`,
+    'aria-required': String(f.required),
+    spellcheck: 'false',
+  };
   const listen = {
     input: (e: Event) => onValue(f, (e.target as HTMLInputElement).value),
     change: (e: Event) => onValue(f, (e.target as HTMLInputElement).value),
@@ -129,9 +181,20 @@ function fieldControl(f: TemplateFieldView, values: Record<string, string>, onVa
   return h(
     'div',
     { class: 'field' },
-    h('label', { for: id }, f.label, f.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : ''),
+    h(
+      'label',
+      { for: id },
+      f.label,
+      f.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : '',
+    ),
     control,
-    f.locationFrom ? h('small', { id: `location-${f.id}`, class: 'location' }, locationText(f, values[f.locationFrom] ?? '')) : '',
+    f.locationFrom
+      ? h(
+          'small',
+          { id: `location-${f.id}`, class: 'location' },
+          locationText(f, values[f.locationFrom] ?? ''),
+        )
+      : '',
     h('small', { id: `${id}-hint`, class: 'hint' }, f.hint ?? ''),
   );
 }
@@ -139,7 +202,8 @@ function fieldControl(f: TemplateFieldView, values: Record<string, string>, onVa
 /** "From /var/log/elasticbox/elasticbox-agent.log (Linux, via SSH)" for the chosen value, or the choices. */
 function locationText(f: TemplateFieldView, chosen: string): string {
   const location = f.locations?.find((l) => l.when?.toLowerCase() === chosen.toLowerCase());
-  if (location) return `From ${location.path} (${location.label}${location.how ? `, via ${location.how}` : ''})`;
+  if (location)
+    return `From ${location.path} (${location.label}${location.how ? `, via ${location.how}` : ''})`;
   return (f.locations ?? []).map((l) => `${l.label}: ${l.path}`).join(' · ');
 }
 
@@ -157,7 +221,13 @@ async function refresh(
     fill(
       notes,
       reply.redactions.length
-        ? h('p', { class: 'warning', id: 'case-redactions' }, icon('shield'), ' Redacted: ', reply.redactions.map((r) => `${r.count} ${r.kind}`).join(', '))
+        ? h(
+            'p',
+            { class: 'warning', id: 'case-redactions' },
+            icon('shield'),
+            ' Redacted: ',
+            reply.redactions.map((r) => `${r.count} ${r.kind}`).join(', '),
+          )
         : '',
       reply.errors.length
         ? h(

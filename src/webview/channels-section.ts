@@ -14,7 +14,12 @@ export function renderChannels(v: PanelView): HTMLElement {
   const copy = (text: string, what: string, label: string) =>
     h(
       'button',
-      { type: 'button', class: 'icon-button', 'aria-label': `Copy ${label}`, on: { click: () => void act(status, ask({ kind: 'copy', text, what })) } },
+      {
+        type: 'button',
+        class: 'icon-button',
+        'aria-label': `Copy ${label}`,
+        on: { click: () => void act(status, ask({ kind: 'copy', text, what })) },
+      },
       icon('copy'),
       ' Copy',
     );
@@ -36,7 +41,9 @@ export function renderChannels(v: PanelView): HTMLElement {
       h('h3', {}, 'Channels that apply'),
       channelList(path.applies),
       h('h3', {}, 'Channels that do not apply'),
-      path.doesNotApply.length ? channelList(path.doesNotApply) : h('p', { class: 'muted' }, 'None.'),
+      path.doesNotApply.length
+        ? channelList(path.doesNotApply)
+        : h('p', { class: 'muted' }, 'None.'),
     );
   };
   const select = h(
@@ -50,9 +57,16 @@ export function renderChannels(v: PanelView): HTMLElement {
     'div',
     {},
     h('h2', {}, `Channels of ${p.name} for a purchase`),
-    h('div', { class: 'field wide' }, h('label', { for: 'purchase-path' }, 'How the customer bought'), select),
+    h(
+      'div',
+      { class: 'field wide' },
+      h('label', { for: 'purchase-path' }, 'How the customer bought'),
+      select,
+    ),
     answer,
-    p.accountSetup ? setupChecklist(p.accountSetup, copy) : h('p', { class: 'muted', id: 'no-setup' }, `The ${p.name} line has no set-up checklist.`),
+    p.accountSetup
+      ? setupChecklist(p.accountSetup, copy)
+      : h('p', { class: 'muted', id: 'no-setup' }, `The ${p.name} line has no set-up checklist.`),
     p.faq.length ? h('h2', {}, 'FAQ') : '',
     p.faq.map((f, i) =>
       h(
@@ -68,7 +82,10 @@ export function renderChannels(v: PanelView): HTMLElement {
   );
 }
 
-function setupChecklist(setup: NonNullable<LineView['accountSetup']>, copy: (text: string, what: string, label: string) => HTMLElement): HTMLElement[] {
+function setupChecklist(
+  setup: NonNullable<LineView['accountSetup']>,
+  copy: (text: string, what: string, label: string) => HTMLElement,
+): HTMLElement[] {
   return [
     h('h2', {}, setup.title),
     h(
@@ -85,7 +102,11 @@ function setupChecklist(setup: NonNullable<LineView['accountSetup']>, copy: (tex
           s.url ? link(s.url, s.url) : '',
           h('span', { class: 'cite' }, ` (${s.cite})`),
           ' ',
-          copy(`${i + 1}. ${s.title}: ${s.text}${s.url ? ` ${s.url}` : ''}`, `step ${i + 1}`, `step ${i + 1}: ${s.title}`),
+          copy(
+            `${i + 1}. ${s.title}: ${s.text}${s.url ? ` ${s.url}` : ''}`,
+            `step ${i + 1}`,
+            `step ${i + 1}: ${s.title}`,
+          ),
         ),
       ),
     ),
@@ -102,7 +123,11 @@ function channelList(channels: ChannelView[]): HTMLElement {
         {},
         h('strong', {}, c.name),
         ` (${c.provider})`,
-        c.phoneSupport === true ? ' · phone support' : c.phoneSupport === false ? ' · no phone support' : '',
+        c.phoneSupport === true
+          ? ' · phone support'
+          : c.phoneSupport === false
+            ? ' · no phone support'
+            : '',
         c.bestEffort ? ' · best effort' : '',
         c.email ? [' · ', link(c.email, `mailto:${c.email}`)] : '',
         c.url ? [' · ', link(c.url, c.url)] : '',

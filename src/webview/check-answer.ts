@@ -17,15 +17,22 @@ import { reportsAloneContents, reportsAnswer } from './reports-answer';
 /** The whole answer to `answer.check`, with `screen`'s notes and folds (see CheckScreen). */
 export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAnswer): HTMLElement {
   const r = answer.check;
-  const look = r.verdict ? VERDICT_LOOK[r.verdict] : { icon: 'circle-slash', words: 'No reports loaded' };
+  const look = r.verdict
+    ? VERDICT_LOOK[r.verdict]
+    : { icon: 'circle-slash', words: 'No reports loaded' };
   const status = h('p', { id: 'check-status', role: 'status', class: 'muted' });
   const live = liveFor(answer);
   // An active agreement is the answer: the verdict with it leads, and the reports' own folds under it.
   // A search that found none or failed changes nothing: the heading stays the reports' verdict.
   const liveLeads = live?.live.verdict === 'active';
   const canConfirm = v.state.trusted && Boolean(v.ui.check.instanceId?.trim());
-  const confirmWhy = !v.state.trusted ? NO_AWS_CALL : canConfirm ? '' : 'Type the instance id to confirm it with AWS.';
-  const confirmation = answer.confirmation?.account === r.account ? answer.confirmation.result : undefined;
+  const confirmWhy = !v.state.trusted
+    ? NO_AWS_CALL
+    : canConfirm
+      ? ''
+      : 'Type the instance id to confirm it with AWS.';
+  const confirmation =
+    answer.confirmation?.account === r.account ? answer.confirmation.result : undefined;
   const reports = reportsAnswer(r, status);
   return h(
     'div',
@@ -37,7 +44,12 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
           icon(VERDICT_LOOK[live.verdict].icon),
           ` ${r.account}: ${VERDICT_LOOK[live.verdict].words} with live agreements (reports alone: ${look.words})`,
         )
-      : h('h3', { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' }, icon(look.icon), ` ${r.account}: ${look.words}`),
+      : h(
+          'h3',
+          { class: `verdict verdict-${r.verdict ?? 'none'}`, id: 'check-verdict' },
+          icon(look.icon),
+          ` ${r.account}: ${look.words}`,
+        ),
     r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' ', w)),
     // The actions sit with the verdict, above the products however many the account holds.
     h(
@@ -50,7 +62,8 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
           id: 'confirm-aws',
           class: 'primary',
           disabled: !canConfirm,
-          title: confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log',
+          title:
+            confirmWhy || 'ConfirmProductInstance with your AWS profile; recorded in the audit log',
           on: { click: () => void confirm(v, screen) },
         },
         icon('verified'),
@@ -62,7 +75,9 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
           type: 'button',
           id: 'check-live',
           disabled: !v.state.trusted,
-          title: v.state.trusted ? 'SearchAgreements with your AWS profile, in us-east-1' : NO_AWS_CALL,
+          title: v.state.trusted
+            ? 'SearchAgreements with your AWS profile, in us-east-1'
+            : NO_AWS_CALL,
           on: { click: () => void checkLive(v, screen) },
         },
         icon('cloud'),
@@ -70,19 +85,34 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
       ),
       h(
         'button',
-        { type: 'button', id: 'start-case', on: { click: () => v.startCase('eligibility', caseValues(v, answer)) } },
+        {
+          type: 'button',
+          id: 'start-case',
+          on: { click: () => v.startCase('eligibility', caseValues(v, answer)) },
+        },
         icon('notebook'),
         ' Start case',
       ),
       h(
         'button',
-        { type: 'button', id: 'copy-evidence', on: { click: () => void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })) } },
+        {
+          type: 'button',
+          id: 'copy-evidence',
+          on: {
+            click: () =>
+              void act(status, ask({ kind: 'copy', text: r.evidenceText, what: 'the evidence' })),
+          },
+        },
         icon('copy'),
         ' Copy evidence',
       ),
     ),
     confirmWhy ? h('p', { class: 'hint' }, confirmWhy) : '',
-    h('div', { id: 'confirm-result', 'aria-live': 'polite' }, noteLine(screen.confirmNote, r) ?? (confirmation ? confirmationLine(confirmation) : '')),
+    h(
+      'div',
+      { id: 'confirm-result', 'aria-live': 'polite' },
+      noteLine(screen.confirmNote, r) ?? (confirmation ? confirmationLine(confirmation) : ''),
+    ),
     h(
       'div',
       { id: 'live-result', 'aria-live': 'polite', class: liveLeads ? 'live-lead' : undefined },
@@ -99,14 +129,20 @@ export function renderAnswer(v: PanelView, screen: CheckScreen, answer: CheckAns
             id: 'reports-alone',
             class: 'reports-alone',
             open: screen.reportsAloneOpen,
-            on: { toggle: (e) => (screen.reportsAloneOpen = (e.target as HTMLDetailsElement).open) },
+            on: {
+              toggle: (e) => (screen.reportsAloneOpen = (e.target as HTMLDetailsElement).open),
+            },
           },
           h(
             'summary',
             {},
             icon(look.icon),
             ` Reports alone: ${look.words}`,
-            h('span', { class: 'muted' }, ` · ${reportsAloneContents(r)}, superseded by the live agreement`),
+            h(
+              'span',
+              { class: 'muted' },
+              ` · ${reportsAloneContents(r)}, superseded by the live agreement`,
+            ),
           ),
           reports,
         )

@@ -59,7 +59,8 @@ export class CheckScreen {
   /** The check a Confirm or a live search sent back: shown when it is of the account on screen and newer than what is. */
   showIfNewer(v: PanelView, check: CheckResult): void {
     const shown = v.ui.answer?.check;
-    if (!shown || (shown.account === check.account && check.sequence > this.shownSequence)) this.show(v, check);
+    if (!shown || (shown.account === check.account && check.sequence > this.shownSequence))
+      this.show(v, check);
     else this.redraw(v);
   }
 
@@ -67,7 +68,9 @@ export class CheckScreen {
   redraw(v: PanelView): void {
     const target = document.getElementById('check-result');
     if (!target) return;
-    const focused = target.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    const focused = target.contains(document.activeElement)
+      ? document.activeElement?.id
+      : undefined;
     this.fillResult(v, target);
     if (focused) document.getElementById(focused)?.focus();
   }
@@ -76,7 +79,8 @@ export class CheckScreen {
   fillResult(v: PanelView, target: HTMLElement): void {
     // Which host answer is on screen: the e2e specs wait on it, and it costs nothing to show.
     target.setAttribute('data-sequence', String(this.shownSequence));
-    if (this.checkError) fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', this.checkError));
+    if (this.checkError)
+      fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', this.checkError));
     else fill(target, v.ui.answer ? this.drawAnswer(v, this, v.ui.answer) : '');
   }
 }

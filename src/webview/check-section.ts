@@ -11,7 +11,13 @@ import { askNewest, SUPERSEDED } from './host';
 import { identityForm } from './identity-section';
 import { followCustomer } from './line-bar';
 import type { PanelView } from './panel-view';
-import { clearWho, isWhoText, momentFields, runWhoIsCalling, whoResult } from './who-is-calling-section';
+import {
+  clearWho,
+  isWhoText,
+  momentFields,
+  runWhoIsCalling,
+  whoResult,
+} from './who-is-calling-section';
 
 /** A new, empty screen for the section: one per panel, kept for as long as the webview lives. */
 export function newCheckScreen(): CheckScreen {
@@ -20,7 +26,13 @@ export function newCheckScreen(): CheckScreen {
 
 /** The section: the reports line, the form (account, instance, product), the answer on `screen` and the identity form. */
 export function renderCheck(v: PanelView, screen: CheckScreen): HTMLElement {
-  const input = (id: string, label: string, key: 'account' | 'instanceId', placeholder: string, hint: string) =>
+  const input = (
+    id: string,
+    label: string,
+    key: 'account' | 'instanceId',
+    placeholder: string,
+    hint: string,
+  ) =>
     textField(id, label, v.ui.check[key] ?? '', placeholder, hint, (value) => {
       v.ui.check[key] = value;
       v.save();
@@ -41,7 +53,11 @@ export function renderCheck(v: PanelView, screen: CheckScreen): HTMLElement {
     h('option', { value: '' }, 'Any product'),
     v.state.playbook &&
       v.state.reports.products.map((p) =>
-        h('option', { value: p.id, selected: p.id === v.ui.check.productId }, `${p.title ?? p.id}${p.title ? ` (${p.id})` : ''}`),
+        h(
+          'option',
+          { value: p.id, selected: p.id === v.ui.check.productId },
+          `${p.title ?? p.id}${p.title ? ` (${p.id})` : ''}`,
+        ),
       ),
   );
   const form = h(
@@ -63,10 +79,25 @@ export function renderCheck(v: PanelView, screen: CheckScreen): HTMLElement {
       '1111-2222-3333',
       'Dashes and spaces are fine; an e-mail or a company name is looked up in the feeds.',
     ),
-    input('check-instance', 'Instance id (optional)', 'instanceId', 'i-0123456789abcdef0', 'Needed to confirm with AWS.'),
-    h('div', { class: 'field' }, h('label', { for: 'check-product' }, 'Product (optional)'), products),
+    input(
+      'check-instance',
+      'Instance id (optional)',
+      'instanceId',
+      'i-0123456789abcdef0',
+      'Needed to confirm with AWS.',
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'check-product' }, 'Product (optional)'),
+      products,
+    ),
     momentFields(() => lookUp(v, screen)),
-    h('div', { class: 'field buttons' }, h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check')),
+    h(
+      'div',
+      { class: 'field buttons' },
+      h('button', { type: 'submit', class: 'primary' }, icon('search'), ' Check'),
+    ),
   );
   const result = h('div', { id: 'check-result', 'aria-live': 'polite' });
   const section = h(
@@ -96,7 +127,8 @@ function reportsLine(v: PanelView): HTMLElement {
 /** An account is checked; anything else in the box (an e-mail, a company) is looked up in the feeds. */
 function lookUp(v: PanelView, screen: CheckScreen, submitted = false): void {
   const text = v.ui.check.account;
-  if (isWhoText(text)) return void runWhoIsCalling(text, (account) => checkFound(v, screen, account));
+  if (isWhoText(text))
+    return void runWhoIsCalling(text, (account) => checkFound(v, screen, account));
   clearWho();
   if (submitted || /\d/.test(text)) void runCheck(v, screen);
 }

@@ -20,14 +20,26 @@ export async function confirm(v: PanelView, screen: CheckScreen): Promise<void> 
   screen.confirmNote = {
     account: r.account,
     kind: 'busy',
-    text: picking ? 'Choose the product in the picker at the top of the window; the instance is then confirmed with AWS.' : 'Confirming with AWS…',
+    text: picking
+      ? 'Choose the product in the picker at the top of the window; the instance is then confirmed with AWS.'
+      : 'Confirming with AWS…',
   };
   screen.redraw(v);
   try {
     const reply = await askNewest({ kind: 'confirm', input: { ...v.ui.check } });
     if (reply === SUPERSEDED) return;
-    screen.confirmNote = reply.confirmation ? undefined : { account: r.account, kind: 'muted', text: 'Confirmation cancelled: nothing was sent to AWS.' };
-    if (reply.confirmation) v.ui.answer = { ...v.ui.answer!, confirmation: { account: reply.check.account, result: reply.confirmation } };
+    screen.confirmNote = reply.confirmation
+      ? undefined
+      : {
+          account: r.account,
+          kind: 'muted',
+          text: 'Confirmation cancelled: nothing was sent to AWS.',
+        };
+    if (reply.confirmation)
+      v.ui.answer = {
+        ...v.ui.answer!,
+        confirmation: { account: reply.check.account, result: reply.confirmation },
+      };
     v.save();
     screen.showIfNewer(v, reply.check);
   } catch (error) {
@@ -45,7 +57,11 @@ export function confirmationLine(c: ConfirmationView): HTMLElement {
     icon(good ? 'verified-filled' : 'warning'),
     ' ',
     c.message,
-    h('small', { class: 'muted' }, ` Request id ${c.requestId ?? 'none'} · ${shownTime(c.time)} · profile ${c.profile ?? 'default chain'}`),
+    h(
+      'small',
+      { class: 'muted' },
+      ` Request id ${c.requestId ?? 'none'} · ${shownTime(c.time)} · profile ${c.profile ?? 'default chain'}`,
+    ),
   );
 }
 
@@ -58,7 +74,12 @@ export function confirmationItem(v: PanelView, c: ConfirmationView): HTMLElement
   return h(
     'li',
     { title: c.message },
-    h('span', { class: `verdict-word ${good ? 'ok' : 'warning'}` }, icon(good ? 'verified-filled' : 'warning'), ` ${c.verdict.replace('-', ' ')}`),
+    h(
+      'span',
+      { class: `verdict-word ${good ? 'ok' : 'warning'}` },
+      icon(good ? 'verified-filled' : 'warning'),
+      ` ${c.verdict.replace('-', ' ')}`,
+    ),
     ' ',
     h('span', { class: 'id' }, c.instanceId),
     ` · ${productName(v, { code: c.productCode })}`,

@@ -4,15 +4,28 @@
 type Child = Node | string | number | false | null | undefined | Child[];
 
 export interface Attrs {
-  [name: string]: string | number | boolean | undefined | ((event: Event) => void) | Record<string, (event: Event) => void>;
+  [name: string]:
+    | string
+    | number
+    | boolean
+    | undefined
+    | ((event: Event) => void)
+    | Record<string, (event: Event) => void>;
 }
 
 /** `h('button', { class: 'primary', on: { click } }, 'Copy')`: an element with attributes, listeners and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name === 'on') {
-      for (const [event, listener] of Object.entries(value as Record<string, (event: Event) => void>)) el.addEventListener(event, listener);
+      for (const [event, listener] of Object.entries(
+        value as Record<string, (event: Event) => void>,
+      ))
+        el.addEventListener(event, listener);
     } else if (value === true) {
       el.setAttribute(name, '');
     } else if (typeof value === 'string' || typeof value === 'number') {
@@ -27,7 +40,8 @@ function append(el: Node, children: Child[]): void {
   for (const child of children) {
     if (Array.isArray(child)) append(el, child);
     else if (child instanceof Node) el.appendChild(child);
-    else if (child !== false && child !== null && child !== undefined) el.appendChild(document.createTextNode(String(child)));
+    else if (child !== false && child !== null && child !== undefined)
+      el.appendChild(document.createTextNode(String(child)));
   }
 }
 
@@ -55,7 +69,10 @@ export function link(text: string, url: string | undefined, attrs: Attrs = {}): 
 }
 
 /** Runs `fn` once `ms` have passed without another call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void | Promise<void>, ms: number): (...args: A) => void {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void | Promise<void>,
+  ms: number,
+): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return (...args) => {
     clearTimeout(timer);
@@ -79,7 +96,14 @@ export async function act(status: HTMLElement, reply: Promise<{ message: string 
  * A labelled one-line text field with its hint under it (`div.field`: label, input, small.hint linked
  * by aria-describedby); `onInput` hears every value typed.
  */
-export function textField(id: string, label: string, value: string, placeholder: string, hint: string, onInput: (value: string) => void): HTMLElement {
+export function textField(
+  id: string,
+  label: string,
+  value: string,
+  placeholder: string,
+  hint: string,
+  onInput: (value: string) => void,
+): HTMLElement {
   return h(
     'div',
     { class: 'field' },

@@ -19,7 +19,10 @@ export function caseValues(v: PanelView, answer: CheckAnswer): Record<string, st
     ...(product?.productCode ? { productCode: product.productCode } : {}),
     evidence: [
       ...(live?.live.verdict === 'active'
-        ? [`Verdict with live agreements: ${VERDICT_LOOK[live.verdict].words.toUpperCase()}. ${live.reasons.join(' ')}`, '']
+        ? [
+            `Verdict with live agreements: ${VERDICT_LOOK[live.verdict].words.toUpperCase()}. ${live.reasons.join(' ')}`,
+            '',
+          ]
         : []),
       r.evidenceText,
       // The account's newest confirmation in the audit log, whoever asked for it and when.

@@ -60,7 +60,13 @@ export function renderEscalation(v: PanelView): HTMLElement {
                   type: 'button',
                   class: 'icon-button',
                   'aria-label': `Copy the ${p.region} number`,
-                  on: { click: () => void act(status, ask({ kind: 'copy', text: p.number, what: `the ${p.region} number` })) },
+                  on: {
+                    click: () =>
+                      void act(
+                        status,
+                        ask({ kind: 'copy', text: p.number, what: `the ${p.region} number` }),
+                      ),
+                  },
                 },
                 icon('copy'),
                 ' Copy',
@@ -79,7 +85,9 @@ export function renderEscalation(v: PanelView): HTMLElement {
           h(
             'ul',
             {},
-            e.beforeCalling.map((f) => h('li', {}, f.text, h('span', { class: 'cite' }, ` (${f.cite})`))),
+            e.beforeCalling.map((f) =>
+              h('li', {}, f.text, h('span', { class: 'cite' }, ` (${f.cite})`)),
+            ),
           ),
         )
       : '',
@@ -91,7 +99,9 @@ export function renderEscalation(v: PanelView): HTMLElement {
           h(
             'ul',
             {},
-            e.emails.map((m) => h('li', {}, link(m.address, `mailto:${m.address}`), `: ${m.purpose}`)),
+            e.emails.map((m) =>
+              h('li', {}, link(m.address, `mailto:${m.address}`), `: ${m.purpose}`),
+            ),
           ),
         )
       : '',
@@ -103,7 +113,9 @@ export function renderEscalation(v: PanelView): HTMLElement {
           h(
             'ul',
             {},
-            e.portals.map((p) => h('li', {}, link(p.name, p.url), p.purpose ? `: ${p.purpose}` : '')),
+            e.portals.map((p) =>
+              h('li', {}, link(p.name, p.url), p.purpose ? `: ${p.purpose}` : ''),
+            ),
           ),
         )
       : '',
@@ -117,12 +129,23 @@ export function renderEscalation(v: PanelView): HTMLElement {
         {
           type: 'button',
           id: 'open-call-sheet',
-          on: { click: () => void act(status, ask({ kind: 'openCallSheet', region: region.value || undefined, line: line.id })) },
+          on: {
+            click: () =>
+              void act(
+                status,
+                ask({ kind: 'openCallSheet', region: region.value || undefined, line: line.id }),
+              ),
+          },
         },
         icon('go-to-file'),
         ' Open call sheet',
       ),
-      h('button', { type: 'button', id: 'print-call-sheet', on: { click: () => window.print() } }, icon('print'), ' Print this page'),
+      h(
+        'button',
+        { type: 'button', id: 'print-call-sheet', on: { click: () => window.print() } },
+        icon('print'),
+        ' Print this page',
+      ),
     ),
   );
 }

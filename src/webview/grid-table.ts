@@ -13,7 +13,11 @@ export interface GridColumn {
  * the panel is narrower than the table: an id or a time broken across lines ("i-" on one, the digits on
  * the next) misreads. `id` names the box.
  */
-export function gridTable(id: string, columns: readonly GridColumn[], rows: readonly { cells: string[]; title?: string }[]): HTMLElement {
+export function gridTable(
+  id: string,
+  columns: readonly GridColumn[],
+  rows: readonly { cells: string[]; title?: string }[],
+): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll', id },

@@ -1,6 +1,11 @@
 // The webview's side of the protocol: typed requests with one reply each, the saved state, and the
 // host's pushes (state, show). The only file that touches acquireVsCodeApi.
-import type { HostMessage, PanelReplies, PanelRequest, WebviewState } from '../shared/panel-protocol';
+import type {
+  HostMessage,
+  PanelReplies,
+  PanelRequest,
+  WebviewState,
+} from '../shared/panel-protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -11,13 +16,18 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 let nextId = 1;
-const waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+const waiting = new Map<
+  number,
+  { resolve: (value: never) => void; reject: (error: Error) => void }
+>();
 
 /** The id of the newest request sent, per kind. */
 const newest = new Map<PanelRequest['kind'], number>();
 
 /** Sends a request and resolves with its reply; rejects with the host's words when it fails. */
-export function ask<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): Promise<PanelReplies[K]> {
+export function ask<K extends PanelRequest['kind']>(
+  request: Extract<PanelRequest, { kind: K }>,
+): Promise<PanelReplies[K]> {
   return send(request).reply;
 }
 
@@ -28,7 +38,9 @@ export const SUPERSEDED = Symbol('superseded');
  * Like ask, but only the newest request of its kind counts: its reply (or its error) comes through;
  * an older one's resolves to SUPERSEDED, so a slow answer never lands over a newer one.
  */
-export async function askNewest<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): Promise<PanelReplies[K] | typeof SUPERSEDED> {
+export async function askNewest<K extends PanelRequest['kind']>(
+  request: Extract<PanelRequest, { kind: K }>,
+): Promise<PanelReplies[K] | typeof SUPERSEDED> {
   const { requestId, reply } = send(request);
   newest.set(request.kind, requestId);
   try {
@@ -40,7 +52,9 @@ export async function askNewest<K extends PanelRequest['kind']>(request: Extract
   }
 }
 
-function send<K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>): { requestId: number; reply: Promise<PanelReplies[K]> } {
+function send<K extends PanelRequest['kind']>(
+  request: Extract<PanelRequest, { kind: K }>,
+): { requestId: number; reply: Promise<PanelReplies[K]> } {
   const requestId = nextId++;
   const reply = new Promise<PanelReplies[K]>((resolve, reject) => {
     waiting.set(requestId, { resolve: resolve, reject });

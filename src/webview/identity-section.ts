@@ -18,7 +18,11 @@ export interface IdentityScreen {
 const EMPTY: IdentityDraft = { method: 'pkcs7', signature: '', document: '' };
 
 /** The identity form under Check a customer, drawn from and keeping to `screen`; `recorded` runs after a verification is in the audit log. */
-export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () => void): HTMLElement {
+export function identityForm(
+  v: PanelView,
+  screen: IdentityScreen,
+  recorded: () => void,
+): HTMLElement {
   const draft = (): IdentityDraft => (v.ui.identity ??= { ...EMPTY });
   const keep = (key: 'signature' | 'document') => (e: Event) => {
     draft()[key] = (e.target as HTMLTextAreaElement).value;
@@ -32,22 +36,42 @@ export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () 
       id: 'identity-method',
       on: {
         change: (e) => {
-          draft().method = (e.target as HTMLSelectElement).value === 'signature' ? 'signature' : 'pkcs7';
+          draft().method =
+            (e.target as HTMLSelectElement).value === 'signature' ? 'signature' : 'pkcs7';
           v.save();
         },
       },
     },
-    h('option', { value: 'pkcs7', selected: current.method === 'pkcs7' }, '/pkcs7 (carries the document)'),
-    h('option', { value: 'signature', selected: current.method === 'signature' }, '/signature (needs the document too)'),
+    h(
+      'option',
+      { value: 'pkcs7', selected: current.method === 'pkcs7' },
+      '/pkcs7 (carries the document)',
+    ),
+    h(
+      'option',
+      { value: 'signature', selected: current.method === 'signature' },
+      '/signature (needs the document too)',
+    ),
   );
   const signature = h(
     'textarea',
-    { id: 'identity-signature', rows: 5, spellcheck: 'false', 'aria-describedby': 'identity-hint', on: { input: keep('signature') } },
+    {
+      id: 'identity-signature',
+      rows: 5,
+      spellcheck: 'false',
+      'aria-describedby': 'identity-hint',
+      on: { input: keep('signature') },
+    },
     current.signature,
   );
-  const document = h('textarea', { id: 'identity-document', rows: 4, spellcheck: 'false', on: { input: keep('document') } }, current.document);
+  const document = h(
+    'textarea',
+    { id: 'identity-document', rows: 4, spellcheck: 'false', on: { input: keep('document') } },
+    current.document,
+  );
   const answer = h('div', { id: 'identity-result', 'aria-live': 'polite' });
-  if (screen.answered && screen.answered.account === v.ui.check.account) fill(answer, answerLines(screen.answered.reply));
+  if (screen.answered && screen.answered.account === v.ui.check.account)
+    fill(answer, answerLines(screen.answered.reply));
   const verify = async () => {
     const code = v.state.reports.products.find((p) => p.id === v.ui.check.productId)?.code;
     const account = v.ui.check.account;
@@ -66,7 +90,16 @@ export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () 
       if (account) recorded();
     } catch (error) {
       screen.answered = undefined;
-      fill(answer, h('p', { class: 'error', role: 'alert', id: 'identity-verdict' }, icon('error'), ' ', (error as Error).message));
+      fill(
+        answer,
+        h(
+          'p',
+          { class: 'error', role: 'alert', id: 'identity-verdict' },
+          icon('error'),
+          ' ',
+          (error as Error).message,
+        ),
+      );
     }
   };
   return h(
@@ -88,12 +121,32 @@ export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () 
         '/rsa2048 is not offered: no AWS certificate for it is bundled yet, so ask the customer for /pkcs7.',
     ),
     h('div', { class: 'field' }, h('label', { for: 'identity-method' }, 'Signature'), method),
-    h('div', { class: 'field' }, h('label', { for: 'identity-signature' }, 'Signature as pasted'), signature),
-    h('div', { class: 'field' }, h('label', { for: 'identity-document' }, 'Document (/document), for /signature'), document),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'identity-signature' }, 'Signature as pasted'),
+      signature,
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'identity-document' }, 'Document (/document), for /signature'),
+      document,
+    ),
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', id: 'identity-verify', class: 'primary', on: { click: () => void verify() } }, icon('shield'), ' Verify'),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'identity-verify',
+          class: 'primary',
+          on: { click: () => void verify() },
+        },
+        icon('shield'),
+        ' Verify',
+      ),
     ),
     answer,
   );
@@ -102,16 +155,29 @@ export function identityForm(v: PanelView, screen: IdentityScreen, recorded: () 
 /** Both facts apart (signed by AWS; confirms the product), when the instance started, warnings, then each check in words. */
 function answerLines(r: PanelReplies['verifyIdentity']): (HTMLElement | '')[] {
   const fact = (id: string, f: IdentityFactView, good: string, bad: string, badClass: string) =>
-    h('p', { class: f.ok ? 'ok' : badClass, id }, icon(f.ok ? good : bad), ' ', h('strong', {}, `${f.verdict}:`), ` ${f.text}`);
+    h(
+      'p',
+      { class: f.ok ? 'ok' : badClass, id },
+      icon(f.ok ? good : bad),
+      ' ',
+      h('strong', {}, `${f.verdict}:`),
+      ` ${f.text}`,
+    );
   return [
     fact('identity-verdict', r.authenticity, 'verified-filled', 'error', 'error'),
     fact('identity-confirmation', r.confirmation, 'pass', 'warning', 'warning'),
-    r.started ? h('p', { class: 'muted', id: 'identity-started' }, icon('clock'), ` ${r.started}`) : '',
-    ...r.warnings.map((w) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ` Warning: ${w}.`)),
+    r.started
+      ? h('p', { class: 'muted', id: 'identity-started' }, icon('clock'), ` ${r.started}`)
+      : '',
+    ...r.warnings.map((w) =>
+      h('p', { class: 'warning', role: 'alert' }, icon('warning'), ` Warning: ${w}.`),
+    ),
     h(
       'ul',
       { class: 'identity-checks' },
-      r.checks.map((c) => h('li', { class: c.ok ? '' : 'warning', title: c.name }, `${c.ok ? '✓' : '✗'} ${c.detail}`)),
+      r.checks.map((c) =>
+        h('li', { class: c.ok ? '' : 'warning', title: c.name }, `${c.ok ? '✓' : '✗'} ${c.detail}`),
+      ),
     ),
     r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : '',
   ];

@@ -9,13 +9,21 @@ import type { PanelView } from './panel-view';
 /** The line the sections show: the one chosen (by the customer or by hand), else the playbook's default. */
 export function currentLine(v: PanelView): LineView {
   const lines = v.state.playbook.lines;
-  return lines.find((l) => l.id === v.ui.line) ?? lines.find((l) => l.id === v.state.playbook.defaultLine) ?? lines[0];
+  return (
+    lines.find((l) => l.id === v.ui.line) ??
+    lines.find((l) => l.id === v.state.playbook.defaultLine) ??
+    lines[0]
+  );
 }
 
 /** After a check: asks the host which line covers the customer, follows it, and says why in the bar. */
 export async function followCustomer(v: PanelView, result: CheckResult): Promise<void> {
   try {
-    const choice = await ask({ kind: 'supportLine', account: result.account, productId: v.ui.check.productId });
+    const choice = await ask({
+      kind: 'supportLine',
+      account: result.account,
+      productId: v.ui.check.productId,
+    });
     v.ui.lineChoice = choice;
     v.ui.line = choice.line;
   } catch (error) {
@@ -30,7 +38,11 @@ export async function followCustomer(v: PanelView, result: CheckResult): Promise
 
 /** The bar under the panel's heading: the switcher and why this line. */
 export function renderLineBar(v: PanelView): HTMLElement {
-  return h('div', { id: 'line-bar', class: 'line-bar', role: 'group', 'aria-label': 'Support line' }, ...lineBarContent(v));
+  return h(
+    'div',
+    { id: 'line-bar', class: 'line-bar', role: 'group', 'aria-label': 'Support line' },
+    ...lineBarContent(v),
+  );
 }
 
 function lineBarContent(v: PanelView): (HTMLElement | string)[] {
@@ -51,7 +63,11 @@ function lineBarContent(v: PanelView): (HTMLElement | string)[] {
       },
     },
     v.state.playbook.lines.map((l) =>
-      h('option', { value: l.id, selected: l.id === line.id }, `${l.name}${customers.has(l.id) && customers.size > 1 ? ' (the customer’s)' : ''}`),
+      h(
+        'option',
+        { value: l.id, selected: l.id === line.id },
+        `${l.name}${customers.has(l.id) && customers.size > 1 ? ' (the customer’s)' : ''}`,
+      ),
     ),
   );
   return [
@@ -72,7 +88,8 @@ function lineBarContent(v: PanelView): (HTMLElement | string)[] {
 
 function whyText(v: PanelView, line: LineView): string {
   const choice = v.ui.lineChoice;
-  if (!choice) return `No customer in hand: the default line, ${line.name} (it covers ${line.covers}). Check a customer to follow theirs, or pick a line.`;
+  if (!choice)
+    return `No customer in hand: the default line, ${line.name} (it covers ${line.covers}). Check a customer to follow theirs, or pick a line.`;
   const match = choice.matches.find((m) => m.id === line.id);
   if (match) return `${match.reasons.join('; ')}.`;
   if (line.id === choice.line) return `${choice.why.join('; ')}.`;

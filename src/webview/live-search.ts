@@ -20,7 +20,11 @@ export function liveFor(answer: CheckAnswer): PanelReplies['checkLive'] | undefi
  */
 export async function checkLive(v: PanelView, screen: CheckScreen): Promise<void> {
   const account = v.ui.answer!.check.account;
-  screen.liveNote = { account, kind: 'busy', text: 'Searching AWS Marketplace agreements (us-east-1)…' };
+  screen.liveNote = {
+    account,
+    kind: 'busy',
+    text: 'Searching AWS Marketplace agreements (us-east-1)…',
+  };
   screen.redraw(v);
   try {
     const reply = await askNewest({ kind: 'checkLive', input: { ...v.ui.check } });
@@ -45,8 +49,17 @@ export function liveLines(v: PanelView, r: PanelReplies['checkLive']): (HTMLElem
   return [
     h(
       'p',
-      { id: 'live-verdict', class: { active: 'ok', none: 'muted', error: 'warning' }[r.live.verdict] },
-      icon(r.live.verdict === 'active' ? VERDICT_LOOK[r.verdict].icon : r.live.verdict === 'error' ? 'warning' : 'circle-slash'),
+      {
+        id: 'live-verdict',
+        class: { active: 'ok', none: 'muted', error: 'warning' }[r.live.verdict],
+      },
+      icon(
+        r.live.verdict === 'active'
+          ? VERDICT_LOOK[r.verdict].icon
+          : r.live.verdict === 'error'
+            ? 'warning'
+            : 'circle-slash',
+      ),
       r.live.verdict === 'active'
         ? ` Live agreements: ${found}, verdict with them: ${VERDICT_LOOK[r.verdict].words}`
         : ` Live agreements: ${found}; the verdict stays the reports' own`,
@@ -56,7 +69,13 @@ export function liveLines(v: PanelView, r: PanelReplies['checkLive']): (HTMLElem
       {},
       r.reasons.map((reason) => h('li', {}, reason)),
     ),
-    r.live.error ? h('p', { class: 'warning' }, `Search failed (${r.live.error.kind}): ${r.live.error.message}`) : '',
+    r.live.error
+      ? h(
+          'p',
+          { class: 'warning' },
+          `Search failed (${r.live.error.kind}): ${r.live.error.message}`,
+        )
+      : '',
     r.live.agreements.length
       ? gridTable(
           'live-agreements',
@@ -84,6 +103,8 @@ export function liveLines(v: PanelView, r: PanelReplies['checkLive']): (HTMLElem
       { class: 'hint', id: 'live-request' },
       `Asked ${r.live.endpoint} at ${shownTime(r.live.checkedAt)} as ${r.live.profile ?? 'the default credential chain'}; request ids ${r.live.requestIds.join(', ') || 'none'}.`,
     ),
-    r.auditProblem ? h('p', { class: 'error' }, r.auditProblem) : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
+    r.auditProblem
+      ? h('p', { class: 'error' }, r.auditProblem)
+      : h('p', { class: 'hint' }, 'Recorded in the audit log.'),
   ];
 }

@@ -1,7 +1,12 @@
 // The Support Desk panel's webview: five sections behind an ARIA tab list (arrow keys move between
 // tabs, Tab walks the controls of the open section). State comes from the host after `ready`; what
 // the engineer typed is kept with setState (case values only as redacted by the host).
-import { SECTIONS, type PanelState, type Section, type WebviewState } from '../shared/panel-protocol';
+import {
+  SECTIONS,
+  type PanelState,
+  type Section,
+  type WebviewState,
+} from '../shared/panel-protocol';
 import { prefillCase, renderCases } from './cases-section';
 import { renderChannels } from './channels-section';
 import { auditChanged, newCheckScreen, renderCheck, runCheck } from './check-section';
@@ -79,16 +84,39 @@ function render(): void {
     'header',
     { class: 'masthead' },
     h('h1', {}, icon('comment-discussion'), ' Support Desk'),
-    h('p', { class: 'origin' }, `${state.playbook.name} · ${state.playbook.origin}`, state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases'),
-    ...state.playbook.problems.map((p) => h('p', { class: 'warning', role: 'alert' }, icon('warning'), ' Team playbook problem, the default applies: ', p)),
+    h(
+      'p',
+      { class: 'origin' },
+      `${state.playbook.name} · ${state.playbook.origin}`,
+      state.trusted ? '' : ' · Restricted Mode: no AWS calls, no saved cases',
+    ),
+    ...state.playbook.problems.map((p) =>
+      h(
+        'p',
+        { class: 'warning', role: 'alert' },
+        icon('warning'),
+        ' Team playbook problem, the default applies: ',
+        p,
+      ),
+    ),
     renderLineBar(view()),
   );
   const panel = h(
     'section',
-    { role: 'tabpanel', id: `section-${ui.section}`, 'aria-labelledby': `tab-${ui.section}`, class: 'section' },
+    {
+      role: 'tabpanel',
+      id: `section-${ui.section}`,
+      'aria-labelledby': `tab-${ui.section}`,
+      class: 'section',
+    },
     SECTION_RENDERERS[ui.section](view()),
   );
-  fill(app, header, h('nav', { role: 'tablist', 'aria-label': 'Support Desk sections', class: 'tabs' }, tabs), panel);
+  fill(
+    app,
+    header,
+    h('nav', { role: 'tablist', 'aria-label': 'Support Desk sections', class: 'tabs' }, tabs),
+    panel,
+  );
 }
 
 function show(section: Section, focusTab = false): void {
@@ -101,7 +129,9 @@ function show(section: Section, focusTab = false): void {
 /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
 function onTabKey(event: KeyboardEvent, current: Section): void {
   const i = SECTIONS.indexOf(current);
-  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: SECTIONS.length - 1 }[event.key];
+  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: SECTIONS.length - 1 }[
+    event.key
+  ];
   if (next === undefined) return;
   event.preventDefault();
   show(SECTIONS[(next + SECTIONS.length) % SECTIONS.length], true);

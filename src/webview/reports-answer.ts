@@ -15,8 +15,19 @@ type Subscription = CheckResult['subscriptions'][number];
 export function reportsAnswer(r: CheckResult, status: HTMLElement): HTMLElement[] {
   const unlisted = r.subscriptions.filter((s) => s.verdict === 'unlisted');
   return [
-    ...(r.goodFaith ? [h('div', { class: 'good-faith' }, h('h4', {}, icon('heart'), ' Good-faith rule'), h('p', {}, r.goodFaith))] : []),
-    ...r.subscriptions.filter((s) => s.verdict !== 'unlisted').map((s) => subscriptionBlock(s, status)),
+    ...(r.goodFaith
+      ? [
+          h(
+            'div',
+            { class: 'good-faith' },
+            h('h4', {}, icon('heart'), ' Good-faith rule'),
+            h('p', {}, r.goodFaith),
+          ),
+        ]
+      : []),
+    ...r.subscriptions
+      .filter((s) => s.verdict !== 'unlisted')
+      .map((s) => subscriptionBlock(s, status)),
     ...(unlisted.length
       ? [
           h(
@@ -32,7 +43,9 @@ export function reportsAnswer(r: CheckResult, status: HTMLElement): HTMLElement[
                   'li',
                   {},
                   productHeading(s),
-                  s.newestReport ? h('span', { class: 'muted' }, ` · newest report ${s.newestReport}`) : '',
+                  s.newestReport
+                    ? h('span', { class: 'muted' }, ` · newest report ${s.newestReport}`)
+                    : '',
                   s.reasons.length
                     ? h(
                         'ul',
@@ -64,7 +77,12 @@ function subscriptionBlock(s: Subscription, status: HTMLElement): HTMLElement {
   return h(
     'div',
     { class: 'subscription' },
-    h('h4', {}, icon(VERDICT_LOOK[s.verdict].icon), ` ${productHeading(s)}: ${VERDICT_LOOK[s.verdict].words}`),
+    h(
+      'h4',
+      {},
+      icon(VERDICT_LOOK[s.verdict].icon),
+      ` ${productHeading(s)}: ${VERDICT_LOOK[s.verdict].words}`,
+    ),
     h(
       'ul',
       {},
@@ -83,7 +101,10 @@ function subscriptionBlock(s: Subscription, status: HTMLElement): HTMLElement {
                 type: 'button',
                 class: 'link',
                 title: `Open ${e.label} in an editor`,
-                on: { click: () => void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })) },
+                on: {
+                  click: () =>
+                    void act(status, ask({ kind: 'openEvidence', file: e.file, line: e.line })),
+                },
               },
               e.label,
             ),

@@ -21,7 +21,10 @@ export function renderScope(v: PanelView): HTMLElement {
   const search = debounce(async (text: string) => {
     if (!text.trim()) return fill(answer);
     try {
-      fill(answer, renderAnswer(await ask({ kind: 'searchScope', text, line: line.id }), line.name));
+      fill(
+        answer,
+        renderAnswer(await ask({ kind: 'searchScope', text, line: line.id }), line.name),
+      );
     } catch (error) {
       fill(answer, h('p', { class: 'error' }, (error as Error).message));
     }
@@ -31,7 +34,11 @@ export function renderScope(v: PanelView): HTMLElement {
       'table',
       { class: 'grid' },
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col' }, 'Source'))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'Item'), h('th', { scope: 'col' }, 'Source')),
+      ),
       h(
         'tbody',
         {},
@@ -117,7 +124,9 @@ function renderAnswer(a: ScopeAnswer, lineName: string): HTMLElement {
           'Also close: ',
           a.matches
             .slice(1)
-            .map((m, i) => `${i ? '; ' : ''}${m.item} (${ANSWER_WORDS[m.kind].words.toLowerCase()})`)
+            .map(
+              (m, i) => `${i ? '; ' : ''}${m.item} (${ANSWER_WORDS[m.kind].words.toLowerCase()})`,
+            )
             .join(''),
         )
       : '',

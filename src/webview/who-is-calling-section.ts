@@ -19,22 +19,37 @@ export function isWhoText(text: string): boolean {
 /** The as-of and known-at fields (a day or an instant; empty means now and everything delivered). */
 export function momentFields(onChange: () => void): HTMLElement {
   const field = (id: string, key: 'asOf' | 'knownAt', label: string, hint: string) =>
-    textField(id, label, moment[key], key === 'asOf' ? '2026-11-22 or 2026-11-21T18:30:00Z' : '2026-11-01T00:00:00Z', hint, (value) => {
-      moment[key] = value.trim();
-      later(onChange);
-    });
+    textField(
+      id,
+      label,
+      moment[key],
+      key === 'asOf' ? '2026-11-22 or 2026-11-21T18:30:00Z' : '2026-11-01T00:00:00Z',
+      hint,
+      (value) => {
+        moment[key] = value.trim();
+        later(onChange);
+      },
+    );
   return h(
     'div',
     { class: 'who-moment' },
     field('check-as-of', 'asOf', 'As of (feeds)', 'A day means its end in UTC; empty is now.'),
-    field('check-known-at', 'knownAt', 'As AWS knew it at (feeds)', 'What AWS recorded later is ignored; empty is everything delivered.'),
+    field(
+      'check-known-at',
+      'knownAt',
+      'As AWS knew it at (feeds)',
+      'What AWS recorded later is ignored; empty is everything delivered.',
+    ),
   );
 }
 
 const later = debounce((fn: () => void) => fn(), 300);
 
 /** Asks the host who `text` is (the newest search's answer only) and shows it in `#who-result`. */
-export async function runWhoIsCalling(text: string, onCheck: (account: string) => void): Promise<void> {
+export async function runWhoIsCalling(
+  text: string,
+  onCheck: (account: string) => void,
+): Promise<void> {
   try {
     const reply = await askNewest({
       kind: 'whoIsCalling',
@@ -72,12 +87,18 @@ function fillWho(onCheck: (account: string) => void): void {
 }
 
 function fillInto(target: HTMLElement, onCheck: (account: string) => void): void {
-  if (failed) return fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', failed));
+  if (failed)
+    return fill(target, h('p', { class: 'error', role: 'alert' }, icon('error'), ' ', failed));
   if (!shown) return fill(target);
   const a = shown;
   fill(
     target,
-    h('h3', { id: 'who-heading' }, icon('person'), ` ${a.matches.length} account${a.matches.length === 1 ? '' : 's'} in the feeds for ${a.searched}`),
+    h(
+      'h3',
+      { id: 'who-heading' },
+      icon('person'),
+      ` ${a.matches.length} account${a.matches.length === 1 ? '' : 's'} in the feeds for ${a.searched}`,
+    ),
     h('p', { class: 'muted' }, `Judged ${a.moment}; ${a.delivered}.`),
     ...a.matches.map((m) =>
       h(
@@ -87,7 +108,9 @@ function fillInto(target: HTMLElement, onCheck: (account: string) => void): void
           'h4',
           { class: `verdict feed-verdict-${m.verdict}` },
           `${m.account}: ${m.verdict}`,
-          m.company || m.emailDomain ? ` (${[m.company, m.emailDomain].filter(Boolean).join(', ')})` : '',
+          m.company || m.emailDomain
+            ? ` (${[m.company, m.emailDomain].filter(Boolean).join(', ')})`
+            : '',
         ),
         h('ul', {}, ...m.reasons.map((r) => h('li', {}, r))),
         ...m.agreements.map((g) =>
@@ -99,10 +122,18 @@ function fillInto(target: HTMLElement, onCheck: (account: string) => void): void
             `starts ${g.startTime ?? '-'}, ${g.endTime ? `ends ${g.endTime}` : 'no end (pay-as-you-go)'}, accepted ${g.acceptanceTime ?? '-'}`,
             h('br'),
             'Evidence: ',
-            ...g.evidence.flatMap((e, i) => [i > 0 ? ', ' : '', h('code', { class: 'feed-evidence' }, e.label)]),
+            ...g.evidence.flatMap((e, i) => [
+              i > 0 ? ', ' : '',
+              h('code', { class: 'feed-evidence' }, e.label),
+            ]),
           ),
         ),
-        h('button', { type: 'button', class: 'who-check', on: { click: () => onCheck(m.account) } }, icon('search'), ` Check ${m.account}`),
+        h(
+          'button',
+          { type: 'button', class: 'who-check', on: { click: () => onCheck(m.account) } },
+          icon('search'),
+          ` Check ${m.account}`,
+        ),
       ),
     ),
   );

@@ -75,8 +75,22 @@ describe('npm run demo', () => {
   it('prints the workbench URL of its workspace and what to try with the local endpoints', () => {
     const folder = new URL(url).searchParams.get('folder')!;
     assert.ok(folder.startsWith(temp), `${folder} is under the demo's TMPDIR`);
-    assert.deepEqual(readdirSync(folder).sort(), ['.support-desk', '.vscode', 'cases', 'feeds', 'identity', 'reports']);
-    for (const thing of ['i-00000000000000001', '111122223333', '999988887777', 'Verify Identity Document', 'Ctrl-C']) assert.match(output, new RegExp(thing));
+    assert.deepEqual(readdirSync(folder).sort(), [
+      '.support-desk',
+      '.vscode',
+      'cases',
+      'feeds',
+      'identity',
+      'reports',
+    ]);
+    for (const thing of [
+      'i-00000000000000001',
+      '111122223333',
+      '999988887777',
+      'Verify Identity Document',
+      'Ctrl-C',
+    ])
+      assert.match(output, new RegExp(thing));
   });
 
   it('serves the workbench with the packaged extension showing the sample reports', async () => {
@@ -84,13 +98,19 @@ describe('npm run demo', () => {
     await workbench.openContainer('Support Desk');
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').waitFor({ timeout: 60_000 });
     const rows = await workbench.treeRowTexts('Subscriptions');
-    for (const product of ['Ubuntu Pro 22.04 LTS', 'ElasticBox Enterprise, Cloud Edition', 'Ubuntu Pro for SAP 22.04 (private offer)']) {
+    for (const product of [
+      'Ubuntu Pro 22.04 LTS',
+      'ElasticBox Enterprise, Cloud Edition',
+      'Ubuntu Pro for SAP 22.04 (private offer)',
+    ]) {
       assert.ok(
         rows.some((row) => row.includes(product)),
         `${product} in ${rows.join(' | ')}`,
       );
     }
-    console.log(`      workbench with the sample data after ${seconds(started)} s from the start of npm run demo`);
+    console.log(
+      `      workbench with the sample data after ${seconds(started)} s from the start of npm run demo`,
+    );
     // The README's picture of the tree (docs/images/tree.png): a product open on its accounts' verdicts.
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').click();
     await workbench.page.keyboard.press('ArrowRight');
@@ -99,27 +119,43 @@ describe('npm run demo', () => {
   });
 
   it('checks an account and confirms its instance through the demo AWS profile, with no AWS account', async () => {
-    const panel = await workbench!.openAccountInPanel('Ubuntu Pro 22.04 LTS', '111122223333', '111122223333: Eligible');
+    const panel = await workbench!.openAccountInPanel(
+      'Ubuntu Pro 22.04 LTS',
+      '111122223333',
+      '111122223333: Eligible',
+    );
     await panel.locator('#check-instance').fill('i-00000000000000001');
     await panel.locator('#check-product').selectOption('prod-5qwz3vsg4kbfw');
     await panel.locator('#confirm-aws').click();
     const verdict = panel.locator('#confirmation-verdict');
     await verdict.waitFor({ timeout: 60_000 });
-    assert.match(await verdict.innerText(), /Confirmed: i-00000000000000001 carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333/);
+    assert.match(
+      await verdict.innerText(),
+      /Confirmed: i-00000000000000001 carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by 111122223333/,
+    );
     await workbench!.statusBarItem('demo · us-east-1').waitFor();
     await workbench!.runCommand('Notifications: Clear All Notifications');
     await workbench!.screenshot('demo-panel');
     // The demo's audit log (a machine setting) records the confirmation.
     const audit = join(new URL(url).searchParams.get('folder')!, '..', 'audit.jsonl');
-    assert.match(readFileSync(audit, 'utf8'), /"instanceId":"i-00000000000000001".*"verdict":"confirmed"/);
+    assert.match(
+      readFileSync(audit, 'utf8'),
+      /"instanceId":"i-00000000000000001".*"verdict":"confirmed"/,
+    );
   });
 
   it("starts the eligibility case from the check and saves it to the workspace's cases/ folder", async () => {
     const panel = workbench!.panel();
     await panel.locator('#start-case').click();
-    await panel.locator('#case-preview').filter({ hasText: 'ConfirmProductInstance: Confirmed: i-00000000000000001' }).waitFor({ timeout: 15_000 });
+    await panel
+      .locator('#case-preview')
+      .filter({ hasText: 'ConfirmProductInstance: Confirmed: i-00000000000000001' })
+      .waitFor({ timeout: 15_000 });
     await panel.locator('#case-save').click();
-    await panel.locator('#case-status').filter({ hasText: 'Saved to cases/' }).waitFor({ timeout: 15_000 });
+    await panel
+      .locator('#case-status')
+      .filter({ hasText: 'Saved to cases/' })
+      .waitFor({ timeout: 15_000 });
     const cases = join(new URL(url).searchParams.get('folder')!, 'cases');
     assert.match(readdirSync(cases).join(), /-111122223333-eligibility\.md$/);
     // The case goes to others: it names the sample reports by file name, never the demo's temporary folder.
@@ -176,7 +212,13 @@ function processes(): { pid: number; pgid: number; cmdline: string }[] {
         // stat: "pid (comm) state ppid pgrp ...", and comm may hold spaces or parentheses.
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
         const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-        return [{ pid: Number(name), pgid, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') }];
+        return [
+          {
+            pid: Number(name),
+            pgid,
+            cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' '),
+          },
+        ];
       } catch {
         return []; // gone meanwhile
       }

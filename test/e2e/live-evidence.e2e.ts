@@ -17,7 +17,12 @@ const UNLISTED = '999988887777';
 const NOTHING_LIVE = '999900001111';
 
 /** Types `typed` in Check a customer, waits for the reports' heading `reports`, then presses Check live agreements and waits for what it found (ACTIVE, NONE). */
-async function checkLive(panel: ReturnType<Workbench['panel']>, typed: string, reports: string, live: string): Promise<void> {
+async function checkLive(
+  panel: ReturnType<Workbench['panel']>,
+  typed: string,
+  reports: string,
+  live: string,
+): Promise<void> {
   await panel.locator('#check-account').fill(typed);
   await panel.locator('#check-verdict').filter({ hasText: reports }).waitFor({ timeout: 30_000 });
   await panel.locator('#check-live').click();
@@ -35,16 +40,36 @@ describe('Live agreements in the workbench', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'support-desk-e2e-live-'));
-    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), join(dir, 'reports'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), join(dir, 'reports'), {
+      recursive: true,
+    });
     endpoint = await startAgreementEndpoint({
       agreements: [
-        { agreementId: 'agmt-listed00000001', acceptor: LISTED, productId: 'prod-5qwz3vsg4kbfw', offerId: 'offer-listed', startTime: '2025-02-14T00:00:00Z' },
-        { agreementId: 'agmt-new00000000001', acceptor: UNLISTED, productId: 'prod-5qwz3vsg4kbfw', offerId: 'offer-new', startTime: '2026-11-22T08:30:00Z' },
+        {
+          agreementId: 'agmt-listed00000001',
+          acceptor: LISTED,
+          productId: 'prod-5qwz3vsg4kbfw',
+          offerId: 'offer-listed',
+          startTime: '2025-02-14T00:00:00Z',
+        },
+        {
+          agreementId: 'agmt-new00000000001',
+          acceptor: UNLISTED,
+          productId: 'prod-5qwz3vsg4kbfw',
+          offerId: 'offer-new',
+          startTime: '2026-11-22T08:30:00Z',
+        },
       ],
       latencyMs: 20,
       maxLifetimeMs: 600_000,
     });
-    sandbox = awsSandbox({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') + staticProfile('seller') }, { inProcess: false });
+    sandbox = awsSandbox(
+      {
+        config: '[default]\nregion = us-east-1\n',
+        credentials: staticProfile('default') + staticProfile('seller'),
+      },
+      { inProcess: false },
+    );
     workbench = await Workbench.open({
       workspace: join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
       env: { ...sandbox.env, AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT: endpoint.url },
@@ -71,28 +96,54 @@ describe('Live agreements in the workbench', () => {
     const panel = workbench.panel();
     await checkLive(panel, '9999-8888-7777', `${UNLISTED}: Unlisted`, 'ACTIVE');
     // The heading says the combined verdict now, and what the reports alone said.
-    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${UNLISTED}: Eligible with live agreements (reports alone: Unlisted)`);
+    assert.equal(
+      (await panel.locator('#check-verdict').innerText()).trim(),
+      `${UNLISTED}: Eligible with live agreements (reports alone: Unlisted)`,
+    );
     const answer = await panel.locator('#live-result').innerText();
     // The product by its title, times to the second.
-    assert.match(answer, /agmt-new00000000001\s+ACTIVE\s+Ubuntu Pro 22\.04 LTS\s+2026-11-22 08:30:00 UTC\s+pay-as-you-go/);
+    assert.match(
+      answer,
+      /agmt-new00000000001\s+ACTIVE\s+Ubuntu Pro 22\.04 LTS\s+2026-11-22 08:30:00 UTC\s+pay-as-you-go/,
+    );
     const call = endpoint.calls.at(-1)!;
     assert.equal(call.filters.AcceptorAccountId, UNLISTED);
     assert.equal(call.region, 'us-east-1');
     assert.match(answer, new RegExp(`as seller; request ids ${call.requestId}\\.`));
     assert.match(answer, /Recorded in the audit log\./);
-    assert.match(await panel.locator('#recorded-live').innerText(), new RegExp(`request ids: ${call.requestId}`));
+    assert.match(
+      await panel.locator('#recorded-live').innerText(),
+      new RegExp(`request ids: ${call.requestId}`),
+    );
     const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
-    assert.match(audit, new RegExp(`"requestId":"${call.requestId}","source":"marketplace-agreement"`));
+    assert.match(
+      audit,
+      new RegExp(`"requestId":"${call.requestId}","source":"marketplace-agreement"`),
+    );
     // The live agreement is the answer now: right under the heading and its buttons, above the reports'
     // per-product blocks; the good-faith advice for unlisted accounts is folded under "Reports alone".
     // Document order: 4 is Node.DOCUMENT_POSITION_FOLLOWING (b comes after a).
     const before = (a: string, b: string) =>
       panel
         .locator('body')
-        .evaluate((body, [x, y]) => (body.ownerDocument.querySelector(x)!.compareDocumentPosition(body.ownerDocument.querySelector(y)) & 4) === 4, [a, b]);
+        .evaluate(
+          (body, [x, y]) =>
+            (body.ownerDocument
+              .querySelector(x)!
+              .compareDocumentPosition(body.ownerDocument.querySelector(y)) &
+              4) ===
+            4,
+          [a, b],
+        );
     assert.ok(await before('#check-verdict', '#live-result'));
-    assert.ok(await before('#live-result', '.subscription'), 'the live result comes before the per-product reports blocks');
-    assert.ok(await before('#check-live', '#live-result'), 'the buttons sit with the verdict, above the live result');
+    assert.ok(
+      await before('#live-result', '.subscription'),
+      'the live result comes before the per-product reports blocks',
+    );
+    assert.ok(
+      await before('#check-live', '#live-result'),
+      'the buttons sit with the verdict, above the live result',
+    );
     const reportsAlone = panel.locator('details#reports-alone');
     assert.equal(await reportsAlone.getAttribute('open'), null);
     assert.match(
@@ -103,7 +154,10 @@ describe('Live agreements in the workbench', () => {
     assert.equal(await reportsAlone.locator('.good-faith').count(), 1);
     assert.equal(await panel.locator('.good-faith').isVisible(), false);
     // The keyboard still had the button it pressed; the folded part opens with Enter on its summary.
-    assert.equal(await panel.locator('#check-live').evaluate((b) => b === b.ownerDocument.activeElement), true);
+    assert.equal(
+      await panel.locator('#check-live').evaluate((b) => b === b.ownerDocument.activeElement),
+      true,
+    );
     await panel.locator('#check-verdict').scrollIntoViewIfNeeded();
     await workbench.screenshot('live-agreements-panel');
     await reportsAlone.locator('summary').focus();
@@ -118,8 +172,13 @@ describe('Live agreements in the workbench', () => {
     const panel = workbench.panel();
     await panel.locator('#start-case').click();
     const preview = panel.locator('#case-preview');
-    await preview.filter({ hasText: 'Live AWS Marketplace agreements' }).waitFor({ timeout: 15_000 });
-    assert.match(await preview.innerText(), /agmt-new00000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-new/);
+    await preview
+      .filter({ hasText: 'Live AWS Marketplace agreements' })
+      .waitFor({ timeout: 15_000 });
+    assert.match(
+      await preview.innerText(),
+      /agmt-new00000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-new/,
+    );
     // The case leads with the verdict the engineer saw, not the reports' alone.
     assert.match(await preview.innerText(), /Verdict with live agreements: ELIGIBLE\./);
     await preview.filter({ hasText: 'Live AWS Marketplace agreements' }).scrollIntoViewIfNeeded();
@@ -131,8 +190,14 @@ describe('Live agreements in the workbench', () => {
     await panel.locator('#tab-check').click();
     await checkLive(panel, NOTHING_LIVE, `${NOTHING_LIVE}: Unlisted`, 'NONE');
     // A search that found nothing active changes nothing: the heading stays the reports' verdict, said once.
-    assert.equal((await panel.locator('#check-verdict').innerText()).trim(), `${NOTHING_LIVE}: Unlisted`);
-    assert.match(await panel.locator('#live-result').innerText(), /AWS Marketplace has no purchase agreement of this account for any product\./);
+    assert.equal(
+      (await panel.locator('#check-verdict').innerText()).trim(),
+      `${NOTHING_LIVE}: Unlisted`,
+    );
+    assert.match(
+      await panel.locator('#live-result').innerText(),
+      /AWS Marketplace has no purchase agreement of this account for any product\./,
+    );
     assert.equal(await panel.locator('#reports-alone').count(), 0);
     assert.equal(await panel.locator('.result > .good-faith').isVisible(), true);
     await panel.locator('#live-result').scrollIntoViewIfNeeded();
@@ -142,7 +207,9 @@ describe('Live agreements in the workbench', () => {
   it('Find Account of the unlisted account says the recorded live agreement and offers the next steps', async () => {
     await workbench.runCommand('Support Desk: Find Account...');
     await workbench.answerQuickInput('9999 8888 7777');
-    const toast = workbench.notification(`Account ${UNLISTED} is not in the loaded reports (unlisted)`);
+    const toast = workbench.notification(
+      `Account ${UNLISTED} is not in the loaded reports (unlisted)`,
+    );
     await toast.waitFor({ timeout: 15_000 });
     const text = await toast.innerText();
     assert.match(
@@ -154,8 +221,13 @@ describe('Live agreements in the workbench', () => {
     }
     await workbench.screenshot('live-agreements-find-account');
     const before = endpoint.calls.length;
-    await workbench.clickNotificationAction(`Account ${UNLISTED} is not in the loaded reports (unlisted)`, 'Check Live Agreements');
-    await workbench.notification(`Account ${UNLISTED} with live agreements: eligible.`).waitFor({ timeout: 30_000 });
+    await workbench.clickNotificationAction(
+      `Account ${UNLISTED} is not in the loaded reports (unlisted)`,
+      'Check Live Agreements',
+    );
+    await workbench
+      .notification(`Account ${UNLISTED} with live agreements: eligible.`)
+      .waitFor({ timeout: 30_000 });
     assert.equal(endpoint.calls.length, before + 1);
     await workbench.runCommand('Notifications: Clear All Notifications');
   });
@@ -171,7 +243,9 @@ describe('Live agreements in the workbench', () => {
     // Away and back, so the hover is the row's own, shown after VS Code's hover delay.
     await workbench.page.mouse.move(800, 900);
     await row.hover();
-    const hover = workbench.page.locator('.monaco-hover, .workbench-hover', { hasText: 'Recorded proof beyond the reports' });
+    const hover = workbench.page.locator('.monaco-hover, .workbench-hover', {
+      hasText: 'Recorded proof beyond the reports',
+    });
     await hover.waitFor({ timeout: 15_000 });
     // Taken here, pointer still on the row: the helper's screenshot moves the pointer away, which closes the hover.
     await workbench.page.waitForTimeout(300);
@@ -181,7 +255,10 @@ describe('Live agreements in the workbench', () => {
       text,
       /Live agreements of account 111122223333, any product \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/,
     );
-    assert.match(text, /agmt-listed00000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-listed/);
+    assert.match(
+      text,
+      /agmt-listed00000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-listed/,
+    );
     assert.match(text, new RegExp(`as profile seller; request ids: ${requestId}`));
   });
 });

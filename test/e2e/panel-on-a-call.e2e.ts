@@ -31,7 +31,11 @@ async function shownCheck(panel: FrameLocator): Promise<number> {
 
 /** Resolves once a check answered after the one numbered `after` is on screen. */
 async function checkLanded(panel: FrameLocator, after: number, what: string): Promise<void> {
-  for (const start = Date.now(); Date.now() - start < 60_000; await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const start = Date.now();
+    Date.now() - start < 60_000;
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     if ((await shownCheck(panel)) > after) return;
   }
   assert.fail(`${what} never came`);
@@ -46,8 +50,13 @@ describe('The panel on a call', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'support-desk-e2e-call-'));
-    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), join(dir, 'reports'), { recursive: true });
-    sandbox = awsSandbox({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') }, { inProcess: false });
+    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic'), join(dir, 'reports'), {
+      recursive: true,
+    });
+    sandbox = awsSandbox(
+      { config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') },
+      { inProcess: false },
+    );
     ec2 = await startEc2Endpoint({
       instances: {
         [INSTANCE]: { kind: 'attached', ownerId: ACCOUNT },
@@ -59,7 +68,13 @@ describe('The panel on a call', () => {
     });
     agreements = await startAgreementEndpoint({
       agreements: [
-        { agreementId: 'agmt-call000000001', acceptor: ACCOUNT, productId: 'prod-5qwz3vsg4kbfw', offerId: 'offer-call', startTime: '2025-02-14T00:00:00Z' },
+        {
+          agreementId: 'agmt-call000000001',
+          acceptor: ACCOUNT,
+          productId: 'prod-5qwz3vsg4kbfw',
+          offerId: 'offer-call',
+          startTime: '2025-02-14T00:00:00Z',
+        },
       ],
       maxLifetimeMs: 600_000,
     });
@@ -116,26 +131,37 @@ describe('The panel on a call', () => {
     );
     assert.match(
       await verdict.innerText(),
-      new RegExp(`^\\s*Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by ${ACCOUNT}`),
+      new RegExp(
+        `^\\s*Confirmed: ${INSTANCE} carries product code 8a2kq9xw3vbn7m4c1zt6ry5pd and is owned by ${ACCOUNT}`,
+      ),
     );
     assert.doesNotMatch(await verdict.innerText(), /\.\d{3}Z/, 'times without milliseconds');
     // A check that lands after the confirmation (here: Check pressed again) leaves it on screen.
     const confirmedAt = await shownCheck(panel);
     await panel.locator('.check-form button[type="submit"]').click();
     await checkLanded(panel, confirmedAt, 'the check asked after the confirmation');
-    assert.match(await panel.locator('#confirmation-verdict').innerText(), new RegExp(`Confirmed: ${INSTANCE}`));
+    assert.match(
+      await panel.locator('#confirmation-verdict').innerText(),
+      new RegExp(`Confirmed: ${INSTANCE}`),
+    );
     await workbench.screenshot('call-confirmed');
     await panel.locator('#start-case').click();
     const preview = panel.locator('#case-preview');
     await preview.filter({ hasText: `Account ${ACCOUNT}: ELIGIBLE` }).waitFor({ timeout: 30_000 });
-    assert.match(await preview.innerText(), new RegExp(`ConfirmProductInstance: Confirmed: ${INSTANCE} carries product code`));
+    assert.match(
+      await preview.innerText(),
+      new RegExp(`ConfirmProductInstance: Confirmed: ${INSTANCE} carries product code`),
+    );
   });
 
   it('keeps the verdict, evidence, confirmation and live search when its tab is hidden and shown again', async () => {
     const panel = workbench.panel();
     await panel.locator('#tab-check').click();
     await panel.locator('#check-live').click();
-    await panel.locator('#live-verdict').filter({ hasText: 'Live agreements: ACTIVE' }).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('#live-verdict')
+      .filter({ hasText: 'Live agreements: ACTIVE' })
+      .waitFor({ timeout: 30_000 });
     // Another editor in the panel's group hides the panel (its webview is let go: no retained context).
     await workbench.runCommand('File: New Untitled Text File');
     await panel.locator('#check-verdict').waitFor({ state: 'detached', timeout: 30_000 });
@@ -146,7 +172,11 @@ describe('The panel on a call', () => {
       .waitFor({ timeout: 30_000 });
     const text = await panel.locator('#check-result').innerText();
     assert.match(text, /customer_subscriber_report_2026-11-22\.csv:2/, 'the evidence');
-    assert.match(text, new RegExp(`Confirmed: ${INSTANCE} carries product code`), 'the confirmation');
+    assert.match(
+      text,
+      new RegExp(`Confirmed: ${INSTANCE} carries product code`),
+      'the confirmation',
+    );
     assert.match(text, /Live agreements: ACTIVE/, 'the live search');
     assert.match(text, /agmt-call000000001/);
     assert.equal(await panel.locator('#check-instance').inputValue(), INSTANCE);
@@ -155,19 +185,31 @@ describe('The panel on a call', () => {
 
   it('shows a Confirm Instance from the palette for the account on screen without a new Check, and the case takes it', async () => {
     const panel = workbench.panel();
-    await panel.locator('#recent-confirmations').filter({ hasText: INSTANCE }).waitFor({ timeout: 30_000 });
-    assert.doesNotMatch(await panel.locator('#recent-confirmations').innerText(), new RegExp(FROM_PALETTE));
+    await panel
+      .locator('#recent-confirmations')
+      .filter({ hasText: INSTANCE })
+      .waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(
+      await panel.locator('#recent-confirmations').innerText(),
+      new RegExp(FROM_PALETTE),
+    );
     await workbench.runCommand('Support Desk: Confirm Instance...');
     await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: instance' }).waitFor();
     await workbench.answerQuickInput(FROM_PALETTE);
     await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product' }).waitFor();
     await workbench.answerQuickInput('Ubuntu Pro 22.04 LTS');
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: claimed account' }).waitFor();
+    await workbench
+      .quickInputTitle()
+      .filter({ hasText: 'Confirm Instance: claimed account' })
+      .waitFor();
     await workbench.answerQuickInput(ACCOUNT);
     await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: region' }).waitFor();
     await workbench.answerQuickInput('us-east-1');
     await workbench.notification(`Confirmed: ${FROM_PALETTE}`).waitFor({ timeout: 60_000 });
-    await panel.locator('#recent-confirmations').filter({ hasText: FROM_PALETTE }).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('#recent-confirmations')
+      .filter({ hasText: FROM_PALETTE })
+      .waitFor({ timeout: 30_000 });
     const rows = await panel.locator('#recent-confirmations li').allInnerTexts();
     assert.equal(rows.length, 2);
     // Newest first, the product by its title, the time to the second, the request id whole on its line.
@@ -181,7 +223,10 @@ describe('The panel on a call', () => {
     assert.deepEqual(
       await requestId.evaluate((el) => {
         const box = el.getBoundingClientRect();
-        return [el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace, box.right <= el.ownerDocument.documentElement.clientWidth];
+        return [
+          el.ownerDocument.defaultView!.getComputedStyle(el).whiteSpace,
+          box.right <= el.ownerDocument.documentElement.clientWidth,
+        ];
       }),
       ['nowrap', true],
       'the request id is whole and on screen',
@@ -222,11 +267,22 @@ describe('The panel on a call', () => {
     const before = (a: string, b: string) =>
       panel
         .locator('body')
-        .evaluate((body, [x, y]) => (body.ownerDocument.querySelector(x)!.compareDocumentPosition(body.ownerDocument.querySelector(y)) & 4) === 4, [a, b]);
+        .evaluate(
+          (body, [x, y]) =>
+            (body.ownerDocument
+              .querySelector(x)!
+              .compareDocumentPosition(body.ownerDocument.querySelector(y)) &
+              4) ===
+            4,
+          [a, b],
+        );
     assert.ok(await before('#start-case', '#unlisted-products'));
     assert.ok(await panel.locator('#copy-evidence').isVisible());
     const box = await panel.locator('#copy-evidence').boundingBox();
-    assert.ok(box && box.y + box.height < 1000, `Copy evidence is below the fold: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.y + box.height < 1000,
+      `Copy evidence is below the fold: ${JSON.stringify(box)}`,
+    );
     await workbench.screenshot('call-unlisted');
   });
 
@@ -239,19 +295,29 @@ describe('The panel on a call', () => {
       .waitFor({ timeout: 30_000 });
     await panel.locator('#check-instance').fill(OF_TWO_PRODUCTS);
     await panel.locator('#confirm-aws').click();
-    await workbench.quickInputTitle().filter({ hasText: 'Confirm Instance: product' }).waitFor({ timeout: 30_000 });
+    await workbench
+      .quickInputTitle()
+      .filter({ hasText: 'Confirm Instance: product' })
+      .waitFor({ timeout: 30_000 });
     const waiting = await panel.locator('#confirm-result').innerText();
     assert.match(waiting, /Choose the product in the picker at the top of the window/);
     assert.doesNotMatch(waiting, /Confirming with AWS/);
-    const rows = (await workbench.page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).join('\n');
+    const rows = (
+      await workbench.page.locator('.quick-input-list .monaco-list-row').allInnerTexts()
+    ).join('\n');
     assert.match(rows, new RegExp(`Products of account ${TWO_PRODUCTS}`));
     for (const own of ['Ubuntu Pro 22.04 LTS', 'ElasticBox Enterprise'])
-      assert.ok(rows.indexOf(own) < rows.indexOf('Ubuntu Pro 24.04 LTS'), `${own} is not among the first rows: ${rows}`);
+      assert.ok(
+        rows.indexOf(own) < rows.indexOf('Ubuntu Pro 24.04 LTS'),
+        `${own} is not among the first rows: ${rows}`,
+      );
     await workbench.screenshot('call-product-picker');
     await workbench.answerQuickInput('ElasticBox Enterprise');
     await panel
       .locator('#confirmation-verdict')
-      .filter({ hasText: `Confirmed: ${OF_TWO_PRODUCTS} carries product code 3jx9v2m8qk4p7w1n5r6t0ycbz and is owned by ${TWO_PRODUCTS}` })
+      .filter({
+        hasText: `Confirmed: ${OF_TWO_PRODUCTS} carries product code 3jx9v2m8qk4p7w1n5r6t0ycbz and is owned by ${TWO_PRODUCTS}`,
+      })
       .waitFor({ timeout: 60_000 });
   });
 });

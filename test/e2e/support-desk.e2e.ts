@@ -11,7 +11,9 @@ describe('Support Desk with the fixture reports', () => {
   before(async () => {
     workbench = await Workbench.open({
       workspace: join(REPO_ROOT, 'test', 'fixtures', 'workspace'),
-      settings: { 'supportDesk.reports.paths': [join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic')] },
+      settings: {
+        'supportDesk.reports.paths': [join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic')],
+      },
     });
   });
 
@@ -24,15 +26,23 @@ describe('Support Desk with the fixture reports', () => {
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 24.04 LTS').waitFor({ timeout: 30_000 });
     const rows = await workbench.treeRowTexts('Subscriptions');
     assert.equal(rows.length, 3, rows.join(' | '));
-    assert.match(rows[1], /Ubuntu Pro 22\.04 LTS\s*1 eligible, 4 lapsed, 1 not in latest report\s*$/);
-    assert.match(await workbench.view('Subscriptions').locator('.pane-header').innerText(), /latest report 2026-11-22, 1 day old/);
+    assert.match(
+      rows[1],
+      /Ubuntu Pro 22\.04 LTS\s*1 eligible, 4 lapsed, 1 not in latest report\s*$/,
+    );
+    assert.match(
+      await workbench.view('Subscriptions').locator('.pane-header').innerText(),
+      /latest report 2026-11-22, 1 day old/,
+    );
     await workbench.screenshot('support-desk-subscriptions');
   });
 
   it('finds an account typed with spaces from the command palette and selects it', async () => {
     await workbench.runCommand('Support Desk: Find Account...');
     await workbench.answerQuickInput('4444 5555 6666');
-    const selected = workbench.view('Subscriptions').locator('.monaco-list-row.selected', { hasText: '444455556666' });
+    const selected = workbench
+      .view('Subscriptions')
+      .locator('.monaco-list-row.selected', { hasText: '444455556666' });
     await selected.waitFor({ timeout: 15_000 });
     assert.match(await selected.innerText(), /last usage 2026-09-01 · lapsed/);
     await workbench.screenshot('support-desk-find-account');

@@ -28,10 +28,20 @@ describe('the packaged extension (.vsix) in the workbench', () => {
     this.timeout(240_000);
     dir = mkdtempSync(join(tmpdir(), 'support-desk-e2e-vsix-'));
     vsix = join(dir, 'marketplace-support-desk.vsix');
-    const packaged = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const packaged = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', vsix],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
     assert.equal(packaged.status, 0, `${packaged.stdout}${packaged.stderr}`);
-    endpoint = await startEc2Endpoint({ instances: { [INSTANCE]: { kind: 'attached', ownerId: OWNER } }, maxLifetimeMs: 300_000 });
-    sandbox = awsSandbox({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') }, { inProcess: false });
+    endpoint = await startEc2Endpoint({
+      instances: { [INSTANCE]: { kind: 'attached', ownerId: OWNER } },
+      maxLifetimeMs: 300_000,
+    });
+    sandbox = awsSandbox(
+      { config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') },
+      { inProcess: false },
+    );
     workbench = await Workbench.open({
       vsix,
       env: sandbox.env,
@@ -55,17 +65,28 @@ describe('the packaged extension (.vsix) in the workbench', () => {
     const files = packagedFiles();
     // The extension's bundle and the ones it loads on first use (the list's `vsix` ones); the CLI's bundles stay out.
     for (const [bundle, { vsix }] of Object.entries(bundles)) {
-      assert.equal(files.includes(`extension/dist/${bundle}.js`), vsix, `${bundle}.js ${vsix ? 'in' : 'not in'} ${files.join(' ')}`);
+      assert.equal(
+        files.includes(`extension/dist/${bundle}.js`),
+        vsix,
+        `${bundle}.js ${vsix ? 'in' : 'not in'} ${files.join(' ')}`,
+      );
     }
     for (const bundle of ['extension', 'aws', 'panel', 'identity'])
-      assert.ok(files.includes(`extension/dist/${bundle}.js`), `${bundle}.js in ${files.join(' ')}`);
+      assert.ok(
+        files.includes(`extension/dist/${bundle}.js`),
+        `${bundle}.js in ${files.join(' ')}`,
+      );
     assert.deepEqual(
       files.filter((f) => /dist\/(cli|identity-verifier)\.js$/.test(f)),
       [],
     );
-    assert.ok(files.includes('extension/samples/reports/customer_subscriber_report_2026-11-22.csv'));
+    assert.ok(
+      files.includes('extension/samples/reports/customer_subscriber_report_2026-11-22.csv'),
+    );
     assert.deepEqual(
-      files.filter((f) => /\.map$|^extension\/(src|test|out|node_modules|scripts|bench)\/|\.ts$|\.vsix$/.test(f)),
+      files.filter((f) =>
+        /\.map$|^extension\/(src|test|out|node_modules|scripts|bench)\/|\.ts$|\.vsix$/.test(f),
+      ),
       [],
     );
   });
@@ -73,12 +94,20 @@ describe('the packaged extension (.vsix) in the workbench', () => {
   it('activates from the installed copy and shows the reports in the tree', async () => {
     await workbench.openContainer('Support Desk');
     await workbench.treeRows('Subscriptions', 'Ubuntu Pro 22.04 LTS').waitFor({ timeout: 60_000 });
-    assert.ok((await workbench.treeRowTexts('Subscriptions')).some((row) => row.includes('ElasticBox Enterprise, Cloud Edition')));
+    assert.ok(
+      (await workbench.treeRowTexts('Subscriptions')).some((row) =>
+        row.includes('ElasticBox Enterprise, Cloud Edition'),
+      ),
+    );
     await workbench.screenshot('vsix-tree');
   });
 
   it('opens the panel and confirms an instance through the bundled AWS layer', async () => {
-    const panel = await workbench.openAccountInPanel('Ubuntu Pro 22.04 LTS', OWNER, `${OWNER}: Eligible`);
+    const panel = await workbench.openAccountInPanel(
+      'Ubuntu Pro 22.04 LTS',
+      OWNER,
+      `${OWNER}: Eligible`,
+    );
     await panel.locator('#check-instance').fill(INSTANCE);
     await panel.locator('#check-product').selectOption('prod-5qwz3vsg4kbfw');
     await panel.locator('#confirm-aws').click();
@@ -96,7 +125,8 @@ describe('the packaged extension (.vsix) in the workbench', () => {
   it('runs the CLI and its AWS layer from a bare copy of the bundles, with no node_modules', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'support-desk-bare-cli-'));
     try {
-      for (const bundle of ['cli.js', 'aws.js']) copyFileSync(join(REPO_ROOT, 'dist', bundle), join(bare, bundle));
+      for (const bundle of ['cli.js', 'aws.js'])
+        copyFileSync(join(REPO_ROOT, 'dist', bundle), join(bare, bundle));
       // Asynchronously: the EC2 endpoint answers from this process's event loop.
       const confirmed = await run(
         process.execPath,
@@ -122,7 +152,11 @@ describe('the packaged extension (.vsix) in the workbench', () => {
           env: { ...process.env, ...sandbox.env, NODE_PATH: '' },
         },
       );
-      assert.equal(confirmed.status, 0, `exit ${confirmed.status}:\n${confirmed.stdout}${confirmed.stderr}`);
+      assert.equal(
+        confirmed.status,
+        0,
+        `exit ${confirmed.status}:\n${confirmed.stdout}${confirmed.stderr}`,
+      );
       assert.equal(JSON.parse(confirmed.stdout).verdict, 'confirmed');
       // The AWS SDK's Node version notice (process.emitWarning on Node < 22) is not for the CLI's users.
       assert.doesNotMatch(confirmed.stderr, /NodeVersionSupportWarning/);
@@ -131,7 +165,11 @@ describe('the packaged extension (.vsix) in the workbench', () => {
     }
   });
 
-  function run(command: string, args: string[], options: SpawnOptions): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  function run(
+    command: string,
+    args: string[],
+    options: SpawnOptions,
+  ): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

@@ -18,13 +18,21 @@ describe('bundles', () => {
   it('dist/extension.js leaves the panel to dist/panel.js, loaded when the panel opens', () => {
     const text = readFileSync(join(dist, 'extension.js'), 'utf8');
     assert.doesNotMatch(text, /src\/ui\/panel\/(support-desk-panel|panel-state)\.ts/);
-    assert.match(readFileSync(join(dist, 'panel.js'), 'utf8'), /src\/ui\/panel\/support-desk-panel\.ts/);
+    assert.match(
+      readFileSync(join(dist, 'panel.js'), 'utf8'),
+      /src\/ui\/panel\/support-desk-panel\.ts/,
+    );
   });
   it('dist/aws.js carries the SDK', () => {
-    assert.match(readFileSync(join(dist, 'aws.js'), 'utf8'), /node_modules\/@aws-sdk\/client-ec2\//);
+    assert.match(
+      readFileSync(join(dist, 'aws.js'), 'utf8'),
+      /node_modules\/@aws-sdk\/client-ec2\//,
+    );
   });
   it('dist/ holds every bundle of the list, and a lazy one only in its own file', () => {
-    const built = Object.keys(bundles).map((name) => [name, readFileSync(join(dist, `${name}.js`), 'utf8')] as const);
+    const built = Object.keys(bundles).map(
+      (name) => [name, readFileSync(join(dist, `${name}.js`), 'utf8')] as const,
+    );
     for (const [lazy, { module }] of Object.entries(bundles).filter(([, b]) => b.lazy)) {
       assert.deepEqual(
         built.filter(([, text]) => text.includes(`// src/${module}.ts\n`)).map(([name]) => name),

@@ -13,7 +13,10 @@ const ROOT = resolve(__dirname, '../../..');
 
 describe('the watch build', () => {
   it('announces every bundle of the list, then "build finished" once all are built', async () => {
-    const watch = spawn(process.execPath, ['esbuild.mjs', '--watch'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watch = spawn(process.execPath, ['esbuild.mjs', '--watch'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const lines = await new Promise<string[]>((done, fail) => {
         let out = '';
@@ -21,7 +24,9 @@ describe('the watch build', () => {
           out += chunk.toString('utf8');
           if (out.includes('[watch] build finished\n')) done(out.split('\n'));
         });
-        watch.on('exit', (code) => fail(new Error(`the watch exited (${code}) before "build finished": ${out}`)));
+        watch.on('exit', (code) =>
+          fail(new Error(`the watch exited (${code}) before "build finished": ${out}`)),
+        );
       });
       const finished = lines.indexOf('[watch] build finished');
       assert.equal(lines[0], '[watch] build started');
@@ -46,12 +51,24 @@ describe('the watch build', () => {
         import { problemLine } from './esbuild.mjs';
         const result = await esbuild.build({ absWorkingDir: process.cwd(), entryPoints: [${JSON.stringify(broken)}], write: false, logLevel: 'silent' }).catch((e) => e);
         process.stdout.write(result.errors.map((e) => problemLine('error', e, 'src/extension.ts')).join('\\n'));`;
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       assert.equal(run.status, 0, run.stderr);
-      const tasks = parse(readFileSync(join(ROOT, '.vscode/tasks.json'), 'utf8')) as { tasks: { label: string; problemMatcher: unknown }[] };
+      const tasks = parse(readFileSync(join(ROOT, '.vscode/tasks.json'), 'utf8')) as {
+        tasks: { label: string; problemMatcher: unknown }[];
+      };
       const matcher = tasks.tasks.find((t) => t.label === 'npm: watch')?.problemMatcher as {
         fileLocation: [string, string];
-        pattern: { regexp: string; severity: number; file: number; line: number; column: number; message: number };
+        pattern: {
+          regexp: string;
+          severity: number;
+          file: number;
+          line: number;
+          column: number;
+          message: number;
+        };
       };
       assert.deepEqual(matcher.fileLocation, ['relative', '${workspaceFolder}']);
       const match = new RegExp(matcher.pattern.regexp).exec(run.stdout);

@@ -35,8 +35,13 @@ describe('activation', () => {
       'declared but not registered',
     );
     // VS Code adds a focus command per view (supportDesk.subscriptions.focus...): those are the views', not ours.
-    const views = Object.values(manifest.contributes?.views ?? {}).flatMap((list) => list.map((v) => v.id));
-    const ours = [...registered].filter((command) => command.startsWith('supportDesk.') && !views.some((view) => command.startsWith(`${view}.`)));
+    const views = Object.values(manifest.contributes?.views ?? {}).flatMap((list) =>
+      list.map((v) => v.id),
+    );
+    const ours = [...registered].filter(
+      (command) =>
+        command.startsWith('supportDesk.') && !views.some((view) => command.startsWith(`${view}.`)),
+    );
     assert.deepEqual(
       ours.filter((command) => !declared.includes(command)),
       [],

@@ -11,8 +11,18 @@ const ROOT = join(__dirname, '..', '..', '..');
 describe('the API activate() returns', () => {
   it('has the documented members: version, activateMs, onDidLoadReports, reports(), lookup() (and context under the test runner)', async () => {
     const api = await supportDesk();
-    assert.deepEqual(Object.keys(api).sort(), ['activateMs', 'context', 'lookup', 'onDidLoadReports', 'reports', 'version']);
-    assert.equal(api.version, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.deepEqual(Object.keys(api).sort(), [
+      'activateMs',
+      'context',
+      'lookup',
+      'onDidLoadReports',
+      'reports',
+      'version',
+    ]);
+    assert.equal(
+      api.version,
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     assert.ok(api.activateMs > 0 && api.activateMs < 60_000, `activateMs ${api.activateMs}`);
   });
 
@@ -20,7 +30,9 @@ describe('the API activate() returns', () => {
     const api = await supportDesk();
     await useReports(api, ['reports']);
     const held = await api.reports();
-    assert.ok(held && held.files.length >= 4 && held.accounts > 0 && held.subscriptions >= held.accounts);
+    assert.ok(
+      held && held.files.length >= 4 && held.accounts > 0 && held.subscriptions >= held.accounts,
+    );
     assert.ok(
       held.files.every((f) => f.rows >= f.kept),
       'kept never exceeds read',

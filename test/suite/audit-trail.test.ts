@@ -39,7 +39,10 @@ describe('AuditTrail', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       execFileSync(
         process.execPath,
-        ['-e', `require('node:fs').appendFileSync(${JSON.stringify(api.context.audit.path)}, ${JSON.stringify(JSON.stringify(line) + '\n')})`],
+        [
+          '-e',
+          `require('node:fs').appendFileSync(${JSON.stringify(api.context.audit.path)}, ${JSON.stringify(JSON.stringify(line) + '\n')})`,
+        ],
         {
           env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         },
@@ -48,7 +51,9 @@ describe('AuditTrail', () => {
       const entries = await api.context.audit.read();
       assert.equal(entries.at(-1)?.requestId, 'req-other-process');
       const nodes = await api.context.confirmations.getChildren();
-      assert.ok(nodes.some((n) => n.kind === 'confirmation' && n.entry.requestId === 'req-other-process'));
+      assert.ok(
+        nodes.some((n) => n.kind === 'confirmation' && n.entry.requestId === 'req-other-process'),
+      );
     } finally {
       listening.dispose();
       await setSetting('audit.path', undefined);

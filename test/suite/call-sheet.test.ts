@@ -15,7 +15,9 @@ describe('call sheet', () => {
   before(async function () {
     this.timeout(90_000);
     await supportDesk();
-    panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
+    panel = (await vscode.commands.executeCommand<SupportDeskPanel>(
+      'supportDesk.openSupportDesk',
+    ))!;
     panel.transport.onDidPost((m) => posted.push(m));
     // Replies go to a webview that said `ready`: a loaded machine takes a while to start its frame.
     await waitFor('the state message', () => posted.some((m) => m.type === 'state'), 80_000);
@@ -30,19 +32,34 @@ describe('call sheet', () => {
   const LINE = 'elasticbox';
 
   /** Asks as the webview's "Open call sheet" button does, on the ElasticBox line, and waits for the reply. */
-  async function openCallSheet(id: number, region?: string): Promise<Extract<HostMessage, { type: 'reply' }>> {
+  async function openCallSheet(
+    id: number,
+    region?: string,
+  ): Promise<Extract<HostMessage, { type: 'reply' }>> {
     const requestId = 2_000_000 + id;
-    await panel.transport.receive({ type: 'request', requestId, request: { kind: 'openCallSheet', line: LINE, ...(region ? { region } : {}) } });
+    await panel.transport.receive({
+      type: 'request',
+      requestId,
+      request: { kind: 'openCallSheet', line: LINE, ...(region ? { region } : {}) },
+    });
     // The first asks the built-in Markdown extension to start: on a loaded machine that takes seconds.
     return waitFor(
       `the reply to request ${requestId}`,
-      () => posted.find((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId === requestId),
+      () =>
+        posted.find(
+          (m): m is Extract<HostMessage, { type: 'reply' }> =>
+            m.type === 'reply' && m.requestId === requestId,
+        ),
       40_000,
     );
   }
 
   const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-  const previews = () => tabs().filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+  const previews = () =>
+    tabs().filter(
+      (t) =>
+        t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType),
+    );
 
   it('shows the sheet rendered in one Markdown preview, however often it is opened, with no unsaved document', async function () {
     this.timeout(60_000);
@@ -67,14 +84,21 @@ describe('call sheet', () => {
     assert.match(previews()[0].label, /Critical outage call sheet/);
     assert.equal(untitled(), untitledBefore, 'no untitled Markdown buffer');
     // No editor of the Markdown source either: the sheet is read, not edited.
-    assert.ok(!tabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === callSheetUri().scheme));
+    assert.ok(
+      !tabs().some(
+        (t) =>
+          t.input instanceof vscode.TabInputText && t.input.uri.scheme === callSheetUri().scheme,
+      ),
+    );
   });
 
   it('writes every number as the playbook does (no escaping backslash) and lists the region asked for', async function () {
     this.timeout(60_000);
     const reply = await openCallSheet(4, 'Asia Pacific');
     assert.equal(reply.ok, true, JSON.stringify(reply));
-    await waitFor('the preview for Asia Pacific', () => previews().some((t) => /for Asia Pacific/.test(t.label)));
+    await waitFor('the preview for Asia Pacific', () =>
+      previews().some((t) => /for Asia Pacific/.test(t.label)),
+    );
     assert.equal(previews().length, 1, 'the sheet of another region is closed');
     const doc = await vscode.workspace.openTextDocument(callSheetUri('Asia Pacific', LINE));
     const sheet = doc.getText();
@@ -88,7 +112,9 @@ describe('call sheet', () => {
   it('closes without a save prompt', async function () {
     this.timeout(60_000);
     await openCallSheet(5);
-    await waitFor('the call sheet preview', () => previews().some((t) => /sheet\.md$/.test(t.label)));
+    await waitFor('the call sheet preview', () =>
+      previews().some((t) => /sheet\.md$/.test(t.label)),
+    );
     // A dirty document would hold the close on a "Save changes?" dialog; this one closes at once.
     assert.equal(await vscode.window.tabGroups.close(previews()), true);
     await waitFor('the preview closed', () => previews().length === 0).catch(() => undefined);
@@ -96,7 +122,10 @@ describe('call sheet', () => {
       previews().length,
       0,
       tabs()
-        .map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : 'other'})`)
+        .map(
+          (t) =>
+            `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : 'other'})`,
+        )
         .join(', '),
     );
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty));

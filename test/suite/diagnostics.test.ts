@@ -26,12 +26,24 @@ describe('Problems from reports', () => {
     try {
       const fixed = original
         .split('\n')
-        .map((line, i) => (i === 5 ? line.replace('1.23457E+11', '123457000000') : i === 6 ? line.replace('"11112222"', '"000011112222"') : line));
+        .map((line, i) =>
+          i === 5
+            ? line.replace('1.23457E+11', '123457000000')
+            : i === 6
+              ? line.replace('"11112222"', '"000011112222"')
+              : line,
+        );
       writeFileSync(BAD_REPORT, fixed.join('\n'));
-      await waitFor('the diagnostics of the fixed file to clear', () => vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT)).length === 0);
+      await waitFor(
+        'the diagnostics of the fixed file to clear',
+        () => vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT)).length === 0,
+      );
     } finally {
       writeFileSync(BAD_REPORT, original);
     }
-    await waitFor('the diagnostics to come back', () => vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT)).length === 2);
+    await waitFor(
+      'the diagnostics to come back',
+      () => vscode.languages.getDiagnostics(vscode.Uri.file(BAD_REPORT)).length === 2,
+    );
   });
 });

@@ -12,11 +12,14 @@ const FEEDS = join(FIXTURES, '..', '..', 'samples', 'feeds');
 
 describe('Subscriptions tree with a feed root', () => {
   let api: DeskUnderTest;
-  const rows = (node?: SubscriptionRow) => api.context.subscriptions.getChildren(node as never) as SubscriptionRow[];
-  const label = (node: SubscriptionRow) => api.context.subscriptions.getTreeItem(node).label as string;
+  const rows = (node?: SubscriptionRow) =>
+    api.context.subscriptions.getChildren(node as never) as SubscriptionRow[];
+  const label = (node: SubscriptionRow) =>
+    api.context.subscriptions.getTreeItem(node).label as string;
 
   // The workspace's own settings, put back afterwards (the other tests judge as of the fixture's day).
-  const workspaceValue = (key: string) => vscode.workspace.getConfiguration('supportDesk').inspect(key)?.workspaceValue;
+  const workspaceValue = (key: string) =>
+    vscode.workspace.getConfiguration('supportDesk').inspect(key)?.workspaceValue;
   let asOf: unknown;
   let paths: unknown;
 
@@ -39,13 +42,25 @@ describe('Subscriptions tree with a feed root', () => {
     const feeds = top.at(-1)!;
     assert.equal(label(feeds), 'Seller Delivery Data Feeds');
     assert.ok(top.length > 1, 'the reports are still shown');
-    assert.equal(api.context.subscriptions.getTreeItem(feeds).description, '5 accounts with agreements · feeds delivered 2026-11-20 13:00:00 UTC');
-    assert.match(api.context.subscriptions.view.description ?? '', /feeds delivered 2026-11-20 13:00:00 UTC/);
-    assert.deepEqual(rows(feeds).map(label), ['ElasticBox Enterprise, Cloud Edition', 'Ubuntu Pro 22.04 LTS', 'Ubuntu Pro for SAP 22.04']);
+    assert.equal(
+      api.context.subscriptions.getTreeItem(feeds).description,
+      '5 accounts with agreements · feeds delivered 2026-11-20 13:00:00 UTC',
+    );
+    assert.match(
+      api.context.subscriptions.view.description ?? '',
+      /feeds delivered 2026-11-20 13:00:00 UTC/,
+    );
+    assert.deepEqual(rows(feeds).map(label), [
+      'ElasticBox Enterprise, Cloud Edition',
+      'Ubuntu Pro 22.04 LTS',
+      'Ubuntu Pro for SAP 22.04',
+    ]);
   });
 
   it('shows a reseller sale under its product: status, reseller, company, evidence and a link to the feed line', async () => {
-    const elasticBox = rows(rows().at(-1)).find((n) => label(n) === 'ElasticBox Enterprise, Cloud Edition')!;
+    const elasticBox = rows(rows().at(-1)).find(
+      (n) => label(n) === 'ElasticBox Enterprise, Cloud Edition',
+    )!;
     assert.equal(api.context.subscriptions.getTreeItem(elasticBox).description, '1 of 1 eligible');
     const [account] = rows(elasticBox);
     const item = api.context.subscriptions.getTreeItem(account);
@@ -63,7 +78,9 @@ describe('Subscriptions tree with a feed root', () => {
     await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
     const editor = await waitFor(
       'the feed file to open',
-      () => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath && vscode.window.activeTextEditor,
+      () =>
+        vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath &&
+        vscode.window.activeTextEditor,
     );
     assert.match(editor.document.lineAt(1).text, /agmt-0000556677/);
   });
@@ -72,7 +89,10 @@ describe('Subscriptions tree with a feed root', () => {
     const products = rows(rows().at(-1));
     const ubuntu = rows(products.find((n) => label(n) === 'Ubuntu Pro 22.04 LTS'));
     const oldCo = ubuntu.find((n) => label(n) === '412209873301')!;
-    assert.equal(api.context.subscriptions.getTreeItem(oldCo).description, 'Expired · Old Co, example.net');
+    assert.equal(
+      api.context.subscriptions.getTreeItem(oldCo).description,
+      'Expired · Old Co, example.net',
+    );
     const sap = rows(products.find((n) => label(n) === 'Ubuntu Pro for SAP 22.04'));
     assert.deepEqual(sap.map(label), ['210987654321']);
     assert.match(

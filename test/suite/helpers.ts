@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 import type { SupportDeskApi, SupportDeskTestHandle } from '../../src/ui/public-api';
 
 export const EXTENSION_ID = 'support-desk.marketplace-support-desk';
-export const FIXTURES = process.env.SUPPORT_DESK_FIXTURES ?? join(__dirname, '..', '..', '..', 'test', 'fixtures');
-export const WORKSPACE = process.env.SUPPORT_DESK_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+export const FIXTURES =
+  process.env.SUPPORT_DESK_FIXTURES ?? join(__dirname, '..', '..', '..', 'test', 'fixtures');
+export const WORKSPACE =
+  process.env.SUPPORT_DESK_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 /** The basic fixture reports, copied into the workspace so tests may edit them. */
 export const REPORTS = join(WORKSPACE, 'reports');
 export const BAD_REPORT = join(REPORTS, 'customer_subscriber_report_2026-11-22.csv');
@@ -28,21 +30,32 @@ export async function supportDesk(): Promise<DeskUnderTest> {
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
   if (!('context' in api))
-    throw new Error(`${EXTENSION_ID} was not started by the extension test runner (ExtensionMode.Test): its running pieces are not exposed`);
+    throw new Error(
+      `${EXTENSION_ID} was not started by the extension test runner (ExtensionMode.Test): its running pieces are not exposed`,
+    );
   return api as DeskUnderTest;
 }
 
-export async function setSetting(key: string, value: unknown, target = vscode.ConfigurationTarget.Global): Promise<void> {
+export async function setSetting(
+  key: string,
+  value: unknown,
+  target = vscode.ConfigurationTarget.Global,
+): Promise<void> {
   await vscode.workspace.getConfiguration('supportDesk').update(key, value, target);
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails saying what it waited for. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

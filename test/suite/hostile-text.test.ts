@@ -9,8 +9,9 @@ import { type DeskUnderTest, supportDesk, useReports, WORKSPACE } from './helper
 // eslint-disable-next-line no-control-regex -- matching them is the test
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** The same but line feeds, which Markdown tooltips have between their paragraphs. */
-// eslint-disable-next-line no-control-regex -- matching them is the test
-const RAW_CONTROL_IN_MARKDOWN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const RAW_CONTROL_IN_MARKDOWN =
+  // eslint-disable-next-line no-control-regex -- matching them is the test
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
@@ -38,14 +39,24 @@ describe('Report values in the tree', () => {
 
   it('shows control characters and bidi overrides of a product title as text, in its label and tooltip', () => {
     const s = api.context.subscriptions;
-    const items = s.getChildren().flatMap((product) => [s.getTreeItem(product), ...s.getChildren(product).map((n) => s.getTreeItem(n))]);
+    const items = s
+      .getChildren()
+      .flatMap((product) => [
+        s.getTreeItem(product),
+        ...s.getChildren(product).map((n) => s.getTreeItem(n)),
+      ]);
     const product = items.find((i) => labelOf(i).startsWith('Ubuntu Pro'));
     assert.ok(product, `no product node among ${items.map((i) => labelOf(i)).join(', ')}`);
     assert.equal(product.label, 'Ubuntu Pro\\u001b[2J\\u202eOTORP\\u202c\\u009b');
     for (const item of items) {
-      for (const text of [labelOf(item), String(item.description ?? '')]) assert.equal(RAW_CONTROL.exec(text), null, `raw control in ${JSON.stringify(text)}`);
+      for (const text of [labelOf(item), String(item.description ?? '')])
+        assert.equal(RAW_CONTROL.exec(text), null, `raw control in ${JSON.stringify(text)}`);
       const tooltip = (item.tooltip as vscode.MarkdownString | undefined)?.value ?? '';
-      assert.equal(RAW_CONTROL_IN_MARKDOWN.exec(tooltip), null, `raw control in ${JSON.stringify(tooltip)}`);
+      assert.equal(
+        RAW_CONTROL_IN_MARKDOWN.exec(tooltip),
+        null,
+        `raw control in ${JSON.stringify(tooltip)}`,
+      );
     }
   });
 });

@@ -10,7 +10,11 @@ import type { IdentityVerification } from '../../src/core/identity/verify';
 import { FIXTURES, setSetting, supportDesk, waitFor } from './helpers';
 
 const REAL = readFileSync(join(FIXTURES, 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
-const verify = (input: object) => vscode.commands.executeCommand<IdentityVerification | undefined>('supportDesk.verifyIdentityDocument', input);
+const verify = (input: object) =>
+  vscode.commands.executeCommand<IdentityVerification | undefined>(
+    'supportDesk.verifyIdentityDocument',
+    input,
+  );
 
 describe('Verify Identity Document', () => {
   let dir: string;
@@ -28,13 +32,33 @@ describe('Verify Identity Document', () => {
   });
 
   it('verifies a real AWS-signed document offline and records it as evidence', async () => {
-    const result = await verify({ method: 'pkcs7', signature: REAL, expected: { account: '1216-5901-4334' } });
+    const result = await verify({
+      method: 'pkcs7',
+      signature: REAL,
+      expected: { account: '1216-5901-4334' },
+    });
     assert.equal(result?.verified, true, JSON.stringify(result?.reasons));
     assert.equal(result?.document.instanceId, 'i-f79fe56c');
     const line = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').at(-1)!);
     assert.deepEqual(
-      [line.source, line.verdict, line.instanceId, line.ownerId, line.claimedAccount, line.region, line.profile],
-      ['identity-document', 'confirmed', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null],
+      [
+        line.source,
+        line.verdict,
+        line.instanceId,
+        line.ownerId,
+        line.claimedAccount,
+        line.region,
+        line.profile,
+      ],
+      [
+        'identity-document',
+        'confirmed',
+        'i-f79fe56c',
+        '121659014334',
+        '121659014334',
+        'us-east-1',
+        null,
+      ],
     );
     assert.match(line.certificate, /^AWS's \/pkcs7 certificate/);
     assert.deepEqual([line.verified, line.productAttached], [true, null]);
@@ -46,7 +70,11 @@ describe('Verify Identity Document', () => {
   });
 
   it('records an owner mismatch for another account, and an error for a forged document', async () => {
-    const other = await verify({ method: 'pkcs7', signature: REAL, expected: { account: '111122223333' } });
+    const other = await verify({
+      method: 'pkcs7',
+      signature: REAL,
+      expected: { account: '111122223333' },
+    });
     // Authentic (AWS signed it), and not a confirmation of this account.
     assert.deepEqual([other?.verified, other?.confirmed], [true, false]);
     // Flip one base64 character inside the signed document: the digest no longer matches.
@@ -63,7 +91,10 @@ describe('Verify Identity Document', () => {
 
   it('answers input that is not a signature with words and records nothing', async () => {
     const before = readFileSync(audit, 'utf8');
-    assert.equal(await verify({ method: 'pkcs7', signature: 'hello, this is not a signature', expected: {} }), undefined);
+    assert.equal(
+      await verify({ method: 'pkcs7', signature: 'hello, this is not a signature', expected: {} }),
+      undefined,
+    );
     assert.equal(readFileSync(audit, 'utf8'), before);
   });
 });

@@ -36,7 +36,8 @@ export async function run(): Promise<void> {
     grep: process.env.SUPPORT_DESK_SUITE_GREP || undefined,
     ...(output ? { reporter: 'json', reporterOptions: { output } } : { reporter: 'spec' }),
   });
-  for (const file of suiteFiles(__dirname, process.env.SUPPORT_DESK_TRUST === 'restricted')) mocha.addFile(file);
+  for (const file of suiteFiles(__dirname, process.env.SUPPORT_DESK_TRUST === 'restricted'))
+    mocha.addFile(file);
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} test(s) failed`);

@@ -11,9 +11,18 @@ describe('test isolation in the extension host', () => {
     // The harness gives code-server a TMPDIR of its own (for its sockets) inside the machine's temp folder.
     const machineTmp = dirname(tmpdir());
     const realHome = userInfo().homedir;
-    for (const name of ['HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) {
+    for (const name of [
+      'HOME',
+      'XDG_CONFIG_HOME',
+      'XDG_DATA_HOME',
+      'XDG_CACHE_HOME',
+      'XDG_STATE_HOME',
+    ]) {
       const value = process.env[name] ?? '';
-      assert.ok(value.startsWith(machineTmp + '/') && !value.startsWith(realHome + '/'), `${name}=${value} is not a temporary folder under ${machineTmp}`);
+      assert.ok(
+        value.startsWith(machineTmp + '/') && !value.startsWith(realHome + '/'),
+        `${name}=${value} is not a temporary folder under ${machineTmp}`,
+      );
     }
     assert.ok(homedir().startsWith(machineTmp + '/'));
     assert.ok(!api.context.audit.path.startsWith(realHome + '/'), api.context.audit.path);

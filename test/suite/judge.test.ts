@@ -31,7 +31,10 @@ describe('Judge', () => {
       await setSetting('eligibility.lastUsageDays', undefined);
       listening.dispose();
     }
-    await waitFor('the default window again', async () => (await api.lookup('444455556666'))?.verdict === 'lapsed');
+    await waitFor(
+      'the default window again',
+      async () => (await api.lookup('444455556666'))?.verdict === 'lapsed',
+    );
   });
 
   it('a reload of the reports is one new Judgement, holding the reports with their origin', async () => {

@@ -31,12 +31,18 @@ describe('Subscriptions paging', () => {
   it('shows the first 500 accounts and a "Show 500 more..." node, then the next page on its command', async () => {
     const view = api.context.subscriptions;
     const [product] = view.getChildren();
-    assert.deepEqual([item(product).label, item(product).description], [LARGE_PRODUCT.title, '1,200 eligible']);
+    assert.deepEqual(
+      [item(product).label, item(product).description],
+      [LARGE_PRODUCT.title, '1,200 eligible'],
+    );
 
     let children = view.getChildren(product);
     assert.equal(children.length, 501);
     let more = item(children[500]);
-    assert.deepEqual([more.label, more.description, more.command?.command], ['Show 500 more...', '700 not shown', 'supportDesk.showMore']);
+    assert.deepEqual(
+      [more.label, more.description, more.command?.command],
+      ['Show 500 more...', '700 not shown', 'supportDesk.showMore'],
+    );
 
     // The command the tree runs on a click; the view then asks again for the product's children only.
     const changed = new Promise<TreeNode | undefined>((resolve) => {
@@ -66,7 +72,10 @@ describe('Subscriptions paging', () => {
     await vscode.commands.executeCommand('supportDesk.groupByAccount');
     try {
       const account = largeReportAccount(1_100);
-      const result = await vscode.commands.executeCommand<{ found: boolean }>('supportDesk.findAccount', account);
+      const result = await vscode.commands.executeCommand<{ found: boolean }>(
+        'supportDesk.findAccount',
+        account,
+      );
       assert.equal(result?.found, true);
       const roots = api.context.subscriptions.getChildren();
       assert.equal(roots.length, 1_200, 'the root list was paged to the account');

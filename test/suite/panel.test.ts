@@ -11,7 +11,15 @@ import type { SupportDeskPanel } from '../../src/ui/panel/support-desk-panel';
 import { awsSandbox, staticProfile } from '../support/aws-env';
 import { startAgreementEndpoint } from '../support/agreement-endpoint';
 import { startEc2Endpoint } from '../support/ec2-endpoint';
-import { copyFixtureReports, FIXTURES, setSetting, supportDesk, useReports, waitFor, WORKSPACE } from './helpers';
+import {
+  copyFixtureReports,
+  FIXTURES,
+  setSetting,
+  supportDesk,
+  useReports,
+  waitFor,
+  WORKSPACE,
+} from './helpers';
 
 const FAKE_KEY = 'AKIAIOSFODNN7EXAMPLE';
 
@@ -23,7 +31,9 @@ describe('Support Desk panel', () => {
     copyFixtureReports();
     const api = await supportDesk();
     await useReports(api, ['reports']);
-    panel = (await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk'))!;
+    panel = (await vscode.commands.executeCommand<SupportDeskPanel>(
+      'supportDesk.openSupportDesk',
+    ))!;
     panel.transport.onDidPost((m) => posted.push(m));
   });
 
@@ -33,11 +43,17 @@ describe('Support Desk panel', () => {
   });
 
   /** Sends a request as the webview would and waits for its one reply (ids far above the webview's own). */
-  async function ask(id: number, request: unknown): Promise<Extract<HostMessage, { type: 'reply' }>> {
+  async function ask(
+    id: number,
+    request: unknown,
+  ): Promise<Extract<HostMessage, { type: 'reply' }>> {
     const requestId = 1_000_000 + id;
     await panel.transport.receive({ type: 'request', requestId, request });
     const replies = await waitFor(`the reply to request ${requestId}`, () => {
-      const found = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId === requestId);
+      const found = posted.filter(
+        (m): m is Extract<HostMessage, { type: 'reply' }> =>
+          m.type === 'reply' && m.requestId === requestId,
+      );
       return found.length > 0 && found;
     });
     assert.equal(replies.length, 1, 'exactly one reply');
@@ -48,9 +64,14 @@ describe('Support Desk panel', () => {
     assert.equal(panel.panel.title, 'Support Desk');
     assert.equal(panel.panel.viewType, 'supportDesk.panel');
     assert.equal(panel.panel.webview.options.enableScripts, true);
-    assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.match(
+      panel.panel.webview.html,
+      /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9+/=]+'/,
+    );
     assert.doesNotMatch(panel.panel.webview.html, /<script>|\son\w+=/);
-    const again = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
+    const again = await vscode.commands.executeCommand<SupportDeskPanel>(
+      'supportDesk.openSupportDesk',
+    );
     assert.strictEqual(again, panel);
   });
 
@@ -58,7 +79,11 @@ describe('Support Desk panel', () => {
     // The webview is real: this state was posted only after its script sent `ready`. A loaded machine
     // may take a while to start the webview's frame: wait for it longer than for an answer.
     this.timeout(90_000);
-    const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
+    const state = await waitFor(
+      'the state message',
+      () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'),
+      80_000,
+    );
     assert.equal(state.state.reports.files, 5);
     assert.deepEqual(
       state.state.playbook.lines.map((l) => l.templates.length),
@@ -70,10 +95,17 @@ describe('Support Desk panel', () => {
   it('answers a check of an account typed with dashes', async () => {
     const reply = await ask(1, { kind: 'check', input: { account: '1111-2222-3333' } });
     assert.ok(reply.ok, JSON.stringify(reply));
-    const result = reply.result as { account: string; verdict: string; subscriptions: { evidence: { label: string }[] }[] };
+    const result = reply.result as {
+      account: string;
+      verdict: string;
+      subscriptions: { evidence: { label: string }[] }[];
+    };
     assert.equal(result.account, '111122223333');
     assert.equal(result.verdict, 'eligible');
-    assert.equal(result.subscriptions[0].evidence[0].label, 'customer_subscriber_report_2026-11-22.csv:2');
+    assert.equal(
+      result.subscriptions[0].evidence[0].label,
+      'customer_subscriber_report_2026-11-22.csv:2',
+    );
   });
 
   it('answers a check it cannot do with words, not a stack trace', async () => {
@@ -84,9 +116,17 @@ describe('Support Desk panel', () => {
 
   it('ignores a malformed message and keeps answering', async () => {
     const before = posted.length;
-    await panel.transport.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'runShell', command: 'rm -rf /' } });
+    await panel.transport.receive({
+      type: 'request',
+      requestId: 1_000_003,
+      request: { kind: 'runShell', command: 'rm -rf /' },
+    });
     await panel.transport.receive({ type: 'nonsense' });
-    await panel.transport.receive({ type: 'request', requestId: 1_000_004, request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' } });
+    await panel.transport.receive({
+      type: 'request',
+      requestId: 1_000_004,
+      request: { kind: 'copy', text: 'x'.repeat(2_000_000), what: 'a flood' },
+    });
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(
       posted.slice(before).filter((m) => m.type === 'reply' && m.requestId >= 1_000_000),
@@ -97,9 +137,20 @@ describe('Support Desk panel', () => {
   });
 
   it('saves a case to cases/ with the key redacted, and never overwrites an earlier one', async () => {
-    const values = { method: 'POST', url: 'https://cam.ctl.io/services/boxes', status: '403', requestBody: `{"accessKeyId": "${FAKE_KEY}", "box": "web"}` };
+    const values = {
+      method: 'POST',
+      url: 'https://cam.ctl.io/services/boxes',
+      status: '403',
+      requestBody: `{"accessKeyId": "${FAKE_KEY}", "box": "web"}`,
+    };
     for (const id of [6, 7]) {
-      const reply = await ask(id, { kind: 'caseAction', action: 'save', templateId: 'api-call', values, account: '111122223333' });
+      const reply = await ask(id, {
+        kind: 'caseAction',
+        action: 'save',
+        templateId: 'api-call',
+        values,
+        account: '111122223333',
+      });
       assert.ok(reply.ok, JSON.stringify(reply));
     }
     const files = readdirSync(join(WORKSPACE, 'cases')).sort();
@@ -111,10 +162,18 @@ describe('Support Desk panel', () => {
       assert.match(text, /"accessKeyId": "\[REDACTED:aws-access-key-id\]"/);
     }
     // A short number is padded in the name, as the case text says it.
-    const padded = await ask(20, { kind: 'caseAction', action: 'save', templateId: 'api-call', values, account: '1111-2222-333' });
+    const padded = await ask(20, {
+      kind: 'caseAction',
+      action: 'save',
+      templateId: 'api-call',
+      values,
+      account: '1111-2222-333',
+    });
     assert.ok(padded.ok, JSON.stringify(padded));
     assert.ok(
-      readdirSync(join(WORKSPACE, 'cases')).some((f) => /^\d{4}-\d{2}-\d{2}-011112222333-api-call\.md$/.test(f)),
+      readdirSync(join(WORKSPACE, 'cases')).some((f) =>
+        /^\d{4}-\d{2}-\d{2}-011112222333-api-call\.md$/.test(f),
+      ),
       readdirSync(join(WORKSPACE, 'cases')).join(', '),
     );
   });
@@ -127,22 +186,44 @@ describe('Support Desk panel', () => {
     });
     assert.ok(reply.ok);
     assert.ok(!JSON.stringify(reply).includes(FAKE_KEY), 'the reply holds the key');
-    assert.match((reply.result as { safeValues: Record<string, string> }).safeValues.description, /^key \[REDACTED:aws-access-key-id\] leaked$/);
+    assert.match(
+      (reply.result as { safeValues: Record<string, string> }).safeValues.description,
+      /^key \[REDACTED:aws-access-key-id\] leaked$/,
+    );
   });
 
   it("verifies a pasted identity document offline with AWS's certificate, and says what is not a signature", async () => {
     const pem = readFileSync(join(FIXTURES, 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
-    const reply = await ask(11, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '121659014334' });
+    const reply = await ask(11, {
+      kind: 'verifyIdentity',
+      method: 'pkcs7',
+      signature: pem,
+      account: '121659014334',
+    });
     assert.ok(reply.ok, JSON.stringify(reply));
     const result = reply.result as PanelReplies['verifyIdentity'];
     assert.equal(result.verified, true);
-    assert.deepEqual([result.authenticity.verdict, result.confirmation.verdict], ['Authentic', 'No product checked']);
-    assert.match(result.confirmation.text, /^the document names instance i-f79fe56c of account 121659014334 in us-east-1;/);
+    assert.deepEqual(
+      [result.authenticity.verdict, result.confirmation.verdict],
+      ['Authentic', 'No product checked'],
+    );
+    assert.match(
+      result.confirmation.text,
+      /^the document names instance i-f79fe56c of account 121659014334 in us-east-1;/,
+    );
     assert.match(result.started ?? '', /^The instance started 2016-04-08 03:01:38 UTC/);
-    const other = await ask(12, { kind: 'verifyIdentity', method: 'pkcs7', signature: pem, account: '111122223333' });
+    const other = await ask(12, {
+      kind: 'verifyIdentity',
+      method: 'pkcs7',
+      signature: pem,
+      account: '111122223333',
+    });
     const otherResult = other.ok ? (other.result as PanelReplies['verifyIdentity']) : undefined;
     // AWS signed it (authentic); it is not this account's (not a confirmation).
-    assert.deepEqual([otherResult?.authenticity.verdict, otherResult?.confirmation.verdict], ['Authentic', 'Not a confirmation']);
+    assert.deepEqual(
+      [otherResult?.authenticity.verdict, otherResult?.confirmation.verdict],
+      ['Authentic', 'Not a confirmation'],
+    );
     const garbage = await ask(13, { kind: 'verifyIdentity', method: 'pkcs7', signature: 'hello' });
     assert.equal(garbage.ok, false);
   });
@@ -150,19 +231,35 @@ describe('Support Desk panel', () => {
   it('checks live agreements: an account the reports do not list is eligible by its ACTIVE agreement', async () => {
     const endpoint = await startAgreementEndpoint({
       agreements: [
-        { agreementId: 'agmt-suite-0001', acceptor: '999988887777', productId: 'prod-5qwz3vsg4kbfw', status: 'ACTIVE', startTime: '2026-01-01T00:00:00Z' },
+        {
+          agreementId: 'agmt-suite-0001',
+          acceptor: '999988887777',
+          productId: 'prod-5qwz3vsg4kbfw',
+          status: 'ACTIVE',
+          startTime: '2026-01-01T00:00:00Z',
+        },
       ],
       maxLifetimeMs: 60_000,
     });
-    const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });
+    const sandbox = awsSandbox({
+      credentials: staticProfile('default'),
+      config: '[default]\nregion = eu-west-1\n',
+    });
     process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
     try {
       const reply = await ask(14, { kind: 'checkLive', input: { account: '9999-8888-7777' } });
       assert.ok(reply.ok, JSON.stringify(reply));
-      const result = reply.result as { verdict: string; reasons: string[]; live: { verdict: string; requestIds: string[] } };
+      const result = reply.result as {
+        verdict: string;
+        reasons: string[];
+        live: { verdict: string; requestIds: string[] };
+      };
       assert.equal(result.verdict, 'eligible');
       assert.equal(result.live.verdict, 'active');
-      assert.match(result.reasons[0], /agmt-suite-0001 .* is ACTIVE since 2026-01-01 00:00:00 UTC: eligible although the reports do not list the account yet/);
+      assert.match(
+        result.reasons[0],
+        /agmt-suite-0001 .* is ACTIVE since 2026-01-01 00:00:00 UTC: eligible although the reports do not list the account yet/,
+      );
       assert.equal(endpoint.calls.length, 1);
       assert.equal(result.live.requestIds.length, 1);
     } finally {
@@ -174,20 +271,39 @@ describe('Support Desk panel', () => {
 
   it('confirms an instance with AWS in one reply, and says in it when the audit log cannot take the answer', async () => {
     const instance = 'i-0a1b2c3d4e5f60718';
-    const endpoint = await startEc2Endpoint({ instances: { [instance]: { kind: 'attached', ownerId: '111122223333' } }, maxLifetimeMs: 60_000 });
-    const sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = eu-west-1\n' });
+    const endpoint = await startEc2Endpoint({
+      instances: { [instance]: { kind: 'attached', ownerId: '111122223333' } },
+      maxLifetimeMs: 60_000,
+    });
+    const sandbox = awsSandbox({
+      credentials: staticProfile('default'),
+      config: '[default]\nregion = eu-west-1\n',
+    });
     // A folder where the audit log should be: the answer is given all the same, with what went wrong.
     const folder = mkdtempSync(join(tmpdir(), 'support-desk-panel-audit-'));
     await setSetting('aws.endpointUrl', endpoint.url);
     await setSetting('audit.path', folder);
     try {
-      const reply = await ask(15, { kind: 'confirm', input: { account: '1111-2222-3333', instanceId: instance, productId: 'prod-5qwz3vsg4kbfw' } });
+      const reply = await ask(15, {
+        kind: 'confirm',
+        input: { account: '1111-2222-3333', instanceId: instance, productId: 'prod-5qwz3vsg4kbfw' },
+      });
       assert.ok(reply.ok, JSON.stringify(reply));
       const result = reply.result as PanelReplies['confirm'];
-      assert.match(result.confirmation?.message ?? '', new RegExp(`^Confirmed: ${instance} .* But the audit write failed: .*it is a folder, not a file`));
-      assert.match(result.check.recorded.confirmation ?? '', new RegExp(`^ConfirmProductInstance: Confirmed: ${instance}`));
+      assert.match(
+        result.confirmation?.message ?? '',
+        new RegExp(
+          `^Confirmed: ${instance} .* But the audit write failed: .*it is a folder, not a file`,
+        ),
+      );
+      assert.match(
+        result.check.recorded.confirmation ?? '',
+        new RegExp(`^ConfirmProductInstance: Confirmed: ${instance}`),
+      );
       assert.deepEqual(
-        endpoint.calls.filter((c) => c.action === 'ConfirmProductInstance').map((c) => [c.instanceId, c.productCode]),
+        endpoint.calls
+          .filter((c) => c.action === 'ConfirmProductInstance')
+          .map((c) => [c.instanceId, c.productCode]),
         [[instance, '8a2kq9xw3vbn7m4c1zt6ry5pd']],
       );
     } finally {
@@ -201,10 +317,14 @@ describe('Support Desk panel', () => {
   it('opens a loaded report at the evidence line, and refuses any other file', async () => {
     const report = join(WORKSPACE, 'reports', 'customer_subscriber_report_2026-11-22.csv');
     assert.ok((await ask(8, { kind: 'openEvidence', file: report, line: 6 })).ok);
-    const editor = await waitFor('the report editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === report));
+    const editor = await waitFor('the report editor', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === report),
+    );
     assert.equal(editor.selection.active.line, 5);
     const refused = await ask(9, { kind: 'openEvidence', file: '/etc/passwd', line: 1 });
     assert.equal(refused.ok, false);
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === '/etc/passwd'));
+    assert.ok(
+      !vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === '/etc/passwd'),
+    );
   });
 });

@@ -5,10 +5,24 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { writeLargeReport } from '../support/large-report';
-import { copyFixtureReports, EXTENSION_ID, setSetting, supportDesk, useReports, WORKSPACE } from './helpers';
+import {
+  copyFixtureReports,
+  EXTENSION_ID,
+  setSetting,
+  supportDesk,
+  useReports,
+  WORKSPACE,
+} from './helpers';
 
 const ROWS = 100_000;
-const measured: { activateMs?: number; outerMs?: number; loadedRows?: number; loadMs?: number; alreadyActive?: boolean; rowsAtReturn?: number } = {};
+const measured: {
+  activateMs?: number;
+  outerMs?: number;
+  loadedRows?: number;
+  loadMs?: number;
+  alreadyActive?: boolean;
+  rowsAtReturn?: number;
+} = {};
 
 before(async function () {
   this.timeout(120_000);
@@ -23,7 +37,8 @@ before(async function () {
   measured.activateMs = api.activateMs;
   // What activate() left for later: no report may have been parsed by the time it returned (the pieces
   // as they were then, not reports(), which waits for the load).
-  measured.rowsAtReturn = api.context.reports.current?.snapshot.files.reduce((n, f) => n + f.rows, 0) ?? 0;
+  measured.rowsAtReturn =
+    api.context.reports.current?.snapshot.files.reduce((n, f) => n + f.rows, 0) ?? 0;
   const loadStarted = performance.now();
   await useReports(api, ['reports', 'large']);
   measured.loadMs = performance.now() - loadStarted;
@@ -38,7 +53,11 @@ before(async function () {
 
 describe('startup', () => {
   it('was activated by this suite, with the large report configured', () => {
-    assert.equal(measured.alreadyActive, false, 'the extension was active before the reports were configured: the timing would mean nothing');
+    assert.equal(
+      measured.alreadyActive,
+      false,
+      'the extension was active before the reports were configured: the timing would mean nothing',
+    );
     assert.ok((measured.loadedRows ?? 0) >= ROWS, `only ${measured.loadedRows} rows loaded`);
   });
 

@@ -81,7 +81,12 @@ const ACCEPTOR_COMBINATIONS = [
   ['Status'],
   ['EndTime'],
   ['Status', 'EndTime'],
-  ...['ResourceIdentifier', 'OfferId', 'OfferSetId'].flatMap((id) => [[id], [id, 'EndTime'], [id, 'Status'], [id, 'Status', 'EndTime']]),
+  ...['ResourceIdentifier', 'OfferId', 'OfferSetId'].flatMap((id) => [
+    [id],
+    [id, 'EndTime'],
+    [id, 'Status'],
+    [id, 'Status', 'EndTime'],
+  ]),
   ['ResourceType'],
   ['ResourceType', 'EndTime'],
 ].map((names) => names.sort().join('+'));
@@ -106,7 +111,9 @@ const KNOWN_FILTERS = new Set([
   'LicenseArn',
 ]);
 
-export async function startAgreementEndpoint(options: AgreementEndpointOptions = {}): Promise<AgreementEndpoint> {
+export async function startAgreementEndpoint(
+  options: AgreementEndpointOptions = {},
+): Promise<AgreementEndpoint> {
   const calls: AgreementCall[] = [];
   const attempts = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -114,7 +121,9 @@ export async function startAgreementEndpoint(options: AgreementEndpointOptions =
       async (text) => {
         const requestId = randomUUID();
         const target = String(req.headers['x-amz-target'] ?? '');
-        const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+        const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(
+          req.headers.authorization ?? '',
+        );
         let input: Record<string, unknown> = {};
         try {
           input = JSON.parse(text || '{}') as Record<string, unknown>;
@@ -122,18 +131,29 @@ export async function startAgreementEndpoint(options: AgreementEndpointOptions =
           /* answered below as a SerializationException */
         }
         const filters = Object.fromEntries(
-          ((input.filters ?? []) as Filter[]).map((f) => [String(f.name), String((f.values as string[] | undefined)?.[0] ?? '')]),
+          ((input.filters ?? []) as Filter[]).map((f) => [
+            String(f.name),
+            String((f.values as string[] | undefined)?.[0] ?? ''),
+          ]),
         );
         let reply: Reply;
         if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.0')
-          reply = error(400, 'SerializationException', 'Expected a POST of application/x-amz-json-1.0');
-        else if (!scope) reply = error(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
-        else if (target !== `${TARGET_PREFIX}.SearchAgreements`) reply = error(400, 'UnknownOperationException', `Unknown operation ${target}`);
+          reply = error(
+            400,
+            'SerializationException',
+            'Expected a POST of application/x-amz-json-1.0',
+          );
+        else if (!scope)
+          reply = error(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+        else if (target !== `${TARGET_PREFIX}.SearchAgreements`)
+          reply = error(400, 'UnknownOperationException', `Unknown operation ${target}`);
         else {
           const account = filters.AcceptorAccountId ?? '';
           const n = attempts.get(account) ?? 0;
           attempts.set(account, n + 1);
-          reply = play(options.scenarios?.[account] ?? { kind: 'answer' }, n, () => search(input, options));
+          reply = play(options.scenarios?.[account] ?? { kind: 'answer' }, n, () =>
+            search(input, options),
+          );
         }
         calls.push({
           target,
@@ -162,9 +182,15 @@ export async function startAgreementEndpoint(options: AgreementEndpointOptions =
 function play(s: AgreementScenario, n: number, answer: () => Reply): Reply {
   switch (s.kind) {
     case 'throttled':
-      return n < s.times ? error(400, 'ThrottlingException', 'Rate exceeded') : play(s.then, n - s.times, answer);
+      return n < s.times
+        ? error(400, 'ThrottlingException', 'Rate exceeded')
+        : play(s.then, n - s.times, answer);
     case 'access-denied':
-      return error(400, 'AccessDeniedException', 'User: arn:aws:iam::111122223333:user/support is not authorized to perform: aws-marketplace:SearchAgreements');
+      return error(
+        400,
+        'AccessDeniedException',
+        'User: arn:aws:iam::111122223333:user/support is not authorized to perform: aws-marketplace:SearchAgreements',
+      );
     case 'refused':
       return error(400, 'ValidationException', s.message);
     case 'http-200':
@@ -176,23 +202,35 @@ function play(s: AgreementScenario, n: number, answer: () => Reply): Reply {
 
 /** SearchAgreements as documented: validate, filter, page. */
 function search(input: Record<string, unknown>, options: AgreementEndpointOptions): Reply {
-  if (input.catalog !== 'AWSMarketplace') return error(400, 'ValidationException', `Invalid catalog ${String(input.catalog)}`);
+  if (input.catalog !== 'AWSMarketplace')
+    return error(400, 'ValidationException', `Invalid catalog ${String(input.catalog)}`);
   const raw = (input.filters ?? []) as Filter[];
-  if (!Array.isArray(raw) || raw.length < 1 || raw.length > 10) return error(400, 'ValidationException', 'filters must hold 1 to 10 filters');
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > 10)
+    return error(400, 'ValidationException', 'filters must hold 1 to 10 filters');
   const filters = new Map<string, string>();
   for (const f of raw) {
-    if (typeof f.name !== 'string' || !KNOWN_FILTERS.has(f.name)) return error(400, 'ValidationException', `Unsupported filter ${String(f.name)}`);
-    if (!Array.isArray(f.values) || f.values.length !== 1) return error(400, 'ValidationException', `Filter ${f.name} takes exactly one value`);
+    if (typeof f.name !== 'string' || !KNOWN_FILTERS.has(f.name))
+      return error(400, 'ValidationException', `Unsupported filter ${String(f.name)}`);
+    if (!Array.isArray(f.values) || f.values.length !== 1)
+      return error(400, 'ValidationException', `Filter ${f.name} takes exactly one value`);
     filters.set(f.name, String(f.values[0]));
   }
-  if (!filters.has('AgreementType')) return error(400, 'ValidationException', 'The AgreementType filter is required');
+  if (!filters.has('AgreementType'))
+    return error(400, 'ValidationException', 'The AgreementType filter is required');
   if (filters.get('PartyType') === 'Acceptor') {
-    const names = [...filters.keys()].filter((k) => k !== 'PartyType' && k !== 'AgreementType').map((k) => (/EndTime$/.test(k) ? 'EndTime' : k));
+    const names = [...filters.keys()]
+      .filter((k) => k !== 'PartyType' && k !== 'AgreementType')
+      .map((k) => (/EndTime$/.test(k) ? 'EndTime' : k));
     if (!ACCEPTOR_COMBINATIONS.includes([...new Set(names)].sort().join('+')))
-      return error(400, 'ValidationException', `Unsupported filter combination for PartyType Acceptor: ${[...filters.keys()].join(', ')}`);
+      return error(
+        400,
+        'ValidationException',
+        `Unsupported filter combination for PartyType Acceptor: ${[...filters.keys()].join(', ')}`,
+      );
   }
   const max = typeof input.maxResults === 'number' ? input.maxResults : 50;
-  if (max < 1 || max > 50) return error(400, 'ValidationException', 'maxResults must be between 1 and 50');
+  if (max < 1 || max > 50)
+    return error(400, 'ValidationException', 'maxResults must be between 1 and 50');
   let offset = 0;
   if (typeof input.nextToken === 'string') {
     offset = Number(
@@ -200,7 +238,8 @@ function search(input: Record<string, unknown>, options: AgreementEndpointOption
         .toString('utf8')
         .replace(/^offset:/, ''),
     );
-    if (!Number.isInteger(offset) || offset < 0) return error(400, 'ValidationException', 'Invalid nextToken');
+    if (!Number.isInteger(offset) || offset < 0)
+      return error(400, 'ValidationException', 'Invalid nextToken');
   }
   const match = (options.agreements ?? []).filter(
     (a) =>
@@ -216,7 +255,10 @@ function search(input: Record<string, unknown>, options: AgreementEndpointOption
   return {
     status: 200,
     outcome: `${page.length} of ${match.length}`,
-    body: { agreementViewSummaries: page.map(summary), ...(more ? { nextToken: Buffer.from(`offset:${offset + size}`).toString('base64url') } : {}) },
+    body: {
+      agreementViewSummaries: page.map(summary),
+      ...(more ? { nextToken: Buffer.from(`offset:${offset + size}`).toString('base64url') } : {}),
+    },
   };
 }
 
@@ -231,13 +273,21 @@ function summary(a: AgreementFixture): Record<string, unknown> {
     agreementType: 'PurchaseAgreement',
     acceptor: { accountId: a.acceptor },
     proposer: { accountId: a.proposer ?? '999988887777' },
-    proposalSummary: { resources: [{ id: a.productId, type: 'AmiProduct' }], ...(a.offerId ? { offerId: a.offerId } : {}) },
+    proposalSummary: {
+      resources: [{ id: a.productId, type: 'AmiProduct' }],
+      ...(a.offerId ? { offerId: a.offerId } : {}),
+    },
     status: a.status ?? 'ACTIVE',
   };
 }
 
 function error(status: number, type: string, message: string): Reply {
-  return { status, errorType: type, outcome: type, body: { __type: `com.amazonaws.marketplace.agreement#${type}`, message } };
+  return {
+    status,
+    errorType: type,
+    outcome: type,
+    body: { __type: `com.amazonaws.marketplace.agreement#${type}`, message },
+  };
 }
 
 function send(res: ServerResponse, reply: Reply, requestId: string): void {

@@ -40,7 +40,9 @@ const BY_SOURCE: Record<AuditSource, AuditEntry> = {
     requestId: null,
     source: 'identity-document',
     certificate: 'AWS us-east-1',
-    checks: [{ name: 'signature', ok: true, detail: 'verified with the AWS certificate for us-east-1' }],
+    checks: [
+      { name: 'signature', ok: true, detail: 'verified with the AWS certificate for us-east-1' },
+    ],
     verified: true,
     productAttached: true,
   },
@@ -66,7 +68,10 @@ const BY_SOURCE: Record<AuditSource, AuditEntry> = {
  * place of the defaults; a field given as undefined is left out (an older line without `regionSource`).
  */
 export function auditEntry(over: Partial<AuditEntry> = {}): AuditEntry {
-  const entry: Record<string, unknown> = { ...BY_SOURCE[over.source ?? 'confirm-product-instance'], ...over };
+  const entry: Record<string, unknown> = {
+    ...BY_SOURCE[over.source ?? 'confirm-product-instance'],
+    ...over,
+  };
   for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
   return entry as unknown as AuditEntry;
 }

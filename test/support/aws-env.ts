@@ -39,7 +39,10 @@ const VARIABLES = [
  * With `inProcess: false` the sandbox only exists for the children given its `env` (e.g. a
  * code-server whose extension host must see it), and this process keeps its own HOME.
  */
-export function awsSandbox(files: { config?: string; credentials?: string } = {}, { inProcess = true } = {}): AwsSandbox {
+export function awsSandbox(
+  files: { config?: string; credentials?: string } = {},
+  { inProcess = true } = {},
+): AwsSandbox {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-aws-'));
   const home = join(dir, 'home');
   mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
@@ -47,10 +50,17 @@ export function awsSandbox(files: { config?: string; credentials?: string } = {}
   const credentialsFile = join(dir, 'credentials');
   const saved = new Map(inProcess ? VARIABLES.map((name) => [name, process.env[name]]) : []);
   for (const name of saved.keys()) delete process.env[name];
-  const env: NodeJS.ProcessEnv = { HOME: home, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_EC2_METADATA_DISABLED: 'true' };
+  const env: NodeJS.ProcessEnv = {
+    HOME: home,
+    AWS_CONFIG_FILE: configFile,
+    AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   if (inProcess) Object.assign(process.env, env);
   // A child inherits this process's AWS_* variables unless they are blanked.
-  else for (const name of VARIABLES) if (!(name in env) && process.env[name] !== undefined) env[name] = '';
+  else
+    for (const name of VARIABLES)
+      if (!(name in env) && process.env[name] !== undefined) env[name] = '';
   const write = (next: { config?: string; credentials?: string }) => {
     if (next.config !== undefined) writeFileSync(configFile, next.config);
     if (next.credentials !== undefined) writeFileSync(credentialsFile, next.credentials);
@@ -88,10 +98,25 @@ export function ssoProfile(name: string, session: string, region: string): strin
 }
 
 /** Writes the token cache `aws sso login` leaves under HOME/.aws/sso/cache (file named by the session's SHA-1). */
-export function writeSsoToken(home: string, session: string, token: { accessToken: string; expiresAt: Date }): void {
-  const file = join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(session).digest('hex')}.json`);
+export function writeSsoToken(
+  home: string,
+  session: string,
+  token: { accessToken: string; expiresAt: Date },
+): void {
+  const file = join(
+    home,
+    '.aws',
+    'sso',
+    'cache',
+    `${createHash('sha1').update(session).digest('hex')}.json`,
+  );
   writeFileSync(
     file,
-    JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt.toISOString(), region: 'us-east-1', startUrl: SSO_START_URL }),
+    JSON.stringify({
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt.toISOString(),
+      region: 'us-east-1',
+      startUrl: SSO_START_URL,
+    }),
   );
 }

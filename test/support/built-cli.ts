@@ -13,13 +13,26 @@ export interface CliRun {
 }
 
 /** `timeoutMs`: the CLI is killed (SIGKILL) if still running then, and `code` is NaN: a CLI that never exits fails its test, not the run. */
-export function runBuiltCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<CliRun> {
+export function runBuiltCli(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BUILT_CLI, ...args],
-      { env: options.env, cwd: options.cwd, timeout: options.timeoutMs ?? 0, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) => resolve({ code: error ? (error.killed ? Number.NaN : Number(error.code)) : 0, stdout, stderr }),
+      {
+        env: options.env,
+        cwd: options.cwd,
+        timeout: options.timeoutMs ?? 0,
+        killSignal: 'SIGKILL',
+      },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (error.killed ? Number.NaN : Number(error.code)) : 0,
+          stdout,
+          stderr,
+        }),
     );
   });
 }

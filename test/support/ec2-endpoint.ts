@@ -82,13 +82,30 @@ export const DEMO_SCENARIOS: Record<string, Ec2Scenario> = {
   'i-00000000000000004': { kind: 'not-found' },
   'i-00000000000000005': { kind: 'unauthorized' },
   'i-00000000000000006': { kind: 'throttled', times: 1_000_000, then: { kind: 'not-found' } },
-  'i-00000000000000007': { kind: 'server-error', times: 1, then: { kind: 'attached', ownerId: DEMO_OWNER } },
-  'i-00000000000000008': { kind: 'slow', delayMs: 1500, then: { kind: 'attached', ownerId: DEMO_OWNER } },
+  'i-00000000000000007': {
+    kind: 'server-error',
+    times: 1,
+    then: { kind: 'attached', ownerId: DEMO_OWNER },
+  },
+  'i-00000000000000008': {
+    kind: 'slow',
+    delayMs: 1500,
+    then: { kind: 'attached', ownerId: DEMO_OWNER },
+  },
   'i-00000000000000009': { kind: 'reset', times: 1_000_000, then: { kind: 'not-found' } },
   'i-0000000000000000a': { kind: 'garbage' },
 };
 
-const DEFAULT_REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
+const DEFAULT_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+];
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
@@ -109,15 +126,29 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
   const calls: Ec2Call[] = [];
   const secretsSent = new Set<string>();
 
-  const confirm = (params: URLSearchParams, region: string | null, headers: IncomingMessage['headers']): Reply => {
+  const confirm = (
+    params: URLSearchParams,
+    region: string | null,
+    headers: IncomingMessage['headers'],
+  ): Reply => {
     const instanceId = params.get('InstanceId') ?? '';
     const productCode = params.get('ProductCode') ?? '';
     if (!instanceId || !productCode)
-      return errorReply(400, 'MissingParameter', `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`);
-    if (!INSTANCE_ID.test(instanceId)) return errorReply(400, 'InvalidInstanceID.Malformed', `Invalid id: "${instanceId}"`);
+      return errorReply(
+        400,
+        'MissingParameter',
+        `The request must contain the parameter ${instanceId ? 'ProductCode' : 'InstanceId'}`,
+      );
+    if (!INSTANCE_ID.test(instanceId))
+      return errorReply(400, 'InvalidInstanceID.Malformed', `Invalid id: "${instanceId}"`);
     const n = attempts.get(instanceId) ?? 0;
     attempts.set(instanceId, n + 1);
-    return play(instances.get(instanceId) ?? options.defaultScenario ?? { kind: 'not-found' }, n, 0, { instanceId, productCode, region, headers });
+    return play(
+      instances.get(instanceId) ?? options.defaultScenario ?? { kind: 'not-found' },
+      n,
+      0,
+      { instanceId, productCode, region, headers },
+    );
   };
 
   const server = createServer((req, res) => {
@@ -142,19 +173,37 @@ export async function startEc2Endpoint(options: Ec2EndpointOptions = {}): Promis
       async (body) => {
         const params = new URLSearchParams(body);
         const action = params.get('Action') ?? '';
-        const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(req.headers.authorization ?? '');
+        const auth = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/ec2\//.exec(
+          req.headers.authorization ?? '',
+        );
         const region = auth?.[2] ?? null;
         const signature = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
         const token = req.headers['x-amz-security-token'];
-        for (const secret of [signature, token]) if (typeof secret === 'string') secretsSent.add(secret);
+        for (const secret of [signature, token])
+          if (typeof secret === 'string') secretsSent.add(secret);
         let reply: Reply;
         if (req.method !== 'POST' || params.get('Version') !== '2016-11-15')
           reply = errorReply(400, 'InvalidRequest', 'Expected a POST with Version=2016-11-15');
-        else if (!auth) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
-        else if (rejected.has(auth[1])) reply = errorReply(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+        else if (!auth)
+          reply = errorReply(
+            401,
+            'AuthFailure',
+            'AWS was not able to validate the provided access credentials',
+          );
+        else if (rejected.has(auth[1]))
+          reply = errorReply(
+            401,
+            'AuthFailure',
+            'AWS was not able to validate the provided access credentials',
+          );
         else if (action === 'ConfirmProductInstance') reply = confirm(params, region, req.headers);
         else if (action === 'DescribeRegions') reply = regionsReply(regions);
-        else reply = errorReply(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
+        else
+          reply = errorReply(
+            400,
+            'InvalidAction',
+            `The action ${action} is not valid for this web service.`,
+          );
         calls.push({
           action,
           instanceId: params.get('InstanceId'),
@@ -205,11 +254,17 @@ function play(s: Ec2Scenario, n: number, delayMs: number, call: ConfirmCall): Re
     case 'slow':
       return play(s.then, n, delayMs + s.delayMs, call);
     case 'throttled':
-      return n < s.times ? withDelay(errorReply(503, 'RequestLimitExceeded', 'Request limit exceeded.')) : play(s.then, n - s.times, delayMs, call);
+      return n < s.times
+        ? withDelay(errorReply(503, 'RequestLimitExceeded', 'Request limit exceeded.'))
+        : play(s.then, n - s.times, delayMs, call);
     case 'server-error':
-      return n < s.times ? withDelay(errorReply(500, 'InternalError', 'An internal error has occurred')) : play(s.then, n - s.times, delayMs, call);
+      return n < s.times
+        ? withDelay(errorReply(500, 'InternalError', 'An internal error has occurred'))
+        : play(s.then, n - s.times, delayMs, call);
     case 'reset':
-      return n < s.times ? { status: 0, outcome: 'reset', reset: true, delayMs } : play(s.then, n - s.times, delayMs, call);
+      return n < s.times
+        ? { status: 0, outcome: 'reset', reset: true, delayMs }
+        : play(s.then, n - s.times, delayMs, call);
     case 'error':
       return withDelay(errorReply(s.status, s.code, s.message));
     case 'signature-mismatch': {
@@ -231,18 +286,29 @@ function play(s: Ec2Scenario, n: number, delayMs: number, call: ConfirmCall): Re
     case 'not-found':
       return withDelay(notFound(instanceId));
     case 'unauthorized':
-      return withDelay(errorReply(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+      return withDelay(
+        errorReply(
+          403,
+          'UnauthorizedOperation',
+          'You are not authorized to perform this operation.',
+        ),
+      );
     case 'attached':
     case 'not-attached': {
       if (s.region && region && s.region !== region) return withDelay(notFound(instanceId));
-      const attached = s.kind === 'attached' && (s.productCode === undefined || s.productCode === productCode);
+      const attached =
+        s.kind === 'attached' && (s.productCode === undefined || s.productCode === productCode);
       return withDelay(confirmReply(attached, s.ownerId ?? null));
     }
   }
 }
 
 function notFound(instanceId: string): Reply {
-  return errorReply(400, 'InvalidInstanceID.NotFound', `The instance ID '${instanceId}' does not exist`);
+  return errorReply(
+    400,
+    'InvalidInstanceID.NotFound',
+    `The instance ID '${instanceId}' does not exist`,
+  );
 }
 
 function errorReply(status: number, code: string, message: string): Reply {
@@ -262,7 +328,8 @@ function regionsReply(regions: string[]): Reply {
   const requestId = randomUUID();
   const items = regions
     .map(
-      (r) => `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`,
+      (r) =>
+        `<item><regionName>${r}</regionName><regionEndpoint>ec2.${r}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`,
     )
     .join('');
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeRegionsResponse xmlns="${XMLNS}"><requestId>${requestId}</requestId><regionInfo>${items}</regionInfo></DescribeRegionsResponse>`;
@@ -273,7 +340,12 @@ function regionsReply(regions: string[]): Reply {
 function roleCredentialsReply(req: IncomingMessage, tokens: string[]): Reply {
   const requestId = randomUUID();
   if (!tokens.includes(String(req.headers['x-amz-sso_bearer_token'] ?? ''))) {
-    return { status: 401, requestId, outcome: 'UnauthorizedException', body: JSON.stringify({ message: 'Session token not found or invalid' }) };
+    return {
+      status: 401,
+      requestId,
+      outcome: 'UnauthorizedException',
+      body: JSON.stringify({ message: 'Session token not found or invalid' }),
+    };
   }
   const roleCredentials = {
     accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
@@ -281,7 +353,12 @@ function roleCredentialsReply(req: IncomingMessage, tokens: string[]): Reply {
     sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN',
     expiration: Date.now() + 3_600_000,
   };
-  return { status: 200, requestId, outcome: 'role-credentials', body: JSON.stringify({ roleCredentials }) };
+  return {
+    status: 200,
+    requestId,
+    outcome: 'role-credentials',
+    body: JSON.stringify({ roleCredentials }),
+  };
 }
 
 function send(res: ServerResponse, reply: Reply, contentType = 'text/xml;charset=UTF-8'): void {
@@ -289,7 +366,10 @@ function send(res: ServerResponse, reply: Reply, contentType = 'text/xml;charset
     res.socket?.destroy();
     return;
   }
-  res.writeHead(reply.status, { 'content-type': contentType, ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}) });
+  res.writeHead(reply.status, {
+    'content-type': contentType,
+    ...(reply.requestId ? { 'x-amzn-requestid': reply.requestId } : {}),
+  });
   res.end(reply.body);
 }
 
@@ -310,7 +390,9 @@ export interface DeadEndpoint {
 }
 
 /** Listens on 127.0.0.1, holds every connection open without a byte in reply, and stops itself after `maxLifetimeMs`. */
-export async function startDeadEndpoint({ maxLifetimeMs = 5 * 60_000 } = {}): Promise<DeadEndpoint> {
+export async function startDeadEndpoint({
+  maxLifetimeMs = 5 * 60_000,
+} = {}): Promise<DeadEndpoint> {
   const sockets = new Set<Socket>();
   const server = createTcpServer((socket) => {
     dead.connections++;
@@ -338,10 +420,19 @@ if (require.main === module) {
       scenarios: { type: 'string' },
       'max-seconds': { type: 'string', default: '600' },
     },
-  }) as { values: { port: string; 'latency-ms': string; scenarios?: string; 'max-seconds': string } };
-  const instances = values.scenarios ? (JSON.parse(readFileSync(values.scenarios, 'utf8')) as Record<string, Ec2Scenario>) : DEMO_SCENARIOS;
+  }) as {
+    values: { port: string; 'latency-ms': string; scenarios?: string; 'max-seconds': string };
+  };
+  const instances = values.scenarios
+    ? (JSON.parse(readFileSync(values.scenarios, 'utf8')) as Record<string, Ec2Scenario>)
+    : DEMO_SCENARIOS;
   const maxLifetimeMs = Number(values['max-seconds']) * 1000;
-  startEc2Endpoint({ port: Number(values.port), latencyMs: Number(values['latency-ms']), instances, maxLifetimeMs }).then(
+  startEc2Endpoint({
+    port: Number(values.port),
+    latencyMs: Number(values['latency-ms']),
+    instances,
+    maxLifetimeMs,
+  }).then(
     (endpoint) => {
       process.stdout.write(`${endpoint.url}\n`);
       const quit = () => void endpoint.stop().then(() => process.exit(0));

@@ -11,7 +11,11 @@ export function instanceId(i: number): string {
 /** The answer each instance ends with, wrapped in the fault it meets first. */
 export function faultScenario(i: number): { scenario: Ec2Scenario; expect: string } {
   const answer: Ec2Scenario =
-    i % 7 === 0 ? { kind: 'not-attached' } : i % 11 === 0 ? { kind: 'not-found' } : { kind: 'attached', ownerId: i % 5 === 0 ? '444455556666' : OWNER };
+    i % 7 === 0
+      ? { kind: 'not-attached' }
+      : i % 11 === 0
+        ? { kind: 'not-found' }
+        : { kind: 'attached', ownerId: i % 5 === 0 ? '444455556666' : OWNER };
   const expect =
     answer.kind === 'not-attached'
       ? 'not-attached'
@@ -20,8 +24,13 @@ export function faultScenario(i: number): { scenario: Ec2Scenario; expect: strin
         : answer.ownerId === OWNER
           ? 'confirmed'
           : 'owner-mismatch';
-  if (i % 97 === 0) return { scenario: { kind: 'throttled', times: 1_000, then: answer }, expect: 'error:throttled' };
-  if (i % 2 === 0) return { scenario: { kind: 'throttled', times: 1 + (i % 3), then: answer }, expect };
+  if (i % 97 === 0)
+    return {
+      scenario: { kind: 'throttled', times: 1_000, then: answer },
+      expect: 'error:throttled',
+    };
+  if (i % 2 === 0)
+    return { scenario: { kind: 'throttled', times: 1 + (i % 3), then: answer }, expect };
   if (i % 6 === 1) return { scenario: { kind: 'server-error', times: 1, then: answer }, expect };
   if (i % 6 === 3) return { scenario: { kind: 'reset', times: 1, then: answer }, expect };
   if (i % 6 === 5) return { scenario: { kind: 'slow', delayMs: 150, then: answer }, expect };

@@ -71,7 +71,10 @@ export interface FeedTruth {
     noAgreement: string[];
   };
   /** Agreements by trap (up to 50 each), with the account that accepted them. */
-  agreementIds: Record<'changedTwice' | 'softDeleted' | 'redelivered' | 'byolBackdated' | 'concurrent', { account: string; id: string }[]>;
+  agreementIds: Record<
+    'changedTwice' | 'softDeleted' | 'redelivered' | 'byolBackdated' | 'concurrent',
+    { account: string; id: string }[]
+  >;
   /** Company names and e-mail domains of the first accounts, for searches. */
   companies: { account: string; company: string; emailDomain: string }[];
   badRows: { file: string; line: number }[];
@@ -89,15 +92,20 @@ const HEADERS: Record<string, string> = {
   accountfeed_v1:
     'valid_from,insert_date,update_date,delete_date,account_id,aws_account_id,encrypted_account_id,mailing_address_id,tax_address_id,tax_legal_name,tax_registration_number',
   // History columns last here, as a reminder that columns are found by name.
-  addressfeed_v1: 'address_id,email_domain,company_name,country_code,state_or_region,city,postal_code,valid_from,valid_to,insert_date,update_date,delete_date',
+  addressfeed_v1:
+    'address_id,email_domain,company_name,country_code,state_or_region,city,postal_code,valid_from,valid_to,insert_date,update_date,delete_date',
   agreementfeed_v1:
     'valid_from,insert_date,update_date,delete_date,status,estimated_agreement_value,currency_code,agreement_id,proposer_account_id,acceptor_account_id,offer_id,offer_revision_at_acceptance,start_time,end_time,acceptance_time,intent,preceding_agreement_id,status_reason_code',
   offerfeed_v1:
     'valid_from,insert_date,update_date,delete_date,offer_id,offer_revision,name,expiration_date,opportunity_name,opportunity_description,seller_account_id,opportunity_id',
-  offerproductfeed_v1: 'valid_from,insert_date,update_date,delete_date,offer_id,offer_revision,product_id',
-  offertargetfeed_v1: 'valid_from,insert_date,update_date,delete_date,offer_target_id,offer_id,offer_revision,target_type,polarity,value',
-  productfeed_v1: 'valid_from,insert_date,update_date,delete_date,product_id,manufacturer_account_id,product_code,title',
-  legacyidmappingfeed_v1: 'valid_from,insert_date,update_date,delete_date,mapping_type,legacy_id,new_id',
+  offerproductfeed_v1:
+    'valid_from,insert_date,update_date,delete_date,offer_id,offer_revision,product_id',
+  offertargetfeed_v1:
+    'valid_from,insert_date,update_date,delete_date,offer_target_id,offer_id,offer_revision,target_type,polarity,value',
+  productfeed_v1:
+    'valid_from,insert_date,update_date,delete_date,product_id,manufacturer_account_id,product_code,title',
+  legacyidmappingfeed_v1:
+    'valid_from,insert_date,update_date,delete_date,mapping_type,legacy_id,new_id',
 };
 
 /** Months written: the backfill, then 2024-12 to 2026-11. */
@@ -210,7 +218,18 @@ const WORDS = [
   'Summit',
   'Tundra',
 ];
-const NOUNS = ['Cloud', 'Systems', 'Labs', 'Analytics', 'Networks', 'Robotics', 'Health', 'Logistics', 'Media', 'Energy'];
+const NOUNS = [
+  'Cloud',
+  'Systems',
+  'Labs',
+  'Analytics',
+  'Networks',
+  'Robotics',
+  'Health',
+  'Logistics',
+  'Media',
+  'Energy',
+];
 const SUFFIXES = ['Inc.', 'LLC', 'GmbH', 'Ltd', 'Corp', 'S.A.', 'K.K.'];
 const COUNTRIES = ['US', 'DE', 'GB', 'JP', 'FR', 'IN', 'BR', 'AU'];
 const ENDED = ['Cancelled', 'Terminated', 'Replaced', 'Archived'];
@@ -228,9 +247,21 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     `${token(8, '0123456789abcdef')}-${token(4, '0123456789abcdef')}-4${token(3, '0123456789abcdef')}-a${token(3, '0123456789abcdef')}-${token(12, '0123456789abcdef')}`;
   const out = new Writer(root);
   const rows: Record<string, number> = Object.fromEntries(Object.keys(HEADERS).map((f) => [f, 0]));
-  const write = (feed: string, validFrom: number, recorded: number, fields: readonly string[], deleted?: number) => {
+  const write = (
+    feed: string,
+    validFrom: number,
+    recorded: number,
+    fields: readonly string[],
+    deleted?: number,
+  ) => {
     rows[feed]++;
-    return out.row(feed, recorded, [iso(validFrom), iso(recorded), iso(recorded), deleted === undefined ? '' : iso(deleted), ...fields]);
+    return out.row(feed, recorded, [
+      iso(validFrom),
+      iso(recorded),
+      iso(recorded),
+      deleted === undefined ? '' : iso(deleted),
+      ...fields,
+    ]);
   };
   const examples: FeedTruth['examples'] = {
     zerosLost: [],
@@ -246,7 +277,13 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     reseller: [],
     noAgreement: [],
   };
-  const agreementIds: FeedTruth['agreementIds'] = { changedTwice: [], softDeleted: [], redelivered: [], byolBackdated: [], concurrent: [] };
+  const agreementIds: FeedTruth['agreementIds'] = {
+    changedTwice: [],
+    softDeleted: [],
+    redelivered: [],
+    byolBackdated: [],
+    concurrent: [],
+  };
   const note = (list: string[], value: string) => {
     if (list.length < 50 && !list.includes(value)) list.push(value);
   };
@@ -261,7 +298,15 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
   const resellers = Array.from({ length: 20 }, guid);
   for (const [i, id] of [seller, ...resellers].entries()) {
     const created = EARLIEST + i * DAY;
-    write('accountfeed_v1', created, created, [id, String(300_000_000_000 + i), token(12), '', '', `Partner ${i} Ltd`, '']);
+    write('accountfeed_v1', created, created, [
+      id,
+      String(300_000_000_000 + i),
+      token(12),
+      '',
+      '',
+      `Partner ${i} Ltd`,
+      '',
+    ]);
   }
 
   // Buyers: account GUID, 12-digit number, mailing address.
@@ -270,11 +315,15 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
   const created: number[] = [];
   for (let i = 0; i < options.accounts; i++) {
     const zero = chance(TRAP_RATES.leadingZeroAccounts);
-    const number = zero ? String(between(1_000_000_000, 99_999_999_999)).padStart(12, '0') : String(between(100_000_000_000, 999_999_999_999));
+    const number = zero
+      ? String(between(1_000_000_000, 99_999_999_999)).padStart(12, '0')
+      : String(between(100_000_000_000, 999_999_999_999));
     const lost = zero && chance(TRAP_RATES.zerosLost);
     const id = guid();
     const addressId = guid();
-    const since = chance(0.3) ? between(EARLIEST, BACKFILL_END - 30 * DAY) : between(WINDOW_START, FEEDS_END - 60 * DAY);
+    const since = chance(0.3)
+      ? between(EARLIEST, BACKFILL_END - 30 * DAY)
+      : between(WINDOW_START, FEEDS_END - 60 * DAY);
     const company = `${pick(WORDS)} ${pick(NOUNS)} ${pick(SUFFIXES)}`;
     const domain = `${company.split(' ').slice(0, 2).join('').toLowerCase()}${i}.example`;
     const empty = chance(TRAP_RATES.emptyCompany);
@@ -293,13 +342,30 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     // A company name with a comma is quoted, as RFC 4180 says; '' is written both bare and quoted.
     const quoted = company.includes('.') ? `"${company.replace('Inc.', 'Inc., Intl')}"` : company;
     const shown = company.includes('.') ? company.replace('Inc.', 'Inc., Intl') : company;
-    addressRow(out, rows, since, [addressId, domain, empty ? (chance(0.5) ? '""' : '') : quoted, pick(COUNTRIES), '', '', '']);
-    if (i < 200) companies.push({ account: number, company: empty ? company : shown, emailDomain: domain });
+    addressRow(out, rows, since, [
+      addressId,
+      domain,
+      empty ? (chance(0.5) ? '""' : '') : quoted,
+      pick(COUNTRIES),
+      '',
+      '',
+      '',
+    ]);
+    if (i < 200)
+      companies.push({ account: number, company: empty ? company : shown, emailDomain: domain });
     if (lost) note(examples.zerosLost, number);
     if (empty) note(examples.emptyCompany, number);
     if (chance(TRAP_RATES.addressChanged)) {
       const renamedAt = between(Math.max(since, WINDOW_START) + DAY, FEEDS_END - DAY);
-      addressRow(out, rows, renamedAt, [addressId, domain, `Renamed ${pick(WORDS)} ${pick(SUFFIXES)}`, pick(COUNTRIES), '', '', '']);
+      addressRow(out, rows, renamedAt, [
+        addressId,
+        domain,
+        `Renamed ${pick(WORDS)} ${pick(SUFFIXES)}`,
+        pick(COUNTRIES),
+        '',
+        '',
+        '',
+      ]);
       note(examples.renamed, number);
     }
   }
@@ -318,7 +384,9 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     write('productfeed_v1', since, since, [id, seller, token(25), title]);
     // Product feeds change rarely: some titles change once, in the backfill or a month before the last.
     if (chance(0.1)) {
-      const changed = chance(0.5) ? between(EARLIEST, BACKFILL_END - DAY) : between(WINDOW_START, Date.UTC(2026, 9, 1));
+      const changed = chance(0.5)
+        ? between(EARLIEST, BACKFILL_END - DAY)
+        : between(WINDOW_START, Date.UTC(2026, 9, 1));
       write('productfeed_v1', changed, changed, [id, seller, token(25), `${title} (renamed)`]);
     }
     const legacyProduct = p === 0 || chance(TRAP_RATES.legacyProduct);
@@ -326,19 +394,46 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     if (legacyProduct) write('legacyidmappingfeed_v1', since, since, ['PRODUCT', legacyId, id]);
     const offer: Offer = { id: `offer-${token(13)}`, legacy: uuid(), revisions: [since] };
     write('legacyidmappingfeed_v1', since, since, ['OFFER', offer.legacy, offer.id]);
-    for (let r = 2; r <= 3; r++) if (chance(0.5)) offer.revisions.push(between(EARLIEST + (r - 1) * 400 * DAY, BACKFILL_END - DAY));
+    for (let r = 2; r <= 3; r++)
+      if (chance(0.5))
+        offer.revisions.push(between(EARLIEST + (r - 1) * 400 * DAY, BACKFILL_END - DAY));
     offer.revisions.sort((a, b) => a - b);
     for (const [r, at] of offer.revisions.entries()) {
-      write('offerfeed_v1', at, at, [offer.id, String(r + 1), `${title} public offer`, '9999-01-01T00:00:00Z', '', '', seller, '']);
-      write('offerproductfeed_v1', at, at, [offer.id, String(r + 1), r === 0 && legacyProduct ? legacyId : id]);
-      write('offertargetfeed_v1', at, at, [`target-${token(16)}`, offer.id, String(r + 1), 'ParticipatingPrograms', 'PositiveTargeting', 'StandardContract']);
+      write('offerfeed_v1', at, at, [
+        offer.id,
+        String(r + 1),
+        `${title} public offer`,
+        '9999-01-01T00:00:00Z',
+        '',
+        '',
+        seller,
+        '',
+      ]);
+      write('offerproductfeed_v1', at, at, [
+        offer.id,
+        String(r + 1),
+        r === 0 && legacyProduct ? legacyId : id,
+      ]);
+      write('offertargetfeed_v1', at, at, [
+        `target-${token(16)}`,
+        offer.id,
+        String(r + 1),
+        'ParticipatingPrograms',
+        'PositiveTargeting',
+        'StandardContract',
+      ]);
     }
     products.push({ id, offer, legacy: legacyProduct });
   }
 
   // Agreements, each with its history; a private offer is made for the agreements that need one.
   const hasAgreement = new Uint8Array(options.accounts);
-  const agreementRow = (validFrom: number, recorded: number, a: AgreementFields, deleted?: number) => {
+  const agreementRow = (
+    validFrom: number,
+    recorded: number,
+    a: AgreementFields,
+    deleted?: number,
+  ) => {
     const place = write(
       'agreementfeed_v1',
       validFrom,
@@ -364,7 +459,26 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     if (chance(TRAP_RATES.badRow)) {
       const bad = chance(0.5)
         ? [iso(validFrom), iso(recorded), iso(recorded), '', a.status, a.id]
-        : ['yesterday', iso(recorded), iso(recorded), '', a.status, a.value, 'USD', a.id, a.proposer, a.acceptor, a.offer, a.revision, '', '', '', '', '', ''];
+        : [
+            'yesterday',
+            iso(recorded),
+            iso(recorded),
+            '',
+            a.status,
+            a.value,
+            'USD',
+            a.id,
+            a.proposer,
+            a.acceptor,
+            a.offer,
+            a.revision,
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+          ];
       const at = out.row('agreementfeed_v1', recorded, bad);
       badRows.push(at);
     }
@@ -416,14 +530,22 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
         reseller ? `O${token(7)}` : '',
       ]);
       write('offerproductfeed_v1', madeAt, madeAt, [offerId, '1', product.id]);
-      write('offertargetfeed_v1', madeAt, madeAt, [`target-${token(16)}`, offerId, '1', 'BuyerAccounts', 'PositiveTargeting', accounts[buyer]]);
+      write('offertargetfeed_v1', madeAt, madeAt, [
+        `target-${token(16)}`,
+        offerId,
+        '1',
+        'BuyerAccounts',
+        'PositiveTargeting',
+        accounts[buyer],
+      ]);
       if (reseller) pending.push(() => note(examples.reseller, accounts[buyer]));
     } else if (chance(TRAP_RATES.legacyOffer)) {
       offerId = product.offer.legacy;
       pending.push(() => note(examples.legacyOffer, accounts[buyer]));
     }
     // The first public revision names a legacy product by its legacy id (see legacyProduct).
-    if (!isPrivate && revision === '1' && product.legacy) pending.push(() => note(examples.legacyProduct, accounts[buyer]));
+    if (!isPrivate && revision === '1' && product.legacy)
+      pending.push(() => note(examples.legacyProduct, accounts[buyer]));
     const a: AgreementFields = {
       id: `agmt-${token(26)}`,
       status: 'Active',
@@ -446,12 +568,23 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
         () => note(examples.byolBackdated, accounts[buyer]),
         () => noteAgreement(agreementIds.byolBackdated, accounts[buyer], a.id),
       );
-    const versions: [number, number, AgreementFields][] = [[acceptance, Math.min(firstRecorded, FEEDS_END), a]];
+    const versions: [number, number, AgreementFields][] = [
+      [acceptance, Math.min(firstRecorded, FEEDS_END), a],
+    ];
     if (chance(TRAP_RATES.changedTwice) && acceptance < FEEDS_END - 40 * DAY) {
       const amended = between(acceptance + DAY, FEEDS_END - 20 * DAY);
       const cancelled = between(amended + DAY, FEEDS_END - DAY);
       versions.push([amended, amended, { ...a, end: (end ?? start + 365 * DAY) + 90 * DAY }]);
-      versions.push([cancelled, cancelled, { ...a, status: 'Cancelled', end: (end ?? start + 365 * DAY) + 90 * DAY, reason: 'CUSTOMER_REQUEST' }]);
+      versions.push([
+        cancelled,
+        cancelled,
+        {
+          ...a,
+          status: 'Cancelled',
+          end: (end ?? start + 365 * DAY) + 90 * DAY,
+          reason: 'CUSTOMER_REQUEST',
+        },
+      ]);
       note(examples.changedTwice, accounts[buyer]);
       noteAgreement(agreementIds.changedTwice, accounts[buyer], a.id);
     } else if (end !== undefined && end < FEEDS_END) {
@@ -459,7 +592,11 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
     } else if (chance(0.12)) {
       const stopped = between(acceptance + DAY, FEEDS_END);
       const status = pick(ENDED);
-      versions.push([stopped, stopped, { ...a, status, reason: status === 'Terminated' ? 'PAYMENT_FAILURE' : '' }]);
+      versions.push([
+        stopped,
+        stopped,
+        { ...a, status, reason: status === 'Terminated' ? 'PAYMENT_FAILURE' : '' },
+      ]);
     }
     for (const [validFrom, recorded, fields] of versions) agreementRow(validFrom, recorded, fields);
     const deleted = versions.length === 1 && chance(TRAP_RATES.softDeleted);
@@ -471,7 +608,8 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       note(examples.softDeleted, accounts[buyer]);
       noteAgreement(agreementIds.softDeleted, accounts[buyer], a.id);
     }
-    const redelivered = !deleted && chance(TRAP_RATES.redelivered) && firstRecorded + 41 * DAY < FEEDS_END;
+    const redelivered =
+      !deleted && chance(TRAP_RATES.redelivered) && firstRecorded + 41 * DAY < FEEDS_END;
     if (redelivered) {
       // The same version again, recorded later with a corrected end: the later update_date wins.
       const again = firstRecorded + between(3, 40) * DAY;
@@ -487,16 +625,33 @@ export function generateFeeds(root: string, options: FeedGeneratorOptions): Feed
       !deleted &&
       !redelivered
     ) {
-      const twin: AgreementFields = { ...a, id: `agmt-${token(26)}`, start: acceptance + DAY, acceptance: acceptance + DAY, end: FEEDS_END + 400 * DAY };
+      const twin: AgreementFields = {
+        ...a,
+        id: `agmt-${token(26)}`,
+        start: acceptance + DAY,
+        acceptance: acceptance + DAY,
+        end: FEEDS_END + 400 * DAY,
+      };
       agreementRow(twin.acceptance, Math.min(twin.acceptance + DAY, FEEDS_END), twin);
       made++;
       note(examples.concurrent, accounts[buyer]);
       noteAgreement(agreementIds.concurrent, accounts[buyer], twin.id);
     }
   }
-  for (let i = 0; i < options.accounts && examples.noAgreement.length < 50; i++) if (!hasAgreement[i]) examples.noAgreement.push(accounts[i]);
+  for (let i = 0; i < options.accounts && examples.noAgreement.length < 50; i++)
+    if (!hasAgreement[i]) examples.noAgreement.push(accounts[i]);
   const headerOnly = out.close();
-  return { root, accounts, rows, bytes: out.bytes, examples, agreementIds, companies, badRows, headerOnly };
+  return {
+    root,
+    accounts,
+    rows,
+    bytes: out.bytes,
+    examples,
+    agreementIds,
+    companies,
+    badRows,
+    headerOnly,
+  };
 }
 
 function addressRow(out: Writer, rows: Record<string, number>, at: number, fields: string[]): void {

@@ -4,6 +4,14 @@ import { Judgement, ReportsEvidence } from '../../src/core/judging';
 import type { SubscriptionStore } from '../../src/core/reports';
 
 /** `store` (read from `files` files, 1 by default) judged on the fixed day `day` under `policy` (the defaults). */
-export function reportsJudgement(store: SubscriptionStore, day: string, policy: EligibilityPolicy = DEFAULT_POLICY, files = 1): Judgement {
-  return new Judgement({ day, fixed: true, policy }, { reports: new ReportsEvidence(store, files) });
+export function reportsJudgement(
+  store: SubscriptionStore,
+  day: string,
+  policy: EligibilityPolicy = DEFAULT_POLICY,
+  files = 1,
+): Judgement {
+  return new Judgement(
+    { day, fixed: true, policy },
+    { reports: new ReportsEvidence(store, files) },
+  );
 }

@@ -13,7 +13,10 @@ export interface Loopback {
  * Listens on 127.0.0.1 (`port` 0: a free one). `dropConnections` ends the connections still open
  * when it stops (an HTTP server's closeAllConnections, or destroying held sockets).
  */
-export async function listenOnLoopback(server: Server, options: { port?: number; maxLifetimeMs: number; dropConnections: () => void }): Promise<Loopback> {
+export async function listenOnLoopback(
+  server: Server,
+  options: { port?: number; maxLifetimeMs: number; dropConnections: () => void },
+): Promise<Loopback> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

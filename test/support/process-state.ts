@@ -12,6 +12,7 @@ export function isRunning(pid: number): boolean {
 
 /** True once `pid` has stopped running, within about a second. */
 export async function goneSoon(pid: number): Promise<boolean> {
-  for (let i = 0; i < 20 && isRunning(pid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 20 && isRunning(pid); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return !isRunning(pid);
 }

@@ -26,7 +26,12 @@ interface KoaContext {
   type: string;
   set(name: string, value: string): void;
   response: { get(name: string): string };
-  store: { listObjects(bucket: unknown, options: object): Promise<{ objects: { key: string }[]; commonPrefixes: string[]; isTruncated?: boolean }> };
+  store: {
+    listObjects(
+      bucket: unknown,
+      options: object,
+    ): Promise<{ objects: { key: string }[]; commonPrefixes: string[]; isTruncated?: boolean }>;
+  };
 }
 type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 interface S3rverApp {
@@ -38,7 +43,9 @@ interface S3rverApp {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: object) => S3rverApp;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as {
+  DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void };
+};
 
 // The SDK's notice about Node 22 would open every test's output (src/aws/lazy.ts says the same for the product).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -57,7 +64,11 @@ export interface S3Server {
   /** A bucket's region (default: any region is accepted). */
   regions: Map<string, string>;
   /** Creates a bucket and puts objects in it through the S3 API (the real SDK client). */
-  put(bucket: string, objects: Record<string, string | Buffer>, options?: { concurrency?: number }): Promise<void>;
+  put(
+    bucket: string,
+    objects: Record<string, string | Buffer>,
+    options?: { concurrency?: number },
+  ): Promise<void>;
   /** From now on, GET of `bucket/key` sends `bytes` bytes of the body and then nothing; resolves when they have been sent. */
   stallAfter(bucket: string, key: string, bytes: number): Promise<void>;
   /** Closes the server and drops its connections (a stream in flight breaks); the same promise on every call. */
@@ -76,7 +87,8 @@ export async function startS3Server(options: { maxLifetimeMs?: number } = {}): P
   app.middleware.unshift(async (ctx, next) => {
     const [, bucket = '', ...rest] = ctx.path.split('/');
     const key = decodeURIComponent(rest.join('/'));
-    const region = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(ctx.headers.authorization ?? '')?.[1] ?? null;
+    const region =
+      /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(ctx.headers.authorization ?? '')?.[1] ?? null;
     requests.push({ method: ctx.method, path: ctx.path, region });
     const home = regions.get(bucket);
     if (home && region && region !== home) {
@@ -89,13 +101,23 @@ export async function startS3Server(options: { maxLifetimeMs?: number } = {}): P
         `<Bucket>${bucket}</Bucket><Endpoint>${bucket}.s3.${home}.amazonaws.com</Endpoint>`,
       );
     }
-    const refused = key === '' ? denied.list.has(bucket) : [...denied.get].some((entry) => `${bucket}/${key}`.startsWith(entry));
-    if (refused && (ctx.method === 'GET' || ctx.method === 'HEAD')) return answer(ctx, 403, 'AccessDenied', 'Access Denied');
-    if (ctx.method === 'GET' && key === '' && ctx.query['list-type'] === '2') return listPage(ctx, next);
+    const refused =
+      key === ''
+        ? denied.list.has(bucket)
+        : [...denied.get].some((entry) => `${bucket}/${key}`.startsWith(entry));
+    if (refused && (ctx.method === 'GET' || ctx.method === 'HEAD'))
+      return answer(ctx, 403, 'AccessDenied', 'Access Denied');
+    if (ctx.method === 'GET' && key === '' && ctx.query['list-type'] === '2')
+      return listPage(ctx, next);
     await next();
     if (ctx.method === 'GET' && ctx.body instanceof ReadStream) ctx.body = inLargePieces(ctx.body);
     const stall = stalls.get(`${bucket}/${key}`);
-    if (stall && ctx.method === 'GET' && ctx.body && typeof (ctx.body as Readable).pipe === 'function') {
+    if (
+      stall &&
+      ctx.method === 'GET' &&
+      ctx.body &&
+      typeof (ctx.body as Readable).pipe === 'function'
+    ) {
       // The whole object's length stays announced: the client knows the body was cut.
       const length = ctx.response.get('Content-Length');
       ctx.body = cutAfter(ctx.body as Readable, stall.bytes, stall.sent);
@@ -106,10 +128,18 @@ export async function startS3Server(options: { maxLifetimeMs?: number } = {}): P
   app.on('error', () => undefined);
   await app.configureBuckets();
   const server = createServer(app.callback());
-  const loopback = await listenOnLoopback(server, { maxLifetimeMs: options.maxLifetimeMs ?? 300_000, dropConnections: () => server.closeAllConnections() });
+  const loopback = await listenOnLoopback(server, {
+    maxLifetimeMs: options.maxLifetimeMs ?? 300_000,
+    dropConnections: () => server.closeAllConnections(),
+  });
   const url = `http://127.0.0.1:${loopback.port}`;
   const clientIn = (region: string) =>
-    new S3Client({ region, endpoint: url, forcePathStyle: true, credentials: { accessKeyId: FAKE_KEY_ID, secretAccessKey: FAKE_SECRET } });
+    new S3Client({
+      region,
+      endpoint: url,
+      forcePathStyle: true,
+      credentials: { accessKeyId: FAKE_KEY_ID, secretAccessKey: FAKE_SECRET },
+    });
   const client = clientIn('us-east-1');
 
   let stopped: Promise<void> | undefined;
@@ -124,20 +154,25 @@ export async function startS3Server(options: { maxLifetimeMs?: number } = {}): P
       const home = regions.get(bucket);
       const uploader = home ? clientIn(home) : client;
       await uploader.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: Error) => {
-        if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+        if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists')
+          throw error;
       });
       const queue = Object.entries(objects);
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           for (let next = queue.shift(); next; next = queue.shift()) {
-            await uploader.send(new PutObjectCommand({ Bucket: bucket, Key: next[0], Body: next[1] }));
+            await uploader.send(
+              new PutObjectCommand({ Bucket: bucket, Key: next[0], Body: next[1] }),
+            );
           }
         }),
       );
       if (uploader !== client) uploader.destroy();
     },
     stallAfter(bucket, key, bytes) {
-      return new Promise<void>((resolve) => stalls.set(`${bucket}/${key}`, { bytes, sent: resolve }));
+      return new Promise<void>((resolve) =>
+        stalls.set(`${bucket}/${key}`, { bytes, sent: resolve }),
+      );
     },
     stop() {
       stopped ??= loopback.stop().finally(() => {
@@ -157,13 +192,19 @@ export async function startS3Server(options: { maxLifetimeMs?: number } = {}): P
  */
 async function listPage(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
   const token = ctx.query['continuation-token'];
-  if (token) ctx.query = { ...withoutToken(ctx.query), 'start-after': Buffer.from(token, 'base64').toString('utf8') };
+  if (token)
+    ctx.query = {
+      ...withoutToken(ctx.query),
+      'start-after': Buffer.from(token, 'base64').toString('utf8'),
+    };
   const store = ctx.store;
   let truncated: { objects: { key: string }[]; commonPrefixes: string[] } | undefined;
   ctx.store = Object.create(store, {
     listObjects: {
       value: async (bucket: unknown, options: ListOptions) => {
-        const result = options.delimiter ? await grouped(store, bucket, options) : await store.listObjects(bucket, options);
+        const result = options.delimiter
+          ? await grouped(store, bucket, options)
+          : await store.listObjects(bucket, options);
         if (result.isTruncated) truncated = result;
         return { ...result, isTruncated: false };
       },
@@ -172,10 +213,20 @@ async function listPage(ctx: KoaContext, next: () => Promise<void>): Promise<voi
   await next();
   if (!truncated || typeof ctx.body !== 'string') return;
   // After a common prefix, every key under it: the next page starts past them all.
-  const last = [truncated.objects.at(-1)?.key ?? '', ...truncated.commonPrefixes.map((p) => `${p}\uffff`)].sort().at(-1) ?? '';
+  const last =
+    [truncated.objects.at(-1)?.key ?? '', ...truncated.commonPrefixes.map((p) => `${p}\uffff`)]
+      .sort()
+      .at(-1) ?? '';
   const nextToken = Buffer.from(last, 'utf8').toString('base64');
-  ctx.body = ctx.body.replace('<IsTruncated>false</IsTruncated>', `<IsTruncated>true</IsTruncated><NextContinuationToken>${nextToken}</NextContinuationToken>`);
-  if (token) ctx.body = (ctx.body as string).replace(/<StartAfter>[^<]*<\/StartAfter>/, `<ContinuationToken>${token}</ContinuationToken>`);
+  ctx.body = ctx.body.replace(
+    '<IsTruncated>false</IsTruncated>',
+    `<IsTruncated>true</IsTruncated><NextContinuationToken>${nextToken}</NextContinuationToken>`,
+  );
+  if (token)
+    ctx.body = (ctx.body as string).replace(
+      /<StartAfter>[^<]*<\/StartAfter>/,
+      `<ContinuationToken>${token}</ContinuationToken>`,
+    );
 }
 
 interface ListOptions {
@@ -190,7 +241,11 @@ type Listing = { objects: { key: string }[]; commonPrefixes: string[]; isTruncat
  * so a key two or more levels down (`feeds/agreementfeed_v1/year=2026/month=11/data.csv` under
  * `feeds/`) yields no common prefix at all. Here every key under the prefix is listed, then grouped.
  */
-async function grouped(store: KoaContext['store'], bucket: unknown, options: ListOptions): Promise<Listing> {
+async function grouped(
+  store: KoaContext['store'],
+  bucket: unknown,
+  options: ListOptions,
+): Promise<Listing> {
   const all = await store.listObjects(bucket, { ...options, delimiter: '', maxKeys: Infinity });
   const prefix = options.prefix ?? '';
   const delimiter = options.delimiter ?? '/';

@@ -1,7 +1,16 @@
 // A real file system that fills up: a tmpfs of a few pages mounted on a temporary folder (the tests
 // run as root). Mounting that fails throws, loudly: a test of a full disk is never skipped.
 import { execFileSync } from 'node:child_process';
-import { closeSync, fstatSync, ftruncateSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,7 +28,9 @@ export interface SmallDisk {
 export function mountSmallDisk(bytes = 64 * 1024): SmallDisk {
   const dir = mkdtempSync(join(tmpdir(), 'support-desk-small-disk-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes},mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes},mode=0700`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(

@@ -8,12 +8,25 @@ import { join } from 'node:path';
 /** The seller, a reseller (channel partner) and the two buyers' account GUIDs. */
 export const SELLER = 'SellerGuid000000000000000000000000000000001';
 export const RESELLER = 'ResellerGuid00000000000000000000000000000002';
-export const ZERO_BUYER = { guid: 'BuyerGuid0000000000000000000000000000000001', account: '012345678901', address: 'addr-1' };
-export const OTHER_BUYER = { guid: 'BuyerGuid0000000000000000000000000000000002', account: '222233334444', address: 'addr-2' };
+export const ZERO_BUYER = {
+  guid: 'BuyerGuid0000000000000000000000000000000001',
+  account: '012345678901',
+  address: 'addr-1',
+};
+export const OTHER_BUYER = {
+  guid: 'BuyerGuid0000000000000000000000000000000002',
+  account: '222233334444',
+  address: 'addr-2',
+};
 /** Product ids: Alpha and Beta by their ids, Gamma reached through its legacy id. */
 export const ALPHA = { id: 'prod-alpha0000001', code: 'alphacode', title: 'Alpha Server' };
 export const BETA = { id: 'prod-beta00000001', code: 'betacode', title: 'Beta Gateway' };
-export const GAMMA = { id: 'prod-gamma0000001', code: 'gammacode', title: 'Gamma Analytics', legacy: '1368541d-890b-4b6c-9bb9-4a55306ab642' };
+export const GAMMA = {
+  id: 'prod-gamma0000001',
+  code: 'gammacode',
+  title: 'Gamma Analytics',
+  legacy: '1368541d-890b-4b6c-9bb9-4a55306ab642',
+};
 export const LEGACY_OFFER = '8a806c74-dbd6-403e-9362-bb08f417ff37';
 
 const HISTORY = 'valid_from,insert_date,update_date,delete_date';
@@ -105,8 +118,28 @@ export const SMALL_FEEDS: Record<string, string[]> = {
   'accountfeed_v1/year=2025/month=01/data.csv': [
     `${HISTORY},account_id,aws_account_id,encrypted_account_id,mailing_address_id,tax_address_id,tax_legal_name`,
     // The number imported as a number: its leading zero lost.
-    row('2025-01-01', '2025-01-01', '', ZERO_BUYER.guid, '12345678901', 'enc3', ZERO_BUYER.address, '', ''),
-    row('2025-01-01', '2025-01-01', '', OTHER_BUYER.guid, '222233334444', 'enc4', OTHER_BUYER.address, '', 'Globex GmbH'),
+    row(
+      '2025-01-01',
+      '2025-01-01',
+      '',
+      ZERO_BUYER.guid,
+      '12345678901',
+      'enc3',
+      ZERO_BUYER.address,
+      '',
+      '',
+    ),
+    row(
+      '2025-01-01',
+      '2025-01-01',
+      '',
+      OTHER_BUYER.guid,
+      '222233334444',
+      'enc4',
+      OTHER_BUYER.address,
+      '',
+      'Globex GmbH',
+    ),
   ],
   'addressfeed_v1/year=2025/month=01/data.csv': [
     'address_id,email_domain,company_name,country_code,valid_from,valid_to,insert_date,update_date,delete_date',
@@ -121,7 +154,9 @@ export const SMALL_FEEDS: Record<string, string[]> = {
     row('2018-01-01', '2018-01-01', '', GAMMA.id, SELLER, GAMMA.code, GAMMA.title),
   ],
   // A month with no new products: the header alone, as AWS delivers it.
-  'productfeed_v1/year=2026/month=11/data.csv': [`${HISTORY},product_id,manufacturer_account_id,product_code,title`],
+  'productfeed_v1/year=2026/month=11/data.csv': [
+    `${HISTORY},product_id,manufacturer_account_id,product_code,title`,
+  ],
   'legacyidmappingfeed_v1/year=2010/month=01/data.csv': [
     `${HISTORY},mapping_type,legacy_id,new_id`,
     row('2018-01-01', '2018-01-01', '', 'PRODUCT', GAMMA.legacy, GAMMA.id),
@@ -129,9 +164,45 @@ export const SMALL_FEEDS: Record<string, string[]> = {
   ],
   'offerfeed_v1/year=2025/month=01/data.csv': [
     `${HISTORY},offer_id,offer_revision,name,expiration_date,opportunity_name,opportunity_description,seller_account_id,opportunity_id`,
-    row('2018-01-01', '2018-01-01', '', 'offer-public', '1', 'Public', '9999-01-01T00:00:00Z', '', '', SELLER, ''),
-    row('2025-05-01', '2025-05-01', '', 'offer-public', '2', 'Public', '9999-01-01T00:00:00Z', '', '', SELLER, ''),
-    row('2026-02-20', '2026-02-20', '', 'offer-private', '1', 'For Acme', '2026-04-01T00:00:00Z', 'Channel deal', '', RESELLER, 'O1234567'),
+    row(
+      '2018-01-01',
+      '2018-01-01',
+      '',
+      'offer-public',
+      '1',
+      'Public',
+      '9999-01-01T00:00:00Z',
+      '',
+      '',
+      SELLER,
+      '',
+    ),
+    row(
+      '2025-05-01',
+      '2025-05-01',
+      '',
+      'offer-public',
+      '2',
+      'Public',
+      '9999-01-01T00:00:00Z',
+      '',
+      '',
+      SELLER,
+      '',
+    ),
+    row(
+      '2026-02-20',
+      '2026-02-20',
+      '',
+      'offer-private',
+      '1',
+      'For Acme',
+      '2026-04-01T00:00:00Z',
+      'Channel deal',
+      '',
+      RESELLER,
+      'O1234567',
+    ),
   ],
   'offerproductfeed_v1/year=2025/month=01/data.csv': [
     `${HISTORY},offer_id,offer_revision,product_id`,
@@ -145,8 +216,28 @@ export const SMALL_FEEDS: Record<string, string[]> = {
   ],
   'offertargetfeed_v1/year=2025/month=01/data.csv': [
     `${HISTORY},offer_target_id,offer_id,offer_revision,target_type,polarity,value`,
-    row('2018-01-01', '2018-01-01', '', 'target-1', 'offer-public', '1', 'ParticipatingPrograms', 'PositiveTargeting', 'StandardContract'),
-    row('2026-02-20', '2026-02-20', '', 'target-2', 'offer-private', '1', 'BuyerAccounts', 'PositiveTargeting', ZERO_BUYER.account),
+    row(
+      '2018-01-01',
+      '2018-01-01',
+      '',
+      'target-1',
+      'offer-public',
+      '1',
+      'ParticipatingPrograms',
+      'PositiveTargeting',
+      'StandardContract',
+    ),
+    row(
+      '2026-02-20',
+      '2026-02-20',
+      '',
+      'target-2',
+      'offer-private',
+      '1',
+      'BuyerAccounts',
+      'PositiveTargeting',
+      ZERO_BUYER.account,
+    ),
   ],
   'agreements_v1/year=2025/month=01/data.csv': [
     AGREEMENTS,
@@ -211,12 +302,22 @@ export const SMALL_FEEDS: Record<string, string[]> = {
   'agreements_v1/year=2025/month=09/data.csv': [
     AGREEMENTS,
     // agmt-twice, version 2 (valid 2025-09-01, recorded 2025-09-02): the end amended to 2026-12-31.
-    agreement('2025-09-01', '2025-09-02', '', { ...AGMT_TWICE, end: '2026-12-31', intent: 'AMEND' }),
+    agreement('2025-09-01', '2025-09-02', '', {
+      ...AGMT_TWICE,
+      end: '2026-12-31',
+      intent: 'AMEND',
+    }),
   ],
   'agreements_v1/year=2026/month=02/data.csv': [
     AGREEMENTS,
     // agmt-twice, version 3 (valid 2026-02-01, recorded 2026-02-03): Cancelled.
-    agreement('2026-02-01', '2026-02-03', '', { ...AGMT_TWICE, status: 'Cancelled', end: '2026-12-31', intent: 'AMEND', reason: 'CUSTOMER_REQUEST' }),
+    agreement('2026-02-01', '2026-02-03', '', {
+      ...AGMT_TWICE,
+      status: 'Cancelled',
+      end: '2026-12-31',
+      intent: 'AMEND',
+      reason: 'CUSTOMER_REQUEST',
+    }),
     // agmt-concurrent-1 and -2: two Alpha agreements of the zero buyer, both Active from 2026-04-01.
     agreement('2026-02-01', '2026-02-01', '', {
       id: 'agmt-concurrent-1',

@@ -10,7 +10,12 @@ class StatsReporter extends Mocha.reporters.Spec {
       const file = process.env.SUPPORT_DESK_STATS;
       const stats = runner.stats;
       if (!file || !stats) return;
-      const line = { stage: process.env.SUPPORT_DESK_STAGE ?? 'unknown', passes: stats.passes, failures: stats.failures, pending: stats.pending };
+      const line = {
+        stage: process.env.SUPPORT_DESK_STAGE ?? 'unknown',
+        passes: stats.passes,
+        failures: stats.failures,
+        pending: stats.pending,
+      };
       fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
     });
   }

@@ -49,7 +49,10 @@ export async function startStsEndpoint(options: StsEndpointOptions): Promise<Sts
       const requestId = randomUUID();
       const roleArn = p.get('RoleArn');
       const role = roleArn ? options.roles[roleArn] : undefined;
-      const refused = p.get('Action') !== 'AssumeRole' || !role || (role.externalId !== undefined && role.externalId !== p.get('ExternalId'));
+      const refused =
+        p.get('Action') !== 'AssumeRole' ||
+        !role ||
+        (role.externalId !== undefined && role.externalId !== p.get('ExternalId'));
       const status = refused ? 403 : 200;
       calls.push({
         action: p.get('Action') ?? '',
@@ -76,6 +79,9 @@ export async function startStsEndpoint(options: StsEndpointOptions): Promise<Sts
       );
     });
   });
-  const loopback = await listenOnLoopback(server, { maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000, dropConnections: () => server.closeAllConnections() });
+  const loopback = await listenOnLoopback(server, {
+    maxLifetimeMs: options.maxLifetimeMs ?? 10 * 60_000,
+    dropConnections: () => server.closeAllConnections(),
+  });
   return { url: `http://127.0.0.1:${loopback.port}`, calls, stop: loopback.stop };
 }

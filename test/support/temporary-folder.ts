@@ -26,7 +26,10 @@ export function temporaryFolder(prefix: string, each?: 'each'): () => string {
     dir = undefined;
   });
   return () => {
-    if (!dir) throw new Error(`the temporary folder ${prefix}* exists only inside the tests and hooks of its describe block`);
+    if (!dir)
+      throw new Error(
+        `the temporary folder ${prefix}* exists only inside the tests and hooks of its describe block`,
+      );
     return dir;
   };
 }
@@ -38,7 +41,10 @@ export function temporaryFolder(prefix: string, each?: 'each'): () => string {
  * @param prefix the start of the folder's name, as for {@link temporaryFolder}.
  * @returns what `body` returns.
  */
-export async function withTemporaryFolder<T>(prefix: string, body: (dir: string) => T | Promise<T>): Promise<T> {
+export async function withTemporaryFolder<T>(
+  prefix: string,
+  body: (dir: string) => T | Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   try {
     return await body(dir);

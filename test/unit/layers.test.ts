@@ -33,7 +33,9 @@ function relativeImports(file: string): string[] {
     /^\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]*)['"]|^\s*import\s+['"](\.[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)|\bimport\(\s*['"](\.[^'"]*)['"]\s*\)/gm,
   )) {
     const base = resolve(dirname(file), m[1] ?? m[2] ?? m[3] ?? m[4]);
-    const target = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+    const target = [`${base}.ts`, join(base, 'index.ts'), base].find(
+      (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+    );
     if (target?.endsWith('.ts')) found.add(target);
   }
   return [...found];
@@ -89,7 +91,11 @@ describe('layers', () => {
 
   it('have no import cycle: no module imports itself through others (type imports included)', () => {
     const cycle = findCycle(files, relativeImports);
-    assert.equal(cycle?.map((f) => relative(SRC, f)).join(' -> '), undefined, 'an import cycle: move what both sides need into a module of its own');
+    assert.equal(
+      cycle?.map((f) => relative(SRC, f)).join(' -> '),
+      undefined,
+      'an import cycle: move what both sides need into a module of its own',
+    );
   });
 
   it('the cycle check sees a cycle through a type import, and names its path', () => {
@@ -103,7 +109,9 @@ describe('layers', () => {
       undefined,
     );
     assert.ok(
-      relativeImports(join(SRC, 'core', 'reports', 'store.ts')).includes(join(SRC, 'core', 'reports', 'report-types.ts')),
+      relativeImports(join(SRC, 'core', 'reports', 'store.ts')).includes(
+        join(SRC, 'core', 'reports', 'report-types.ts'),
+      ),
       "store.ts's type import is an edge",
     );
   });
@@ -112,15 +120,24 @@ describe('layers', () => {
     const layer = layerOf(file);
     it(`${relative(SRC, file)} imports only what its layer (${layer}) may`, () => {
       for (const spec of runtimeImports(file)) {
-        if (layer === 'webview') assert.ok(spec.startsWith('.'), `the webview imports ${spec}: it runs in a browser frame, bundled from its own files only`);
-        if (spec === 'vscode') assert.ok(layer === 'ui' || layer === 'extension', `imports vscode outside src/ui`);
-        else if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/')) assert.equal(layer, 'aws', `imports ${spec} outside src/aws`);
+        if (layer === 'webview')
+          assert.ok(
+            spec.startsWith('.'),
+            `the webview imports ${spec}: it runs in a browser frame, bundled from its own files only`,
+          );
+        if (spec === 'vscode')
+          assert.ok(layer === 'ui' || layer === 'extension', `imports vscode outside src/ui`);
+        else if (spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/'))
+          assert.equal(layer, 'aws', `imports ${spec} outside src/aws`);
         else if (spec.startsWith('.')) {
           const path = resolve(dirname(file), spec);
           // Data shipped beside the code (the playbook schema) belongs to no layer.
           if (!path.startsWith(SRC + sep) && spec.endsWith('.json')) continue;
           const target = layerOf(path);
-          assert.ok((allowed[layer] ?? []).includes(target), `${layer} imports ${spec} (${target})`);
+          assert.ok(
+            (allowed[layer] ?? []).includes(target),
+            `${layer} imports ${spec} (${target})`,
+          );
         }
       }
     });
@@ -148,11 +165,20 @@ function doorProblem(importer: string, target: string): string | undefined {
 describe('core doors', () => {
   it('an import into a core folder from outside it names the folder, and inside it names the file', () => {
     const core = (path: string) => join(SRC, 'core', path);
-    assert.match(doorProblem(join(SRC, 'ui', 'x.ts'), core('reports/store.ts')) ?? '', /import its door, core\/reports/);
-    assert.match(doorProblem(core('eligibility/eligibility.ts'), core('reports/store.ts')) ?? '', /core\/reports\/store\.ts from outside/);
+    assert.match(
+      doorProblem(join(SRC, 'ui', 'x.ts'), core('reports/store.ts')) ?? '',
+      /import its door, core\/reports/,
+    );
+    assert.match(
+      doorProblem(core('eligibility/eligibility.ts'), core('reports/store.ts')) ?? '',
+      /core\/reports\/store\.ts from outside/,
+    );
     assert.equal(doorProblem(join(SRC, 'ui', 'x.ts'), core('reports/index.ts')), undefined);
     assert.equal(doorProblem(join(SRC, 'shared', 'x.ts'), core('playbook/types.ts')), undefined);
-    assert.equal(doorProblem(core('reports/report-reader.ts'), core('reports/store.ts')), undefined);
+    assert.equal(
+      doorProblem(core('reports/report-reader.ts'), core('reports/store.ts')),
+      undefined,
+    );
     assert.equal(doorProblem(join(SRC, 'cli', 'x.ts'), core('dates.ts')), undefined);
   });
 
@@ -168,7 +194,9 @@ describe('core doors', () => {
   }
 
   it('every core folder has its door', () => {
-    const folders = readdirSync(join(SRC, 'core')).filter((name) => statSync(join(SRC, 'core', name)).isDirectory());
+    const folders = readdirSync(join(SRC, 'core')).filter((name) =>
+      statSync(join(SRC, 'core', name)).isDirectory(),
+    );
     assert.deepEqual(
       folders.filter((name) => !existsSync(join(SRC, 'core', name, 'index.ts'))),
       [],
@@ -191,9 +219,15 @@ const SHOWS_ROWS_OF: Record<string, string[]> = {
 
 function treeModelProblem(importer: string, target: string): string | undefined {
   const [feature, ...name] = relative(join(SRC, 'ui'), target).split(sep);
-  if (feature === '..' || name.length === 0 || !/(?:-tree-model|^presentation)\.ts$/.test(name.join('/'))) return undefined;
+  if (
+    feature === '..' ||
+    name.length === 0 ||
+    !/(?:-tree-model|^presentation)\.ts$/.test(name.join('/'))
+  )
+    return undefined;
   const [from, ...own] = relative(join(SRC, 'ui'), importer).split(sep);
-  if (from === '..' || own.length === 0 || from === feature || from === 'commands') return undefined;
+  if (from === '..' || own.length === 0 || from === feature || from === 'commands')
+    return undefined;
   if (SHOWS_ROWS_OF[join(from, ...own)]?.includes(join(feature, ...name))) return undefined;
   return `ui/${from} imports ui/${feature}/${name.join('/')}, another feature's tree model: import what both say from ui/looks.ts`;
 }
@@ -202,16 +236,44 @@ describe('ui features', () => {
   it("a feature importing another's tree model or presentation is named; its own, the command table and looks.ts are not", () => {
     const ui = (path: string) => join(SRC, 'ui', path);
     assert.match(
-      treeModelProblem(ui('panel/panel-requests.ts'), ui('confirmations/confirmations-tree-model.ts')) ?? '',
+      treeModelProblem(
+        ui('panel/panel-requests.ts'),
+        ui('confirmations/confirmations-tree-model.ts'),
+      ) ?? '',
       /ui\/panel imports ui\/confirmations\/confirmations-tree-model\.ts/,
     );
-    assert.match(treeModelProblem(ui('feeds/feed-tree-model.ts'), ui('subscriptions/presentation.ts')) ?? '', /ui\/looks\.ts/);
-    assert.match(treeModelProblem(ui('confirmations/confirmations-view.ts'), ui('feeds/feed-tree-model.ts')) ?? '', /another feature's tree model/);
-    assert.equal(treeModelProblem(ui('confirmations/confirmations-view.ts'), ui('confirmations/confirmations-tree-model.ts')), undefined);
-    assert.equal(treeModelProblem(ui('commands/confirm-commands.ts'), ui('subscriptions/subscriptions-tree-model.ts')), undefined);
-    assert.equal(treeModelProblem(ui('subscriptions/subscriptions-view.ts'), ui('feeds/feed-tree-model.ts')), undefined);
+    assert.match(
+      treeModelProblem(ui('feeds/feed-tree-model.ts'), ui('subscriptions/presentation.ts')) ?? '',
+      /ui\/looks\.ts/,
+    );
+    assert.match(
+      treeModelProblem(ui('confirmations/confirmations-view.ts'), ui('feeds/feed-tree-model.ts')) ??
+        '',
+      /another feature's tree model/,
+    );
+    assert.equal(
+      treeModelProblem(
+        ui('confirmations/confirmations-view.ts'),
+        ui('confirmations/confirmations-tree-model.ts'),
+      ),
+      undefined,
+    );
+    assert.equal(
+      treeModelProblem(
+        ui('commands/confirm-commands.ts'),
+        ui('subscriptions/subscriptions-tree-model.ts'),
+      ),
+      undefined,
+    );
+    assert.equal(
+      treeModelProblem(ui('subscriptions/subscriptions-view.ts'), ui('feeds/feed-tree-model.ts')),
+      undefined,
+    );
     assert.equal(treeModelProblem(ui('panel/panel-state.ts'), ui('looks.ts')), undefined);
-    assert.equal(treeModelProblem(ui('tree-item.ts'), ui('subscriptions/presentation.ts')), undefined);
+    assert.equal(
+      treeModelProblem(ui('tree-item.ts'), ui('subscriptions/presentation.ts')),
+      undefined,
+    );
   });
 
   for (const file of sourceFiles(join(SRC, 'ui'))) {
@@ -230,14 +292,19 @@ describe('webview', () => {
   // Every string from a report, the playbook or a form becomes a text node: no markup is ever parsed.
   for (const file of sourceFiles(join(SRC, 'webview'))) {
     it(`${relative(SRC, file)} never writes markup`, () => {
-      assert.doesNotMatch(readFileSync(file, 'utf8'), /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/);
+      assert.doesNotMatch(
+        readFileSync(file, 'utf8'),
+        /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/,
+      );
     });
   }
 });
 
 describe('file names', () => {
   const REPO = resolve(SRC, '..');
-  const tree = ['src', 'test', 'bench', 'scripts'].flatMap((dir) => everyFile(join(REPO, dir))).map((f) => relative(REPO, f));
+  const tree = ['src', 'test', 'bench', 'scripts']
+    .flatMap((dir) => everyFile(join(REPO, dir)))
+    .map((f) => relative(REPO, f));
 
   function everyFile(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {

@@ -13,7 +13,9 @@ interface MenuItem {
 interface Manifest {
   contributes: {
     menus: Record<string, MenuItem[]>;
-    configuration: { properties: Record<string, { order?: number }> } | { properties: Record<string, { order?: number }> }[];
+    configuration:
+      | { properties: Record<string, { order?: number }> }
+      | { properties: Record<string, { order?: number }> }[];
     views?: Record<string, { id: string; order?: number }[]>;
     walkthroughs?: { id: string; steps: { id: string; order?: number }[] }[];
   };
@@ -31,16 +33,27 @@ function terms(when = ''): { key: string; equal: boolean; value: string }[] {
 
 /** True when no context makes both clauses true: one says k == v where the other says k != v, or k == w. */
 function neverTogether(a?: string, b?: string): boolean {
-  return terms(a).some((x) => terms(b).some((y) => x.key === y.key && (x.equal && y.equal ? x.value !== y.value : x.equal !== y.equal && x.value === y.value)));
+  return terms(a).some((x) =>
+    terms(b).some(
+      (y) =>
+        x.key === y.key &&
+        (x.equal && y.equal ? x.value !== y.value : x.equal !== y.equal && x.value === y.value),
+    ),
+  );
 }
 
 /** Pairs of entries that take the same place (`place` gives it, undefined: no order) and may be shown together. */
-function collisions<T>(entries: T[], place: (entry: T) => string | undefined, when: (entry: T) => string | undefined = () => undefined): [T, T][] {
+function collisions<T>(
+  entries: T[],
+  place: (entry: T) => string | undefined,
+  when: (entry: T) => string | undefined = () => undefined,
+): [T, T][] {
   const found: [T, T][] = [];
   entries.forEach((a, i) => {
     for (const b of entries.slice(i + 1)) {
       const at = place(a);
-      if (at !== undefined && at === place(b) && !neverTogether(when(a), when(b))) found.push([a, b]);
+      if (at !== undefined && at === place(b) && !neverTogether(when(a), when(b)))
+        found.push([a, b]);
     }
   });
   return found;
@@ -70,7 +83,9 @@ describe('manifest: every place in a menu, view or settings list taken once', ()
     it(`menus.${menu}: no two items in one group@order slot`, () => {
       const slot = (item: MenuItem) => (item.group?.includes('@') ? item.group : undefined);
       assert.deepEqual(
-        collisions(items, slot, (item) => item.when).map(([a, b]) => `${a.group}: ${a.command ?? a.submenu} and ${b.command ?? b.submenu}`),
+        collisions(items, slot, (item) => item.when).map(
+          ([a, b]) => `${a.group}: ${a.command ?? a.submenu} and ${b.command ?? b.submenu}`,
+        ),
         [],
       );
     });
@@ -81,17 +96,24 @@ describe('manifest: every place in a menu, view or settings list taken once', ()
     for (const section of sections) {
       const settings = Object.entries(section.properties);
       assert.deepEqual(
-        collisions(settings, ([, s]) => (s.order === undefined ? undefined : String(s.order))).map(([[a], [b]]) => `${a} and ${b}`),
+        collisions(settings, ([, s]) => (s.order === undefined ? undefined : String(s.order))).map(
+          ([[a], [b]]) => `${a} and ${b}`,
+        ),
         [],
       );
     }
   });
 
   it('views and walkthrough steps: no two with one order in a container or walkthrough', () => {
-    const lists = [...Object.values(manifest.contributes.views ?? {}), ...(manifest.contributes.walkthroughs ?? []).map((w) => w.steps)];
+    const lists = [
+      ...Object.values(manifest.contributes.views ?? {}),
+      ...(manifest.contributes.walkthroughs ?? []).map((w) => w.steps),
+    ];
     for (const list of lists) {
       assert.deepEqual(
-        collisions<{ id: string; order?: number }>(list, (v) => (v.order === undefined ? undefined : String(v.order))).map(([a, b]) => `${a.id} and ${b.id}`),
+        collisions<{ id: string; order?: number }>(list, (v) =>
+          v.order === undefined ? undefined : String(v.order),
+        ).map(([a, b]) => `${a.id} and ${b.id}`),
         [],
       );
     }

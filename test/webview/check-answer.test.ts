@@ -5,13 +5,20 @@ import * as assert from 'node:assert/strict';
 import type { CheckAnswer, CheckResult, PanelState } from '../../src/shared/panel-protocol';
 import { NO_AWS_CALL } from '../../src/shared/restricted-words';
 import { newCheckScreen, renderCheck } from '../../src/webview/check-section';
-import { activeAgreement, checkResult, confirmation, panelState, panelView } from './support/check-answers';
+import {
+  activeAgreement,
+  checkResult,
+  confirmation,
+  panelState,
+  panelView,
+} from './support/check-answers';
 import { panelHost, settle } from './support/panel-host';
 
 const ACCOUNT = '111122223333';
 
 /** Markup that would run or draw if parsed, told apart per field by `what`. */
-const hostile = (what: string) => `<img src=x onerror="alert('${what}')"><script>alert('${what}')</script><b>${what}</b>`;
+const hostile = (what: string) =>
+  `<img src=x onerror="alert('${what}')"><script>alert('${what}')</script><b>${what}</b>`;
 const benign = (what: string) => `plain ${what}`;
 
 /** An answer with every string the host sends made by `text` (the verdicts and numbers stay valid). */
@@ -51,7 +58,15 @@ function answerOf(text: (what: string) => string): { state: PanelState; answer: 
     recorded: { live: text('recorded live'), identity: text('recorded identity') },
   });
   const live = activeAgreement(check, {
-    agreements: [{ agreementId: text('agreement'), status: text('status'), productId: text('agreement product'), startTime: null, endTime: null }],
+    agreements: [
+      {
+        agreementId: text('agreement'),
+        status: text('status'),
+        productId: text('agreement product'),
+        startTime: null,
+        endTime: null,
+      },
+    ],
     error: { kind: text('error kind'), message: text('error message') },
     endpoint: text('endpoint'),
     requestIds: [text('live request id')],
@@ -67,7 +82,10 @@ function answerOf(text: (what: string) => string): { state: PanelState; answer: 
 
 /** Draws the section with `answer` on screen, as a restored panel does, and returns its answer area. */
 function drawn(state: PanelState, answer: CheckAnswer): HTMLElement {
-  const v = panelView(state, { check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' }, answer });
+  const v = panelView(state, {
+    check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' },
+    answer,
+  });
   const section = renderCheck(v, newCheckScreen());
   document.body.replaceChildren(section);
   // The reports' answer folds under the live verdict: unfold it so that its text is on the page as shown.
@@ -77,7 +95,9 @@ function drawn(state: PanelState, answer: CheckAnswer): HTMLElement {
 
 /** The elements and attribute names of `root` in document order: what markup in a string would change. */
 function shape(root: Element): string[] {
-  return [root, ...root.querySelectorAll('*')].map((e) => `${e.tagName.toLowerCase()}[${e.getAttributeNames().sort().join(',')}]`);
+  return [root, ...root.querySelectorAll('*')].map(
+    (e) => `${e.tagName.toLowerCase()}[${e.getAttributeNames().sort().join(',')}]`,
+  );
 }
 
 describe('the answer to a check: text from the host stays text', () => {
@@ -121,9 +141,13 @@ describe('the answer to a check: text from the host stays text', () => {
       'live reason',
       'audit problem',
     ];
-    for (const what of fields) assert.ok(text.includes(hostile(what)), `the ${what} is shown as typed: ${hostile(what)}`);
+    for (const what of fields)
+      assert.ok(text.includes(hostile(what)), `the ${what} is shown as typed: ${hostile(what)}`);
     // A recent confirmation's sentence is its tooltip: an attribute value, never parsed.
-    assert.equal(result.querySelector('#recent-confirmations li')!.getAttribute('title'), hostile('confirmation'));
+    assert.equal(
+      result.querySelector('#recent-confirmations li')!.getAttribute('title'),
+      hostile('confirmation'),
+    );
   });
 
   it("shows the host's words for a failed Check and a failed live search as text", async () => {
@@ -153,9 +177,16 @@ describe('Start case from the answer', () => {
     const check = checkResult(ACCOUNT, 1, {
       verdict: 'lapsed',
       evidenceText: `Account ${ACCOUNT}: LAPSED`,
-      recorded: { confirmation: 'Confirmed by ConfirmProductInstance', live: 'Live agreements: ACTIVE', identity: 'Identity document: Authentic' },
+      recorded: {
+        confirmation: 'Confirmed by ConfirmProductInstance',
+        live: 'Live agreements: ACTIVE',
+        identity: 'Identity document: Authentic',
+      },
     });
-    const v = panelView(panelState(), { check: { account: ACCOUNT, instanceId: ' i-0a1b2c3d4e5f60718 ' }, answer: { check, live: activeAgreement(check) } });
+    const v = panelView(panelState(), {
+      check: { account: ACCOUNT, instanceId: ' i-0a1b2c3d4e5f60718 ' },
+      answer: { check, live: activeAgreement(check) },
+    });
     document.body.replaceChildren(renderCheck(v, newCheckScreen()));
     document.querySelector<HTMLElement>('#start-case')!.click();
     assert.deepEqual(v.started, [
@@ -183,9 +214,14 @@ describe('the AWS buttons in Restricted Mode', () => {
   it('are off and say the one wording of the extension, whatever was typed; on when trusted', () => {
     const check = checkResult(ACCOUNT, 1, { verdict: 'eligible' });
     const buttons = (trusted: boolean) => {
-      const v = panelView(panelState({ trusted }), { check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' }, answer: { check } });
+      const v = panelView(panelState({ trusted }), {
+        check: { account: ACCOUNT, instanceId: 'i-0a1b2c3d4e5f60718' },
+        answer: { check },
+      });
       document.body.replaceChildren(renderCheck(v, newCheckScreen()));
-      return ['#confirm-aws', '#check-live'].map((id) => document.querySelector<HTMLButtonElement>(id)!).map((b) => ({ disabled: b.disabled, title: b.title }));
+      return ['#confirm-aws', '#check-live']
+        .map((id) => document.querySelector<HTMLButtonElement>(id)!)
+        .map((b) => ({ disabled: b.disabled, title: b.title }));
     };
     assert.deepEqual(buttons(false), [
       { disabled: true, title: NO_AWS_CALL },

@@ -6,7 +6,13 @@ import type { PanelState, WebviewState } from '../../src/shared/panel-protocol';
 import type { CheckScreen } from '../../src/webview/check-screen';
 import { newCheckScreen, renderCheck } from '../../src/webview/check-section';
 import type { PanelView } from '../../src/webview/panel-view';
-import { activeAgreement, checkResult, confirmation, panelState, panelView } from './support/check-answers';
+import {
+  activeAgreement,
+  checkResult,
+  confirmation,
+  panelState,
+  panelView,
+} from './support/check-answers';
 import { panelHost, settle } from './support/panel-host';
 
 const A = '111122223333';
@@ -27,7 +33,8 @@ function el<T extends HTMLElement = HTMLElement>(selector: string): T {
   return found;
 }
 
-const shown = (): string | undefined => document.querySelector('#check-verdict')?.textContent?.trim();
+const shown = (): string | undefined =>
+  document.querySelector('#check-verdict')?.textContent?.trim();
 const sequence = (): string | null => el('#check-result').getAttribute('data-sequence');
 
 /** The engineer presses Check for `account` (what typing would have put in the form). */
@@ -75,7 +82,11 @@ describe('Check a customer: the reply that lands', () => {
     await settle();
     assert.equal(shown(), `${B}: Eligible`);
     assert.equal(sequence(), '2');
-    assert.equal((panelHost.saved as WebviewState).answer?.check.account, B, 'the saved answer (setState) is the newest check too');
+    assert.equal(
+      (panelHost.saved as WebviewState).answer?.check.account,
+      B,
+      'the saved answer (setState) is the newest check too',
+    );
   });
 
   it('drops an older Check answering first, while a newer one is still asked, and shows the newer when it comes', async () => {
@@ -95,7 +106,10 @@ describe('Check a customer: the reply that lands', () => {
     el('#confirm-aws').click();
     assert.match(el('#confirm-result').textContent, /Confirming with AWS…/);
     const confirmed = confirmation(A);
-    panelHost.reply(panelHost.only('confirm'), { confirmation: confirmed, check: checkResult(A, 3, { recentConfirmations: [confirmed] }) });
+    panelHost.reply(panelHost.only('confirm'), {
+      confirmation: confirmed,
+      check: checkResult(A, 3, { recentConfirmations: [confirmed] }),
+    });
     await settle();
     assert.equal(sequence(), '3');
     assert.match(el('#confirmation-verdict').textContent, new RegExp(`^ Confirmed: ${INSTANCE}`));
@@ -115,7 +129,10 @@ describe('Check a customer: the reply that lands', () => {
     const [older, newer] = panelHost.pending('confirm');
     panelHost.reply(newer, { confirmation: null, check: checkResult(A, 2) });
     await settle();
-    assert.equal(el('#confirm-result').textContent, 'Confirmation cancelled: nothing was sent to AWS.');
+    assert.equal(
+      el('#confirm-result').textContent,
+      'Confirmation cancelled: nothing was sent to AWS.',
+    );
     panelHost.reply(older, { confirmation: confirmation(A), check: checkResult(A, 3) });
     await settle();
     assert.equal(document.querySelector('#confirmation-verdict'), null);
@@ -132,12 +149,19 @@ describe('Check a customer: the reply that lands', () => {
     await settle();
     panelHost.reply(panelHost.only('checkLive'), activeAgreement(checkResult(A, 3)));
     await settle();
-    assert.equal(shown(), `${B}: Eligible`, `the search of ${A} does not take the screen from ${B}`);
+    assert.equal(
+      shown(),
+      `${B}: Eligible`,
+      `the search of ${A} does not take the screen from ${B}`,
+    );
     assert.equal(document.querySelector('#live-verdict'), null);
     check(v, A);
     panelHost.reply(panelHost.only('check'), checkResult(A, 4));
     await settle();
-    assert.equal(el('#live-verdict').textContent, ' Live agreements: ACTIVE, verdict with them: Eligible');
+    assert.equal(
+      el('#live-verdict').textContent,
+      ' Live agreements: ACTIVE, verdict with them: Eligible',
+    );
     assert.match(el('#live-agreements').textContent, /agmt-1/);
   });
 
@@ -167,12 +191,22 @@ describe('Check a customer: what a redraw keeps', () => {
   it("keeps a failed Confirm's words in their place through a redraw, for its account only", async () => {
     const { v, screen } = await checked(A, 1);
     el('#confirm-aws').click();
-    panelHost.fail(panelHost.only('confirm'), 'AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance');
+    panelHost.fail(
+      panelHost.only('confirm'),
+      'AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance',
+    );
     await settle();
     const failed = () => document.querySelector('#confirm-result [role="alert"]')?.textContent;
-    assert.equal(failed(), ' AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance');
+    assert.equal(
+      failed(),
+      ' AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance',
+    );
     mount(v, screen);
-    assert.equal(failed(), ' AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance', 'drawn again (another tab and back)');
+    assert.equal(
+      failed(),
+      ' AccessDeniedException: not authorized to perform ec2:ConfirmProductInstance',
+      'drawn again (another tab and back)',
+    );
     check(v, B);
     panelHost.reply(panelHost.only('check'), checkResult(B, 2));
     await settle();
@@ -185,7 +219,10 @@ describe('Check a customer: what a redraw keeps', () => {
 
   it('keeps "Reports alone" unfolded through redraws of the account, and folds it for another account', async () => {
     const lapsed = (account: string, seq: number) =>
-      checkResult(account, seq, { verdict: 'lapsed', subscriptions: [{ ...checkResult(account, seq).subscriptions[0], verdict: 'lapsed' }] });
+      checkResult(account, seq, {
+        verdict: 'lapsed',
+        subscriptions: [{ ...checkResult(account, seq).subscriptions[0], verdict: 'lapsed' }],
+      });
     const v = panelView(panelState(), { check: { account: A } });
     const screen = newCheckScreen();
     mount(v, screen);
@@ -218,7 +255,10 @@ describe('Check a customer: what a redraw keeps', () => {
   it("keeps a failed check's words in place of the answer through a redraw, until a check answers", async () => {
     const { v, screen } = await checked(A, 1);
     check(v, '12');
-    panelHost.fail(panelHost.only('check'), '12 is not an AWS account: it has 2 digits, an account has 12');
+    panelHost.fail(
+      panelHost.only('check'),
+      '12 is not an AWS account: it has 2 digits, an account has 12',
+    );
     await settle();
     const error = () => document.querySelector('#check-result > [role="alert"]')?.textContent;
     assert.equal(error(), ' 12 is not an AWS account: it has 2 digits, an account has 12');
@@ -237,7 +277,8 @@ describe('Check a customer: what a redraw keeps', () => {
     const form = () => el<HTMLDetailsElement>('details.identity');
     form().open = true;
     form().dispatchEvent(new Event('toggle'));
-    el<HTMLTextAreaElement>('#identity-signature').value = 'MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABIIB';
+    el<HTMLTextAreaElement>('#identity-signature').value =
+      'MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwGggCSABIIB';
     el('#identity-verify').click();
     const asked = panelHost.only('verifyIdentity');
     assert.deepEqual(asked.request, {
@@ -250,8 +291,16 @@ describe('Check a customer: what a redraw keeps', () => {
     panelHost.reply(asked, {
       verified: true,
       message: 'Authentic',
-      authenticity: { verdict: 'Authentic', text: 'signed by AWS (us-east-1 certificate)', ok: true },
-      confirmation: { verdict: 'Confirmed', text: `account ${A} runs product code 8a2kq9xw3vbn7m4c1zt6ry5pd`, ok: true },
+      authenticity: {
+        verdict: 'Authentic',
+        text: 'signed by AWS (us-east-1 certificate)',
+        ok: true,
+      },
+      confirmation: {
+        verdict: 'Confirmed',
+        text: `account ${A} runs product code 8a2kq9xw3vbn7m4c1zt6ry5pd`,
+        ok: true,
+      },
       warnings: [],
       checks: [],
     });

@@ -7,7 +7,10 @@ describe('safeHref: which URLs may become a link in the panel', () => {
   const allowed: [string, string][] = [
     ['an https page', 'https://aws.amazon.com/marketplace/management/'],
     ['an http page', 'http://support.example.com/case?id=12&lang=en'],
-    ['an https page with a port, a query and a fragment', 'https://portal.example.com:8443/path/to?q=a%20b#section-2'],
+    [
+      'an https page with a port, a query and a fragment',
+      'https://portal.example.com:8443/path/to?q=a%20b#section-2',
+    ],
     ['a scheme in capitals', 'HTTPS://SUPPORT.EXAMPLE.COM/'],
     ['a scheme in mixed case', 'hTtPs://support.example.com/'],
     ['a mail address', 'mailto:support@example.com'],
@@ -95,7 +98,12 @@ describe('link: a link only where safeHref allows one', () => {
     assert.equal(a.children.length, 0);
   });
 
-  for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example.com', undefined]) {
+  for (const url of [
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example.com',
+    undefined,
+  ]) {
     it(`is the text alone, no anchor and no href, for ${JSON.stringify(url)}`, () => {
       const shown = link('the portal', url, { class: 'portal' });
       assert.equal(shown.tagName, 'SPAN');

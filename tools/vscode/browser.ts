@@ -19,10 +19,19 @@ const CHROMIUM_ARGS = [
 export async function launchChromium(): Promise<Browser> {
   // Chromium keeps crash reports under XDG_CONFIG_HOME: keep them out of the home directory.
   const home = mkdtempSync(join(tmpdir(), 'support-desk-chromium-'));
-  const env = { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+  };
   const removeHome = () => rmSync(home, { recursive: true, force: true });
   try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, env });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env,
+    });
     browser.once('disconnected', removeHome);
     return browser;
   } catch (err) {

@@ -2,7 +2,17 @@
 // a free port on 127.0.0.1, no auth, no extension gallery, throw-away user-data, extensions and XDG folders, stopped by
 // killing its whole process group (a plain SIGTERM leaves children running for about 20 s).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -78,7 +88,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   // VS Code puts its IPC sockets in XDG_RUNTIME_DIR, else TMPDIR: a folder of their own, removed on stop,
   // with a short path (a socket's path has at most 107 bytes) so that none is left in the machine's /tmp.
   const runtime = mkdtempSync(join(tmpdir(), 'sd-run-'));
-  for (const dir of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, home, ...Object.values(xdg)]) mkdirSync(dir, { recursive: true });
+  for (const dir of [
+    join(userDataDir, 'User'),
+    join(userDataDir, 'Machine'),
+    extensionsDir,
+    home,
+    ...Object.values(xdg),
+  ])
+    mkdirSync(dir, { recursive: true });
   const settings = JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
   // The browser workbench is a remote window: it ignores machine-scoped values of the user settings
@@ -89,7 +106,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     assertBuilt(extension);
     symlinkSync(extension, join(extensionsDir, extensionFolderName(extension)), 'dir');
   }
-  const env = { ...process.env, HOME: home, SUPPORT_DESK_AUDIT: '', ...options.env, ...NO_GALLERY_ENV, ...xdg, TMPDIR: runtime, XDG_RUNTIME_DIR: runtime };
+  const env = {
+    ...process.env,
+    HOME: home,
+    SUPPORT_DESK_AUDIT: '',
+    ...options.env,
+    ...NO_GALLERY_ENV,
+    ...xdg,
+    TMPDIR: runtime,
+    XDG_RUNTIME_DIR: runtime,
+  };
   if (options.vsix) {
     try {
       installVsix(install, options.vsix, { userDataDir, extensionsDir, env });
@@ -138,7 +164,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     userDataDir,
     logFile,
     workbenchUrl(query = {}) {
-      const params = new URLSearchParams(options.workspace ? { folder: options.workspace, ...query } : query);
+      const params = new URLSearchParams(
+        options.workspace ? { folder: options.workspace, ...query } : query,
+      );
       return `${url}/?${params.toString()}`;
     },
     async stop() {
@@ -157,10 +185,22 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 }
 
 /** Installs a .vsix into the server's extensions folder; throws with code-server's output when it refuses it. */
-function installVsix(install: VSCodeInstall, vsix: string, at: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv }): void {
+function installVsix(
+  install: VSCodeInstall,
+  vsix: string,
+  at: { userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv },
+): void {
   const result = spawnSync(
     install.node,
-    [install.codeServerEntry, '--user-data-dir', at.userDataDir, '--extensions-dir', at.extensionsDir, '--install-extension', resolve(vsix)],
+    [
+      install.codeServerEntry,
+      '--user-data-dir',
+      at.userDataDir,
+      '--extensions-dir',
+      at.extensionsDir,
+      '--install-extension',
+      resolve(vsix),
+    ],
     {
       encoding: 'utf8',
       env: at.env,
@@ -168,7 +208,9 @@ function installVsix(install: VSCodeInstall, vsix: string, at: { userDataDir: st
     },
   );
   if (result.status !== 0 || !/was successfully installed/.test(result.stdout)) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
   }
 }
 
@@ -201,7 +243,9 @@ async function waitHealthy(url: string, child: ChildProcess, logFile: string): P
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(logFile)}`);
+      throw new Error(
+        `code-server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(logFile)}`,
+      );
     }
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;

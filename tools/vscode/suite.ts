@@ -43,7 +43,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
   const log = options.log ?? ((line: string) => console.log(line));
   const extension = options.extension ?? REPO_ROOT;
   assertBuilt(extension);
-  if (!existsSync(join(SUITE_OUT, 'index.js'))) throw new Error(`${join(SUITE_OUT, 'index.js')} does not exist: run npm run compile-tests`);
+  if (!existsSync(join(SUITE_OUT, 'index.js')))
+    throw new Error(`${join(SUITE_OUT, 'index.js')} does not exist: run npm run compile-tests`);
   const label = options.restricted ? 'restricted' : 'trusted';
   const timeoutMs = options.timeoutMs ?? 300_000;
   const resultsFile = join(OUTPUT_DIR, `suite-results-${label}.json`);
@@ -95,11 +96,18 @@ export async function runSuite(options: SuiteOptions = {}): Promise<number> {
     const outcome = await Promise.race([exited, timedOut]);
     if (outcome === 'timeout') {
       mkdirSync(join(OUTPUT_DIR, 'screenshots'), { recursive: true });
-      await page.screenshot({ path: join(OUTPUT_DIR, 'screenshots', `suite-${label}-timeout.png`) }).catch(() => undefined);
-      log(`The ${label} suite did not finish within ${timeoutMs / 1000} s. code-server log:\n${tail(server.logFile)}`);
+      await page
+        .screenshot({ path: join(OUTPUT_DIR, 'screenshots', `suite-${label}-timeout.png`) })
+        .catch(() => undefined);
+      log(
+        `The ${label} suite did not finish within ${timeoutMs / 1000} s. code-server log:\n${tail(server.logFile)}`,
+      );
       return 1;
     }
-    if (existsSync(logFile)) log(`Extension host console:\n${readFileSync(logFile, 'utf8').trimEnd().replace(/^/gm, '  | ')}`);
+    if (existsSync(logFile))
+      log(
+        `Extension host console:\n${readFileSync(logFile, 'utf8').trimEnd().replace(/^/gm, '  | ')}`,
+      );
     const failed = report(resultsFile, log);
     log(`${label} suite: exit ${outcome}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (outcome !== 0 && !failed) log(`code-server log:\n${tail(server.logFile)}`);
@@ -125,9 +133,15 @@ function report(resultsFile: string, log: (line: string) => void): boolean {
     const mark = failed.has(test.fullTitle) ? '✗' : test.duration === undefined ? '-' : '✔';
     log(`  ${mark} ${test.fullTitle}${test.duration ? ` (${test.duration} ms)` : ''}`);
   }
-  results.failures.forEach((f, i) => log(`\n  ${i + 1}) ${f.fullTitle}\n     ${(f.err.stack ?? f.err.message ?? '').replace(/\n/g, '\n     ')}`));
+  results.failures.forEach((f, i) =>
+    log(
+      `\n  ${i + 1}) ${f.fullTitle}\n     ${(f.err.stack ?? f.err.message ?? '').replace(/\n/g, '\n     ')}`,
+    ),
+  );
   const { tests, passes, failures, pending } = results.stats;
-  log(`\n  ${passes} passing, ${failures} failing, ${pending} pending of ${tests} (results: ${resultsFile})`);
+  log(
+    `\n  ${passes} passing, ${failures} failing, ${pending} pending of ${tests} (results: ${resultsFile})`,
+  );
   if (tests === 0) log('  No test ran: a suite that runs nothing fails.');
   return failures > 0 || tests === 0 || pending > 0;
 }

@@ -54,7 +54,9 @@ export class Workbench {
       settings: options.settings,
       trust: options.trust,
       env: options.env,
-      extension: options.extension ?? (options.vsix ? false : (process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT)),
+      extension:
+        options.extension ??
+        (options.vsix ? false : (process.env.SUPPORT_DESK_EXTENSION_PATH ?? REPO_ROOT)),
       vsix: options.vsix,
     });
     return Workbench.load(server.workbenchUrl(), workspace, server);
@@ -68,7 +70,11 @@ export class Workbench {
     return Workbench.load(url, new URL(url).searchParams.get('folder') ?? '', undefined);
   }
 
-  private static async load(url: string, workspace: string, server: CodeServer | undefined): Promise<Workbench> {
+  private static async load(
+    url: string,
+    workspace: string,
+    server: CodeServer | undefined,
+  ): Promise<Workbench> {
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
@@ -94,7 +100,9 @@ export class Workbench {
 
   /** Shows a view container of the activity bar (clicking an already shown one would hide it). */
   async openContainer(title: string): Promise<void> {
-    const item = this.page.locator('.activitybar .action-item', { has: this.page.locator(`a[aria-label^="${title}"]`) });
+    const item = this.page.locator('.activitybar .action-item', {
+      has: this.page.locator(`a[aria-label^="${title}"]`),
+    });
     const icon = item.locator('a');
     await icon.waitFor({ timeout: 30_000 });
     if (!(await item.getAttribute('class'))?.split(/\s+/).includes('checked')) await icon.click();
@@ -125,7 +133,10 @@ export class Workbench {
 
   /** Rows of a tree view (match with hasText: an exact label match fails on trailing spaces). */
   treeRows(viewName: string, hasText?: string | RegExp): Locator {
-    return this.view(viewName).locator('.monaco-list-row', hasText === undefined ? undefined : { hasText });
+    return this.view(viewName).locator(
+      '.monaco-list-row',
+      hasText === undefined ? undefined : { hasText },
+    );
   }
 
   /** The text of each row of a tree view once at least one row shows. */
@@ -143,7 +154,9 @@ export class Workbench {
     await this.quickPickRow(title).first().click();
     // The palette must be gone before the next step: a command's own input box opens in the same widget, and an
     // answer typed while the palette is still closing lands in the palette, so the command never gets it.
-    await this.page.locator('.quick-input-widget input[placeholder^="Type the name of a command"]').waitFor({ state: 'hidden' });
+    await this.page
+      .locator('.quick-input-widget input[placeholder^="Type the name of a command"]')
+      .waitFor({ state: 'hidden' });
   }
 
   /** The input box of the quick pick / input box that is open. */
@@ -163,7 +176,9 @@ export class Workbench {
 
   /** Clicks Back in the title bar of a multi-step quick input. */
   async quickInputBack(): Promise<void> {
-    await this.page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label^="Back"]').click();
+    await this.page
+      .locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label^="Back"]')
+      .click();
   }
 
   /** The validation message under the open input box. */
@@ -201,14 +216,21 @@ export class Workbench {
    * Opens the panel from an account row under a product of the Subscriptions tree (the row's inline
    * "Open in Support Desk") and waits for its check to show `verdictText` (e.g. "111122223333: Eligible").
    */
-  async openAccountInPanel(product: string, account: string, verdictText: string): Promise<FrameLocator> {
+  async openAccountInPanel(
+    product: string,
+    account: string,
+    verdictText: string,
+  ): Promise<FrameLocator> {
     await this.treeRows('Subscriptions', product).click();
     await this.page.keyboard.press('ArrowRight');
     const row = this.treeRows('Subscriptions', account).first();
     await row.hover();
     await row.locator('.action-label[aria-label="Open in Support Desk"]').click();
     const panel = this.panel();
-    await panel.locator('#check-verdict').filter({ hasText: verdictText }).waitFor({ timeout: 30_000 });
+    await panel
+      .locator('#check-verdict')
+      .filter({ hasText: verdictText })
+      .waitFor({ timeout: 30_000 });
     return panel;
   }
 
@@ -244,5 +266,9 @@ export class Workbench {
  */
 export function isOffMachine(url: string): boolean {
   const { protocol, hostname } = new URL(url);
-  return /^(https?|wss?):$/.test(protocol) && hostname !== '127.0.0.1' && !hostname.endsWith('.vscode-resource.vscode-cdn.net');
+  return (
+    /^(https?|wss?):$/.test(protocol) &&
+    hostname !== '127.0.0.1' &&
+    !hostname.endsWith('.vscode-resource.vscode-cdn.net')
+  );
 }

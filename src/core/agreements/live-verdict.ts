@@ -49,16 +49,26 @@ export interface LiveEvidence {
  * instant `at` (ISO 8601), if any: ACTIVE and started by then. Instants, not days, are compared, so the
  * answer does not depend on the engineer's time zone.
  */
-export function activeAgreement(agreements: readonly LiveAgreement[], productId: string | undefined, at: string): LiveAgreement | undefined {
+export function activeAgreement(
+  agreements: readonly LiveAgreement[],
+  productId: string | undefined,
+  at: string,
+): LiveAgreement | undefined {
   const moment = Date.parse(at);
   return agreements
-    .filter((a) => a.status === 'ACTIVE' && a.startTime !== null && Date.parse(a.startTime) <= moment)
+    .filter(
+      (a) => a.status === 'ACTIVE' && a.startTime !== null && Date.parse(a.startTime) <= moment,
+    )
     .filter((a) => productId === undefined || a.productId === productId)
     .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))[0];
 }
 
 /** The live verdict of a finished search (an error is decided by the caller, who saw it). */
-export function liveVerdictOf(agreements: readonly LiveAgreement[], productId: string | undefined, at: string): 'active' | 'none' {
+export function liveVerdictOf(
+  agreements: readonly LiveAgreement[],
+  productId: string | undefined,
+  at: string,
+): 'active' | 'none' {
   return activeAgreement(agreements, productId, at) ? 'active' : 'none';
 }
 
@@ -75,18 +85,25 @@ export interface CombinedVerdict {
  * - listed, with agreements that have all ended: the reports' verdict stands, and a reason names the day the last one ended;
  * - no reports: `eligible` with an active agreement, else `unlisted` (a failed search says so, the caller exits 1).
  */
-export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidence, productId: string | undefined): CombinedVerdict {
+export function combineVerdicts(
+  report: AccountVerdict | null,
+  live: LiveEvidence,
+  productId: string | undefined,
+): CombinedVerdict {
   const scope = productId ? `for ${productId}` : 'for any product';
   if (live.verdict === 'error') {
     return {
       verdict: report?.verdict ?? 'unlisted',
-      reasons: [`The live agreements could not be searched (${live.error?.message ?? 'unknown error'}); the verdict is the reports' alone.`],
+      reasons: [
+        `The live agreements could not be searched (${live.error?.message ?? 'unknown error'}); the verdict is the reports' alone.`,
+      ],
     };
   }
   const active = activeAgreement(live.agreements, productId, live.judgedAt);
   if (active) {
     const proof = `AWS Marketplace agreement ${active.agreementId} ${scope === 'for any product' ? `(product ${active.productId ?? 'not named'})` : scope} is ACTIVE since ${describeInstant(active.startTime ?? '')}`;
-    const listed = report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
+    const listed =
+      report !== null && report.verdict !== 'unlisted' && report.verdict !== 'not-in-latest-report';
     if (listed) return { verdict: report.verdict, reasons: [`${proof}.`] };
     const why =
       report === null
@@ -98,7 +115,9 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
   }
   const ended = endedOn(live.agreements, productId);
   const reasons = ended
-    ? [`Every AWS Marketplace agreement ${scope} has ended; the last one (${ended.agreementId}, ${ended.status}) ended on ${ended.endTime?.slice(0, 10)}.`]
+    ? [
+        `Every AWS Marketplace agreement ${scope} has ended; the last one (${ended.agreementId}, ${ended.status}) ended on ${ended.endTime?.slice(0, 10)}.`,
+      ]
     : live.agreements.length > 0
       ? [
           `No AWS Marketplace agreement ${scope} was ACTIVE at ${describeInstant(live.judgedAt)} (${live.agreements.length} found, none active and started by then).`,
@@ -108,9 +127,13 @@ export function combineVerdicts(report: AccountVerdict | null, live: LiveEvidenc
 }
 
 /** The agreement that ended last, when every agreement in scope has ended (none ACTIVE, each with an end). */
-function endedOn(agreements: readonly LiveAgreement[], productId: string | undefined): LiveAgreement | undefined {
+function endedOn(
+  agreements: readonly LiveAgreement[],
+  productId: string | undefined,
+): LiveAgreement | undefined {
   const inScope = agreements.filter((a) => productId === undefined || a.productId === productId);
-  if (inScope.length === 0 || inScope.some((a) => a.status === 'ACTIVE' || a.endTime === null)) return undefined;
+  if (inScope.length === 0 || inScope.some((a) => a.status === 'ACTIVE' || a.endTime === null))
+    return undefined;
   return [...inScope].sort((a, b) => (b.endTime ?? '').localeCompare(a.endTime ?? ''))[0];
 }
 

@@ -2,8 +2,22 @@
 // It names the profile used, never keys, tokens or signatures.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIRMATION_KEYS, type ConfirmationErrorKind, type ConfirmationResult, type ConfirmationVerdict } from '../confirmations';
-import { isNullableString, isString, isTime, listOf, oneOf, shapeProblem, withKeys, type KeyRule } from '../json-shape';
+import {
+  CONFIRMATION_KEYS,
+  type ConfirmationErrorKind,
+  type ConfirmationResult,
+  type ConfirmationVerdict,
+} from '../confirmations';
+import {
+  isNullableString,
+  isString,
+  isTime,
+  listOf,
+  oneOf,
+  shapeProblem,
+  withKeys,
+  type KeyRule,
+} from '../json-shape';
 import { FileWriteError, writeFailureReason } from '../files';
 import { JsonLinesWriter, readJsonLinesFile } from '../csv';
 import type { IdentityExpectations, IdentityVerification } from '../identity';
@@ -64,7 +78,8 @@ export interface AuditEntry {
 }
 
 /** The sources of proof an audit line can record. */
-export type AuditSource = 'confirm-product-instance' | 'identity-document' | 'marketplace-agreement';
+export type AuditSource =
+  'confirm-product-instance' | 'identity-document' | 'marketplace-agreement';
 
 /**
  * Who asked, as every view shows it beside an entry: the profile name; "offline (identity document)"
@@ -100,7 +115,11 @@ export function auditEntryFor(r: ConfirmationResult): AuditEntry {
  * code did not hold, 'error' when the signature did not verify. Only a verified document names an
  * owner: an unsigned one's accountId is the sender's claim, not evidence of whose the instance is.
  */
-export function identityAuditEntry(v: IdentityVerification, expected: IdentityExpectations, time = new Date()): AuditEntry {
+export function identityAuditEntry(
+  v: IdentityVerification,
+  expected: IdentityExpectations,
+  time = new Date(),
+): AuditEntry {
   const field = (name: string): string | null => {
     const value = v.document[name];
     return typeof value === 'string' ? value : null;
@@ -141,7 +160,10 @@ export function identityAuditEntry(v: IdentityVerification, expected: IdentityEx
  * an audit line: the account and product asked about, the live verdict, every agreement, the request
  * ids, endpoint, profile and time. A failed search is recorded too, with its error kind and message.
  */
-export function agreementAuditEntry(live: LiveEvidence, query: { account: string; productId?: string }): AuditEntry {
+export function agreementAuditEntry(
+  live: LiveEvidence,
+  query: { account: string; productId?: string },
+): AuditEntry {
   return {
     time: live.checkedAt,
     profile: live.profile,
@@ -151,7 +173,8 @@ export function agreementAuditEntry(live: LiveEvidence, query: { account: string
     productCode: '',
     claimedAccount: query.account,
     ownerId: null,
-    verdict: live.verdict === 'active' ? 'confirmed' : live.verdict === 'none' ? 'not-attached' : 'error',
+    verdict:
+      live.verdict === 'active' ? 'confirmed' : live.verdict === 'none' ? 'not-attached' : 'error',
     errorKind: live.error?.kind ?? null,
     requestId: live.requestIds.at(-1) ?? null,
     ...(live.requestIdService ? { requestIdService: live.requestIdService } : {}),
@@ -204,7 +227,12 @@ export class AuditLog {
       await this.appendEntry(entry);
       return undefined;
     } catch (error) {
-      const reason = error instanceof AuditWriteError ? error.reason : error instanceof Error ? error.message : String(error);
+      const reason =
+        error instanceof AuditWriteError
+          ? error.reason
+          : error instanceof Error
+            ? error.message
+            : String(error);
       return `the audit write failed: ${this.path}: ${reason}`;
     }
   }
@@ -215,7 +243,9 @@ export class AuditLog {
   }
 
   /** As read, and every line skipped with the reason, so a reader can say the log was damaged and where. */
-  async readChecked(filter: { account?: string } = {}): Promise<{ entries: AuditEntry[]; skipped: SkippedLine[] }> {
+  async readChecked(
+    filter: { account?: string } = {},
+  ): Promise<{ entries: AuditEntry[]; skipped: SkippedLine[] }> {
     const entries: AuditEntry[] = [];
     const skipped: SkippedLine[] = [];
     for await (const entry of this.entries(filter, (s) => skipped.push(s))) entries.push(entry);
@@ -228,12 +258,16 @@ export class AuditLog {
    * `onSkipped` with its number and reason, and the lines after it are read on. An absent log has no
    * entries; a log that cannot be opened (a FIFO, a folder) rejects with a NamedFileError.
    */
-  async *entries(filter: { account?: string } = {}, onSkipped?: (skipped: SkippedLine) => void): AsyncGenerator<AuditEntry> {
+  async *entries(
+    filter: { account?: string } = {},
+    onSkipped?: (skipped: SkippedLine) => void,
+  ): AsyncGenerator<AuditEntry> {
     try {
       for await (const read of readJsonLinesFile(this.path)) {
         const problem = read.problem ?? auditEntryProblem(read.value);
         if (problem !== undefined) onSkipped?.({ line: read.line, problem });
-        else if (matchesAccount(read.value as AuditEntry, filter.account)) yield read.value as AuditEntry;
+        else if (matchesAccount(read.value as AuditEntry, filter.account))
+          yield read.value as AuditEntry;
       }
     } catch (error) {
       if (!(error instanceof NamedFileError && error.code === 'ENOENT')) throw error;
@@ -278,7 +312,12 @@ const AUDIT_KEYS: KeyRule[] = [
     'confirm-product-instance, identity-document or marketplace-agreement',
   ],
   ['certificate', false, isNullableString, 'text or null'],
-  ['checks', false, listOf(withKeys({ name: isString, ok: (v) => typeof v === 'boolean', detail: isString })), 'a list of checks ({name, ok, detail})'],
+  [
+    'checks',
+    false,
+    listOf(withKeys({ name: isString, ok: (v) => typeof v === 'boolean', detail: isString })),
+    'a list of checks ({name, ok, detail})',
+  ],
   ['productId', false, isNullableString, 'text or null'],
   ['liveVerdict', false, oneOf('active', 'none', 'error'), 'active, none or error'],
   [
@@ -303,12 +342,16 @@ const AUDIT_KEYS: KeyRule[] = [
 
 /** $SUPPORT_DESK_AUDIT is read by callers; this is the place when nothing is configured. */
 export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env): string {
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'support-desk', 'audit.jsonl');
+  if (process.platform === 'win32' && env.LOCALAPPDATA)
+    return join(env.LOCALAPPDATA, 'support-desk', 'audit.jsonl');
   if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'support-desk', 'audit.jsonl');
   return join(homedir(), '.support-desk', 'audit.jsonl');
 }
 
 /** The audit path a command uses: its option, else $SUPPORT_DESK_AUDIT, else the default. */
-export function resolveAuditPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuditPath(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return option || env.SUPPORT_DESK_AUDIT || defaultAuditPath(env);
 }

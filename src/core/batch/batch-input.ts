@@ -29,7 +29,9 @@ export const BATCH_INPUT_SHAPES =
  * a one-cell line is taken as an id, for the confirmation's check to judge. Throws what reading the
  * file throws (ENOENT...).
  */
-export async function readBatchInput(path: string): Promise<{ rows: BatchRow[]; problems: Problem[] }> {
+export async function readBatchInput(
+  path: string,
+): Promise<{ rows: BatchRow[]; problems: Problem[] }> {
   const rows: BatchRow[] = [];
   const problems: Problem[] = [];
   let columns: Map<ColumnName, number> | null | undefined; // undefined: not decided; null: no header naming the id column
@@ -50,14 +52,25 @@ export async function readBatchInput(path: string): Promise<{ rows: BatchRow[]; 
         return;
       }
       const ids = cells.length === 1 ? cells : cells.filter(isIdLike);
-      if (ids.length === 0) problems.push({ file: path, line, severity: 'error', message: `no instance id on this line (an instance id starts with "i-")` });
+      if (ids.length === 0)
+        problems.push({
+          file: path,
+          line,
+          severity: 'error',
+          message: `no instance id on this line (an instance id starts with "i-")`,
+        });
       for (const instanceId of ids) rows.push({ line, instanceId });
     },
     problem(line, message) {
       problems.push({ file: path, line, severity: 'error', message });
     },
     undecodable(line) {
-      problems.push({ file: path, line, severity: 'warning', message: 'bytes that are not UTF-8 on this line: save the file as UTF-8' });
+      problems.push({
+        file: path,
+        line,
+        severity: 'warning',
+        message: 'bytes that are not UTF-8 on this line: save the file as UTF-8',
+      });
     },
   });
   await readCsvFile(path, parser);

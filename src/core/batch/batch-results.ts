@@ -6,7 +6,14 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CONFIRMATION_KEYS, isFinalResult, type ConfirmationResult } from '../confirmations';
 import { FileWriteError, readTextIfExists, writeFailureReason } from '../files';
-import { isNullableString, isString, isTime, shapeProblem, withKeys, type KeyRule } from '../json-shape';
+import {
+  isNullableString,
+  isString,
+  isTime,
+  shapeProblem,
+  withKeys,
+  type KeyRule,
+} from '../json-shape';
 import { readJsonLinesFile } from '../csv';
 import { NamedFileError } from '../files';
 
@@ -35,7 +42,11 @@ export class ResultsWriteError extends FileWriteError {
 
 /** As a ResultsWriteError of `path`, a system error met while writing it. */
 export function resultsWriteError(path: string, error: unknown): ResultsWriteError {
-  return error instanceof ResultsWriteError ? error : new ResultsWriteError(path, writeFailureReason(error as NodeJS.ErrnoException), { cause: error });
+  return error instanceof ResultsWriteError
+    ? error
+    : new ResultsWriteError(path, writeFailureReason(error as NodeJS.ErrnoException), {
+        cause: error,
+      });
 }
 
 /**
@@ -65,7 +76,8 @@ export async function resumeResults(path: string): Promise<PriorResults> {
       for await (const read of readJsonLinesFile(path)) {
         const problem = read.problem ?? resultProblem(read.value);
         if (problem !== undefined) {
-          if (prior.foreign.length < FOREIGN_NAMED) prior.foreign.push({ line: read.line, problem });
+          if (prior.foreign.length < FOREIGN_NAMED)
+            prior.foreign.push({ line: read.line, problem });
           prior.dropped++;
           continue;
         }
@@ -83,7 +95,10 @@ export async function resumeResults(path: string): Promise<PriorResults> {
     }
     await flush();
     await rewrite.close();
-    if (prior.dropped > 0) await rename(temp, path).catch((error: unknown) => Promise.reject(resultsWriteError(path, error)));
+    if (prior.dropped > 0)
+      await rename(temp, path).catch((error: unknown) =>
+        Promise.reject(resultsWriteError(path, error)),
+      );
   } finally {
     await rewrite.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
@@ -101,10 +116,15 @@ export function resultProblem(value: unknown): string | undefined {
   const problem = shapeProblem(value, RESULT_KEYS, 'a result');
   if (problem !== undefined) return problem;
   const r = value as ConfirmationResult;
-  if (r.verdict === 'error') return r.error === null ? '"error" must say what went wrong on an error verdict' : undefined;
+  if (r.verdict === 'error')
+    return r.error === null ? '"error" must say what went wrong on an error verdict' : undefined;
   if (r.error !== null) return '"error" must be null unless the verdict is error';
-  if (r.requestId === null || r.requestId === '') return `"requestId" must be AWS's request id: a ${r.verdict} verdict comes only with EC2's answer`;
-  if ((r.verdict === 'confirmed' || r.verdict === 'owner-mismatch') && !/^\d{12}$/.test(r.ownerId ?? ''))
+  if (r.requestId === null || r.requestId === '')
+    return `"requestId" must be AWS's request id: a ${r.verdict} verdict comes only with EC2's answer`;
+  if (
+    (r.verdict === 'confirmed' || r.verdict === 'owner-mismatch') &&
+    !/^\d{12}$/.test(r.ownerId ?? '')
+  )
     return `"ownerId" must be the owner's 12-digit account on a ${r.verdict} verdict`;
   return undefined;
 }
@@ -115,7 +135,12 @@ const RESULT_KEYS: KeyRule[] = [
   ['regionSource', false, isNullableString, 'text or null'],
   ['claimedAccount', true, isNullableString, 'text or null'],
   ['ownerId', true, isNullableString, 'text or null'],
-  ['error', true, (v) => v === null || withKeys({ kind: isString, code: isString, message: isString })(v), 'null or {kind, code, message}'],
+  [
+    'error',
+    true,
+    (v) => v === null || withKeys({ kind: isString, code: isString, message: isString })(v),
+    'null or {kind, code, message}',
+  ],
   ['requestId', true, isNullableString, 'text or null'],
   ['checkedAt', true, isTime, 'an ISO 8601 time'],
   ['profile', true, isNullableString, 'text or null'],
@@ -133,13 +158,17 @@ export async function realResultsPath(path: string): Promise<string> {
     const folder = await realpath(dirname(current)).catch(() => dirname(current));
     current = join(folder, basename(current));
     const target = await readlink(current).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EINVAL' || error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      if (error.code === 'EINVAL' || error.code === 'ENOENT' || error.code === 'ENOTDIR')
+        return undefined;
       throw error;
     });
     if (target === undefined) return current;
     current = resolve(folder, target);
   }
-  throw Object.assign(new Error(`${path}: too many symbolic links (a link that points to itself?)`), { code: 'ELOOP' });
+  throw Object.assign(
+    new Error(`${path}: too many symbolic links (a link that points to itself?)`),
+    { code: 'ELOOP' },
+  );
 }
 
 /** Who holds a results file, as written in its lock file `<results>.lock`. */
@@ -185,15 +214,25 @@ const TAKEOVER_GUARD_MS = 10_000;
  * `tookOver`. A live holder makes this throw ResultsFileInUse, or with `wait` makes it wait (telling
  * `onWait` once) until the holder is gone.
  */
-export async function lockResults(resultsPath: string, options: { wait?: boolean; onWait?: (holder: LockHolder | null) => void } = {}): Promise<ResultsLock> {
-  await mkdir(dirname(resolve(resultsPath)), { recursive: true }).catch((error: unknown) => Promise.reject(resultsWriteError(resultsPath, error)));
+export async function lockResults(
+  resultsPath: string,
+  options: { wait?: boolean; onWait?: (holder: LockHolder | null) => void } = {},
+): Promise<ResultsLock> {
+  await mkdir(dirname(resolve(resultsPath)), { recursive: true }).catch((error: unknown) =>
+    Promise.reject(resultsWriteError(resultsPath, error)),
+  );
   const real = await realResultsPath(resultsPath);
   const lockPath = `${real}.lock`;
-  const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+  };
   let tookOver: LockHolder | null = null;
   let waiting = false;
   for (;;) {
-    if (await createExclusive(lockPath, me)) return { resultsPath: real, lockPath, tookOver, release: () => releaseLock(lockPath, me) };
+    if (await createExclusive(lockPath, me))
+      return { resultsPath: real, lockPath, tookOver, release: () => releaseLock(lockPath, me) };
     const holder = await readHolder(lockPath);
     if (holder === undefined) continue; // released in between: try again
     if (holder && isGone(holder)) {
@@ -241,7 +280,9 @@ async function readHolder(lockPath: string): Promise<LockHolder | null | undefin
   if (text === undefined) return undefined;
   try {
     const v = JSON.parse(text) as LockHolder;
-    return Number.isInteger(v.pid) && typeof v.host === 'string' && typeof v.startedAt === 'string' ? v : null;
+    return Number.isInteger(v.pid) && typeof v.host === 'string' && typeof v.startedAt === 'string'
+      ? v
+      : null;
   } catch {
     return null;
   }

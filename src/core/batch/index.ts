@@ -3,4 +3,12 @@
 export type { BatchRow } from './batch-input';
 export type { ResultsLock } from './batch-results';
 export { BATCH_INPUT_SHAPES, readBatchInput } from './batch-input';
-export { ResultsFileInUse, ResultsWriteError, describeHolder, lockResults, resultKey, resultsWriteError, resumeResults } from './batch-results';
+export {
+  ResultsFileInUse,
+  ResultsWriteError,
+  describeHolder,
+  lockResults,
+  resultKey,
+  resultsWriteError,
+  resumeResults,
+} from './batch-results';

@@ -5,8 +5,22 @@
 // and a draft show the same words the finished case will.
 import { AMI_ID, INSTANCE_ID, PRODUCT_CODE, REGION, parseTypedAccount } from '../ids';
 import { escapeInline, escapeMarkdown, inlineCode } from '../text';
-import type { CaseTemplate, Fact, FieldKind, FileLocation, LinePlaybook, SourceRef, TemplateField } from '../playbook/types';
-import { describeRedactions, redact, sortedCounts, type RedactionCount, type SecretKind } from '../redaction';
+import type {
+  CaseTemplate,
+  Fact,
+  FieldKind,
+  FileLocation,
+  LinePlaybook,
+  SourceRef,
+  TemplateField,
+} from '../playbook/types';
+import {
+  describeRedactions,
+  redact,
+  sortedCounts,
+  type RedactionCount,
+  type SecretKind,
+} from '../redaction';
 import { visibleText } from '../text';
 
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -88,7 +102,16 @@ export function outlineTemplate(playbook: LinePlaybook, template: CaseTemplate):
       ...(f.hint !== undefined ? { hint: f.hint } : {}),
       ...(f.kind === 'choice' ? { options: fieldOptions(playbook, f) } : {}),
       ...(f.locationFrom !== undefined ? { locationFrom: f.locationFrom } : {}),
-      ...(f.locations ? { locations: f.locations.map((l) => ({ when: l.when, label: l.label, path: l.path, how: l.how })) } : {}),
+      ...(f.locations
+        ? {
+            locations: f.locations.map((l) => ({
+              when: l.when,
+              label: l.label,
+              path: l.path,
+              how: l.how,
+            })),
+          }
+        : {}),
     })),
   };
 }
@@ -125,7 +148,9 @@ type Checked = { value: string } | { error: string };
 /** The value as the case shows it, or an error saying what a valid one looks like. */
 function checkValue(playbook: LinePlaybook, field: TemplateField, raw: string): Checked {
   const value = field.kind === 'multiline' ? raw.replace(/\s+$/, '') : raw.trim();
-  const wrong = (): Checked => ({ error: `${field.label}: "${value}" is not valid; expected ${FIELD_FORMATS[field.kind]}` });
+  const wrong = (): Checked => ({
+    error: `${field.label}: "${value}" is not valid; expected ${FIELD_FORMATS[field.kind]}`,
+  });
   switch (field.kind) {
     case 'text':
       return { value: value.replace(/\s+/g, ' ') };
@@ -145,18 +170,26 @@ function checkValue(playbook: LinePlaybook, field: TemplateField, raw: string): 
       const account = parseTypedAccount(value);
       if (!account.ok) return { error: `${field.label}: ${account.reason}` };
       // A number that lost its leading zeros is read, and the case says so.
-      return { value: account.padded ? `${account.account} (padded from ${value.replace(/[\s-]/g, '')})` : account.account };
+      return {
+        value: account.padded
+          ? `${account.account} (padded from ${value.replace(/[\s-]/g, '')})`
+          : account.account,
+      };
     }
     case 'filePath': {
       if (ABSOLUTE_PATH.test(value)) return { value };
       const usual = (field.locations ?? []).map((l) => `${l.path} (${l.label})`).join(' or ');
-      return { error: `${field.label}: "${value}" is not an absolute path${usual ? `; usually ${usual}` : ''}` };
+      return {
+        error: `${field.label}: "${value}" is not an absolute path${usual ? `; usually ${usual}` : ''}`,
+      };
     }
     case 'choice': {
       const options = fieldOptions(playbook, field);
       // Case-insensitive, so `--field os=Windows` works; the case shows the option as the playbook spells it.
       const match = options.find((o) => o.toLowerCase() === value.toLowerCase());
-      return match ? { value: match } : { error: `${field.label}: choose one of ${options.join(', ')}` };
+      return match
+        ? { value: match }
+        : { error: `${field.label}: choose one of ${options.join(', ')}` };
     }
   }
 }
@@ -177,7 +210,8 @@ class Redactor {
 
   apply(text: string): string {
     const { text: safe, found } = redact(text);
-    for (const { kind, count } of found) this.counts.set(kind, (this.counts.get(kind) ?? 0) + count);
+    for (const { kind, count } of found)
+      this.counts.set(kind, (this.counts.get(kind) ?? 0) + count);
     return safe;
   }
 
@@ -190,26 +224,40 @@ class Redactor {
  * Renders the case as Markdown, marking what is still to fill; every value is redacted first, and the
  * text's control characters and bidi overrides are made visible (visibleText) wherever it is shown.
  */
-export function renderCase(playbook: LinePlaybook, template: CaseTemplate, values: CaseValues): RenderedCase {
+export function renderCase(
+  playbook: LinePlaybook,
+  template: CaseTemplate,
+  values: CaseValues,
+): RenderedCase {
   const known = new Set(template.fields.map((f) => f.id));
-  const unknownFields = Object.keys(values).filter((id) => !known.has(id) && values[id] !== undefined);
+  const unknownFields = Object.keys(values).filter(
+    (id) => !known.has(id) && values[id] !== undefined,
+  );
   const redactor = new Redactor();
   const errors: FieldError[] = [];
   const shown = new Map<TemplateField, string>();
   for (const field of template.fields) {
     const raw = values[field.id] ?? '';
     if (raw.trim() === '') {
-      if (field.required) errors.push({ field: field.id, message: `${field.label} is required (${FIELD_FORMATS[field.kind]})` });
+      if (field.required)
+        errors.push({
+          field: field.id,
+          message: `${field.label} is required (${FIELD_FORMATS[field.kind]})`,
+        });
       continue;
     }
     const checked = checkValue(playbook, field, raw);
     // Every value, ids included, goes through redaction: nothing typed reaches the text unexamined.
-    if ('error' in checked) errors.push({ field: field.id, message: redactor.apply(checked.error) });
+    if ('error' in checked)
+      errors.push({ field: field.id, message: redactor.apply(checked.error) });
     else shown.set(field, redactor.apply(checked.value));
   }
   // A value typed but not valid shows its error in place; a required one still empty shows "to fill".
-  const invalid = new Map(errors.filter((e) => values[e.field]?.trim()).map((e) => [e.field, e.message]));
-  const missing = (field: TemplateField): string => (invalid.has(field.id) ? `_${escapeMarkdown(invalid.get(field.id)!)}_` : '_to fill_');
+  const invalid = new Map(
+    errors.filter((e) => values[e.field]?.trim()).map((e) => [e.field, e.message]),
+  );
+  const missing = (field: TemplateField): string =>
+    invalid.has(field.id) ? `_${escapeMarkdown(invalid.get(field.id)!)}_` : '_to fill_';
 
   const rows: string[] = [];
   const blocks: string[] = [];
@@ -217,7 +265,12 @@ export function renderCase(playbook: LinePlaybook, template: CaseTemplate, value
     const value = shown.get(field);
     if (field.kind !== 'multiline') {
       if (value === undefined && !field.required && !invalid.has(field.id)) continue;
-      const cellText = value === undefined ? missing(field) : field.kind === 'filePath' ? inlineCode(value) : cell(value);
+      const cellText =
+        value === undefined
+          ? missing(field)
+          : field.kind === 'filePath'
+            ? inlineCode(value)
+            : cell(value);
       rows.push(`| ${cell(field.label)} | ${cellText} |`);
       continue;
     }
@@ -241,24 +294,34 @@ export function renderCase(playbook: LinePlaybook, template: CaseTemplate, value
   for (const field of template.fields) {
     if (field.optionsFrom !== 'faq') continue;
     const entry = playbook.faq.find((f) => f.question === shown.get(field));
-    if (entry) parts.push(`## FAQ: ${escapeMarkdown(entry.question)}\n\n${entry.answer.join('\n\n')} _(${citation(entry.source)})_`);
+    if (entry)
+      parts.push(
+        `## FAQ: ${escapeMarkdown(entry.question)}\n\n${entry.answer.join('\n\n')} _(${citation(entry.source)})_`,
+      );
   }
   if (template.include?.includes('callSheet')) {
     const regionField = template.fields.find((f) => f.optionsFrom === 'escalationRegions');
     parts.push(callSheet(playbook, regionField ? shown.get(regionField) : undefined));
   }
   if (template.include?.includes('accountSetup')) parts.push(accountSetupChecklist(playbook));
-  if (template.guidance?.length) parts.push(`## What this case needs\n\n${template.guidance.map(citedItem).join('\n')}`);
+  if (template.guidance?.length)
+    parts.push(`## What this case needs\n\n${template.guidance.map(citedItem).join('\n')}`);
   const channel = playbook.channels.find((c) => c.id === template.channel);
   if (channel) {
     const reach = [channel.email, channel.url].filter(Boolean).join(' · ');
-    const lines = [`## Send to\n\n**${escapeMarkdown(channel.name)}** (${escapeMarkdown(channel.provider)})${reach ? `: ${reach}` : ''}`];
+    const lines = [
+      `## Send to\n\n**${escapeMarkdown(channel.name)}** (${escapeMarkdown(channel.provider)})${reach ? `: ${reach}` : ''}`,
+    ];
     if (channel.bestEffort) lines.push('Support on this channel is best effort.');
     parts.push(lines.join('\n\n'));
   }
-  if (errors.length > 0) parts.push(`> Still to fill or fix: ${errors.map((e) => escapeMarkdown(e.message)).join('; ')}.`);
+  if (errors.length > 0)
+    parts.push(
+      `> Still to fill or fix: ${errors.map((e) => escapeMarkdown(e.message)).join('; ')}.`,
+    );
   const redactions = redactor.found;
-  if (redactions.length > 0) parts.push(`> Redacted before sharing: ${describeRedactions(redactions)}.`);
+  if (redactions.length > 0)
+    parts.push(`> Redacted before sharing: ${describeRedactions(redactions)}.`);
   return { markdown: visibleText(`${parts.join('\n\n')}\n`), redactions, errors, unknownFields };
 }
 
@@ -268,20 +331,37 @@ export function renderCase(playbook: LinePlaybook, template: CaseTemplate, value
  */
 export function callSheet(playbook: LinePlaybook, region?: string): string {
   const c = playbook.contacts;
-  const phones = region ? c.escalationPhones.filter((p) => p.region === region) : c.escalationPhones;
+  const phones = region
+    ? c.escalationPhones.filter((p) => p.region === region)
+    : c.escalationPhones;
   const lines = [`## Critical outage call sheet${region ? `: ${escapeMarkdown(region)}` : ''}`];
-  if (c.escalationWhen) lines.push(`${c.escalationWhen.text} _(${citation(c.escalationWhen.source)})_`);
-  lines.push(['| Region | Call |', '| --- | --- |', ...phones.map((p) => `| ${cell(p.region)} | [${cell(p.number)}](${telHref(p.number)}) |`)].join('\n'));
-  if (c.beforeCalling?.length) lines.push(`### Have ready before calling\n\n${c.beforeCalling.map(citedItem).join('\n')}`);
-  if (c.emails?.length) lines.push(`### E-mail\n\n${c.emails.map((e) => `- ${e.address}: ${escapeMarkdown(e.purpose)}`).join('\n')}`);
+  if (c.escalationWhen)
+    lines.push(`${c.escalationWhen.text} _(${citation(c.escalationWhen.source)})_`);
+  lines.push(
+    [
+      '| Region | Call |',
+      '| --- | --- |',
+      ...phones.map((p) => `| ${cell(p.region)} | [${cell(p.number)}](${telHref(p.number)}) |`),
+    ].join('\n'),
+  );
+  if (c.beforeCalling?.length)
+    lines.push(`### Have ready before calling\n\n${c.beforeCalling.map(citedItem).join('\n')}`);
+  if (c.emails?.length)
+    lines.push(
+      `### E-mail\n\n${c.emails.map((e) => `- ${e.address}: ${escapeMarkdown(e.purpose)}`).join('\n')}`,
+    );
   return lines.join('\n\n');
 }
 
 /** The account set-up steps as a Markdown checklist, each with its link and source. */
 export function accountSetupChecklist(playbook: LinePlaybook): string {
   const s = playbook.accountSetup;
-  if (!s) return `## Account set-up\n\nThe ${escapeMarkdown(playbook.line.name)} line has no set-up steps.`;
-  const steps = s.steps.map((step) => `- [ ] **${escapeMarkdown(step.title)}**: ${step.text}${step.url ? ` <${step.url}>` : ''} _(${citation(step.source)})_`);
+  if (!s)
+    return `## Account set-up\n\nThe ${escapeMarkdown(playbook.line.name)} line has no set-up steps.`;
+  const steps = s.steps.map(
+    (step) =>
+      `- [ ] **${escapeMarkdown(step.title)}**: ${step.text}${step.url ? ` <${step.url}>` : ''} _(${citation(step.source)})_`,
+  );
   return `## ${escapeMarkdown(s.title)}\n\n${steps.join('\n')}`;
 }
 

@@ -34,7 +34,8 @@ export type ConfirmationErrorKind =
  * then AWS_REGION, then AWS_DEFAULT_REGION, then the profile's `region`. 'auto' is a region found by
  * searching the account's enabled regions.
  */
-export type RegionSource = 'request' | 'flag' | 'setting' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'auto';
+export type RegionSource =
+  'request' | 'flag' | 'setting' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'auto';
 
 /** One instance to confirm, as the engineer gave it (checked by validateConfirmationRequest before it is sent). */
 export interface ConfirmationRequest {
@@ -103,10 +104,15 @@ export interface ConfirmationResult {
  * `productProblem` says why there is no product code (a product id that did not resolve) and
  * stands in for the check of the code.
  */
-export function validateConfirmationRequest(req: ConfirmationRequest, productProblem?: string): string[] {
+export function validateConfirmationRequest(
+  req: ConfirmationRequest,
+  productProblem?: string,
+): string[] {
   const problems: string[] = [];
   if (!INSTANCE_ID.test(req.instanceId ?? '')) {
-    problems.push(`instance id "${truncate(req.instanceId ?? '')}" must be "i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0`);
+    problems.push(
+      `instance id "${truncate(req.instanceId ?? '')}" must be "i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0`,
+    );
   }
   if (productProblem) {
     problems.push(productProblem);
@@ -149,7 +155,11 @@ export function normalizeClaimedAccount(raw: string | undefined): string | null 
 }
 
 /** The verdict for a successful call: `attached` is the API's Return, `ownerId` its OwnerId. */
-export function verdictFor(attached: boolean, ownerId: string | null, claimedAccount: string | null): ConfirmationVerdict {
+export function verdictFor(
+  attached: boolean,
+  ownerId: string | null,
+  claimedAccount: string | null,
+): ConfirmationVerdict {
   if (!attached) return 'not-attached';
   if (claimedAccount !== null && ownerId !== claimedAccount) return 'owner-mismatch';
   return 'confirmed';
@@ -162,7 +172,11 @@ export const DEFAULT_CONCURRENCY = 8;
 const VERDICTS: ReadonlySet<string> = new Set(['confirmed', 'owner-mismatch', 'not-attached']);
 
 /** Error kinds that will not change by asking again: a re-run of a batch skips them. */
-const FINAL_ERROR_KINDS: ReadonlySet<string> = new Set(['malformed-input', 'instance-not-found', 'unauthorized']);
+const FINAL_ERROR_KINDS: ReadonlySet<string> = new Set([
+  'malformed-input',
+  'instance-not-found',
+  'unauthorized',
+]);
 
 /**
  * True when the result is an answer worth keeping; false when a retry may give a different one,
@@ -174,12 +188,21 @@ export function isFinalResult(result: Pick<ConfirmationResult, 'verdict' | 'erro
 }
 
 /** The region a result names before any call: the one given for the instance, or none for none or 'auto' (not searched yet). */
-export function namedRegion(region: string | undefined): Pick<ConfirmationResult, 'region' | 'regionSource'> {
-  return region && region !== 'auto' ? { region, regionSource: 'request' } : { region: null, regionSource: null };
+export function namedRegion(
+  region: string | undefined,
+): Pick<ConfirmationResult, 'region' | 'regionSource'> {
+  return region && region !== 'auto'
+    ? { region, regionSource: 'request' }
+    : { region: null, regionSource: null };
 }
 
 /** A result for a request that was never sent because its input is malformed. */
-export function malformedResult(req: ConfirmationRequest, problems: string[], profile: string | null, now = new Date()): ConfirmationResult {
+export function malformedResult(
+  req: ConfirmationRequest,
+  problems: string[],
+  profile: string | null,
+  now = new Date(),
+): ConfirmationResult {
   return {
     instanceId: req.instanceId,
     productCode: req.productCode,
@@ -197,7 +220,9 @@ export function malformedResult(req: ConfirmationRequest, problems: string[], pr
 /** One line a person reads: the verdict and its evidence. */
 export function describeResult(r: ConfirmationResult): string {
   const where = `${r.instanceId} (${r.productCode || 'no product code'}${r.region ? `, ${r.region}` : ''})`;
-  const evidence = r.requestId ? ` [${r.requestIdService === 'sts' ? 'STS ' : ''}request ${r.requestId}, ${r.checkedAt}]` : ` [${r.checkedAt}]`;
+  const evidence = r.requestId
+    ? ` [${r.requestIdService === 'sts' ? 'STS ' : ''}request ${r.requestId}, ${r.checkedAt}]`
+    : ` [${r.checkedAt}]`;
   switch (r.verdict) {
     case 'confirmed':
       return `confirmed: ${where} carries the product code and is owned by ${r.ownerId ?? 'an unreported account'}${evidence}`;
@@ -217,23 +242,40 @@ export function describeConfirmationEvidence(r: ConfirmationResult): string {
     ['Verdict', r.error ? `error (${r.error.kind})` : r.verdict],
     ['Instance', r.instanceId],
     ['Product code', r.productCode || '(none)'],
-    ['Region', r.region ? `${r.region}${r.regionSource ? ` (${REGION_SOURCE_WORDS[r.regionSource]})` : ''}` : '-'],
+    [
+      'Region',
+      r.region
+        ? `${r.region}${r.regionSource ? ` (${REGION_SOURCE_WORDS[r.regionSource]})` : ''}`
+        : '-',
+    ],
     ['Claimed account', r.claimedAccount ?? '(none given)'],
     ['Owner', r.ownerId ?? '(not reported)'],
     ['Error code', r.error?.code ?? null],
     [
       'Request id',
-      r.requestId ? `${r.requestId}${r.requestIdService === 'sts' ? " (STS's, for AssumeRole: EC2 was not asked)" : ''}` : '(none: AWS did not answer)',
+      r.requestId
+        ? `${r.requestId}${r.requestIdService === 'sts' ? " (STS's, for AssumeRole: EC2 was not asked)" : ''}`
+        : '(none: AWS did not answer)',
     ],
     ['Checked at', r.checkedAt],
     ['Profile', r.profile ?? '(default credential chain)'],
   ];
-  return [headline, ...rows.filter(([, value]) => value !== null).map(([label, value]) => `  ${`${label}:`.padEnd(17)}${value}`)].join('\n');
+  return [
+    headline,
+    ...rows
+      .filter(([, value]) => value !== null)
+      .map(([label, value]) => `  ${`${label}:`.padEnd(17)}${value}`),
+  ].join('\n');
 }
 
 /** The keys every confirmation line has, in a results file and in the audit log alike (see json-shape). */
 export const CONFIRMATION_KEYS: readonly KeyRule[] = [
   ['instanceId', true, isString, 'text (the instance id)'],
   ['productCode', true, isString, 'text (the product code)'],
-  ['verdict', true, oneOf('confirmed', 'owner-mismatch', 'not-attached', 'error'), 'confirmed, owner-mismatch, not-attached or error'],
+  [
+    'verdict',
+    true,
+    oneOf('confirmed', 'owner-mismatch', 'not-attached', 'error'),
+    'confirmed, owner-mismatch, not-attached or error',
+  ],
 ];

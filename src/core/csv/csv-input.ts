@@ -20,7 +20,11 @@ const GUNZIP_CHUNK_BYTES = 1 << 16; // zlib's default 16 KiB would mean four tim
  * stream that fails part-way), with an Error that says "the gzip data is damaged" for bad gzip data,
  * and with the signal's reason when aborted; the parser is then not ended.
  */
-export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array>, parser: CsvParser, signal?: AbortSignal): Promise<void> {
+export async function parseCsvChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  parser: CsvParser,
+  signal?: AbortSignal,
+): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   // The first two bytes decide, and an awkward source may give them one at a time.
   const head: Uint8Array[] = [];
@@ -45,7 +49,8 @@ export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array>, parser: 
   }
   const first = head.length === 1 ? head[0] : Buffer.concat(head);
   const rest = withHead(head.length === 0 ? [] : [first], done ? undefined : iterator);
-  if (headBytes >= GZIP_MAGIC.length && GZIP_MAGIC.every((b, i) => first[i] === b)) return gunzipInto(rest, parser, signal);
+  if (headBytes >= GZIP_MAGIC.length && GZIP_MAGIC.every((b, i) => first[i] === b))
+    return gunzipInto(rest, parser, signal);
   for await (const chunk of rest) {
     signal?.throwIfAborted();
     parser.push(chunk);
@@ -55,7 +60,11 @@ export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array>, parser: 
 }
 
 /** Streams a file through the parser in 1 MiB chunks (see parseCsvChunks; a gzip file is gunzipped whatever its name). */
-export async function readCsvFile(path: string, parser: CsvParser, signal?: AbortSignal): Promise<void> {
+export async function readCsvFile(
+  path: string,
+  parser: CsvParser,
+  signal?: AbortSignal,
+): Promise<void> {
   await parseCsvChunks(fileChunks(path, signal), parser, signal);
 }
 
@@ -69,7 +78,12 @@ export async function* fileChunks(path: string, signal?: AbortSignal): AsyncGene
   const handle = await openRegularFile(path);
   const buffers = [Buffer.allocUnsafe(FILE_CHUNK_BYTES), Buffer.allocUnsafe(FILE_CHUNK_BYTES)];
   let turn = 0;
-  let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[turn], 0, FILE_CHUNK_BYTES, null);
+  let pending: Promise<{ bytesRead: number }> | undefined = handle.read(
+    buffers[turn],
+    0,
+    FILE_CHUNK_BYTES,
+    null,
+  );
   try {
     for (;;) {
       const { bytesRead } = await pending;
@@ -154,37 +168,52 @@ export async function* streamChunks(stream: Readable): AsyncGenerator<Uint8Array
  * `head` then what is left of `iterator` (nothing when undefined), as one iterable; leaving it early
  * closes the source (its `return`), so a stopped parser does not keep a file or a connection open.
  */
-async function* withHead(head: Uint8Array[], iterator: AsyncIterator<Uint8Array> | undefined): AsyncGenerator<Uint8Array> {
+async function* withHead(
+  head: Uint8Array[],
+  iterator: AsyncIterator<Uint8Array> | undefined,
+): AsyncGenerator<Uint8Array> {
   try {
     yield* head;
     if (!iterator) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield next.value;
   } finally {
     await iterator?.return?.();
   }
 }
 
 /** Everything from the first byte, through gunzip, into the parser. */
-async function gunzipInto(chunks: AsyncIterable<Uint8Array>, parser: CsvParser, signal: AbortSignal | undefined): Promise<void> {
+async function gunzipInto(
+  chunks: AsyncIterable<Uint8Array>,
+  parser: CsvParser,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   try {
     // Gunzip holds on to its input a while: copies, in case the source refills its buffer (compressed
     // bytes are few).
     const copies = (async function* () {
       for await (const chunk of chunks) yield Buffer.from(chunk);
     })();
-    await pipeline(Readable.from(copies, { objectMode: false }), createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }), async (out: AsyncIterable<Buffer>) => {
-      for await (const chunk of out) {
-        signal?.throwIfAborted();
-        parser.push(chunk);
-        if (parser.stopped) return;
-      }
-      parser.end();
-    });
+    await pipeline(
+      Readable.from(copies, { objectMode: false }),
+      createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }),
+      async (out: AsyncIterable<Buffer>) => {
+        for await (const chunk of out) {
+          signal?.throwIfAborted();
+          parser.push(chunk);
+          if (parser.stopped) return;
+        }
+        parser.end();
+      },
+    );
   } catch (error) {
     // Leaving the loop once the parser stopped aborts the streams behind it: that is no failure.
     if (parser.stopped && !signal?.aborted) return;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!code.startsWith('Z_')) throw error;
-    throw new Error(`the gzip data is damaged (${(error as Error).message}): download the report again`, { cause: error });
+    throw new Error(
+      `the gzip data is damaged (${(error as Error).message}): download the report again`,
+      { cause: error },
+    );
   }
 }

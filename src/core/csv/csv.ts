@@ -202,7 +202,11 @@ export class CsvParser {
     const rest = this.rest;
     this.rest = undefined;
     // Every record ends with a line feed, which the scan relies on: give the last one its own.
-    if (!this.halted && rest) this.consume(rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.of(LF)]), true);
+    if (!this.halted && rest)
+      this.consume(
+        rest[rest.length - 1] === LF ? rest : Buffer.concat([rest, Buffer.of(LF)]),
+        true,
+      );
   }
 
   /**
@@ -237,7 +241,9 @@ export class CsvParser {
    */
   private chooseSeparator(firstLine: Buffer): void {
     const start = BOM.every((b, i) => firstLine[i] === b) ? BOM.length : 0;
-    const hint = SEPARATOR_HINT.exec(firstLine.toString('latin1', start, Math.min(firstLine.length, start + 8)));
+    const hint = SEPARATOR_HINT.exec(
+      firstLine.toString('latin1', start, Math.min(firstLine.length, start + 8)),
+    );
     if (hint) {
       this.separatorHinted = true;
       this.skipping = true;
@@ -252,7 +258,8 @@ export class CsvParser {
     const len = bytes.length;
     let pos = 0;
     if (!this.started) {
-      if (!final && len < BOM.length && BOM.slice(0, len).every((b, i) => bytes[i] === b)) return Buffer.from(bytes);
+      if (!final && len < BOM.length && BOM.slice(0, len).every((b, i) => bytes[i] === b))
+        return Buffer.from(bytes);
       this.started = true;
       if (BOM.every((b, i) => bytes[i] === b)) pos = BOM.length;
     }
@@ -266,20 +273,28 @@ export class CsvParser {
     const lastNewline = bytes.lastIndexOf(LF);
     // One native check of everything up to the last line break; only when it fails is each record
     // checked on its own, to name the lines that hold bytes that are not UTF-8.
-    const utf8Until = lastNewline >= pos && isUtf8(bytes.subarray(pos, lastNewline + 1)) ? lastNewline + 1 : pos;
+    const utf8Until =
+      lastNewline >= pos && isUtf8(bytes.subarray(pos, lastNewline + 1)) ? lastNewline + 1 : pos;
     const row = this.row;
     row.swapped = this.semicolons;
     row.bytes = bytes;
     row.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (pos < len && !this.halted) {
       const end = pos > lastNewline ? INCOMPLETE : this.scan(bytes, pos, lastNewline, final);
-      if (end === INCOMPLETE && len - pos <= this.maxRecordBytes) return Buffer.from(bytes.subarray(pos));
+      if (end === INCOMPLETE && len - pos <= this.maxRecordBytes)
+        return Buffer.from(bytes.subarray(pos));
       if (end < 0 || end - pos > this.maxRecordBytes) {
         const nl = bytes.indexOf(LF, pos);
         if (end === UNTERMINATED) {
-          this.sink.problem(this.line, 'unterminated quote: this record opens a quoted field that never closes; the lines after it were read as new records');
+          this.sink.problem(
+            this.line,
+            'unterminated quote: this record opens a quoted field that never closes; the lines after it were read as new records',
+          );
         } else if (lineLength(bytes, pos, nl === -1 ? len : nl) > this.maxRecordBytes) {
-          this.sink.problem(this.line, `line longer than ${this.maxRecordBytes} bytes: not a report row (is this a binary file?)`);
+          this.sink.problem(
+            this.line,
+            `line longer than ${this.maxRecordBytes} bytes: not a report row (is this a binary file?)`,
+          );
           this.skipping = nl === -1;
         } else {
           this.sink.problem(
@@ -296,7 +311,11 @@ export class CsvParser {
       const line = this.line;
       this.line += this.newlines;
       if (this.quoteError >= 0) {
-        const shown = bytes.toString('utf8', this.quoteError, Math.min(this.quoteErrorStop, this.quoteError + 20));
+        const shown = bytes.toString(
+          'utf8',
+          this.quoteError,
+          Math.min(this.quoteErrorStop, this.quoteError + 20),
+        );
         this.sink.problem(
           line,
           `field ${this.quoteErrorField} has text after its closing quote: ${JSON.stringify(shown)} (a quote inside a quoted field must be doubled)`,
@@ -420,7 +439,9 @@ function swapSeparatorBytes(bytes: Buffer): Buffer {
 
 /** `text` with semicolons and commas swapped back. */
 function swapSeparators(text: string): string {
-  return text.includes(';') || text.includes(',') ? text.replace(/[;,]/g, (c) => (c === ';' ? ',' : ';')) : text;
+  return text.includes(';') || text.includes(',')
+    ? text.replace(/[;,]/g, (c) => (c === ';' ? ',' : ';'))
+    : text;
 }
 
 /** A copy of `bytes` with every CR turned into LF (for input whose lines end with CR alone). */

@@ -41,7 +41,9 @@ export class JsonLinesWriter {
 }
 
 /** A line of a JSON Lines file: its number (from 1), and its value, or why it has none. */
-export type JsonLine = { line: number; value: unknown; problem?: undefined } | { line: number; value?: undefined; problem: string };
+export type JsonLine =
+  | { line: number; value: unknown; problem?: undefined }
+  | { line: number; value?: undefined; problem: string };
 
 /** A line longer than this is not read (it is named as damaged): far above any line the product writes. */
 export const MAX_JSON_LINE_BYTES = 16 * 1024 * 1024;
@@ -53,7 +55,10 @@ export const MAX_JSON_LINE_BYTES = 16 * 1024 * 1024;
  * instead of a value. Rejects with a NamedFileError when the file cannot be opened (ENOENT when there
  * is none; a FIFO or a folder is refused).
  */
-export async function* readJsonLinesFile(path: string, maxLineBytes = MAX_JSON_LINE_BYTES): AsyncGenerator<JsonLine> {
+export async function* readJsonLinesFile(
+  path: string,
+  maxLineBytes = MAX_JSON_LINE_BYTES,
+): AsyncGenerator<JsonLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let line = 1;
@@ -64,12 +69,19 @@ export async function* readJsonLinesFile(path: string, maxLineBytes = MAX_JSON_L
     pending = [];
     pendingBytes = 0;
     if (bytes > maxLineBytes) return { line: number, problem: `longer than ${maxLineBytes} bytes` };
-    const text = (parts.length === 0 ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) : Buffer.concat([...parts, piece])).toString('utf8');
+    const text = (
+      parts.length === 0
+        ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
+        : Buffer.concat([...parts, piece])
+    ).toString('utf8');
     if (text.trim() === '') return undefined;
     try {
       return { line: number, value: JSON.parse(text) as unknown };
     } catch {
-      return { line: number, problem: 'not a whole JSON line (a crash or a full disk cuts the last line short)' };
+      return {
+        line: number,
+        problem: 'not a whole JSON line (a crash or a full disk cuts the last line short)',
+      };
     }
   };
   for await (const chunk of fileChunks(path)) {

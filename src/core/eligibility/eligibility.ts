@@ -64,7 +64,9 @@ export function judgeSubscription(
     reportDate: newest?.reportDate,
     evidence: records.map(({ file, line, reportDate }) => ({ file, line, reportDate })),
   };
-  const rejected = store.rejectedRowsFor(account).filter((r) => r.productId === undefined || r.productId === productId);
+  const rejected = store
+    .rejectedRowsFor(account)
+    .filter((r) => r.productId === undefined || r.productId === productId);
   const onRows = rejected.filter((r) => r.account === account);
   const mayBe = rejected.filter((r) => r.account !== account).map((r) => mayBeReason(r, account));
   if (!newest || !product) {
@@ -79,7 +81,10 @@ export function judgeSubscription(
     return { ...base, verdict: 'unlisted', reasons: [...reasons, ...mayBe] };
   }
   const { verdict, reasons } = judgeListed(account, product, newest, asOf, policy);
-  const also = onRows.map((r) => `Also on ${row(r)}, a row that was rejected (${r.reason}): fixed, it could change this verdict.`);
+  const also = onRows.map(
+    (r) =>
+      `Also on ${row(r)}, a row that was rejected (${r.reason}): fixed, it could change this verdict.`,
+  );
   return { ...base, verdict, reasons: [...reasons, ...also, ...mayBe] };
 }
 
@@ -104,16 +109,21 @@ function judgeListed(
   if (newest.lastUsage === undefined) {
     return {
       verdict: 'eligible',
-      reasons: [`Listed in the newest report for ${label}: ${where(newest)}. That report gives no date of last usage, so being listed is enough.`],
+      reasons: [
+        `Listed in the newest report for ${label}: ${where(newest)}. That report gives no date of last usage, so being listed is enough.`,
+      ],
     };
   }
   const days = daysBetween(newest.lastUsage, asOf);
   const listed = `Listed in the newest report for ${label}: ${where(newest)}, last usage ${newest.lastUsage}`;
-  if (days < 0) return { verdict: 'eligible', reasons: [`${listed}, after the as-of day ${asOf}.`] };
+  if (days < 0)
+    return { verdict: 'eligible', reasons: [`${listed}, after the as-of day ${asOf}.`] };
   const within = days <= policy.lastUsageDays;
   return {
     verdict: within ? 'eligible' : 'lapsed',
-    reasons: [`${listed}, ${plural(days, 'day')} before ${asOf}: ${within ? 'within' : 'outside'} the ${policy.lastUsageDays}-day last-usage window.`],
+    reasons: [
+      `${listed}, ${plural(days, 'day')} before ${asOf}: ${within ? 'within' : 'outside'} the ${policy.lastUsageDays}-day last-usage window.`,
+    ],
   };
 }
 
@@ -134,40 +144,66 @@ function mayBeReason(rejected: RejectedRow, account: string): string {
  * Arguments as for judgeSubscription; the CLI's `lookup --json`, the tree and the panel all show this.
  * Throws a RangeError when `asOf` is not a YYYY-MM-DD day.
  */
-export function judgeAccount(store: SubscriptionStore, account: string, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY): AccountVerdict {
+export function judgeAccount(
+  store: SubscriptionStore,
+  account: string,
+  asOf: string,
+  policy: EligibilityPolicy = DEFAULT_POLICY,
+): AccountVerdict {
   requireDay(asOf);
   const rejectedRows = store.rejectedRowsFor(account);
   const named = [
     ...store.recordsForAccount(account).map((r) => r.productId),
-    ...rejectedRows.filter((r) => r.account === account).flatMap((r) => (r.productId === undefined ? [] : [r.productId])),
+    ...rejectedRows
+      .filter((r) => r.account === account)
+      .flatMap((r) => (r.productId === undefined ? [] : [r.productId])),
   ];
-  const productIds = named.length > 0 ? [...new Set(named)] : store.products().map((p) => p.productId);
+  const productIds =
+    named.length > 0 ? [...new Set(named)] : store.products().map((p) => p.productId);
   const subscriptions = productIds
     .map((productId) => judgeSubscription(store, account, productId, asOf, policy))
     .sort((a, b) => rank(a.verdict) - rank(b.verdict) || a.productId.localeCompare(b.productId));
   // Every product the account may be a new subscriber of gives the rule; the answer says it once, with
   // the day when those products' newest reports share it.
-  const newestDays = new Set(subscriptions.filter((s) => s.reasons.some(isGoodFaithRule)).map((s) => store.productInfo(s.productId)?.latestReportDate));
+  const newestDays = new Set(
+    subscriptions
+      .filter((s) => s.reasons.some(isGoodFaithRule))
+      .map((s) => store.productInfo(s.productId)?.latestReportDate),
+  );
   return {
     account,
     verdict: subscriptions[0]?.verdict ?? 'unlisted',
     subscriptions,
-    ...(newestDays.size > 0 ? { goodFaith: goodFaithRule(policy, newestDays.size === 1 ? [...newestDays][0] : undefined) } : {}),
+    ...(newestDays.size > 0
+      ? { goodFaith: goodFaithRule(policy, newestDays.size === 1 ? [...newestDays][0] : undefined) }
+      : {}),
     contacts: store.contactsFor(account),
     rejectedRows,
   };
 }
 
 /** How fresh the newest subscription report is on `asOf` (YYYY-MM-DD); throws a RangeError for another shape. */
-export function reportFreshness(store: SubscriptionStore, asOf: string, policy: EligibilityPolicy = DEFAULT_POLICY): Freshness {
+export function reportFreshness(
+  store: SubscriptionStore,
+  asOf: string,
+  policy: EligibilityPolicy = DEFAULT_POLICY,
+): Freshness {
   requireDay(asOf);
   const latestReportDate = store.latestReportDate();
   if (latestReportDate === undefined) {
-    return { stale: true, message: 'no subscription reports loaded: add the daily reports to answer eligibility' };
+    return {
+      stale: true,
+      message: 'no subscription reports loaded: add the daily reports to answer eligibility',
+    };
   }
   const daysBehind = daysBetween(latestReportDate, asOf);
   if (daysBehind < 0) {
-    return { latestReportDate, daysBehind, stale: false, message: `latest report ${latestReportDate}, ${plural(-daysBehind, 'day')} after ${asOf}` };
+    return {
+      latestReportDate,
+      daysBehind,
+      stale: false,
+      message: `latest report ${latestReportDate}, ${plural(-daysBehind, 'day')} after ${asOf}`,
+    };
   }
   const stale = daysBehind > policy.goodFaithDays;
   const age = `latest report ${latestReportDate}, ${plural(daysBehind, 'day')} old`;
@@ -175,7 +211,9 @@ export function reportFreshness(store: SubscriptionStore, asOf: string, policy: 
     latestReportDate,
     daysBehind,
     stale,
-    message: stale ? `${age}: older than the ${policy.goodFaithDays}-day reporting lag, load newer reports` : age,
+    message: stale
+      ? `${age}: older than the ${policy.goodFaithDays}-day reporting lag, load newer reports`
+      : age,
   };
 }
 
@@ -189,7 +227,9 @@ function unlistedReasons(
 ): string[] {
   if (!product) return [`No loaded report mentions product ${productId}.`];
   const newestDay = product.latestReportDate;
-  const reasons = [`Account ${account} is not listed for ${productLabel(product)} in any loaded report (the newest report for it is dated ${newestDay}).`];
+  const reasons = [
+    `Account ${account} is not listed for ${productLabel(product)} in any loaded report (the newest report for it is dated ${newestDay}).`,
+  ];
   const lag = daysBetween(newestDay, asOf);
   if (lag <= policy.goodFaithDays) {
     reasons.push(goodFaithRule(policy, newestDay));
@@ -234,7 +274,9 @@ function usage(record: SubscriptionRecord): string {
 }
 
 function productLabel(product: ProductInfo): string {
-  return product.productTitle ? `${product.productTitle} (${product.productId})` : product.productId;
+  return product.productTitle
+    ? `${product.productTitle} (${product.productId})`
+    : product.productId;
 }
 
 function plural(n: number, unit: string): string {
@@ -246,5 +288,6 @@ function rank(verdict: Verdict): number {
 }
 
 function requireDay(asOf: string): void {
-  if (!isIsoDay(asOf)) throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
+  if (!isIsoDay(asOf))
+    throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
 }

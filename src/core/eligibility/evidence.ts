@@ -16,24 +16,42 @@ export function describeVerdict(verdict: AccountVerdict, asOf: string): string {
   const lines = [`Account ${verdict.account}: ${verdict.verdict.toUpperCase()} (as of ${asOf})`];
   if (verdict.subscriptions.length === 0) lines.push('  no products in the reports');
   for (const s of verdict.subscriptions) {
-    const ids = [s.productTitle ? s.productId : undefined, s.productCode && `product code ${s.productCode}`].filter(Boolean).join(', ');
+    const ids = [
+      s.productTitle ? s.productId : undefined,
+      s.productCode && `product code ${s.productCode}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     lines.push(`  ${s.productTitle ?? s.productId}${ids ? ` (${ids})` : ''}: ${s.verdict}`);
     for (const reason of s.reasons) if (!isGoodFaithRule(reason)) lines.push(`    - ${reason}`);
   }
   if (verdict.goodFaith) lines.push(verdict.goodFaith);
-  if (verdict.contacts.length > 0) lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));
+  if (verdict.contacts.length > 0)
+    lines.push('Support contacts:', ...verdict.contacts.map((c) => `  ${describeContact(c)}`));
   return lines.join('\n');
 }
 
 /** The verdict, then the freshness of the reports behind it: the evidence an engineer copies or files. */
-export function describeAccountEvidence(verdict: AccountVerdict, asOf: string, freshness: Freshness): string {
+export function describeAccountEvidence(
+  verdict: AccountVerdict,
+  asOf: string,
+  freshness: Freshness,
+): string {
   return `${describeVerdict(verdict, asOf)}\nReports: ${freshness.message}${freshness.stale ? ' (stale)' : ''}`;
 }
 
 /** "Jane Doe for prod-x: jane@example.com; +1 555 0100; Acme" from a Product Support Connection row. */
 export function describeContact(c: SupportContact): string {
   const name = [c.givenName, c.surname].filter(Boolean).join(' ') || '(no name)';
-  const details = [c.email, c.telephone, c.organization?.replace(/\s*\n\s*/g, ', '), c.title, c.countryCode].filter(Boolean).join('; ');
+  const details = [
+    c.email,
+    c.telephone,
+    c.organization?.replace(/\s*\n\s*/g, ', '),
+    c.title,
+    c.countryCode,
+  ]
+    .filter(Boolean)
+    .join('; ');
   return `${name} for ${c.productId}${details ? `: ${details}` : ''}`;
 }
 
@@ -49,7 +67,9 @@ export interface RecordedEvidence {
  * account the customer claimed (where a mismatch is the news). Confirmations are left out: the panel
  * and the Confirmations view list those.
  */
-export function recordedEvidenceByAccount(entries: readonly AuditEntry[]): Map<string, RecordedEvidence> {
+export function recordedEvidenceByAccount(
+  entries: readonly AuditEntry[],
+): Map<string, RecordedEvidence> {
   const byAccount = new Map<string, RecordedEvidence>();
   const note = (account: string | null, key: keyof RecordedEvidence, entry: AuditEntry) => {
     if (account === null) return;
@@ -66,9 +86,10 @@ export function recordedEvidenceByAccount(entries: readonly AuditEntry[]): Map<s
 
 /** The recorded evidence as paragraphs of plain text, live agreements first; empty when there is none. */
 export function describeRecordedEvidence(recorded: RecordedEvidence): string[] {
-  return [recorded.live && describeLiveEntry(recorded.live), recorded.identity && describeIdentityEntry(recorded.identity)].filter((x): x is string =>
-    Boolean(x),
-  );
+  return [
+    recorded.live && describeLiveEntry(recorded.live),
+    recorded.identity && describeIdentityEntry(recorded.identity),
+  ].filter((x): x is string => Boolean(x));
 }
 
 /** A recorded agreement search, worded as `lookup --live` words it, naming the account and product searched. */
@@ -77,7 +98,14 @@ export function describeLiveEntry(e: AuditEntry): string {
     source: 'marketplace-agreement',
     verdict: e.liveVerdict ?? 'error',
     agreements: e.agreements ?? [],
-    ...(e.errorKind ? { error: { kind: e.errorKind, message: withoutLocalPaths(e.errorMessage ?? 'not recorded') } } : {}),
+    ...(e.errorKind
+      ? {
+          error: {
+            kind: e.errorKind,
+            message: withoutLocalPaths(e.errorMessage ?? 'not recorded'),
+          },
+        }
+      : {}),
     region: 'us-east-1',
     endpoint: e.endpoint ?? '(endpoint not recorded)',
     requestIds: e.requestIds ?? (e.requestId ? [e.requestId] : []),
@@ -86,7 +114,10 @@ export function describeLiveEntry(e: AuditEntry): string {
     judgedAt: e.time,
     profile: e.profile,
   };
-  return describeLive(live, `account ${e.claimedAccount ?? '(unknown)'}, ${e.productId ? `product ${e.productId}` : 'any product'}`);
+  return describeLive(
+    live,
+    `account ${e.claimedAccount ?? '(unknown)'}, ${e.productId ? `product ${e.productId}` : 'any product'}`,
+  );
 }
 
 /**
@@ -138,7 +169,9 @@ export function summarizeRecordedEvidence(r: RecordedEvidence): string {
     const what = !signed
       ? 'not signed by AWS'
       : `authentic (${e.certificate}), ${e.verdict !== 'confirmed' ? `not a confirmation (${e.verdict})` : e.productCode ? `confirmed (runs ${e.productCode})` : 'no product checked'}`;
-    parts.push(`Identity document of ${e.instanceId || 'an unknown instance'}: ${what} (${when(e.time)}, offline).`);
+    parts.push(
+      `Identity document of ${e.instanceId || 'an unknown instance'}: ${what} (${when(e.time)}, offline).`,
+    );
   }
   return parts.join(' ') || 'No live agreement search or identity document recorded.';
 }

@@ -12,5 +12,11 @@ export {
   recordedEvidenceByAccount,
   summarizeRecordedEvidence,
 } from './evidence';
-export { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness, today } from './eligibility';
+export {
+  isGoodFaithRule,
+  judgeAccount,
+  judgeSubscription,
+  reportFreshness,
+  today,
+} from './eligibility';
 export { sharedName, withoutLocalPaths } from './shared-name';

@@ -16,14 +16,16 @@ export function sharedName(path: string, workspace?: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   if (workspace) {
     const inside = relative(workspace, path);
-    if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return inside.split(/[\\/]/).join(posix.sep);
+    if (inside && !inside.startsWith('..') && !isAbsolute(inside))
+      return inside.split(/[\\/]/).join(posix.sep);
   }
   return win32.basename(path);
 }
 
 // An absolute POSIX path of two or more parts, or a Windows drive path, not inside a URL (`://`).
 // Each part is a run without separators, so the match is linear.
-const LOCAL_PATH = /(?<![\w:/.\\-])(?:\/(?:[\w.@+~-]+\/)+[\w.@+~-]+|[A-Za-z]:\\(?:[\w.@+~ -]+\\)*[\w.@+~-]+)/g;
+const LOCAL_PATH =
+  /(?<![\w:/.\\-])(?:\/(?:[\w.@+~-]+\/)+[\w.@+~-]+|[A-Za-z]:\\(?:[\w.@+~ -]+\\)*[\w.@+~-]+)/g;
 
 /**
  * `text` (an error message recorded in the audit log, say) with every absolute local path replaced

@@ -25,8 +25,10 @@ export class FieldSet {
     const start = row.starts[field];
     const end = row.ends[field];
     const candidates = this.byLength.get(end - start);
-    if (!candidates) return row.escaped[field] === 1 || row.swapped ? this.values.has(row.text(field)) : false;
-    if (candidates.length > MAX_COMPARED || row.escaped[field] === 1 || row.swapped) return this.values.has(row.text(field));
+    if (!candidates)
+      return row.escaped[field] === 1 || row.swapped ? this.values.has(row.text(field)) : false;
+    if (candidates.length > MAX_COMPARED || row.escaped[field] === 1 || row.swapped)
+      return this.values.has(row.text(field));
     const bytes = row.bytes;
     // By hand: Buffer#compare's argument checks cost more than the few bytes compared (GUIDs differ early).
     for (const c of candidates) {

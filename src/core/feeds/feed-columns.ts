@@ -4,7 +4,16 @@
 import type { FeedKind } from './feed-types';
 
 /** Every feed this product reads, in the order they are read (a feed's filter needs the ones before it). */
-export const FEED_KINDS: readonly FeedKind[] = ['account', 'address', 'agreement', 'legacyIdMapping', 'offerProduct', 'offerTarget', 'offer', 'product'];
+export const FEED_KINDS: readonly FeedKind[] = [
+  'account',
+  'address',
+  'agreement',
+  'legacyIdMapping',
+  'offerProduct',
+  'offerTarget',
+  'offer',
+  'product',
+];
 
 /** AWS's own table names for them (the Athena samples' `<name>_v1`), for messages and `report inspect`. */
 export const FEED_TABLE_NAMES: Readonly<Record<FeedKind, string>> = {
@@ -72,7 +81,14 @@ export const FEED_COLUMNS: Readonly<Record<FeedKind, FeedColumns>> = {
   },
   offer: {
     signature: ['offer_id', 'offer_revision', 'expiration_date'],
-    read: ['offer_id', 'offer_revision', 'name', 'expiration_date', 'seller_account_id', 'opportunity_id'],
+    read: [
+      'offer_id',
+      'offer_revision',
+      'name',
+      'expiration_date',
+      'seller_account_id',
+      'opportunity_id',
+    ],
     required: ['offer_id', 'offer_revision'],
     key: [0, 1],
     shared: [1, 4],
@@ -108,7 +124,16 @@ export const FEED_COLUMNS: Readonly<Record<FeedKind, FeedColumns>> = {
 };
 
 // Most specific first: the agreement feed has offer_id too, the offer target feed offer_revision.
-const DETECTION_ORDER: readonly FeedKind[] = ['agreement', 'offerTarget', 'offerProduct', 'offer', 'product', 'legacyIdMapping', 'account', 'address'];
+const DETECTION_ORDER: readonly FeedKind[] = [
+  'agreement',
+  'offerTarget',
+  'offerProduct',
+  'offer',
+  'product',
+  'legacyIdMapping',
+  'account',
+  'address',
+];
 
 /**
  * The feed whose columns this header carries (names compared trimmed and lower-cased), or undefined

@@ -5,7 +5,8 @@ import { isIsoDay } from '../dates';
 import type { FeedMoment } from './feed-types';
 
 // Date, then optionally a time (T or space), fractions, and a zone (none means UTC, as AWS writes).
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Epoch milliseconds (UTC) of a feed's instant: `2026-11-21T18:30:00Z`, `2026-11-21 18:30:00.0`,
@@ -13,13 +14,31 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
  * including impossible dates (2026-02-30) and empty text.
  */
 export function parseFeedInstant(text: string): number {
-  if (text.length === 20 && text.charCodeAt(19) === 0x5a /* Z */ && text.charCodeAt(10) === 0x54 /* T */) return canonicalInstant(text);
+  if (
+    text.length === 20 &&
+    text.charCodeAt(19) === 0x5a /* Z */ &&
+    text.charCodeAt(10) === 0x54 /* T */
+  )
+    return canonicalInstant(text);
   const m = INSTANT.exec(text.trim());
   if (!m) return NaN;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = utc(year, month, day, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)));
+  const ms = utc(
+    year,
+    month,
+    day,
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)),
+  );
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return NaN;
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  )
+    return NaN;
   if (Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return NaN;
   const zone = m[8];
   if (!zone || zone.toUpperCase() === 'Z') return ms;
@@ -46,13 +65,26 @@ function canonicalInstant(text: string): number {
   const [hour, minute, second] = [two(11), two(14), two(17)];
   const separators = text[4] === '-' && text[7] === '-' && text[13] === ':' && text[16] === ':';
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (!separators || !(month >= 1 && month <= 12) || !(day >= 1 && day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))) return NaN;
+  if (
+    !separators ||
+    !(month >= 1 && month <= 12) ||
+    !(day >= 1 && day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))
+  )
+    return NaN;
   if (!(hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   return utc(year, month, day, hour, minute, second, 0);
 }
 
 /** Date.UTC without its quirk of reading years 0-99 as 1900-1999. */
-function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
   date.setUTCFullYear(year, month - 1, day);
@@ -65,9 +97,13 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
  * means its end in UTC too); none means everything delivered. A knownAt before asOf is a fair question
  * ("what did AWS say on the 1st about the 20th?"). Throws an Error that says what to type otherwise.
  */
-export function feedMoment(options: { asOf?: string; knownAt?: string }, now: Date = new Date()): FeedMoment {
+export function feedMoment(
+  options: { asOf?: string; knownAt?: string },
+  now: Date = new Date(),
+): FeedMoment {
   const asOfMs = options.asOf === undefined ? now.getTime() : momentMs(options.asOf, '--as-of');
-  const knownAtMs = options.knownAt === undefined ? undefined : momentMs(options.knownAt, '--known-at');
+  const knownAtMs =
+    options.knownAt === undefined ? undefined : momentMs(options.knownAt, '--known-at');
   return {
     asOf: new Date(asOfMs).toISOString(),
     asOfMs,
@@ -82,7 +118,9 @@ function momentMs(text: string, option: string): number {
   if (isIsoDay(value)) return Date.parse(`${value}T23:59:59.999Z`);
   const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value) ? parseFeedInstant(value) : NaN;
   if (Number.isNaN(ms)) {
-    throw new Error(`${option} "${value}" is neither a day (2026-11-21, meaning its end in UTC) nor an instant (2026-11-21T18:30:00Z): type one of those`);
+    throw new Error(
+      `${option} "${value}" is neither a day (2026-11-21, meaning its end in UTC) nor an instant (2026-11-21T18:30:00Z): type one of those`,
+    );
   }
   return ms;
 }
@@ -91,5 +129,7 @@ function momentMs(text: string, option: string): number {
 export function describeFeedMoment(moment: FeedMoment): string {
   const words = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
   const asOf = moment.fixed ? `as of ${words(moment.asOf)}` : `as of now (${words(moment.asOf)})`;
-  return moment.knownAt === undefined ? asOf : `${asOf}, as AWS knew it at ${words(moment.knownAt)}`;
+  return moment.knownAt === undefined
+    ? asOf
+    : `${asOf}, as AWS knew it at ${words(moment.knownAt)}`;
 }

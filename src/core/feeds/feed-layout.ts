@@ -48,7 +48,8 @@ export async function listFeedFiles(root: string): Promise<string[]> {
       for (const month of await subfolders(join(root, folder, year))) {
         if (!MONTH.test(month)) continue;
         const entries = await readdir(join(root, folder, year, month), { withFileTypes: true });
-        for (const e of entries) if (e.isFile() && FILE.test(e.name)) found.push(`${folder}/${year}/${month}/${e.name}`);
+        for (const e of entries)
+          if (e.isFile() && FILE.test(e.name)) found.push(`${folder}/${year}/${month}/${e.name}`);
       }
     }
   }

@@ -24,14 +24,25 @@ export interface LoadFeedsOptions {
  * field count, an unreadable instant or an empty key is a problem at its line. Rejects only when
  * aborted.
  */
-export async function loadFeeds(inputs: readonly FeedInput[], options: LoadFeedsOptions = {}): Promise<FeedSet> {
+export async function loadFeeds(
+  inputs: readonly FeedInput[],
+  options: LoadFeedsOptions = {},
+): Promise<FeedSet> {
   const set = new FeedSet(options.focus);
   const headers: HeaderedFile[] = [];
   for (const input of inputs) {
     const index = set.files.length;
-    set.files.push({ file: input.path, feed: undefined, layout: feedFileLayout(input.path), rows: 0, headerOnly: false, newestUpdate: undefined });
+    set.files.push({
+      file: input.path,
+      feed: undefined,
+      layout: feedFileLayout(input.path),
+      rows: 0,
+      headerOnly: false,
+      newestUpdate: undefined,
+    });
     const header = await readHeader(input, set, index, options.signal);
-    if (header) headers.push({ input, index, header, names: header.map((h) => h.trim().toLowerCase()) });
+    if (header)
+      headers.push({ input, index, header, names: header.map((h) => h.trim().toLowerCase()) });
   }
   const filter = new FocusFilter(set, options.focus);
   await filter.search(headers, options.signal);
@@ -47,11 +58,19 @@ export async function loadFeeds(inputs: readonly FeedInput[], options: LoadFeeds
 }
 
 /** listFeedFiles then loadFeeds, for a local feed root. Rejects when `root` cannot be listed. */
-export async function loadFeedFolder(root: string, options: LoadFeedsOptions = {}): Promise<FeedSet> {
+export async function loadFeedFolder(
+  root: string,
+  options: LoadFeedsOptions = {},
+): Promise<FeedSet> {
   return loadFeeds(feedInputsFromFolder(root, await listFeedFiles(root)), options);
 }
 
-async function readHeader(input: FeedInput, set: FeedSet, index: number, signal: AbortSignal | undefined): Promise<string[] | undefined> {
+async function readHeader(
+  input: FeedInput,
+  set: FeedSet,
+  index: number,
+  signal: AbortSignal | undefined,
+): Promise<string[] | undefined> {
   const summary = set.files[index];
   let header: string[] | undefined;
   const parser: CsvParser = new CsvParser({
@@ -66,11 +85,19 @@ async function readHeader(input: FeedInput, set: FeedSet, index: number, signal:
     await parseCsvChunks(input.chunks(), parser, signal);
   } catch (error) {
     signal?.throwIfAborted();
-    set.problems.push({ file: input.path, line: 1, message: `cannot read the file: ${(error as Error).message}` });
+    set.problems.push({
+      file: input.path,
+      line: 1,
+      message: `cannot read the file: ${(error as Error).message}`,
+    });
     return undefined;
   }
   if (!header) {
-    set.problems.push({ file: input.path, line: 1, message: 'the file is empty: a feed file starts with its header line (download it again)' });
+    set.problems.push({
+      file: input.path,
+      line: 1,
+      message: 'the file is empty: a feed file starts with its header line (download it again)',
+    });
     return undefined;
   }
   const kind = detectFeed(header);
@@ -78,13 +105,18 @@ async function readHeader(input: FeedInput, set: FeedSet, index: number, signal:
     set.problems.push({
       file: input.path,
       line: 1,
-      message: 'this header names none of the feeds read here (account, address, agreement, offer, offer product, offer target, product, legacy id mapping)',
+      message:
+        'this header names none of the feeds read here (account, address, agreement, offer, offer product, offer target, product, legacy id mapping)',
     });
     return undefined;
   }
   const missing = missingColumns(kind, header);
   if (missing.length > 0) {
-    set.problems.push({ file: input.path, line: 1, message: `the ${kind} feed's header lacks ${missing.join(', ')}: the file was not read` });
+    set.problems.push({
+      file: input.path,
+      line: 1,
+      message: `the ${kind} feed's header lacks ${missing.join(', ')}: the file was not read`,
+    });
     return undefined;
   }
   summary.feed = kind;
@@ -125,7 +157,9 @@ class FocusFilter {
     const addresses = new Set<string>();
     const guids = new Set<string>();
     for (const f of files.filter((h) => this.set.files[h.index].feed === 'address')) {
-      const [id, name, mail] = ['address_id', 'company_name', 'email_domain'].map((c) => f.names.indexOf(c));
+      const [id, name, mail] = ['address_id', 'company_name', 'email_domain'].map((c) =>
+        f.names.indexOf(c),
+      );
       await scanRows(f, signal, (row) => {
         const hit =
           (company !== undefined && name >= 0 && squash(row.text(name)).includes(company)) ||
@@ -135,7 +169,12 @@ class FocusFilter {
     }
     const matched = new FieldSet(addresses);
     for (const f of files.filter((h) => this.set.files[h.index].feed === 'account')) {
-      const [id, number, mailing, legal] = ['account_id', 'aws_account_id', 'mailing_address_id', 'tax_legal_name'].map((c) => f.names.indexOf(c));
+      const [id, number, mailing, legal] = [
+        'account_id',
+        'aws_account_id',
+        'mailing_address_id',
+        'tax_legal_name',
+      ].map((c) => f.names.indexOf(c));
       await scanRows(f, signal, (row) => {
         // The tax legal name stands in for an empty company name, as in AWS's agreement report.
         const hit =
@@ -158,7 +197,9 @@ class FocusFilter {
   private keepNumber(row: CsvRow, field: number): boolean {
     if (!this.accounts || !this.accountNumbers || field < 0) return false;
     const digits = digitsOf(row, field);
-    return Number.isNaN(digits) ? this.accounts.has(padded(row.text(field))) : this.accountNumbers.has(digits);
+    return Number.isNaN(digits)
+      ? this.accounts.has(padded(row.text(field)))
+      : this.accountNumbers.has(digits);
   }
 
   after(kind: FeedKind): void {
@@ -169,7 +210,8 @@ class FocusFilter {
     }
     if (kind === 'legacyIdMapping') {
       const offers = new Set<string>();
-      for (const versions of this.set.records.get('agreement')!.values()) for (const v of versions) if (v.values[3]) offers.add(v.values[3]);
+      for (const versions of this.set.records.get('agreement')!.values())
+        for (const v of versions) if (v.values[3]) offers.add(v.values[3]);
       for (const versions of this.set.records.get('legacyIdMapping')!.values()) {
         for (const [, legacy, next] of versions.map((v) => v.values)) {
           if (legacy && next && offers.has(legacy)) offers.add(next);
@@ -190,7 +232,11 @@ interface HeaderedFile {
 }
 
 /** Calls `onRow` for each data row of a file that has the header's field count; problems are the read's business. */
-async function scanRows(file: HeaderedFile, signal: AbortSignal | undefined, onRow: (row: CsvRow) => void): Promise<void> {
+async function scanRows(
+  file: HeaderedFile,
+  signal: AbortSignal | undefined,
+  onRow: (row: CsvRow) => void,
+): Promise<void> {
   const parser = new CsvParser({
     row: (row, line) => {
       if (line > 1 && row.count === file.header.length) onRow(row);
@@ -224,9 +270,15 @@ async function readFeedFile(
   const names = header.map((h) => h.trim().toLowerCase());
   const columns = FEED_COLUMNS[kind];
   const read = columns.read.map((c) => names.indexOf(c));
-  const [validFrom, updateDate, insertDate, deleteDate] = ['valid_from', 'update_date', 'insert_date', 'delete_date'].map((c) => names.indexOf(c));
+  const [validFrom, updateDate, insertDate, deleteDate] = [
+    'valid_from',
+    'update_date',
+    'insert_date',
+    'delete_date',
+  ].map((c) => names.indexOf(c));
   const records = set.records.get(kind)!;
-  const problem = (line: number, message: string) => set.problems.push({ file: input.path, line, message });
+  const problem = (line: number, message: string) =>
+    set.problems.push({ file: input.path, line, message });
   const keep = rowFilter(kind, read, filter);
   const shared = set.sharedValues;
   // The newest update_date's bytes (instants of one format sort as text): no string per row.
@@ -237,7 +289,10 @@ async function readFeedFile(
     row: (row, line) => {
       if (line === 1) return;
       if (row.count !== header.length) {
-        problem(line, `this row has ${row.count} fields and the header ${header.length}: the row was skipped`);
+        problem(
+          line,
+          `this row has ${row.count} fields and the header ${header.length}: the row was skipped`,
+        );
         return;
       }
       rows++;
@@ -249,10 +304,23 @@ async function readFeedFile(
       if (!keep(row)) {
         // A row the focus leaves out is still checked, so a lookup names the same bad rows as a whole read.
         const bad = !isInstant(row, validFrom) || !isInstant(row, recordedAt);
-        if (bad && !toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem)) rows--;
+        if (
+          bad &&
+          !toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem)
+        )
+          rows--;
         return;
       }
-      const record = toRecord(row, line, index, read, validFrom, row.text(recordedAt), deleteDate, problem);
+      const record = toRecord(
+        row,
+        line,
+        index,
+        read,
+        validFrom,
+        row.text(recordedAt),
+        deleteDate,
+        problem,
+      );
       if (!record) {
         rows--;
         return;
@@ -280,7 +348,11 @@ async function readFeedFile(
       index_(set, kind, key, record);
     },
     problem,
-    undecodable: (line) => problem(line, 'this row holds bytes that are not UTF-8 (read as U+FFFD): AWS writes UTF-8, so the file may be damaged'),
+    undecodable: (line) =>
+      problem(
+        line,
+        'this row holds bytes that are not UTF-8 (read as U+FFFD): AWS writes UTF-8, so the file may be damaged',
+      ),
   });
   try {
     await parseCsvChunks(input.chunks(), parser, signal);
@@ -299,7 +371,8 @@ function rowFilter(kind: FeedKind, read: number[], filter: FocusFilter): (row: C
   if (kind === 'account') return (row) => filter.keepAccount(row, read);
   if (kind === 'address') return (row) => !filter.addresses || filter.addresses.has(row, read[0]);
   if (kind === 'agreement') return (row) => !filter.guids || filter.guids.has(row, read[1]);
-  if (kind === 'offerProduct' || kind === 'offer') return (row) => !filter.offers || filter.offers.has(row, read[0]);
+  if (kind === 'offerProduct' || kind === 'offer')
+    return (row) => !filter.offers || filter.offers.has(row, read[0]);
   if (kind === 'offerTarget') return (row) => !filter.offers || filter.offers.has(row, read[1]);
   return () => true;
 }
@@ -316,16 +389,29 @@ function toRecord(
 ): FeedRecord | undefined {
   const from = parseFeedInstant(row.text(validFrom));
   if (Number.isNaN(from)) {
-    problem(line, `valid_from "${row.text(validFrom).slice(0, 40)}" is not an ISO 8601 instant: the row was skipped`);
+    problem(
+      line,
+      `valid_from "${row.text(validFrom).slice(0, 40)}" is not an ISO 8601 instant: the row was skipped`,
+    );
     return undefined;
   }
   const recorded = parseFeedInstant(recordedText);
   if (Number.isNaN(recorded)) {
-    problem(line, `update_date "${recordedText.slice(0, 40)}" is not an ISO 8601 instant (nor is insert_date): the row was skipped`);
+    problem(
+      line,
+      `update_date "${recordedText.slice(0, 40)}" is not an ISO 8601 instant (nor is insert_date): the row was skipped`,
+    );
     return undefined;
   }
   const values = read.map((i) => (i < 0 || row.isBlank(i) ? undefined : row.text(i)));
-  return { values, validFrom: from, recorded, deleted: deleteDate >= 0 && !row.isBlank(deleteDate), file, line };
+  return {
+    values,
+    validFrom: from,
+    recorded,
+    deleted: deleteDate >= 0 && !row.isBlank(deleteDate),
+    file,
+    line,
+  };
 }
 
 /**
@@ -335,14 +421,32 @@ function toRecord(
  */
 function isInstant(row: CsvRow, field: number): boolean {
   const at = row.starts[field];
-  if (row.ends[field] - at !== 20 || row.escaped[field] === 1) return !Number.isNaN(parseFeedInstant(row.text(field)));
+  if (row.ends[field] - at !== 20 || row.escaped[field] === 1)
+    return !Number.isNaN(parseFeedInstant(row.text(field)));
   const b = row.bytes;
   // Unrolled: this runs on every row a lookup leaves out.
-  if (b[at + 4] !== 0x2d || b[at + 7] !== 0x2d || b[at + 10] !== 0x54 || b[at + 13] !== 0x3a || b[at + 16] !== 0x3a || b[at + 19] !== 0x5a) return false;
+  if (
+    b[at + 4] !== 0x2d ||
+    b[at + 7] !== 0x2d ||
+    b[at + 10] !== 0x54 ||
+    b[at + 13] !== 0x3a ||
+    b[at + 16] !== 0x3a ||
+    b[at + 19] !== 0x5a
+  )
+    return false;
   const year = digits4(b, at);
   const month = digits2(b, at + 5);
   const day = digits2(b, at + 8);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && digits2(b, at + 11) <= 23 && digits2(b, at + 14) <= 59 && digits2(b, at + 17) <= 59;
+  return (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    digits2(b, at + 11) <= 23 &&
+    digits2(b, at + 14) <= 59 &&
+    digits2(b, at + 17) <= 59
+  );
 }
 
 /** Two ASCII digits at `i` as a number; 99+ (out of every range checked) when they are not digits. */
@@ -365,11 +469,18 @@ function padded(text: string): string {
 }
 
 /** The account's aws_account_id as 12 digits, or a problem; true when the row is kept. */
-function repadAccount(record: FeedRecord, problem: (line: number, message: string) => void, line: number): boolean {
+function repadAccount(
+  record: FeedRecord,
+  problem: (line: number, message: string) => void,
+  line: number,
+): boolean {
   const raw = record.values[1] ?? '';
   const account = padded(raw);
   if (!/^\d{12}$/.test(account)) {
-    problem(line, `aws_account_id "${raw.slice(0, 40)}" is not an AWS account number (12 digits): the row was skipped`);
+    problem(
+      line,
+      `aws_account_id "${raw.slice(0, 40)}" is not an AWS account number (12 digits): the row was skipped`,
+    );
     return false;
   }
   record.values[1] = account;

@@ -1,6 +1,14 @@
 // The rows read from a feed root, by feed and record key, with the indexes the questions need, and
 // AWS's bi-temporal rule for which version of a record stands at a moment.
-import type { FeedEvidence, FeedFileSummary, FeedFocus, FeedKind, FeedMoment, FeedProblem, FeedSummary } from './feed-types';
+import type {
+  FeedEvidence,
+  FeedFileSummary,
+  FeedFocus,
+  FeedKind,
+  FeedMoment,
+  FeedProblem,
+  FeedSummary,
+} from './feed-types';
 
 /**
  * One row kept: `values` in FEED_COLUMNS[kind].read order ('' read as undefined, as AWS's sample SQL
@@ -49,10 +57,18 @@ export class FeedSet {
     const byFeed = new Map<FeedKind, FeedSummary>();
     for (const f of this.files) {
       if (!f.feed) continue;
-      const s = byFeed.get(f.feed) ?? { feed: f.feed, folders: [], months: [], rows: 0, newestUpdate: undefined };
+      const s = byFeed.get(f.feed) ?? {
+        feed: f.feed,
+        folders: [],
+        months: [],
+        rows: 0,
+        newestUpdate: undefined,
+      };
       byFeed.set(f.feed, s);
       if (f.layout && !s.folders.includes(f.layout.folder)) s.folders.push(f.layout.folder);
-      const month = f.layout ? `${f.layout.year}-${String(f.layout.month).padStart(2, '0')}` : undefined;
+      const month = f.layout
+        ? `${f.layout.year}-${String(f.layout.month).padStart(2, '0')}`
+        : undefined;
       if (month && !s.months.includes(month)) s.months.push(month);
       s.rows += f.rows;
       s.newestUpdate = newest([s.newestUpdate, f.newestUpdate]);
@@ -91,12 +107,17 @@ export class FeedSet {
  * with a backdated date). `statusGroups` (agreements): a Superseded or Rolled back revision stands
  * only when no other kind does (then Rolled back before Superseded), as in AWS's agreement report.
  */
-export function standingVersion(versions: readonly FeedRecord[], moment: FeedMoment, statusGroups: boolean): FeedRecord | undefined {
+export function standingVersion(
+  versions: readonly FeedRecord[],
+  moment: FeedMoment,
+  statusGroups: boolean,
+): FeedRecord | undefined {
   const byValidFrom = new Map<number, FeedRecord>();
   for (const v of versions) {
     if (moment.knownAtMs !== undefined && v.recorded > moment.knownAtMs) continue;
     const held = byValidFrom.get(v.validFrom);
-    if (!held || v.recorded > held.recorded || (v.recorded === held.recorded && later(v, held))) byValidFrom.set(v.validFrom, v);
+    if (!held || v.recorded > held.recorded || (v.recorded === held.recorded && later(v, held)))
+      byValidFrom.set(v.validFrom, v);
   }
   let first: FeedRecord | undefined;
   let best: FeedRecord | undefined;
@@ -104,7 +125,11 @@ export function standingVersion(versions: readonly FeedRecord[], moment: FeedMom
     if (v.deleted) continue;
     if (!first || v.validFrom < first.validFrom) first = v;
     if (v.validFrom > moment.asOfMs) continue;
-    if (!best || rank(v, statusGroups) > rank(best, statusGroups) || (rank(v, statusGroups) === rank(best, statusGroups) && v.validFrom > best.validFrom))
+    if (
+      !best ||
+      rank(v, statusGroups) > rank(best, statusGroups) ||
+      (rank(v, statusGroups) === rank(best, statusGroups) && v.validFrom > best.validFrom)
+    )
       best = v;
   }
   return best ?? first;

@@ -8,7 +8,15 @@
  * offertargetfeed_v1, productfeed_v1, legacyidmappingfeed_v1). A file is recognised by its header,
  * never by its folder's name.
  */
-export type FeedKind = 'account' | 'address' | 'agreement' | 'offer' | 'offerProduct' | 'offerTarget' | 'product' | 'legacyIdMapping';
+export type FeedKind =
+  | 'account'
+  | 'address'
+  | 'agreement'
+  | 'offer'
+  | 'offerProduct'
+  | 'offerTarget'
+  | 'product'
+  | 'legacyIdMapping';
 
 /**
  * One row's place: `file` is the path under the feed root with `/` separators

@@ -21,7 +21,13 @@ export type {
 } from './feed-types';
 export type { FeedSet } from './feed-set';
 export { FEED_KINDS, FEED_TABLE_NAMES, detectFeed } from './feed-columns';
-export { describeFeedPlace, feedFileLayout, feedInputsFromFolder, isFeedRoot, listFeedFiles } from './feed-layout';
+export {
+  describeFeedPlace,
+  feedFileLayout,
+  feedInputsFromFolder,
+  isFeedRoot,
+  listFeedFiles,
+} from './feed-layout';
 export { describeFeedMoment, feedMoment, parseFeedInstant } from './feed-instants';
 export { loadFeedFolder, loadFeeds, type LoadFeedsOptions } from './feed-read';
 export { feedEntitlement, feedEntitlements } from './feed-entitlement';

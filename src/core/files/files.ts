@@ -11,7 +11,10 @@ const CONFIG_FILE_LIMIT = { bytes: 16 * 1024 * 1024, what: 'a configuration file
  * FIFO is refused, not waited on) or is larger than `limit` rejects with a NamedFileError, as does
  * any other read error.
  */
-export async function readTextIfExists(path: string, limit = CONFIG_FILE_LIMIT): Promise<string | undefined> {
+export async function readTextIfExists(
+  path: string,
+  limit = CONFIG_FILE_LIMIT,
+): Promise<string | undefined> {
   try {
     return (await readNamedFile(path, limit)).toString('utf8');
   } catch (error) {

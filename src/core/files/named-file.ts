@@ -37,7 +37,9 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new NamedFileError(path, code, OPEN_FAILURES[code] ?? (error as Error).message, { cause: error });
+    throw new NamedFileError(path, code, OPEN_FAILURES[code] ?? (error as Error).message, {
+      cause: error,
+    });
   }
   const stats = await handle.stat().catch(async (error: unknown) => {
     await handle.close();
@@ -54,7 +56,11 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
         : stats.isSocket()
           ? 'a socket'
           : 'not a file';
-  throw new NamedFileError(path, 'ENOTREG', `it is ${kind}, not a regular file: give the path of a file`);
+  throw new NamedFileError(
+    path,
+    'ENOTREG',
+    `it is ${kind}, not a regular file: give the path of a file`,
+  );
 }
 
 /**
@@ -64,7 +70,10 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
  * than `limit.bytes` + 1 bytes are ever held. Rejects with a NamedFileError (EFBIG: too big; see
  * openRegularFile for the others).
  */
-export async function readNamedFile(path: string, limit: { bytes: number; what: string }): Promise<Buffer> {
+export async function readNamedFile(
+  path: string,
+  limit: { bytes: number; what: string },
+): Promise<Buffer> {
   const handle = await openRegularFile(path);
   try {
     const tooBig = (bytes: number, atLeast: boolean) =>
@@ -112,5 +121,6 @@ const OPEN_FAILURES: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ELOOP: 'too many symbolic links (a link that points to itself?)',
-  ENXIO: 'it is a socket or a device with nothing behind it, not a regular file: give the path of a file',
+  ENXIO:
+    'it is a socket or a device with nothing behind it, not a regular file: give the path of a file',
 };

@@ -47,7 +47,16 @@ export function trust(certificates: IdentityCertificate[]): TrustedCertificate[]
  * The certificates of `method`, those naming `region` first, then the "other" ones, then the rest:
  * the order only saves work; any of them verifying is proof, since all are AWS's.
  */
-export function certificatesFor(method: IdentityMethod, region: string | undefined, from: TrustedCertificate[]): TrustedCertificate[] {
-  const rank = (c: TrustedCertificate) => (Array.isArray(c.regions) && region && c.regions.includes(region) ? 0 : c.regions === 'other' ? 1 : 2);
+export function certificatesFor(
+  method: IdentityMethod,
+  region: string | undefined,
+  from: TrustedCertificate[],
+): TrustedCertificate[] {
+  const rank = (c: TrustedCertificate) =>
+    Array.isArray(c.regions) && region && c.regions.includes(region)
+      ? 0
+      : c.regions === 'other'
+        ? 1
+        : 2;
   return from.filter((c) => c.method === method).sort((a, b) => rank(a) - rank(b));
 }

@@ -3,7 +3,14 @@
 // few parts a signature check needs. Certificates carried inside the message are ignored on
 // purpose: anyone can put a certificate with AWS's name in a message they signed themselves.
 import { AsnConvert, AsnObjectIdentifierConverter } from '@peculiar/asn1-schema';
-import { CertificateChoices, ContentInfo, SignedData, id_data, id_signedData, type Attribute } from '@peculiar/asn1-cms';
+import {
+  CertificateChoices,
+  ContentInfo,
+  SignedData,
+  id_data,
+  id_signedData,
+  type Attribute,
+} from '@peculiar/asn1-cms';
 import { NotASignatureError } from './pasted';
 
 const ID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
@@ -46,16 +53,22 @@ export function parseSignedData(bytes: Buffer): CmsSignedData {
   let signed: SignedData;
   try {
     const info = AsnConvert.parse(bytes, ContentInfo);
-    if (info.contentType !== id_signedData) throw new Error(`its content type is ${info.contentType}, not signed data`);
+    if (info.contentType !== id_signedData)
+      throw new Error(`its content type is ${info.contentType}, not signed data`);
     signed = AsnConvert.parse(info.content, SignedData);
   } catch (error) {
     throw new NotASignatureError(
-      `this is not a PKCS7 signature (${(error as Error).message}): ` + 'paste the output of /latest/dynamic/instance-identity/pkcs7',
+      `this is not a PKCS7 signature (${(error as Error).message}): ` +
+        'paste the output of /latest/dynamic/instance-identity/pkcs7',
     );
   }
   const encapsulated = signed.encapContentInfo;
   const eContent = encapsulated.eContent;
-  const content = eContent?.single ? Buffer.from(eContent.single.buffer) : eContent?.any ? octetStringValue(Buffer.from(eContent.any)) : undefined;
+  const content = eContent?.single
+    ? Buffer.from(eContent.single.buffer)
+    : eContent?.any
+      ? octetStringValue(Buffer.from(eContent.any))
+      : undefined;
   return {
     contentType: encapsulated.eContentType,
     content,
@@ -65,7 +78,12 @@ export function parseSignedData(bytes: Buffer): CmsSignedData {
       } catch (error) {
         // A signer the parser cannot read (a value its schema refuses) is a signature that does not
         // verify, not a crash: the answer is still "not signed by AWS", and it is recorded.
-        return { digestAlgorithm: '', signatureAlgorithm: '', signature: Buffer.alloc(0), unreadable: (error as Error).message };
+        return {
+          digestAlgorithm: '',
+          signatureAlgorithm: '',
+          signature: Buffer.alloc(0),
+          unreadable: (error as Error).message,
+        };
       }
     }),
   };
@@ -82,7 +100,10 @@ function readSigner(info: SignedData['signerInfos'][number]): CmsSigner {
   const type = value(ID_CONTENT_TYPE);
   const time = value(ID_SIGNING_TIME);
   return {
-    issuerAndSerial: sid && { issuer: Buffer.from(AsnConvert.serialize(sid.issuer)), serial: Buffer.from(sid.serialNumber) },
+    issuerAndSerial: sid && {
+      issuer: Buffer.from(AsnConvert.serialize(sid.issuer)),
+      serial: Buffer.from(sid.serialNumber),
+    },
     digestAlgorithm: info.digestAlgorithm.algorithm,
     signatureAlgorithm: info.signatureAlgorithm.algorithm,
     signature: Buffer.from(info.signature.buffer),
@@ -100,7 +121,10 @@ function readSigner(info: SignedData['signerInfos'][number]): CmsSigner {
 /** SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF ANY } with the values' bytes untouched. */
 function attributeDer(a: Attribute): Buffer {
   const type = Buffer.from(AsnObjectIdentifierConverter.toASN(a.attrType).toBER());
-  return derOf(0x30, Buffer.concat([type, derOf(0x31, Buffer.concat(a.attrValues.map((v) => Buffer.from(v))))]));
+  return derOf(
+    0x30,
+    Buffer.concat([type, derOf(0x31, Buffer.concat(a.attrValues.map((v) => Buffer.from(v))))]),
+  );
 }
 
 export const ID_DATA = id_data;
@@ -108,7 +132,10 @@ export const ID_DATA = id_data;
 /** The issuer DER and serial bytes of an X.509 certificate, to match a signer's issuerAndSerial. */
 export function issuerAndSerialOf(certificateDer: Buffer): { issuer: Buffer; serial: Buffer } {
   const tbs = AsnConvert.parse(certificateDer, CertificateChoices).certificate!.tbsCertificate;
-  return { issuer: Buffer.from(AsnConvert.serialize(tbs.issuer)), serial: Buffer.from(tbs.serialNumber) };
+  return {
+    issuer: Buffer.from(AsnConvert.serialize(tbs.issuer)),
+    serial: Buffer.from(tbs.serialNumber),
+  };
 }
 
 /** The same INTEGER whatever its leading zero bytes (DER keeps one before a high bit). */
@@ -127,7 +154,12 @@ export function sameSerial(a: Buffer, b: Buffer): boolean {
 function derOf(tag: number, value: Buffer): Buffer {
   const n = value.length;
   const length =
-    n < 0x80 ? Buffer.from([n]) : Buffer.concat([Buffer.from([0x80 | byteCount(n)]), Buffer.from(n.toString(16).padStart(byteCount(n) * 2, '0'), 'hex')]);
+    n < 0x80
+      ? Buffer.from([n])
+      : Buffer.concat([
+          Buffer.from([0x80 | byteCount(n)]),
+          Buffer.from(n.toString(16).padStart(byteCount(n) * 2, '0'), 'hex'),
+        ]);
   return Buffer.concat([Buffer.from([tag]), length, value]);
 }
 
@@ -141,23 +173,29 @@ function byteCount(n: number): number {
  */
 export function octetStringValue(ber: Buffer): Buffer {
   const [value, end] = readOctetString(ber, 0);
-  if (end !== ber.length) throw new NotASignatureError('the signed content has bytes after its end');
+  if (end !== ber.length)
+    throw new NotASignatureError('the signed content has bytes after its end');
   return value;
 }
 
 function readOctetString(ber: Buffer, at: number): [Buffer, number] {
   const tag = ber[at];
-  if (tag !== 0x04 && tag !== 0x24) throw new NotASignatureError(`the signed content is not an OCTET STRING (tag 0x${(tag ?? 0).toString(16)})`);
+  if (tag !== 0x04 && tag !== 0x24)
+    throw new NotASignatureError(
+      `the signed content is not an OCTET STRING (tag 0x${(tag ?? 0).toString(16)})`,
+    );
   const [length, contentStart] = readLength(ber, at + 1);
   let start = contentStart;
   if (tag === 0x04) {
-    if (length === undefined || start + length > ber.length) throw new NotASignatureError('the signed content is cut short');
+    if (length === undefined || start + length > ber.length)
+      throw new NotASignatureError('the signed content is cut short');
     return [ber.subarray(start, start + length), start + length];
   }
   const segments: Buffer[] = [];
   const stop = length === undefined ? Infinity : start + length;
   while (start < stop) {
-    if (length === undefined && ber[start] === 0 && ber[start + 1] === 0) return [Buffer.concat(segments), start + 2];
+    if (length === undefined && ber[start] === 0 && ber[start + 1] === 0)
+      return [Buffer.concat(segments), start + 2];
     if (start >= ber.length) throw new NotASignatureError('the signed content is cut short');
     const [segment, next] = readOctetString(ber, start);
     segments.push(segment);
@@ -173,7 +211,8 @@ function readLength(ber: Buffer, at: number): [number | undefined, number] {
   if (first < 0x80) return [first, at + 1];
   if (first === 0x80) return [undefined, at + 1];
   const count = first & 0x7f;
-  if (count > 4 || at + 1 + count > ber.length) throw new NotASignatureError('the signed content has a length it cannot have');
+  if (count > 4 || at + 1 + count > ber.length)
+    throw new NotASignatureError('the signed content has a length it cannot have');
   return [ber.readUIntBE(at + 1, count), at + 1 + count];
 }
 
@@ -198,10 +237,20 @@ function readObjectIdentifier(der: Buffer): string | undefined {
  */
 export function readTime(der: Buffer): Date | undefined {
   const text = der.subarray(2, 2 + der[1]).toString('latin1');
-  const m = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:Z|([+-])(\d{2})(\d{2}))$/.exec(text);
-  if (!m || (der[0] !== 0x17 && der[0] !== 0x18) || (der[0] === 0x17) !== (m[1].length === 2)) return undefined;
+  const m = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:Z|([+-])(\d{2})(\d{2}))$/.exec(
+    text,
+  );
+  if (!m || (der[0] !== 0x17 && der[0] !== 0x18) || (der[0] === 0x17) !== (m[1].length === 2))
+    return undefined;
   const year = m[1].length === 4 ? Number(m[1]) : Number(m[1]) + (Number(m[1]) < 50 ? 2000 : 1900);
-  const local = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const local = Date.UTC(
+    year,
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+  );
   const offsetMinutes = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0;
   return new Date(local - offsetMinutes * 60_000);
 }

@@ -31,28 +31,46 @@ export const DEFAULT_IDENTITY_DOCUMENT_DAYS = 365;
 export function readIdentityDocument(bytes: Buffer): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** The checks that say what was expected of a document; every other check is about its signature. */
-export const EXPECTATION_CHECKS: ReadonlySet<string> = new Set(['product-code', 'account', 'instance-id']);
+export const EXPECTATION_CHECKS: ReadonlySet<string> = new Set([
+  'product-code',
+  'account',
+  'instance-id',
+]);
 
-const PRODUCT_CODE_FIELDS = ['marketplaceProductCodes', 'billingProducts', 'devpayProductCodes'] as const;
+const PRODUCT_CODE_FIELDS = [
+  'marketplaceProductCodes',
+  'billingProducts',
+  'devpayProductCodes',
+] as const;
 
 /** Where the document carries `code`: the field holding it (null when none does) and every code it carries. */
-export function productCodeIn(document: Record<string, unknown>, code: string): { field: string | null; found: { field: string; code: string }[] } {
+export function productCodeIn(
+  document: Record<string, unknown>,
+  code: string,
+): { field: string | null; found: { field: string; code: string }[] } {
   const found = PRODUCT_CODE_FIELDS.flatMap((field) => {
     const codes = document[field];
-    return Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string').map((c) => ({ field, code: c })) : [];
+    return Array.isArray(codes)
+      ? codes.filter((c): c is string => typeof c === 'string').map((c) => ({ field, code: c }))
+      : [];
   });
   return { field: found.find((f) => f.code === code)?.field ?? null, found };
 }
 
 /** One check per expectation given, in the order product code, account, instance. */
-export function expectationChecks(document: Record<string, unknown>, expected: IdentityExpectations): IdentityCheck[] {
+export function expectationChecks(
+  document: Record<string, unknown>,
+  expected: IdentityExpectations,
+): IdentityCheck[] {
   const checks: IdentityCheck[] = [];
   if (expected.productCode !== undefined) {
     const { field, found } = productCodeIn(document, expected.productCode);
@@ -71,7 +89,9 @@ export function expectationChecks(document: Record<string, unknown>, expected: I
     checks.push({
       name: 'account',
       ok,
-      detail: ok ? `the document is from account ${account}, the one expected` : `the document is from account ${String(document.accountId)}, not ${account}`,
+      detail: ok
+        ? `the document is from account ${account}, the one expected`
+        : `the document is from account ${String(document.accountId)}, not ${account}`,
     });
   }
   if (expected.instanceId !== undefined) {
@@ -131,7 +151,11 @@ export function utcWords(date: Date): string {
  * The warning for a document from an instance started more than `maxAgeDays` before `now`;
  * undefined when it is younger or has no pendingTime.
  */
-export function ageWarning(document: Record<string, unknown>, maxAgeDays: number, now: Date): string | undefined {
+export function ageWarning(
+  document: Record<string, unknown>,
+  maxAgeDays: number,
+  now: Date,
+): string | undefined {
   const started = startedAt(document);
   if (!started) return undefined;
   const days = daysBetween(started, now);

@@ -59,11 +59,15 @@ export function readPastedSignature(text: string, what: string, path: string): B
     .replace(/^\uFEFF/, '')
     .replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, '')
     .replace(/\s+/g, '');
-  if (body === '') throw new NotASignatureError(`${what} is empty: paste the whole output of the instance metadata call`);
+  if (body === '')
+    throw new NotASignatureError(
+      `${what} is empty: paste the whole output of the instance metadata call`,
+    );
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 === 1) {
     const bad = body.match(/[^A-Za-z0-9+/=]/)?.[0];
     throw new NotASignatureError(
-      `${what} is not base64${bad ? ` (it holds "${bad}")` : ''}: ` + 'paste what the instance metadata service returned, nothing else',
+      `${what} is not base64${bad ? ` (it holds "${bad}")` : ''}: ` +
+        'paste what the instance metadata service returned, nothing else',
     );
   }
   return Buffer.from(body, 'base64');

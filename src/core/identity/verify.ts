@@ -2,7 +2,14 @@
 // `/pkcs7` (SHA-1 with DSA; RSA in China) and `/rsa2048` (SHA-256 with RSA-2048) are CMS
 // SignedData; `/signature` is a bare RSA SHA-256 signature over the document's bytes.
 import { createHash, verify as verifySignature } from 'node:crypto';
-import { certificatesFor, awsIdentityCertificates, trust, type IdentityCertificate, type IdentityMethod, type TrustedCertificate } from './certificates';
+import {
+  certificatesFor,
+  awsIdentityCertificates,
+  trust,
+  type IdentityCertificate,
+  type IdentityMethod,
+  type TrustedCertificate,
+} from './certificates';
 import { ID_DATA, parseSignedData, sameSerial, type CmsSigner } from './cms';
 import {
   ageWarning,
@@ -89,25 +96,42 @@ const SIGNATURE_KEYS: Record<string, string> = {
  * signature at all (not base64, not SignedData, a PKCS7 without a document and none given);
  * every other failure is a check that does not hold, with its reason.
  */
-export function verifyIdentity(input: IdentityInput, expected: IdentityExpectations = {}, options: VerifyOptions = {}): IdentityVerification {
+export function verifyIdentity(
+  input: IdentityInput,
+  expected: IdentityExpectations = {},
+  options: VerifyOptions = {},
+): IdentityVerification {
   const trusted = options.certificates ? trust(options.certificates) : awsIdentityCertificates();
-  const outcome = input.method === 'signature' ? verifyBareSignature(input, trusted) : verifyPkcs7(input, trusted);
+  const outcome =
+    input.method === 'signature'
+      ? verifyBareSignature(input, trusted)
+      : verifyPkcs7(input, trusted);
   const document = readIdentityDocument(outcome.signedBytes);
   const checks = [
     ...outcome.checks,
     {
       name: 'document',
       ok: document !== undefined,
-      detail: document ? 'the signed bytes are an instance identity document' : 'the signed bytes are not a JSON instance identity document',
+      detail: document
+        ? 'the signed bytes are an instance identity document'
+        : 'the signed bytes are not a JSON instance identity document',
     },
     ...expectationChecks(document ?? {}, expected),
   ];
   const reasons = checks.filter((c) => !c.ok).map((c) => c.detail);
-  const verified = outcome.certificate !== undefined && checks.every((c) => c.ok || EXPECTATION_CHECKS.has(c.name));
+  const verified =
+    outcome.certificate !== undefined &&
+    checks.every((c) => c.ok || EXPECTATION_CHECKS.has(c.name));
   const fields = document ?? {};
   const code = expected.productCode;
   const field = code === undefined ? null : productCodeIn(fields, code).field;
-  const warning = verified ? ageWarning(fields, expected.maxAgeDays ?? DEFAULT_IDENTITY_DOCUMENT_DAYS, options.now ?? new Date()) : undefined;
+  const warning = verified
+    ? ageWarning(
+        fields,
+        expected.maxAgeDays ?? DEFAULT_IDENTITY_DOCUMENT_DAYS,
+        options.now ?? new Date(),
+      )
+    : undefined;
   return {
     verified,
     confirmed: verified && reasons.length === 0,
@@ -131,17 +155,25 @@ interface Outcome {
 function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outcome {
   const what = `the /${input.method} signature`;
   const bytes = readPastedSignature(input.signature, what, input.method);
-  if (bytes[0] !== 0x30) throw new NotASignatureError(`${what} is base64 but not a PKCS7 (a bare signature? use --signature)`);
+  if (bytes[0] !== 0x30)
+    throw new NotASignatureError(
+      `${what} is base64 but not a PKCS7 (a bare signature? use --signature)`,
+    );
   const signed = parseSignedData(bytes);
   const content = signed.content ?? input.document;
-  if (!content) throw new NotASignatureError(`${what} does not carry the document: give the document too (--document FILE)`);
+  if (!content)
+    throw new NotASignatureError(
+      `${what} does not carry the document: give the document too (--document FILE)`,
+    );
   const checks: IdentityCheck[] = [];
   if (signed.content && input.document) {
     const form = documentForms(input.document).find((f) => f.bytes.equals(signed.content!));
     checks.push({
       name: 'document-matches',
       ok: form !== undefined,
-      detail: form ? `the document given is the one signed (${form.note})` : 'the document given is not the one signed: trust only the signed one, shown here',
+      detail: form
+        ? `the document given is the one signed (${form.note})`
+        : 'the document given is not the one signed: trust only the signed one, shown here',
     });
   }
   const data = signed.contentType === ID_DATA;
@@ -153,17 +185,29 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
       : `the signature covers content of another type (OID ${signed.contentType}), never a document`,
   });
   if (signed.signers.length !== 1) {
-    checks.push({ name: 'signature', ok: false, detail: `the PKCS7 has ${signed.signers.length} signers, and AWS signs with exactly one` });
+    checks.push({
+      name: 'signature',
+      ok: false,
+      detail: `the PKCS7 has ${signed.signers.length} signers, and AWS signs with exactly one`,
+    });
     return { checks, signedBytes: content };
   }
   const signer = signed.signers[0];
   if (signer.unreadable) {
-    checks.push({ name: 'signature', ok: false, detail: `its signer cannot be read (${signer.unreadable}), and AWS's always can` });
+    checks.push({
+      name: 'signature',
+      ok: false,
+      detail: `its signer cannot be read (${signer.unreadable}), and AWS's always can`,
+    });
     return { checks, signedBytes: content };
   }
   const digestName = DIGESTS[signer.digestAlgorithm];
   if (!digestName) {
-    checks.push({ name: 'signature', ok: false, detail: `its digest algorithm (OID ${signer.digestAlgorithm}) is not one AWS uses` });
+    checks.push({
+      name: 'signature',
+      ok: false,
+      detail: `its digest algorithm (OID ${signer.digestAlgorithm}) is not one AWS uses`,
+    });
     return { checks, signedBytes: content };
   }
   const digestWords = digestName.toUpperCase().replace('SHA', 'SHA-');
@@ -204,7 +248,9 @@ function verifyPkcs7(input: IdentityInput, trusted: TrustedCertificate[]): Outco
   checks.push({
     name: 'signature',
     ok: found.certificate !== undefined,
-    detail: found.certificate ? `signed by AWS, checked with ${found.certificate.name}${time}` : found.why,
+    detail: found.certificate
+      ? `signed by AWS, checked with ${found.certificate.name}${time}`
+      : found.why,
   });
   return { checks, certificate: found.certificate, signedBytes: content };
 }
@@ -246,8 +292,14 @@ function signerCertificate(
 
 function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]): Outcome {
   const signature = readPastedSignature(input.signature, 'the /signature value', 'signature');
-  if (signature[0] === 0x30 && signature.length > 300) throw new NotASignatureError('the /signature value looks like a PKCS7: use --pkcs7 (or --rsa2048)');
-  if (!input.document) throw new NotASignatureError('the /signature value signs the document, which was not given: give --document FILE');
+  if (signature[0] === 0x30 && signature.length > 300)
+    throw new NotASignatureError(
+      'the /signature value looks like a PKCS7: use --pkcs7 (or --rsa2048)',
+    );
+  if (!input.document)
+    throw new NotASignatureError(
+      'the /signature value signs the document, which was not given: give --document FILE',
+    );
   const mistake = notPastedOutput(input.document.toString('utf8'), 'the document', 'document');
   if (mistake) throw new NotASignatureError(mistake);
   const forms = documentForms(input.document);
@@ -259,7 +311,13 @@ function verifyBareSignature(input: IdentityInput, trusted: TrustedCertificate[]
         return {
           certificate,
           signedBytes: form.bytes,
-          checks: [{ name: 'signature', ok: true, detail: `signed by AWS, checked with ${certificate.name} (the document ${form.note})` }],
+          checks: [
+            {
+              name: 'signature',
+              ok: true,
+              detail: `signed by AWS, checked with ${certificate.name} (the document ${form.note})`,
+            },
+          ],
         };
       }
     }

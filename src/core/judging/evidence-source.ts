@@ -46,7 +46,9 @@ export interface Heard<T> {
 }
 
 /** Every held source's answer to one question, each under its kind; a source not held is absent. */
-export type Hearing<Q extends Question> = { readonly [K in SourceKind]?: Heard<SourceAnswers[K][Q]> };
+export type Hearing<Q extends Question> = {
+  readonly [K in SourceKind]?: Heard<SourceAnswers[K][Q]>;
+};
 
 /**
  * One source of entitlement evidence, as a Judgement asks it. Pure: the same `on` gives the same answers. `account`

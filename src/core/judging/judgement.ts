@@ -1,7 +1,15 @@
 // The verdicts of one moment: every source of entitlement evidence the product holds, judged on one day under one
 // eligibility policy. Each source answers in its own typed words, beside its origin and age; nothing here fuses them
 // (issue 20 does), so a caller shows each source's answer apart and says where it came from.
-import type { EvidenceSource, Heard, Hearing, JudgingOn, Question, SourceAnswers, SourceKind } from './evidence-source';
+import type {
+  EvidenceSource,
+  Heard,
+  Hearing,
+  JudgingOn,
+  Question,
+  SourceAnswers,
+  SourceKind,
+} from './evidence-source';
 import type { ReportsEvidence } from './reports-evidence';
 
 /**
@@ -40,9 +48,12 @@ export class Judgement {
     return (this.freshnessHeard ??= this.hear((source) => source.freshness(this.on)));
   }
 
-  private hear<Q extends Question>(ask: (source: EvidenceSource<SourceKind>) => SourceAnswers[SourceKind][Q]): Hearing<Q> {
+  private hear<Q extends Question>(
+    ask: (source: EvidenceSource<SourceKind>) => SourceAnswers[SourceKind][Q],
+  ): Hearing<Q> {
     const heard: Partial<Record<SourceKind, Heard<unknown>>> = {};
-    for (const source of Object.values(this.sources) as EvidenceSource<SourceKind>[]) heard[source.kind] = { origin: source.origin, answer: ask(source) };
+    for (const source of Object.values(this.sources) as EvidenceSource<SourceKind>[])
+      heard[source.kind] = { origin: source.origin, answer: ask(source) };
     return heard as Hearing<Q>;
   }
 }

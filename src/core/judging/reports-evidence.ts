@@ -17,7 +17,11 @@ export class ReportsEvidence implements EvidenceSource<'reports'> {
     readonly store: SubscriptionStore,
     readonly files: number,
   ) {
-    this.origin = { source: 'reports', from: `${files} report file${files === 1 ? '' : 's'}`, newest: store.latestReportDate() };
+    this.origin = {
+      source: 'reports',
+      from: `${files} report file${files === 1 ? '' : 's'}`,
+      newest: store.latestReportDate(),
+    };
   }
 
   account(account: string, on: JudgingOn): AccountVerdict {

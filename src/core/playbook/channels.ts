@@ -11,9 +11,18 @@ export interface PurchaseChannels {
 }
 
 /** The channels of the purchase path with id `pathId`, or undefined when the playbook has no such path. */
-export function channelsForPurchase(playbook: LinePlaybook, pathId: string): PurchaseChannels | undefined {
+export function channelsForPurchase(
+  playbook: LinePlaybook,
+  pathId: string,
+): PurchaseChannels | undefined {
   const path = playbook.purchasePaths.find((p) => p.id === pathId);
   if (!path) return undefined;
-  const applies = path.channels.map((id) => playbook.channels.find((c) => c.id === id)).filter((c): c is Channel => c !== undefined);
-  return { path, applies, doesNotApply: playbook.channels.filter((c) => !path.channels.includes(c.id)) };
+  const applies = path.channels
+    .map((id) => playbook.channels.find((c) => c.id === id))
+    .filter((c): c is Channel => c !== undefined);
+  return {
+    path,
+    applies,
+    doesNotApply: playbook.channels.filter((c) => !path.channels.includes(c.id)),
+  };
 }

@@ -8,7 +8,13 @@
 //
 // An invalid team file never stops the tool: its problems are reported and the default is used.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { walkBrackets } from '../text';
 import { describeBytes, NamedFileError, openRegularFile } from '../files';
 import { lastAtMost } from '../sorted-numbers';
@@ -16,7 +22,14 @@ import type { Problem } from '../domain';
 import schema from '../../../schema/playbook.schema.json';
 import defaultDocument from './default-playbook.json';
 import { crossCheck } from './cross-check';
-import { LINE_SECTIONS, PLAYBOOK_SECTIONS, type LineSection, type Playbook, type PlaybookSection, type SupportLine } from './types';
+import {
+  LINE_SECTIONS,
+  PLAYBOOK_SECTIONS,
+  type LineSection,
+  type Playbook,
+  type PlaybookSection,
+  type SupportLine,
+} from './types';
 
 export const TEAM_PLAYBOOK_PATH = '.support-desk/playbook.json';
 export const DEFAULT_PLAYBOOK_FILE = '(default playbook)';
@@ -82,7 +95,8 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
           line: 1,
           severity: 'error',
           path: '',
-          message: 'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}',
+          message:
+            'the file is empty: write a JSON object with the sections to replace, e.g. {"contacts": {...}}',
         },
       ],
     };
@@ -90,7 +104,10 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
   const beyondLimits = sizeProblem(Buffer.byteLength(text), file) ?? depthProblem(text, file);
   if (beyondLimits) return { problems: [beyondLimits] };
   const parseErrors: ParseError[] = [];
-  const root = parseTree(text.replace(/^\uFEFF/, ' '), parseErrors, { disallowComments: true, allowTrailingComma: false });
+  const root = parseTree(text.replace(/^\uFEFF/, ' '), parseErrors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
   const lines = lineStarts(text);
   if (parseErrors.length > 0 || !root) {
     // Only the first syntax error: the ones after it are mostly the parser losing its footing.
@@ -120,12 +137,20 @@ export function checkPlaybookText(text: string, file: string): CheckedDocument {
  * playbook had no lines (the flat shape), so an old team file keeps working. Team lines merge by id: each
  * section a team line has replaces that line's section; a line with a new id is added.
  */
-function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Playbook; overridden: PlaybookSection[] } {
+function mergePlaybook(
+  base: Playbook,
+  team: Partial<Playbook>,
+): { playbook: Playbook; overridden: PlaybookSection[] } {
   const overridden = PLAYBOOK_SECTIONS.filter((section) => team[section] !== undefined);
   const playbook = { ...base } as Record<string, unknown>;
   for (const section of overridden) if (section !== 'lines') playbook[section] = team[section];
   const everywhere = LINE_SECTIONS.filter((section) => team[section] !== undefined);
-  const lines = base.lines.map((line) => Object.fromEntries(Object.entries(line).filter(([key]) => !everywhere.includes(key as LineSection))) as SupportLine);
+  const lines = base.lines.map(
+    (line) =>
+      Object.fromEntries(
+        Object.entries(line).filter(([key]) => !everywhere.includes(key as LineSection)),
+      ) as SupportLine,
+  );
   for (const teamLine of team.lines ?? []) {
     const at = lines.findIndex((line) => line.id === teamLine.id);
     if (at === -1) lines.push(teamLine);
@@ -136,7 +161,11 @@ function mergePlaybook(base: Playbook, team: Partial<Playbook>): { playbook: Pla
 }
 
 /** Combines a team document (already parsed) with the default; any problem means the default is used. */
-function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: string): LoadedPlaybook {
+function resolvePlaybook(
+  checked: CheckedDocument,
+  teamFile: string,
+  teamText: string,
+): LoadedPlaybook {
   const base = defaultPlaybook();
   const fallback = (problems: PlaybookProblem[]): LoadedPlaybook => ({
     playbook: base,
@@ -148,7 +177,14 @@ function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: s
   if (!checked.document) return fallback(checked.problems);
   const { playbook, overridden } = mergePlaybook(base, checked.document);
   const cross = crossCheck(playbook);
-  if (cross.length === 0) return { playbook, teamFile, overridden, teamLines: (checked.document.lines ?? []).map((l) => l.id), problems: [] };
+  if (cross.length === 0)
+    return {
+      playbook,
+      teamFile,
+      overridden,
+      teamLines: (checked.document.lines ?? []).map((l) => l.id),
+      problems: [],
+    };
   // Blame the team file only for what it supplied; the rest came from the default.
   const root = parseTree(teamText.replace(/^\uFEFF/, ' '));
   const lines = lineStarts(teamText);
@@ -171,9 +207,15 @@ function resolvePlaybook(checked: CheckedDocument, teamFile: string, teamText: s
  * A merged line's index is not the team file's: the team line is found by id ("/lines/3/scope" may be
  * the team's "/lines/0/scope").
  */
-function pathInTeamFile(path: string, merged: Playbook, team: Partial<Playbook>, overridden: PlaybookSection[]): string | undefined {
+function pathInTeamFile(
+  path: string,
+  merged: Playbook,
+  team: Partial<Playbook>,
+  overridden: PlaybookSection[],
+): string | undefined {
   const [, section, index, key, ...rest] = path.split('/');
-  if (section !== 'lines') return overridden.includes(section as PlaybookSection) ? path : undefined;
+  if (section !== 'lines')
+    return overridden.includes(section as PlaybookSection) ? path : undefined;
   const id = merged.lines[Number(index)]?.id;
   const at = (team.lines ?? []).findIndex((line) => line.id === id);
   if (at === -1) return undefined;
@@ -186,15 +228,36 @@ function pathInTeamFile(path: string, merged: Playbook, team: Partial<Playbook>,
  * an unreadable or invalid one yields problems and the default.
  */
 export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlaybook> {
-  if (teamFile === null) return { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] };
+  if (teamFile === null)
+    return {
+      playbook: defaultPlaybook(),
+      teamFile: null,
+      overridden: [],
+      teamLines: [],
+      problems: [],
+    };
   let text: string;
   try {
     const read = await readUnlessTooBig(teamFile);
-    if (typeof read !== 'string') return { playbook: defaultPlaybook(), teamFile, overridden: [], teamLines: [], problems: withFallbackNote([read], teamFile) };
+    if (typeof read !== 'string')
+      return {
+        playbook: defaultPlaybook(),
+        teamFile,
+        overridden: [],
+        teamLines: [],
+        problems: withFallbackNote([read], teamFile),
+      };
     text = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] };
+    if (code === 'ENOENT')
+      return {
+        playbook: defaultPlaybook(),
+        teamFile: null,
+        overridden: [],
+        teamLines: [],
+        problems: [],
+      };
     return {
       playbook: defaultPlaybook(),
       teamFile,
@@ -257,17 +320,41 @@ function depthProblem(text: string, file: string): PlaybookProblem | undefined {
 }
 
 function withFallbackNote(problems: PlaybookProblem[], teamFile: string): PlaybookProblem[] {
-  return [...problems, { file: teamFile, line: 1, severity: 'warning', path: '', message: 'using the default playbook until these errors are fixed' }];
+  return [
+    ...problems,
+    {
+      file: teamFile,
+      line: 1,
+      severity: 'warning',
+      path: '',
+      message: 'using the default playbook until these errors are fixed',
+    },
+  ];
 }
 
-function schemaProblems(errors: ErrorObject[], root: Node, lines: number[], file: string): PlaybookProblem[] {
+function schemaProblems(
+  errors: ErrorObject[],
+  root: Node,
+  lines: number[],
+  file: string,
+): PlaybookProblem[] {
   // "must match then schema" only repeats the error inside "then".
   const problems = errors
     .filter((e) => e.keyword !== 'if')
     .map((e) => {
-      const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-      const path = extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
-      return { file, line: lineOfPath(root, lines, path), severity: 'error' as const, path, message: `${path || '/'}: ${describeSchemaError(e)}` };
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? (e.params as { additionalProperty: string }).additionalProperty
+          : undefined;
+      const path =
+        extra === undefined ? e.instancePath : `${e.instancePath}/${escapePointer(extra)}`;
+      return {
+        file,
+        line: lineOfPath(root, lines, path),
+        severity: 'error' as const,
+        path,
+        message: `${path || '/'}: ${describeSchemaError(e)}`,
+      };
     });
   return problems.sort((a, b) => a.line - b.line);
 }

@@ -9,8 +9,12 @@ export const SCOPE_MATCHING =
 
 const COMMON = new Set(
   'a an the and or of to for in on at by with from via my our your their his her its is are was be been can could cannot '
-    .concat('i we you they it this that these those how what why when where who do does did not no please help need want issue issues problem ')
-    .concat('regarding about through get got getting have has having will would should customer customers')
+    .concat(
+      'i we you they it this that these those how what why when where who do does did not no please help need want issue issues problem ',
+    )
+    .concat(
+      'regarding about through get got getting have has having will would should customer customers',
+    )
     .split(' '),
 );
 
@@ -39,7 +43,11 @@ export function searchScope(scope: ScopeSection, request: string): ScopeAnswer {
   const managed = new Set(scope.managedServices?.includes ?? []);
   const items = [
     ...scope.inScope.map((i) => ({ kind: 'in-scope' as const, item: i.item, source: i.source })),
-    ...scope.outOfScope.map((i) => ({ kind: managed.has(i.item) ? ('managed-service' as const) : ('out-of-scope' as const), item: i.item, source: i.source })),
+    ...scope.outOfScope.map((i) => ({
+      kind: managed.has(i.item) ? ('managed-service' as const) : ('out-of-scope' as const),
+      item: i.item,
+      source: i.source,
+    })),
   ].map((i) => ({ ...i, itemWords: new Set(scopeWords(i.item)) }));
   const spread = new Map<string, number>();
   for (const i of items) for (const w of i.itemWords) spread.set(w, (spread.get(w) ?? 0) + 1);
@@ -47,7 +55,13 @@ export function searchScope(scope: ScopeSection, request: string): ScopeAnswer {
   const matches = items
     .map(({ kind, item, source, itemWords }) => {
       const words = asked.filter((w) => itemWords.has(w));
-      return { kind, item, source, words, score: words.reduce((sum, w) => sum + 1 / spread.get(w)!, 0) };
+      return {
+        kind,
+        item,
+        source,
+        words,
+        score: words.reduce((sum, w) => sum + 1 / spread.get(w)!, 0),
+      };
     })
     .filter((m) => m.words.length > 0)
     .sort((a, b) => b.score - a.score || b.words.length - a.words.length)

@@ -35,7 +35,11 @@ export function productsOfAccount(store: SubscriptionStore, account: string): Cu
   const ids = [...new Set(store.recordsForAccount(account).map((r) => r.productId))];
   return ids.map((productId) => {
     const info = store.productInfo(productId);
-    return { productId, ...(info?.productCode ? { productCode: info.productCode } : {}), ...(info?.productTitle ? { productTitle: info.productTitle } : {}) };
+    return {
+      productId,
+      ...(info?.productCode ? { productCode: info.productCode } : {}),
+      ...(info?.productTitle ? { productTitle: info.productTitle } : {}),
+    };
   });
 }
 
@@ -44,7 +48,9 @@ export function describeLineProducts(products: LineProducts = {}): string {
   const parts = [
     products.ids?.length ? `product ids ${products.ids.join(', ')}` : '',
     products.codes?.length ? `product codes ${products.codes.join(', ')}` : '',
-    products.titles?.length ? `titles containing ${products.titles.map((t) => `"${t}"`).join(' or ')}` : '',
+    products.titles?.length
+      ? `titles containing ${products.titles.map((t) => `"${t}"`).join(' or ')}`
+      : '',
     products.accounts?.length ? `accounts ${products.accounts.join(', ')}` : '',
   ].filter(Boolean);
   return parts.join('; ') || 'no products or accounts listed (reached with --line)';
@@ -55,12 +61,18 @@ export function describeLineProducts(products: LineProducts = {}): string {
  * the account first (an account a partner resells is the partner's customer, whatever it runs), then the
  * lines of its products, each group in playbook order.
  */
-export function linesForCustomer(playbook: Playbook, account: string | undefined, products: readonly CustomerProduct[]): LineMatch[] {
+export function linesForCustomer(
+  playbook: Playbook,
+  account: string | undefined,
+  products: readonly CustomerProduct[],
+): LineMatch[] {
   const byAccount: LineMatch[] = [];
   const matches: LineMatch[] = [];
   for (const line of playbook.lines) {
     const reasons = [
-      ...(account && line.products?.accounts?.includes(account) ? [`account ${account} is one of the accounts the ${line.name} line covers`] : []),
+      ...(account && line.products?.accounts?.includes(account)
+        ? [`account ${account} is one of the accounts the ${line.name} line covers`]
+        : []),
       ...products.flatMap((product) => {
         const basis = matchBasis(line.products ?? {}, product);
         if (!basis) return [];
@@ -68,16 +80,22 @@ export function linesForCustomer(playbook: Playbook, account: string | undefined
         return [`product ${product.productId}${title} is in the ${line.name} line: ${basis}`];
       }),
     ];
-    if (reasons.length > 0) (account && line.products?.accounts?.includes(account) ? byAccount : matches).push({ line, reasons });
+    if (reasons.length > 0)
+      (account && line.products?.accounts?.includes(account) ? byAccount : matches).push({
+        line,
+        reasons,
+      });
   }
   return [...byAccount, ...matches];
 }
 
 function matchBasis(listed: LineProducts, product: CustomerProduct): string | undefined {
   if (listed.ids?.includes(product.productId)) return 'the line lists its product id';
-  if (product.productCode && listed.codes?.includes(product.productCode)) return `the line lists its product code ${product.productCode}`;
+  if (product.productCode && listed.codes?.includes(product.productCode))
+    return `the line lists its product code ${product.productCode}`;
   const title = product.productTitle?.toLowerCase();
-  const word = title === undefined ? undefined : listed.titles?.find((t) => title.includes(t.toLowerCase()));
+  const word =
+    title === undefined ? undefined : listed.titles?.find((t) => title.includes(t.toLowerCase()));
   return word === undefined ? undefined : `its title has "${word}"`;
 }
 
@@ -86,14 +104,25 @@ function matchBasis(listed: LineProducts, product: CustomerProduct): string | un
  * line covering the customer, else the playbook's default line. Throws a RangeError naming the known lines
  * when `asked` is not a line id.
  */
-export function chooseLine(playbook: Playbook, account: string | undefined, products: readonly CustomerProduct[], asked?: string): LineChoice {
+export function chooseLine(
+  playbook: Playbook,
+  account: string | undefined,
+  products: readonly CustomerProduct[],
+  asked?: string,
+): LineChoice {
   const matches = linesForCustomer(playbook, account, products);
   if (asked !== undefined && asked !== '') {
     const line = findLine(playbook, asked);
     const covering = matches.find((m) => m.line.id === line.id);
-    return { line, by: 'asked', matches, why: covering ? covering.reasons : [`the ${line.name} line was chosen by hand`] };
+    return {
+      line,
+      by: 'asked',
+      matches,
+      why: covering ? covering.reasons : [`the ${line.name} line was chosen by hand`],
+    };
   }
-  if (matches.length > 0) return { line: matches[0].line, by: 'customer', matches, why: matches[0].reasons };
+  if (matches.length > 0)
+    return { line: matches[0].line, by: 'customer', matches, why: matches[0].reasons };
   const line = findLine(playbook, playbook.defaultLine);
   const held = products.map((p) => p.productId);
   const why =
@@ -108,24 +137,35 @@ export function chooseLine(playbook: Playbook, account: string | undefined, prod
  * the template, else the first line that has it; undefined when no line does.
  */
 export function lineForTemplate(playbook: Playbook, templateId: string): string | undefined {
-  const has = (id: string) => lineList(playbook, findLine(playbook, id), 'caseTemplates').some((t) => t.id === templateId);
-  return has(playbook.defaultLine) ? playbook.defaultLine : playbook.lines.find((l) => has(l.id))?.id;
+  const has = (id: string) =>
+    lineList(playbook, findLine(playbook, id), 'caseTemplates').some((t) => t.id === templateId);
+  return has(playbook.defaultLine)
+    ? playbook.defaultLine
+    : playbook.lines.find((l) => has(l.id))?.id;
 }
 
 /** The line with id `id`; a RangeError naming the known ids when there is none. */
 export function findLine(playbook: Playbook, id: string): SupportLine {
   const line = playbook.lines.find((l) => l.id === id);
-  if (!line) throw new RangeError(`no support line "${id}"; the playbook's lines: ${playbook.lines.map((l) => l.id).join(', ')}`);
+  if (!line)
+    throw new RangeError(
+      `no support line "${id}"; the playbook's lines: ${playbook.lines.map((l) => l.id).join(', ')}`,
+    );
   return line;
 }
 
 type ListSection = 'channels' | 'purchasePaths' | 'faq' | 'caseTemplates';
 
 /** What identifies an entry of a list section (an id; a FAQ entry's question), so a line's own entry replaces the shared one. */
-const keyOf = (entry: object): string => ('id' in entry ? String(entry.id) : String((entry as { question: string }).question));
+const keyOf = (entry: object): string =>
+  'id' in entry ? String(entry.id) : String((entry as { question: string }).question);
 
 /** A list section of `line`: its own entries first, then the shared (top-level) ones it does not replace. */
-export function lineList<S extends ListSection>(playbook: Playbook, line: SupportLine, section: S): NonNullable<Playbook[S]> {
+export function lineList<S extends ListSection>(
+  playbook: Playbook,
+  line: SupportLine,
+  section: S,
+): NonNullable<Playbook[S]> {
   const own: object[] = line[section] ?? [];
   const ownKeys = new Set(own.map(keyOf));
   const shared = (playbook[section] ?? []).filter((entry: object) => !ownKeys.has(keyOf(entry)));
@@ -141,16 +181,22 @@ export function lineView(playbook: Playbook, lineId: string = playbook.defaultLi
   const line = findLine(playbook, lineId);
   const scope = line.scope ?? playbook.scope;
   const contacts = line.contacts ?? playbook.contacts;
-  if (!scope || !contacts) throw new Error(`support line "${line.id}" has no ${scope ? 'contacts' : 'scope'}`);
+  if (!scope || !contacts)
+    throw new Error(`support line "${line.id}" has no ${scope ? 'contacts' : 'scope'}`);
   const accountSetup = line.accountSetup ?? playbook.accountSetup;
   const channels = lineList(playbook, line, 'channels');
   const purchasePaths = lineList(playbook, line, 'purchasePaths');
   const caseTemplates = lineList(playbook, line, 'caseTemplates');
   // A channel another line defines, named by this line's templates or purchase paths (a flat-shape team
   // file's templates name any channel of the desk), comes along: the case must say where it goes.
-  const named = new Set([...caseTemplates.flatMap((t) => (t.channel ? [t.channel] : [])), ...purchasePaths.flatMap((p) => p.channels)]);
+  const named = new Set([
+    ...caseTemplates.flatMap((t) => (t.channel ? [t.channel] : [])),
+    ...purchasePaths.flatMap((p) => p.channels),
+  ]);
   for (const other of playbook.lines)
-    for (const channel of other.channels ?? []) if (named.has(channel.id) && !channels.some((c) => c.id === channel.id)) channels.push(channel);
+    for (const channel of other.channels ?? [])
+      if (named.has(channel.id) && !channels.some((c) => c.id === channel.id))
+        channels.push(channel);
   return {
     name: playbook.name,
     line: { id: line.id, name: line.name, ...(line.summary ? { summary: line.summary } : {}) },

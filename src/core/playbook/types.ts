@@ -39,13 +39,24 @@ export interface EligibilitySection {
 export interface MarketplaceSection {
   productSupportConnection?: Fact;
   productIds?: Fact;
-  subscriptionReport: { fields: { name: string; meaning: string }[]; facts: Fact[]; source: SourceRef };
+  subscriptionReport: {
+    fields: { name: string; meaning: string }[];
+    facts: Fact[];
+    source: SourceRef;
+  };
   reportingLag: Fact;
   confirmation: {
     facts?: Fact[];
     steps: Fact[];
     sellerMustOwnProductCode: Fact;
-    example: { productCode: string; instanceId: string; ownerAccount: string; command: string; output: string; source: SourceRef };
+    example: {
+      productCode: string;
+      instanceId: string;
+      ownerAccount: string;
+      command: string;
+      output: string;
+      source: SourceRef;
+    };
   };
 }
 
@@ -101,7 +112,14 @@ export interface AccountSetupSection {
   title: string;
   appliesTo?: Fact[];
   otherwise?: Link[];
-  steps: { id: string; title: string; text: string; url?: string; menuPath?: string[]; source: SourceRef }[];
+  steps: {
+    id: string;
+    title: string;
+    text: string;
+    url?: string;
+    menuPath?: string[];
+    source: SourceRef;
+  }[];
 }
 
 export interface FaqEntry {
@@ -110,7 +128,17 @@ export interface FaqEntry {
   source: SourceRef;
 }
 
-export type FieldKind = 'text' | 'multiline' | 'instanceId' | 'amiId' | 'account' | 'region' | 'productCode' | 'filePath' | 'choice' | 'httpStatus';
+export type FieldKind =
+  | 'text'
+  | 'multiline'
+  | 'instanceId'
+  | 'amiId'
+  | 'account'
+  | 'region'
+  | 'productCode'
+  | 'filePath'
+  | 'choice'
+  | 'httpStatus';
 
 /** Playbook data a choice field takes its options from (see the schema's field.optionsFrom). */
 export type OptionsSource = 'escalationRegions' | 'faq' | 'purchasePaths';
@@ -167,7 +195,15 @@ export interface LineProducts {
 }
 
 /** The sections each support line has (its own, or the top-level one every line shares). */
-export const LINE_SECTIONS = ['scope', 'contacts', 'channels', 'purchasePaths', 'accountSetup', 'faq', 'caseTemplates'] as const;
+export const LINE_SECTIONS = [
+  'scope',
+  'contacts',
+  'channels',
+  'purchasePaths',
+  'accountSetup',
+  'faq',
+  'caseTemplates',
+] as const;
 export type LineSection = (typeof LINE_SECTIONS)[number];
 
 /** The sections of a support line; at the playbook's top level, the ones every line shares. */

@@ -58,7 +58,8 @@ const KEY_KINDS: [RegExp, SecretKind][] = [
 const NOT_SECRET_SUFFIX =
   /(?:type|url|uri|endpoint|expiry|expires(?:in|at)?|expiration|ttl|count|length|name|policy|required|enabled|file|path|stdin|arn|version|lastused|reuseprevention|age|method|algorithm)$/;
 // Short password words count only as a key's last word: DB_PASS, dbPwd, pass; not "bypass" or "compass".
-const PASSWORD_LAST_WORD = /(?:(?:^|[^A-Za-z])(?:[Pp]ass|PASS|[Pp]wd|PWD)|[a-z](?:Pass|PASS|Pwd|PWD))$/;
+const PASSWORD_LAST_WORD =
+  /(?:(?:^|[^A-Za-z])(?:[Pp]ass|PASS|[Pp]wd|PWD)|[a-z](?:Pass|PASS|Pwd|PWD))$/;
 // An environment variable whose last word is KEY (STRIPE_KEY=, APP_KEY=): a .env holds secrets so named.
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 
@@ -74,9 +75,11 @@ export function secretKindOfKey(key: string): SecretKind | undefined {
 }
 
 /** As secretKindOfKey, for an environment variable (STRIPE_KEY=); not a constant in code ("GROUPING_KEY = ..."). */
-const secretKindOfVariable = (name: string) => secretKindOfKey(name) ?? (ENV_KEY.test(name) ? 'secret' : undefined);
+const secretKindOfVariable = (name: string) =>
+  secretKindOfKey(name) ?? (ENV_KEY.test(name) ? 'secret' : undefined);
 /** As secretKindOfVariable, for a query-string parameter or a HAR name/value pair, where `code` is OAuth's. */
-const secretKindOfParameter = (name: string) => secretKindOfVariable(name) ?? (name.toLowerCase() === 'code' ? 'token' : undefined);
+const secretKindOfParameter = (name: string) =>
+  secretKindOfVariable(name) ?? (name.toLowerCase() === 'code' ? 'token' : undefined);
 
 const HEADER_KINDS: Record<string, SecretKind> = {
   authorization: 'authorization',
@@ -114,8 +117,15 @@ const NOT_A_VALUE = /^(?:true|false|null|none)$/i;
 const PLACEHOLDER = /^(?:FILE|PATH|DIR|NAME|VALUE|TEXT|ID|URL|N)$/;
 
 /** The value part of `prefix + value + suffix`, replaced when `kind` is known and not yet redacted. */
-function keepAround(prefix: string, value: string, suffix: string, kind: SecretKind | undefined, end?: number): Replacement | undefined {
-  if (!kind || value === '' || value.startsWith(ALREADY) || NOT_A_VALUE.test(value)) return undefined;
+function keepAround(
+  prefix: string,
+  value: string,
+  suffix: string,
+  kind: SecretKind | undefined,
+  end?: number,
+): Replacement | undefined {
+  if (!kind || value === '' || value.startsWith(ALREADY) || NOT_A_VALUE.test(value))
+    return undefined;
   return { text: `${prefix}${marker(kind)}${suffix}`, kind, end };
 }
 
@@ -137,7 +147,12 @@ function readAt(sticky: RegExp, text: string, from: number): string {
  * A value that opens at `from` after its key: quoted by `quote` ('"', "'", or '' for bare, read by
  * `bare`). Returns the value and where it ends, past its closing quote when it has one.
  */
-function valueAt(text: string, from: number, quote: string, bare: RegExp): { value: string; end: number; close: string } {
+function valueAt(
+  text: string,
+  from: number,
+  quote: string,
+  bare: RegExp,
+): { value: string; end: number; close: string } {
   if (quote === '') {
     const value = readAt(bare, text, from);
     return { value, end: from + value.length, close: '' };
@@ -148,7 +163,14 @@ function valueAt(text: string, from: number, quote: string, bare: RegExp): { val
 }
 
 /** The value after `prefix` (which ends with the opening quote, if any), replaced when `kind` is known. */
-function redactValue(text: string, end: number, prefix: string, quote: string, kind: SecretKind | undefined, bare = BARE_VALUE) {
+function redactValue(
+  text: string,
+  end: number,
+  prefix: string,
+  quote: string,
+  kind: SecretKind | undefined,
+  bare = BARE_VALUE,
+) {
   if (!kind) return undefined;
   const { value, end: valueEnd, close } = valueAt(text, end, quote, bare);
   return keepAround(prefix, value, close, kind, valueEnd);
@@ -177,20 +199,24 @@ function looksRandom(word: string): boolean {
 const looksLikeSecretKey = (word: string) => word.length === 40 && looksRandom(word);
 
 /** The index just past the JSON array or object that opens at `from`; the text's end when it is cut short. */
-const containerEnd = (text: string, from: number) => walkBrackets(text, from, (depth) => depth === 0, `"'`);
+const containerEnd = (text: string, from: number) =>
+  walkBrackets(text, from, (depth) => depth === 0, `"'`);
 
 // A command's words before the flag a rule looks for: at most 32, each up to 4 KiB, none the flag.
-const WORDS_BEFORE = (flag: string) => `(?:(?:[ \\t]|\\\\\\r?\\n)+(?!${flag})[^\\s|;&]{1,4096}){0,32}?(?:[ \\t]|\\\\\\r?\\n)+`;
+const WORDS_BEFORE = (flag: string) =>
+  `(?:(?:[ \\t]|\\\\\\r?\\n)+(?!${flag})[^\\s|;&]{1,4096}){0,32}?(?:[ \\t]|\\\\\\r?\\n)+`;
 
 // PEM and PGP armour, a truncated paste (no END) too: armour headers ("Proc-Type: 4,ENCRYPTED"), then
 // base64 across real newlines, spaces or \n escapes, then the END line when there is one.
 const PEM_HEADER = /\s*[A-Za-z][\w-]{0,63}: [^\r\n]{0,256}/y;
 const PEM_BODY = /[A-Za-z0-9+/=\s\\]*/y;
-const PEM_END = /-----[ \t]?END[ \t]{1,3}(?:[A-Z0-9]{1,16}[ \t]){0,4}PRIVATE[ \t]KEY(?:[ \t]BLOCK)?[ \t]?-----/y;
+const PEM_END =
+  /-----[ \t]?END[ \t]{1,3}(?:[A-Z0-9]{1,16}[ \t]){0,4}PRIVATE[ \t]KEY(?:[ \t]BLOCK)?[ \t]?-----/y;
 
 function pemEnd(text: string, from: number): number {
   let at = from;
-  for (let headers = 0; headers < 16 && readAt(PEM_HEADER, text, at) !== ''; headers++) at = PEM_HEADER.lastIndex;
+  for (let headers = 0; headers < 16 && readAt(PEM_HEADER, text, at) !== ''; headers++)
+    at = PEM_HEADER.lastIndex;
   at += readAt(PEM_BODY, text, at).length;
   return at + readAt(PEM_END, text, at).length;
 }
@@ -217,29 +243,37 @@ const cdataEnds = risingSearch(']]>');
 
 const RULES: Rule[] = [
   {
-    pattern: /-----[ \t]?BEGIN[ \t]{1,3}(?:[A-Z0-9]{1,16}[ \t]){0,4}PRIVATE[ \t]KEY(?:[ \t]BLOCK)?[ \t]?-----/g,
+    pattern:
+      /-----[ \t]?BEGIN[ \t]{1,3}(?:[A-Z0-9]{1,16}[ \t]){0,4}PRIVATE[ \t]KEY(?:[ \t]BLOCK)?[ \t]?-----/g,
     replace: (_m, _g, text, end) => ({ ...whole('private-key'), end: pemEnd(text, end) }),
   },
   {
     // PuTTY key files (.ppk, versions 2 and 3): every header and base64 line up to Private-MAC.
-    pattern: /PuTTY-User-Key-File-\d{1,3}:[^\r\n]*(?:\r?\n(?!Private-MAC:)(?:[A-Za-z][\w-]*:[^\r\n]*|[A-Za-z0-9+/=]+))*(?:\r?\nPrivate-MAC:[^\r\n]*)?/g,
+    pattern:
+      /PuTTY-User-Key-File-\d{1,3}:[^\r\n]*(?:\r?\n(?!Private-MAC:)(?:[A-Za-z][\w-]*:[^\r\n]*|[A-Za-z0-9+/=]+))*(?:\r?\nPrivate-MAC:[^\r\n]*)?/g,
     replace: () => whole('private-key'),
   },
   {
     // A secret key wrapped by a terminal or an e-mail: two base64 pieces across one line break that
     // make 40 random-looking characters. Before the key=value rules, which would see only the first piece.
     // The search is for the line break (found fast); the first piece is read behind it.
-    pattern: /(?<=(?<![A-Za-z0-9+=])([A-Za-z0-9+/]{1,39}))(\r?\n)[ \t]{0,64}([A-Za-z0-9+/]{1,39})(?![A-Za-z0-9+/=])/g,
+    pattern:
+      /(?<=(?<![A-Za-z0-9+=])([A-Za-z0-9+/]{1,39}))(\r?\n)[ \t]{0,64}([A-Za-z0-9+/]{1,39})(?![A-Za-z0-9+/=])/g,
     replace: (_m, [head, lineBreak, tail]) =>
       looksLikeSecretKey(head + tail)
-        ? { text: `${marker('aws-secret-access-key')}${lineBreak}`, kind: 'aws-secret-access-key', before: head.length }
+        ? {
+            text: `${marker('aws-secret-access-key')}${lineBreak}`,
+            kind: 'aws-secret-access-key',
+            before: head.length,
+          }
         : undefined,
   },
   {
     // Header lines ("Authorization: AWS4-HMAC-SHA256 ..."), also inside curl -H '...'.
     pattern:
       /(?<![\w-])(Authorization|Proxy-Authorization|X-Amz-Security-Token|X-Amz-Signature|Cookie|Set-Cookie|X-Api-Key|X-Auth-Token)([ \t]*:[ \t]*)([^\r\n'"]+)/gi,
-    replace: (_m, [name, colon, value]) => keepAround(`${name}${colon}`, value, '', HEADER_KINDS[name.toLowerCase()]),
+    replace: (_m, [name, colon, value]) =>
+      keepAround(`${name}${colon}`, value, '', HEADER_KINDS[name.toLowerCase()]),
   },
   {
     // XML elements named for a secret, namespaced or with attributes: STS's <SessionToken>,
@@ -301,25 +335,42 @@ const RULES: Rule[] = [
   },
   {
     // A password glued to -p: mysql, mysqldump, mariadb (-pSECRET; -p alone prompts).
-    pattern: new RegExp(`(?<![\\w-])(?:mysql\\w*|mariadb[\\w-]*)${WORDS_BEFORE('-p')}-p(?=[^\\s-])`, 'g'),
+    pattern: new RegExp(
+      `(?<![\\w-])(?:mysql\\w*|mariadb[\\w-]*)${WORDS_BEFORE('-p')}-p(?=[^\\s-])`,
+      'g',
+    ),
     replace: (match, _g, text, end) => redactQuotedOrBare(text, end, match, 'password'),
   },
   {
     // A password after -p of sshpass and docker login (docker login -u AWS -p SECRET registry).
-    pattern: new RegExp(`(?<![\\w-])(?:sshpass[ \\t]+-p|docker[ \\t]+login${WORDS_BEFORE('-p\\b')}-p)(?:=|[ \\t]*)`, 'g'),
+    pattern: new RegExp(
+      `(?<![\\w-])(?:sshpass[ \\t]+-p|docker[ \\t]+login${WORDS_BEFORE('-p\\b')}-p)(?:=|[ \\t]*)`,
+      'g',
+    ),
     replace: (match, _g, text, end) => redactQuotedOrBare(text, end, match, 'password'),
   },
   {
     // curl's user:password (-u, --user); a user alone makes curl ask, and stays.
-    pattern: new RegExp(`(?<![\\w-])curl${WORDS_BEFORE('-u\\b|--user\\b')}(?:-u|--user)(?:=|[ \\t]+)(["']?)([^\\s:"']{0,256}:)`, 'g'),
-    replace: (match, [quote], text, end) => redactValue(text, end, match, quote, 'password', BARE_WORD),
+    pattern: new RegExp(
+      `(?<![\\w-])curl${WORDS_BEFORE('-u\\b|--user\\b')}(?:-u|--user)(?:=|[ \\t]+)(["']?)([^\\s:"']{0,256}:)`,
+      'g',
+    ),
+    replace: (match, [quote], text, end) =>
+      redactValue(text, end, match, quote, 'password', BARE_WORD),
   },
   {
     // Command-line flags named for a secret: --password=..., --password ..., -token ..., --client-secret "...".
     // After the -p rules; a one-dash flag is a lower-case word, not "-pSecret42" (a value glued to -p).
     pattern: /(?<![\w-])(?:--([A-Za-z][\w-]*)|-([a-z][a-z-]*))(?:=|[ \t]+)(["']?)(?!-)/g,
     replace: (match, [longName, shortName, quote], text, end) => {
-      const replaced = redactValue(text, end, match, quote, secretKindOfKey(longName ?? shortName), BARE_WORD);
+      const replaced = redactValue(
+        text,
+        end,
+        match,
+        quote,
+        secretKindOfKey(longName ?? shortName),
+        BARE_WORD,
+      );
       return replaced && !PLACEHOLDER.test(text.slice(end, replaced.end)) ? replaced : undefined;
     },
   },
@@ -334,12 +385,19 @@ const RULES: Rule[] = [
       // A colon path ("arn:aws:secretsmanager:...:secret:prod/db") is a name, not key: value pairs;
       // "token === x" and "token := x" are code.
       if ((before === ':' && sep === ':') || text[end] === '=') return undefined;
-      const kindOf = before === '?' || before === '&' ? secretKindOfParameter : sep === '=' ? secretKindOfVariable : secretKindOfKey;
+      const kindOf =
+        before === '?' || before === '&'
+          ? secretKindOfParameter
+          : sep === '='
+            ? secretKindOfVariable
+            : secretKindOfKey;
       const kind = kindOf(key);
       const replaced = redactValue(text, end, match, quote, kind);
       if (!replaced || quote || !/:[ \t]+$/.test(sep)) return replaced;
       const valueEnd = replaced.end ?? end;
-      const prose = /^(?:[a-z]+|--?[a-z][a-z0-9-]*)$/.test(text.slice(end, valueEnd)) && /^[ \t]+[^\s]/.test(text.slice(valueEnd, valueEnd + 2));
+      const prose =
+        /^(?:[a-z]+|--?[a-z][a-z0-9-]*)$/.test(text.slice(end, valueEnd)) &&
+        /^[ \t]+[^\s]/.test(text.slice(valueEnd, valueEnd + 2));
       return prose ? undefined : replaced;
     },
   },
@@ -357,7 +415,8 @@ const RULES: Rule[] = [
     // Session tokens, glued to anything: whatever their first three bytes, the next six say "origin"
     // or "er/aws" ("IQoJb3JpZ2lu...", "IgoJb3JpZ2lu...", "FwoGZXIvYXdz..."); older ones open "\x01\n\x03aws".
     // The search is for those words (a literal is found fast), then takes the four characters before.
-    pattern: /(?:b3JpZ2lu|ZXIvYXdz)(?<=([A-Za-z0-9+/]{4})[A-Za-z0-9]{8})[A-Za-z0-9+/=%]{20,}|AQoDYXdz[A-Za-z0-9+/=%]{20,}/g,
+    pattern:
+      /(?:b3JpZ2lu|ZXIvYXdz)(?<=([A-Za-z0-9+/]{4})[A-Za-z0-9]{8})[A-Za-z0-9+/=%]{20,}|AQoDYXdz[A-Za-z0-9+/=%]{20,}/g,
     replace: (_m, [before]) => ({ ...whole('aws-session-token'), before: before?.length }),
   },
   {
@@ -370,7 +429,10 @@ const RULES: Rule[] = [
     // followed by a word character, so "--x" reads one way only.
     pattern:
       /\b((?:(?:pro|ua|ubuntu-advantage)[ \t]+attach|token)[ \t]+(?:-{1,2}\w[\w-]{0,63}(?:=\S{0,256})?[ \t]+){0,16})(["']?)([A-Za-z0-9]{16,40})\2(?![\w-])/gi,
-    replace: (_m, [prefix, quote, token]) => (looksRandom(token) ? keepAround(`${prefix}${quote}`, token, quote, 'contract-token') : undefined),
+    replace: (_m, [prefix, quote, token]) =>
+      looksRandom(token)
+        ? keepAround(`${prefix}${quote}`, token, quote, 'contract-token')
+        : undefined,
   },
   {
     // The contract token in a command logged as a Python list (cloud-init's "Running command [...]",
@@ -381,7 +443,11 @@ const RULES: Rule[] = [
     replace: (match, [, , , listQuote, lineQuote], text, end) => {
       const token = readAt(/[A-Za-z0-9]{16,64}(?![\w-])/y, text, end);
       const quote = listQuote ?? lineQuote ?? '';
-      if (token === '' || text.slice(end + token.length, end + token.length + quote.length) !== quote) return undefined;
+      if (
+        token === '' ||
+        text.slice(end + token.length, end + token.length + quote.length) !== quote
+      )
+        return undefined;
       return keepAround(match, token, quote, 'contract-token', end + token.length + quote.length);
     },
   },
@@ -408,17 +474,23 @@ const RULES: Rule[] = [
     // The password of scheme://user:password@host (the user may be empty: redis://:pw@host, or hold an
     // @: an e-mail address), and a user alone that reads as a token (https://TOKEN@host). Quotes and
     // angle brackets end a URL, so one inside JSON or HTML cannot run into the next.
-    pattern: /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/:"'<>]{0,256})(?::([^\s/"'<>]{1,256}))?@(?=[^\s/@"'<>])/gi,
+    pattern:
+      /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/:"'<>]{0,256})(?::([^\s/"'<>]{1,256}))?@(?=[^\s/@"'<>])/gi,
     replace: (match, [scheme, user, password]) => {
       if (match.includes(ALREADY)) return undefined;
-      if (password !== undefined) return keepAround(`${scheme}${user}:`, password, '@', 'url-password');
-      return user.length >= 20 && looksRandom(user) ? keepAround(scheme, user, '@', 'url-password') : undefined;
+      if (password !== undefined)
+        return keepAround(`${scheme}${user}:`, password, '@', 'url-password');
+      return user.length >= 20 && looksRandom(user)
+        ? keepAround(scheme, user, '@', 'url-password')
+        : undefined;
     },
   },
   {
     // Oracle's user/password@ in a JDBC URL or on sqlplus's command line.
-    pattern: /(?<![\w-])(jdbc:oracle:(?:thin|oci8?):|sqlplus[ \t]{1,8}(?:-\w{1,16}[ \t]{1,8}){0,4})([\w$#.-]{1,128}\/)([^\s@"'/]{1,256})(?=@)/gi,
-    replace: (_m, [command, user, password]) => keepAround(`${command}${user}`, password, '', 'password'),
+    pattern:
+      /(?<![\w-])(jdbc:oracle:(?:thin|oci8?):|sqlplus[ \t]{1,8}(?:-\w{1,16}[ \t]{1,8}){0,4})([\w$#.-]{1,128}\/)([^\s@"'/]{1,256})(?=@)/gi,
+    replace: (_m, [command, user, password]) =>
+      keepAround(`${command}${user}`, password, '', 'password'),
   },
 ];
 
@@ -426,7 +498,10 @@ const RULES: Rule[] = [
 export function redact(text: string): Redacted {
   const counts = new Map<SecretKind, number>();
   const cut = text.length > MAX_REDACTED_CHARS ? oversizeCut(text) : text.length;
-  let result = RULES.reduce((current, rule) => applyRule(current, rule, counts), text.slice(0, cut));
+  let result = RULES.reduce(
+    (current, rule) => applyRule(current, rule, counts),
+    text.slice(0, cut),
+  );
   cdataEnds.forget();
   if (cut < text.length) {
     result += `${marker('oversize')} (${text.length - cut} more characters withheld)`;
@@ -443,7 +518,9 @@ function oversizeCut(text: string): number {
 
 /** Counts by kind as `Redacted.found` lists them: sorted by kind. */
 export function sortedCounts(counts: ReadonlyMap<SecretKind, number>): RedactionCount[] {
-  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
+  return [...counts]
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): string {
@@ -457,7 +534,8 @@ function applyRule(text: string, rule: Rule, counts: Map<SecretKind, number>): s
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    out += text.slice(copied, Math.max(copied, match.index - (replaced.before ?? 0))) + replaced.text;
+    out +=
+      text.slice(copied, Math.max(copied, match.index - (replaced.before ?? 0))) + replaced.text;
     copied = replaced.end ?? pattern.lastIndex;
     pattern.lastIndex = copied;
     counts.set(replaced.kind, (counts.get(replaced.kind) ?? 0) + 1);

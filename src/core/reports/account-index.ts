@@ -73,7 +73,8 @@ export class AccountIndex {
     const slots = this.slots;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = STRIDE * slot;
-      if (slots[at + ROW] === 0 || (slots[at + LOW] === low && slots[at + HIGH] === high)) return at;
+      if (slots[at + ROW] === 0 || (slots[at + LOW] === low && slots[at + HIGH] === high))
+        return at;
     }
   }
 
@@ -83,7 +84,11 @@ export class AccountIndex {
     this.slots = new Int32Array(old.length * 2);
     this.mask = this.slots.length / STRIDE - 1;
     for (let at = 0; at < old.length; at += STRIDE) {
-      if (old[at + ROW] !== 0) this.slots.set(old.subarray(at, at + STRIDE), this.find(old[at + HIGH] * TWO_32 + (old[at + LOW] >>> 0)));
+      if (old[at + ROW] !== 0)
+        this.slots.set(
+          old.subarray(at, at + STRIDE),
+          this.find(old[at + HIGH] * TWO_32 + (old[at + LOW] >>> 0)),
+        );
     }
   }
 }

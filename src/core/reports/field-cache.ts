@@ -70,7 +70,12 @@ export class FieldCache {
     let slot = hash & this.mask;
     let probes = 0;
     for (let entry = this.slots[slot] - 1; entry >= 0; entry = this.slots[slot] - 1) {
-      if (this.hashes[entry] === hash && this.lengths[entry] === length && this.escaped[entry] === escaped && this.holds(entry, row, start, end)) {
+      if (
+        this.hashes[entry] === hash &&
+        this.lengths[entry] === length &&
+        this.escaped[entry] === escaped &&
+        this.holds(entry, row, start, end)
+      ) {
         this.lastEntry = entry;
         return this.results[entry];
       }
@@ -122,7 +127,8 @@ export class FieldCache {
     const { bytes, view } = row;
     let at = this.offsets[entry];
     let i = start;
-    for (; i + 4 <= end; i += 4, at += 4) if (poolView.getInt32(at) !== view.getInt32(i)) return false;
+    for (; i + 4 <= end; i += 4, at += 4)
+      if (poolView.getInt32(at) !== view.getInt32(i)) return false;
     for (; i < end; i++, at++) if (pool[at] !== bytes[i]) return false;
     return true;
   }

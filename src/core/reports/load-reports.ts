@@ -68,7 +68,10 @@ export function listed(listing: ReportListing): ListedReports {
  * reason when aborted. A report that cannot be read (a named pipe, a stream cut off) is a problem in
  * the result; only a local file gone since it was found throws (PathNotFoundError).
  */
-export async function loadReports(inputs: readonly ReportInput[], opts: LoadOptions = {}): Promise<ReportLoad> {
+export async function loadReports(
+  inputs: readonly ReportInput[],
+  opts: LoadOptions = {},
+): Promise<ReportLoad> {
   const { sources, notes } = await findReports(inputs, opts.signal);
   const names = sources.map(nameOf);
   opts.kept?.startLoad(new Set(names), opts.asOf);
@@ -81,7 +84,10 @@ export async function loadReports(inputs: readonly ReportInput[], opts: LoadOpti
       reports.push(kept);
       continue;
     }
-    const report = typeof source === 'string' ? await readReport(source, opts) : await readReportSource(source, opts);
+    const report =
+      typeof source === 'string'
+        ? await readReport(source, opts)
+        : await readReportSource(source, opts);
     opts.signal?.throwIfAborted();
     opts.kept?.keep(report);
     reports.push(report);
@@ -93,7 +99,10 @@ export async function loadReports(inputs: readonly ReportInput[], opts: LoadOpti
 }
 
 /** Every report the inputs stand for (a local file by its path), and the notes of finding them, in order. */
-async function findReports(inputs: readonly ReportInput[], signal?: AbortSignal): Promise<{ sources: (string | ReportSource)[]; notes: Problem[] }> {
+async function findReports(
+  inputs: readonly ReportInput[],
+  signal?: AbortSignal,
+): Promise<{ sources: (string | ReportSource)[]; notes: Problem[] }> {
   const sources: (string | ReportSource)[] = [];
   const notes: Problem[] = [];
   for (const run of runsOfAKind(inputs)) {
@@ -137,7 +146,9 @@ export function combineReports(reports: ParsedReport[]): LoadedReports {
 /** The summary fields of a report alone (no rows, no problems): what a list of reports shows. */
 export function summarize(report: ReportFileSummary): ReportFileSummary {
   const { path, format, reportDate, rows, kept, notAReport } = report;
-  return notAReport === undefined ? { path, format, reportDate, rows, kept } : { path, format, reportDate, rows, kept, notAReport };
+  return notAReport === undefined
+    ? { path, format, reportDate, rows, kept }
+    : { path, format, reportDate, rows, kept, notAReport };
 }
 
 /**
@@ -145,7 +156,8 @@ export function summarize(report: ReportFileSummary): ReportFileSummary {
  * verdict: what was found in its place (each file and what it is) and what to give.
  */
 export function missingSubscriptionReport(loaded: LoadedReports): string | undefined {
-  if (loaded.files.some((f) => f.format !== null && f.format !== 'support-contacts')) return undefined;
+  if (loaded.files.some((f) => f.format !== null && f.format !== 'support-contacts'))
+    return undefined;
   const notes = loaded.problems.map((p) => `${p.file}: ${p.message}`).join('; ');
   const found =
     loaded.files.length === 0
@@ -155,5 +167,7 @@ export function missingSubscriptionReport(loaded: LoadedReports): string | undef
 }
 
 function whatFileIs(file: ReportFileSummary): string {
-  return file.format === 'support-contacts' ? 'support contacts, no subscriptions' : (file.notAReport ?? 'not a report');
+  return file.format === 'support-contacts'
+    ? 'support contacts, no subscriptions'
+    : (file.notAReport ?? 'not a report');
 }

@@ -11,7 +11,8 @@ export interface NotCsv {
   message: string;
 }
 
-const EXPORT_AGAIN = 'export it again as "CSV UTF-8 (Comma delimited)" (Excel: File > Save As; LibreOffice: Text CSV with UTF-8 and a comma)';
+const EXPORT_AGAIN =
+  'export it again as "CSV UTF-8 (Comma delimited)" (Excel: File > Save As; LibreOffice: Text CSV with UTF-8 and a comma)';
 
 const BYTE_ORDER_MARKS: [bytes: number[], encoding: string][] = [
   // UTF-32 first: its little-endian mark starts like UTF-16's.
@@ -39,7 +40,11 @@ export function recognizeNotCsv(firstLine: Buffer): NotCsv | undefined {
     };
   }
   const workbook = WORKBOOKS.find(([magic]) => startsWith(firstLine, magic));
-  if (workbook) return { what: workbook[1], message: `this file is ${workbook[1]}, not CSV text: open it and ${EXPORT_AGAIN}` };
+  if (workbook)
+    return {
+      what: workbook[1],
+      message: `this file is ${workbook[1]}, not CSV text: open it and ${EXPORT_AGAIN}`,
+    };
   return otherSeparator(firstLine);
 }
 
@@ -63,7 +68,11 @@ function wideEncoding(line: Buffer): string | undefined {
 /** A header with no comma but tabs or semicolons: another separator, named with what its columns are. */
 function otherSeparator(line: Buffer): NotCsv | undefined {
   if (line.includes(COMMA)) return undefined;
-  const counts = SEPARATORS.map(([byte, name]) => ({ byte, name, count: line.reduce((n, b) => n + (b === byte ? 1 : 0), 0) }));
+  const counts = SEPARATORS.map(([byte, name]) => ({
+    byte,
+    name,
+    count: line.reduce((n, b) => n + (b === byte ? 1 : 0), 0),
+  }));
   const found = counts.sort((a, b) => b.count - a.count)[0];
   if (found.count === 0) return undefined;
   const columns = line

@@ -9,7 +9,8 @@ import { accountText } from './subscription-rows';
 
 /** Past this many distinct reasons and product ids (junk input) new ones are not kept, so memory stays bounded. */
 const MAX_TEXTS = 10_000;
-const REASON_NOT_KEPT = 'a value on this line is not valid (the report has too many distinct problems to keep each: see its problems)';
+const REASON_NOT_KEPT =
+  'a value on this line is not valid (the report has too many distinct problems to keep each: see its problems)';
 const SCIENTIFIC = -1; // in `accounts`: the account cell held scientific notation, kept in `scientific`
 
 export class RejectedRows {
@@ -53,7 +54,8 @@ export class RejectedRows {
   /** The rejected rows of `account` (12 digits), then those that may be its (scientific notation it rounds to), each in line order. */
   forAccount(account: string): RejectedRow[] {
     const rows: number[] = [];
-    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.previous[row]) rows.push(row);
+    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.previous[row])
+      rows.push(row);
     rows.reverse();
     for (const [row, text] of this.scientific) if (roundsTo(account, text)) rows.push(row);
     return rows.map((row) => this.at(row));

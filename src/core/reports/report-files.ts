@@ -78,7 +78,9 @@ export async function findReportFiles(paths: string[]): Promise<FoundReportFiles
  * What reading `path` will meet: its Stats when it is a regular file, else what it is instead.
  * Throws a PathNotFoundError when nothing is there at all.
  */
-export async function inspectReportFile(path: string): Promise<{ stats: Stats } | { unreadable: Unreadable }> {
+export async function inspectReportFile(
+  path: string,
+): Promise<{ stats: Stats } | { unreadable: Unreadable }> {
   let stats: Stats;
   try {
     stats = await stat(path);
@@ -90,12 +92,19 @@ export async function inspectReportFile(path: string): Promise<{ stats: Stats } 
   if (stats.isFile()) return { stats };
   if (stats.isDirectory()) {
     return {
-      unreadable: { what: 'a folder', message: 'a folder where a report file is expected: give the folder as a report path to read the reports in it' },
+      unreadable: {
+        what: 'a folder',
+        message:
+          'a folder where a report file is expected: give the folder as a report path to read the reports in it',
+      },
     };
   }
   const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device';
   return {
-    unreadable: { what: kind, message: `${kind}, not a regular file: skipped without reading, since reading it could wait forever; save the report as a file` },
+    unreadable: {
+      what: kind,
+      message: `${kind}, not a regular file: skipped without reading, since reading it could wait forever; save the report as a file`,
+    },
   };
 }
 
@@ -112,13 +121,16 @@ async function listFolder(folder: string): Promise<FolderListing> {
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    throw new ReportPathError(`cannot list the folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ReportPathError(
+      `cannot list the folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   for (const entry of entries) {
     const path = join(folder, entry.name);
     // A symbolic link counts as what it leads to; one that leads nowhere stays a file name, so that
     // a report-named one is read and its problem says why it could not be.
-    const folderLink = entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory();
+    const folderLink =
+      entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory();
     if (entry.isDirectory() || folderLink) listing.subfolders.push(path);
     else if (isReportFileName(entry.name)) listing.reports.push(path);
     else listing.others.push(entry.name);
@@ -130,19 +142,27 @@ async function listFolder(folder: string): Promise<FolderListing> {
 }
 
 /** The subfolders that hold report files, with them; a subfolder that is the folder itself again (a link back) is skipped. */
-async function reportsOneLevelDown(folder: string, subfolders: string[]): Promise<{ folder: string; reports: string[] }[]> {
+async function reportsOneLevelDown(
+  folder: string,
+  subfolders: string[],
+): Promise<{ folder: string; reports: string[] }[]> {
   const self = await realpath(folder);
   const found: { folder: string; reports: string[] }[] = [];
   for (const sub of subfolders) {
     if ((await realpath(sub).catch(() => self)) === self) continue;
     const listing = await listFolder(sub).catch(() => undefined);
-    if (listing && listing.reports.length > 0) found.push({ folder: sub, reports: listing.reports });
+    if (listing && listing.reports.length > 0)
+      found.push({ folder: sub, reports: listing.reports });
   }
   return found;
 }
 
 /** For a folder without report files of its own: where they were found instead, or what it holds. */
-function folderNote(folder: string, listing: FolderListing, below: { folder: string; reports: string[] }[]): Problem {
+function folderNote(
+  folder: string,
+  listing: FolderListing,
+  below: { folder: string; reports: string[] }[],
+): Problem {
   if (below.length > 0) {
     const count = below.reduce((n, sub) => n + sub.reports.length, 0);
     const where = below.map((sub) => `${basename(sub.folder)}/`).join(', ');
@@ -155,7 +175,9 @@ function folderNote(folder: string, listing: FolderListing, below: { folder: str
   }
   const entries = [...listing.subfolders.map((sub) => `${basename(sub)}/`), ...listing.others];
   const holds =
-    entries.length === 0 ? 'it is empty' : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
+    entries.length === 0
+      ? 'it is empty'
+      : `it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
   const subfolders = listing.subfolders.length > 0 ? ' or its subfolders' : '';
   return {
     file: folder,
@@ -171,7 +193,9 @@ async function statGivenPath(path: string): Promise<Stats> {
     return await stat(path);
   } catch (error) {
     const failure = await describePathFailure(path, error);
-    throw failure ? new ReportPathError(`${path}: ${failure.message}`) : new PathNotFoundError(path);
+    throw failure
+      ? new ReportPathError(`${path}: ${failure.message}`)
+      : new PathNotFoundError(path);
   }
 }
 
@@ -179,14 +203,24 @@ async function statGivenPath(path: string): Promise<Stats> {
 async function describePathFailure(path: string, error: unknown): Promise<Unreadable | undefined> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') {
-    return { what: 'a symbolic link loop', message: 'a symbolic link loop (following it leads back to it): point the link at a report file' };
+    return {
+      what: 'a symbolic link loop',
+      message:
+        'a symbolic link loop (following it leads back to it): point the link at a report file',
+    };
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     const target = await readlink(path).catch(() => undefined);
     if (target === undefined) return undefined;
-    return { what: 'a link to a missing file', message: `a symbolic link to ${target}, which does not exist: point the link at a report file, or remove it` };
+    return {
+      what: 'a link to a missing file',
+      message: `a symbolic link to ${target}, which does not exist: point the link at a report file, or remove it`,
+    };
   }
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : (code ?? (error as Error).message);
   return { what: `unreadable (${reason})`, message: `cannot be read: ${reason}` };
 }
 

@@ -31,24 +31,40 @@ interface FormatSpec {
   absent?: string[];
 }
 
-const PRODUCT_DETAILS = { productCode: 'Product Code', productTitle: 'Product Title', reportDate: 'Report Date' };
+const PRODUCT_DETAILS = {
+  productCode: 'Product Code',
+  productTitle: 'Product Title',
+  reportDate: 'Report Date',
+};
 const LAST_USAGE_COLUMNS = ['Last Usage Date', 'Date of Last Usage'];
 
 const FORMATS: readonly FormatSpec[] = [
   {
     id: 'legacy-subscriber',
-    required: { account: 'Customer AWS Account Number', productId: 'Product ID', lastUsage: 'Last Usage Date' },
+    required: {
+      account: 'Customer AWS Account Number',
+      productId: 'Product ID',
+      lastUsage: 'Last Usage Date',
+    },
     optional: { ...PRODUCT_DETAILS, subscriptionStart: 'Subscription Start Date' },
   },
   {
     id: 'daily-subscriber',
-    required: { account: 'Customer AWS Account Number', productId: 'Product ID', subscriptionStart: 'Subscription Start Date' },
+    required: {
+      account: 'Customer AWS Account Number',
+      productId: 'Product ID',
+      subscriptionStart: 'Subscription Start Date',
+    },
     optional: PRODUCT_DETAILS,
     absent: LAST_USAGE_COLUMNS,
   },
   {
     id: 'subscription-usage',
-    required: { productId: 'Product ID', account: 'AWS Account Number', lastUsage: 'Date of Last Usage' },
+    required: {
+      productId: 'Product ID',
+      account: 'AWS Account Number',
+      lastUsage: 'Date of Last Usage',
+    },
     optional: { ...PRODUCT_DETAILS, subscriptionStart: 'Subscription Start Date' },
   },
   {
@@ -89,7 +105,9 @@ export function detectFormat(header: string[]): DetectedFormat | undefined {
     if (!positions.has(key)) positions.set(key, i);
   });
   const spec = FORMATS.find(
-    (f) => Object.values(f.required).every((name) => positions.has(normalize(name))) && !(f.absent ?? []).some((name) => positions.has(normalize(name))),
+    (f) =>
+      Object.values(f.required).every((name) => positions.has(normalize(name))) &&
+      !(f.absent ?? []).some((name) => positions.has(normalize(name))),
   );
   if (!spec) return undefined;
   const index: Partial<Record<Column, number>> = {};

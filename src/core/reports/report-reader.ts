@@ -6,7 +6,11 @@ import { dayKey, dayOfKey, parseIsoDay } from '../dates';
 import type { Problem, Severity } from '../domain';
 import { truncate } from '../ids';
 import { recognizeNotCsv } from './not-csv';
-import { describeUnknownHeader, describeUnknownHeaderBriefly, detectFormat } from './report-formats';
+import {
+  describeUnknownHeader,
+  describeUnknownHeaderBriefly,
+  detectFormat,
+} from './report-formats';
 import type { ContactEvent, ParsedReport } from './report-types';
 import { RejectedRows } from './rejected-rows';
 import { RowValues } from './row-values';
@@ -28,7 +32,11 @@ const MAX_UNDECIDED_ROWS = 10_000;
  * A report none of whose rows can be used (`what` it is instead, in a few words, and the error on
  * its line 1 that says why and what to do), e.g. a named pipe, or a read cut off part-way.
  */
-export function reportWithoutRows(path: string, why: { what: string; message: string }, rows = 0): ParsedReport {
+export function reportWithoutRows(
+  path: string,
+  why: { what: string; message: string },
+  rows = 0,
+): ParsedReport {
   return {
     path,
     format: null,
@@ -97,7 +105,9 @@ export class ReportReader implements CsvRowSink {
   ) {
     // Room for the rows a file of this size probably holds, so the columns are rarely copied to
     // grow; memory that no row reaches is never touched, so it costs address space, not RSS.
-    this.records = new SubscriptionRows(Math.min(Math.ceil(facts.bytes / TYPICAL_ROW_BYTES), MAX_PRESIZED_ROWS) + 16);
+    this.records = new SubscriptionRows(
+      Math.min(Math.ceil(facts.bytes / TYPICAL_ROW_BYTES), MAX_PRESIZED_ROWS) + 16,
+    );
     this.rejected = new RejectedRows(path);
     this.fileValue = this.records.value(path);
     this.nameDay = facts.nameDay === undefined ? 0 : dayKey(facts.nameDay);
@@ -135,11 +145,16 @@ export class ReportReader implements CsvRowSink {
   private judgeRow(values: RowValues, row: CsvRow, line: number, mayWait: boolean): void {
     const width = values.format.header.length;
     if (row.count !== width && !onlyEmptyExtras(row, width)) {
-      return this.reject(line, values, `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`);
+      return this.reject(
+        line,
+        values,
+        `row has ${row.count} fields but the header has ${width}: a value holding a comma or line break must be quoted`,
+      );
     }
     const account = values.account();
     const product = values.required('productId', values.format.index.productId);
-    if (values.format.id === 'support-contacts') this.contactRow(values, line, account, product, mayWait);
+    if (values.format.id === 'support-contacts')
+      this.contactRow(values, line, account, product, mayWait);
     else this.subscriptionRow(values, line, account, product, mayWait);
   }
 
@@ -154,7 +169,8 @@ export class ReportReader implements CsvRowSink {
 
   /** True when the row is held until the file proves the order of its days (and is judged then). */
   private waitsForDayOrder(values: RowValues, line: number, mayWait: boolean): boolean {
-    if (!values.undecidedDay || !mayWait || this.undecided.length >= MAX_UNDECIDED_ROWS) return false;
+    if (!values.undecidedDay || !mayWait || this.undecided.length >= MAX_UNDECIDED_ROWS)
+      return false;
     this.undecided.push({ line, fields: values.fields() });
     return true;
   }
@@ -198,13 +214,21 @@ export class ReportReader implements CsvRowSink {
     }
     if (this.values && this.rows === 0) {
       // A header and nothing else is what an export cut short looks like: it lists no one, so it must not pass for "nobody subscribed".
-      this.add(1, 'warning', 'the report has its header and no rows: an export cut short? Download it again before anyone is judged on it');
+      this.add(
+        1,
+        'warning',
+        'the report has its header and no rows: an export cut short? Download it again before anyone is judged on it',
+      );
     }
     let reportDate: string | null = null;
     if (this.values) {
       const day = this.newestRowDay || this.fileDay;
       reportDate = day === 0 ? null : dayOfKey(day);
-      if ((this.usedFileDay || this.newestRowDay === 0) && !this.facts.nameDay && this.fileDay !== 0) {
+      if (
+        (this.usedFileDay || this.newestRowDay === 0) &&
+        !this.facts.nameDay &&
+        this.fileDay !== 0
+      ) {
         this.add(
           1,
           'warning',
@@ -239,8 +263,10 @@ export class ReportReader implements CsvRowSink {
   /** An info on the header's line when the file was read in a way of its own: semicolons, `sep=`, day-first days. */
   private noteHowRead(): void {
     const how: string[] = [];
-    if (this.parser.separatorHinted) how.push(`its first line "sep=${this.parser.separator}" (Excel's) names the separator`);
-    else if (this.parser.separator === ';') how.push('read semicolon-separated (as a European Excel saves CSV)');
+    if (this.parser.separatorHinted)
+      how.push(`its first line "sep=${this.parser.separator}" (Excel's) names the separator`);
+    else if (this.parser.separator === ';')
+      how.push('read semicolon-separated (as a European Excel saves CSV)');
     const order = this.values?.dayOrder;
     if (order && this.values!.orderedDays > 0) {
       how.push(
@@ -260,10 +286,17 @@ export class ReportReader implements CsvRowSink {
       return this.parser.stop();
     }
     this.values = new RowValues(format, this.records);
-    if (this.fileDayRefused && format.id !== 'support-contacts') this.add(line, 'error', this.fileDayRefused);
+    if (this.fileDayRefused && format.id !== 'support-contacts')
+      this.add(line, 'error', this.fileDayRefused);
   }
 
-  private subscriptionRow(values: RowValues, line: number, account: number, product: number, mayWait: boolean): void {
+  private subscriptionRow(
+    values: RowValues,
+    line: number,
+    account: number,
+    product: number,
+    mayWait: boolean,
+  ): void {
     const hasLastUsage = values.format.index.lastUsage !== undefined;
     // Field numbers given: see RowValues.
     const { index } = values.format;
@@ -294,7 +327,11 @@ export class ReportReader implements CsvRowSink {
 
   /** A row's own report date must not be after the as-of day, nor after the file's own date (in its name). */
   private checkReportDay(values: RowValues, rowDay: number): void {
-    if (rowDay === 0 || (rowDay <= this.facts.asOf && (this.nameDay === 0 || rowDay <= this.nameDay))) return;
+    if (
+      rowDay === 0 ||
+      (rowDay <= this.facts.asOf && (this.nameDay === 0 || rowDay <= this.nameDay))
+    )
+      return;
     const written = `${values.name('reportDate')} ${dayOfKey(rowDay)}`;
     const notUsed = 'this row is not used and does not decide which report is newest';
     values.errors.push(
@@ -308,7 +345,9 @@ export class ReportReader implements CsvRowSink {
   private checkLastUsage(values: RowValues, lastUsage: number, day: number): void {
     if (lastUsage !== 0 && lastUsage <= day) return;
     if (lastUsage === 0) {
-      values.warnings.push(`no ${values.name('lastUsage')}: the subscription is judged as listed without usage`);
+      values.warnings.push(
+        `no ${values.name('lastUsage')}: the subscription is judged as listed without usage`,
+      );
       return;
     }
     const written = `${values.name('lastUsage')} ${dayOfKey(lastUsage)}`;
@@ -319,17 +358,27 @@ export class ReportReader implements CsvRowSink {
     );
   }
 
-  private contactRow(values: RowValues, line: number, account: number, product: number, mayWait: boolean): void {
+  private contactRow(
+    values: RowValues,
+    line: number,
+    account: number,
+    product: number,
+    mayWait: boolean,
+  ): void {
     const operation = values.required('operation') && values.text('operation')!.toUpperCase();
     if (operation && !OPERATIONS.has(operation)) {
-      values.errors.push(`${values.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`);
+      values.errors.push(
+        `${values.name('operation')} "${truncate(operation)}" must be CREATE, UPDATE or DELETE`,
+      );
     }
     const operationDay = values.day('operationTime');
     if (this.waitsForDayOrder(values, line, mayWait)) return;
     // A time as written orders the contacts; a day read from a spreadsheet's writing is given in ISO form.
     const written = values.text('operationTime');
-    const operationTime = operationDay === 0 ? undefined : parseIsoDay(written!) ? written : dayOfKey(operationDay);
-    if (values.errors.length > 0 || !operation) return this.add(line, 'error', values.errors.join('; '));
+    const operationTime =
+      operationDay === 0 ? undefined : parseIsoDay(written!) ? written : dayOfKey(operationDay);
+    if (values.errors.length > 0 || !operation)
+      return this.add(line, 'error', values.errors.join('; '));
     this.warn(line, values);
     this.usedFileDay = true;
     this.contacts.push({

@@ -30,9 +30,13 @@ export interface ReportSource {
  * dates the report, else `modified`. Throws a RangeError for an `asOf` that is not YYYY-MM-DD and
  * the signal's reason when aborted.
  */
-export async function readReportSource(source: ReportSource, opts: ReadOptions = {}): Promise<ParsedReport> {
+export async function readReportSource(
+  source: ReportSource,
+  opts: ReadOptions = {},
+): Promise<ParsedReport> {
   const asOf = opts.asOf ?? today();
-  if (!isIsoDay(asOf)) throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
+  if (!isIsoDay(asOf))
+    throw new RangeError(`as-of day "${asOf}" must be a date written YYYY-MM-DD`);
   const reader = new ReportReader(source.name, {
     nameDay: dayInFileName(source.name.slice(source.name.lastIndexOf('/') + 1)),
     modifiedDay: utcDay(source.modified ?? new Date()),
@@ -59,7 +63,15 @@ export async function readReportSource(source: ReportSource, opts: ReadOptions =
 export async function readReport(path: string, opts: ReadOptions = {}): Promise<ParsedReport> {
   const file = await inspectReportFile(path);
   if ('unreadable' in file) return reportWithoutRows(path, file.unreadable);
-  return readReportSource({ name: path, modified: file.stats.mtime, bytes: file.stats.size, open: (signal) => fileChunks(path, signal) }, opts);
+  return readReportSource(
+    {
+      name: path,
+      modified: file.stats.mtime,
+      bytes: file.stats.size,
+      open: (signal) => fileChunks(path, signal),
+    },
+    opts,
+  );
 }
 
 /** An error's words: the message, with the system code when it does not already say it. */

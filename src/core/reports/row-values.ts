@@ -8,7 +8,12 @@ import { parseTypedAccount, PRODUCT_CODE, SCIENTIFIC_ACCOUNT, truncate } from '.
 import type { Column, DetectedFormat } from './report-formats';
 import type { SubscriptionRows } from './subscription-rows';
 
-const DAY_COLUMNS = new Set<Column>(['lastUsage', 'reportDate', 'subscriptionStart', 'operationTime']);
+const DAY_COLUMNS = new Set<Column>([
+  'lastUsage',
+  'reportDate',
+  'subscriptionStart',
+  'operationTime',
+]);
 const INVALID = -1; // what a cache answers for a value that is wrong (a bad date or product code)
 const AMBIGUOUS = -2; // a day a spreadsheet wrote so that it reads as two different days (3/4/2025)
 // A day read from a spreadsheet's writing (11/20/2026) is cached as the day plus this, so that each
@@ -68,8 +73,11 @@ export class RowValues {
       return 'ambiguous' in spreadsheet ? AMBIGUOUS : FROM_SPREADSHEET + dayKey(spreadsheet.day);
     };
     for (const [column, field] of Object.entries(format.index) as [Column, number][]) {
-      this.caches[field] = new FieldCache(DAY_COLUMNS.has(column) ? day : column === 'productCode' ? code : text);
-      if (column === 'productCode' || column === 'productTitle') this.companions[field] = new Int32Array(FieldCache.MAX_ENTRIES).fill(-1);
+      this.caches[field] = new FieldCache(
+        DAY_COLUMNS.has(column) ? day : column === 'productCode' ? code : text,
+      );
+      if (column === 'productCode' || column === 'productTitle')
+        this.companions[field] = new Int32Array(FieldCache.MAX_ENTRIES).fill(-1);
     }
     this.productField = format.index.productId;
   }
@@ -136,9 +144,14 @@ export class RowValues {
       this.errors.push(`${this.name('account')}: ${parsed.reason}`);
       return -1;
     }
-    if (/\d[\s-]+\d/.test(raw.trim())) this.warnings.push(`account number "${raw.trim()}" is written with dashes or spaces: read as ${parsed.account}`);
+    if (/\d[\s-]+\d/.test(raw.trim()))
+      this.warnings.push(
+        `account number "${raw.trim()}" is written with dashes or spaces: read as ${parsed.account}`,
+      );
     if (parsed.padded) {
-      this.warnings.push(`account number "${raw.trim()}" has fewer than 12 digits: read as ${parsed.account} (a spreadsheet dropped its leading zeros?)`);
+      this.warnings.push(
+        `account number "${raw.trim()}" has fewer than 12 digits: read as ${parsed.account} (a spreadsheet dropped its leading zeros?)`,
+      );
     }
     return Number(parsed.account);
   }
@@ -179,7 +192,9 @@ export class RowValues {
   productCode(): number {
     const code = this.value('productCode', this.format.index.productCode);
     if (code !== INVALID) return code;
-    this.errors.push(`${this.name('productCode')} "${truncate(this.text('productCode')!)}" must be 1 to 25 letters or digits`);
+    this.errors.push(
+      `${this.name('productCode')} "${truncate(this.text('productCode')!)}" must be 1 to 25 letters or digits`,
+    );
     return 0;
   }
 
@@ -211,8 +226,12 @@ export class RowValues {
       );
       return 0;
     }
-    if (read.reading !== 'the same either way') this.dayOrder ??= { reading: read.reading, proof: written };
-    const why = read.reading === 'the same either way' ? 'the same day month first or day first' : `${read.reading}: the only reading that is a real day`;
+    if (read.reading !== 'the same either way')
+      this.dayOrder ??= { reading: read.reading, proof: written };
+    const why =
+      read.reading === 'the same either way'
+        ? 'the same day month first or day first'
+        : `${read.reading}: the only reading that is a real day`;
     this.warnings.push(`${cell} read as ${read.day} (${why}); ${toBeSure}`);
     return dayKey(read.day);
   }
@@ -221,8 +240,14 @@ export class RowValues {
 /** The number written by the four ASCII digits of a big-endian word, or -1 if any byte is not a digit. */
 function fourDigits(word: number): number {
   // Digits are 0x30-0x39: high nibble 3, and adding 6 to the low nibble does not carry.
-  if ((word & 0xf0f0f0f0) !== 0x30303030 || ((word + 0x06060606) & 0xf0f0f0f0) !== 0x30303030) return -1;
-  return ((word >>> 24) & 0xf) * 1000 + ((word >>> 16) & 0xf) * 100 + ((word >>> 8) & 0xf) * 10 + (word & 0xf);
+  if ((word & 0xf0f0f0f0) !== 0x30303030 || ((word + 0x06060606) & 0xf0f0f0f0) !== 0x30303030)
+    return -1;
+  return (
+    ((word >>> 24) & 0xf) * 1000 +
+    ((word >>> 16) & 0xf) * 100 +
+    ((word >>> 8) & 0xf) * 10 +
+    (word & 0xf)
+  );
 }
 
 /** The 12-digit number at `start`, or -1 if any byte is not a digit. */
@@ -237,7 +262,15 @@ function twelveDigits(view: DataView, start: number): number {
 function plainDay(view: DataView, start: number, end: number): number {
   if (end - start !== 10) return 0;
   const year = fourDigits(view.getInt32(start));
-  const monthDay = fourDigits((view.getInt16(start + 5) << 16) | (view.getInt16(start + 8) & 0xffff));
-  if (year < 0 || monthDay < 0 || view.getUint8(start + 4) !== 0x2d || view.getUint8(start + 7) !== 0x2d) return 0;
+  const monthDay = fourDigits(
+    (view.getInt16(start + 5) << 16) | (view.getInt16(start + 8) & 0xffff),
+  );
+  if (
+    year < 0 ||
+    monthDay < 0 ||
+    view.getUint8(start + 4) !== 0x2d ||
+    view.getUint8(start + 7) !== 0x2d
+  )
+    return 0;
   return isRealDay(year, (monthDay / 100) | 0, monthDay % 100) ? year * 10_000 + monthDay : 0;
 }

@@ -80,11 +80,14 @@ export class SubscriptionStore {
    * into columns first. Does not throw for any ParsedReport the readers produce.
    */
   static from(reports: ParsedReport[]): SubscriptionStore {
-    const sources = reports.map((r) => (r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records)));
+    const sources = reports.map((r) =>
+      r.records instanceof SubscriptionRows ? r.records : SubscriptionRows.from(r.records),
+    );
     const store = new SubscriptionStore(sources.reduce((rows, s) => rows + s.length, 0));
     const events: ContactEvent[] = [];
     reports.forEach((report, k) => {
-      if (report.format !== 'support-contacts' && report.reportDate !== null) store.noteReportDay(dayKey(report.reportDate));
+      if (report.format !== 'support-contacts' && report.reportDate !== null)
+        store.noteReportDay(dayKey(report.reportDate));
       store.addRows(sources[k]);
       if (report.rejected.length > 0) store.rejected.push(report.rejected);
       for (const event of report.contacts) events.push(event);
@@ -141,7 +144,8 @@ export class SubscriptionStore {
   recordsForAccount(account: string): SubscriptionRecord[] {
     if (!ACCOUNT_12.test(account)) return [];
     const records: SubscriptionRecord[] = [];
-    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.chain[row]) records.push(this.record(row));
+    for (let row = this.byAccount.get(Number(account)); row >= 0; row = this.chain[row])
+      records.push(this.record(row));
     return records.reverse().sort(newestFirst);
   }
 
@@ -204,7 +208,9 @@ export class SubscriptionStore {
     this.firstRows.push(first);
     this.rowCount += rows.length;
     // The report's own products, numbered as the store numbers products, by triple.
-    const products = Int32Array.from(rows.products, (value) => this.productNumber(rows.text(value)!));
+    const products = Int32Array.from(rows.products, (value) =>
+      this.productNumber(rows.text(value)!),
+    );
     this.tripleProducts.push(products);
     // Per product, the triple and day it was last updated from in this report: a row that repeats
     // them would change nothing, and most rows do.
@@ -219,7 +225,10 @@ export class SubscriptionStore {
       const mark = product < 31 ? 1 << product : 0;
       const previous = this.byAccount.push(rows.account(r), row, mark);
       chain[row] = previous;
-      const newPair = mark === 0 ? !this.chainHolds(previous, product) : (this.byAccount.marksBefore & mark) === 0;
+      const newPair =
+        mark === 0
+          ? !this.chainHolds(previous, product)
+          : (this.byAccount.marksBefore & mark) === 0;
       if (newPair) {
         this.pairs++;
         this.pairStarts[row >>> 5] |= 1 << (row & 31);
@@ -234,9 +243,11 @@ export class SubscriptionStore {
       if (newer) entry.latestDay = day;
       // Code and title come from the newest report that carries them.
       const code = rows.codes[triple];
-      if (code !== 0 && (newer || entry.productCode === undefined)) entry.productCode = rows.text(code);
+      if (code !== 0 && (newer || entry.productCode === undefined))
+        entry.productCode = rows.text(code);
       const title = rows.titles[triple];
-      if (title !== 0 && (newer || entry.productTitle === undefined)) entry.productTitle = rows.text(title);
+      if (title !== 0 && (newer || entry.productTitle === undefined))
+        entry.productTitle = rows.text(title);
     }
   }
 
@@ -244,14 +255,16 @@ export class SubscriptionStore {
   private pairStartsOf(product: number): Int32Array {
     const rows: number[] = [];
     for (let row = 0; row < this.rowCount; row++) {
-      if ((this.pairStarts[row >>> 5] & (1 << (row & 31))) !== 0 && this.productOf(row) === product) rows.push(row);
+      if ((this.pairStarts[row >>> 5] & (1 << (row & 31))) !== 0 && this.productOf(row) === product)
+        rows.push(row);
     }
     return Int32Array.from(rows);
   }
 
   /** True when a row from `row` back along its account's chain is for `product`. */
   private chainHolds(row: number, product: number): boolean {
-    for (let other = row; other >= 0; other = this.chain[other]) if (this.productOf(other) === product) return true;
+    for (let other = row; other >= 0; other = this.chain[other])
+      if (this.productOf(other) === product) return true;
     return false;
   }
 
@@ -274,7 +287,11 @@ export class SubscriptionStore {
   /** CREATE/UPDATE/DELETE in operation-time order (file order breaks ties) leave each subscription's contact. */
   private applyContacts(events: ContactEvent[]): void {
     const ordered = events
-      .map((event, index) => ({ event, index, time: event.operationTime ? Date.parse(event.operationTime) : Number.NEGATIVE_INFINITY }))
+      .map((event, index) => ({
+        event,
+        index,
+        time: event.operationTime ? Date.parse(event.operationTime) : Number.NEGATIVE_INFINITY,
+      }))
       .sort((a, b) => a.time - b.time || a.index - b.index);
     const current = new Map<string, SupportContact>();
     for (const { event } of ordered) {
@@ -291,7 +308,9 @@ export class SubscriptionStore {
 }
 
 function newestFirst(a: SubscriptionRecord, b: SubscriptionRecord): number {
-  return compareDesc(a.reportDate, b.reportDate) || compareDesc(a.lastUsage ?? '', b.lastUsage ?? '');
+  return (
+    compareDesc(a.reportDate, b.reportDate) || compareDesc(a.lastUsage ?? '', b.lastUsage ?? '')
+  );
 }
 
 function compareDesc(a: string, b: string): number {
@@ -299,7 +318,10 @@ function compareDesc(a: string, b: string): number {
 }
 
 function productInfo(entry: ProductEntry): ProductInfo {
-  const info: ProductInfo = { productId: entry.productId, latestReportDate: dayOfKey(entry.latestDay) };
+  const info: ProductInfo = {
+    productId: entry.productId,
+    latestReportDate: dayOfKey(entry.latestDay),
+  };
   if (entry.productCode !== undefined) info.productCode = entry.productCode;
   if (entry.productTitle !== undefined) info.productTitle = entry.productTitle;
   return info;
@@ -307,5 +329,7 @@ function productInfo(entry: ProductEntry): ProductInfo {
 
 /** An UPDATE that leaves a column empty keeps what the contact had. */
 function definedFields(contact: SupportContact): SupportContact {
-  return Object.fromEntries(Object.entries(contact).filter(([, v]) => v !== undefined && v !== '')) as unknown as SupportContact;
+  return Object.fromEntries(
+    Object.entries(contact).filter(([, v]) => v !== undefined && v !== ''),
+  ) as unknown as SupportContact;
 }

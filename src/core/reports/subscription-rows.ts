@@ -101,7 +101,17 @@ export class SubscriptionRows implements RecordList {
     return this.triples.get(i);
   }
 
-  add(account: number, line: number, file: number, reportDay: number, product: number, code: number, title: number, lastUsage: number, start: number): void {
+  add(
+    account: number,
+    line: number,
+    file: number,
+    reportDay: number,
+    product: number,
+    code: number,
+    title: number,
+    lastUsage: number,
+    start: number,
+  ): void {
     const i = this.length;
     if (i === this.accountLow.length) this.grow();
     const capacity = this.accountLow.length;
@@ -166,7 +176,10 @@ export class SubscriptionRows implements RecordList {
   }
 }
 
-function copyInto<T extends Uint32Array | Int32Array | Uint8Array | Uint16Array>(target: T, source: T): T {
+function copyInto<T extends Uint32Array | Int32Array | Uint8Array | Uint16Array>(
+  target: T,
+  source: T,
+): T {
   target.set(source);
   return target;
 }
@@ -198,7 +211,12 @@ class NarrowColumn {
 
   private resize(capacity: number, largest: number): void {
     this.limit = largest > 0xffff ? 0x7fffffff : largest > 0xff ? 0xffff : 0xff;
-    const values = this.limit === 0xff ? new Uint8Array(capacity) : this.limit === 0xffff ? new Uint16Array(capacity) : new Int32Array(capacity);
+    const values =
+      this.limit === 0xff
+        ? new Uint8Array(capacity)
+        : this.limit === 0xffff
+          ? new Uint16Array(capacity)
+          : new Int32Array(capacity);
     values.set(this.values);
     this.values = values;
   }
@@ -245,7 +263,10 @@ class DayColumn {
   set(i: number, key: number): void {
     if (key === 0) return; // a new column holds zeros, and rows are set once
     // (x / n) | 0 is an integer division, where Math.floor would divide in floating point.
-    const code = (((key / 10_000) | 0) - FIRST_YEAR) * 372 + ((((key / 100) | 0) % 100) - 1) * 31 + (key % 100);
+    const code =
+      (((key / 10_000) | 0) - FIRST_YEAR) * 372 +
+      ((((key / 100) | 0) % 100) - 1) * 31 +
+      (key % 100);
     if (code > 0 && code < ASIDE) {
       this.days[i] = code;
     } else {

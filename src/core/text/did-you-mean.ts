@@ -10,8 +10,12 @@ export function closestMatch(typed: string, candidates: readonly string[]): stri
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const sameLetters = typed.toLowerCase() === candidate.toLowerCase();
-    const distance = sameLetters || (typed.length >= 3 && candidate.startsWith(typed)) ? 0 : editDistance(typed, candidate);
-    if (distance <= allowed && (best === undefined || distance < best.distance)) best = { candidate, distance };
+    const distance =
+      sameLetters || (typed.length >= 3 && candidate.startsWith(typed))
+        ? 0
+        : editDistance(typed, candidate);
+    if (distance <= allowed && (best === undefined || distance < best.distance))
+      best = { candidate, distance };
   }
   return best?.candidate;
 }
@@ -19,12 +23,15 @@ export function closestMatch(typed: string, candidates: readonly string[]): stri
 /** Edits from `a` to `b`, a swap of two neighbours counting as one (optimal string alignment). */
 function editDistance(a: string, b: string): number {
   // rows[i][j]: the distance between a's first i characters and b's first j.
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const change = a[i - 1] === b[j - 1] ? 0 : 1;
       rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + change);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
     }
   }
   return rows[a.length][b.length];

@@ -12,12 +12,18 @@
  * when `visit` returns true. Returns the index just past the bracket where it stopped, or the text's
  * length when it never did.
  */
-export function walkBrackets(text: string, from: number, visit: (depth: number) => boolean, quotes = '"'): number {
+export function walkBrackets(
+  text: string,
+  from: number,
+  visit: (depth: number) => boolean,
+  quotes = '"',
+): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (quotes.includes(c)) {
-      for (i++; i < text.length && text[i] !== c && !isLineBreak(text[i]); i++) if (text[i] === '\\') i++;
+      for (i++; i < text.length && text[i] !== c && !isLineBreak(text[i]); i++)
+        if (text[i] === '\\') i++;
     } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
       if (text[i + 1] === '/') {
         for (i += 2; i < text.length && !isLineBreak(text[i]); i++);

@@ -17,7 +17,12 @@ export function shellQuote(word: string): string {
  */
 export function profileNameProblem(name: string, source: string): string | undefined {
   if (name === name.trim()) return undefined;
-  const where = name.trimEnd() === name ? 'a space before it' : name.trimStart() === name ? 'a space after it' : 'spaces around it';
+  const where =
+    name.trimEnd() === name
+      ? 'a space before it'
+      : name.trimStart() === name
+        ? 'a space after it'
+        : 'spaces around it';
   return (
     `${source} is ${JSON.stringify(name)}, with ${where}: AWS tools look for a profile named exactly that and find none; ` +
     `remove the space${source === 'AWS_PROFILE' ? ` (export AWS_PROFILE=${shellQuote(name.trim())})` : ''}, then retry`

@@ -70,7 +70,9 @@ export class AuditTrail extends Disposable {
   private open(): AuditLog {
     const log = new AuditLog(readSettings().auditPath);
     this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(log.path)), basename(log.path)));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(dirname(log.path)), basename(log.path)),
+    );
     const refresh = () => this.refresh();
     watcher.onDidChange(refresh);
     watcher.onDidCreate(refresh);

@@ -24,7 +24,9 @@ const PROFILE_KIND_WORDS: Record<ProfileSummary['kind'], string> = {
 };
 
 export class AwsSession extends Disposable {
-  private readonly status = this._register(vscode.window.createStatusBarItem('supportDesk.aws', vscode.StatusBarAlignment.Left, 50));
+  private readonly status = this._register(
+    vscode.window.createStatusBarItem('supportDesk.aws', vscode.StatusBarAlignment.Left, 50),
+  );
   /** What went wrong with the credentials, until a retry succeeds. */
   private problem?: string;
   /** The region calls go to when none is picked, with its source: undefined until read, null when no source names one. */
@@ -70,21 +72,29 @@ export class AwsSession extends Disposable {
     const aws = await this.layer();
     const settings = this.settings();
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Support Desk: checking AWS credentials (${settings.profile ?? 'default chain'})` },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: `Support Desk: checking AWS credentials (${settings.profile ?? 'default chain'})`,
+      },
       () => aws.checkCredentials(settings),
     );
     void this.refreshRegion();
     if (result.ok) {
       const failedBefore = this.problem !== undefined;
       this.setProblem(undefined);
-      const whose = settings.profile ? `profile ${settings.profile}` : 'the default credential chain';
+      const whose = settings.profile
+        ? `profile ${settings.profile}`
+        : 'the default credential chain';
       this.log.info(`AWS credentials for ${whose} work`);
       // The error notification of the failure cannot be taken back: say that it is over.
-      if (failedBefore) void vscode.window.showInformationMessage(`AWS credentials for ${whose} work again.`);
+      if (failedBefore)
+        void vscode.window.showInformationMessage(`AWS credentials for ${whose} work again.`);
       return true;
     }
     this.setProblem(result.message);
-    void vscode.window.showErrorMessage(`AWS credentials: ${result.message}`, 'Retry').then((choice) => choice && this.checkCredentials());
+    void vscode.window
+      .showErrorMessage(`AWS credentials: ${result.message}`, 'Retry')
+      .then((choice) => choice && this.checkCredentials());
     return false;
   }
 
@@ -105,7 +115,11 @@ export class AwsSession extends Disposable {
     const current = this.settings().profile;
     type Item = vscode.QuickPickItem & { profile: string };
     const items: Item[] = [
-      { label: '$(key) Default credential chain', description: 'environment, default profile, SSO, instance role', profile: '' },
+      {
+        label: '$(key) Default credential chain',
+        description: 'environment, default profile, SSO, instance role',
+        profile: '',
+      },
       ...profiles.map((p) => ({
         label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
         description: [PROFILE_KIND_WORDS[p.kind], p.region].filter(Boolean).join(' · '),
@@ -120,7 +134,9 @@ export class AwsSession extends Disposable {
       matchOnDescription: true,
     });
     if (!picked) return undefined;
-    await vscode.workspace.getConfiguration(SECTION).update('aws.profile', picked.profile, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SECTION)
+      .update('aws.profile', picked.profile, vscode.ConfigurationTarget.Global);
     await this.selectRegion();
     void this.checkCredentials();
     return picked.profile;
@@ -131,15 +147,28 @@ export class AwsSession extends Disposable {
     const settings = this.settings();
     const { profile, region: profileRegion } = await this.regionOfProfile(aws);
     const recent = this.state.get<string[]>(RECENT_REGIONS, []);
-    const regions = await aws.listRegions({ ...settings, region: profileRegion ?? settings.region }).catch(() => [...KNOWN_REGIONS]);
-    const choices = orderRegions(regions.length ? regions : KNOWN_REGIONS, { profileRegion, profile, recent, current: settings.region });
+    const regions = await aws
+      .listRegions({ ...settings, region: profileRegion ?? settings.region })
+      .catch(() => [...KNOWN_REGIONS]);
+    const choices = orderRegions(regions.length ? regions : KNOWN_REGIONS, {
+      profileRegion,
+      profile,
+      recent,
+      current: settings.region,
+    });
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ label: c.region, description: c.note })),
-      { title: 'Select Region for ConfirmProductInstance', placeHolder: 'The call must go to the instance\'s region; "auto" finds it' },
+      {
+        title: 'Select Region for ConfirmProductInstance',
+        placeHolder: 'The call must go to the instance\'s region; "auto" finds it',
+      },
     );
     if (!picked) return undefined;
-    await vscode.workspace.getConfiguration(SECTION).update('aws.region', picked.label, vscode.ConfigurationTarget.Global);
-    if (picked.label !== 'auto') await this.state.update(RECENT_REGIONS, rememberRegion(recent, picked.label));
+    await vscode.workspace
+      .getConfiguration(SECTION)
+      .update('aws.region', picked.label, vscode.ConfigurationTarget.Global);
+    if (picked.label !== 'auto')
+      await this.state.update(RECENT_REGIONS, rememberRegion(recent, picked.label));
     return picked.label;
   }
 
@@ -149,7 +178,10 @@ export class AwsSession extends Disposable {
    */
   async regionOfProfile(aws: AwsLayer): Promise<{ profile: string; region?: string }> {
     const profile = this.settings().profile ?? (process.env.AWS_PROFILE?.trim() || 'default');
-    return { profile, region: (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region };
+    return {
+      profile,
+      region: (await aws.listProfiles().catch(() => [])).find((p) => p.name === profile)?.region,
+    };
   }
 
   /** Reads the region again (settings, environment, config files), then shows it; nothing is read in Restricted Mode. */
@@ -166,7 +198,12 @@ export class AwsSession extends Disposable {
 
   private render(): void {
     const { profile, endpointUrl } = this.settings();
-    const regionText = this.region === undefined ? 'region…' : this.region === null ? 'no region' : `${this.region.region} (${this.region.source})`;
+    const regionText =
+      this.region === undefined
+        ? 'region…'
+        : this.region === null
+          ? 'no region'
+          : `${this.region.region} (${this.region.source})`;
     if (!isTrusted()) {
       this.status.text = '$(cloud) AWS off';
       this.status.tooltip = NO_AWS_CALL;
@@ -177,7 +214,9 @@ export class AwsSession extends Disposable {
     this.status.text = `$(cloud) ${profile ?? 'default'} · ${regionText}`;
     if (this.problem) {
       this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-      this.status.tooltip = new vscode.MarkdownString(`**AWS credentials failed**\n\n${escapeMarkdown(this.problem)}\n\nClick to retry.`);
+      this.status.tooltip = new vscode.MarkdownString(
+        `**AWS credentials failed**\n\n${escapeMarkdown(this.problem)}\n\nClick to retry.`,
+      );
       this.status.command = 'supportDesk.checkCredentials';
       return;
     }

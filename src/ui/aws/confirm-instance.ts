@@ -4,7 +4,12 @@
 // the answer to its webview; either way the engineer is answered once.
 import { auditEntryFor } from '../../core/audit';
 import { UserFacingError } from '../../core/user-facing-error';
-import { describeResult, validateConfirmationRequest, type ConfirmationRequest, type ConfirmationResult } from '../../core/confirmations';
+import {
+  describeResult,
+  validateConfirmationRequest,
+  type ConfirmationRequest,
+  type ConfirmationResult,
+} from '../../core/confirmations';
 import type { SupportDeskContext } from '../context';
 import type { AwsLayer } from './aws-session';
 
@@ -20,7 +25,11 @@ export interface ConfirmedInstance {
  * is wrong, before any call, when the request is not valid ("... Nothing was sent."); an AWS failure is
  * not thrown: it is the verdict `error`, recorded like any other answer.
  */
-export async function confirmInstance(ctx: SupportDeskContext, aws: AwsLayer, request: ConfirmationRequest): Promise<ConfirmedInstance> {
+export async function confirmInstance(
+  ctx: SupportDeskContext,
+  aws: AwsLayer,
+  request: ConfirmationRequest,
+): Promise<ConfirmedInstance> {
   const problems = validateConfirmationRequest(request);
   if (problems.length > 0) throw new UserFacingError(`${problems.join('; ')}. Nothing was sent.`);
   const result = await aws.confirmInstance(request, ctx.aws.settings());
@@ -33,7 +42,11 @@ export async function confirmInstance(ctx: SupportDeskContext, aws: AwsLayer, re
  * panel follow it unless `refresh` is false: a batch refreshes once at its end). Resolves to the audit
  * problem, or undefined when recorded; never rejects for a log that cannot be written.
  */
-export function recordConfirmation(ctx: SupportDeskContext, result: ConfirmationResult, refresh = true): Promise<string | undefined> {
+export function recordConfirmation(
+  ctx: SupportDeskContext,
+  result: ConfirmationResult,
+  refresh = true,
+): Promise<string | undefined> {
   ctx.log.info(`confirm ${describeResult(result)}`);
   ctx.aws.noteResult(result);
   return ctx.audit.append(auditEntryFor(result), { refresh });

@@ -22,18 +22,36 @@ export interface LiveCheck {
  * Throws RestrictedModeError (words for the engineer, no AWS call) in Restricted Mode; an AWS failure
  * is not thrown: it is the live verdict `error`, recorded like any other.
  */
-export async function checkLiveAgreements(ctx: SupportDeskContext, account: string, productId?: string): Promise<LiveCheck> {
+export async function checkLiveAgreements(
+  ctx: SupportDeskContext,
+  account: string,
+  productId?: string,
+): Promise<LiveCheck> {
   const aws = await ctx.aws.layer();
   const judgement = ctx.judge.current;
   const moment = judgingMoment(judgement.on.fixed ? judgement.on.day : undefined);
   const live = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Support Desk: searching the live agreements of ${account} (us-east-1)` },
-    () => aws.searchAgreements({ account, productId, at: moment.at }, { profile: ctx.aws.settings().profile }),
+    {
+      location: vscode.ProgressLocation.Window,
+      title: `Support Desk: searching the live agreements of ${account} (us-east-1)`,
+    },
+    () =>
+      aws.searchAgreements(
+        { account, productId, at: moment.at },
+        { profile: ctx.aws.settings().profile },
+      ),
   );
   const combined = combineVerdicts(reportsVerdict(ctx, account), live, productId);
-  ctx.log.info(`live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`);
+  ctx.log.info(
+    `live agreements of ${account}: ${live.verdict} (${live.requestIds.join(', ') || 'no request id'}); verdict ${combined.verdict}`,
+  );
   const auditProblem = await ctx.audit.append(agreementAuditEntry(live, { account, productId }));
-  return { verdict: combined.verdict, reasons: combined.reasons, live, ...(auditProblem ? { auditProblem } : {}) };
+  return {
+    verdict: combined.verdict,
+    reasons: combined.reasons,
+    live,
+    ...(auditProblem ? { auditProblem } : {}),
+  };
 }
 
 /**
@@ -42,5 +60,7 @@ export async function checkLiveAgreements(ctx: SupportDeskContext, account: stri
  */
 export function reportsVerdict(ctx: SupportDeskContext, account: string): AccountVerdict | null {
   const judgement = ctx.judge.current;
-  return (judgement.sources.reports?.files ?? 0) > 0 ? (judgement.account(account).reports?.answer ?? null) : null;
+  return (judgement.sources.reports?.files ?? 0) > 0
+    ? (judgement.account(account).reports?.answer ?? null)
+    : null;
 }

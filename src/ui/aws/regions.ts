@@ -60,7 +60,9 @@ export function orderRegions(
   add(opts.profileRegion, `profile ${opts.profile ?? 'default'}`);
   for (const r of opts.recent ?? []) add(r, 'recently used');
   for (const r of all) add(r);
-  return out.map((c) => (c.region === opts.current ? { ...c, note: [c.note, 'current'].filter(Boolean).join(', ') } : c));
+  return out.map((c) =>
+    c.region === opts.current ? { ...c, note: [c.note, 'current'].filter(Boolean).join(', ') } : c,
+  );
 }
 
 /** Remembers a choice at the front of the recent list (at most five). */

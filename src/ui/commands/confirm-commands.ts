@@ -5,10 +5,19 @@ import * as vscode from 'vscode';
 import { BATCH_INPUT_SHAPES, readBatchInput } from '../../core/batch';
 import { renderCase } from '../../core/case';
 import { chooseLine, lineView, productsOfAccount } from '../../core/playbook';
-import { describeResult, type ConfirmationRequest, type ConfirmationResult, type ConfirmationVerdict } from '../../core/confirmations';
+import {
+  describeResult,
+  type ConfirmationRequest,
+  type ConfirmationResult,
+  type ConfirmationVerdict,
+} from '../../core/confirmations';
 import { INSTANCE_ID } from '../../core/ids';
 import { UserFacingError } from '../../core/user-facing-error';
-import { confirmInstance, recordConfirmation, type ConfirmedInstance } from '../aws/confirm-instance';
+import {
+  confirmInstance,
+  recordConfirmation,
+  type ConfirmedInstance,
+} from '../aws/confirm-instance';
 import { KNOWN_REGIONS, orderRegions } from '../aws/regions';
 import type { AwsLayer } from '../aws/aws-session';
 import type { SupportDeskContext } from '../context';
@@ -33,7 +42,9 @@ export const askAndConfirmInstance =
   async (arg?: TreeNode | ConfirmPrefill): Promise<ConfirmationResult | undefined> => {
     const aws = await ctx.aws.layer();
     const fromTree = arg && 'kind' in arg;
-    const prefill: ConfirmPrefill = fromTree ? { claimedAccount: accountOf(arg), productId: productOf(arg) } : (arg ?? {});
+    const prefill: ConfirmPrefill = fromTree
+      ? { claimedAccount: accountOf(arg), productId: productOf(arg) }
+      : (arg ?? {});
     const request: ConfirmationRequest = {
       instanceId: prefill.instanceId ?? '',
       productCode: prefill.productCode ?? productCodeFor(ctx, prefill.productId) ?? '',
@@ -46,7 +57,10 @@ export const askAndConfirmInstance =
     let confirmed: ConfirmedInstance;
     try {
       confirmed = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...` },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Confirming ${instanceId} (${productCode}) in ${region ?? 'the default region'}...`,
+        },
         () => confirmInstance(ctx, aws, request),
       );
     } catch (error) {
@@ -65,7 +79,12 @@ export const askAndConfirmInstance =
  * open are asked, and numbered as such: "(2/3)", never "(3/4)" after "(1/4)". False when cancelled.
  * A caller that passes the instance id has decided all but an unknown product (commands, tests).
  */
-async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: ConfirmationRequest, interactive: boolean): Promise<boolean> {
+async function askRequest(
+  ctx: SupportDeskContext,
+  aws: AwsLayer,
+  request: ConfirmationRequest,
+  interactive: boolean,
+): Promise<boolean> {
   const settings = ctx.aws.settings();
   const steps: Step[] = [];
   if (interactive)
@@ -78,7 +97,9 @@ async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: Confi
           value: request.instanceId,
           // Nothing typed yet is no error (Enter on it cancels); anything else is checked as typed.
           validate: (v) =>
-            v.trim() === '' || INSTANCE_ID.test(v.trim()) ? undefined : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0',
+            v.trim() === '' || INSTANCE_ID.test(v.trim())
+              ? undefined
+              : '"i-" followed by 8 or 17 lowercase hex digits, e.g. i-0123456789abcdef0',
         });
         if (typeof typed === 'string') request.instanceId = typed.trim();
         return typed === '' ? undefined : typed;
@@ -102,11 +123,13 @@ async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: Confi
         name: 'claimed account',
         ask: async (at) => {
           const typed = await askText(at, {
-            prompt: 'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
+            prompt:
+              'The AWS account the customer says owns the instance (leave empty to just learn the owner)',
             value: request.claimedAccount ?? '',
             validate: typedAccountProblem,
           });
-          if (typeof typed === 'string') request.claimedAccount = typed.trim() === '' ? undefined : typed;
+          if (typeof typed === 'string')
+            request.claimedAccount = typed.trim() === '' ? undefined : typed;
           return typed;
         },
       },
@@ -114,7 +137,11 @@ async function askRequest(ctx: SupportDeskContext, aws: AwsLayer, request: Confi
         name: 'region',
         ask: async (at) => {
           const { profile, region: profileRegion } = await ctx.aws.regionOfProfile(aws);
-          const items = orderRegions(KNOWN_REGIONS, { profileRegion, profile, current: settings.region }).map((c) => ({
+          const items = orderRegions(KNOWN_REGIONS, {
+            profileRegion,
+            profile,
+            current: settings.region,
+          }).map((c) => ({
             label: c.region,
             description: c.note,
           }));
@@ -149,12 +176,16 @@ export const confirmInstancesFromFile =
     const input = await readBatchInput(path);
     for (const p of input.problems) ctx.log.warn(`${p.file}:${p.line}: ${p.message}`);
     if (input.rows.length === 0) {
-      void vscode.window.showErrorMessage(`No instance ids in ${path}: it should hold ${BATCH_INPUT_SHAPES}.`);
+      void vscode.window.showErrorMessage(
+        `No instance ids in ${path}: it should hold ${BATCH_INPUT_SHAPES}.`,
+      );
       return undefined;
     }
     let fallbackCode: string | undefined;
     if (input.rows.some((r) => !r.productCode && !productCodeFor(ctx, r.productId))) {
-      const code = await pickProductCode(ctx, { title: 'Confirm Instances from File: product code for rows that name none' });
+      const code = await pickProductCode(ctx, {
+        title: 'Confirm Instances from File: product code for rows that name none',
+      });
       if (typeof code !== 'string') return undefined;
       fallbackCode = code;
     }
@@ -166,7 +197,11 @@ export const confirmInstancesFromFile =
       region: r.region,
     }));
     const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Confirming ${requests.length} instances`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Confirming ${requests.length} instances`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -178,7 +213,10 @@ export const confirmInstancesFromFile =
             const auditProblem = await recordConfirmation(ctx, result, false);
             if (auditProblem) sayNotRecorded(result, auditProblem);
             done++;
-            progress.report({ increment: 100 / requests.length, message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}` });
+            progress.report({
+              increment: 100 / requests.length,
+              message: `${done}/${requests.length}: ${result.instanceId} ${result.verdict}`,
+            });
           },
         });
       },
@@ -200,11 +238,17 @@ export const confirmInstancesFromFile =
 
 /** A confirmation the audit log could not take: said at once, beside its answer (which is still given). */
 function sayNotRecorded(result: ConfirmationResult, auditProblem: string): void {
-  void vscode.window.showErrorMessage(`The confirmation of ${result.instanceId} is not in the audit log: ${auditProblem}. Check supportDesk.audit.path.`);
+  void vscode.window.showErrorMessage(
+    `The confirmation of ${result.instanceId} is not in the audit log: ${auditProblem}. Check supportDesk.audit.path.`,
+  );
 }
 
 function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
-  const actions = ['Copy Evidence', 'Open Case', ...(result.error?.kind === 'credentials' ? ['Retry Credentials'] : [])];
+  const actions = [
+    'Copy Evidence',
+    'Open Case',
+    ...(result.error?.kind === 'credentials' ? ['Retry Credentials'] : []),
+  ];
   const show =
     result.verdict === 'confirmed'
       ? vscode.window.showInformationMessage
@@ -212,7 +256,10 @@ function announce(ctx: SupportDeskContext, result: ConfirmationResult): void {
         ? vscode.window.showErrorMessage
         : vscode.window.showWarningMessage;
   void show(verdictMessage(result), ...actions).then(async (choice) => {
-    if (choice === 'Copy Evidence') await vscode.env.clipboard.writeText(`${describeResult(result)}\n${JSON.stringify(result, null, 2)}\n`);
+    if (choice === 'Copy Evidence')
+      await vscode.env.clipboard.writeText(
+        `${describeResult(result)}\n${JSON.stringify(result, null, 2)}\n`,
+      );
     if (choice === 'Open Case') await openCase(ctx, result);
     if (choice === 'Retry Credentials') await ctx.aws.checkCredentials();
   });
@@ -224,19 +271,34 @@ async function openCase(ctx: SupportDeskContext, result: ConfirmationResult): Pr
   const account = confirmationAccount(result);
   // The templates of the customer's support line: the products the reports list for the account.
   const store = ctx.reports.current?.snapshot.store;
-  const playbook = lineView(book, chooseLine(book, account ?? undefined, store && account ? productsOfAccount(store, account) : []).line.id);
+  const playbook = lineView(
+    book,
+    chooseLine(
+      book,
+      account ?? undefined,
+      store && account ? productsOfAccount(store, account) : [],
+    ).line.id,
+  );
   const picked = await vscode.window.showQuickPick(
     playbook.caseTemplates.map((t) => ({ label: t.title, description: t.summary, template: t })),
     { title: `Open Case: which kind of case? (${playbook.line.name} line)` },
   );
   if (!picked) return;
-  const facts: Record<string, string> = { instanceId: result.instanceId, productCode: result.productCode };
+  const facts: Record<string, string> = {
+    instanceId: result.instanceId,
+    productCode: result.productCode,
+  };
   if (account) facts.account = account;
   if (result.region) facts.region = result.region;
   // The eligibility case asks for the confirmation itself as evidence: the verdict with its request id and time.
   facts.evidence = describeResult(result);
   // The one case renderer: what is known is filled in, the rest is marked "to fill".
-  const known = Object.fromEntries(Object.entries(facts).filter(([id]) => picked.template.fields.some((f) => f.id === id)));
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderCase(playbook, picked.template, known).markdown });
+  const known = Object.fromEntries(
+    Object.entries(facts).filter(([id]) => picked.template.fields.some((f) => f.id === id)),
+  );
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: renderCase(playbook, picked.template, known).markdown,
+  });
   await vscode.window.showTextDocument(doc);
 }

@@ -12,8 +12,16 @@ const evidence = lazyBundle<typeof import('../identity/identity-evidence')>('ide
 // /rsa2048 is left out until an AWS certificate for it is bundled: nothing here could verify it
 // (the CLI's --rsa2048 says so in its answer). Ask the customer for /pkcs7 instead.
 const METHODS: { method: IdentityMethod; label: string; detail: string }[] = [
-  { method: 'pkcs7', label: '/pkcs7', detail: 'PKCS7 signature; carries the document (ask for this one, not /rsa2048)' },
-  { method: 'signature', label: '/signature', detail: 'base64 RSA signature; needs the document (/document) too' },
+  {
+    method: 'pkcs7',
+    label: '/pkcs7',
+    detail: 'PKCS7 signature; carries the document (ask for this one, not /rsa2048)',
+  },
+  {
+    method: 'signature',
+    label: '/signature',
+    detail: 'base64 RSA signature; needs the document (/document) too',
+  },
 ];
 
 /** Callers (tests, the panel) may pass the whole input; otherwise the engineer is asked. */
@@ -25,9 +33,16 @@ export const verifyIdentityDocument =
     const { verifyAndRecord, describeVerification, NotASignatureError } = evidence.load();
     try {
       const { verification, auditProblem } = await verifyAndRecord(ctx, input);
-      const message = describeVerification(verification) + (auditProblem ? ` But ${auditProblem}.` : '');
-      const show = verification.confirmed ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-      void show(message, 'Copy Evidence').then((c) => c && vscode.env.clipboard.writeText(`${message}\n${JSON.stringify(verification, null, 2)}\n`));
+      const message =
+        describeVerification(verification) + (auditProblem ? ` But ${auditProblem}.` : '');
+      const show = verification.confirmed
+        ? vscode.window.showInformationMessage
+        : vscode.window.showWarningMessage;
+      void show(message, 'Copy Evidence').then(
+        (c) =>
+          c &&
+          vscode.env.clipboard.writeText(`${message}\n${JSON.stringify(verification, null, 2)}\n`),
+      );
       return verification;
     } catch (error) {
       if (!(error instanceof NotASignatureError)) throw error;
@@ -46,7 +61,8 @@ async function askInput(ctx: SupportDeskContext): Promise<IdentityEvidenceInput 
   );
   if (!picked) return undefined;
   const editor = vscode.window.activeTextEditor;
-  const pasted = editor && !editor.document.isUntitled ? undefined : editor?.document.getText().trim();
+  const pasted =
+    editor && !editor.document.isUntitled ? undefined : editor?.document.getText().trim();
   const signature = pasted || (await readPicked(`The ${picked.label} file the customer sent`));
   if (!signature) return undefined;
   let document: string | undefined;
@@ -60,12 +76,25 @@ async function askInput(ctx: SupportDeskContext): Promise<IdentityEvidenceInput 
     value: ctx.playbook.latest?.playbook.products.find((p) => p.code)?.code ?? '',
   });
   if (productCode === undefined) return undefined;
-  const account = await vscode.window.showInputBox({ title: 'Verify Identity Document', prompt: "The customer's AWS account (empty: do not check)" });
+  const account = await vscode.window.showInputBox({
+    title: 'Verify Identity Document',
+    prompt: "The customer's AWS account (empty: do not check)",
+  });
   if (account === undefined) return undefined;
-  return { method: picked.method, signature, document, expected: { productCode: productCode.trim() || undefined, account: account.trim() || undefined } };
+  return {
+    method: picked.method,
+    signature,
+    document,
+    expected: {
+      productCode: productCode.trim() || undefined,
+      account: account.trim() || undefined,
+    },
+  };
 }
 
 async function readPicked(title: string): Promise<string | undefined> {
-  const uri = (await vscode.window.showOpenDialog({ title, canSelectMany: false, openLabel: 'Use This File' }))?.[0];
+  const uri = (
+    await vscode.window.showOpenDialog({ title, canSelectMany: false, openLabel: 'Use This File' })
+  )?.[0];
   return uri ? readFile(uri.fsPath, 'utf8') : undefined;
 }

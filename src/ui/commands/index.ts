@@ -12,8 +12,19 @@ import { askAndConfirmInstance, confirmInstancesFromFile } from './confirm-comma
 import { verifyIdentityDocument } from './identity-commands';
 import { openPlaybook, openSupportDesk } from './playbook-commands';
 import { chooseAndLoadReports, openSampleReports, refreshReports } from './report-commands';
-import { checkLiveAgreementsRestricted, confirmInstanceRestricted, saysRestricted } from './restricted-forms';
-import { checkLiveAgreementsCommand, copyAccountId, findAccount, groupBy, openInSupportDesk, showMore } from './subscription-commands';
+import {
+  checkLiveAgreementsRestricted,
+  confirmInstanceRestricted,
+  saysRestricted,
+} from './restricted-forms';
+import {
+  checkLiveAgreementsCommand,
+  copyAccountId,
+  findAccount,
+  groupBy,
+  openInSupportDesk,
+  showMore,
+} from './subscription-commands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from VS Code untyped
 type CommandFactory = (ctx: SupportDeskContext) => (...args: any[]) => unknown;
@@ -25,13 +36,34 @@ interface AwsAction {
 }
 
 const AWS_COMMANDS: { [id in AwsActionId]: AwsAction } = {
-  'supportDesk.confirmInstance': { enabled: askAndConfirmInstance, restricted: confirmInstanceRestricted },
-  'supportDesk.confirmInstancesFromFile': { enabled: confirmInstancesFromFile, restricted: saysRestricted('supportDesk.confirmInstancesFromFile') },
-  'supportDesk.checkLiveAgreements': { enabled: checkLiveAgreementsCommand, restricted: checkLiveAgreementsRestricted },
-  'supportDesk.checkCredentials': { enabled: (ctx) => () => ctx.aws.checkCredentials(), restricted: saysRestricted('supportDesk.checkCredentials') },
-  'supportDesk.selectProfile': { enabled: (ctx) => () => ctx.aws.selectProfile(), restricted: saysRestricted('supportDesk.selectProfile') },
-  'supportDesk.selectRegion': { enabled: (ctx) => () => ctx.aws.selectRegion(), restricted: saysRestricted('supportDesk.selectRegion') },
-  'supportDesk.retryS3Reports': { enabled: (ctx) => () => ctx.reports.retryS3(), restricted: saysRestricted('supportDesk.retryS3Reports') },
+  'supportDesk.confirmInstance': {
+    enabled: askAndConfirmInstance,
+    restricted: confirmInstanceRestricted,
+  },
+  'supportDesk.confirmInstancesFromFile': {
+    enabled: confirmInstancesFromFile,
+    restricted: saysRestricted('supportDesk.confirmInstancesFromFile'),
+  },
+  'supportDesk.checkLiveAgreements': {
+    enabled: checkLiveAgreementsCommand,
+    restricted: checkLiveAgreementsRestricted,
+  },
+  'supportDesk.checkCredentials': {
+    enabled: (ctx) => () => ctx.aws.checkCredentials(),
+    restricted: saysRestricted('supportDesk.checkCredentials'),
+  },
+  'supportDesk.selectProfile': {
+    enabled: (ctx) => () => ctx.aws.selectProfile(),
+    restricted: saysRestricted('supportDesk.selectProfile'),
+  },
+  'supportDesk.selectRegion': {
+    enabled: (ctx) => () => ctx.aws.selectRegion(),
+    restricted: saysRestricted('supportDesk.selectRegion'),
+  },
+  'supportDesk.retryS3Reports': {
+    enabled: (ctx) => () => ctx.reports.retryS3(),
+    restricted: saysRestricted('supportDesk.retryS3Reports'),
+  },
 };
 
 const COMMANDS: Record<string, CommandFactory> = {
@@ -53,13 +85,22 @@ const COMMANDS: Record<string, CommandFactory> = {
 export function registerCommands(ctx: SupportDeskContext): vscode.Disposable[] {
   const awsActions = Object.entries(AWS_COMMANDS).map(([id, { enabled, restricted }]) => {
     const forms = { enabled: enabled(ctx), restricted: restricted(ctx) };
-    return register(ctx, id, (...args) => (isTrusted() ? forms.enabled : forms.restricted)(...args));
+    return register(ctx, id, (...args) =>
+      (isTrusted() ? forms.enabled : forms.restricted)(...args),
+    );
   });
-  return [...awsActions, ...Object.entries(COMMANDS).map(([id, factory]) => register(ctx, id, factory(ctx)))];
+  return [
+    ...awsActions,
+    ...Object.entries(COMMANDS).map(([id, factory]) => register(ctx, id, factory(ctx))),
+  ];
 }
 
 /** Registers `run` as `id` inside the one error boundary of the command table. */
-function register(ctx: SupportDeskContext, id: string, run: (...args: unknown[]) => unknown): vscode.Disposable {
+function register(
+  ctx: SupportDeskContext,
+  id: string,
+  run: (...args: unknown[]) => unknown,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await run(...args);
@@ -71,9 +112,14 @@ function register(ctx: SupportDeskContext, id: string, run: (...args: unknown[])
         void vscode.window.showErrorMessage(`Support Desk: ${error.message}`);
         return undefined;
       }
-      ctx.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      ctx.log.error(
+        `${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       void vscode.window
-        .showErrorMessage(`Support Desk: ${error instanceof Error ? error.message : String(error)}`, 'Show Log')
+        .showErrorMessage(
+          `Support Desk: ${error instanceof Error ? error.message : String(error)}`,
+          'Show Log',
+        )
         .then((c) => c && ctx.log.show());
       return undefined;
     }

@@ -15,8 +15,19 @@ export function typedAccountProblem(value: string): string | undefined {
  * command's name). Returns what was typed and the 12-digit account, or undefined when cancelled or
  * not an account number (then said in an error that starts with `title`).
  */
-export async function askAccount(title: string, prompt: string, typed?: string): Promise<{ raw: string; account: string } | undefined> {
-  const raw = typed ?? (await vscode.window.showInputBox({ title, prompt, placeHolder: '1111-2222-3333', validateInput: typedAccountProblem }));
+export async function askAccount(
+  title: string,
+  prompt: string,
+  typed?: string,
+): Promise<{ raw: string; account: string } | undefined> {
+  const raw =
+    typed ??
+    (await vscode.window.showInputBox({
+      title,
+      prompt,
+      placeHolder: '1111-2222-3333',
+      validateInput: typedAccountProblem,
+    }));
   if (raw === undefined) return undefined;
   const parsed = parseTypedAccount(raw);
   if (!parsed.ok) {

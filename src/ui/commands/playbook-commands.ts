@@ -34,9 +34,11 @@ export const openPlaybook = (ctx: SupportDeskContext) => async (): Promise<vscod
 async function createTeamPlaybook(ctx: SupportDeskContext, path: string): Promise<void> {
   const { contacts } = defaultPlaybook();
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify({ contacts }, null, 2)}\n`, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  await writeFile(path, `${JSON.stringify({ contacts }, null, 2)}\n`, { flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
   ctx.log.info(`team playbook created at ${path}`);
   ctx.playbook.reload();
   await vscode.window.showTextDocument(vscode.Uri.file(path));

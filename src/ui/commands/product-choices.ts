@@ -22,11 +22,21 @@ export function productChoices(
 ): { own: ProductChoice[]; others: ProductChoice[] } {
   const byCode = new Map<string, ProductChoice>();
   for (const p of reports) {
-    if (p.productCode) byCode.set(p.productCode, { code: p.productCode, title: p.productTitle ?? p.productId, id: p.productId, from: 'reports' });
+    if (p.productCode)
+      byCode.set(p.productCode, {
+        code: p.productCode,
+        title: p.productTitle ?? p.productId,
+        id: p.productId,
+        from: 'reports',
+      });
   }
   for (const p of playbook) {
-    if (p.code && !byCode.has(p.code)) byCode.set(p.code, { code: p.code, title: p.title, id: p.id, from: 'playbook' });
+    if (p.code && !byCode.has(p.code))
+      byCode.set(p.code, { code: p.code, title: p.title, id: p.id, from: 'playbook' });
   }
   const all = [...byCode.values()];
-  return { own: all.filter((c) => accountProductIds.has(c.id)), others: all.filter((c) => !accountProductIds.has(c.id)) };
+  return {
+    own: all.filter((c) => accountProductIds.has(c.id)),
+    others: all.filter((c) => !accountProductIds.has(c.id)),
+  };
 }

@@ -22,7 +22,10 @@ export const chooseAndLoadReports =
     }
     if (!chosen || chosen.length === 0) return;
     // In a trusted folder the choice belongs to the workspace; otherwise it can only live in user settings.
-    const target = vscode.workspace.workspaceFolders && isTrusted() ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target =
+      vscode.workspace.workspaceFolders && isTrusted()
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
     ctx.log.info(`report paths set to ${chosen.join(', ')}`);
     await vscode.workspace.getConfiguration(SECTION).update('reports.paths', chosen, target);
     await ctx.reports.reload();

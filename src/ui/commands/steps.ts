@@ -28,7 +28,12 @@ export interface Step {
 /** Asks the steps in order, Back going to the previous one; false when the engineer cancelled. */
 export async function runSteps(title: string, steps: Step[]): Promise<boolean> {
   for (let i = 0; i < steps.length;) {
-    const answer = await steps[i].ask({ title: `${title}: ${steps[i].name}`, step: i + 1, totalSteps: steps.length, back: i > 0 });
+    const answer = await steps[i].ask({
+      title: `${title}: ${steps[i].name}`,
+      step: i + 1,
+      totalSteps: steps.length,
+      back: i > 0,
+    });
     if (answer === undefined) return false;
     i += answer === BACK ? -1 : 1;
   }
@@ -51,7 +56,10 @@ export function askText(at: StepAt, question: TextQuestion): Promise<Answer<stri
   box.value = question.value ?? '';
   const check = () => (box.validationMessage = question.validate?.(box.value));
   check();
-  return ask(box, (done) => [box.onDidChangeValue(check), box.onDidAccept(() => check() === undefined && done(box.value))]);
+  return ask(box, (done) => [
+    box.onDidChangeValue(check),
+    box.onDidAccept(() => check() === undefined && done(box.value)),
+  ]);
 }
 
 export interface PickQuestion<T> {
@@ -61,7 +69,11 @@ export interface PickQuestion<T> {
   active?: T;
 }
 
-export function askPick<T extends vscode.QuickPickItem>(at: StepAt, items: readonly T[], question: PickQuestion<T> = {}): Promise<Answer<T>> {
+export function askPick<T extends vscode.QuickPickItem>(
+  at: StepAt,
+  items: readonly T[],
+  question: PickQuestion<T> = {},
+): Promise<Answer<T>> {
   const pick = vscode.window.createQuickPick<T>();
   place(pick, at);
   pick.placeholder = question.placeHolder;
@@ -69,7 +81,9 @@ export function askPick<T extends vscode.QuickPickItem>(at: StepAt, items: reado
   pick.items = items;
   // After the items: VS Code drops active items that are not among them.
   if (question.active) pick.activeItems = [question.active];
-  return ask(pick, (done) => [pick.onDidAccept(() => pick.selectedItems[0] && done(pick.selectedItems[0]))]);
+  return ask(pick, (done) => [
+    pick.onDidAccept(() => pick.selectedItems[0] && done(pick.selectedItems[0])),
+  ]);
 }
 
 function place(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, at: StepAt): void {

@@ -7,9 +7,18 @@ import type { SupportDeskContext } from '../context';
 import { showPanel } from '../panel/panel-loader';
 import { isTrusted } from '../restricted-mode';
 import { askAccount } from './input-checks';
-import { accountOf, productOf, type FindResult, type MoreNode, type TreeNode } from '../subscriptions/subscriptions-tree-model';
+import {
+  accountOf,
+  productOf,
+  type FindResult,
+  type MoreNode,
+  type TreeNode,
+} from '../subscriptions/subscriptions-tree-model';
 import { VERDICT_LOOK } from '../looks';
-import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations/confirmations-tree-model';
+import {
+  confirmationAccount,
+  type ConfirmationTreeNode,
+} from '../confirmations/confirmations-tree-model';
 
 /**
  * Find Account...: accepts "1111-2222-3333", "1111 2222 3333" or a number that lost its leading zeros.
@@ -20,7 +29,11 @@ import { confirmationAccount, type ConfirmationTreeNode } from '../confirmations
 export const findAccount =
   (ctx: SupportDeskContext) =>
   async (typed?: string): Promise<FindResult | undefined> => {
-    const parsed = await askAccount('Find Account', "The customer's 12-digit AWS account number (spaces, dashes and dropped leading zeros are fine)", typed);
+    const parsed = await askAccount(
+      'Find Account',
+      "The customer's 12-digit AWS account number (spaces, dashes and dropped leading zeros are fine)",
+      typed,
+    );
     if (!parsed) return undefined;
     // A number that lost digits is looked up padded, and the engineer hears so (the panel says it too).
     const padded = paddingWarning(parsed.raw);
@@ -36,7 +49,9 @@ export const findAccount =
     const v = result.verdict;
     // The panel answers with the evidence beside the tree; focus stays on the tree row.
     showPanel(ctx, { section: 'check', check: { account: v.account } });
-    const recorded = summarizeRecordedEvidence(recordedEvidenceByAccount(await ctx.audit.read()).get(v.account) ?? {});
+    const recorded = summarizeRecordedEvidence(
+      recordedEvidenceByAccount(await ctx.audit.read()).get(v.account) ?? {},
+    );
     // No AWS call in Restricted Mode: the live search is not offered there.
     const actions = isTrusted() ? [CHECK_LIVE, OPEN_PANEL] : [OPEN_PANEL];
     let shown: Thenable<string | undefined>;
@@ -48,7 +63,8 @@ export const findAccount =
       shown = vscode.window.showInformationMessage(`${verdict}. ${recorded}`, ...actions);
     } else {
       ctx.log.info(`find account ${v.account}: not in the loaded reports`);
-      const why = v.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|lag/.test(r)) ?? '';
+      const why =
+        v.subscriptions.flatMap((s) => s.reasons).find((r) => /good faith|lag/.test(r)) ?? '';
       shown = vscode.window.showWarningMessage(
         `Account ${v.account} is not in the loaded reports (unlisted). ${why} ${recorded} Check its live agreements or confirm an instance to check in real time.`,
         ...actions,
@@ -56,9 +72,14 @@ export const findAccount =
       );
     }
     void shown.then((choice) => {
-      if (choice === CHECK_LIVE) return vscode.commands.executeCommand('supportDesk.checkLiveAgreements', v.account);
-      if (choice === OPEN_PANEL) return showPanel(ctx, { section: 'check', check: { account: v.account } });
-      if (choice === CONFIRM) return vscode.commands.executeCommand('supportDesk.confirmInstance', { claimedAccount: v.account });
+      if (choice === CHECK_LIVE)
+        return vscode.commands.executeCommand('supportDesk.checkLiveAgreements', v.account);
+      if (choice === OPEN_PANEL)
+        return showPanel(ctx, { section: 'check', check: { account: v.account } });
+      if (choice === CONFIRM)
+        return vscode.commands.executeCommand('supportDesk.confirmInstance', {
+          claimedAccount: v.account,
+        });
       return undefined;
     });
     return result;
@@ -77,10 +98,20 @@ const CONFIRM = 'Confirm Instance...';
 export const checkLiveAgreementsCommand =
   (ctx: SupportDeskContext) =>
   async (target?: TreeNode | string): Promise<LiveCheck | undefined> => {
-    const account = typeof target === 'string' ? target : target && target.kind !== 'more' ? accountOf(target) : undefined;
-    const parsed = await askAccount('Check Live Agreements', "The customer's 12-digit AWS account number", account);
+    const account =
+      typeof target === 'string'
+        ? target
+        : target && target.kind !== 'more'
+          ? accountOf(target)
+          : undefined;
+    const parsed = await askAccount(
+      'Check Live Agreements',
+      "The customer's 12-digit AWS account number",
+      account,
+    );
     if (!parsed) return undefined;
-    const productId = typeof target === 'object' && target.kind !== 'more' ? productOf(target) : undefined;
+    const productId =
+      typeof target === 'object' && target.kind !== 'more' ? productOf(target) : undefined;
     const answer = await checkLiveAgreements(ctx, parsed.account, productId);
     const { live } = answer;
     const message = [
@@ -91,12 +122,21 @@ export const checkLiveAgreementsCommand =
     ]
       .filter(Boolean)
       .join(' ');
-    const show = live.verdict === 'error' || answer.auditProblem ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    void show(message, OPEN_PANEL).then((choice) => choice && showPanel(ctx, { section: 'check', check: { account: parsed.account, productId } }));
+    const show =
+      live.verdict === 'error' || answer.auditProblem
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
+    void show(message, OPEN_PANEL).then(
+      (choice) =>
+        choice &&
+        showPanel(ctx, { section: 'check', check: { account: parsed.account, productId } }),
+    );
     return answer;
   };
 
-export const groupBy = (grouping: 'product' | 'account') => (ctx: SupportDeskContext) => (): Promise<void> => ctx.subscriptions.setGrouping(grouping);
+export const groupBy =
+  (grouping: 'product' | 'account') => (ctx: SupportDeskContext) => (): Promise<void> =>
+    ctx.subscriptions.setGrouping(grouping);
 
 export const copyAccountId =
   () =>
@@ -120,7 +160,12 @@ export const openInSupportDesk =
   (ctx: SupportDeskContext) =>
   (node?: TreeNode): void => {
     const account = node && node.kind !== 'more' ? accountOf(node) : undefined;
-    showPanel(ctx, { section: 'check', check: account ? { account, productId: node && node.kind !== 'more' ? productOf(node) : undefined } : undefined });
+    showPanel(ctx, {
+      section: 'check',
+      check: account
+        ? { account, productId: node && node.kind !== 'more' ? productOf(node) : undefined }
+        : undefined,
+    });
   };
 
 export const showMore =

@@ -16,17 +16,23 @@ export interface OlderNode {
 }
 export type ConfirmationTreeNode = ConfirmationNode | OlderNode;
 
-export function confirmationNodes(entries: readonly AuditEntry[], shown = SHOWN_CONFIRMATIONS): ConfirmationTreeNode[] {
+export function confirmationNodes(
+  entries: readonly AuditEntry[],
+  shown = SHOWN_CONFIRMATIONS,
+): ConfirmationTreeNode[] {
   const newest: ConfirmationTreeNode[] = entries
     .map((entry, index) => ({ entry, index }))
     .slice(-shown)
     .reverse()
     .map(({ entry, index }) => ({ kind: 'confirmation', id: `audit:${index}`, entry }));
-  if (entries.length > shown) newest.push({ kind: 'older', id: 'audit:older', count: entries.length - shown });
+  if (entries.length > shown)
+    newest.push({ kind: 'older', id: 'audit:older', count: entries.length - shown });
   return newest;
 }
 
 /** The account a confirmation is about: the owner EC2 reported, else the one the customer claimed. */
-export function confirmationAccount(entry: Pick<AuditEntry, 'ownerId' | 'claimedAccount'>): string | undefined {
+export function confirmationAccount(
+  entry: Pick<AuditEntry, 'ownerId' | 'claimedAccount'>,
+): string | undefined {
   return entry.ownerId ?? entry.claimedAccount ?? undefined;
 }

@@ -9,27 +9,38 @@ import { confirmationNodes, type ConfirmationTreeNode } from './confirmations-tr
 
 export const CONFIRMATIONS_VIEW = 'supportDesk.confirmations';
 
-export class ConfirmationsView extends Disposable implements vscode.TreeDataProvider<ConfirmationTreeNode> {
+export class ConfirmationsView
+  extends Disposable
+  implements vscode.TreeDataProvider<ConfirmationTreeNode>
+{
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<ConfirmationTreeNode>;
 
   constructor(private readonly audit: AuditTrail) {
     super();
-    this.view = this._register(vscode.window.createTreeView(CONFIRMATIONS_VIEW, { treeDataProvider: this }));
+    this.view = this._register(
+      vscode.window.createTreeView(CONFIRMATIONS_VIEW, { treeDataProvider: this }),
+    );
     this._register(audit.onDidChange(() => this.changed.fire()));
   }
 
   async getChildren(node?: ConfirmationTreeNode): Promise<ConfirmationTreeNode[]> {
     if (node) return [];
     const entries = await this.audit.read();
-    this.view.description = entries.length > 0 ? `${entries.length} in ${basename(this.audit.path)}` : undefined;
+    this.view.description =
+      entries.length > 0 ? `${entries.length} in ${basename(this.audit.path)}` : undefined;
     return confirmationNodes(entries);
   }
 
   getTreeItem(node: ConfirmationTreeNode): vscode.TreeItem {
     const item = treeItem(node.id, confirmationLook(node));
-    if (node.kind === 'older') item.command = { command: 'vscode.open', title: 'Open the audit log', arguments: [vscode.Uri.file(this.audit.path)] };
+    if (node.kind === 'older')
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open the audit log',
+        arguments: [vscode.Uri.file(this.audit.path)],
+      };
     return item;
   }
 }

@@ -2,7 +2,13 @@
 // `<feed>_<version>/year=YYYY/month=MM/data.csv`): told apart from report folders and read into one
 // feed set, kept beside the reports' snapshot. Pure Node (no 'vscode').
 import { join } from 'node:path';
-import { feedInputsFromFolder, isFeedRoot, listFeedFiles, loadFeeds, type FeedSet } from '../../core/feeds';
+import {
+  feedInputsFromFolder,
+  isFeedRoot,
+  listFeedFiles,
+  loadFeeds,
+  type FeedSet,
+} from '../../core/feeds';
 import type { ReportLocation } from '../reports/report-paths';
 
 /** The feeds read: the roots (absolute folders) and the set, whose paths are relative to its root (prefixed by the root's folder name when several). */
@@ -31,7 +37,12 @@ export async function readFeedRoots(
   for (const root of roots) {
     const files = await listFeedFiles(root);
     const prefix = roots.length === 1 ? '' : `${root.split(/[\\/]/).filter(Boolean).at(-1)}/`;
-    inputs.push(...feedInputsFromFolder(root, files).map((input) => ({ ...input, path: prefix + input.path })));
+    inputs.push(
+      ...feedInputsFromFolder(root, files).map((input) => ({
+        ...input,
+        path: prefix + input.path,
+      })),
+    );
   }
   return { reports, feeds: { roots, set: await loadFeeds(inputs, signal ? { signal } : {}) } };
 }

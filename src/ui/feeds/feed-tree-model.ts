@@ -72,23 +72,40 @@ export class FeedTreeModel {
           byProduct.set(key, node);
         }
         const agreement = p.agreements.find((a) => a.agreementId === p.covering) ?? p.agreements[0];
-        node.accounts.push({ kind: 'feedAccount', id: `feeds/${key}/${e.account}`, parent: node, entitlement: e, product: p, agreement });
+        node.accounts.push({
+          kind: 'feedAccount',
+          id: `feeds/${key}/${e.account}`,
+          parent: node,
+          entitlement: e,
+          product: p,
+          agreement,
+        });
       }
     }
     this.products = [...byProduct.values()].sort((a, b) => a.title.localeCompare(b.title));
   }
 
   children(node: FeedNode): FeedNode[] {
-    return node.kind === 'feedRoot' ? this.products : node.kind === 'feedProduct' ? node.accounts : [];
+    return node.kind === 'feedRoot'
+      ? this.products
+      : node.kind === 'feedProduct'
+        ? node.accounts
+        : [];
   }
 
   parentOf(node: FeedNode): FeedNode | undefined {
-    return node.kind === 'feedAccount' ? node.parent : node.kind === 'feedProduct' ? this.root : undefined;
+    return node.kind === 'feedAccount'
+      ? node.parent
+      : node.kind === 'feedProduct'
+        ? this.root
+        : undefined;
   }
 
   /** "feeds delivered 2026-11-20 13:00:00 UTC": the freshness words for the view's description. */
   delivered(): string {
-    return this.newestUpdate ? `feeds delivered ${describeInstant(this.newestUpdate)}` : 'feeds: nothing delivered';
+    return this.newestUpdate
+      ? `feeds delivered ${describeInstant(this.newestUpdate)}`
+      : 'feeds: nothing delivered';
   }
 
   look(node: FeedNode): NodeLook {
@@ -99,7 +116,9 @@ export class FeedTreeModel {
         tooltip: [
           '**Seller Delivery Data Feeds**',
           `Judged ${escapeMarkdown(describeFeedMoment(this.moment))}.`,
-          this.newestUpdate ? `Newest update_date: ${escapeMarkdown(describeInstant(this.newestUpdate))} (when AWS last delivered).` : 'No row delivered yet.',
+          this.newestUpdate
+            ? `Newest update_date: ${escapeMarkdown(describeInstant(this.newestUpdate))} (when AWS last delivered).`
+            : 'No row delivered yet.',
         ].join('\n\n'),
         icon: { id: 'database' },
         contextValue: 'feedRoot',
@@ -113,7 +132,9 @@ export class FeedTreeModel {
         description: `${eligible} of ${node.accounts.length} eligible`,
         tooltip: [
           `**${escapeMarkdown(node.title)}** (from the feeds)`,
-          node.productId ? `Product id ${inlineCode(node.productId)}${node.productCode ? `, product code ${inlineCode(node.productCode)}` : ''}` : '',
+          node.productId
+            ? `Product id ${inlineCode(node.productId)}${node.productCode ? `, product code ${inlineCode(node.productCode)}` : ''}`
+            : '',
         ]
           .filter(Boolean)
           .join('\n\n'),
@@ -141,7 +162,9 @@ export class FeedTreeModel {
 
 /** One agreement in a tooltip: status, times, offer, who sold it, and its feed lines. */
 export function agreementMarkdown(a: FeedAgreement): string {
-  const sold = a.reseller ? `resold by a channel partner (proposer ${inlineCode(a.proposerAccountId)})` : 'sold by the seller';
+  const sold = a.reseller
+    ? `resold by a channel partner (proposer ${inlineCode(a.proposerAccountId)})`
+    : 'sold by the seller';
   return [
     `Agreement ${inlineCode(a.agreementId)}: ${escapeMarkdown(a.status)} since ${escapeMarkdown(a.statusSince)}; starts ${escapeMarkdown(a.startTime ?? '-')}, ${a.endTime ? `ends ${escapeMarkdown(a.endTime)}` : 'no end (pay-as-you-go)'}, accepted ${escapeMarkdown(a.acceptanceTime ?? '-')}`,
     `${a.visibility} offer ${inlineCode(a.offerId)}, ${sold}`,

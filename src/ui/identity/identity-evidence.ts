@@ -4,7 +4,12 @@
 // parser is not paid for at activation.
 import { identityAuditEntry } from '../../core/audit';
 import { identityAnswer } from '../../core/identity';
-import { verifyIdentity, type IdentityExpectations, type IdentityMethod, type IdentityVerification } from '../../core/identity';
+import {
+  verifyIdentity,
+  type IdentityExpectations,
+  type IdentityMethod,
+  type IdentityVerification,
+} from '../../core/identity';
 import type { SupportDeskContext } from '../context';
 
 export { NotASignatureError } from '../../core/identity';
@@ -29,10 +34,16 @@ export async function verifyAndRecord(
   ctx: SupportDeskContext,
   input: IdentityEvidenceInput,
 ): Promise<{ verification: IdentityVerification; auditProblem?: string }> {
-  const maxAgeDays = input.expected.maxAgeDays ?? (await ctx.playbook.current()).playbook.eligibility.identityDocumentDays;
+  const maxAgeDays =
+    input.expected.maxAgeDays ??
+    (await ctx.playbook.current()).playbook.eligibility.identityDocumentDays;
   const expected = { ...input.expected, maxAgeDays };
   const verification = verifyIdentity(
-    { method: input.method, signature: input.signature, document: input.document === undefined ? undefined : Buffer.from(input.document, 'utf8') },
+    {
+      method: input.method,
+      signature: input.signature,
+      document: input.document === undefined ? undefined : Buffer.from(input.document, 'utf8'),
+    },
     expected,
   );
   const entry = identityAuditEntry(verification, expected);
@@ -47,7 +58,12 @@ export async function verifyAndRecord(
 /** The answer for a notification or the panel: both facts apart, when the instance started, and any warning. */
 export function describeVerification(v: IdentityVerification): string {
   const { authenticity, confirmation, started } = identityAnswer(v);
-  return [`${authenticity.verdict}: ${authenticity.text}`, `${confirmation.verdict}: ${confirmation.text}`, started, ...v.warnings.map((w) => `Warning: ${w}.`)]
+  return [
+    `${authenticity.verdict}: ${authenticity.text}`,
+    `${confirmation.verdict}: ${confirmation.text}`,
+    started,
+    ...v.warnings.map((w) => `Warning: ${w}.`),
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -65,7 +65,10 @@ export class Judge extends Disposable {
 
   private build(): Judgement {
     const { day, fixed } = judgingDay();
-    return new Judgement({ day, fixed, policy: eligibilityPolicy(this.playbook.latest?.playbook.eligibility) }, this.sources());
+    return new Judgement(
+      { day, fixed, policy: eligibilityPolicy(this.playbook.latest?.playbook.eligibility) },
+      this.sources(),
+    );
   }
 
   /** Every source of evidence held now, each apart. */

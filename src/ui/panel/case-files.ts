@@ -11,7 +11,12 @@ import { parseTypedAccount } from '../../core/ids';
  * reduced to letters, digits and dashes. Resolves to the absolute path written; rejects with the
  * file system's error, or when 999 cases of that name exist.
  */
-export function saveCaseFile(folder: string, typedAccount: string, templateId: string, markdown: string): Promise<string> {
+export function saveCaseFile(
+  folder: string,
+  typedAccount: string,
+  templateId: string,
+  markdown: string,
+): Promise<string> {
   // Named by the account as the case text says it: 12 digits, padded, whatever was typed.
   const parsed = parseTypedAccount(typedAccount);
   return saveNew(

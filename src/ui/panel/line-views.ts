@@ -2,7 +2,13 @@
 // forms, each line's own), and the line for a checked customer with why. Pure (no 'vscode'): unit-tested.
 import { channelsForPurchase } from '../../core/playbook';
 import { SCOPE_MATCHING } from '../../core/playbook';
-import { chooseLine, describeLineProducts, lineView, productsOfAccount, type CustomerProduct } from '../../core/playbook';
+import {
+  chooseLine,
+  describeLineProducts,
+  lineView,
+  productsOfAccount,
+  type CustomerProduct,
+} from '../../core/playbook';
 import type { SubscriptionStore } from '../../core/reports';
 import type { Channel, Fact, Playbook, SourceRef } from '../../core/playbook';
 import { citation, outlineTemplate, telHref } from '../../core/case';
@@ -20,7 +26,15 @@ const factView = (f: Fact): FactView => ({ text: plainText(f.text), cite: citati
 const cite = (s: SourceRef): string => citation(s);
 
 function channelView(c: Channel): ChannelView {
-  return { id: c.id, name: c.name, provider: c.provider, phoneSupport: c.phoneSupport ?? null, bestEffort: c.bestEffort === true, email: c.email, url: c.url };
+  return {
+    id: c.id,
+    name: c.name,
+    provider: c.provider,
+    phoneSupport: c.phoneSupport ?? null,
+    bestEffort: c.bestEffort === true,
+    email: c.email,
+    url: c.url,
+  };
 }
 
 /** Every support line of `playbook`, in its order, as the panel's sections show them. */
@@ -50,9 +64,18 @@ export function lineViews(playbook: Playbook): LineView[] {
       },
       escalation: {
         when: p.contacts.escalationWhen && factView(p.contacts.escalationWhen),
-        phones: p.contacts.escalationPhones.map((x) => ({ region: x.region, number: x.number, href: telHref(x.number), cite: cite(x.source) })),
+        phones: p.contacts.escalationPhones.map((x) => ({
+          region: x.region,
+          number: x.number,
+          href: telHref(x.number),
+          cite: cite(x.source),
+        })),
         emails: (p.contacts.emails ?? []).map((e) => ({ address: e.address, purpose: e.purpose })),
-        portals: (p.contacts.portals ?? []).map((l) => ({ name: l.name, url: l.url, purpose: l.purpose })),
+        portals: (p.contacts.portals ?? []).map((l) => ({
+          name: l.name,
+          url: l.url,
+          purpose: l.purpose,
+        })),
         beforeCalling: (p.contacts.beforeCalling ?? []).map(factView),
       },
       purchasePaths: p.purchasePaths.map((path) => {
@@ -71,11 +94,20 @@ export function lineViews(playbook: Playbook): LineView[] {
         ? {
             accountSetup: {
               title: p.accountSetup.title,
-              steps: p.accountSetup.steps.map((x) => ({ title: x.title, text: plainText(x.text), url: x.url, cite: cite(x.source) })),
+              steps: p.accountSetup.steps.map((x) => ({
+                title: x.title,
+                text: plainText(x.text),
+                url: x.url,
+                cite: cite(x.source),
+              })),
             },
           }
         : {}),
-      faq: p.faq.map((f) => ({ question: f.question, answer: plainText(f.answer.join('\n\n')), cite: cite(f.source) })),
+      faq: p.faq.map((f) => ({
+        question: f.question,
+        answer: plainText(f.answer.join('\n\n')),
+        cite: cite(f.source),
+      })),
       templates: p.caseTemplates.map((t) => outlineTemplate(p, t)),
     };
   });
@@ -85,10 +117,21 @@ export function lineViews(playbook: Playbook): LineView[] {
  * The line for a customer the panel checked, as the switcher shows it: `account` (none: no customer in
  * hand) with the products the reports list for it, or only `productId` when the check was narrowed to it.
  */
-export function lineChoiceView(playbook: Playbook, store: SubscriptionStore | undefined, account: string | undefined, productId?: string): LineChoiceView {
+export function lineChoiceView(
+  playbook: Playbook,
+  store: SubscriptionStore | undefined,
+  account: string | undefined,
+  productId?: string,
+): LineChoiceView {
   const info = productId ? store?.productInfo(productId) : undefined;
   const products: CustomerProduct[] = productId
-    ? [{ productId, ...(info?.productCode ? { productCode: info.productCode } : {}), ...(info?.productTitle ? { productTitle: info.productTitle } : {}) }]
+    ? [
+        {
+          productId,
+          ...(info?.productCode ? { productCode: info.productCode } : {}),
+          ...(info?.productTitle ? { productTitle: info.productTitle } : {}),
+        },
+      ]
     : store && account
       ? productsOfAccount(store, account)
       : [];

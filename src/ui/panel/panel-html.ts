@@ -9,15 +9,25 @@ export function panelAsset(extensionUri: vscode.Uri, ...path: string[]): vscode.
 }
 
 /** The webview's options: scripts on, and only our own assets (`media/`, `dist/webview/`) may load. */
-export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+export function panelOptions(
+  extensionUri: vscode.Uri,
+): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   // No retainContextWhenHidden: the webview saves its state with setState.
-  return { enableScripts: true, enableFindWidget: true, localResourceRoots: [panelAsset(extensionUri, 'media'), panelAsset(extensionUri, 'dist', 'webview')] };
+  return {
+    enableScripts: true,
+    enableFindWidget: true,
+    localResourceRoots: [
+      panelAsset(extensionUri, 'media'),
+      panelAsset(extensionUri, 'dist', 'webview'),
+    ],
+  };
 }
 
 /** The page for `webview`: CSP with a new nonce, the codicons and panel styles, the bundled panel script. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
-  const uri = (...path: string[]) => webview.asWebviewUri(panelAsset(extensionUri, ...path)).toString();
+  const uri = (...path: string[]) =>
+    webview.asWebviewUri(panelAsset(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,

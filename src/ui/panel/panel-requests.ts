@@ -8,7 +8,14 @@ import { auditEntryFor } from '../../core/audit';
 import { findTemplate, renderCase } from '../../core/case';
 import { UserFacingError } from '../../core/user-facing-error';
 import { lineForTemplate, lineView, searchScope, type LinePlaybook } from '../../core/playbook';
-import { productToConfirm, type CaseAction, type CheckInput, type CheckResult, type PanelReplies, type PanelRequest } from '../../shared/panel-protocol';
+import {
+  productToConfirm,
+  type CaseAction,
+  type CheckInput,
+  type CheckResult,
+  type PanelReplies,
+  type PanelRequest,
+} from '../../shared/panel-protocol';
 import { confirmInstance } from '../aws/confirm-instance';
 import { checkLiveAgreements } from '../aws/live-agreements';
 import { pickProductCode, productCodeFor } from '../commands/product-pick';
@@ -23,7 +30,9 @@ import { checkAccount, confirmationView, describeConfirmation } from './panel-st
 
 const identityEvidence = lazyBundle<typeof import('../identity/identity-evidence')>('identity');
 
-type Handler<K extends PanelRequest['kind']> = (request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
+type Handler<K extends PanelRequest['kind']> = (
+  request: Extract<PanelRequest, { kind: K }>,
+) => Promise<PanelReplies[K]>;
 
 /**
  * The answer to every request kind, for the panel's transport. Checks are numbered in the order
@@ -42,13 +51,23 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
   };
 
   /** The playbook as the support line the webview shows sees it (the default line when none is named). */
-  const line = async (id: string | undefined): Promise<LinePlaybook> => lineView((await ctx.playbook.current()).playbook, id || undefined);
+  const line = async (id: string | undefined): Promise<LinePlaybook> =>
+    lineView((await ctx.playbook.current()).playbook, id || undefined);
 
-  const render = async (templateId: string, values: Record<string, string>, lineId?: string): Promise<PanelReplies['renderCase']> => {
+  const render = async (
+    templateId: string,
+    values: Record<string, string>,
+    lineId?: string,
+  ): Promise<PanelReplies['renderCase']> => {
     // No line named (a caller other than the panel's forms): the line the template belongs to.
-    const playbook = await line(lineId || lineForTemplate((await ctx.playbook.current()).playbook, templateId));
+    const playbook = await line(
+      lineId || lineForTemplate((await ctx.playbook.current()).playbook, templateId),
+    );
     const template = findTemplate(playbook, templateId);
-    if (!template) throw new UserFacingError(`The ${playbook.line.name} line has no case template "${templateId}".`);
+    if (!template)
+      throw new UserFacingError(
+        `The ${playbook.line.name} line has no case template "${templateId}".`,
+      );
     const { markdown, redactions, errors } = renderCase(playbook, template, values);
     // Echoed back for the webview's saved state; the transport redacts them on the way out like everything else.
     return { markdown, redactions, errors, safeValues: values };
@@ -67,9 +86,20 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
     searchScope: async (r) => searchScope((await line(r.line)).scope, r.text),
     renderCase: (r) => render(r.templateId, r.values, r.line),
     caseAction: async (r) =>
-      caseAction(ctx, r.action, (await render(r.templateId, r.values, r.line)).markdown, r.templateId, r.account || r.values.account || ''),
+      caseAction(
+        ctx,
+        r.action,
+        (await render(r.templateId, r.values, r.line)).markdown,
+        r.templateId,
+        r.account || r.values.account || '',
+      ),
     supportLine: async (r) =>
-      lineChoiceView((await ctx.playbook.current()).playbook, ctx.judge.current.sources.reports?.store, r.account, r.productId || undefined),
+      lineChoiceView(
+        (await ctx.playbook.current()).playbook,
+        ctx.judge.current.sources.reports?.store,
+        r.account,
+        r.productId || undefined,
+      ),
     copy: async (r) => {
       await vscode.env.clipboard.writeText(r.text);
       return { message: `Copied ${r.what}.` };
@@ -78,10 +108,13 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
     verifyIdentity: (r) => verifyIdentity(ctx, r),
     openCallSheet: async (r) => {
       await ctx.callSheet.show(r.region, r.line);
-      return { message: `Call sheet${r.region ? ` for ${r.region}` : ''} shown beside, rendered and read-only.` };
+      return {
+        message: `Call sheet${r.region ? ` for ${r.region}` : ''} shown beside, rendered and read-only.`,
+      };
     },
   };
-  return <K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>) => (handlers[request.kind] as Handler<K>)(request);
+  return <K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>) =>
+    (handlers[request.kind] as Handler<K>)(request);
 }
 
 /**
@@ -89,20 +122,32 @@ export function panelRequests(ctx: SupportDeskContext): PanelAnswer {
  * account, else picked at the top of the window), answered in place with the check again; `null`
  * when the pick was cancelled (nothing was sent).
  */
-async function confirm(ctx: SupportDeskContext, input: CheckInput, check: (input: CheckInput) => Promise<CheckResult>): Promise<PanelReplies['confirm']> {
+async function confirm(
+  ctx: SupportDeskContext,
+  input: CheckInput,
+  check: (input: CheckInput) => Promise<CheckResult>,
+): Promise<PanelReplies['confirm']> {
   assertTrusted();
   const judged = checkAccount(input, ctx.judge.current, [], 0);
   const instanceId = input.instanceId?.trim();
-  if (!instanceId) throw new UserFacingError("Type the customer's instance id (i-...) to confirm it with AWS.");
+  if (!instanceId)
+    throw new UserFacingError("Type the customer's instance id (i-...) to confirm it with AWS.");
   const aws = await ctx.aws.layer();
   const productCode =
     productCodeFor(ctx, productToConfirm(judged, input.productId || undefined)) ??
     (await pickProductCode(ctx, { title: 'Confirm Instance: product' }, undefined, judged.account));
   if (typeof productCode !== 'string') return { confirmation: null, check: await check(input) };
-  const { result, auditProblem } = await confirmInstance(ctx, aws, { instanceId, productCode, claimedAccount: judged.account });
+  const { result, auditProblem } = await confirmInstance(ctx, aws, {
+    instanceId,
+    productCode,
+    claimedAccount: judged.account,
+  });
   const view = confirmationView(auditEntryFor(result));
   // A confirmation the audit log could not take is said where it is answered, beside the verdict.
-  const confirmation = { ...view, message: `${verdictMessage(result)}${auditProblem ? ` But ${auditProblem}.` : ''}` };
+  const confirmation = {
+    ...view,
+    message: `${verdictMessage(result)}${auditProblem ? ` But ${auditProblem}.` : ''}`,
+  };
   const answer = await check(input);
   // The answer just given is the account's newest, even if the audit log could not be written (that was said).
   answer.recorded.confirmation = describeConfirmation(auditEntryFor(result));
@@ -110,36 +155,62 @@ async function confirm(ctx: SupportDeskContext, input: CheckInput, check: (input
 }
 
 /** Copies, opens or saves the rendered case `markdown`; a saved one is named by `account` as typed. */
-async function caseAction(ctx: SupportDeskContext, action: CaseAction, markdown: string, templateId: string, account: string): Promise<{ message: string }> {
+async function caseAction(
+  ctx: SupportDeskContext,
+  action: CaseAction,
+  markdown: string,
+  templateId: string,
+  account: string,
+): Promise<{ message: string }> {
   if (action === 'copy') {
     await vscode.env.clipboard.writeText(markdown);
     return { message: 'Case copied (secrets redacted).' };
   }
   if (action === 'openInEditor') {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }), vscode.ViewColumn.Beside);
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown }),
+      vscode.ViewColumn.Beside,
+    );
     return { message: 'Case opened in an editor beside the panel.' };
   }
-  if (!isTrusted()) throw new UserFacingError('Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.');
+  if (!isTrusted())
+    throw new UserFacingError(
+      'Restricted Mode: cases are not saved into an untrusted workspace. Use Copy or Open in Editor.',
+    );
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file')
-    throw new UserFacingError('Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.');
+    throw new UserFacingError(
+      'Open a folder to save cases into its cases/ folder; Copy and Open in Editor work without one.',
+    );
   const path = await saveCaseFile(folder.uri.fsPath, account, templateId, markdown);
   ctx.log.info(`case saved to ${path}`);
   return { message: `Saved to ${vscode.workspace.asRelativePath(path)}.` };
 }
 
 /** Opens a report at a line; only files of the loaded reports (an S3 object: its cached copy), so a message cannot open any file. */
-async function openEvidence(ctx: SupportDeskContext, file: string, line: number): Promise<{ message: string }> {
+async function openEvidence(
+  ctx: SupportDeskContext,
+  file: string,
+  line: number,
+): Promise<{ message: string }> {
   const local = ctx.reports.localCopyOf(file);
   if (!local) throw new UserFacingError(`${file} is not one of the loaded reports.`);
   const at = new vscode.Position(line - 1, 0);
-  await vscode.window.showTextDocument(vscode.Uri.file(local), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.Beside, preview: true });
+  await vscode.window.showTextDocument(vscode.Uri.file(local), {
+    selection: new vscode.Range(at, at),
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: true,
+  });
   return { message: `Opened ${file} at line ${line}.` };
 }
 
 /** The same verifier and audit line as Verify Identity Document; no AWS call, so Restricted Mode may use it. */
-async function verifyIdentity(ctx: SupportDeskContext, r: Extract<PanelRequest, { kind: 'verifyIdentity' }>): Promise<PanelReplies['verifyIdentity']> {
-  const { verifyAndRecord, describeVerification, identityAnswer, NotASignatureError } = identityEvidence.load();
+async function verifyIdentity(
+  ctx: SupportDeskContext,
+  r: Extract<PanelRequest, { kind: 'verifyIdentity' }>,
+): Promise<PanelReplies['verifyIdentity']> {
+  const { verifyAndRecord, describeVerification, identityAnswer, NotASignatureError } =
+    identityEvidence.load();
   try {
     const { verification, auditProblem } = await verifyAndRecord(ctx, {
       method: r.method,
@@ -159,7 +230,8 @@ async function verifyIdentity(ctx: SupportDeskContext, r: Extract<PanelRequest, 
       auditProblem,
     };
   } catch (error) {
-    if (error instanceof NotASignatureError) throw new UserFacingError(`${error.message}.`, { cause: error });
+    if (error instanceof NotASignatureError)
+      throw new UserFacingError(`${error.message}.`, { cause: error });
     throw error;
   }
 }

@@ -2,7 +2,13 @@
 // answer to "Check a customer". Pure (no 'vscode'): unit-tested, and the host only posts it.
 import { askedAs, type AuditEntry } from '../../core/audit';
 import { isGoodFaithRule } from '../../core/eligibility';
-import { describeContact, describeAccountEvidence, describeIdentityEntry, describeLiveEntry, recordedEvidenceByAccount } from '../../core/eligibility';
+import {
+  describeContact,
+  describeAccountEvidence,
+  describeIdentityEntry,
+  describeLiveEntry,
+  recordedEvidenceByAccount,
+} from '../../core/eligibility';
 import { paddingWarning, parseTypedAccount } from '../../core/ids';
 import { UserFacingError } from '../../core/user-facing-error';
 import { sharedName, withoutLocalPaths } from '../../core/eligibility';
@@ -10,7 +16,12 @@ import type { Judgement } from '../../core/judging';
 import type { LoadedPlaybook } from '../../core/playbook';
 import type { Playbook } from '../../core/playbook';
 import type { SubscriptionStore } from '../../core/reports';
-import type { CheckInput, CheckResult, ConfirmationView, PanelState } from '../../shared/panel-protocol';
+import type {
+  CheckInput,
+  CheckResult,
+  ConfirmationView,
+  PanelState,
+} from '../../shared/panel-protocol';
 import { confirmationLook, verdictMessage } from '../looks';
 import { lineViews } from './line-views';
 
@@ -21,7 +32,13 @@ export const RECENT_CONFIRMATIONS = 10;
  * The panel's playbook sections and reports status. `workspace` (the first folder, absolute) names the
  * team playbook and its problems relative to it, as the header shows them (never a local absolute path).
  */
-export function panelState(loaded: LoadedPlaybook, judgement: Judgement | undefined, trusted: boolean, asOf: string, workspace?: string): PanelState {
+export function panelState(
+  loaded: LoadedPlaybook,
+  judgement: Judgement | undefined,
+  trusted: boolean,
+  asOf: string,
+  workspace?: string,
+): PanelState {
   const p: Playbook = loaded.playbook;
   const reports = judgement?.sources.reports;
   const freshness = judgement?.freshness().reports?.answer;
@@ -33,7 +50,9 @@ export function panelState(loaded: LoadedPlaybook, judgement: Judgement | undefi
         loaded.teamFile && loaded.overridden.length > 0
           ? `Team playbook ${sharedName(loaded.teamFile, workspace)} (its sections: ${loaded.overridden.join(', ')}) over the default playbook`
           : 'The default playbook shipped with the extension',
-      problems: loaded.problems.filter((x) => x.severity === 'error').map((x) => `${sharedName(x.file, workspace)}:${x.line}: ${x.message}`),
+      problems: loaded.problems
+        .filter((x) => x.severity === 'error')
+        .map((x) => `${sharedName(x.file, workspace)}:${x.line}: ${x.message}`),
       defaultLine: p.defaultLine,
       lines: lineViews(p),
     },
@@ -41,7 +60,9 @@ export function panelState(loaded: LoadedPlaybook, judgement: Judgement | undefi
       loaded: reports !== undefined && reports.files > 0,
       files: reports?.files ?? 0,
       asOf: reports ? judgement.on.day : asOf,
-      freshness: freshness?.message ?? 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)',
+      freshness:
+        freshness?.message ??
+        'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)',
       stale: freshness?.stale ?? true,
       products: mergeProducts(p, reports?.store),
     },
@@ -49,10 +70,15 @@ export function panelState(loaded: LoadedPlaybook, judgement: Judgement | undefi
 }
 
 /** Products from the reports first, then the playbook's that no report names. */
-function mergeProducts(p: Playbook, store?: SubscriptionStore): { id: string; title?: string; code?: string }[] {
+function mergeProducts(
+  p: Playbook,
+  store?: SubscriptionStore,
+): { id: string; title?: string; code?: string }[] {
   const byId = new Map<string, { id: string; title?: string; code?: string }>();
-  for (const x of store?.products() ?? []) byId.set(x.productId, { id: x.productId, title: x.productTitle, code: x.productCode });
-  for (const x of p.products) if (!byId.has(x.id)) byId.set(x.id, { id: x.id, title: x.title, code: x.code });
+  for (const x of store?.products() ?? [])
+    byId.set(x.productId, { id: x.productId, title: x.productTitle, code: x.productCode });
+  for (const x of p.products)
+    if (!byId.has(x.id)) byId.set(x.id, { id: x.id, title: x.title, code: x.code });
   return [...byId.values()];
 }
 
@@ -77,7 +103,12 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
     message:
       entry.source === 'identity-document'
         ? (confirmationLook({ kind: 'confirmation', id: '', entry }).description ?? verdict)
-        : verdictMessage({ ...entry, error: entry.errorKind ? { message: withoutLocalPaths(entry.errorMessage ?? entry.errorKind) } : null }),
+        : verdictMessage({
+            ...entry,
+            error: entry.errorKind
+              ? { message: withoutLocalPaths(entry.errorMessage ?? entry.errorKind) }
+              : null,
+          }),
   };
 }
 
@@ -88,16 +119,33 @@ export function confirmationView(entry: AuditEntry): ConfirmationView {
  * document; `sequence` is the host's count of answers (CheckResult.sequence). Throws a UserFacingError
  * with words for the engineer when the typed account is not an account number.
  */
-export function checkAccount(input: CheckInput, judgement: Judgement | undefined, audit: readonly AuditEntry[], sequence: number): CheckResult {
+export function checkAccount(
+  input: CheckInput,
+  judgement: Judgement | undefined,
+  audit: readonly AuditEntry[],
+  sequence: number,
+): CheckResult {
   const parsed = parseTypedAccount(input.account);
-  if (!parsed.ok) throw new UserFacingError(`${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`);
+  if (!parsed.ok)
+    throw new UserFacingError(
+      `${parsed.reason}; type the 12-digit AWS account number (dashes and spaces are fine)`,
+    );
   const account = parsed.account;
   const padded = paddingWarning(input.account);
   const warnings = padded ? [padded] : [];
-  const ofAccount = audit.filter((e) => e.source !== 'marketplace-agreement' && (e.ownerId === account || e.claimedAccount === account));
-  const recentConfirmations = ofAccount.slice(-RECENT_CONFIRMATIONS).reverse().map(confirmationView);
+  const ofAccount = audit.filter(
+    (e) =>
+      e.source !== 'marketplace-agreement' &&
+      (e.ownerId === account || e.claimedAccount === account),
+  );
+  const recentConfirmations = ofAccount
+    .slice(-RECENT_CONFIRMATIONS)
+    .reverse()
+    .map(confirmationView);
   const newest = recordedEvidenceByAccount(audit).get(account) ?? {};
-  const confirmed = ofAccount.filter((e) => (e.source ?? 'confirm-product-instance') === 'confirm-product-instance').at(-1);
+  const confirmed = ofAccount
+    .filter((e) => (e.source ?? 'confirm-product-instance') === 'confirm-product-instance')
+    .at(-1);
   const recorded = {
     ...(confirmed ? { confirmation: describeConfirmation(confirmed) } : {}),
     ...(newest.live ? { live: describeLiveEntry(newest.live) } : {}),
@@ -106,7 +154,8 @@ export function checkAccount(input: CheckInput, judgement: Judgement | undefined
   const reports = judgement?.sources.reports;
   const heard = judgement?.account(account).reports;
   if (!judgement || !reports || !heard || reports.files === 0) {
-    const freshness = 'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
+    const freshness =
+      'no subscription reports loaded: load the daily reports (Support Desk: Load Reports...)';
     return {
       sequence,
       account,
@@ -125,7 +174,10 @@ export function checkAccount(input: CheckInput, judgement: Judgement | undefined
   const freshness = judgement.freshness().reports!.answer;
   // A product named narrows the answer to that product (judged even when the account lacks it).
   const judged = input.productId
-    ? [verdict.subscriptions.find((s) => s.productId === input.productId) ?? judgement.subscription(account, input.productId).reports!.answer]
+    ? [
+        verdict.subscriptions.find((s) => s.productId === input.productId) ??
+          judgement.subscription(account, input.productId).reports!.answer,
+      ]
     : verdict.subscriptions;
   // "Account ... is not listed for <product> in any loaded report" is said once, above the products it is true of.
   const notListedFor = `Account ${account} is not listed for `;
@@ -136,8 +188,16 @@ export function checkAccount(input: CheckInput, judgement: Judgement | undefined
     productCode: s.productCode,
     verdict: s.verdict,
     // The good-faith rule is said once, above the products.
-    reasons: s.reasons.filter((r) => !(verdict.goodFaith && isGoodFaithRule(r)) && !(s.verdict === 'unlisted' && r.startsWith(notListedFor))),
-    evidence: s.evidence.map((e) => ({ file: e.file, line: e.line, label: `${sharedName(e.file)}:${e.line}` })),
+    reasons: s.reasons.filter(
+      (r) =>
+        !(verdict.goodFaith && isGoodFaithRule(r)) &&
+        !(s.verdict === 'unlisted' && r.startsWith(notListedFor)),
+    ),
+    evidence: s.evidence.map((e) => ({
+      file: e.file,
+      line: e.line,
+      label: `${sharedName(e.file)}:${e.line}`,
+    })),
     newestReport: reports.store.productInfo(s.productId)?.latestReportDate,
   }));
   return {
@@ -157,6 +217,8 @@ export function checkAccount(input: CheckInput, judgement: Judgement | undefined
     contacts: verdict.contacts.map(describeContact),
     recentConfirmations,
     recorded,
-    evidenceText: [...warnings, describeAccountEvidence(verdict, judgement.on.day, freshness)].join('\n'),
+    evidenceText: [...warnings, describeAccountEvidence(verdict, judgement.on.day, freshness)].join(
+      '\n',
+    ),
   };
 }

@@ -5,11 +5,18 @@
 import * as vscode from 'vscode';
 import { redactDeep } from '../../core/redaction';
 import { UserFacingError } from '../../core/user-facing-error';
-import { parseWebviewMessage, type HostMessage, type PanelReplies, type PanelRequest } from '../../shared/panel-protocol';
+import {
+  parseWebviewMessage,
+  type HostMessage,
+  type PanelReplies,
+  type PanelRequest,
+} from '../../shared/panel-protocol';
 import { Disposable } from '../dispose';
 
 /** Answers one request of the webview with the reply its kind promises; a UserFacingError's message is words for the engineer (no stack logged). */
-export type PanelAnswer = <K extends PanelRequest['kind']>(request: Extract<PanelRequest, { kind: K }>) => Promise<PanelReplies[K]>;
+export type PanelAnswer = <K extends PanelRequest['kind']>(
+  request: Extract<PanelRequest, { kind: K }>,
+) => Promise<PanelReplies[K]>;
 
 export class PanelTransport extends Disposable {
   private readonly posted = this._register(new vscode.EventEmitter<HostMessage>());
@@ -66,7 +73,10 @@ export class PanelTransport extends Disposable {
     } catch (error) {
       // The reply says what went wrong in words; a stack trace goes to the log only.
       const text = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof UserFacingError)) this.log.error(`Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`);
+      if (!(error instanceof UserFacingError))
+        this.log.error(
+          `Support Desk panel: ${request.kind} failed: ${error instanceof Error ? error.stack : text}`,
+        );
       this.post({ type: 'reply', requestId, ok: false, error: text });
     }
   }
@@ -75,7 +85,8 @@ export class PanelTransport extends Disposable {
   post(message: HostMessage): void {
     if (!this.ready) {
       // Held until the webview says it is ready: a message posted before would be lost.
-      if (message.type === 'show') this.pending = [...this.pending.filter((m) => m.type !== 'show'), message];
+      if (message.type === 'show')
+        this.pending = [...this.pending.filter((m) => m.type !== 'show'), message];
       return;
     }
     const safe = redactDeep(message);

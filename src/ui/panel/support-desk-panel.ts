@@ -27,12 +27,22 @@ export class SupportDeskPanel extends Disposable {
   static show(ctx: SupportDeskContext, target: PanelTarget = {}): SupportDeskPanel {
     if (!SupportDeskPanel.current) {
       const uri = ctx.extension.extensionUri;
-      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Support Desk', vscode.ViewColumn.Active, panelOptions(uri));
+      const panel = vscode.window.createWebviewPanel(
+        PANEL_VIEW_TYPE,
+        'Support Desk',
+        vscode.ViewColumn.Active,
+        panelOptions(uri),
+      );
       SupportDeskPanel.current = new SupportDeskPanel(ctx, panel);
     } else {
       SupportDeskPanel.current.panel.reveal();
     }
-    if (target.section || target.check) SupportDeskPanel.current.transport.post({ type: 'show', section: target.section ?? 'check', check: target.check });
+    if (target.section || target.check)
+      SupportDeskPanel.current.transport.post({
+        type: 'show',
+        section: target.section ?? 'check',
+        check: target.check,
+      });
     return SupportDeskPanel.current;
   }
 
@@ -57,7 +67,9 @@ export class SupportDeskPanel extends Disposable {
     const uri = ctx.extension.extensionUri;
     panel.iconPath = panelAsset(uri, 'media', 'support-desk.svg');
     panel.webview.html = panelHtml(panel.webview, uri);
-    this.transport = this._register(new PanelTransport(panel, ctx.log, panelRequests(ctx), () => this.postState()));
+    this.transport = this._register(
+      new PanelTransport(panel, ctx.log, panelRequests(ctx), () => this.postState()),
+    );
     for (const owned of [
       panel.onDidDispose(() => this.dispose()),
       ctx.playbook.onDidChange(() => void this.postState()),
@@ -76,7 +88,16 @@ export class SupportDeskPanel extends Disposable {
     if (!this.transport.isReady) return;
     const loaded = await this.ctx.playbook.current();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    this.transport.post({ type: 'state', state: panelState(loaded, this.ctx.judge.current, isTrusted(), this.ctx.judge.current.on.day, workspace) });
+    this.transport.post({
+      type: 'state',
+      state: panelState(
+        loaded,
+        this.ctx.judge.current,
+        isTrusted(),
+        this.ctx.judge.current.on.day,
+        workspace,
+      ),
+    });
   }
 
   override dispose(): void {

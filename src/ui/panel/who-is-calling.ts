@@ -20,10 +20,21 @@ import type { LoadedFeeds } from '../feeds/feed-roots';
  * its end in UTC). Throws an Error that says what to type for a bad moment or an empty text; with no
  * feeds loaded, the answer has no matches and says how to load them.
  */
-export function whoIsCalling(feeds: LoadedFeeds | undefined, request: WhoIsCallingRequest, now = new Date()): WhoIsCallingAnswer {
-  const moment = feedMoment({ ...(request.asOf ? { asOf: request.asOf } : {}), ...(request.knownAt ? { knownAt: request.knownAt } : {}) }, now);
+export function whoIsCalling(
+  feeds: LoadedFeeds | undefined,
+  request: WhoIsCallingRequest,
+  now = new Date(),
+): WhoIsCallingAnswer {
+  const moment = feedMoment(
+    {
+      ...(request.asOf ? { asOf: request.asOf } : {}),
+      ...(request.knownAt ? { knownAt: request.knownAt } : {}),
+    },
+    now,
+  );
   const text = request.text.trim();
-  const domain = text.includes('@') || /^[^\s]+\.[a-z]{2,}$/i.test(text) ? emailDomainOf(text) : undefined;
+  const domain =
+    text.includes('@') || /^[^\s]+\.[a-z]{2,}$/i.test(text) ? emailDomainOf(text) : undefined;
   const searched = domain ? `e-mail domain ${domain}` : `company "${text}"`;
   if (!feeds) {
     return {
@@ -33,12 +44,16 @@ export function whoIsCalling(feeds: LoadedFeeds | undefined, request: WhoIsCalli
       matches: [],
     };
   }
-  const found = domain ? searchFeedsByEmailDomain(feeds.set, domain, moment) : searchFeedsByCompany(feeds.set, text, moment);
+  const found = domain
+    ? searchFeedsByEmailDomain(feeds.set, domain, moment)
+    : searchFeedsByCompany(feeds.set, text, moment);
   const newest = feeds.set.newestUpdate;
   return {
     searched,
     moment: describeFeedMoment(moment),
-    delivered: newest ? `feeds delivered ${describeInstant(newest)}` : 'nothing delivered in the feeds yet',
+    delivered: newest
+      ? `feeds delivered ${describeInstant(newest)}`
+      : 'nothing delivered in the feeds yet',
     matches: found.map(matchView),
   };
 }
@@ -61,7 +76,11 @@ function matchView(m: FeedMatch): WhoIsCallingAnswer['matches'][number] {
       ...(a.startTime !== undefined ? { startTime: a.startTime } : {}),
       ...(a.endTime !== undefined ? { endTime: a.endTime } : {}),
       ...(a.acceptanceTime !== undefined ? { acceptanceTime: a.acceptanceTime } : {}),
-      evidence: a.evidence.map((place) => ({ file: place.file, line: place.line, label: describeFeedPlace(place) })),
+      evidence: a.evidence.map((place) => ({
+        file: place.file,
+        line: place.line,
+        label: describeFeedPlace(place),
+      })),
     })),
   };
 }

@@ -19,8 +19,15 @@ const TITLE = 'Critical outage call sheet';
 export function callSheetUri(region?: string, line?: string): vscode.Uri {
   const safe = (x: string) => x.replace(/[\\/]/g, '-');
   const name = region ? `${TITLE} for ${safe(region)}` : TITLE;
-  const query = new URLSearchParams({ ...(region ? { region } : {}), ...(line ? { line } : {}) }).toString();
-  return vscode.Uri.from({ scheme: CALL_SHEET_SCHEME, path: `${line ? `/${safe(line)}` : ''}/${name}.md`, query });
+  const query = new URLSearchParams({
+    ...(region ? { region } : {}),
+    ...(line ? { line } : {}),
+  }).toString();
+  return vscode.Uri.from({
+    scheme: CALL_SHEET_SCHEME,
+    path: `${line ? `/${safe(line)}` : ''}/${name}.md`,
+    query,
+  });
 }
 
 export class CallSheetDocument extends Disposable implements vscode.TextDocumentContentProvider {
@@ -33,7 +40,8 @@ export class CallSheetDocument extends Disposable implements vscode.TextDocument
     // A playbook edited while a sheet is open redraws it.
     this._register(
       playbook.onDidChange(() => {
-        for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === CALL_SHEET_SCHEME) this.changed.fire(doc.uri);
+        for (const doc of vscode.workspace.textDocuments)
+          if (doc.uri.scheme === CALL_SHEET_SCHEME) this.changed.fire(doc.uri);
       }),
     );
   }
@@ -54,13 +62,18 @@ export class CallSheetDocument extends Disposable implements vscode.TextDocument
   async show(region?: string, line?: string): Promise<vscode.Uri> {
     const uri = callSheetUri(region, line);
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const others = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => isCallSheet(t) && !t.label.endsWith(name));
+    const others = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => isCallSheet(t) && !t.label.endsWith(name));
     if (others.length > 0) await vscode.window.tabGroups.close(others);
     try {
       // Running the command activates the built-in Markdown extension when it is not yet.
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch {
-      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await vscode.window.showTextDocument(uri, {
+        viewColumn: vscode.ViewColumn.Beside,
+        preview: true,
+      });
     }
     return uri;
   }
@@ -70,5 +83,9 @@ export class CallSheetDocument extends Disposable implements vscode.TextDocument
 function isCallSheet(tab: vscode.Tab): boolean {
   const input = tab.input;
   if (input instanceof vscode.TabInputText) return input.uri.scheme === CALL_SHEET_SCHEME;
-  return input instanceof vscode.TabInputWebview && input.viewType.includes('markdown.preview') && tab.label.includes(TITLE);
+  return (
+    input instanceof vscode.TabInputWebview &&
+    input.viewType.includes('markdown.preview') &&
+    tab.label.includes(TITLE)
+  );
 }

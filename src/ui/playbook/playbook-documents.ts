@@ -4,7 +4,10 @@ import { defaultPlaybook } from '../../core/playbook';
 import { Disposable } from '../dispose';
 
 export const SCHEME = 'support-desk';
-export const DEFAULT_PLAYBOOK_DOC = vscode.Uri.from({ scheme: SCHEME, path: '/default-playbook.json' });
+export const DEFAULT_PLAYBOOK_DOC = vscode.Uri.from({
+  scheme: SCHEME,
+  path: '/default-playbook.json',
+});
 
 export class PlaybookDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   constructor() {
@@ -13,6 +16,8 @@ export class PlaybookDocuments extends Disposable implements vscode.TextDocument
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string | undefined {
-    return uri.path === DEFAULT_PLAYBOOK_DOC.path ? `${JSON.stringify(defaultPlaybook(), null, 2)}\n` : undefined;
+    return uri.path === DEFAULT_PLAYBOOK_DOC.path
+      ? `${JSON.stringify(defaultPlaybook(), null, 2)}\n`
+      : undefined;
   }
 }

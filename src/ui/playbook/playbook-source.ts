@@ -3,21 +3,30 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isTrusted, onDidGrantTrust } from '../restricted-mode';
-import { DEFAULT_PLAYBOOK_FILE, loadPlaybook, TEAM_PLAYBOOK_PATH, type LoadedPlaybook } from '../../core/playbook';
+import {
+  DEFAULT_PLAYBOOK_FILE,
+  loadPlaybook,
+  TEAM_PLAYBOOK_PATH,
+  type LoadedPlaybook,
+} from '../../core/playbook';
 import { problemDiagnostic } from '../diagnostics';
 import { Disposable } from '../dispose';
 
 export class PlaybookSource extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('supportDesk.playbook'));
+  private readonly diagnostics = this._register(
+    vscode.languages.createDiagnosticCollection('supportDesk.playbook'),
+  );
   private loaded?: Promise<LoadedPlaybook>;
   /** The last playbook loaded, for callers that cannot wait (the tree's eligibility window). */
   latest?: LoadedPlaybook;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${TEAM_PLAYBOOK_PATH}`));
+    const watcher = this._register(
+      vscode.workspace.createFileSystemWatcher(`**/${TEAM_PLAYBOOK_PATH}`),
+    );
     const reload = () => this.reload();
     watcher.onDidCreate(reload);
     watcher.onDidChange(reload);

@@ -40,7 +40,10 @@ export function s3RetryProblem(entries: readonly string[]): string | undefined {
  * Resolves `~`, `${workspaceFolder}` and relative entries; entries that cannot be resolved come back
  * as problems. `s3://` entries come back as they are, in `s3`.
  */
-export function resolveReportSources(entries: readonly string[], ctx: PathContext): { sources: ReportLocation[]; unresolved: string[]; s3: string[] } {
+export function resolveReportSources(
+  entries: readonly string[],
+  ctx: PathContext,
+): { sources: ReportLocation[]; unresolved: string[]; s3: string[] } {
   const sources: ReportLocation[] = [];
   const unresolved: string[] = [];
   const s3: string[] = [];
@@ -72,7 +75,12 @@ export function resolveReportSources(entries: readonly string[], ctx: PathContex
     } else {
       // Folder or file is only known once it exists; folder is the common case.
       // What a folder stands for (see core findReportFiles): its reports, gzipped ones and one level of subfolders.
-      sources.push({ entry, base: resolve(path), pattern: '{*,*/*}.{csv,CSV,csv.gz}', kind: 'folder' });
+      sources.push({
+        entry,
+        base: resolve(path),
+        pattern: '{*,*/*}.{csv,CSV,csv.gz}',
+        kind: 'folder',
+      });
     }
   }
   return { sources, unresolved, s3 };
@@ -87,24 +95,35 @@ export interface ExpandedSources {
 }
 
 /** The report files the sources hold now, de-duplicated and sorted. */
-export async function expandReportSources(sources: readonly ReportLocation[]): Promise<ExpandedSources> {
+export async function expandReportSources(
+  sources: readonly ReportLocation[],
+): Promise<ExpandedSources> {
   const files = new Set<string>();
   const found: ReportLocation[] = [];
   const missing: string[] = [];
   for (const source of sources) {
     if (source.kind === 'glob') {
-      const matches = await tinyglobby.glob(source.pattern, { cwd: source.base, absolute: true, onlyFiles: true });
-      if (matches.length === 0) missing.push(`"${source.entry}" matches no file yet (watching ${source.base})`);
+      const matches = await tinyglobby.glob(source.pattern, {
+        cwd: source.base,
+        absolute: true,
+        onlyFiles: true,
+      });
+      if (matches.length === 0)
+        missing.push(`"${source.entry}" matches no file yet (watching ${source.base})`);
       for (const m of matches) files.add(resolve(m));
       found.push(source);
       continue;
     }
     const info = await stat(source.base).catch(() => undefined);
     if (!info) {
-      missing.push(`"${source.entry}" does not exist: fix supportDesk.reports.paths or run Load Reports...`);
+      missing.push(
+        `"${source.entry}" does not exist: fix supportDesk.reports.paths or run Load Reports...`,
+      );
       continue;
     }
-    const located: ReportLocation = info.isDirectory() ? source : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
+    const located: ReportLocation = info.isDirectory()
+      ? source
+      : { ...source, base: dirname(source.base), pattern: basename(source.base), kind: 'file' };
     for (const file of await expandReportPaths([source.base])) files.add(resolve(file));
     found.push(located);
   }

@@ -1,7 +1,13 @@
 // The parsed reports currently loaded, file by file (or S3 object by object), so a change to one CSV
 // re-reads only that one, and the log line of a load. Pure Node (no 'vscode').
 import type { Problem, ReportFileSummary } from '../../core/domain';
-import { KeptReports, listed, loadReports, type ReportLoad, type ReportSource } from '../../core/reports';
+import {
+  KeptReports,
+  listed,
+  loadReports,
+  type ReportLoad,
+  type ReportSource,
+} from '../../core/reports';
 
 /** A load of the configured reports: their store and problems, and the names this load read. */
 export type ReportSnapshot = ReportLoad;
@@ -10,11 +16,18 @@ export type ReportSnapshot = ReportLoad;
  * The log line of one load: "loaded 5 report files, 12 subscriptions in 34 ms: 1 file read again, 4
  * unchanged kept; 2 problems". `ms` is the load's duration in milliseconds.
  */
-export function describeLoad(snapshot: Pick<ReportSnapshot, 'files' | 'parsed' | 'store' | 'problems'>, ms: number): string {
-  const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export function describeLoad(
+  snapshot: Pick<ReportSnapshot, 'files' | 'parsed' | 'store' | 'problems'>,
+  ms: number,
+): string {
+  const count = (n: number, one: string, many = `${one}s`) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
   const read = snapshot.parsed.length;
   const kept = Math.max(0, snapshot.files.length - read);
-  const how = kept === 0 ? 'every file read' : `${count(read, 'file')} read again, ${count(kept, 'unchanged file')} kept from the last load`;
+  const how =
+    kept === 0
+      ? 'every file read'
+      : `${count(read, 'file')} read again, ${count(kept, 'unchanged file')} kept from the last load`;
   return (
     `loaded ${count(snapshot.files.length, 'report file')}, ${count(snapshot.store.subscriptionCount, 'subscription')} in ${Math.round(ms)} ms ` +
     `(${how}); ${count(snapshot.problems.length, 'problem')}`
@@ -39,9 +52,16 @@ export class ReportSet {
    * objects, known by their name): drops the ones gone, reads the new ones and those named in
    * `changed` ('all' reads everything again). Throws what loadReports throws (the signal's reason when aborted).
    */
-  sync(found: readonly (string | ReportSource)[], changed: ReadonlySet<string> | 'all', opts: SyncOptions = {}): Promise<ReportSnapshot> {
+  sync(
+    found: readonly (string | ReportSource)[],
+    changed: ReadonlySet<string> | 'all',
+    opts: SyncOptions = {},
+  ): Promise<ReportSnapshot> {
     this.kept.markChanged(changed);
-    return loadReports([listed({ sources: found, notes: opts.notes ?? [] })], { ...opts, kept: this.kept });
+    return loadReports([listed({ sources: found, notes: opts.notes ?? [] })], {
+      ...opts,
+      kept: this.kept,
+    });
   }
 
   clear(): void {

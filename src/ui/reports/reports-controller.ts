@@ -12,7 +12,12 @@ import { problemDiagnostic } from '../diagnostics';
 import { readFeedRoots, type LoadedFeeds } from '../feeds/feed-roots';
 import { Disposable, disposeAll } from '../dispose';
 import { affects, judgingDay, readSettings } from '../settings';
-import { expandReportSources, resolveReportSources, s3RetryProblem, type ReportLocation } from './report-paths';
+import {
+  expandReportSources,
+  resolveReportSources,
+  s3RetryProblem,
+  type ReportLocation,
+} from './report-paths';
 import { describeLoad, ReportSet, type ReportSnapshot } from './report-set';
 import { S3ReportCache } from './s3-report-cache';
 import { syncS3Reports, type S3SyncResult, type ServedFromCache } from './s3-report-sync';
@@ -44,7 +49,9 @@ const OPEN_PATHS_SETTING = 'Open Setting';
 
 export class ReportsController extends Disposable {
   private readonly reportSet = new ReportSet();
-  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('supportDesk.reports'));
+  private readonly diagnostics = this._register(
+    vscode.languages.createDiagnosticCollection('supportDesk.reports'),
+  );
   private readonly changed = this._register(new vscode.EventEmitter<ReportsLoaded | undefined>());
   private watchers: vscode.Disposable[] = [];
   private watchedKey = '';
@@ -106,7 +113,10 @@ export class ReportsController extends Disposable {
   /** Re-reads every report (a full refresh, S3 listed again); `changedFiles` limits parsing to those files. */
   reload(changedFiles: ReadonlySet<string> | 'all' = 'all'): Promise<void> {
     if (changedFiles === 'all') this.s3Due = true;
-    this.stale = changedFiles === 'all' || this.stale === 'all' ? 'all' : new Set([...this.stale, ...changedFiles]);
+    this.stale =
+      changedFiles === 'all' || this.stale === 'all'
+        ? 'all'
+        : new Set([...this.stale, ...changedFiles]);
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
@@ -128,7 +138,14 @@ export class ReportsController extends Disposable {
     if (problem) {
       void vscode.window
         .showWarningMessage(problem, OPEN_PATHS_SETTING)
-        .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'supportDesk.reports.paths'));
+        .then(
+          (choice) =>
+            choice &&
+            vscode.commands.executeCommand(
+              'workbench.action.openSettings',
+              'supportDesk.reports.paths',
+            ),
+        );
       return Promise.resolve();
     }
     this.s3Due = true;
@@ -158,7 +175,10 @@ export class ReportsController extends Disposable {
     const stale = this.stale;
     const entries = this.samplesFolder ? [this.samplesFolder] : readSettings().reportPaths;
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const { sources, unresolved, s3 } = resolveReportSources(entries, { workspaceFolder, home: homedir() });
+    const { sources, unresolved, s3 } = resolveReportSources(entries, {
+      workspaceFolder,
+      home: homedir(),
+    });
     if (sources.length === 0 && unresolved.length === 0 && s3.length === 0) {
       this.reportSet.clear();
       this.diagnostics.clear();
@@ -175,24 +195,46 @@ export class ReportsController extends Disposable {
     this.watch(expanded.sources);
     const fromS3 = s3.length > 0 ? await this.syncS3(s3, signal) : undefined;
     const changed = stale === 'all' ? 'all' : new Set([...stale, ...(fromS3?.fetched ?? [])]);
-    const snapshot = await vscode.window.withProgress({ location: { viewId: 'supportDesk.subscriptions' } }, () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Support Desk' }, (progress) =>
-        this.reportSet.sync([...expanded.files, ...(fromS3?.sources ?? [])], changed, {
-          signal,
-          notes: fromS3?.notes,
-          asOf: judgingDay().day,
-          onFile: (file, index, total) => progress.report({ message: `reading report ${index + 1}/${total}: ${file.path}` }),
-        }),
-      ),
+    const snapshot = await vscode.window.withProgress(
+      { location: { viewId: 'supportDesk.subscriptions' } },
+      () =>
+        vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: 'Support Desk' },
+          (progress) =>
+            this.reportSet.sync([...expanded.files, ...(fromS3?.sources ?? [])], changed, {
+              signal,
+              notes: fromS3?.notes,
+              asOf: judgingDay().day,
+              onFile: (file, index, total) =>
+                progress.report({ message: `reading report ${index + 1}/${total}: ${file.path}` }),
+            }),
+        ),
     );
     if (this.stale === stale) this.stale = new Set();
-    const missing = [...unresolved, ...expanded.missing, ...(fromS3?.failures.map((f) => `${f.url}: ${f.message}`) ?? [])];
+    const missing = [
+      ...unresolved,
+      ...expanded.missing,
+      ...(fromS3?.failures.map((f) => `${f.url}: ${f.message}`) ?? []),
+    ];
     for (const m of missing) this.log.warn(`report path ${m}`);
     this.log.info(describeLoad(snapshot, performance.now() - started));
     this.showProblems(snapshot);
-    if (feeds) this.log.info(`read ${feeds.set.files.length} feed files of ${feeds.roots.length} feed root(s); ${feeds.set.problems.length} problem(s)`);
-    this.current = { snapshot, missing, samples: this.samplesFolder !== undefined, cached: fromS3?.cached ?? [], feeds };
-    void vscode.commands.executeCommand('setContext', S3_CACHED_CONTEXT, (fromS3?.cached.length ?? 0) + (fromS3?.failures.length ?? 0) > 0);
+    if (feeds)
+      this.log.info(
+        `read ${feeds.set.files.length} feed files of ${feeds.roots.length} feed root(s); ${feeds.set.problems.length} problem(s)`,
+      );
+    this.current = {
+      snapshot,
+      missing,
+      samples: this.samplesFolder !== undefined,
+      cached: fromS3?.cached ?? [],
+      feeds,
+    };
+    void vscode.commands.executeCommand(
+      'setContext',
+      S3_CACHED_CONTEXT,
+      (fromS3?.cached.length ?? 0) + (fromS3?.failures.length ?? 0) > 0,
+    );
     this.scheduleS3Refresh(s3.length > 0);
     this.setState('loaded');
     this.changed.fire(this.current);
@@ -204,8 +246,11 @@ export class ReportsController extends Disposable {
    */
   private async syncS3(urls: string[], signal: AbortSignal): Promise<S3SyncResult> {
     const key = urls.join('\n');
-    if (!this.s3Due && this.s3Result?.urls === key) return { ...this.s3Result.result, fetched: new Set() };
-    const s3 = isTrusted() ? new (await loadS3Layer()).S3Reports(this.s3Access.settings()) : undefined;
+    if (!this.s3Due && this.s3Result?.urls === key)
+      return { ...this.s3Result.result, fetched: new Set() };
+    const s3 = isTrusted()
+      ? new (await loadS3Layer()).S3Reports(this.s3Access.settings())
+      : undefined;
     let result: S3SyncResult;
     try {
       result = await syncS3Reports(urls, this.s3Cache, s3, NO_AWS_CALL, signal);
@@ -214,10 +259,17 @@ export class ReportsController extends Disposable {
     }
     this.s3Due = false;
     this.s3Result = { urls: key, result };
-    for (const c of result.cached) this.log.warn(`${c.url}: served from the copies fetched ${c.fetchedAt.toISOString()}: ${c.reason}`);
+    for (const c of result.cached)
+      this.log.warn(
+        `${c.url}: served from the copies fetched ${c.fetchedAt.toISOString()}: ${c.reason}`,
+      );
     for (const f of result.failures) this.log.error(`${f.url}: ${f.message}`);
-    if (result.fetched.size > 0) this.log.info(`downloaded ${result.fetched.size} changed report object(s) from S3`);
-    const credentials = [...result.cached.map((c) => ({ kind: c.kind, message: c.reason })), ...result.failures].find((f) => f.kind === 'credentials');
+    if (result.fetched.size > 0)
+      this.log.info(`downloaded ${result.fetched.size} changed report object(s) from S3`);
+    const credentials = [
+      ...result.cached.map((c) => ({ kind: c.kind, message: c.reason })),
+      ...result.failures,
+    ].find((f) => f.kind === 'credentials');
     if (credentials) this.s3Access.noteCredentialsProblem(credentials.message);
     return result;
   }
@@ -259,7 +311,9 @@ export class ReportsController extends Disposable {
     this.watchedKey = key;
     disposeAll(this.watchers);
     this.watchers = sources.map((source) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(source.base), source.pattern));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(source.base), source.pattern),
+      );
       const note = (uri: vscode.Uri) => this.noteChange(uri.fsPath);
       watcher.onDidCreate(note);
       watcher.onDidChange(note);

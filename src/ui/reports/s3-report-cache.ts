@@ -60,7 +60,8 @@ export class S3ReportCache {
       .then(
         (text) => {
           const parsed = JSON.parse(text) as Partial<CacheIndex>;
-          if (parsed.version === 1 && parsed.objects && parsed.listings) this.index = parsed as CacheIndex;
+          if (parsed.version === 1 && parsed.objects && parsed.listings)
+            this.index = parsed as CacheIndex;
         },
         () => undefined,
       )
@@ -115,7 +116,11 @@ export class S3ReportCache {
     const cached = this.index.objects[name];
     if (!cached) return undefined;
     const path = join(this.root, cached.file);
-    return { name, modified: new Date(cached.modified), open: (signal) => fileChunks(path, signal) };
+    return {
+      name,
+      modified: new Date(cached.modified),
+      open: (signal) => fileChunks(path, signal),
+    };
   }
 
   /** When the copy of `name` was downloaded. */
@@ -177,13 +182,19 @@ export class CopyTooBig extends Error {
  * HTTP body's first chunk is never shorter), stopping with a CopyTooBig (named `name`) once more than
  * `limit` bytes would be written.
  */
-async function writeGunzipped(chunks: AsyncIterable<Uint8Array>, path: string, limit: number, name: string): Promise<void> {
+async function writeGunzipped(
+  chunks: AsyncIterable<Uint8Array>,
+  path: string,
+  limit: number,
+  name: string,
+): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   async function* all(): AsyncGenerator<Uint8Array> {
     if (first.done) return;
     yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield next.value;
   }
   const gzip = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
   let written = 0;
@@ -200,5 +211,7 @@ async function writeGunzipped(chunks: AsyncIterable<Uint8Array>, path: string, l
     },
   });
   const source = Readable.from(all(), { objectMode: false });
-  await (gzip ? pipeline(source, createGunzip(), bounded, createWriteStream(path)) : pipeline(source, bounded, createWriteStream(path)));
+  await (gzip
+    ? pipeline(source, createGunzip(), bounded, createWriteStream(path))
+    : pipeline(source, bounded, createWriteStream(path)));
 }

@@ -49,7 +49,13 @@ export async function syncS3Reports(
   signal?: AbortSignal,
 ): Promise<S3SyncResult> {
   await cache.load();
-  const result: S3SyncResult = { sources: [], fetched: new Set(), notes: [], cached: [], failures: [] };
+  const result: S3SyncResult = {
+    sources: [],
+    fetched: new Set(),
+    notes: [],
+    cached: [],
+    failures: [],
+  };
   for (const url of urls) {
     signal?.throwIfAborted();
     let listing;
@@ -99,9 +105,17 @@ export async function syncS3Reports(
 }
 
 /** The path's last listing, from the cache; a failure when none was ever made. */
-function serveCached(url: string, error: Error & { kind?: S3ProblemKind | 'restricted' }, cache: S3ReportCache, result: S3SyncResult): void {
+function serveCached(
+  url: string,
+  error: Error & { kind?: S3ProblemKind | 'restricted' },
+  cache: S3ReportCache,
+  result: S3SyncResult,
+): void {
   const listing = cache.listing(url);
-  const copies = listing?.names.map((name) => cache.source(name)).filter((s): s is ReportSource => s !== undefined) ?? [];
+  const copies =
+    listing?.names
+      .map((name) => cache.source(name))
+      .filter((s): s is ReportSource => s !== undefined) ?? [];
   if (!listing || copies.length < listing.names.length) {
     result.failures.push({ url, kind: error.kind ?? 'unknown', message: error.message });
     result.sources.push(...copies);
@@ -109,7 +123,12 @@ function serveCached(url: string, error: Error & { kind?: S3ProblemKind | 'restr
   }
   result.sources.push(...copies);
   result.notes.push(...listing.notes);
-  result.cached.push({ url, kind: error.kind ?? 'unknown', fetchedAt: new Date(listing.listedAt), reason: error.message });
+  result.cached.push({
+    url,
+    kind: error.kind ?? 'unknown',
+    fetchedAt: new Date(listing.listedAt),
+    reason: error.message,
+  });
 }
 
 /** A source that cannot be read: its report is one problem with S3's words, and no rows. */

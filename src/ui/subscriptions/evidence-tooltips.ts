@@ -7,7 +7,10 @@ import { disposeAll } from '../dispose';
 import { recordedEvidence, type RecordedEvidenceBook } from './subscriptions-tree-model';
 
 /** Starts following the audit log into `book` (the tooltips' by default); dispose to stop. */
-export function followRecordedEvidence(ctx: SupportDeskContext, book: RecordedEvidenceBook = recordedEvidence): vscode.Disposable {
+export function followRecordedEvidence(
+  ctx: SupportDeskContext,
+  book: RecordedEvidenceBook = recordedEvidence,
+): vscode.Disposable {
   let reading = Promise.resolve();
   const update = () => {
     // One read at a time, in order: a batch appending many lines must not race its own reads.
@@ -15,7 +18,9 @@ export function followRecordedEvidence(ctx: SupportDeskContext, book: RecordedEv
       .then(async () => {
         if (book.update(await ctx.audit.read())) ctx.subscriptions.refresh();
       })
-      .catch((error: unknown) => ctx.log.error(`recorded evidence for the Subscriptions tooltips: ${String(error)}`));
+      .catch((error: unknown) =>
+        ctx.log.error(`recorded evidence for the Subscriptions tooltips: ${String(error)}`),
+      );
   };
   const listeners = [ctx.audit.onDidChange(update), ctx.reports.onDidChange(update)];
   return { dispose: () => disposeAll(listeners) };

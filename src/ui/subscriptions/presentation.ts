@@ -5,13 +5,21 @@ import { VERDICT_RANK } from '../../core/domain';
 import { escapeMarkdown, fileLink, inlineCode } from '../../core/text';
 import { sharedName } from '../../core/eligibility';
 import { VERDICT_LOOK, withRecorded, type NodeLook } from '../looks';
-import { recordedEvidence, type RecordedEvidenceBook, type TreeNode, type VerdictCounts } from './subscriptions-tree-model';
+import {
+  recordedEvidence,
+  type RecordedEvidenceBook,
+  type TreeNode,
+  type VerdictCounts,
+} from './subscriptions-tree-model';
 
 /**
  * The look of a node. An account's tooltip ends with the proof beyond the reports that `recorded`
  * (default: the extension's book, filled from the audit log) holds for it: no AWS call, no file read.
  */
-export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recordedEvidence): NodeLook {
+export function lookOf(
+  node: TreeNode,
+  recorded: RecordedEvidenceBook = recordedEvidence,
+): NodeLook {
   switch (node.kind) {
     case 'product': {
       const p = node.product;
@@ -23,7 +31,9 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
         description: untitled ? `${countsText(node.counts)} · untitled` : countsText(node.counts),
         tooltip: [
           `**${escapeMarkdown(p.productTitle ?? p.productId)}**`,
-          untitled ? 'No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id.' : '',
+          untitled
+            ? 'No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id.'
+            : '',
           `Product id ${inlineCode(p.productId)}${p.productCode ? `, product code ${inlineCode(p.productCode)}` : ''}`,
           `Newest report listing it: ${p.latestReportDate}`,
           VERDICT_RANK.filter((v) => node.counts[v] > 0)
@@ -41,7 +51,10 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
       return {
         label: node.verdict.account,
         description: subscriptionDescription(node.verdict),
-        tooltip: withRecorded(subscriptionTooltip(node.verdict, `Account ${node.verdict.account}`), recorded.of(node.verdict.account)),
+        tooltip: withRecorded(
+          subscriptionTooltip(node.verdict, `Account ${node.verdict.account}`),
+          recorded.of(node.verdict.account),
+        ),
         icon: VERDICT_LOOK[node.verdict.verdict].icon,
         contextValue: 'account',
         collapsible: false,
@@ -50,7 +63,10 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
       return {
         label: node.verdict.productTitle ?? node.verdict.productId,
         description: subscriptionDescription(node.verdict),
-        tooltip: subscriptionTooltip(node.verdict, `${node.verdict.productTitle ?? node.verdict.productId} for account ${node.verdict.account}`),
+        tooltip: subscriptionTooltip(
+          node.verdict,
+          `${node.verdict.productTitle ?? node.verdict.productId} for account ${node.verdict.account}`,
+        ),
         icon: VERDICT_LOOK[node.verdict.verdict].icon,
         contextValue: 'subscription',
         collapsible: false,
@@ -79,19 +95,29 @@ export function lookOf(node: TreeNode, recorded: RecordedEvidenceBook = recorded
 }
 
 function countsText(counts: VerdictCounts): string {
-  const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map((v) => `${counts[v].toLocaleString('en-US')} ${VERDICT_LOOK[v].words}`);
+  const parts = VERDICT_RANK.filter((v) => counts[v] > 0).map(
+    (v) => `${counts[v].toLocaleString('en-US')} ${VERDICT_LOOK[v].words}`,
+  );
   return parts.length > 0 ? parts.join(', ') : 'no accounts';
 }
 
 function subscriptionDescription(v: SubscriptionVerdict): string {
-  const usage = v.lastUsage ? `last usage ${v.lastUsage}` : v.reportDate ? `listed ${v.reportDate}` : undefined;
+  const usage = v.lastUsage
+    ? `last usage ${v.lastUsage}`
+    : v.reportDate
+      ? `listed ${v.reportDate}`
+      : undefined;
   return [usage, VERDICT_LOOK[v.verdict].words].filter(Boolean).join(' · ');
 }
 
 /** The evidence of one verdict: what it is, why (the reasons), and where each fact came from. */
 function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
   const product = `${escapeMarkdown(v.productTitle ?? v.productId)} (${inlineCode(v.productId)}${v.productCode ? `, code ${inlineCode(v.productCode)}` : ''})`;
-  const facts = [`Product: ${product}`, v.lastUsage && `Last usage: ${v.lastUsage}`, v.reportDate && `Report date: ${v.reportDate}`].filter(Boolean);
+  const facts = [
+    `Product: ${product}`,
+    v.lastUsage && `Last usage: ${v.lastUsage}`,
+    v.reportDate && `Report date: ${v.reportDate}`,
+  ].filter(Boolean);
   return [
     `**${escapeMarkdown(heading)}**: ${VERDICT_LOOK[v.verdict].words}`,
     facts.join('  \n'),
@@ -106,12 +132,22 @@ function subscriptionTooltip(v: SubscriptionVerdict, heading: string): string {
 
 function accountTooltip(v: AccountVerdict): string {
   const contacts = v.contacts.map((c) => {
-    const who = [c.organization, [c.givenName, c.surname].filter(Boolean).join(' '), c.email, c.telephone].filter(Boolean).join(', ');
+    const who = [
+      c.organization,
+      [c.givenName, c.surname].filter(Boolean).join(' '),
+      c.email,
+      c.telephone,
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `- ${escapeMarkdown(who)} (${escapeMarkdown(c.productId)})`;
   });
   return [
     `**Account ${v.account}**: ${VERDICT_LOOK[v.verdict].words}`,
-    ...v.subscriptions.map((s) => `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${reasonList(s.reasons)}`),
+    ...v.subscriptions.map(
+      (s) =>
+        `${escapeMarkdown(s.productTitle ?? s.productId)}: ${VERDICT_LOOK[s.verdict].words}\n\n${reasonList(s.reasons)}`,
+    ),
     contacts.length > 0 ? `Support contacts:\n\n${contacts.join('\n')}` : '',
   ]
     .filter(Boolean)

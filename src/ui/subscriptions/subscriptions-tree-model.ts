@@ -3,7 +3,12 @@
 // turns these nodes into TreeItems.
 import type { AuditEntry } from '../../core/audit';
 import { recordedEvidenceByAccount, type RecordedEvidence } from '../../core/eligibility';
-import { VERDICT_RANK, type AccountVerdict, type SubscriptionVerdict, type Verdict } from '../../core/domain';
+import {
+  VERDICT_RANK,
+  type AccountVerdict,
+  type SubscriptionVerdict,
+  type Verdict,
+} from '../../core/domain';
 import type { Judgement, ReportsEvidence } from '../../core/judging';
 import type { ProductInfo } from '../../core/reports';
 
@@ -48,9 +53,12 @@ export interface MoreNode {
   remaining: number;
   next: number;
 }
-export type TreeNode = ProductNode | AccountUnderProductNode | AccountRootNode | SubscriptionNode | MoreNode;
+export type TreeNode =
+  ProductNode | AccountUnderProductNode | AccountRootNode | SubscriptionNode | MoreNode;
 
-export type FindResult = { found: true; node: AccountUnderProductNode | AccountRootNode; verdict: AccountVerdict } | { found: false; verdict: AccountVerdict };
+export type FindResult =
+  | { found: true; node: AccountUnderProductNode | AccountRootNode; verdict: AccountVerdict }
+  | { found: false; verdict: AccountVerdict };
 
 const ROOT = '';
 
@@ -71,12 +79,16 @@ export class SubscriptionTreeModel {
     readonly grouping: Grouping,
     readonly pageSize = PAGE_SIZE,
   ) {
-    if (!judgement.sources.reports) throw new RangeError('the Subscriptions tree lists the reports: this judgement holds none');
+    if (!judgement.sources.reports)
+      throw new RangeError('the Subscriptions tree lists the reports: this judgement holds none');
     this.reports = judgement.sources.reports;
   }
 
   children(node?: TreeNode): TreeNode[] {
-    if (!node) return this.grouping === 'product' ? this.products() : this.page(ROOT, this.accountsAtRoot(), (a) => this.accountRoot(a));
+    if (!node)
+      return this.grouping === 'product'
+        ? this.products()
+        : this.page(ROOT, this.accountsAtRoot(), (a) => this.accountRoot(a));
     switch (node.kind) {
       case 'product':
         return this.page(node.id, this.accountsOf(node), (a) => this.accountUnder(node, a), node);
@@ -119,12 +131,24 @@ export class SubscriptionTreeModel {
     if ((this.shown.get(key) ?? this.pageSize) < needed) this.shown.set(key, needed);
   }
 
-  private page<T extends TreeNode>(key: string, all: readonly string[], make: (account: string) => T, parent?: ProductNode): TreeNode[] {
+  private page<T extends TreeNode>(
+    key: string,
+    all: readonly string[],
+    make: (account: string) => T,
+    parent?: ProductNode,
+  ): TreeNode[] {
     const shown = Math.min(all.length, this.shown.get(key) ?? this.pageSize);
     const out: TreeNode[] = all.slice(0, shown).map(make);
     if (shown < all.length) {
       const remaining = all.length - shown;
-      out.push({ kind: 'more', id: `${key}/more@${shown}`, parent, count: Math.min(remaining, this.pageSize), remaining, next: shown + this.pageSize });
+      out.push({
+        kind: 'more',
+        id: `${key}/more@${shown}`,
+        parent,
+        count: Math.min(remaining, this.pageSize),
+        remaining,
+        next: shown + this.pageSize,
+      });
     }
     return out;
   }
@@ -134,13 +158,22 @@ export class SubscriptionTreeModel {
       this.productNodes = this.reports.store
         .products()
         .map((product) => this.productNode(product))
-        .sort((a, b) => (a.product.productTitle ?? a.product.productId).localeCompare(b.product.productTitle ?? b.product.productId));
+        .sort((a, b) =>
+          (a.product.productTitle ?? a.product.productId).localeCompare(
+            b.product.productTitle ?? b.product.productId,
+          ),
+        );
     }
     return this.productNodes;
   }
 
   private productNode(product: ProductInfo): ProductNode {
-    const counts: VerdictCounts = { eligible: 0, lapsed: 0, 'not-in-latest-report': 0, unlisted: 0 };
+    const counts: VerdictCounts = {
+      eligible: 0,
+      lapsed: 0,
+      'not-in-latest-report': 0,
+      unlisted: 0,
+    };
     const ranked = this.reports.store.accountsForProduct(product.productId).map((account) => {
       const verdict = this.subscriptionVerdict(account, product.productId).verdict;
       counts[verdict]++;
@@ -173,7 +206,11 @@ export class SubscriptionTreeModel {
   }
 
   private accountRoot(account: string): AccountRootNode {
-    return this.cached(`account:${account}`, (id) => ({ kind: 'account-root', id, verdict: this.accountVerdict(account) }));
+    return this.cached(`account:${account}`, (id) => ({
+      kind: 'account-root',
+      id,
+      verdict: this.accountVerdict(account),
+    }));
   }
 
   /** The reports' verdict of an account, as the Judgement answers it. */
@@ -186,7 +223,12 @@ export class SubscriptionTreeModel {
   }
 
   private subscription(parent: AccountRootNode, verdict: SubscriptionVerdict): SubscriptionNode {
-    return this.cached(`${parent.id}/product:${verdict.productId}`, (id) => ({ kind: 'subscription', id, parent, verdict }));
+    return this.cached(`${parent.id}/product:${verdict.productId}`, (id) => ({
+      kind: 'subscription',
+      id,
+      parent,
+      verdict,
+    }));
   }
 
   /** One object per id, so the tree view can reveal and keep selection across refreshes of a parent. */
@@ -211,8 +253,11 @@ export class RecordedEvidenceBook {
   /** Takes the audit log's entries (oldest first); true when any account's evidence changed. */
   update(entries: readonly AuditEntry[]): boolean {
     const next = recordedEvidenceByAccount(entries);
-    const key = (r: RecordedEvidence | undefined) => `${r?.live?.time ?? ''}|${r?.live?.requestId ?? ''}|${r?.identity?.time ?? ''}`;
-    const changed = next.size !== this.byAccount.size || [...next].some(([account, r]) => key(r) !== key(this.byAccount.get(account)));
+    const key = (r: RecordedEvidence | undefined) =>
+      `${r?.live?.time ?? ''}|${r?.live?.requestId ?? ''}|${r?.identity?.time ?? ''}`;
+    const changed =
+      next.size !== this.byAccount.size ||
+      [...next].some(([account, r]) => key(r) !== key(this.byAccount.get(account)));
     this.byAccount = next;
     return changed;
   }

@@ -10,7 +10,13 @@ import type { ReportsController } from '../reports/reports-controller';
 import { cachedDescription, cachedNotes, linkToCopies } from '../reports/s3-report-words';
 import { Disposable } from '../dispose';
 import { treeItem } from '../tree-item';
-import { SubscriptionTreeModel, type FindResult, type Grouping, type MoreNode, type TreeNode } from './subscriptions-tree-model';
+import {
+  SubscriptionTreeModel,
+  type FindResult,
+  type Grouping,
+  type MoreNode,
+  type TreeNode,
+} from './subscriptions-tree-model';
 import { lookOf } from './presentation';
 
 export const SUBSCRIPTIONS_VIEW = 'supportDesk.subscriptions';
@@ -35,7 +41,12 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
     private readonly judge: Judge,
   ) {
     super();
-    this.view = this._register(vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, { treeDataProvider: this, showCollapseAll: true }));
+    this.view = this._register(
+      vscode.window.createTreeView(SUBSCRIPTIONS_VIEW, {
+        treeDataProvider: this,
+        showCollapseAll: true,
+      }),
+    );
     // The one trigger: a new Judgement (reports loaded, playbook or eligibility settings changed).
     this._register(judge.onDidChange((judgement) => this.rebuild(judgement)));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.grouping);
@@ -65,13 +76,21 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
       const freshness = judgement.freshness().reports!.answer;
       if (loaded.feeds) {
         const moment = feedMoment(fixed ? { asOf } : {});
-        this.feedModel = new FeedTreeModel(feedEntitlements(loaded.feeds.set, moment), moment, loaded.feeds.set.newestUpdate);
+        this.feedModel = new FeedTreeModel(
+          feedEntitlements(loaded.feeds.set, moment),
+          moment,
+          loaded.feeds.set.newestUpdate,
+        );
       }
-      const short = freshness.latestReportDate ? freshness.message.split(':')[0] : freshness.message;
+      const short = freshness.latestReportDate
+        ? freshness.message.split(':')[0]
+        : freshness.message;
       this.view.description = `${freshness.stale ? '⚠ ' : ''}${loaded.samples ? 'samples · ' : ''}${short}${fixed ? ` · as of ${asOf}` : ''}${loaded.cached.length > 0 ? ` · ${cachedDescription(loaded.cached)}` : ''}${this.feedModel ? ` · ${this.feedModel.delivered()}` : ''}`;
       const notes = [
         freshness.stale ? `⚠ ${freshness.message}.` : '',
-        loaded.samples ? 'Showing the bundled sample reports: Load Reports... to use your own.' : '',
+        loaded.samples
+          ? 'Showing the bundled sample reports: Load Reports... to use your own.'
+          : '',
         ...loaded.missing.map((m) => `⚠ ${m}.`),
         ...cachedNotes(loaded.cached),
         isTrusted() ? '' : "Restricted Mode: the workspace's report paths are not read.",
@@ -107,8 +126,13 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
   getTreeItem(node: Row): vscode.TreeItem {
     if (isFeedNode(node)) return this.feedTreeItem(node);
     const look = lookOf(node);
-    const files = node.kind === 'account' || node.kind === 'subscription' ? node.verdict.evidence.map((e) => e.file) : [];
-    const item = treeItem(node.id, look, (tooltip) => linkToCopies(tooltip, files, (name) => this.reports.localCopyOf(name)));
+    const files =
+      node.kind === 'account' || node.kind === 'subscription'
+        ? node.verdict.evidence.map((e) => e.file)
+        : [];
+    const item = treeItem(node.id, look, (tooltip) =>
+      linkToCopies(tooltip, files, (name) => this.reports.localCopyOf(name)),
+    );
     if (node.kind === 'more') {
       item.command = { command: 'supportDesk.showMore', title: look.label, arguments: [node] };
     } else if (node.kind === 'account' || node.kind === 'subscription') {
@@ -139,7 +163,10 @@ export class SubscriptionsView extends Disposable implements vscode.TreeDataProv
       item.command = {
         command: 'vscode.open',
         title: 'Open the agreement in its feed',
-        arguments: [vscode.Uri.file(file), { selection: new vscode.Range(line, 0, line, 0), preview: true }],
+        arguments: [
+          vscode.Uri.file(file),
+          { selection: new vscode.Range(line, 0, line, 0), preview: true },
+        ],
       };
     }
     return item;

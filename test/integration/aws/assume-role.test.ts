@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { confirmInstance } from '../../../src/aws';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import {
+  awsSandbox,
+  FAKE_KEY_ID,
+  FAKE_SECRET,
+  staticProfile,
+  type AwsSandbox,
+} from '../../support/aws-env';
 import { runBuiltCli } from '../../support/built-cli';
 import { goneSoon } from '../../support/process-state';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
@@ -22,7 +28,11 @@ const ROLE = 'arn:aws:iam::111111111111:role/MarketplaceSupportReadOnly';
 const AUDIT_ROLE = 'arn:aws:iam::333333333333:role/MarketplaceAudit';
 const ROLE_KEY = 'ASIAROLEKEYEXAMPLE01';
 const AUDIT_KEY = 'ASIAAUDITKEYEXAMPLE2';
-const CREDENTIALS_JSON = JSON.stringify({ Version: 1, AccessKeyId: FAKE_KEY_ID, SecretAccessKey: FAKE_SECRET });
+const CREDENTIALS_JSON = JSON.stringify({
+  Version: 1,
+  AccessKeyId: FAKE_KEY_ID,
+  SecretAccessKey: FAKE_SECRET,
+});
 
 describe('assume-role profiles: STS refusals are the profile’s, and a credential_process behind a role is bounded', function () {
   this.timeout(90_000);
@@ -35,7 +45,12 @@ describe('assume-role profiles: STS refusals are the profile’s, and a credenti
   const audit = () => join(sandbox.dir, 'audit.jsonl');
 
   before(async () => {
-    sts = await startStsEndpoint({ roles: { [ROLE]: { accessKeyId: ROLE_KEY, externalId: 'ext-7f3a91' }, [AUDIT_ROLE]: { accessKeyId: AUDIT_KEY } } });
+    sts = await startStsEndpoint({
+      roles: {
+        [ROLE]: { accessKeyId: ROLE_KEY, externalId: 'ext-7f3a91' },
+        [AUDIT_ROLE]: { accessKeyId: AUDIT_KEY },
+      },
+    });
     ec2 = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } });
     agreements = await startAgreementEndpoint({ agreements: [] });
     sandbox = awsSandbox();
@@ -55,7 +70,11 @@ describe('assume-role profiles: STS refusals are the profile’s, and a credenti
         `[profile hangs]\ncredential_process = ${script('hangs', `sleep 600 &\necho $! > "${pidFile()}"\nwait`)}`,
         role('viahang', 'hangs', 'external_id = ext-7f3a91\n'),
         `[profile proc]\ncredential_process = ${script('works', `echo '${CREDENTIALS_JSON}'`)}`,
-        role('viaproc', 'proc', 'external_id = ext-7f3a91\nrole_session_name = support-desk-jdoe\nduration_seconds = 1800\n'),
+        role(
+          'viaproc',
+          'proc',
+          'external_id = ext-7f3a91\nrole_session_name = support-desk-jdoe\nduration_seconds = 1800\n',
+        ),
         `[profile chained]\nregion = eu-west-1\nrole_arn = ${AUDIT_ROLE}\nsource_profile = viaproc\n`,
       ].join('\n'),
     });
@@ -106,37 +125,79 @@ describe('assume-role profiles: STS refusals are the profile’s, and a credenti
     assert.doesNotMatch(r.error!.message, /ec2:ConfirmProductInstance/);
     assert.deepEqual([r.requestId, r.requestIdService], [refused.requestId, 'sts']);
     assert.equal(ec2.calls.length, ec2Calls, 'EC2 was asked');
-    const line = JSON.parse(readFileSync(audit(), 'utf8').trim().split('\n').at(-1)!) as Record<string, unknown>;
-    assert.deepEqual([line.errorKind, line.requestId, line.requestIdService], ['credentials', refused.requestId, 'sts']);
+    const line = JSON.parse(readFileSync(audit(), 'utf8').trim().split('\n').at(-1)!) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(
+      [line.errorKind, line.requestId, line.requestIdService],
+      ['credentials', refused.requestId, 'sts'],
+    );
     const text = await runBuiltCli(confirmArgs('noext'), { env });
-    assert.match(text.stdout + text.stderr, /Request id: +\S+ \(STS's, for AssumeRole: EC2 was not asked\)/);
+    assert.match(
+      text.stdout + text.stderr,
+      /Request id: +\S+ \(STS's, for AssumeRole: EC2 was not asked\)/,
+    );
   });
 
   it('STS refusing the role is the profile’s for an s3:// report and a live agreements search too, with no S3 or Marketplace IAM advice', async () => {
-    const report = await runBuiltCli(['report', 'inspect', 's3://acme-mp-reports/daily/', '--profile', 'noext'], {
-      env: { ...env, AWS_ENDPOINT_URL_S3: ec2.url },
-    });
+    const report = await runBuiltCli(
+      ['report', 'inspect', 's3://acme-mp-reports/daily/', '--profile', 'noext'],
+      {
+        env: { ...env, AWS_ENDPOINT_URL_S3: ec2.url },
+      },
+    );
     assert.equal(report.code, 2, report.stderr);
-    assert.match(report.stderr, new RegExp(`profile "noext" could not assume ${ROLE} \\(AccessDenied from STS`));
+    assert.match(
+      report.stderr,
+      new RegExp(`profile "noext" could not assume ${ROLE} \\(AccessDenied from STS`),
+    );
     assert.doesNotMatch(report.stderr, /s3:ListBucket/);
-    const lookup = await runBuiltCli(['lookup', '444455556666', '--live', '--profile', 'noext', '--json'], { env });
+    const lookup = await runBuiltCli(
+      ['lookup', '444455556666', '--live', '--profile', 'noext', '--json'],
+      { env },
+    );
     assert.equal(lookup.code, 1, lookup.stderr);
-    const live = (JSON.parse(lookup.stdout) as { live: { error: { kind: string; message: string }; requestIds: string[]; requestIdService?: string } }).live;
+    const live = (
+      JSON.parse(lookup.stdout) as {
+        live: {
+          error: { kind: string; message: string };
+          requestIds: string[];
+          requestIdService?: string;
+        };
+      }
+    ).live;
     assert.equal(live.error.kind, 'credentials');
-    assert.match(live.error.message, new RegExp(`could not assume ${ROLE} \\(AccessDenied from STS`));
+    assert.match(
+      live.error.message,
+      new RegExp(`could not assume ${ROLE} \\(AccessDenied from STS`),
+    );
     assert.doesNotMatch(live.error.message, /aws-marketplace:SearchAgreements/);
-    assert.deepEqual([live.requestIds, live.requestIdService], [[sts.calls.at(-1)!.requestId], 'sts']);
+    assert.deepEqual(
+      [live.requestIds, live.requestIdService],
+      [[sts.calls.at(-1)!.requestId], 'sts'],
+    );
     assert.equal(agreements.calls.length, 0, 'the Agreement Service was asked');
   });
 
   it('with its external_id the same role is assumed and EC2 answers', async () => {
-    const r = await confirmInstance({ instanceId: 'i-0123456789abcdef0', productCode: 'abc123' }, { profile: 'seller', endpointUrl: ec2.url });
-    assert.deepEqual([r.verdict, r.ownerId, r.requestIdService], ['confirmed', OWNER, undefined], JSON.stringify(r));
+    const r = await confirmInstance(
+      { instanceId: 'i-0123456789abcdef0', productCode: 'abc123' },
+      { profile: 'seller', endpointUrl: ec2.url },
+    );
+    assert.deepEqual(
+      [r.verdict, r.ownerId, r.requestIdService],
+      ['confirmed', OWNER, undefined],
+      JSON.stringify(r),
+    );
     assert.equal(sts.calls.at(-1)?.externalId, 'ext-7f3a91');
   });
 
   it('a credential_process behind source_profile that answers: the role and a role chained from it are assumed with its keys, as fromIni would', async () => {
-    const r = await confirmInstance({ instanceId: 'i-0123456789abcdef0', productCode: 'abc123' }, { profile: 'chained', endpointUrl: ec2.url });
+    const r = await confirmInstance(
+      { instanceId: 'i-0123456789abcdef0', productCode: 'abc123' },
+      { profile: 'chained', endpointUrl: ec2.url },
+    );
     assert.equal(r.verdict, 'confirmed', JSON.stringify(r));
     const [first, second] = sts.calls.slice(-2);
     assert.deepEqual(
@@ -144,7 +205,11 @@ describe('assume-role profiles: STS refusals are the profile’s, and a credenti
       [FAKE_KEY_ID, ROLE, 'ext-7f3a91', 'support-desk-jdoe'],
       'the first hop is signed with the command’s keys',
     );
-    assert.deepEqual([second.signedBy, second.roleArn], [ROLE_KEY, AUDIT_ROLE], 'the second hop is signed with the first hop’s key');
+    assert.deepEqual(
+      [second.signedBy, second.roleArn],
+      [ROLE_KEY, AUDIT_ROLE],
+      'the second hop is signed with the first hop’s key',
+    );
   });
 
   it('a hung credential_process behind source_profile is killed at the limit, named with its profile, not the network', async () => {
@@ -160,16 +225,25 @@ describe('assume-role profiles: STS refusals are the profile’s, and a credenti
       /^credential_process for profile "hangs" \(the source_profile of profile "viahang"\) did not answer in 0\.5 s: run it yourself/,
     );
     assert.doesNotMatch(r.error.message, /check the network/);
-    assert.ok(await goneSoon(Number(readFileSync(pidFile(), 'utf8'))), "the command's child still runs");
+    assert.ok(
+      await goneSoon(Number(readFileSync(pidFile(), 'utf8'))),
+      "the command's child still runs",
+    );
   });
 
   it('the CLI with a hung credential_process behind source_profile exits after its 10 s message', async () => {
     const started = Date.now();
-    const run = await runBuiltCli([...confirmArgs('viahang'), '--json'], { env, timeoutMs: 30_000 });
+    const run = await runBuiltCli([...confirmArgs('viahang'), '--json'], {
+      env,
+      timeoutMs: 30_000,
+    });
     const elapsed = Date.now() - started;
     assert.equal(run.code, 1, `the CLI did not exit by itself (${elapsed} ms): ${run.stderr}`);
     assert.ok(elapsed >= 9_500 && elapsed < 20_000, `the CLI answered after ${elapsed} ms`);
     const r = JSON.parse(run.stdout) as ConfirmationResult;
-    assert.match(r.error!.message, /^credential_process for profile "hangs" \(the source_profile of profile "viahang"\) did not answer in 10 s/);
+    assert.match(
+      r.error!.message,
+      /^credential_process for profile "hangs" \(the source_profile of profile "viahang"\) did not answer in 10 s/,
+    );
   });
 });

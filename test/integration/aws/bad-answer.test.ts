@@ -7,7 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confirmInstance } from '../../../src/aws';
 import { resumeResults } from '../../../src/core/batch/batch-results';
-import { isFinalResult, type ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import {
+  isFinalResult,
+  type ConfirmationResult,
+} from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { runBuiltCli } from '../../support/built-cli';
 import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
@@ -16,16 +19,26 @@ const OWNER = '111122223333';
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const BAD_ANSWERS: [string, string, Ec2Scenario][] = [
   ['an empty body', 'i-0000000000000b0a1', { kind: 'http-200', body: '' }],
-  ['another document', 'i-0000000000000b0a2', { kind: 'http-200', body: '<?xml version="1.0"?><html><body>Proxy login</body></html>' }],
+  [
+    'another document',
+    'i-0000000000000b0a2',
+    { kind: 'http-200', body: '<?xml version="1.0"?><html><body>Proxy login</body></html>' },
+  ],
   [
     'an answer without <return>',
     'i-0000000000000b0a3',
-    { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><requestId>r</requestId></ConfirmProductInstanceResponse>` },
+    {
+      kind: 'http-200',
+      body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><requestId>r</requestId></ConfirmProductInstanceResponse>`,
+    },
   ],
   [
     '"attached" without the owner',
     'i-0000000000000b0a4',
-    { kind: 'http-200', body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><return>true</return></ConfirmProductInstanceResponse>` },
+    {
+      kind: 'http-200',
+      body: `<ConfirmProductInstanceResponse xmlns="${XMLNS}"><return>true</return></ConfirmProductInstanceResponse>`,
+    },
   ],
   ['a body that is not XML', 'i-0000000000000b0a5', { kind: 'garbage' }],
 ];
@@ -36,11 +49,16 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
   let sandbox: AwsSandbox;
 
   before(async () => {
-    endpoint = await startEc2Endpoint({ instances: Object.fromEntries(BAD_ANSWERS.map(([, id, scenario]) => [id, scenario])) });
+    endpoint = await startEc2Endpoint({
+      instances: Object.fromEntries(BAD_ANSWERS.map(([, id, scenario]) => [id, scenario])),
+    });
   });
   after(() => endpoint.stop());
   beforeEach(() => {
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
   });
   afterEach(() => sandbox.restore());
 
@@ -78,9 +96,27 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
     for (const id of ids) endpoint.setScenario(id, { kind: 'http-200', body: '' });
     const out = join(sandbox.dir, 'results.jsonl');
     const batch = () =>
-      runBuiltCli(['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url], {
-        env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') },
-      });
+      runBuiltCli(
+        [
+          'confirm-batch',
+          list,
+          '--out',
+          out,
+          '--profile',
+          'seller',
+          '--product-code',
+          'abc123',
+          '--endpoint-url',
+          endpoint.url,
+        ],
+        {
+          env: {
+            ...process.env,
+            ...sandbox.env,
+            SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
+          },
+        },
+      );
     const results = () =>
       readFileSync(out, 'utf8')
         .trim()

@@ -14,7 +14,11 @@ import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
 const PASSWORD = 'Hunter2-Very-Secret-Pass';
-const CREDENTIALS_JSON = JSON.stringify({ Version: 1, AccessKeyId: FAKE_KEY_ID, SecretAccessKey: FAKE_SECRET });
+const CREDENTIALS_JSON = JSON.stringify({
+  Version: 1,
+  AccessKeyId: FAKE_KEY_ID,
+  SecretAccessKey: FAKE_SECRET,
+});
 
 describe('credential_process time limit: a command that does not answer is bounded and named', function () {
   this.timeout(60_000);
@@ -35,7 +39,8 @@ describe('credential_process time limit: a command that does not answer is bound
       return `/bin/sh ${path}`;
     };
     // A helper that starts a child (a prompt, a browser wait) and waits for it: the child must die too.
-    const waits = (seconds: number, then = '') => script(`wait${seconds}`, `sleep ${seconds} &\necho $! > "${pidFile()}"\nwait\n${then}`);
+    const waits = (seconds: number, then = '') =>
+      script(`wait${seconds}`, `sleep ${seconds} &\necho $! > "${pidFile()}"\nwait\n${then}`);
     sandbox.write({
       config: [
         `[profile hangs]\nregion = us-east-1\ncredential_process = ${waits(600)}`,
@@ -63,7 +68,10 @@ describe('credential_process time limit: a command that does not answer is bound
     );
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     assert.equal(r.error?.kind, 'credentials', JSON.stringify(r));
-    assert.match(r.error.message, /^credential_process for profile "hangs" did not answer in 0\.5 s: run it yourself/);
+    assert.match(
+      r.error.message,
+      /^credential_process for profile "hangs" did not answer in 0\.5 s: run it yourself/,
+    );
     assert.equal(endpoint.calls.length, calls, 'a call was sent without credentials');
     assert.ok(await helperGone(), "the command's child still runs");
   });
@@ -71,8 +79,25 @@ describe('credential_process time limit: a command that does not answer is bound
   it('credential_process time limit: the CLI says a slow command (60 s) did not answer in 10 s, not a network error, and exits', async () => {
     const started = Date.now();
     const run = await runBuiltCli(
-      ['confirm', '--instance-id', 'i-0000000000000c9a2', '--product-code', 'abc123', '--profile', 'slow', '--endpoint-url', endpoint.url, '--json'],
-      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } },
+      [
+        'confirm',
+        '--instance-id',
+        'i-0000000000000c9a2',
+        '--product-code',
+        'abc123',
+        '--profile',
+        'slow',
+        '--endpoint-url',
+        endpoint.url,
+        '--json',
+      ],
+      {
+        env: {
+          ...process.env,
+          ...sandbox.env,
+          SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
+        },
+      },
     );
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 9_500 && elapsed < 20_000, `the CLI answered after ${elapsed} ms`);
@@ -84,9 +109,17 @@ describe('credential_process time limit: a command that does not answer is bound
   });
 
   it('credential_process time limit: a batch waits once for a hung command, not once per instance', async () => {
-    const items = Array.from({ length: 6 }, (_, i) => ({ instanceId: `i-0000000000000c9b${i}`, productCode: 'abc123' }));
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      instanceId: `i-0000000000000c9b${i}`,
+      productCode: 'abc123',
+    }));
     const started = Date.now();
-    const results = await confirmBatch(items, { profile: 'hangs', endpointUrl: endpoint.url, credentialsTimeoutMs: 500, concurrency: 2 });
+    const results = await confirmBatch(items, {
+      profile: 'hangs',
+      endpointUrl: endpoint.url,
+      credentialsTimeoutMs: 500,
+      concurrency: 2,
+    });
     assert.ok(Date.now() - started < 2500, `took ${Date.now() - started} ms`);
     assert.deepEqual(
       results.map((r) => r.error?.kind),
@@ -95,12 +128,19 @@ describe('credential_process time limit: a command that does not answer is bound
   });
 
   it('credential_process time limit: a command that answers in time still gives its credentials', async () => {
-    const r = await confirmInstance({ instanceId: 'i-0000000000000c9a3', productCode: 'abc123' }, { profile: 'works', endpointUrl: endpoint.url });
+    const r = await confirmInstance(
+      { instanceId: 'i-0000000000000c9a3', productCode: 'abc123' },
+      { profile: 'works', endpointUrl: endpoint.url },
+    );
     assert.deepEqual([r.verdict, r.ownerId], ['confirmed', OWNER], JSON.stringify(r));
   });
 
   it('credential_process output is redacted: a failing command shows neither its command-line password nor a key it printed', async () => {
-    const env = { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') };
+    const env = {
+      ...process.env,
+      ...sandbox.env,
+      SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
+    };
     const args = (profile: string) => [
       'confirm',
       '--instance-id',
@@ -117,7 +157,10 @@ describe('credential_process time limit: a command that does not answer is bound
       await runBuiltCli([...args('pw'), '--json'], { env }),
       await runBuiltCli([...args('pwrole'), '--json'], { env }),
     ];
-    assert.match(text.stderr, /the credential_process of profile "pw" failed \(it exited with code 3: login failed: .*\): run that command yourself/);
+    assert.match(
+      text.stderr,
+      /the credential_process of profile "pw" failed \(it exited with code 3: login failed: .*\): run that command yourself/,
+    );
     assert.match(
       (JSON.parse(viaRole.stdout) as ConfirmationResult).error!.message,
       /^the credential_process of profile "pw" \(the source_profile of profile "pwrole"\) failed \(it exited with code 3: login failed: .*\): run that command yourself/,

@@ -9,8 +9,11 @@ const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'aw
 
 /** botocore's list for the same files: AWS's own reference for which sections are profiles. */
 function botocoreProfiles(env: NodeJS.ProcessEnv): string[] {
-  const script = 'import json, botocore.session as s; print(json.dumps(s.Session().available_profiles))';
-  return JSON.parse(execFileSync('python3', ['-c', script], { env: { ...process.env, ...env }, encoding: 'utf8' })) as string[];
+  const script =
+    'import json, botocore.session as s; print(json.dumps(s.Session().available_profiles))';
+  return JSON.parse(
+    execFileSync('python3', ['-c', script], { env: { ...process.env, ...env }, encoding: 'utf8' }),
+  ) as string[];
 }
 
 describe('aws profiles', () => {
@@ -22,7 +25,10 @@ describe('aws profiles', () => {
 
   for (const pair of readdirSync(FIXTURES)) {
     it(`lists the same profiles as botocore for the fixture pair "${pair}"`, async () => {
-      const env = { AWS_CONFIG_FILE: join(FIXTURES, pair, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(FIXTURES, pair, 'credentials') };
+      const env = {
+        AWS_CONFIG_FILE: join(FIXTURES, pair, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(FIXTURES, pair, 'credentials'),
+      };
       Object.assign(process.env, env);
       const ours = (await listProfiles()).map((p) => p.name).sort();
       assert.deepEqual(ours, botocoreProfiles({ ...sandbox.env, ...env }).sort());
@@ -31,19 +37,37 @@ describe('aws profiles', () => {
   }
 
   it('gives each profile its kind and region, credentials-file values over config-file ones', async () => {
-    const paths = { configFile: join(FIXTURES, 'tricky', 'config'), credentialsFile: join(FIXTURES, 'tricky', 'credentials') };
+    const paths = {
+      configFile: join(FIXTURES, 'tricky', 'config'),
+      credentialsFile: join(FIXTURES, 'tricky', 'credentials'),
+    };
     const byName = new Map((await listProfiles(paths)).map((p) => [p.name, p]));
     assert.deepEqual(byName.get('a'), { name: 'a', region: 'us-west-2', kind: 'static' });
-    assert.deepEqual(byName.get('role'), { name: 'role', region: 'us-east-1', kind: 'assume-role' });
+    assert.deepEqual(byName.get('role'), {
+      name: 'role',
+      region: 'us-east-1',
+      kind: 'assume-role',
+    });
     assert.deepEqual(byName.get('proc'), { name: 'proc', kind: 'credential-process' });
     assert.deepEqual(byName.get('sso-user'), { name: 'sso-user', kind: 'sso' });
-    assert.deepEqual(byName.get('default'), { name: 'default', region: 'us-east-2', kind: 'static' });
-    assert.deepEqual(byName.get('with space'), { name: 'with space', region: 'eu-central-1', kind: 'other' });
+    assert.deepEqual(byName.get('default'), {
+      name: 'default',
+      region: 'us-east-2',
+      kind: 'static',
+    });
+    assert.deepEqual(byName.get('with space'), {
+      name: 'with space',
+      region: 'eu-central-1',
+      kind: 'other',
+    });
     assert.equal(byName.get('profile c')?.kind, 'static');
   });
 
   it('strips inline comments from values the way the SDK reads them', async () => {
-    const paths = { configFile: join(FIXTURES, 'comments', 'config'), credentialsFile: join(FIXTURES, 'comments', 'credentials') };
+    const paths = {
+      configFile: join(FIXTURES, 'comments', 'config'),
+      credentialsFile: join(FIXTURES, 'comments', 'credentials'),
+    };
     const z = (await listProfiles(paths)).find((p) => p.name === 'z');
     assert.deepEqual(z, { name: 'z', region: 'us-west-2', kind: 'static' });
   });
@@ -51,10 +75,19 @@ describe('aws profiles', () => {
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, else ~/.aws under HOME', () => {
     process.env.AWS_CONFIG_FILE = '/somewhere/cfg';
     delete process.env.AWS_SHARED_CREDENTIALS_FILE;
-    assert.deepEqual(sharedFilePaths(), { configFile: '/somewhere/cfg', credentialsFile: join(sandbox.home, '.aws', 'credentials') });
+    assert.deepEqual(sharedFilePaths(), {
+      configFile: '/somewhere/cfg',
+      credentialsFile: join(sandbox.home, '.aws', 'credentials'),
+    });
   });
 
   it('lists nothing, without failing, when neither file exists', async () => {
-    assert.deepEqual(await listProfiles({ configFile: join(sandbox.dir, 'none'), credentialsFile: join(sandbox.dir, 'none2') }), []);
+    assert.deepEqual(
+      await listProfiles({
+        configFile: join(sandbox.dir, 'none'),
+        credentialsFile: join(sandbox.dir, 'none2'),
+      }),
+      [],
+    );
   });
 });

@@ -10,7 +10,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { confirmInstance } from '../../../src/aws';
-import type { ConfirmationResult, RegionSource } from '../../../src/core/confirmations/confirmation';
+import type {
+  ConfirmationResult,
+  RegionSource,
+} from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { REPO_ROOT, runBuiltCli } from '../../support/built-cli';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
@@ -30,7 +33,11 @@ interface RegionCase {
 }
 
 const CASES: RegionCase[] = [
-  { name: "AWS_REGION over the default profile's region", env: { AWS_REGION: 'eu-west-1' }, expected: { region: 'eu-west-1', source: 'AWS_REGION' } },
+  {
+    name: "AWS_REGION over the default profile's region",
+    env: { AWS_REGION: 'eu-west-1' },
+    expected: { region: 'eu-west-1', source: 'AWS_REGION' },
+  },
   {
     name: "AWS_DEFAULT_REGION over the profile's region",
     profile: 'auw2d',
@@ -50,7 +57,12 @@ const CASES: RegionCase[] = [
     env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-2' },
     expected: { region: 'ap-northeast-1', source: 'flag' },
   },
-  { name: "the profile's region when nothing else names one", profile: 'auw2d', env: {}, expected: { region: 'us-west-2', source: 'profile' } },
+  {
+    name: "the profile's region when nothing else names one",
+    profile: 'auw2d',
+    env: {},
+    expected: { region: 'us-west-2', source: 'profile' },
+  },
   { name: 'no region for a profile without one', profile: 'noregion', env: {}, expected: null },
 ];
 
@@ -63,7 +75,9 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
   let endpoint: Ec2Endpoint;
   let sandbox: AwsSandbox;
   before(async () => {
-    endpoint = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: '111122223333' } });
+    endpoint = await startEc2Endpoint({
+      defaultScenario: { kind: 'attached', ownerId: '111122223333' },
+    });
     sandbox = awsSandbox({ config: CONFIG, credentials: CREDENTIALS });
   });
   after(async () => {
@@ -78,7 +92,10 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
     ...c.env,
   });
-  const options = (c: RegionCase) => [...(c.profile ? ['--profile', c.profile] : []), ...(c.flag ? ['--region', c.flag] : [])];
+  const options = (c: RegionCase) => [
+    ...(c.profile ? ['--profile', c.profile] : []),
+    ...(c.flag ? ['--region', c.flag] : []),
+  ];
 
   /** The region the AWS CLI v1 signs its call for, or null when it refuses for want of one. */
   async function awsCliRegion(c: RegionCase): Promise<string | null> {
@@ -86,7 +103,17 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     try {
       await run(
         'aws',
-        ['--endpoint-url', endpoint.url, ...options(c), 'ec2', 'confirm-product-instance', '--instance-id', INSTANCE, '--product-code', 'abc123'],
+        [
+          '--endpoint-url',
+          endpoint.url,
+          ...options(c),
+          'ec2',
+          'confirm-product-instance',
+          '--instance-id',
+          INSTANCE,
+          '--product-code',
+          'abc123',
+        ],
         { env: envFor(c) },
       );
     } catch (error) {
@@ -99,8 +126,14 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
   /** The region the SDK for JavaScript resolves for a client of the profile, or null when it has none. */
   async function jsSdkRegion(c: RegionCase): Promise<string | null> {
     const script = `new (require('@aws-sdk/client-ec2').EC2Client)(JSON.parse(process.argv[1])).config.region().then((r) => console.log(r), () => console.log('none'))`;
-    const config = { ...(c.profile ? { profile: c.profile } : {}), ...(c.flag ? { region: c.flag } : {}) };
-    const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(config)], { env: envFor(c), cwd: REPO_ROOT });
+    const config = {
+      ...(c.profile ? { profile: c.profile } : {}),
+      ...(c.flag ? { region: c.flag } : {}),
+    };
+    const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(config)], {
+      env: envFor(c),
+      cwd: REPO_ROOT,
+    });
     return stdout.trim() === 'none' ? null : stdout.trim();
   }
 
@@ -108,29 +141,72 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     it(`region order: ${c.name}`, async () => {
       const calls = endpoint.calls.length;
       const ours = await runBuiltCli(
-        ['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json', ...options(c)],
+        [
+          'confirm',
+          '--instance-id',
+          INSTANCE,
+          '--product-code',
+          'abc123',
+          '--endpoint-url',
+          endpoint.url,
+          '--json',
+          ...options(c),
+        ],
         { env: envFor(c) },
       );
       const result = JSON.parse(ours.stdout) as ConfirmationResult;
       if (c.expected) {
         assert.equal(ours.code, 0, ours.stdout + ours.stderr);
-        assert.deepEqual([result.region, result.regionSource], [c.expected.region, c.expected.source]);
-        assert.equal(endpoint.calls.slice(calls).at(-1)?.region, c.expected.region, 'the call was signed for another region');
+        assert.deepEqual(
+          [result.region, result.regionSource],
+          [c.expected.region, c.expected.source],
+        );
+        assert.equal(
+          endpoint.calls.slice(calls).at(-1)?.region,
+          c.expected.region,
+          'the call was signed for another region',
+        );
       } else {
         assert.equal(ours.code, 2, ours.stdout + ours.stderr);
-        assert.deepEqual([result.error?.kind, result.region, result.regionSource], ['malformed-input', null, null]);
+        assert.deepEqual(
+          [result.error?.kind, result.region, result.regionSource],
+          ['malformed-input', null, null],
+        );
         assert.equal(endpoint.calls.length, calls, 'a call was sent without a region');
       }
       const winner = c.expected?.source ?? null;
-      if (BOTOCORE_READS.includes(winner)) assert.equal(await awsCliRegion(c), c.expected?.region ?? null, 'the AWS CLI (botocore) resolves another region');
-      if (JS_SDK_READS.includes(winner)) assert.equal(await jsSdkRegion(c), c.expected?.region ?? null, 'the SDK for JavaScript resolves another region');
+      if (BOTOCORE_READS.includes(winner))
+        assert.equal(
+          await awsCliRegion(c),
+          c.expected?.region ?? null,
+          'the AWS CLI (botocore) resolves another region',
+        );
+      if (JS_SDK_READS.includes(winner))
+        assert.equal(
+          await jsSdkRegion(c),
+          c.expected?.region ?? null,
+          'the SDK for JavaScript resolves another region',
+        );
     });
   }
 
   it('region order: "no region" says how to set one (flag, environment, aws configure set region)', async () => {
-    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--profile', 'noregion'], {
-      env: envFor({ name: '', env: {}, expected: null }),
-    });
+    const r = await runBuiltCli(
+      [
+        'confirm',
+        '--instance-id',
+        INSTANCE,
+        '--product-code',
+        'abc123',
+        '--endpoint-url',
+        endpoint.url,
+        '--profile',
+        'noregion',
+      ],
+      {
+        env: envFor({ name: '', env: {}, expected: null }),
+      },
+    );
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,
@@ -140,7 +216,18 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
 
   it('region order: the evidence names where the region came from', async () => {
     const c = CASES[0];
-    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url], { env: envFor(c) });
+    const r = await runBuiltCli(
+      [
+        'confirm',
+        '--instance-id',
+        INSTANCE,
+        '--product-code',
+        'abc123',
+        '--endpoint-url',
+        endpoint.url,
+      ],
+      { env: envFor(c) },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^ {2}Region: +eu-west-1 \(from AWS_REGION\)$/m);
   });
@@ -150,18 +237,38 @@ describe("region order: flag (or setting) > AWS_REGION > AWS_DEFAULT_REGION > pr
     try {
       const r = await confirmInstance(
         { instanceId: INSTANCE, productCode: 'abc123' },
-        { profile: 'auw2d', region: 'ap-southeast-2', regionSource: 'setting', endpointUrl: endpoint.url },
+        {
+          profile: 'auw2d',
+          region: 'ap-southeast-2',
+          regionSource: 'setting',
+          endpointUrl: endpoint.url,
+        },
       );
-      assert.deepEqual([r.verdict, r.region, r.regionSource], ['confirmed', 'ap-southeast-2', 'setting']);
+      assert.deepEqual(
+        [r.verdict, r.region, r.regionSource],
+        ['confirmed', 'ap-southeast-2', 'setting'],
+      );
     } finally {
       delete process.env.AWS_REGION;
     }
   });
 
   it('region order: a region from the environment that is not a region name is refused, naming the variable', async () => {
-    const r = await runBuiltCli(['confirm', '--instance-id', INSTANCE, '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'], {
-      env: envFor({ name: '', env: { AWS_REGION: 'moon' }, expected: null }),
-    });
+    const r = await runBuiltCli(
+      [
+        'confirm',
+        '--instance-id',
+        INSTANCE,
+        '--product-code',
+        'abc123',
+        '--endpoint-url',
+        endpoint.url,
+        '--json',
+      ],
+      {
+        env: envFor({ name: '', env: { AWS_REGION: 'moon' }, expected: null }),
+      },
+    );
     assert.equal(r.code, 2);
     const result = JSON.parse(r.stdout) as ConfirmationResult;
     assert.equal(result.error?.kind, 'malformed-input');

@@ -21,8 +21,14 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
 
   before(async () => {
     // Slow enough that the first run is still asking when the second starts.
-    endpoint = await startEc2Endpoint({ latencyMs: 300, defaultScenario: { kind: 'attached', ownerId: '111122223333' } });
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    endpoint = await startEc2Endpoint({
+      latencyMs: 300,
+      defaultScenario: { kind: 'attached', ownerId: '111122223333' },
+    });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
     list = join(sandbox.dir, 'ids.txt');
     writeFileSync(list, `${IDS.join('\n')}\n`);
   });
@@ -33,8 +39,28 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
 
   const batch = (out: string, ...extra: string[]): Promise<CliRun> =>
     runBuiltCli(
-      ['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--concurrency', '2', ...extra],
-      { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } },
+      [
+        'confirm-batch',
+        list,
+        '--out',
+        out,
+        '--profile',
+        'seller',
+        '--product-code',
+        'abc123',
+        '--endpoint-url',
+        endpoint.url,
+        '--concurrency',
+        '2',
+        ...extra,
+      ],
+      {
+        env: {
+          ...process.env,
+          ...sandbox.env,
+          SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl'),
+        },
+      },
     );
 
   /** The pid in the lock file once the first run has taken it. */
@@ -52,7 +78,9 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
   /** How many times each instance was asked since `from` (an index into the endpoint's calls). */
   const askedPerInstance = (from: number) => {
     const counts = new Map<string, number>();
-    for (const c of endpoint.calls.slice(from)) if (c.action === 'ConfirmProductInstance') counts.set(c.instanceId!, (counts.get(c.instanceId!) ?? 0) + 1);
+    for (const c of endpoint.calls.slice(from))
+      if (c.action === 'ConfirmProductInstance')
+        counts.set(c.instanceId!, (counts.get(c.instanceId!) ?? 0) + 1);
     return IDS.map((id) => counts.get(id) ?? 0);
   };
 
@@ -61,7 +89,11 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     const calls = endpoint.calls.length;
     const first = batch(out);
     const pid = await holderPid(out);
-    assert.match(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), /dist\/cli\.js\0confirm-batch/, 'the lock names the first run');
+    assert.match(
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+      /dist\/cli\.js\0confirm-batch/,
+      'the lock names the first run',
+    );
     const second = await batch(out);
     assert.equal(second.code, 2, second.stderr);
     assert.match(
@@ -87,7 +119,12 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
     const second = await batch(out, '--wait');
     assert.equal((await first).code, 0);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stderr, new RegExp(`waited\\.jsonl: in use by pid ${pid} on host .*; waiting for it to finish \\(--wait\\)`));
+    assert.match(
+      second.stderr,
+      new RegExp(
+        `waited\\.jsonl: in use by pid ${pid} on host .*; waiting for it to finish \\(--wait\\)`,
+      ),
+    );
     assert.match(second.stderr, /waited\.jsonl: 12 already answered, 0 to ask/);
     assert.deepEqual(
       askedPerInstance(calls),
@@ -99,12 +136,17 @@ describe('results file lock: one confirm-batch run at a time per --out', functio
   it('results file lock: the lock of a run that died is taken over, with a note', async () => {
     const out = join(sandbox.dir, 'stale.jsonl');
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    writeFileSync(`${out}.lock`, JSON.stringify({ pid: gone, host: hostname(), startedAt: '2026-11-23T10:00:00.000Z' }));
+    writeFileSync(
+      `${out}.lock`,
+      JSON.stringify({ pid: gone, host: hostname(), startedAt: '2026-11-23T10:00:00.000Z' }),
+    );
     const run = await batch(out);
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stderr,
-      new RegExp(`stale\\.jsonl: took over the lock of pid ${gone} on host .* \\(started 2026-11-23T10:00:00\\.000Z\\), which is no longer running`),
+      new RegExp(
+        `stale\\.jsonl: took over the lock of pid ${gone} on host .* \\(started 2026-11-23T10:00:00\\.000Z\\), which is no longer running`,
+      ),
     );
     assert.ok(!existsSync(`${out}.lock`));
   });

@@ -24,7 +24,11 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
       instances: {
         'i-0000000000000d001': { kind: 'attached', ownerId: OWNER },
         'i-0000000000000d002': { kind: 'attached', ownerId: OTHER },
-        'i-0000000000000d003': { kind: 'attached', ownerId: OWNER, productCode: REPORT_PRODUCT.code },
+        'i-0000000000000d003': {
+          kind: 'attached',
+          ownerId: OWNER,
+          productCode: REPORT_PRODUCT.code,
+        },
         'i-0000000000000d004': { kind: 'attached', ownerId: OWNER, region: 'eu-west-1' },
         'i-0000000000000d005': { kind: 'not-attached' },
         'i-0000000000000d006': { kind: 'garbage' },
@@ -33,7 +37,10 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
         'i-0ccc3333dddd4444e': { kind: 'attached', ownerId: OWNER },
       },
     });
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
   });
   after(async () => {
     sandbox.restore();
@@ -49,7 +56,8 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as ConfirmationResult);
-  const answer = (r: ConfirmationResult) => (r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict);
+  const answer = (r: ConfirmationResult) =>
+    r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict;
 
   it('reads a CSV with instanceId, productCode, productId, account and region; bad rows are reported by line and good rows kept', async () => {
     const file = join(sandbox.dir, 'case-instances.csv');
@@ -69,11 +77,25 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
       ].join('\n'),
     );
     const out = join(sandbox.dir, 'csv-results.jsonl');
-    const run = await batch([file, '--out', out, '--product-code', 'fromoption', '--reports', REPORTS]);
+    const run = await batch([
+      file,
+      '--out',
+      out,
+      '--product-code',
+      'fromoption',
+      '--reports',
+      REPORTS,
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /case-instances\.csv:8: error: instance id "i-NOTANID" must be/);
-    assert.match(run.stderr, /case-instances\.csv:9: error: product id "prod-unknown" has no product code in the reports given or in the playbook/);
-    assert.match(run.stderr, /case-instances\.csv:10: warning: i-0000000000000d001 \(abc123\) is listed again: asked once/);
+    assert.match(
+      run.stderr,
+      /case-instances\.csv:9: error: product id "prod-unknown" has no product code in the reports given or in the playbook/,
+    );
+    assert.match(
+      run.stderr,
+      /case-instances\.csv:10: warning: i-0000000000000d001 \(abc123\) is listed again: asked once/,
+    );
     const byInstance = new Map(results(out).map((r) => [r.instanceId, r]));
     assert.deepEqual([...byInstance.keys()].sort(), [
       'i-0000000000000d001',
@@ -85,30 +107,69 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     ]);
     assert.equal(answer(byInstance.get('i-0000000000000d001')!), 'confirmed');
     assert.equal(answer(byInstance.get('i-0000000000000d002')!), 'owner-mismatch');
-    assert.equal(byInstance.get('i-0000000000000d002')!.productCode, 'fromoption', 'a row without a code takes --product-code');
-    assert.deepEqual([answer(byInstance.get('i-0000000000000d003')!), byInstance.get('i-0000000000000d003')!.productCode], ['confirmed', REPORT_PRODUCT.code]);
-    assert.deepEqual([answer(byInstance.get('i-0000000000000d004')!), byInstance.get('i-0000000000000d004')!.region], ['confirmed', 'eu-west-1']);
+    assert.equal(
+      byInstance.get('i-0000000000000d002')!.productCode,
+      'fromoption',
+      'a row without a code takes --product-code',
+    );
+    assert.deepEqual(
+      [
+        answer(byInstance.get('i-0000000000000d003')!),
+        byInstance.get('i-0000000000000d003')!.productCode,
+      ],
+      ['confirmed', REPORT_PRODUCT.code],
+    );
+    assert.deepEqual(
+      [
+        answer(byInstance.get('i-0000000000000d004')!),
+        byInstance.get('i-0000000000000d004')!.region,
+      ],
+      ['confirmed', 'eu-west-1'],
+    );
     assert.equal(answer(byInstance.get('i-NOTANID')!), 'error:malformed-input');
     assert.equal(answer(byInstance.get('i-0000000000000d005')!), 'error:malformed-input');
-    assert.ok(!endpoint.calls.some((c) => c.instanceId === 'i-NOTANID' || c.instanceId === 'i-0000000000000d005'), 'a rejected row was sent');
+    assert.ok(
+      !endpoint.calls.some(
+        (c) => c.instanceId === 'i-NOTANID' || c.instanceId === 'i-0000000000000d005',
+      ),
+      'a rejected row was sent',
+    );
   });
 
   it('reads a plain list of instance ids, shows progress on stderr, and a re-run re-asks only what has no final answer', async () => {
     const file = join(sandbox.dir, 'ids.txt');
     writeFileSync(file, 'i-0000000000000d001\ni-0000000000000d005\n\ni-0000000000000d006\n');
     const out = join(sandbox.dir, 'plain-results.jsonl');
-    const first = await batch([file, '--out', out, '--product-code', 'abc123', '--concurrency', '2']);
+    const first = await batch([
+      file,
+      '--out',
+      out,
+      '--product-code',
+      'abc123',
+      '--concurrency',
+      '2',
+    ]);
     assert.equal(first.code, 1, 'the garbage answer is worth another run');
-    assert.match(first.stderr, /^confirm-batch: 3\/3 answered \(confirmed 1, error:bad-answer 1, not-attached 1\)$/m);
+    assert.match(
+      first.stderr,
+      /^confirm-batch: 3\/3 answered \(confirmed 1, error:bad-answer 1, not-attached 1\)$/m,
+    );
     assert.match(first.stderr, /1 not answered for good: run the same command again to retry them/);
-    assert.deepEqual(results(out).map(answer).sort(), ['confirmed', 'error:bad-answer', 'not-attached']);
+    assert.deepEqual(results(out).map(answer).sort(), [
+      'confirmed',
+      'error:bad-answer',
+      'not-attached',
+    ]);
 
     const callsBefore = endpoint.calls.length;
     const second = await batch([file, '--out', out, '--product-code', 'abc123']);
     assert.equal(second.code, 1);
     assert.match(second.stderr, /plain-results\.jsonl: 2 already answered, 1 to ask/);
     const asked = endpoint.calls.slice(callsBefore).map((c) => c.instanceId);
-    assert.ok(asked.length > 0 && asked.every((id) => id === 'i-0000000000000d006'), `re-asked: ${asked.join(', ')}`);
+    assert.ok(
+      asked.length > 0 && asked.every((id) => id === 'i-0000000000000d006'),
+      `re-asked: ${asked.join(', ')}`,
+    );
     assert.equal(results(out).length, 3, 'the retried answer replaced the old one');
   });
 
@@ -117,7 +178,10 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
   const THREE = ['i-0aaa1111bbbb2222c', 'i-0bbb2222cccc3333d', 'i-0ccc3333dddd4444e'];
   const INSTANCE_LISTS: [name: string, text: string][] = [
     ['ids-text.txt', `${THREE.join('\t')}\n`],
-    ['rows-text.txt', `${THREE[0]}\tt3.micro\trunning\n${THREE[1]}\tm5.large\tstopped\n${THREE[2]}\tt3.small\trunning\n`],
+    [
+      'rows-text.txt',
+      `${THREE[0]}\tt3.micro\trunning\n${THREE[1]}\tm5.large\tstopped\n${THREE[2]}\tt3.small\trunning\n`,
+    ],
     [
       'rows-comma.csv',
       `ec2-3-80-1-2.compute-1.amazonaws.com,${THREE[0]},t3.micro,ami-0abcdef1234567890,running,172.31.0.10\n` +
@@ -157,13 +221,19 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
 
   it('refuses a list with no instance id (exit 2, nothing sent or written), saying what the file should hold', async () => {
     const file = join(sandbox.dir, 'no-ids.csv');
-    writeFileSync(file, 'Name,Instance state,Instance type\nweb-01,Running,t3.micro\nweb-02,Stopped,m5.large\n');
+    writeFileSync(
+      file,
+      'Name,Instance state,Instance type\nweb-01,Running,t3.micro\nweb-02,Stopped,m5.large\n',
+    );
     const out = join(sandbox.dir, 'no-ids.jsonl');
     const calls = endpoint.calls.length;
     const run = await batch([file, '--out', out, '--product-code', 'abc123']);
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /no-ids\.csv:2: error: no instance id on this line/);
-    assert.match(run.stderr, /no-ids\.csv holds no instance id; nothing was sent\. It should hold one instance id per line .*--output text.*Instance ID/);
+    assert.match(
+      run.stderr,
+      /no-ids\.csv holds no instance id; nothing was sent\. It should hold one instance id per line .*--output text.*Instance ID/,
+    );
     assert.doesNotMatch(run.stderr, /answered/);
     assert.equal(existsSync(out), false);
     assert.equal(endpoint.calls.length, calls);
@@ -173,12 +243,21 @@ describe('support-desk confirm-batch (built CLI, local endpoint)', function () {
     const ids = join(sandbox.dir, 'ids.txt');
     const run = await batch([ids, '--product-code', 'abc123']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /give the results file with --out RESULTS\.jsonl \(run again with the same --out to resume\)/);
+    assert.match(
+      run.stderr,
+      /give the results file with --out RESULTS\.jsonl \(run again with the same --out to resume\)/,
+    );
     const calls = endpoint.calls.length;
     const noCode = await batch([ids, '--out', join(sandbox.dir, 'no-code.jsonl')]);
-    assert.match(noCode.stderr, /ids\.txt:1: error: no product code: add a productCode \(or productId\) column, or pass --product-code/);
+    assert.match(
+      noCode.stderr,
+      /ids\.txt:1: error: no product code: add a productCode \(or productId\) column, or pass --product-code/,
+    );
     assert.equal(noCode.code, 2, 'no row can be asked: not a success');
-    assert.match(noCode.stderr, /no row of .*ids\.txt can be asked \(the problems above say why\); nothing was sent/);
+    assert.match(
+      noCode.stderr,
+      /no row of .*ids\.txt can be asked \(the problems above say why\); nothing was sent/,
+    );
     assert.equal(endpoint.calls.length, calls, 'nothing is sent without a product code');
   });
 });

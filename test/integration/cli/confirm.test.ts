@@ -85,7 +85,10 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const everything = outputs.join('\n') + readFileSync(auditPath, 'utf8');
       assert.ok(endpoint.secretsSent.size > 5, 'signatures were recorded');
       for (const secret of [FAKE_KEY_ID, FAKE_SECRET, SESSION_TOKEN, ...endpoint.secretsSent]) {
-        assert.ok(!everything.includes(secret), `a secret reached an output: ${secret.slice(0, 6)}…`);
+        assert.ok(
+          !everything.includes(secret),
+          `a secret reached an output: ${secret.slice(0, 6)}…`,
+        );
       }
     } finally {
       sandbox.restore();
@@ -93,7 +96,10 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
     }
   });
 
-  async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  async function cli(
+    args: string[],
+    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  ): Promise<CliRun> {
     const env = { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: auditPath, ...options.env };
     const run = await runBuiltCli(args, { env, cwd: options.cwd ?? sandbox.dir });
     outputs.push(run.stdout, run.stderr);
@@ -101,7 +107,8 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
     if (args[0] === 'confirm' && !run.stderr.startsWith('support-desk confirm:')) confirmsRun++;
     return run;
   }
-  const confirm = (instanceId: string, ...args: string[]) => cli(['confirm', '--instance-id', instanceId, '--endpoint-url', endpoint.url, ...args]);
+  const confirm = (instanceId: string, ...args: string[]) =>
+    cli(['confirm', '--instance-id', instanceId, '--endpoint-url', endpoint.url, ...args]);
   const json = (run: CliRun) => JSON.parse(run.stdout) as ConfirmationResult;
 
   describe('confirm', () => {
@@ -147,11 +154,22 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
         },
       );
       assert.equal(call.productCode, PLAYBOOK_PRODUCT.code);
-      assert.ok(Math.abs(Date.now() - Date.parse(r.checkedAt)) < 10_000 && r.checkedAt.endsWith('Z'));
+      assert.ok(
+        Math.abs(Date.now() - Date.parse(r.checkedAt)) < 10_000 && r.checkedAt.endsWith('Z'),
+      );
     });
 
     it('resolves a product id through the subscription reports', async () => {
-      const run = await confirm('i-0000000000000f002', '--product-id', REPORT_PRODUCT.id, '--reports', REPORTS, '--profile', 'seller', '--json');
+      const run = await confirm(
+        'i-0000000000000f002',
+        '--product-id',
+        REPORT_PRODUCT.id,
+        '--reports',
+        REPORTS,
+        '--profile',
+        'seller',
+        '--json',
+      );
       assert.equal(run.code, 0, run.stderr);
       assert.equal(json(run).productCode, REPORT_PRODUCT.code);
       assert.equal(endpoint.calls.at(-1)?.productCode, REPORT_PRODUCT.code);
@@ -165,7 +183,16 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
         ['i-0000000000000f004', 'error', 'instance-not-found'],
       ];
       for (const [instanceId, verdict, kind] of cases) {
-        const run = await confirm(instanceId, '--product-code', 'abc123', '--account', OWNER, '--profile', 'seller', '--json');
+        const run = await confirm(
+          instanceId,
+          '--product-code',
+          'abc123',
+          '--account',
+          OWNER,
+          '--profile',
+          'seller',
+          '--json',
+        );
         assert.equal(run.code, 1, `${instanceId}: ${run.stdout}`);
         const r = json(run);
         assert.equal(r.verdict, verdict);
@@ -181,26 +208,57 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
 
     it('exits 2 on malformed input with nothing sent, and --json still prints the result', async () => {
       const before = endpoint.calls.length;
-      const withJson = await confirm('i-XYZ', '--product-code', 'abc123', '--account', '12ab', '--profile', 'seller', '--json');
+      const withJson = await confirm(
+        'i-XYZ',
+        '--product-code',
+        'abc123',
+        '--account',
+        '12ab',
+        '--profile',
+        'seller',
+        '--json',
+      );
       assert.equal(withJson.code, 2);
       const r = json(withJson);
       assert.deepEqual(Object.keys(r), RESULT_KEYS);
       assert.deepEqual([r.verdict, r.error?.kind, r.requestId], ['error', 'malformed-input', null]);
       assert.match(r.error!.message, /instance id "i-XYZ".*account/);
 
-      const readable = await confirm('i-0000000000000f001', '--product-code', 'not a code!', '--profile', 'seller');
+      const readable = await confirm(
+        'i-0000000000000f001',
+        '--product-code',
+        'not a code!',
+        '--profile',
+        'seller',
+      );
       assert.equal(readable.code, 2);
       assert.equal(readable.stdout, '');
       assert.match(readable.stderr, /product code "not a code!" must be 1-25 letters or digits/);
 
-      const noRegion = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--profile', 'noregion', '--json');
+      const noRegion = await confirm(
+        'i-0000000000000f001',
+        '--product-code',
+        'abc123',
+        '--profile',
+        'noregion',
+        '--json',
+      );
       assert.equal(noRegion.code, 2);
       assert.match(
         json(noRegion).error!.message,
         /no region: profile "noregion" has none .*--region .*AWS_REGION.*aws configure set region us-east-1 --profile noregion/,
       );
 
-      const unknownProduct = await confirm('i-0000000000000f001', '--product-id', 'prod-nope', '--reports', REPORTS, '--profile', 'seller', '--json');
+      const unknownProduct = await confirm(
+        'i-0000000000000f001',
+        '--product-id',
+        'prod-nope',
+        '--reports',
+        REPORTS,
+        '--profile',
+        'seller',
+        '--json',
+      );
       assert.equal(unknownProduct.code, 2);
       assert.equal(json(unknownProduct).error?.kind, 'malformed-input');
       assert.match(
@@ -214,33 +272,85 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const missing = await cli(['confirm', '--product-code', 'abc123', '--json']);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /give the instance with --instance-id ID/);
-      const both = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-code', 'a', '--product-id', 'b']);
+      const both = await cli([
+        'confirm',
+        '--instance-id',
+        'i-0000000000000f001',
+        '--product-code',
+        'a',
+        '--product-id',
+        'b',
+      ]);
       assert.equal(both.code, 2);
       assert.match(both.stderr, /either --product-code or --product-id, not both/);
     });
 
     it('finds the region with --region auto (DescribeRegions), and takes AWS_REGION when the profile has none', async () => {
-      const auto = await confirm('i-0000000000000f00e', '--product-code', 'abc123', '--region', 'auto', '--profile', 'seller', '--json');
+      const auto = await confirm(
+        'i-0000000000000f00e',
+        '--product-code',
+        'abc123',
+        '--region',
+        'auto',
+        '--profile',
+        'seller',
+        '--json',
+      );
       assert.equal(auto.code, 0, auto.stdout);
       assert.equal(json(auto).region, 'eu-west-1');
       assert.ok(endpoint.calls.some((c) => c.action === 'DescribeRegions'));
 
       const fromEnv = await cli(
-        ['confirm', '--instance-id', 'i-0000000000000f00e', '--product-code', 'abc123', '--profile', 'noregion', '--endpoint-url', endpoint.url, '--json'],
+        [
+          'confirm',
+          '--instance-id',
+          'i-0000000000000f00e',
+          '--product-code',
+          'abc123',
+          '--profile',
+          'noregion',
+          '--endpoint-url',
+          endpoint.url,
+          '--json',
+        ],
         { env: { AWS_REGION: 'eu-west-1' } },
       );
       assert.deepEqual([fromEnv.code, json(fromEnv).region], [0, 'eu-west-1']);
     });
 
     it('names the AWS_PROFILE profile in the evidence when no --profile is given', async () => {
-      const fromEnv = await cli(['confirm', '--instance-id', 'i-0000000000000f001', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--json'], {
-        env: { AWS_PROFILE: 'seller' },
-      });
-      assert.deepEqual([fromEnv.code, json(fromEnv).profile, json(fromEnv).region], [0, 'seller', 'us-east-1'], fromEnv.stderr);
+      const fromEnv = await cli(
+        [
+          'confirm',
+          '--instance-id',
+          'i-0000000000000f001',
+          '--product-code',
+          'abc123',
+          '--endpoint-url',
+          endpoint.url,
+          '--json',
+        ],
+        {
+          env: { AWS_PROFILE: 'seller' },
+        },
+      );
+      assert.deepEqual(
+        [fromEnv.code, json(fromEnv).profile, json(fromEnv).region],
+        [0, 'seller', 'us-east-1'],
+        fromEnv.stderr,
+      );
     });
 
     it('prints evidence to paste into a case: verdict, owner, region, request id, time, profile', async () => {
-      const run = await confirm('i-0000000000000f001', '--product-code', 'abc123', '--account', OWNER, '--profile', 'seller');
+      const run = await confirm(
+        'i-0000000000000f001',
+        '--product-code',
+        'abc123',
+        '--account',
+        OWNER,
+        '--profile',
+        'seller',
+      );
       assert.equal(run.code, 0);
       const requestId = endpoint.calls.at(-1)!.requestId!;
       for (const line of [
@@ -254,16 +364,32 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       ]) {
         assert.match(run.stdout, line);
       }
-      const failed = await confirm('i-0000000000000f005', '--product-code', 'abc123', '--profile', 'seller');
+      const failed = await confirm(
+        'i-0000000000000f005',
+        '--product-code',
+        'abc123',
+        '--profile',
+        'seller',
+      );
       assert.equal(failed.code, 1);
       assert.match(failed.stderr, /^ {2}Verdict: +error \(unauthorized\)$/m);
-      assert.match(failed.stderr, /^error \(unauthorized\): You are not authorized .*ec2:ConfirmProductInstance$/m);
+      assert.match(
+        failed.stderr,
+        /^error \(unauthorized\): You are not authorized .*ec2:ConfirmProductInstance$/m,
+      );
       assert.match(failed.stderr, /^ {2}Error code: +UnauthorizedOperation$/m);
       assert.match(failed.stderr, /^ {2}Request id: +[0-9a-f-]{36}$/m);
     });
 
     it('shows no key, token or signature even when AWS quotes the signed request back', async () => {
-      const run = await confirm('i-0000000000000f0aa', '--product-code', 'abc123', '--profile', 'seller', '--json');
+      const run = await confirm(
+        'i-0000000000000f0aa',
+        '--product-code',
+        'abc123',
+        '--profile',
+        'seller',
+        '--json',
+      );
       assert.equal(json(run).error?.kind, 'credentials');
       assert.ok(endpoint.secretsSent.has(SESSION_TOKEN), 'the session token was sent');
     });
@@ -273,7 +399,11 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
     it('--json lists every profile as {name, region, kind}', async () => {
       const run = await cli(['profiles', '--json']);
       assert.equal(run.code, 0, run.stderr);
-      const list = JSON.parse(run.stdout) as { name: string; region: string | null; kind: string }[];
+      const list = JSON.parse(run.stdout) as {
+        name: string;
+        region: string | null;
+        kind: string;
+      }[];
       assert.ok(list.every((p) => Object.keys(p).join() === 'name,region,kind'));
       assert.deepEqual(list.map((p) => [p.name, p.region, p.kind]).sort(), [
         ['noregion', null, 'static'],
@@ -288,7 +418,12 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
       const run = await cli(['profiles']);
       assert.match(run.stdout, /^sso-user +eu-west-1 +sso$/m);
       assert.match(run.stdout, /^proc +- +credential-process$/m);
-      const none = await cli(['profiles'], { env: { AWS_CONFIG_FILE: join(sandbox.dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(sandbox.dir, 'none') } });
+      const none = await cli(['profiles'], {
+        env: {
+          AWS_CONFIG_FILE: join(sandbox.dir, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: join(sandbox.dir, 'none'),
+        },
+      });
       assert.match(none.stdout, /no AWS profiles: create one with "aws configure --profile NAME"/);
     });
   });
@@ -297,7 +432,12 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
     it('reads back one line per confirmation, filters by account, and reports a torn last line instead of failing', async () => {
       const all = await cli(['audit', '--json']);
       assert.equal(all.code, 0, all.stderr);
-      const entries = JSON.parse(all.stdout) as { instanceId: string; profile: string | null; ownerId: string | null; claimedAccount: string | null }[];
+      const entries = JSON.parse(all.stdout) as {
+        instanceId: string;
+        profile: string | null;
+        ownerId: string | null;
+        claimedAccount: string | null;
+      }[];
       assert.equal(entries.length, confirmsRun, 'one audit line per confirmation asked for');
       assert.ok(
         entries.some((e) => e.instanceId === 'i-XYZ'),
@@ -306,12 +446,20 @@ describe('support-desk confirm, profiles and audit (built CLI, local endpoint)',
 
       const other = await cli(['audit', '--account', '4444-5555-6666', '--json']);
       const forOther = JSON.parse(other.stdout) as typeof entries;
-      assert.ok(forOther.length > 0 && forOther.every((e) => e.ownerId === OTHER || e.claimedAccount === OTHER));
+      assert.ok(
+        forOther.length > 0 &&
+          forOther.every((e) => e.ownerId === OTHER || e.claimedAccount === OTHER),
+      );
 
       appendFileSync(auditPath, '{"time":"2026-11-23T10:00:01.000Z","profile":"sel');
       const torn = await cli(['audit']);
       assert.equal(torn.code, 0);
-      assert.match(torn.stderr, new RegExp(`line ${entries.length + 1} skipped, the other entries are listed: not a whole JSON line`));
+      assert.match(
+        torn.stderr,
+        new RegExp(
+          `line ${entries.length + 1} skipped, the other entries are listed: not a whole JSON line`,
+        ),
+      );
       assert.equal(torn.stdout.trim().split('\n').length, entries.length);
       assert.match(
         torn.stdout,

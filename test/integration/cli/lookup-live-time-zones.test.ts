@@ -23,7 +23,13 @@ describe('lookup --live judges the moment asked, in UTC, in every time zone', fu
   before(async () => {
     endpoint = await startAgreementEndpoint({
       agreements: [
-        { agreementId: 'agmt-startedaminuteago00', acceptor: CUSTOMER, productId: STARTED, status: 'ACTIVE', startTime: new Date(now - 60_000).toISOString() },
+        {
+          agreementId: 'agmt-startedaminuteago00',
+          acceptor: CUSTOMER,
+          productId: STARTED,
+          status: 'ACTIVE',
+          startTime: new Date(now - 60_000).toISOString(),
+        },
         {
           agreementId: 'agmt-startsinanhour00000',
           acceptor: CUSTOMER,
@@ -33,14 +39,21 @@ describe('lookup --live judges the moment asked, in UTC, in every time zone', fu
         },
       ],
     });
-    sandbox = awsSandbox({ credentials: staticProfile('seller'), config: '[profile seller]\nregion = us-east-1\n' });
+    sandbox = awsSandbox({
+      credentials: staticProfile('seller'),
+      config: '[profile seller]\nregion = us-east-1\n',
+    });
   });
   after(async () => {
     sandbox.restore();
     await endpoint.stop();
   });
 
-  async function liveVerdict(tz: string, productId: string, asOf?: string): Promise<{ verdict: string; live: { verdict: string; judgedAt: string } }> {
+  async function liveVerdict(
+    tz: string,
+    productId: string,
+    asOf?: string,
+  ): Promise<{ verdict: string; live: { verdict: string; judgedAt: string } }> {
     const env = {
       ...process.env,
       ...sandbox.env,
@@ -48,19 +61,43 @@ describe('lookup --live judges the moment asked, in UTC, in every time zone', fu
       AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT: endpoint.url,
       SUPPORT_DESK_AUDIT: `${sandbox.dir}/audit.jsonl`,
     };
-    const args = ['lookup', CUSTOMER, '--live', '--product-id', productId, '--profile', 'seller', '--json', ...(asOf ? ['--as-of', asOf] : [])];
+    const args = [
+      'lookup',
+      CUSTOMER,
+      '--live',
+      '--product-id',
+      productId,
+      '--profile',
+      'seller',
+      '--json',
+      ...(asOf ? ['--as-of', asOf] : []),
+    ];
     const run = await runBuiltCli(args, { env });
     assert.equal(run.code, 0, run.stderr);
-    return JSON.parse(run.stdout) as { verdict: string; live: { verdict: string; judgedAt: string } };
+    return JSON.parse(run.stdout) as {
+      verdict: string;
+      live: { verdict: string; judgedAt: string };
+    };
   }
 
   it('counts an agreement started a minute ago, and not one starting in an hour, under UTC, Seattle, Kiritimati and UTC-12', async () => {
     for (const tz of ZONES) {
       const started = await liveVerdict(tz, STARTED);
-      assert.deepEqual([started.verdict, started.live.verdict], ['eligible', 'active'], `${tz}: started a minute ago`);
+      assert.deepEqual(
+        [started.verdict, started.live.verdict],
+        ['eligible', 'active'],
+        `${tz}: started a minute ago`,
+      );
       const later = await liveVerdict(tz, STARTS_LATER);
-      assert.deepEqual([later.verdict, later.live.verdict], ['unlisted', 'none'], `${tz}: starts in an hour`);
-      assert.ok(Math.abs(Date.parse(started.live.judgedAt) - Date.now()) < 60_000, `${tz}: judged at ${started.live.judgedAt}, not now`);
+      assert.deepEqual(
+        [later.verdict, later.live.verdict],
+        ['unlisted', 'none'],
+        `${tz}: starts in an hour`,
+      );
+      assert.ok(
+        Math.abs(Date.parse(started.live.judgedAt) - Date.now()) < 60_000,
+        `${tz}: judged at ${started.live.judgedAt}, not now`,
+      );
     }
   });
 
@@ -77,7 +114,24 @@ describe('lookup --live judges the moment asked, in UTC, in every time zone', fu
       AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT: endpoint.url,
       SUPPORT_DESK_AUDIT: `${sandbox.dir}/audit.jsonl`,
     };
-    const text = await runBuiltCli(['lookup', CUSTOMER, '--live', '--product-id', STARTED, '--profile', 'seller', '--as-of', day], { env });
-    assert.match(text.stdout, new RegExp(`account ${CUSTOMER} is ELIGIBLE \\(at the end of ${day} UTC\\)`), text.stdout);
+    const text = await runBuiltCli(
+      [
+        'lookup',
+        CUSTOMER,
+        '--live',
+        '--product-id',
+        STARTED,
+        '--profile',
+        'seller',
+        '--as-of',
+        day,
+      ],
+      { env },
+    );
+    assert.match(
+      text.stdout,
+      new RegExp(`account ${CUSTOMER} is ELIGIBLE \\(at the end of ${day} UTC\\)`),
+      text.stdout,
+    );
   });
 });

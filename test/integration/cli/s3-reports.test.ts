@@ -12,7 +12,8 @@ import { startS3Server, type S3Server } from '../../support/s3-server';
 
 const BASIC = join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic');
 const AS_OF = '2026-11-22';
-const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
+const HEADER =
+  '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 
 /** A one-row subscriber report for account number `i`. */
 function smallReport(i: number): string {
@@ -23,7 +24,9 @@ function smallReport(i: number): string {
 function bigReport(rows: number): string {
   const lines = [HEADER];
   for (let i = 0; i < rows; i++)
-    lines.push(`"${String(200000000000 + i)}","Ubuntu Pro 22.04 LTS","prod-5qwz3vsg4kbfw","8a2kq9xw3vbn7m4c1zt6ry5pd","2026-11-20","2026-11-22","2025-02-14"`);
+    lines.push(
+      `"${String(200000000000 + i)}","Ubuntu Pro 22.04 LTS","prod-5qwz3vsg4kbfw","8a2kq9xw3vbn7m4c1zt6ry5pd","2026-11-20","2026-11-22","2025-02-14"`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,14 +50,21 @@ describe('reports in S3, through the CLI', function () {
       config: '[default]\nregion = us-east-1\n',
     });
     env = { ...process.env, ...sandbox.env, AWS_ENDPOINT_URL_S3: server.url };
-    const basic = Object.fromEntries(readdirSync(BASIC).map((name) => [`basic/${name}`, readFileSync(join(BASIC, name))]));
+    const basic = Object.fromEntries(
+      readdirSync(BASIC).map((name) => [`basic/${name}`, readFileSync(join(BASIC, name))]),
+    );
     const many = Object.fromEntries(
-      Array.from({ length: 1005 }, (_, i) => [`many/customer_subscriber_report_${String(i).padStart(4, '0')}_2026-11-22.csv`, smallReport(i)]),
+      Array.from({ length: 1005 }, (_, i) => [
+        `many/customer_subscriber_report_${String(i).padStart(4, '0')}_2026-11-22.csv`,
+        smallReport(i),
+      ]),
     );
     await server.put('team-reports', {
       ...basic,
       ...many,
-      'gz/customer_subscriber_report_2026-11-22.csv.gz': gzipSync(readFileSync(join(BASIC, 'customer_subscriber_report_2026-11-22.csv'))),
+      'gz/customer_subscriber_report_2026-11-22.csv.gz': gzipSync(
+        readFileSync(join(BASIC, 'customer_subscriber_report_2026-11-22.csv')),
+      ),
       'big/customer_subscriber_report_2026-11-22.csv': bigReport(20_000),
       'nested/2026/11/customer_subscriber_report_2026-11-22.csv': smallReport(1),
     });
@@ -75,12 +85,20 @@ describe('reports in S3, through the CLI', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(json.files.length, 1005);
     assert.equal(json.accounts, 1005);
-    assert.equal(json.files[1004].path, 's3://team-reports/many/customer_subscriber_report_1004_2026-11-22.csv');
+    assert.equal(
+      json.files[1004].path,
+      's3://team-reports/many/customer_subscriber_report_1004_2026-11-22.csv',
+    );
   });
 
   it('reads a gzipped report object as a stream', async () => {
-    const { run, json } = await inspect('s3://team-reports/gz/customer_subscriber_report_2026-11-22.csv.gz');
-    const local = await runBuiltCli(['report', 'inspect', join(BASIC, 'customer_subscriber_report_2026-11-22.csv'), '--json'], { env });
+    const { run, json } = await inspect(
+      's3://team-reports/gz/customer_subscriber_report_2026-11-22.csv.gz',
+    );
+    const local = await runBuiltCli(
+      ['report', 'inspect', join(BASIC, 'customer_subscriber_report_2026-11-22.csv'), '--json'],
+      { env },
+    );
     assert.equal(run.code, 0, run.stderr);
     const plain = JSON.parse(local.stdout) as InspectJson;
     assert.equal(json.files[0].format, plain.files[0].format);
@@ -92,7 +110,12 @@ describe('reports in S3, through the CLI', function () {
     const key = 's3://team-reports/basic/customer_subscriber_report_2026-11-22.csv';
     const { json } = await inspect(key);
     const local = JSON.parse(
-      (await runBuiltCli(['report', 'inspect', join(BASIC, 'customer_subscriber_report_2026-11-22.csv'), '--json'], { env })).stdout,
+      (
+        await runBuiltCli(
+          ['report', 'inspect', join(BASIC, 'customer_subscriber_report_2026-11-22.csv'), '--json'],
+          { env },
+        )
+      ).stdout,
     ) as InspectJson;
     assert.ok(local.problems.length > 0, 'the fixture has bad rows');
     assert.deepEqual(
@@ -100,7 +123,10 @@ describe('reports in S3, through the CLI', function () {
       local.problems.map((p) => `${key}:${p.line}: ${p.message}`),
     );
     const text = await cli('report', 'inspect', key);
-    assert.match(text.stdout, new RegExp(`${key.replace(/[.]/g, '\\.')}:${local.problems[0].line}: `));
+    assert.match(
+      text.stdout,
+      new RegExp(`${key.replace(/[.]/g, '\\.')}:${local.problems[0].line}: `),
+    );
   });
 
   it('reads the reports one level down when a prefix has none of its own, and says so', async () => {
@@ -114,14 +140,33 @@ describe('reports in S3, through the CLI', function () {
   });
 
   it('gives the same verdicts from S3 as from a local copy of the same files', async () => {
-    for (const account of ['111122223333', '444455556666', '210987654321', '314159265358', '271828182845', '999999999999']) {
-      const fromS3 = await cli('lookup', account, '--reports', 's3://team-reports/basic/', '--as-of', AS_OF, '--json');
+    for (const account of [
+      '111122223333',
+      '444455556666',
+      '210987654321',
+      '314159265358',
+      '271828182845',
+      '999999999999',
+    ]) {
+      const fromS3 = await cli(
+        'lookup',
+        account,
+        '--reports',
+        's3://team-reports/basic/',
+        '--as-of',
+        AS_OF,
+        '--json',
+      );
       const fromDisk = await cli('lookup', account, '--reports', BASIC, '--as-of', AS_OF, '--json');
       assert.equal(fromS3.code, fromDisk.code, fromS3.stderr);
       // Files are named by path (local) or URL (S3); a reason names a local report by its file name and an
       // S3 object by its URL (sharedName). Without where each lives, the answers are the same.
       const placeless = (out: string, where: string) => JSON.parse(out.split(where).join(''));
-      assert.deepEqual(placeless(fromS3.stdout, 's3://team-reports/basic/'), placeless(fromDisk.stdout, `${BASIC}/`), `account ${account}`);
+      assert.deepEqual(
+        placeless(fromS3.stdout, 's3://team-reports/basic/'),
+        placeless(fromDisk.stdout, `${BASIC}/`),
+        `account ${account}`,
+      );
     }
   });
 
@@ -137,9 +182,15 @@ describe('reports in S3, through the CLI', function () {
       '--json',
     );
     assert.equal(run.code, 0, run.stderr);
-    const out = JSON.parse(run.stdout) as { verdict: string; subscriptions: { reasons: string[] }[] };
+    const out = JSON.parse(run.stdout) as {
+      verdict: string;
+      subscriptions: { reasons: string[] }[];
+    };
     assert.equal(out.verdict, 'eligible');
-    assert.match(out.subscriptions[0].reasons.join(' '), /s3:\/\/team-reports\/many\/customer_subscriber_report_0003_2026-11-22\.csv:2/);
+    assert.match(
+      out.subscriptions[0].reasons.join(' '),
+      /s3:\/\/team-reports\/many\/customer_subscriber_report_0003_2026-11-22\.csv:2/,
+    );
   });
 
   it('says which IAM action is missing when the listing or an object is denied', async () => {
@@ -157,8 +208,13 @@ describe('reports in S3, through the CLI', function () {
     server.denied.get.add('team-reports/basic/customer_subscriber_report_2026-11-21');
     try {
       const { json } = await inspect('s3://team-reports/basic/');
-      const denied = json.problems.find((p) => p.file === 's3://team-reports/basic/customer_subscriber_report_2026-11-21.csv');
-      assert.match(denied?.message ?? '', /IAM permission s3:GetObject on arn:aws:s3:::team-reports\/basic\/\*/);
+      const denied = json.problems.find(
+        (p) => p.file === 's3://team-reports/basic/customer_subscriber_report_2026-11-21.csv',
+      );
+      assert.match(
+        denied?.message ?? '',
+        /IAM permission s3:GetObject on arn:aws:s3:::team-reports\/basic\/\*/,
+      );
       assert.equal(json.files.find((f) => f.path.endsWith('2026-11-21.csv'))?.kept, 0);
       assert.ok(
         json.files.some((f) => f.kept > 0),
@@ -173,14 +229,24 @@ describe('reports in S3, through the CLI', function () {
   // the calls are signed again for it, as the AWS CLI does; --region stays the instance's for confirm.
   it('reads a bucket in another region in its own region, whatever --region says, as the AWS CLI does', async () => {
     server.regions.set('team-reports', 'eu-west-1');
-    const ec2 = await startEc2Endpoint({ instances: { 'i-0a1b2c3d4e5f60718': { kind: 'attached', ownerId: '444455556666', region: 'ap-southeast-2' } } });
+    const ec2 = await startEc2Endpoint({
+      instances: {
+        'i-0a1b2c3d4e5f60718': {
+          kind: 'attached',
+          ownerId: '444455556666',
+          region: 'ap-southeast-2',
+        },
+      },
+    });
     try {
       server.requests.length = 0;
       const { run, json } = await inspect('s3://team-reports/basic/');
       assert.equal(run.code, 0, run.stderr);
       assert.ok(json.subscriptions > 0, run.stdout);
       assert.ok(
-        server.requests.some((r) => r.region === 'eu-west-1' && r.path.startsWith('/team-reports/basic/')),
+        server.requests.some(
+          (r) => r.region === 'eu-west-1' && r.path.startsWith('/team-reports/basic/'),
+        ),
         'no object was read signed for the bucket’s region',
       );
       const confirm = await cli(
@@ -200,8 +266,15 @@ describe('reports in S3, through the CLI', function () {
         '--json',
       );
       assert.equal(confirm.code, 0, confirm.stdout + confirm.stderr);
-      const r = JSON.parse(confirm.stdout) as { verdict: string; region: string; productCode: string };
-      assert.deepEqual([r.verdict, r.region, r.productCode], ['confirmed', 'ap-southeast-2', '8a2kq9xw3vbn7m4c1zt6ry5pd']);
+      const r = JSON.parse(confirm.stdout) as {
+        verdict: string;
+        region: string;
+        productCode: string;
+      };
+      assert.deepEqual(
+        [r.verdict, r.region, r.productCode],
+        ['confirmed', 'ap-southeast-2', '8a2kq9xw3vbn7m4c1zt6ry5pd'],
+      );
       assert.deepEqual(
         ec2.calls.map((c) => c.region),
         ['ap-southeast-2'],
@@ -217,9 +290,18 @@ describe('reports in S3, through the CLI', function () {
     const missing = await cli('report', 'inspect', 's3://no-such-team/');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /bucket no-such-team does not exist \(NoSuchBucket\)/);
-    const stranger = await cli('report', 'inspect', 's3://team-reports/basic/', '--profile', 'stranger');
+    const stranger = await cli(
+      'report',
+      'inspect',
+      's3://team-reports/basic/',
+      '--profile',
+      'stranger',
+    );
     assert.equal(stranger.code, 2);
-    assert.match(stranger.stderr, /AWS did not accept the keys of profile "stranger".*aws configure --profile stranger/);
+    assert.match(
+      stranger.stderr,
+      /AWS did not accept the keys of profile "stranger".*aws configure --profile stranger/,
+    );
     const bad = await cli('report', 'inspect', 's3://Not_A_Bucket/x.csv');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /does not name an S3 bucket/);
@@ -232,21 +314,31 @@ describe('reports in S3, through the CLI', function () {
     });
     try {
       const before = server.requests.length;
-      const run = await runBuiltCli(['report', 'inspect', 's3://team-reports/basic/', '--profile', 'team', '--json'], {
-        env: { ...process.env, ...sandbox.env },
-      });
+      const run = await runBuiltCli(
+        ['report', 'inspect', 's3://team-reports/basic/', '--profile', 'team', '--json'],
+        {
+          env: { ...process.env, ...sandbox.env },
+        },
+      );
       assert.equal(run.code, 0, run.stderr);
       assert.ok(
         server.requests.slice(before).some((r) => r.path.startsWith('/team-reports')),
         'path-style requests reached the server',
       );
     } finally {
-      sandbox.write({ config: '[default]\nregion = us-east-1\n', credentials: staticProfile('default') + staticProfile('stranger', 'AKIAI44QH8DHBEXAMPLE') });
+      sandbox.write({
+        config: '[default]\nregion = us-east-1\n',
+        credentials: staticProfile('default') + staticProfile('stranger', 'AKIAI44QH8DHBEXAMPLE'),
+      });
     }
   });
 
   it('takes no partial report as whole when the server stops mid-stream', async () => {
-    const stalled = server.stallAfter('team-reports', 'big/customer_subscriber_report_2026-11-22.csv', 300_000);
+    const stalled = server.stallAfter(
+      'team-reports',
+      'big/customer_subscriber_report_2026-11-22.csv',
+      300_000,
+    );
     const running = runBuiltCli(['report', 'inspect', 's3://team-reports/big/', '--json'], { env });
     await stalled;
     await server.stop();
@@ -256,6 +348,9 @@ describe('reports in S3, through the CLI', function () {
     assert.equal(json.files[0].kept, 0, 'none of the rows before the cut are used');
     assert.equal(json.subscriptions, 0);
     assert.match(json.problems[0].message, /broke off after \d+ bytes.*cannot reach S3/);
-    assert.equal(json.problems[0].file, 's3://team-reports/big/customer_subscriber_report_2026-11-22.csv');
+    assert.equal(
+      json.problems[0].file,
+      's3://team-reports/big/customer_subscriber_report_2026-11-22.csv',
+    );
   });
 });

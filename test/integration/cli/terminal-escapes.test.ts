@@ -30,9 +30,19 @@ describe('what the CLI prints from files and servers: control characters made vi
   let reports: string;
 
   before(async () => {
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
     endpoint = await startEc2Endpoint({
-      instances: { 'i-0000000000000e0e1': { kind: 'error', status: 400, code: 'InvalidParameterValue', message: `bad value ${FAKE_VERDICT}` } },
+      instances: {
+        'i-0000000000000e0e1': {
+          kind: 'error',
+          status: 400,
+          code: 'InvalidParameterValue',
+          message: `bad value ${FAKE_VERDICT}`,
+        },
+      },
     });
     reports = join(sandbox.dir, 'reports');
     mkdirSync(reports);
@@ -40,10 +50,34 @@ describe('what the CLI prints from files and servers: control characters made vi
     writeFileSync(
       join(reports, 'customer_subscriber_report_2026-11-22.csv'),
       [
-        quoted(['Customer AWS Account Number', 'Product Title', 'Product Id', 'Product Code', 'Last Usage Date', 'Report Date', 'Subscription Start Date']),
-        quoted([ACCOUNT, `Ubuntu Pro ${REORDERED}`, PRODUCT.id, PRODUCT.code, '2026-11-20', '2026-11-22', '2025-02-14']),
+        quoted([
+          'Customer AWS Account Number',
+          'Product Title',
+          'Product Id',
+          'Product Code',
+          'Last Usage Date',
+          'Report Date',
+          'Subscription Start Date',
+        ]),
+        quoted([
+          ACCOUNT,
+          `Ubuntu Pro ${REORDERED}`,
+          PRODUCT.id,
+          PRODUCT.code,
+          '2026-11-20',
+          '2026-11-22',
+          '2025-02-14',
+        ]),
         // A bad product code: its problem quotes the value.
-        quoted(['444455556666', 'Ubuntu Pro', PRODUCT.id, `ab${ESC}[2Jc`, '2026-11-20', '2026-11-22', '2025-02-14']),
+        quoted([
+          '444455556666',
+          'Ubuntu Pro',
+          PRODUCT.id,
+          `ab${ESC}[2Jc`,
+          '2026-11-20',
+          '2026-11-22',
+          '2025-02-14',
+        ]),
       ].join('\n'),
     );
     writeFileSync(
@@ -60,7 +94,9 @@ describe('what the CLI prints from files and servers: control characters made vi
   });
 
   const cli = (args: string[]): Promise<CliRun> =>
-    runBuiltCli(args, { env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') } });
+    runBuiltCli(args, {
+      env: { ...process.env, ...sandbox.env, SUPPORT_DESK_AUDIT: join(sandbox.dir, 'audit.jsonl') },
+    });
 
   /** Nothing raw on either stream, and the fake verdict's escape shown as text. */
   function assertVisible(run: CliRun, what: string): void {
@@ -69,10 +105,18 @@ describe('what the CLI prints from files and servers: control characters made vi
       ['stderr', run.stderr],
     ]) {
       const raw = RAW_CONTROL.exec(text);
-      assert.equal(raw, null, `${what} printed U+${raw?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} raw on ${name}: ${JSON.stringify(text)}`);
+      assert.equal(
+        raw,
+        null,
+        `${what} printed U+${raw?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} raw on ${name}: ${JSON.stringify(text)}`,
+      );
     }
     // (Markdown escapes the bracket: \u001b\[2J.)
-    assert.match(run.stdout + run.stderr, /\\u001b\\?\[2J/, `${what}: the escape is not shown as \\u001b`);
+    assert.match(
+      run.stdout + run.stderr,
+      /\\u001b\\?\[2J/,
+      `${what}: the escape is not shown as \\u001b`,
+    );
   }
 
   it('lookup: the contact title, organization and name from the report', async () => {
@@ -81,11 +125,23 @@ describe('what the CLI prints from files and servers: control characters made vi
     assertVisible(run, 'lookup');
     assert.match(run.stdout, /\\u001b\]8;;https:\/\/evil\.example\/\\u0007Example Corp/);
     assert.match(run.stdout, /Jane\\u202eeod\\u202c\\u2066x\\u2069\\u009b2J\\u000dELIGIBLE\\u007f/);
-    assert.match(run.stdout, /^Account 111122223333: ELIGIBLE \(as of 2026-11-23\)$/m, 'the real verdict is still printed as it is');
+    assert.match(
+      run.stdout,
+      /^Account 111122223333: ELIGIBLE \(as of 2026-11-23\)$/m,
+      'the real verdict is still printed as it is',
+    );
   });
 
   it('lookup --json: the same values, exactly, once parsed', async () => {
-    const run = await cli(['lookup', ACCOUNT, '--reports', reports, '--as-of', '2026-11-23', '--json']);
+    const run = await cli([
+      'lookup',
+      ACCOUNT,
+      '--reports',
+      reports,
+      '--as-of',
+      '2026-11-23',
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(RAW_CONTROL.exec(run.stdout), null);
     const json = JSON.parse(run.stdout) as {
@@ -93,7 +149,12 @@ describe('what the CLI prints from files and servers: control characters made vi
       subscriptions: { productTitle: string }[];
     };
     assert.deepEqual(
-      [json.contacts[0].title, json.contacts[0].organization, json.contacts[0].givenName, json.subscriptions[0].productTitle],
+      [
+        json.contacts[0].title,
+        json.contacts[0].organization,
+        json.contacts[0].givenName,
+        json.subscriptions[0].productTitle,
+      ],
       [FAKE_VERDICT, HIDDEN_LINK, REORDERED, `Ubuntu Pro ${REORDERED}`],
     );
   });
@@ -102,18 +163,41 @@ describe('what the CLI prints from files and servers: control characters made vi
     const run = await cli(['report', 'inspect', reports]);
     assert.equal(run.code, 0, run.stderr);
     assertVisible(run, 'report inspect');
-    assert.match(run.stdout, /customer_subscriber_report_2026-11-22\.csv:3: error: Product Code "ab\\u001b\[2Jc" must be/);
+    assert.match(
+      run.stdout,
+      /customer_subscriber_report_2026-11-22\.csv:3: error: Product Code "ab\\u001b\[2Jc" must be/,
+    );
   });
 
   it('case render: a field typed or pasted, and the evidence of an eligibility case', async () => {
     const field = await cli(['case', 'render', 'box-error', '--field', `boxName=${FAKE_VERDICT}`]);
     assertVisible(field, 'case render --field');
-    const evidence = await cli(['case', 'render', 'eligibility', '--account', ACCOUNT, '--reports', reports, '--as-of', '2026-11-23']);
+    const evidence = await cli([
+      'case',
+      'render',
+      'eligibility',
+      '--account',
+      ACCOUNT,
+      '--reports',
+      reports,
+      '--as-of',
+      '2026-11-23',
+    ]);
     assertVisible(evidence, 'case render eligibility');
-    const json = await cli(['case', 'render', 'box-error', '--field', `boxName=${FAKE_VERDICT}`, '--json']);
+    const json = await cli([
+      'case',
+      'render',
+      'box-error',
+      '--field',
+      `boxName=${FAKE_VERDICT}`,
+      '--json',
+    ]);
     assert.equal(RAW_CONTROL.exec(json.stdout), null);
     // The case's Markdown itself carries the escape as text (it is pasted into tickets, not only printed).
-    assert.match((JSON.parse(json.stdout) as { markdown: string }).markdown, /\\u001b\\\[2J\\u001b\\\[H Account 999988887777: ELIGIBLE/);
+    assert.match(
+      (JSON.parse(json.stdout) as { markdown: string }).markdown,
+      /\\u001b\\\[2J\\u001b\\\[H Account 999988887777: ELIGIBLE/,
+    );
   });
 
   it("confirm: EC2's error message; audit: the recorded entry", async () => {

@@ -6,7 +6,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { loadAws } from '../../../src/aws/lazy';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
-import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../../support/agreement-endpoint';
+import {
+  startAgreementEndpoint,
+  type AgreementEndpoint,
+  type AgreementFixture,
+} from '../../support/agreement-endpoint';
 import { runBuiltCli } from '../../support/built-cli';
 
 const run = promisify(execFile);
@@ -40,10 +44,15 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     endpoint = await startAgreementEndpoint({
       agreements,
       pageSize: 3,
-      scenarios: { '121212121212': { kind: 'throttled', times: 2, then: { kind: 'answer' } }, '999999999999': { kind: 'access-denied' } },
+      scenarios: {
+        '121212121212': { kind: 'throttled', times: 2, then: { kind: 'answer' } },
+        '999999999999': { kind: 'access-denied' },
+      },
     });
     sandbox = awsSandbox({ credentials: staticProfile('default') + staticProfile('seller') });
-    sandbox.write({ config: `[profile seller]\nservices = local\n\n[services local]\nmarketplace_agreement =\n  endpoint_url = ${endpoint.url}\n` });
+    sandbox.write({
+      config: `[profile seller]\nservices = local\n\n[services local]\nmarketplace_agreement =\n  endpoint_url = ${endpoint.url}\n`,
+    });
   });
   after(async () => {
     sandbox.restore();
@@ -53,12 +62,26 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     endpoint.calls.length = 0;
   });
 
-  async function awsCli(args: string[], { endpointUrl = true } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function awsCli(
+    args: string[],
+    { endpointUrl = true } = {},
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     const where = endpointUrl ? ['--endpoint-url', endpoint.url] : [];
     try {
       const { stdout, stderr } = await run(
         'aws',
-        [...where, '--region', 'us-east-1', '--output', 'json', 'marketplace-agreement', 'search-agreements', '--catalog', 'AWSMarketplace', ...args],
+        [
+          ...where,
+          '--region',
+          'us-east-1',
+          '--output',
+          'json',
+          'marketplace-agreement',
+          'search-agreements',
+          '--catalog',
+          'AWSMarketplace',
+          ...args,
+        ],
         { env: { ...process.env, ...sandbox.env } },
       );
       return { code: 0, stdout, stderr };
@@ -79,7 +102,9 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
       proposalSummary: { resources: { id: string }[]; offerId: string };
     }[];
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
-    const ours = await (await loadAws()).searchAgreements({ account: MANY, at: '2026-11-22T23:59:59.999Z' }, { profile: 'seller' });
+    const ours = await (
+      await loadAws()
+    ).searchAgreements({ account: MANY, at: '2026-11-22T23:59:59.999Z' }, { profile: 'seller' });
     assert.equal(ours.error, undefined);
     assert.deepEqual(
       ours.agreements,
@@ -92,11 +117,16 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
         endTime: s.endTime === undefined ? null : fromEpoch(s.endTime),
       })),
     );
-    assert.ok(endpoint.calls.every((c) => c.region === 'us-east-1' && c.signingName === 'aws-marketplace'));
+    assert.ok(
+      endpoint.calls.every((c) => c.region === 'us-east-1' && c.signingName === 'aws-marketplace'),
+    );
   });
 
   it('is retried by the AWS CLI through throttling, which then answers', async () => {
-    const cli = await awsCli(['--filters', filters({ ...PROPOSER, AcceptorAccountId: '121212121212' })]);
+    const cli = await awsCli([
+      '--filters',
+      filters({ ...PROPOSER, AcceptorAccountId: '121212121212' }),
+    ]);
     assert.equal(cli.code, 0, cli.stderr);
     assert.deepEqual(
       endpoint.calls.map((c) => c.outcome),
@@ -105,17 +135,29 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
   });
 
   it('answers access denied as AccessDeniedException', async () => {
-    const cli = await awsCli(['--filters', filters({ ...PROPOSER, AcceptorAccountId: '999999999999' })]);
+    const cli = await awsCli([
+      '--filters',
+      filters({ ...PROPOSER, AcceptorAccountId: '999999999999' }),
+    ]);
     assert.notEqual(cli.code, 0);
-    assert.match(cli.stderr, /\(AccessDeniedException\) when calling the SearchAgreements operation: .*aws-marketplace:SearchAgreements/);
+    assert.match(
+      cli.stderr,
+      /\(AccessDeniedException\) when calling the SearchAgreements operation: .*aws-marketplace:SearchAgreements/,
+    );
   });
 
   it('answers the documented filter combinations and refuses the others with ValidationException', async () => {
     const accepted: Record<string, string>[] = [
       { ...PROPOSER, AcceptorAccountId: MANY, ResourceIdentifier: 'prod-5qwz3vsg4kbfw' },
-      { PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', ResourceIdentifier: 'prod-x', Status: 'ACTIVE' },
+      {
+        PartyType: 'Acceptor',
+        AgreementType: 'PurchaseAgreement',
+        ResourceIdentifier: 'prod-x',
+        Status: 'ACTIVE',
+      },
     ];
-    for (const pairs of accepted) assert.equal((await awsCli(['--filters', filters(pairs)])).code, 0, JSON.stringify(pairs));
+    for (const pairs of accepted)
+      assert.equal((await awsCli(['--filters', filters(pairs)])).code, 0, JSON.stringify(pairs));
     const refused: Record<string, string>[] = [
       { PartyType: 'Acceptor', AgreementType: 'PurchaseAgreement', AcceptorAccountId: MANY },
       { PartyType: 'Proposer', AcceptorAccountId: MANY },
@@ -124,19 +166,28 @@ describe('local Agreement endpoint, checked with the AWS CLI', function () {
     for (const pairs of refused) {
       const cli = await awsCli(['--filters', filters(pairs)]);
       assert.notEqual(cli.code, 0, JSON.stringify(pairs));
-      assert.match(cli.stderr, /\(ValidationException\) when calling the SearchAgreements operation/, JSON.stringify(pairs));
+      assert.match(
+        cli.stderr,
+        /\(ValidationException\) when calling the SearchAgreements operation/,
+        JSON.stringify(pairs),
+      );
     }
   });
 
   it("is reached by the AWS CLI through a profile's services section, the configuration our client reads", async () => {
-    const cli = await awsCli(['--profile', 'seller', '--filters', filters({ ...PROPOSER, AcceptorAccountId: MANY })], { endpointUrl: false });
+    const cli = await awsCli(
+      ['--profile', 'seller', '--filters', filters({ ...PROPOSER, AcceptorAccountId: MANY })],
+      { endpointUrl: false },
+    );
     assert.equal(cli.code, 0, cli.stderr);
     assert.equal(endpoint.calls.length, 3);
   });
 
   it('the built CLI (dist/cli.js with dist/aws.js) looks up live agreements through AWS_ENDPOINT_URL', async () => {
     const env = { ...process.env, ...sandbox.env, AWS_ENDPOINT_URL: endpoint.url };
-    const built = await runBuiltCli(['lookup', MANY, '--live', '--as-of', '2026-11-22', '--json'], { env });
+    const built = await runBuiltCli(['lookup', MANY, '--live', '--as-of', '2026-11-22', '--json'], {
+      env,
+    });
     assert.equal(built.code, 0, built.stderr);
     assert.equal(built.stderr, '', 'no SDK warning');
     const out = JSON.parse(built.stdout);

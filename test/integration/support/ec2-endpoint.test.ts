@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { confirmInstance } from '../../../src/aws';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
-import { DEMO_OTHER_OWNER, DEMO_OWNER, startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
+import {
+  DEMO_OTHER_OWNER,
+  DEMO_OWNER,
+  startEc2Endpoint,
+  type Ec2Endpoint,
+} from '../../support/ec2-endpoint';
 
 const run = promisify(execFile);
 
@@ -29,11 +34,17 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
     await endpoint.stop();
   });
 
-  async function awsCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function awsCli(
+    ...args: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run('aws', ['--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json', ...args], {
-        env: { ...process.env, ...sandbox.env },
-      });
+      const { stdout, stderr } = await run(
+        'aws',
+        ['--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json', ...args],
+        {
+          env: { ...process.env, ...sandbox.env },
+        },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -47,10 +58,20 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
       ['i-0000000000000b003', { Return: false }, 'not-attached'],
     ];
     for (const [instanceId, expected, verdict] of cases) {
-      const cli = await awsCli('ec2', 'confirm-product-instance', '--instance-id', instanceId, '--product-code', 'abc123');
+      const cli = await awsCli(
+        'ec2',
+        'confirm-product-instance',
+        '--instance-id',
+        instanceId,
+        '--product-code',
+        'abc123',
+      );
       assert.equal(cli.code, 0, cli.stderr);
       assert.deepEqual(JSON.parse(cli.stdout), expected);
-      const ours = await confirmInstance({ instanceId, productCode: 'abc123' }, { region: 'us-east-1', endpointUrl: endpoint.url });
+      const ours = await confirmInstance(
+        { instanceId, productCode: 'abc123' },
+        { region: 'us-east-1', endpointUrl: endpoint.url },
+      );
       assert.equal(ours.verdict, verdict);
     }
     assert.ok(
@@ -65,7 +86,14 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
       ['i-0000000000000b005', 'UnauthorizedOperation'],
       ['i-XYZ', 'InvalidInstanceID.Malformed'],
     ]) {
-      const cli = await awsCli('ec2', 'confirm-product-instance', '--instance-id', instanceId, '--product-code', 'abc123');
+      const cli = await awsCli(
+        'ec2',
+        'confirm-product-instance',
+        '--instance-id',
+        instanceId,
+        '--product-code',
+        'abc123',
+      );
       assert.notEqual(cli.code, 0);
       assert.match(cli.stderr, new RegExp(`\\(${code.replace('.', '\\.')}\\)`));
     }
@@ -73,14 +101,20 @@ describe('local EC2 endpoint, checked with the AWS CLI', function () {
 
   it('lists regions with DescribeRegions as the AWS CLI reads them', async () => {
     const cli = await awsCli('ec2', 'describe-regions');
-    const names = (JSON.parse(cli.stdout) as { Regions: { RegionName: string }[] }).Regions.map((r) => r.RegionName);
+    const names = (JSON.parse(cli.stdout) as { Regions: { RegionName: string }[] }).Regions.map(
+      (r) => r.RegionName,
+    );
     assert.ok(names.includes('eu-west-1') && names.length === 8, cli.stdout);
   });
 
   it('runs from the command line, prints its URL and stops when stdin closes', async () => {
     const script = join(__dirname, '..', '..', 'support', 'ec2-endpoint.js');
-    const child = spawn(process.execPath, [script, '--port', '0', '--max-seconds', '30'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+    const child = spawn(process.execPath, [script, '--port', '0', '--max-seconds', '30'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
+    );
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const cli = await run(
       'aws',

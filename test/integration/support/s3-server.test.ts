@@ -14,24 +14,35 @@ describe('local S3 server (s3rver), checked with the AWS CLI', function () {
   let server: S3Server;
   let sandbox: AwsSandbox;
   const many: Record<string, string> = {};
-  for (let i = 0; i < 1010; i++) many[`daily/report_${String(i).padStart(4, '0')}_2026-11-22.csv`] = `line ${i}\n`;
+  for (let i = 0; i < 1010; i++)
+    many[`daily/report_${String(i).padStart(4, '0')}_2026-11-22.csv`] = `line ${i}\n`;
 
   before(async () => {
     server = await startS3Server();
     sandbox = awsSandbox({ credentials: staticProfile('default') });
-    await server.put('team-reports', { ...many, 'daily/notes.txt': 'not a report', 'gz/report.csv.gz': Buffer.from([0x1f, 0x8b, 8, 0]) });
+    await server.put('team-reports', {
+      ...many,
+      'daily/notes.txt': 'not a report',
+      'gz/report.csv.gz': Buffer.from([0x1f, 0x8b, 8, 0]),
+    });
   });
   after(async () => {
     sandbox.restore();
     await server.stop();
   });
 
-  async function awsCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function awsCli(
+    ...args: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run('aws', ['--endpoint-url', server.url, '--region', 'us-east-1', ...args], {
-        env: { ...process.env, ...sandbox.env },
-        maxBuffer: 1 << 24,
-      });
+      const { stdout, stderr } = await run(
+        'aws',
+        ['--endpoint-url', server.url, '--region', 'us-east-1', ...args],
+        {
+          env: { ...process.env, ...sandbox.env },
+          maxBuffer: 1 << 24,
+        },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -62,9 +73,20 @@ describe('local S3 server (s3rver), checked with the AWS CLI', function () {
   it("refuses a denied key with AccessDenied, as the AWS CLI reads S3's refusal", async () => {
     server.denied.get.add('team-reports/daily/report_0001');
     try {
-      const cli = await awsCli('s3api', 'get-object', '--bucket', 'team-reports', '--key', 'daily/report_0001_2026-11-22.csv', '/dev/null');
+      const cli = await awsCli(
+        's3api',
+        'get-object',
+        '--bucket',
+        'team-reports',
+        '--key',
+        'daily/report_0001_2026-11-22.csv',
+        '/dev/null',
+      );
       assert.notEqual(cli.code, 0);
-      assert.match(cli.stderr, /\(AccessDenied\) when calling the GetObject operation: Access Denied/);
+      assert.match(
+        cli.stderr,
+        /\(AccessDenied\) when calling the GetObject operation: Access Denied/,
+      );
     } finally {
       server.denied.get.clear();
     }
@@ -73,7 +95,15 @@ describe('local S3 server (s3rver), checked with the AWS CLI', function () {
   it("answers a request signed for another region with PermanentRedirect and the bucket's region", async () => {
     server.regions.set('team-reports', 'eu-west-1');
     try {
-      const cli = await awsCli('s3api', 'list-objects-v2', '--bucket', 'team-reports', '--max-items', '1', '--debug');
+      const cli = await awsCli(
+        's3api',
+        'list-objects-v2',
+        '--bucket',
+        'team-reports',
+        '--max-items',
+        '1',
+        '--debug',
+      );
       // botocore reads the bucket's region from the answer and asks again there (its S3 region redirector).
       assert.match(cli.stderr, /PermanentRedirect|x-amz-bucket-region/);
       assert.match(cli.stderr, /eu-west-1/);

@@ -27,7 +27,10 @@ describe('AWS actions in Restricted Mode', () => {
   before(async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in an untrusted workspace');
     dir = mkdtempSync(join(tmpdir(), 'support-desk-restricted-actions-'));
-    sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' });
+    sandbox = awsSandbox({
+      credentials: staticProfile('default'),
+      config: '[default]\nregion = us-east-1\n',
+    });
     [ec2, sts, agreements] = await Promise.all([
       startEc2Endpoint({ maxLifetimeMs: 120_000 }),
       startStsEndpoint({ roles: {}, maxLifetimeMs: 120_000 }),
@@ -48,7 +51,8 @@ describe('AWS actions in Restricted Mode', () => {
   });
 
   after(async () => {
-    for (const key of ['aws.endpointUrl', 'audit.path', 'reports.paths']) await setSetting(key, undefined);
+    for (const key of ['aws.endpointUrl', 'audit.path', 'reports.paths'])
+      await setSetting(key, undefined);
     delete process.env.AWS_ENDPOINT_URL_STS;
     delete process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT;
     await Promise.all([ec2.stop(), sts.stop(), agreements.stop()]);
@@ -61,7 +65,9 @@ describe('AWS actions in Restricted Mode', () => {
     writeFileSync(instances, 'i-0123456789abcdef0\n');
     // Everything an enabled form would need, so only Restricted Mode stands between it and a call.
     const args: Record<AwsActionId, unknown[]> = {
-      'supportDesk.confirmInstance': [{ instanceId: 'i-0123456789abcdef0', productCode: 'abc123', region: 'us-east-1' }],
+      'supportDesk.confirmInstance': [
+        { instanceId: 'i-0123456789abcdef0', productCode: 'abc123', region: 'us-east-1' },
+      ],
       'supportDesk.confirmInstancesFromFile': [instances],
       'supportDesk.checkLiveAgreements': [ACCOUNT],
       'supportDesk.checkCredentials': [],
@@ -70,22 +76,48 @@ describe('AWS actions in Restricted Mode', () => {
       'supportDesk.retryS3Reports': [],
     };
     for (const id of Object.keys(AWS_ACTIONS) as AwsActionId[]) {
-      const answer = await vscode.commands.executeCommand<RestrictedAnswer | undefined>(id, ...args[id]);
+      const answer = await vscode.commands.executeCommand<RestrictedAnswer | undefined>(
+        id,
+        ...args[id],
+      );
       assert.equal(answer?.restricted, NO_AWS_CALL, `${id} answered ${JSON.stringify(answer)}`);
     }
-    assert.deepEqual([ec2.calls.length, sts.calls.length, agreements.calls.length], [0, 0, 0], 'EC2, STS and AWS Marketplace calls');
-    const sdkLoaded = Object.keys(require.cache).filter((path) => path.includes('@aws-sdk') || /dist\/(aws|s3)\.js$/.test(path));
+    assert.deepEqual(
+      [ec2.calls.length, sts.calls.length, agreements.calls.length],
+      [0, 0, 0],
+      'EC2, STS and AWS Marketplace calls',
+    );
+    const sdkLoaded = Object.keys(require.cache).filter(
+      (path) => path.includes('@aws-sdk') || /dist\/(aws|s3)\.js$/.test(path),
+    );
     assert.deepEqual(sdkLoaded, [], 'the AWS SDK was loaded in Restricted Mode');
-    assert.equal(existsSync(join(dir, 'audit.jsonl')), false, 'a restricted answer is no evidence: nothing is recorded');
+    assert.equal(
+      existsSync(join(dir, 'audit.jsonl')),
+      false,
+      'a restricted answer is no evidence: nothing is recorded',
+    );
   });
 
   it("offers the reports' verdict of the account it was given instead of the AWS call", async () => {
     const api = await supportDesk();
-    const { verdict } = await waitFor(`the reports' verdict of ${ACCOUNT}`, () => api.lookup(ACCOUNT));
+    const { verdict } = await waitFor(`the reports' verdict of ${ACCOUNT}`, () =>
+      api.lookup(ACCOUNT),
+    );
     const words = VERDICT_LOOK[verdict].words;
-    const expected = { restricted: NO_AWS_CALL, offered: `Account ${ACCOUNT} in the loaded reports: ${words}.` };
-    assert.deepEqual(await vscode.commands.executeCommand('supportDesk.checkLiveAgreements', ACCOUNT), expected);
-    assert.deepEqual(await vscode.commands.executeCommand('supportDesk.confirmInstance', { claimedAccount: '1111-2222-3333' }), expected);
+    const expected = {
+      restricted: NO_AWS_CALL,
+      offered: `Account ${ACCOUNT} in the loaded reports: ${words}.`,
+    };
+    assert.deepEqual(
+      await vscode.commands.executeCommand('supportDesk.checkLiveAgreements', ACCOUNT),
+      expected,
+    );
+    assert.deepEqual(
+      await vscode.commands.executeCommand('supportDesk.confirmInstance', {
+        claimedAccount: '1111-2222-3333',
+      }),
+      expected,
+    );
     assert.equal(agreements.calls.length + ec2.calls.length, 0);
   });
 });

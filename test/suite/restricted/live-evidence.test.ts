@@ -16,7 +16,10 @@ describe('Check Live Agreements in Restricted Mode', () => {
     process.env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT = endpoint.url;
     await setSetting('audit.path', join(dir, 'audit.jsonl'));
     try {
-      const answer = await vscode.commands.executeCommand<RestrictedAnswer>('supportDesk.checkLiveAgreements', '111122223333');
+      const answer = await vscode.commands.executeCommand<RestrictedAnswer>(
+        'supportDesk.checkLiveAgreements',
+        '111122223333',
+      );
       assert.equal(answer.restricted, NO_AWS_CALL);
       assert.equal(endpoint.calls.length, 0);
       assert.equal(existsSync(join(dir, 'audit.jsonl')), false);

@@ -13,11 +13,17 @@ describe('Support Desk panel in Restricted Mode', () => {
   it('refuses to save a case, confirm an instance or search live agreements, and says why', async function () {
     this.timeout(90_000); // the webview's frame may start slowly on a loaded machine
     await supportDesk();
-    const panel = await vscode.commands.executeCommand<SupportDeskPanel>('supportDesk.openSupportDesk');
+    const panel = await vscode.commands.executeCommand<SupportDeskPanel>(
+      'supportDesk.openSupportDesk',
+    );
     const posted: HostMessage[] = [];
     panel.transport.onDidPost((m) => posted.push(m));
     try {
-      const state = await waitFor('the state message', () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'), 80_000);
+      const state = await waitFor(
+        'the state message',
+        () => posted.find((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state'),
+        80_000,
+      );
       assert.equal(state.state.trusted, false);
       await panel.transport.receive({
         type: 'request',
@@ -27,11 +33,21 @@ describe('Support Desk panel in Restricted Mode', () => {
       await panel.transport.receive({
         type: 'request',
         requestId: 1_000_002,
-        request: { kind: 'confirm', input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' } },
+        request: {
+          kind: 'confirm',
+          input: { account: '111122223333', instanceId: 'i-0123456789abcdef0' },
+        },
       });
-      await panel.transport.receive({ type: 'request', requestId: 1_000_003, request: { kind: 'checkLive', input: { account: '111122223333' } } });
+      await panel.transport.receive({
+        type: 'request',
+        requestId: 1_000_003,
+        request: { kind: 'checkLive', input: { account: '111122223333' } },
+      });
       const replies = await waitFor('the three replies', () => {
-        const r = posted.filter((m): m is Extract<HostMessage, { type: 'reply' }> => m.type === 'reply' && m.requestId >= 1_000_000);
+        const r = posted.filter(
+          (m): m is Extract<HostMessage, { type: 'reply' }> =>
+            m.type === 'reply' && m.requestId >= 1_000_000,
+        );
         return r.length === 3 && r.sort((a, b) => a.requestId - b.requestId);
       });
       for (const reply of replies) {

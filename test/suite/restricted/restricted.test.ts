@@ -7,7 +7,14 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { DEFAULT_PLAYBOOK_FILE } from '../../../src/core/playbook/load';
 import { NO_AWS_CALL } from '../../../src/ui/restricted-mode';
 import { eligibilityPolicy, judgingDay } from '../../../src/ui/settings';
-import { copyFixtureReports, REPORTS, setSetting, supportDesk, waitFor, WORKSPACE } from '../helpers';
+import {
+  copyFixtureReports,
+  REPORTS,
+  setSetting,
+  supportDesk,
+  waitFor,
+  WORKSPACE,
+} from '../helpers';
 
 describe('Restricted Mode', () => {
   before(() => {
@@ -16,7 +23,9 @@ describe('Restricted Mode', () => {
   });
 
   it('ignores report paths from the workspace settings', async () => {
-    await setSetting('reports.paths', ['reports'], vscode.ConfigurationTarget.Workspace).catch(() => undefined);
+    await setSetting('reports.paths', ['reports'], vscode.ConfigurationTarget.Workspace).catch(
+      () => undefined,
+    );
     const api = await supportDesk();
     await api.context.reports.whenIdle();
     assert.equal(api.context.reports.state, 'empty');
@@ -57,25 +66,38 @@ describe('Restricted Mode', () => {
       }),
     );
     try {
-      await waitFor('the workspace settings file to be read', () => vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') === 7);
+      await waitFor(
+        'the workspace settings file to be read',
+        () =>
+          vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') === 7,
+      );
       assert.deepEqual(eligibilityPolicy(), { lastUsageDays: 30, goodFaithDays: 3 });
       assert.deepEqual(judgingDay(), { day: '2026-11-23', fixed: true });
       // Last used 2026-09-01: lapsed in the user's 30-day window, eligible in the workspace's 3650 days.
-      const verdict = await waitFor('the verdict from the user-configured reports', () => api.lookup('444455556666'));
+      const verdict = await waitFor('the verdict from the user-configured reports', () =>
+        api.lookup('444455556666'),
+      );
       assert.equal(verdict.verdict, 'lapsed');
     } finally {
       if (before === undefined) rmSync(file);
       else writeFileSync(file, before);
       await setSetting('eligibility.asOf', undefined);
       await setSetting('reports.paths', undefined);
-      await waitFor('the settings file restored', () => vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') !== 7);
+      await waitFor(
+        'the settings file restored',
+        () =>
+          vscode.workspace.getConfiguration('supportDesk').get('reports.s3RefreshMinutes') !== 7,
+      );
     }
   });
 
   it('does not read the workspace playbook', async () => {
     const api = await supportDesk();
     mkdirSync(join(WORKSPACE, '.support-desk'), { recursive: true });
-    writeFileSync(join(WORKSPACE, '.support-desk', 'playbook.json'), JSON.stringify({ name: 'Team playbook that must not load' }));
+    writeFileSync(
+      join(WORKSPACE, '.support-desk', 'playbook.json'),
+      JSON.stringify({ name: 'Team playbook that must not load' }),
+    );
     api.context.playbook.reload();
     const loaded = await api.context.playbook.current();
     assert.equal(loaded.teamFile, null);
@@ -90,7 +112,9 @@ describe('Restricted Mode', () => {
       region: 'us-east-1',
     });
     assert.deepEqual(result, { restricted: NO_AWS_CALL });
-    const sdkLoaded = Object.keys(require.cache).some((path) => path.includes('@aws-sdk') || path.endsWith('dist/aws.js'));
+    const sdkLoaded = Object.keys(require.cache).some(
+      (path) => path.includes('@aws-sdk') || path.endsWith('dist/aws.js'),
+    );
     assert.equal(sdkLoaded, false, 'the AWS SDK was loaded in Restricted Mode');
   });
 });

@@ -16,7 +16,10 @@ describe('Restricted Mode with reports in S3', () => {
     // Loaded here, not with the file: the server's SDK client must not count as the extension's (restricted.test.ts checks none is loaded).
     const { startS3Server } = await import('../../support/s3-server');
     server = await startS3Server({ maxLifetimeMs: 120_000 });
-    sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' });
+    sandbox = awsSandbox({
+      credentials: staticProfile('default'),
+      config: '[default]\nregion = us-east-1\n',
+    });
     process.env.AWS_ENDPOINT_URL_S3 = server.url;
   });
   after(async () => {
@@ -31,11 +34,15 @@ describe('Restricted Mode with reports in S3', () => {
     await setSetting('reports.paths', ['s3://team-reports/basic/']);
     const message = await waitFor('the view to say why S3 was not asked', async () => {
       await api.context.reports.whenIdle();
-      return api.context.subscriptions.view.message?.includes(`s3://team-reports/basic/: ${NO_AWS_CALL}`);
+      return api.context.subscriptions.view.message?.includes(
+        `s3://team-reports/basic/: ${NO_AWS_CALL}`,
+      );
     });
     assert.ok(message);
     assert.equal(server.requests.length, 0, 'no request reached S3');
-    const awsLayerLoaded = Object.keys(require.cache).some((path) => /dist\/(aws|s3)\.js$|src\/aws\/(index|s3-layer)\.js$/.test(path));
+    const awsLayerLoaded = Object.keys(require.cache).some((path) =>
+      /dist\/(aws|s3)\.js$|src\/aws\/(index|s3-layer)\.js$/.test(path),
+    );
     assert.equal(awsLayerLoaded, false, 'the AWS layer was loaded in Restricted Mode');
   });
 });

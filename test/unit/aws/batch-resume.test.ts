@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isFinalResult, type ConfirmationResult } from '../../../src/core/confirmations/confirmation';
+import {
+  isFinalResult,
+  type ConfirmationResult,
+} from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
 
@@ -18,9 +21,14 @@ describe('confirm-batch killed with -9 and run again', function () {
   let sandbox: AwsSandbox;
   before(async () => {
     const instances: Record<string, Ec2Scenario> = {};
-    for (let i = 0; i < COUNT; i++) instances[id(i)] = i % 10 === 0 ? { kind: 'garbage' } : { kind: 'attached', ownerId: '111122223333' };
+    for (let i = 0; i < COUNT; i++)
+      instances[id(i)] =
+        i % 10 === 0 ? { kind: 'garbage' } : { kind: 'attached', ownerId: '111122223333' };
     endpoint = await startEc2Endpoint({ instances, latencyMs: 40 });
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
   });
   after(async () => {
     sandbox.restore();
@@ -90,7 +98,9 @@ describe('confirm-batch killed with -9 and run again', function () {
     const ids = results.map((r) => r.instanceId);
     assert.equal(ids.length, COUNT);
     assert.equal(new Set(ids).size, COUNT, 'an instance is in the results twice');
-    const resent = endpoint.calls.filter((c) => c.time > killedAt && finalBefore.has(c.instanceId ?? ''));
+    const resent = endpoint.calls.filter(
+      (c) => c.time > killedAt && finalBefore.has(c.instanceId ?? ''),
+    );
     assert.deepEqual(resent, [], 'an instance with a final answer was asked again');
     assert.equal(results.filter((r) => r.verdict === 'confirmed').length, COUNT - COUNT / 10);
   });

@@ -4,7 +4,15 @@ import * as assert from 'node:assert/strict';
 import { checkCredentials, confirmInstance, listRegions } from '../../../src/aws';
 import type { ConfirmSettings } from '../../../src/aws/confirm-product-instance';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, ssoProfile, staticProfile, writeSsoToken, type AwsSandbox } from '../../support/aws-env';
+import {
+  awsSandbox,
+  FAKE_KEY_ID,
+  FAKE_SECRET,
+  ssoProfile,
+  staticProfile,
+  writeSsoToken,
+  type AwsSandbox,
+} from '../../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
 
 const OWNER = '111122223333';
@@ -18,9 +26,21 @@ const SCENARIOS = {
   'i-0000000000000a002': { kind: 'attached', ownerId: OTHER },
   'i-0000000000000a003': { kind: 'not-attached' },
   'i-0000000000000a005': { kind: 'unauthorized' },
-  'i-0000000000000a006': { kind: 'throttled', times: 100, then: { kind: 'attached', ownerId: OWNER } },
-  'i-0000000000000a007': { kind: 'server-error', times: 1, then: { kind: 'attached', ownerId: OWNER } },
-  'i-0000000000000a008': { kind: 'slow', delayMs: 3000, then: { kind: 'attached', ownerId: OWNER } },
+  'i-0000000000000a006': {
+    kind: 'throttled',
+    times: 100,
+    then: { kind: 'attached', ownerId: OWNER },
+  },
+  'i-0000000000000a007': {
+    kind: 'server-error',
+    times: 1,
+    then: { kind: 'attached', ownerId: OWNER },
+  },
+  'i-0000000000000a008': {
+    kind: 'slow',
+    delayMs: 3000,
+    then: { kind: 'attached', ownerId: OWNER },
+  },
   'i-0000000000000a009': { kind: 'reset', times: 100, then: { kind: 'attached', ownerId: OWNER } },
   'i-0000000000000a00a': { kind: 'garbage' },
   'i-0000000000000a00b': { kind: 'reset', times: 1, then: { kind: 'attached', ownerId: OWNER } },
@@ -35,11 +55,18 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
   const seen: string[] = [];
 
   before(async () => {
-    endpoint = await startEc2Endpoint({ instances: { ...SCENARIOS }, rejectAccessKeyIds: [REJECTED_KEY_ID], ssoAccessTokens: [SSO_TOKEN] });
+    endpoint = await startEc2Endpoint({
+      instances: { ...SCENARIOS },
+      rejectAccessKeyIds: [REJECTED_KEY_ID],
+      ssoAccessTokens: [SSO_TOKEN],
+    });
   });
   after(() => endpoint.stop());
   beforeEach(() => {
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
     settings = { profile: 'seller', endpointUrl: endpoint.url, maxAttempts: 2 };
   });
   afterEach(() => sandbox.restore());
@@ -56,7 +83,10 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     extra: { claimedAccount?: string; region?: string; productCode?: string } = {},
     s = settings,
   ): Promise<ConfirmationResult> {
-    const result = await confirmInstance({ instanceId, productCode: extra.productCode ?? CODE, ...extra }, s);
+    const result = await confirmInstance(
+      { instanceId, productCode: extra.productCode ?? CODE, ...extra },
+      s,
+    );
     seen.push(JSON.stringify(result));
     return result;
   }
@@ -85,7 +115,10 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
 
   it('says not-attached when the instance lacks the code', async () => {
     assert.equal((await confirm('i-0000000000000a003')).verdict, 'not-attached');
-    assert.equal((await confirm('i-0000000000000a001', { productCode: 'othercode' })).verdict, 'not-attached');
+    assert.equal(
+      (await confirm('i-0000000000000a001', { productCode: 'othercode' })).verdict,
+      'not-attached',
+    );
   });
 
   it('rejects malformed input before sending anything', async () => {
@@ -102,7 +135,11 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     ['i-0000000000000a005', 'unauthorized', /ec2:ConfirmProductInstance/],
     ['i-0000000000000a006', 'throttled', /still throttling/],
     ['i-0000000000000a009', 'network', /check the network/],
-    ['i-0000000000000a00a', 'bad-answer', /HTTP 200 with a body that could not be read .*this is not a verdict/],
+    [
+      'i-0000000000000a00a',
+      'bad-answer',
+      /HTTP 200 with a body that could not be read .*this is not a verdict/,
+    ],
   ];
   for (const [instanceId, kind, advice] of kinds) {
     it(`maps ${instanceId} to error kind ${kind}`, async () => {
@@ -146,7 +183,10 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
   it('an unknown profile names the known ones and how to add it', async () => {
     const r = await confirm('i-0000000000000a001', {}, { ...settings, profile: 'nobody' });
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error.message, /profile "nobody" is not in .*choose one of seller.*aws configure --profile nobody/);
+    assert.match(
+      r.error.message,
+      /profile "nobody" is not in .*choose one of seller.*aws configure --profile nobody/,
+    );
     const check = await checkCredentials({ profile: 'nobody' });
     assert.equal(check.ok, false);
   });
@@ -162,18 +202,27 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
 
   it('an expired SSO token says to run aws sso login for the profile, and a retry after the login works without a restart', async () => {
     sandbox.write({ config: ssoProfile('seller', 'corp', 'us-east-1'), credentials: '' });
-    writeSsoToken(sandbox.home, 'corp', { accessToken: 'expired-token-example', expiresAt: new Date('2020-01-01T00:00:00Z') });
+    writeSsoToken(sandbox.home, 'corp', {
+      accessToken: 'expired-token-example',
+      expiresAt: new Date('2020-01-01T00:00:00Z'),
+    });
     process.env.AWS_ENDPOINT_URL_SSO = endpoint.url;
     const before = endpoint.calls.length;
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error.message, /SSO session of profile "seller" has expired or is missing .*run "aws sso login --profile seller", then retry/);
+    assert.match(
+      r.error.message,
+      /SSO session of profile "seller" has expired or is missing .*run "aws sso login --profile seller", then retry/,
+    );
     assert.equal(endpoint.calls.length, before);
     const check = await checkCredentials({ profile: 'seller' });
     assert.ok(!check.ok && /aws sso login --profile seller/.test(check.message));
 
     // What `aws sso login` leaves behind: a fresh token in the cache. Same process, same modules.
-    writeSsoToken(sandbox.home, 'corp', { accessToken: SSO_TOKEN, expiresAt: new Date(Date.now() + 3_600_000) });
+    writeSsoToken(sandbox.home, 'corp', {
+      accessToken: SSO_TOKEN,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const retried = await confirm('i-0000000000000a001', { claimedAccount: OWNER });
     assert.equal(retried.verdict, 'confirmed', JSON.stringify(retried.error));
     assert.deepEqual(
@@ -190,7 +239,10 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     });
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error.message, /credential_process of profile "seller" failed .*run that command yourself/);
+    assert.match(
+      r.error.message,
+      /credential_process of profile "seller" failed .*run that command yourself/,
+    );
   });
 
   it('checkCredentials accepts a working static profile', async () => {

@@ -2,9 +2,18 @@
 // the variables and the config file itself, but for AWS_PROFILE's profile only: the last test shows it,
 // which is why src/aws/endpoints.ts resolves the endpoint for the profile actually chosen.
 import * as assert from 'node:assert/strict';
-import { MarketplaceAgreementClient, SearchAgreementsCommand } from '@aws-sdk/client-marketplace-agreement';
+import {
+  MarketplaceAgreementClient,
+  SearchAgreementsCommand,
+} from '@aws-sdk/client-marketplace-agreement';
 import { configuredEndpoint } from '../../../src/aws/endpoints';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import {
+  awsSandbox,
+  FAKE_KEY_ID,
+  FAKE_SECRET,
+  staticProfile,
+  type AwsSandbox,
+} from '../../support/aws-env';
 import { startAgreementEndpoint, type AgreementEndpoint } from '../../support/agreement-endpoint';
 import { runCli } from '../../support/cli-in-process';
 
@@ -26,7 +35,10 @@ describe('Agreement Service endpoint, configured as AWS tools read it', function
   beforeEach(async () => {
     seller = await startAgreementEndpoint();
     fallback = await startAgreementEndpoint();
-    sandbox = awsSandbox({ config: config(seller.url, fallback.url), credentials: staticProfile('default') + staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: config(seller.url, fallback.url),
+      credentials: staticProfile('default') + staticProfile('seller'),
+    });
   });
   afterEach(async () => {
     sandbox.restore();
@@ -44,16 +56,28 @@ describe('Agreement Service endpoint, configured as AWS tools read it', function
       from: 'AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT',
     });
     delete env.AWS_ENDPOINT_URL_MARKETPLACE_AGREEMENT;
-    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'seller' }, env), { url: 'http://global.example', from: 'AWS_ENDPOINT_URL' });
+    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'seller' }, env), {
+      url: 'http://global.example',
+      from: 'AWS_ENDPOINT_URL',
+    });
     delete env.AWS_ENDPOINT_URL;
-    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'seller' }, env), { url: seller.url, from: 'services local' });
-    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'plain' }, env), { url: 'http://plain.example', from: 'profile plain' });
+    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'seller' }, env), {
+      url: seller.url,
+      from: 'services local',
+    });
+    assert.deepEqual(await configuredEndpoint(SERVICE, { profile: 'plain' }, env), {
+      url: 'http://plain.example',
+      from: 'profile plain',
+    });
     assert.deepEqual(
       await configuredEndpoint(SERVICE, {}, { ...env, AWS_PROFILE: 'seller' }),
       { url: seller.url, from: 'services local' },
       'AWS_PROFILE when none is chosen',
     );
-    assert.deepEqual(await configuredEndpoint(SERVICE, {}, env), { url: fallback.url, from: 'profile default' });
+    assert.deepEqual(await configuredEndpoint(SERVICE, {}, env), {
+      url: fallback.url,
+      from: 'profile default',
+    });
   });
 
   it("configures none when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's ignore_configured_endpoint_urls is true", async () => {
@@ -61,11 +85,17 @@ describe('Agreement Service endpoint, configured as AWS tools read it', function
       await configuredEndpoint(
         SERVICE,
         { profile: 'seller' },
-        { ...process.env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL: 'http://global.example' },
+        {
+          ...process.env,
+          AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true',
+          AWS_ENDPOINT_URL: 'http://global.example',
+        },
       ),
       null,
     );
-    sandbox.write({ config: config(seller.url, fallback.url, 'ignore_configured_endpoint_urls = true\n') });
+    sandbox.write({
+      config: config(seller.url, fallback.url, 'ignore_configured_endpoint_urls = true\n'),
+    });
     assert.equal(await configuredEndpoint(SERVICE, { profile: 'seller' }), null);
   });
 
@@ -83,7 +113,10 @@ describe('Agreement Service endpoint, configured as AWS tools read it', function
     sandbox.write({ config: '[profile seller]\nservices = missing\n' });
     const run = await runCli('lookup', '765432109876', '--live', '--profile', 'seller', '--json');
     assert.equal(run.code, 1);
-    assert.match(run.err, /names services section "missing", which the config file does not have: add \[services missing\]/);
+    assert.match(
+      run.err,
+      /names services section "missing", which the config file does not have: add \[services missing\]/,
+    );
     assert.equal(seller.calls.length + fallback.calls.length, 0);
   });
 
@@ -94,7 +127,12 @@ describe('Agreement Service endpoint, configured as AWS tools read it', function
       credentials: { accessKeyId: FAKE_KEY_ID, secretAccessKey: FAKE_SECRET },
     });
     try {
-      await client.send(new SearchAgreementsCommand({ catalog: 'AWSMarketplace', filters: [{ name: 'AgreementType', values: ['PurchaseAgreement'] }] }));
+      await client.send(
+        new SearchAgreementsCommand({
+          catalog: 'AWSMarketplace',
+          filters: [{ name: 'AgreementType', values: ['PurchaseAgreement'] }],
+        }),
+      );
     } finally {
       client.destroy();
     }

@@ -11,9 +11,27 @@ const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEplantedSessionToken0123456789abcde
 
 /** [EC2 code, HTTP status, message as EC2 words it, expected kind, advice the engineer gets] */
 const REPLIES: [string, number, string, ConfirmationErrorKind, RegExp][] = [
-  ['UnauthorizedOperation', 403, 'You are not authorized to perform this operation.', 'unauthorized', /IAM permission ec2:ConfirmProductInstance/],
-  ['AuthFailure', 401, 'Not authorized for product code 8a2kq9xw3vbn7m4c1zt6ry5pd', 'unauthorized', /profile of the AWS account that owns it/],
-  ['InvalidProductInfo', 400, 'The product code is not valid.', 'unauthorized', /check the product code/],
+  [
+    'UnauthorizedOperation',
+    403,
+    'You are not authorized to perform this operation.',
+    'unauthorized',
+    /IAM permission ec2:ConfirmProductInstance/,
+  ],
+  [
+    'AuthFailure',
+    401,
+    'Not authorized for product code 8a2kq9xw3vbn7m4c1zt6ry5pd',
+    'unauthorized',
+    /profile of the AWS account that owns it/,
+  ],
+  [
+    'InvalidProductInfo',
+    400,
+    'The product code is not valid.',
+    'unauthorized',
+    /check the product code/,
+  ],
   ['OptInRequired', 403, 'You are not subscribed to this service.', 'unauthorized', /owns it/],
   ['Blocked', 403, 'Your account is currently blocked.', 'unauthorized', /owns it/],
   [
@@ -23,12 +41,42 @@ const REPLIES: [string, number, string, ConfirmationErrorKind, RegExp][] = [
     'credentials',
     /did not accept the keys of profile "seller".*then retry/,
   ],
-  ['InvalidClientTokenId', 403, 'The security token included in the request is invalid.', 'credentials', /aws configure --profile seller/],
-  ['ExpiredToken', 400, 'The security token included in the request is expired', 'credentials', /then retry/],
+  [
+    'InvalidClientTokenId',
+    403,
+    'The security token included in the request is invalid.',
+    'credentials',
+    /aws configure --profile seller/,
+  ],
+  [
+    'ExpiredToken',
+    400,
+    'The security token included in the request is expired',
+    'credentials',
+    /then retry/,
+  ],
   ['RequestExpired', 400, 'Request has expired.', 'credentials', /then retry/],
-  ['IncompleteSignature', 400, 'Request must contain a signature that conforms to AWS standards', 'credentials', /then retry/],
-  ['InvalidParameterValue', 400, 'Value (x) for parameter productCode is invalid.', 'malformed-input', /productCode is invalid/],
-  ['InternalError', 500, 'An internal error has occurred', 'unknown', /HTTP 500.*retry in a minute/],
+  [
+    'IncompleteSignature',
+    400,
+    'Request must contain a signature that conforms to AWS standards',
+    'credentials',
+    /then retry/,
+  ],
+  [
+    'InvalidParameterValue',
+    400,
+    'Value (x) for parameter productCode is invalid.',
+    'malformed-input',
+    /productCode is invalid/,
+  ],
+  [
+    'InternalError',
+    500,
+    'An internal error has occurred',
+    'unknown',
+    /HTTP 500.*retry in a minute/,
+  ],
 ];
 
 describe('aws error mapping (EC2 codes through the real SDK client)', function () {
@@ -41,7 +89,12 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
   before(async () => {
     endpoint = await startEc2Endpoint({
       instances: {
-        ...Object.fromEntries(REPLIES.map(([code, status, message], i) => [instance(i), { kind: 'error', status, code, message }])),
+        ...Object.fromEntries(
+          REPLIES.map(([code, status, message], i) => [
+            instance(i),
+            { kind: 'error', status, code, message },
+          ]),
+        ),
         [instance(99)]: { kind: 'signature-mismatch' },
       },
     });
@@ -56,7 +109,10 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
   afterEach(() => sandbox.restore());
 
   const confirm = async (instanceId: string, settings: object = { profile: 'seller' }) => {
-    const r = await confirmInstance({ instanceId, productCode: 'abc123' }, { endpointUrl: endpoint.url, maxAttempts: 2, ...settings });
+    const r = await confirmInstance(
+      { instanceId, productCode: 'abc123' },
+      { endpointUrl: endpoint.url, maxAttempts: 2, ...settings },
+    );
     seen.push(JSON.stringify(r));
     return r;
   };
@@ -75,9 +131,13 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
   it('a SignatureDoesNotMatch quoting the signed request back shows no key, token or signature', async () => {
     const r = await confirm(instance(99));
     assert.equal(r.error?.kind, 'credentials');
-    assert.ok(endpoint.secretsSent.has(SESSION_TOKEN), 'the session token was sent, so it could have leaked');
+    assert.ok(
+      endpoint.secretsSent.has(SESSION_TOKEN),
+      'the session token was sent, so it could have leaked',
+    );
     const text = JSON.stringify(r);
-    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, ...endpoint.secretsSent]) assert.ok(!text.includes(secret), `leaked: ${secret.slice(0, 8)}…`);
+    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, ...endpoint.secretsSent])
+      assert.ok(!text.includes(secret), `leaked: ${secret.slice(0, 8)}…`);
   });
 
   it('no credentials at all is a credentials error that says what to do, and nothing is sent', async () => {
@@ -85,12 +145,16 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
     const before = endpoint.calls.length;
     const r = await confirm(instance(0), { region: 'us-east-1' });
     assert.equal(r.error?.kind, 'credentials');
-    assert.match(r.error.message, /no usable AWS credentials from the default chain .*aws configure.*then retry/);
+    assert.match(
+      r.error.message,
+      /no usable AWS credentials from the default chain .*aws configure.*then retry/,
+    );
     assert.equal(endpoint.calls.length, before);
   });
 
   after(() => {
     const all = seen.join('\n');
-    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, SESSION_TOKEN]) assert.ok(!all.includes(secret), 'a secret reached a result');
+    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, SESSION_TOKEN])
+      assert.ok(!all.includes(secret), 'a secret reached a result');
   });
 });

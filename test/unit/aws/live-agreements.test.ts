@@ -9,7 +9,11 @@ import { loadAws } from '../../../src/aws/lazy';
 import type { AuditEntry } from '../../../src/core/audit/audit';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { startDeadEndpoint } from '../../support/ec2-endpoint';
-import { startAgreementEndpoint, type AgreementEndpoint, type AgreementFixture } from '../../support/agreement-endpoint';
+import {
+  startAgreementEndpoint,
+  type AgreementEndpoint,
+  type AgreementFixture,
+} from '../../support/agreement-endpoint';
 import { runCli } from '../../support/cli-in-process';
 
 const NEW_CUSTOMER = '765432109876';
@@ -28,12 +32,20 @@ const OTHER_PRODUCT = 'prod-eb7mxr2l9tqzs';
 const FAST = { attemptTimeoutMs: 2_000, callTimeoutMs: 5_000 };
 
 /** Through the lazy loader, as the CLI and the extension reach the AWS layer. */
-async function searchAgreements(...args: Parameters<Awaited<ReturnType<typeof loadAws>>['searchAgreements']>) {
+async function searchAgreements(
+  ...args: Parameters<Awaited<ReturnType<typeof loadAws>>['searchAgreements']>
+) {
   return (await loadAws()).searchAgreements(...args);
 }
 
 const agreements: AgreementFixture[] = [
-  { agreementId: 'agmt-new0000000001', acceptor: NEW_CUSTOMER, productId: PRODUCT, offerId: 'offer-aaaa', startTime: '2026-11-21T09:14:00Z' },
+  {
+    agreementId: 'agmt-new0000000001',
+    acceptor: NEW_CUSTOMER,
+    productId: PRODUCT,
+    offerId: 'offer-aaaa',
+    startTime: '2026-11-21T09:14:00Z',
+  },
   {
     agreementId: 'agmt-old0000000001',
     acceptor: LISTED_LAPSED,
@@ -59,8 +71,18 @@ const agreements: AgreementFixture[] = [
     startTime: `2026-0${i + 1}-01T00:00:00Z`,
     ...(i === 6 ? {} : { endTime: `2026-0${i + 2}-01T00:00:00Z` }),
   })),
-  { agreementId: 'agmt-future0000001', acceptor: '666677778888', productId: PRODUCT, startTime: '2026-12-01T00:00:00Z' },
-  { agreementId: 'agmt-throttle00001', acceptor: '121212121212', productId: PRODUCT, startTime: '2026-01-01T00:00:00Z' },
+  {
+    agreementId: 'agmt-future0000001',
+    acceptor: '666677778888',
+    productId: PRODUCT,
+    startTime: '2026-12-01T00:00:00Z',
+  },
+  {
+    agreementId: 'agmt-throttle00001',
+    acceptor: '121212121212',
+    productId: PRODUCT,
+    startTime: '2026-01-01T00:00:00Z',
+  },
 ];
 
 describe('live agreements (SearchAgreements)', function () {
@@ -88,7 +110,10 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('follows nextToken to the last page and keeps every agreement and request id', async () => {
-    const live = await searchAgreements({ account: '333344445555', at: '2026-11-22T23:59:59.999Z' }, FAST);
+    const live = await searchAgreements(
+      { account: '333344445555', at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
     assert.equal(live.verdict, 'active');
     assert.equal(live.agreements.length, 7);
     assert.equal(endpoint.calls.length, 3, 'three pages of three');
@@ -103,8 +128,15 @@ describe('live agreements (SearchAgreements)', function () {
   it("asks as the proposer for the account's purchase agreements, adding the product only when given, always in us-east-1", async () => {
     sandbox.write({ config: '[default]\nregion = eu-west-1\n' });
     await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, FAST);
-    await searchAgreements({ account: NEW_CUSTOMER, productId: PRODUCT, at: '2026-11-22T23:59:59.999Z' }, FAST);
-    assert.deepEqual(endpoint.calls[0].filters, { PartyType: 'Proposer', AgreementType: 'PurchaseAgreement', AcceptorAccountId: NEW_CUSTOMER });
+    await searchAgreements(
+      { account: NEW_CUSTOMER, productId: PRODUCT, at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
+    assert.deepEqual(endpoint.calls[0].filters, {
+      PartyType: 'Proposer',
+      AgreementType: 'PurchaseAgreement',
+      AcceptorAccountId: NEW_CUSTOMER,
+    });
     assert.deepEqual(endpoint.calls[1].filters, {
       PartyType: 'Proposer',
       AgreementType: 'PurchaseAgreement',
@@ -118,18 +150,39 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('is active only for an ACTIVE agreement of the product that started by the day judged on', async () => {
-    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-21T23:59:59.999Z' }, FAST)).verdict, 'active');
-    assert.equal((await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-20T23:59:59.999Z' }, FAST)).verdict, 'none', 'not started yet');
     assert.equal(
-      (await searchAgreements({ account: '333344445555', productId: OTHER_PRODUCT, at: '2026-11-22T23:59:59.999Z' }, FAST)).verdict,
+      (await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-21T23:59:59.999Z' }, FAST))
+        .verdict,
+      'active',
+    );
+    assert.equal(
+      (await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-20T23:59:59.999Z' }, FAST))
+        .verdict,
+      'none',
+      'not started yet',
+    );
+    assert.equal(
+      (
+        await searchAgreements(
+          { account: '333344445555', productId: OTHER_PRODUCT, at: '2026-11-22T23:59:59.999Z' },
+          FAST,
+        )
+      ).verdict,
       'none',
       'only expired ones for that product',
     );
-    assert.equal((await searchAgreements({ account: LISTED_LAPSED, at: '2026-11-22T23:59:59.999Z' }, FAST)).verdict, 'none');
+    assert.equal(
+      (await searchAgreements({ account: LISTED_LAPSED, at: '2026-11-22T23:59:59.999Z' }, FAST))
+        .verdict,
+      'none',
+    );
   });
 
   it('retries throttling and answers once AWS stops throttling', async () => {
-    const live = await searchAgreements({ account: '121212121212', at: '2026-11-22T23:59:59.999Z' }, FAST);
+    const live = await searchAgreements(
+      { account: '121212121212', at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
     assert.equal(live.verdict, 'active', JSON.stringify(live.error));
     assert.deepEqual(
       endpoint.calls.map((c) => c.outcome),
@@ -138,14 +191,20 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('says throttled, with what to do, when AWS throttles past the retries', async () => {
-    const live = await searchAgreements({ account: '121212121212', at: '2026-11-22T23:59:59.999Z' }, { ...FAST, maxAttempts: 2 });
+    const live = await searchAgreements(
+      { account: '121212121212', at: '2026-11-22T23:59:59.999Z' },
+      { ...FAST, maxAttempts: 2 },
+    );
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'throttled');
     assert.match(live.error.message, /still throttling after retries: wait a minute and retry$/);
   });
 
   it('access denied is "unauthorized" naming the IAM action to grant, with the request id as evidence', async () => {
-    const live = await searchAgreements({ account: '999999999999', at: '2026-11-22T23:59:59.999Z' }, FAST);
+    const live = await searchAgreements(
+      { account: '999999999999', at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'unauthorized');
     assert.match(live.error.message, /IAM permission aws-marketplace:SearchAgreements/);
@@ -153,17 +212,29 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('a search the service refuses (ValidationException) is malformed-input, not "no agreements"', async () => {
-    const live = await searchAgreements({ account: '888888888888', at: '2026-11-22T23:59:59.999Z' }, FAST);
+    const live = await searchAgreements(
+      { account: '888888888888', at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'malformed-input');
-    assert.match(live.error.message, /Filter value is not valid: the Agreement Service refused the search/);
+    assert.match(
+      live.error.message,
+      /Filter value is not valid: the Agreement Service refused the search/,
+    );
   });
 
   it('an HTTP 200 that is not a SearchAgreements answer is bad-answer, never "no agreements"', async () => {
-    const live = await searchAgreements({ account: '777777777777', at: '2026-11-22T23:59:59.999Z' }, FAST);
+    const live = await searchAgreements(
+      { account: '777777777777', at: '2026-11-22T23:59:59.999Z' },
+      FAST,
+    );
     assert.equal(live.verdict, 'error');
     assert.equal(live.error?.kind, 'bad-answer');
-    assert.match(live.error.message, /^the Agreement Service answered HTTP 200 with a body that could not be read: this is not a verdict/);
+    assert.match(
+      live.error.message,
+      /^the Agreement Service answered HTTP 200 with a body that could not be read: this is not a verdict/,
+    );
   });
 
   it('an endpoint that never answers gets attempts within the call\'s limit, then "no answer from ENDPOINT in N s"', async () => {
@@ -176,7 +247,10 @@ describe('live agreements (SearchAgreements)', function () {
         { attemptTimeoutMs: 300, callTimeoutMs: 1_000, maxAttempts: 20 },
       );
       assert.equal(live.error?.kind, 'network');
-      assert.match(live.error.message, new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`));
+      assert.match(
+        live.error.message,
+        new RegExp(`^no answer from ${dead.url} in (0\\.9|1|1\\.1) s: check the network`),
+      );
       assert.ok(Date.now() - started < 2_000, "the call's limit holds, whatever the attempts left");
       assert.ok(dead.connections >= 2, 'a stuck attempt is retried');
     } finally {
@@ -185,7 +259,10 @@ describe('live agreements (SearchAgreements)', function () {
   });
 
   it('an unknown profile is a credentials error saying how to create it, and nothing is sent', async () => {
-    const live = await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, { ...FAST, profile: 'nosuch' });
+    const live = await searchAgreements(
+      { account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' },
+      { ...FAST, profile: 'nosuch' },
+    );
     assert.equal(live.error?.kind, 'credentials');
     assert.match(live.error.message, /aws configure --profile nosuch/);
     assert.equal(endpoint.calls.length, 0);
@@ -193,19 +270,36 @@ describe('live agreements (SearchAgreements)', function () {
 
   it('a closed endpoint is a network error naming what to check', async () => {
     await endpoint.stop();
-    const live = await searchAgreements({ account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' }, { ...FAST, maxAttempts: 1 });
+    const live = await searchAgreements(
+      { account: NEW_CUSTOMER, at: '2026-11-22T23:59:59.999Z' },
+      { ...FAST, maxAttempts: 1 },
+    );
     assert.equal(live.error?.kind, 'network');
     assert.match(live.error.message, /check the network, proxy or endpoint URL/);
   });
 
   describe('lookup --live', () => {
     it('makes an account the reports do not list eligible, naming the agreement and its start (JSON)', async () => {
-      const run = await runCli('lookup', NEW_CUSTOMER, '--live', '--product-id', PRODUCT, '--reports', 'samples/reports', '--as-of', '2026-11-22', '--json');
+      const run = await runCli(
+        'lookup',
+        NEW_CUSTOMER,
+        '--live',
+        '--product-id',
+        PRODUCT,
+        '--reports',
+        'samples/reports',
+        '--as-of',
+        '2026-11-22',
+        '--json',
+      );
       assert.equal(run.code, 0, run.err);
       const out = JSON.parse(run.out);
       assert.equal(out.reportVerdict, 'unlisted');
       assert.equal(out.verdict, 'eligible');
-      assert.match(out.reasons[0], /agreement agmt-new0000000001 for prod-5qwz3vsg4kbfw is ACTIVE since 2026-11-21/);
+      assert.match(
+        out.reasons[0],
+        /agreement agmt-new0000000001 for prod-5qwz3vsg4kbfw is ACTIVE since 2026-11-21/,
+      );
       assert.equal(out.live.source, 'marketplace-agreement');
       assert.equal(out.live.verdict, 'active');
       assert.equal(out.live.region, 'us-east-1');
@@ -216,7 +310,16 @@ describe('live agreements (SearchAgreements)', function () {
     });
 
     it("keeps the reports' verdict of a listed account whose agreements all ended, saying the day the last one ended", async () => {
-      const run = await runCli('lookup', LISTED_LAPSED, '--live', '--reports', 'samples/reports', '--as-of', '2026-11-22', '--json');
+      const run = await runCli(
+        'lookup',
+        LISTED_LAPSED,
+        '--live',
+        '--reports',
+        'samples/reports',
+        '--as-of',
+        '2026-11-22',
+        '--json',
+      );
       const out = JSON.parse(run.out);
       assert.equal(out.verdict, out.reportVerdict);
       assert.notEqual(out.verdict, 'eligible');
@@ -226,20 +329,53 @@ describe('live agreements (SearchAgreements)', function () {
     it('needs no reports with --live, and prints both sources in text', async () => {
       const alone = await runCli('lookup', NEW_CUSTOMER, '--live', '--as-of', '2026-11-22');
       assert.equal(alone.code, 0, alone.err);
-      assert.match(alone.out, /Live agreements \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/);
-      assert.match(alone.out, /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/);
-      assert.match(alone.out, /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/);
-      const both = await runCli('lookup', NEW_CUSTOMER, '--live', '--reports', 'samples/reports', '--as-of', '2026-11-22');
+      assert.match(
+        alone.out,
+        /Live agreements \(AWS Marketplace Agreement Service, us-east-1, http:\/\/127\.0\.0\.1:\d+\): ACTIVE/,
+      );
+      assert.match(
+        alone.out,
+        /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/,
+      );
+      assert.match(
+        alone.out,
+        /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/,
+      );
+      const both = await runCli(
+        'lookup',
+        NEW_CUSTOMER,
+        '--live',
+        '--reports',
+        'samples/reports',
+        '--as-of',
+        '2026-11-22',
+      );
       assert.match(both.out, /^Account 765432109876: UNLISTED/m, "the reports' own verdict");
-      assert.match(both.out, /With the reports and the live agreements: account 765432109876 is ELIGIBLE/);
+      assert.match(
+        both.out,
+        /With the reports and the live agreements: account 765432109876 is ELIGIBLE/,
+      );
     });
 
     it('exits 1 saying the error when the live search fails and no reports were given; 0 with reports', async () => {
       const alone = await runCli('lookup', '999999999999', '--live', '--json');
       assert.equal(alone.code, 1);
-      assert.match(alone.err, /the live agreements could not be searched: .*aws-marketplace:SearchAgreements/);
+      assert.match(
+        alone.err,
+        /the live agreements could not be searched: .*aws-marketplace:SearchAgreements/,
+      );
       assert.equal(JSON.parse(alone.out).live.error.kind, 'unauthorized');
-      const withReports = await runCli('lookup', '111122223333', '--live', '--reports', 'samples/reports', '--as-of', '2026-11-22', '--profile', 'nosuch');
+      const withReports = await runCli(
+        'lookup',
+        '111122223333',
+        '--live',
+        '--reports',
+        'samples/reports',
+        '--as-of',
+        '2026-11-22',
+        '--profile',
+        'nosuch',
+      );
       assert.equal(withReports.code, 0);
       assert.match(withReports.out, /Account 111122223333: ELIGIBLE/);
       assert.match(withReports.out, /the verdict is the reports' alone/);
@@ -285,7 +421,17 @@ describe('live agreements (SearchAgreements)', function () {
             entry.endpoint,
             entry.instanceId,
           ],
-          ['marketplace-agreement', NEW_CUSTOMER, PRODUCT, 'active', 'confirmed', 'default', 'us-east-1', endpoint.url, ''],
+          [
+            'marketplace-agreement',
+            NEW_CUSTOMER,
+            PRODUCT,
+            'active',
+            'confirmed',
+            'default',
+            'us-east-1',
+            endpoint.url,
+            '',
+          ],
         );
         assert.deepEqual(entry.agreements, [NEW_AGREEMENT_AS_PRINTED]);
         // The request id AWS (here: the local endpoint) answered with, and the time the JSON gave.
@@ -301,7 +447,10 @@ describe('live agreements (SearchAgreements)', function () {
         const run = await runCli('lookup', '999999999999', '--live', '--audit', audit);
         assert.equal(run.code, 1);
         const [entry] = lines();
-        assert.deepEqual([entry.liveVerdict, entry.verdict, entry.errorKind, entry.agreements], ['error', 'error', 'unauthorized', []]);
+        assert.deepEqual(
+          [entry.liveVerdict, entry.verdict, entry.errorKind, entry.agreements],
+          ['error', 'error', 'unauthorized', []],
+        );
         assert.match(entry.errorMessage ?? '', /aws-marketplace:SearchAgreements/);
         assert.equal(entry.requestId, endpoint.calls.at(-1)!.requestId);
       });
@@ -339,7 +488,12 @@ describe('live agreements (SearchAgreements)', function () {
           rendered.out,
           /agmt-new0000000001: ACTIVE, product prod-5qwz3vsg4kbfw, offer offer-aaaa, 2026-11-21T09:14:00.000Z to no end \(pay-as-you-go\)/,
         );
-        assert.match(rendered.out, new RegExp(`asked at \\S+ as profile \\(default chain\\); request ids: ${endpoint.calls[0].requestId}`));
+        assert.match(
+          rendered.out,
+          new RegExp(
+            `asked at \\S+ as profile \\(default chain\\); request ids: ${endpoint.calls[0].requestId}`,
+          ),
+        );
         // Another account's search is not this account's evidence.
         const other = await runCli(
           'case',
@@ -360,14 +514,32 @@ describe('live agreements (SearchAgreements)', function () {
       it('prints the answer and exits 3 when the audit log cannot be written', async () => {
         const folder = join(mkdtempSync(join(tmpdir(), 'support-desk-live-audit-')), 'a-folder');
         mkdirSync(folder);
-        const run = await runCli('lookup', NEW_CUSTOMER, '--live', '--as-of', '2026-11-22', '--audit', folder);
+        const run = await runCli(
+          'lookup',
+          NEW_CUSTOMER,
+          '--live',
+          '--as-of',
+          '2026-11-22',
+          '--audit',
+          folder,
+        );
         assert.equal(run.code, 3);
-        assert.match(run.out, /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/);
+        assert.match(
+          run.out,
+          /From the live agreements alone \(no reports given\): account 765432109876 is ELIGIBLE/,
+        );
         assert.match(run.err, /the audit write failed: .*a-folder: it is a folder, not a file/);
       });
 
       it('--audit goes with --live', async () => {
-        const run = await runCli('lookup', NEW_CUSTOMER, '--reports', 'samples/reports', '--audit', audit);
+        const run = await runCli(
+          'lookup',
+          NEW_CUSTOMER,
+          '--reports',
+          'samples/reports',
+          '--audit',
+          audit,
+        );
         assert.equal(run.code, 2);
         assert.match(run.err, /--audit goes with --live/);
       });
@@ -375,7 +547,14 @@ describe('live agreements (SearchAgreements)', function () {
 
     it('still wants --reports without --live, and --product-id only with --live', async () => {
       assert.equal((await runCli('lookup', NEW_CUSTOMER)).code, 2);
-      const stray = await runCli('lookup', NEW_CUSTOMER, '--reports', 'samples/reports', '--product-id', PRODUCT);
+      const stray = await runCli(
+        'lookup',
+        NEW_CUSTOMER,
+        '--reports',
+        'samples/reports',
+        '--product-id',
+        PRODUCT,
+      );
       assert.equal(stray.code, 2);
       assert.match(stray.err, /--product-id goes with --live/);
       assert.equal(endpoint.calls.length, 0);

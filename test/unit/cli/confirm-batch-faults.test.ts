@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { main } from '../../../src/cli';
 import { AuditLog } from '../../../src/core/audit/audit';
 import type { ConfirmationResult } from '../../../src/core/confirmations/confirmation';
-import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, staticProfile, type AwsSandbox } from '../../support/aws-env';
+import {
+  awsSandbox,
+  FAKE_KEY_ID,
+  FAKE_SECRET,
+  staticProfile,
+  type AwsSandbox,
+} from '../../support/aws-env';
 import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
 import { faultScenario, instanceId, OWNER } from '../../support/fault-scenarios';
 
@@ -27,7 +33,10 @@ describe('confirm-batch under faults', function () {
       expected.set(instanceId(i), expect);
     }
     endpoint = await startEc2Endpoint({ instances, latencyMs: 5 });
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
   });
   after(async () => {
     sandbox.restore();
@@ -36,13 +45,29 @@ describe('confirm-batch under faults', function () {
 
   it(`answers all ${COUNT} instances exactly once, in the results and in the audit log`, async () => {
     const list = join(sandbox.dir, 'instances.csv');
-    writeFileSync(list, `instanceId,account\n${[...expected.keys()].map((id) => `${id},${OWNER}`).join('\n')}\n`);
+    writeFileSync(
+      list,
+      `instanceId,account\n${[...expected.keys()].map((id) => `${id},${OWNER}`).join('\n')}\n`,
+    );
     const out = join(sandbox.dir, 'results.jsonl');
     const auditPath = join(sandbox.dir, 'audit.jsonl');
     const stderr: string[] = [];
     const io = { out: (t: string) => stderr.push(t), err: (t: string) => stderr.push(t) };
     const code = await main(
-      ['confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--audit', auditPath],
+      [
+        'confirm-batch',
+        list,
+        '--out',
+        out,
+        '--profile',
+        'seller',
+        '--product-code',
+        'abc123',
+        '--endpoint-url',
+        endpoint.url,
+        '--audit',
+        auditPath,
+      ],
       io,
     );
 
@@ -51,12 +76,20 @@ describe('confirm-batch under faults', function () {
       .split('\n')
       .map((l) => JSON.parse(l) as ConfirmationResult);
     assert.equal(results.length, COUNT);
-    assert.equal(new Set(results.map((r) => r.instanceId)).size, COUNT, 'an instance was answered twice');
+    assert.equal(
+      new Set(results.map((r) => r.instanceId)).size,
+      COUNT,
+      'an instance was answered twice',
+    );
     for (const r of results) {
       const got = r.verdict === 'error' ? `error:${r.error?.kind}` : r.verdict;
       assert.equal(got, expected.get(r.instanceId), `${r.instanceId}: ${JSON.stringify(r)}`);
     }
-    assert.equal(code, 1, 'instances still throttled after retries make the batch worth re-running');
+    assert.equal(
+      code,
+      1,
+      'instances still throttled after retries make the batch worth re-running',
+    );
     assert.match(stderr.join('\n'), /confirm-batch: 300\/300 answered .*confirmed \d+/);
     assert.match(stderr.join('\n'), /run the same command again to retry them/);
 
@@ -64,10 +97,15 @@ describe('confirm-batch under faults', function () {
     assert.equal(audit.length, COUNT);
     assert.deepEqual(new Set(audit.map((e) => e.instanceId)), new Set(expected.keys()));
     assert.ok(audit.every((e) => e.profile === 'seller'));
-    const everything = readFileSync(out, 'utf8') + readFileSync(auditPath, 'utf8') + stderr.join('\n');
-    assert.ok(!everything.includes(FAKE_SECRET) && !everything.includes(FAKE_KEY_ID), 'a key reached an output');
+    const everything =
+      readFileSync(out, 'utf8') + readFileSync(auditPath, 'utf8') + stderr.join('\n');
+    assert.ok(
+      !everything.includes(FAKE_SECRET) && !everything.includes(FAKE_KEY_ID),
+      'a key reached an output',
+    );
     // The faults really happened: throttles, 500s and resets were answered by retries.
     const outcomes = new Set(endpoint.calls.map((c) => c.outcome));
-    for (const fault of ['RequestLimitExceeded', 'InternalError', 'reset']) assert.ok(outcomes.has(fault), fault);
+    for (const fault of ['RequestLimitExceeded', 'InternalError', 'reset'])
+      assert.ok(outcomes.has(fault), fault);
   });
 });

@@ -15,8 +15,21 @@ describe('support-desk report inspect and lookup', () => {
     const { code, out } = await run('report', 'inspect', BASIC, '--json');
     assert.equal(code, 0);
     const result = JSON.parse(out);
-    assert.deepEqual(Object.keys(result), ['files', 'subscriptions', 'accounts', 'products', 'problems', 'feedRoots']);
-    assert.deepEqual(Object.keys(result.files[0]), ['path', 'format', 'reportDate', 'rows', 'kept']);
+    assert.deepEqual(Object.keys(result), [
+      'files',
+      'subscriptions',
+      'accounts',
+      'products',
+      'problems',
+      'feedRoots',
+    ]);
+    assert.deepEqual(Object.keys(result.files[0]), [
+      'path',
+      'format',
+      'reportDate',
+      'rows',
+      'kept',
+    ]);
     assert.equal(result.files.length, 5);
     assert.deepEqual([result.subscriptions, result.accounts, result.products], [11, 10, 3]);
     assert.deepEqual(result.problems[0], {
@@ -44,19 +57,38 @@ describe('support-desk report inspect and lookup', () => {
     assert.equal((await run('report', 'inspect')).code, 2);
     const notReport = await run('report', 'inspect', 'package.json', '--json');
     assert.equal(notReport.code, 2);
-    assert.match(notReport.err, /no subscription report loaded: found 1 file, none a subscription report: package\.json \(header names columns/);
+    assert.match(
+      notReport.err,
+      /no subscription report loaded: found 1 file, none a subscription report: package\.json \(header names columns/,
+    );
     const result = JSON.parse(notReport.out);
     assert.equal(result.files[0].format, null);
     assert.equal(result.problems[0].line, 1);
   });
 
   it('looks up an account as JSON with verdict, subscriptions and reasons', async () => {
-    const { code, out } = await run('lookup', '1111-2222-3333', '--reports', BASIC, '--as-of', '2026-11-22', '--json');
+    const { code, out } = await run(
+      'lookup',
+      '1111-2222-3333',
+      '--reports',
+      BASIC,
+      '--as-of',
+      '2026-11-22',
+      '--json',
+    );
     assert.equal(code, 0);
     const result = JSON.parse(out);
     assert.equal(result.account, '111122223333');
     assert.equal(result.verdict, 'eligible');
-    assert.deepEqual(Object.keys(result.subscriptions[0]), ['productId', 'productCode', 'productTitle', 'lastUsage', 'reportDate', 'verdict', 'reasons']);
+    assert.deepEqual(Object.keys(result.subscriptions[0]), [
+      'productId',
+      'productCode',
+      'productTitle',
+      'lastUsage',
+      'reportDate',
+      'verdict',
+      'reasons',
+    ]);
     assert.deepEqual(
       { ...result.subscriptions[0], reasons: undefined },
       {
@@ -74,7 +106,21 @@ describe('support-desk report inspect and lookup', () => {
   });
 
   it('honours --last-usage-days and takes report paths after the account', async () => {
-    const strict = JSON.parse((await run('lookup', '135791357913', '--reports', BASIC, '--as-of', '2026-11-22', '--last-usage-days', '29', '--json')).out);
+    const strict = JSON.parse(
+      (
+        await run(
+          'lookup',
+          '135791357913',
+          '--reports',
+          BASIC,
+          '--as-of',
+          '2026-11-22',
+          '--last-usage-days',
+          '29',
+          '--json',
+        )
+      ).out,
+    );
     assert.equal(strict.verdict, 'lapsed');
     const spread = JSON.parse(
       (
@@ -94,21 +140,58 @@ describe('support-desk report inspect and lookup', () => {
   });
 
   it('keeps every subscription key in the JSON of an unlisted account, null where unknown', async () => {
-    const result = JSON.parse((await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
+    const result = JSON.parse(
+      (await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-22', '--json'))
+        .out,
+    );
     assert.equal(result.verdict, 'unlisted');
     for (const s of result.subscriptions) {
-      assert.deepEqual(Object.keys(s), ['productId', 'productCode', 'productTitle', 'lastUsage', 'reportDate', 'verdict', 'reasons']);
+      assert.deepEqual(Object.keys(s), [
+        'productId',
+        'productCode',
+        'productTitle',
+        'lastUsage',
+        'reportDate',
+        'verdict',
+        'reasons',
+      ]);
       assert.equal(s.lastUsage, null);
     }
   });
 
   it("judges with the team playbook's window, which --last-usage-days overrides", async () => {
     const lookup = async (...extra: string[]) =>
-      JSON.parse((await run('lookup', '246802468024', '--reports', BASIC, '--as-of', '2026-11-22', '--json', ...extra)).out);
+      JSON.parse(
+        (
+          await run(
+            'lookup',
+            '246802468024',
+            '--reports',
+            BASIC,
+            '--as-of',
+            '2026-11-22',
+            '--json',
+            ...extra,
+          )
+        ).out,
+      );
     // Last usage 2026-10-22: 31 days before, outside the default 30, inside the team's 45.
     assert.equal((await lookup()).verdict, 'lapsed');
-    assert.equal((await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json')).verdict, 'eligible');
-    assert.equal((await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json', '--last-usage-days', '30')).verdict, 'lapsed');
+    assert.equal(
+      (await lookup('--playbook', 'test/fixtures/playbooks/team-valid.json')).verdict,
+      'eligible',
+    );
+    assert.equal(
+      (
+        await lookup(
+          '--playbook',
+          'test/fixtures/playbooks/team-valid.json',
+          '--last-usage-days',
+          '30',
+        )
+      ).verdict,
+      'lapsed',
+    );
   });
 
   it('says on stderr that a broken playbook was set aside, and judges with the default', async () => {
@@ -130,12 +213,22 @@ describe('support-desk report inspect and lookup', () => {
   });
 
   it('prints the verdict and its reasons in words', async () => {
-    const { code, out } = await run('lookup', '999988887777', '--reports', BASIC, '--as-of', '2026-11-23');
+    const { code, out } = await run(
+      'lookup',
+      '999988887777',
+      '--reports',
+      BASIC,
+      '--as-of',
+      '2026-11-23',
+    );
     assert.equal(code, 0);
     assert.match(out, /Account 999988887777: UNLISTED \(as of 2026-11-23\)/);
     // Three products, one answer: the good-faith rule is said once, after them.
     assert.equal(out.match(/good faith/g)?.length, 1);
-    assert.match(out, /\(the newest report for it is dated 2026-11-22\)\.\nNew subscribers .* subscribed after 2026-11-22, support them in good faith/);
+    assert.match(
+      out,
+      /\(the newest report for it is dated 2026-11-22\)\.\nNew subscribers .* subscribed after 2026-11-22, support them in good faith/,
+    );
     assert.match(out, /Reports: latest report 2026-11-22, 1 day old/);
   });
 
@@ -147,7 +240,10 @@ describe('support-desk report inspect and lookup', () => {
       (await run('lookup', '111122223333', '--reports', BASIC, '--as-of', '22/11/2026')).err,
       /--as-of "22\/11\/2026" is neither a day \(2026-11-21, meaning its end in UTC\) nor an instant/,
     );
-    assert.equal((await run('lookup', '111122223333', '--reports', BASIC, '--last-usage-days', 'ten')).code, 2);
+    assert.equal(
+      (await run('lookup', '111122223333', '--reports', BASIC, '--last-usage-days', 'ten')).code,
+      2,
+    );
     assert.equal((await run('lookup', '111122223333')).code, 2);
     assert.equal((await run('lookup', '111122223333', '--reports', 'no/such/folder')).code, 2);
   });
@@ -167,16 +263,30 @@ describe('support-desk report inspect and lookup', () => {
           join(tmp(), 'empty'),
           /no subscription report loaded: found no report files \(.*empty: no report files \(\.csv, \.csv\.gz\) in this folder: it is empty\)/,
         ],
-        [join(tmp(), 'zero.csv'), /no subscription report loaded: found 1 file, none a subscription report: .*zero\.csv \(empty\)/],
+        [
+          join(tmp(), 'zero.csv'),
+          /no subscription report loaded: found 1 file, none a subscription report: .*zero\.csv \(empty\)/,
+        ],
         [
           join(tmp(), 'others'),
           /no subscription report loaded: found 2 files, none a subscription report: .*a\.csv \(header names columns "Name", "Value"\), .*b\.csv \(empty\)\. Give the AWS Marketplace subscription reports/,
         ],
-        [`${BASIC}/product_support_connection_2026-11-22.csv`, /product_support_connection_2026-11-22\.csv \(support contacts, no subscriptions\)/],
+        [
+          `${BASIC}/product_support_connection_2026-11-22.csv`,
+          /product_support_connection_2026-11-22\.csv \(support contacts, no subscriptions\)/,
+        ],
       ];
       for (const [path, message] of cases) {
         for (const json of [[], ['--json']]) {
-          const { code, out, err } = await runCli('lookup', '111122223333', '--reports', path, '--as-of', '2026-11-22', ...json);
+          const { code, out, err } = await runCli(
+            'lookup',
+            '111122223333',
+            '--reports',
+            path,
+            '--as-of',
+            '2026-11-22',
+            ...json,
+          );
           assert.equal(code, 2, path);
           assert.equal(out, '', path);
           assert.match(err, message, path);
@@ -190,20 +300,43 @@ describe('support-desk report inspect and lookup', () => {
       assert.equal(others.code, 2);
       assert.match(others.out, /a\.csv\n {4}not a report: header names columns "Name", "Value"/);
       assert.match(others.err, /no subscription report loaded: found 2 files/);
-      assert.equal((await runCli('report', 'inspect', `${BASIC}/product_support_connection_2026-11-22.csv`)).code, 0);
+      assert.equal(
+        (await runCli('report', 'inspect', `${BASIC}/product_support_connection_2026-11-22.csv`))
+          .code,
+        0,
+      );
     });
   });
 
   describe('an account on a rejected row (lookup)', () => {
     it('answers with the rejected line and why, never the not-listed and new-subscriber advice', async () => {
-      const text = await runCli('lookup', '777788889999', '--reports', AMBIGUOUS, '--as-of', '2026-11-22');
+      const text = await runCli(
+        'lookup',
+        '777788889999',
+        '--reports',
+        AMBIGUOUS,
+        '--as-of',
+        '2026-11-22',
+      );
       assert.equal(text.code, 0);
       assert.match(
         text.out,
         /Account 777788889999 is on .*customer_subscriber_report_2026-11-21\.csv:5, a row that was rejected: Subscription Start Date "3\/4\/2025" could be 2025-03-04 \(month first\) or 2025-04-03 \(day first\)/,
       );
       assert.doesNotMatch(text.out, /not listed .* in any loaded report|good faith/);
-      const json = JSON.parse((await runCli('lookup', '777788889999', '--reports', AMBIGUOUS, '--as-of', '2026-11-22', '--json')).out);
+      const json = JSON.parse(
+        (
+          await runCli(
+            'lookup',
+            '777788889999',
+            '--reports',
+            AMBIGUOUS,
+            '--as-of',
+            '2026-11-22',
+            '--json',
+          )
+        ).out,
+      );
       assert.deepEqual(
         json.rejectedRows.map((r: { line: number; account: string }) => [r.line, r.account]),
         [[5, '777788889999']],
@@ -213,26 +346,56 @@ describe('support-desk report inspect and lookup', () => {
 
   describe('a typed account shorter than 12 digits', () => {
     it('says it was padded, in text and in JSON', async () => {
-      const json = JSON.parse((await runCli('lookup', '1', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
+      const json = JSON.parse(
+        (await runCli('lookup', '1', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out,
+      );
       assert.deepEqual([json.account, json.typedAccount, json.padded], ['000000000001', '1', true]);
       const text = await runCli('lookup', '1', '--reports', BASIC, '--as-of', '2026-11-22');
       assert.match(
         text.out,
         /^Warning: "1" has 1 digit: it was padded with leading zeros to 000000000001\. Check the number with the customer\.\nAccount 000000000001: UNLISTED/,
       );
-      const full = JSON.parse((await runCli('lookup', '1111-2222-3333', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
+      const full = JSON.parse(
+        (
+          await runCli(
+            'lookup',
+            '1111-2222-3333',
+            '--reports',
+            BASIC,
+            '--as-of',
+            '2026-11-22',
+            '--json',
+          )
+        ).out,
+      );
       assert.deepEqual([full.typedAccount, full.padded], ['1111-2222-3333', false]);
-      assert.doesNotMatch((await runCli('lookup', '111122223333', '--reports', BASIC, '--as-of', '2026-11-22')).out, /Warning/);
+      assert.doesNotMatch(
+        (await runCli('lookup', '111122223333', '--reports', BASIC, '--as-of', '2026-11-22')).out,
+        /Warning/,
+      );
     });
   });
 
   describe('JSON problems are one shape everywhere', () => {
     it('gives lookup --json the same problems array as report inspect --json', async () => {
-      const lookup = JSON.parse((await runCli('lookup', '111122223333', '--reports', BASIC, '--as-of', '2026-11-22', '--json')).out);
+      const lookup = JSON.parse(
+        (
+          await runCli(
+            'lookup',
+            '111122223333',
+            '--reports',
+            BASIC,
+            '--as-of',
+            '2026-11-22',
+            '--json',
+          )
+        ).out,
+      );
       const inspect = JSON.parse((await runCli('report', 'inspect', BASIC, '--json')).out);
       assert.ok(Array.isArray(lookup.problems));
       assert.deepEqual(lookup.problems, inspect.problems);
-      for (const p of lookup.problems) assert.deepEqual(Object.keys(p), ['file', 'line', 'severity', 'message']);
+      for (const p of lookup.problems)
+        assert.deepEqual(Object.keys(p), ['file', 'line', 'severity', 'message']);
     });
   });
 });

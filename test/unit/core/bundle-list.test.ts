@@ -11,15 +11,20 @@ const names = Object.keys(bundles) as BundleName[];
 
 /** esbuild.mjs's entries as esbuild is handed them (imported, not run: no build). */
 function esbuildEntries(): { name: string; entryPoints: string[]; outfile: string }[] {
-  const script = "const { entries } = await import('./esbuild.mjs'); process.stdout.write(JSON.stringify(entries));";
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const script =
+    "const { entries } = await import('./esbuild.mjs'); process.stdout.write(JSON.stringify(entries));";
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
 }
 
 /** Every source file under `dir` (relative to the repository). */
 function sources(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
 }
 
 describe('the bundle list', () => {
@@ -28,7 +33,11 @@ describe('the bundle list', () => {
       esbuildEntries().map((e) => [e.name, e.entryPoints, e.outfile]),
       names.map((name) => [name, [`src/${bundles[name].module}.ts`], `dist/${name}.js`]),
     );
-    for (const name of names) assert.ok(existsSync(`src/${bundles[name].module}.ts`), `${name}: src/${bundles[name].module}.ts exists`);
+    for (const name of names)
+      assert.ok(
+        existsSync(`src/${bundles[name].module}.ts`),
+        `${name}: src/${bundles[name].module}.ts exists`,
+      );
   });
 
   it('is what the .vsix carries: .vscodeignore lets in exactly the bundles marked vsix', () => {
@@ -40,9 +49,16 @@ describe('the bundle list', () => {
 
   it('names every bundle the code loads lazily as lazy, and loads one unbundled from its entry module', () => {
     const loaded = sources('src').flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/lazyBundle<[^;]*?>\('([^']+)'\)/g)].map((m) => [relative('.', file), m[1]]),
+      [...readFileSync(file, 'utf8').matchAll(/lazyBundle<[^;]*?>\('([^']+)'\)/g)].map((m) => [
+        relative('.', file),
+        m[1],
+      ]),
     );
-    assert.deepEqual([...new Set(loaded.map(([, name]) => name))].sort(), names.filter((name) => bundles[name].lazy).sort(), JSON.stringify(loaded));
+    assert.deepEqual(
+      [...new Set(loaded.map(([, name]) => name))].sort(),
+      names.filter((name) => bundles[name].lazy).sort(),
+      JSON.stringify(loaded),
+    );
     const verifier = lazyBundle<typeof import('../../../src/core/identity')>('identity-verifier');
     assert.equal(verifier.loaded(), undefined);
     assert.equal(typeof verifier.load().verifyIdentity, 'function');

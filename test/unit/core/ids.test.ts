@@ -1,25 +1,53 @@
 import * as assert from 'node:assert/strict';
-import { parseAccountNumber, parseTypedAccount, splitAccountWords, INSTANCE_ID, PRODUCT_CODE, REGION } from '../../../src/core/ids';
+import {
+  parseAccountNumber,
+  parseTypedAccount,
+  splitAccountWords,
+  INSTANCE_ID,
+  PRODUCT_CODE,
+  REGION,
+} from '../../../src/core/ids';
 
 describe('ids', () => {
   it('pads short account numbers and flags them', () => {
-    assert.deepEqual(parseAccountNumber('12345'), { ok: true, account: '000000012345', padded: true });
-    assert.deepEqual(parseAccountNumber(' 111122223333 '), { ok: true, account: '111122223333', padded: false });
+    assert.deepEqual(parseAccountNumber('12345'), {
+      ok: true,
+      account: '000000012345',
+      padded: true,
+    });
+    assert.deepEqual(parseAccountNumber(' 111122223333 '), {
+      ok: true,
+      account: '111122223333',
+      padded: false,
+    });
   });
   it('rejects letters, scientific notation and too many digits', () => {
     assert.equal(parseAccountNumber('1.23457E+11').ok, false);
-    assert.match((parseAccountNumber('1.23457E+11') as { reason: string }).reason, /scientific notation/);
+    assert.match(
+      (parseAccountNumber('1.23457E+11') as { reason: string }).reason,
+      /scientific notation/,
+    );
     assert.equal(parseAccountNumber('12a').ok, false);
     assert.equal(parseAccountNumber('1234567890123').ok, false);
     assert.equal(parseAccountNumber('').ok, false);
   });
   it('tolerates spaces and dashes in typed accounts', () => {
-    assert.deepEqual(parseTypedAccount('1111-2222 3333'), { ok: true, account: '111122223333', padded: false });
+    assert.deepEqual(parseTypedAccount('1111-2222 3333'), {
+      ok: true,
+      account: '111122223333',
+      padded: false,
+    });
   });
   it('finds an account the shell split at its spaces: digit words that make 12 digits together', () => {
     assert.equal(splitAccountWords(['1111', '2222', '3333', 'reports']), 3);
     assert.equal(splitAccountWords(['1111', '22223333']), 2);
-    for (const words of [['111122223333', '4444'], ['1111', '2222'], ['1111', 'reports', '3333'], ['1111', '2222', '33334'], []]) {
+    for (const words of [
+      ['111122223333', '4444'],
+      ['1111', '2222'],
+      ['1111', 'reports', '3333'],
+      ['1111', '2222', '33334'],
+      [],
+    ]) {
       assert.equal(splitAccountWords(words), 0, words.join(' '));
     }
   });

@@ -9,8 +9,17 @@ describe('test isolation', () => {
     // TMPDIR is the run's own too (test/support/isolated-home.ts): everything lives in one run folder.
     const run = dirname(tmpdir());
     assert.match(basename(run), /^support-desk-test-home-/);
-    for (const name of ['HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME']) {
-      assert.ok(process.env[name]?.startsWith(run + '/'), `${name}=${process.env[name]} is not under ${run}`);
+    for (const name of [
+      'HOME',
+      'XDG_CONFIG_HOME',
+      'XDG_DATA_HOME',
+      'XDG_CACHE_HOME',
+      'XDG_STATE_HOME',
+    ]) {
+      assert.ok(
+        process.env[name]?.startsWith(run + '/'),
+        `${name}=${process.env[name]} is not under ${run}`,
+      );
     }
     assert.ok(homedir().startsWith(run + '/'));
     assert.ok(defaultAuditPath().startsWith(run + '/'), defaultAuditPath());

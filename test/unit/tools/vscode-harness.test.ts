@@ -21,7 +21,15 @@ describe('real VS Code harness', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs restricted/ tests only in the restricted pass, and only *.test.js files', () => {
-    for (const file of ['b.test.js', 'a.test.js', 'index.js', 'tree/paging.test.js', 'restricted/limits.test.js', 'a.test.js.map']) touch(file);
+    for (const file of [
+      'b.test.js',
+      'a.test.js',
+      'index.js',
+      'tree/paging.test.js',
+      'restricted/limits.test.js',
+      'a.test.js.map',
+    ])
+      touch(file);
     const names = (restricted: boolean) => suiteFiles(dir, restricted).map((f) => relative(dir, f));
     assert.deepEqual(names(false), ['a.test.js', 'b.test.js', 'tree/paging.test.js']);
     assert.deepEqual(names(true), ['restricted/limits.test.js']);
@@ -34,7 +42,11 @@ describe('real VS Code harness', () => {
     touch(entry);
     assert.equal(installedVSCode(dir), undefined, 'no marker: an interrupted install');
     touch('.install-complete');
-    assert.deepEqual(installedVSCode(dir), { node: join(dir, node), codeServerEntry: join(dir, entry), chromium: '/usr/bin/chromium' });
+    assert.deepEqual(installedVSCode(dir), {
+      node: join(dir, node),
+      codeServerEntry: join(dir, entry),
+      chromium: '/usr/bin/chromium',
+    });
     rmSync(join(dir, entry));
     assert.equal(installedVSCode(dir), undefined, 'code-server deleted after the install');
   });
@@ -53,6 +65,9 @@ describe('real VS Code harness', () => {
 
   it('links the extension under the folder name VS Code gives an installed extension', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-    assert.equal(extensionFolderName(REPO_ROOT), `support-desk.marketplace-support-desk-${manifest.version}`);
+    assert.equal(
+      extensionFolderName(REPO_ROOT),
+      `support-desk.marketplace-support-desk-${manifest.version}`,
+    );
   });
 });

@@ -17,17 +17,21 @@ describe('ui: report paths', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'support-desk-paths-'));
     mkdirSync(join(dir, 'reports', 'old'), { recursive: true });
-    for (const f of ['reports/a.csv', 'reports/b.csv', 'reports/notes.txt', 'reports/old/c.csv']) writeFileSync(join(dir, f), 'x\n');
+    for (const f of ['reports/a.csv', 'reports/b.csv', 'reports/notes.txt', 'reports/old/c.csv'])
+      writeFileSync(join(dir, f), 'x\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('resolves ~, ${workspaceFolder} and relative entries; says why others cannot be', () => {
     // A folder is watched for what it stands for: reports, gzipped ones, one level of subfolders.
     const FOLDER = '{*,*/*}.{csv,CSV,csv.gz}';
-    const { sources, unresolved } = resolveReportSources(['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '], {
-      workspaceFolder: '/ws',
-      home: '/home/me',
-    });
+    const { sources, unresolved } = resolveReportSources(
+      ['~/r', '${workspaceFolder}/r', 'rel', '/abs/**/*.csv', ' '],
+      {
+        workspaceFolder: '/ws',
+        home: '/home/me',
+      },
+    );
     assert.deepEqual(
       sources.map((s) => [s.base, s.pattern, s.kind]),
       [
@@ -38,11 +42,17 @@ describe('ui: report paths', () => {
       ],
     );
     assert.deepEqual(unresolved, []);
-    assert.match(resolveReportSources(['rel'], { home: '/h' }).unresolved[0], /relative, but no folder is open/);
+    assert.match(
+      resolveReportSources(['rel'], { home: '/h' }).unresolved[0],
+      /relative, but no folder is open/,
+    );
   });
 
   it('expands folders to their CSV files, globs to their matches, and names missing paths', async () => {
-    const { sources } = resolveReportSources(['reports', 'reports/**/*.csv', 'reports/a.csv', 'missing'], { workspaceFolder: dir, home: dir });
+    const { sources } = resolveReportSources(
+      ['reports', 'reports/**/*.csv', 'reports/a.csv', 'missing'],
+      { workspaceFolder: dir, home: dir },
+    );
     const expanded = await expandReportSources(sources);
     assert.deepEqual(
       expanded.files.map((f) => f.slice(dir.length)),
@@ -80,7 +90,10 @@ describe('ui: regions', () => {
 
 describe('ui: markdown', () => {
   it('escapes what Markdown would interpret, leaving plain punctuation readable', () => {
-    assert.equal(escapeMarkdown('customer_report_2026-11-22.csv [x] *y*'), 'customer\\_report\\_2026-11-22.csv \\[x\\] \\*y\\*');
+    assert.equal(
+      escapeMarkdown('customer_report_2026-11-22.csv [x] *y*'),
+      'customer\\_report\\_2026-11-22.csv \\[x\\] \\*y\\*',
+    );
     assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n1\\. first');
     // An entity in a report cell stays literal text instead of turning into the character it names.
     assert.equal(escapeMarkdown('AT&amp;T <img src=x>'), 'AT\\&amp;T \\<img src=x\\>');
@@ -95,7 +108,14 @@ describe('ui: markdown', () => {
 
 describe('ui: Confirmations model', () => {
   const entry = (instanceId: string, verdict: AuditEntry['verdict']): AuditEntry =>
-    auditEntry({ instanceId, productCode: 'abc', claimedAccount: null, verdict, errorKind: verdict === 'error' ? 'throttled' : null, requestId: 'r-1' });
+    auditEntry({
+      instanceId,
+      productCode: 'abc',
+      claimedAccount: null,
+      verdict,
+      errorKind: verdict === 'error' ? 'throttled' : null,
+      requestId: 'r-1',
+    });
 
   it('shows a malformed entry from the audit log as text, not Markdown', () => {
     const typed = { ...entry('i-<img src=x>[y](command:z)', 'error'), productCode: 'a`b' };
@@ -105,7 +125,10 @@ describe('ui: Confirmations model', () => {
   });
 
   it('lists the newest first and folds the rest into one "older" node', () => {
-    const nodes = confirmationNodes([entry('i-1', 'confirmed'), entry('i-2', 'not-attached'), entry('i-3', 'error')], 2);
+    const nodes = confirmationNodes(
+      [entry('i-1', 'confirmed'), entry('i-2', 'not-attached'), entry('i-3', 'error')],
+      2,
+    );
     assert.deepEqual(
       nodes.map((n) => confirmationLook(n).label),
       ['i-3', 'i-2', '1 older confirmation'],
@@ -114,7 +137,10 @@ describe('ui: Confirmations model', () => {
       nodes.slice(0, 2).map((n) => [confirmationLook(n).description, confirmationLook(n).icon.id]),
       [
         ['error: throttled · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'error'],
-        ['product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00', 'circle-slash'],
+        [
+          'product code not attached · owner 111122223333 · us-east-1 · 2026-11-23 10:00',
+          'circle-slash',
+        ],
       ],
     );
   });
@@ -146,7 +172,11 @@ describe('ui: verdict notification', () => {
           result({
             verdict: 'error',
             ownerId: null,
-            error: { kind: 'throttled', code: 'RequestLimitExceeded', message: 'EC2 throttled the call: retry in a minute' },
+            error: {
+              kind: 'throttled',
+              code: 'RequestLimitExceeded',
+              message: 'EC2 throttled the call: retry in a minute',
+            },
           }),
         ),
       ],

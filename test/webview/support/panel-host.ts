@@ -2,7 +2,12 @@
 // the panel's script (postMessage, getState, setState), with the host's side played by the test, which
 // reads the requests the webview sent and answers each one, in any order, through the window's `message`
 // event as VS Code delivers it. src/webview/host.ts runs unchanged over it.
-import type { HostMessage, PanelReplies, PanelRequest, WebviewMessage } from '../../../src/shared/panel-protocol';
+import type {
+  HostMessage,
+  PanelReplies,
+  PanelRequest,
+  WebviewMessage,
+} from '../../../src/shared/panel-protocol';
 
 type Kind = PanelRequest['kind'];
 
@@ -28,7 +33,13 @@ class PanelHost {
       // What crosses the real boundary is JSON: a reference kept by the webview must not leak into the host.
       const sent = JSON.parse(JSON.stringify(message)) as WebviewMessage;
       if (sent.type === 'ready') this.readys++;
-      else this.requests.push({ requestId: sent.requestId, kind: sent.request.kind, request: sent.request, answered: false });
+      else
+        this.requests.push({
+          requestId: sent.requestId,
+          kind: sent.request.kind,
+          request: sent.request,
+          answered: false,
+        });
     },
     getState: (): unknown => this.saved,
     setState: (state: unknown): void => {
@@ -44,7 +55,10 @@ class PanelHost {
   /** The one request of `kind` not answered yet; fails the test when there is none or more than one. */
   only<K extends Kind>(kind: K): SentRequest<K> {
     const pending = this.pending(kind);
-    if (pending.length !== 1) throw new Error(`expected one ${kind} request waiting for its reply, found ${pending.length}`);
+    if (pending.length !== 1)
+      throw new Error(
+        `expected one ${kind} request waiting for its reply, found ${pending.length}`,
+      );
     return pending[0];
   }
 
@@ -69,9 +83,14 @@ class PanelHost {
   }
 
   private deliver(request: SentRequest, message: HostMessage): void {
-    if (request.answered) throw new Error(`request ${request.requestId} (${request.request.kind}) was answered already`);
+    if (request.answered)
+      throw new Error(
+        `request ${request.requestId} (${request.request.kind}) was answered already`,
+      );
     request.answered = true;
-    window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(JSON.stringify(message)) as HostMessage }));
+    window.dispatchEvent(
+      new MessageEvent('message', { data: JSON.parse(JSON.stringify(message)) as HostMessage }),
+    );
   }
 }
 

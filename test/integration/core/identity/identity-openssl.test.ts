@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import type { IdentityCertificate, IdentityMethod } from '../../../../src/core/identity/certificates';
+import type {
+  IdentityCertificate,
+  IdentityMethod,
+} from '../../../../src/core/identity/certificates';
 import { identityAnswer } from '../../../../src/core/identity/identity-answer';
 import { NotASignatureError, verifyIdentity } from '../../../../src/core/identity/verify';
 import { runCli } from '../../../support/cli-in-process';
@@ -43,7 +46,8 @@ const DOCUMENT = JSON.stringify(
 
 describe('identity: documents signed in the test with openssl', function () {
   let dir: string;
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const openssl = (...args: string[]) =>
+    execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const file = (name: string) => join(dir, name);
   const read = (name: string) => readFileSync(file(name), 'utf8');
   const certificate = (name: string, method: IdentityMethod): IdentityCertificate => ({
@@ -55,7 +59,12 @@ describe('identity: documents signed in the test with openssl', function () {
   });
 
   /** A key and a self-signed certificate: `dsa` (2048-bit parameters) or `rsa`. */
-  function makeSigner(name: string, kind: 'dsa' | 'rsa', subject = `/CN=support-desk test ${name}`, serial?: string) {
+  function makeSigner(
+    name: string,
+    kind: 'dsa' | 'rsa',
+    subject = `/CN=support-desk test ${name}`,
+    serial?: string,
+  ) {
     const key = kind === 'dsa' ? `dsa:${file('dsa-params.pem')}` : 'rsa:2048';
     openssl(
       'req',
@@ -76,7 +85,13 @@ describe('identity: documents signed in the test with openssl', function () {
   }
 
   /** `openssl smime -sign` of the document: -nodetach carries it, as AWS's /pkcs7 does. */
-  function smimeSign(signer: string, md: 'sha1' | 'sha256', out: string, attach = true, content = 'document.json') {
+  function smimeSign(
+    signer: string,
+    md: 'sha1' | 'sha256',
+    out: string,
+    attach = true,
+    content = 'document.json',
+  ) {
     openssl(
       'smime',
       '-sign',
@@ -106,17 +121,29 @@ describe('identity: documents signed in the test with openssl', function () {
     const info = AsnConvert.parse(readFileSync(file(source)), ContentInfo);
     const signed = AsnConvert.parse(info.content, SignedData);
     const signerInfo = signed.signerInfos[0];
-    const utcTime = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0x17, text.length]), Buffer.from(text, 'latin1')])).buffer;
-    for (const a of signerInfo.signedAttrs!) if (a.attrType === '1.2.840.113549.1.9.5') a.attrValues = [utcTime(STAND_IN)];
-    const swap = (der: Buffer) => Buffer.from(der.toString('latin1').replace(STAND_IN, BER_TIME), 'latin1');
-    const attributes = Buffer.concat(signerInfo.signedAttrs!.map((a) => Buffer.from(AsnConvert.serialize(a))));
+    const utcTime = (text: string) =>
+      new Uint8Array(Buffer.concat([Buffer.from([0x17, text.length]), Buffer.from(text, 'latin1')]))
+        .buffer;
+    for (const a of signerInfo.signedAttrs!)
+      if (a.attrType === '1.2.840.113549.1.9.5') a.attrValues = [utcTime(STAND_IN)];
+    const swap = (der: Buffer) =>
+      Buffer.from(der.toString('latin1').replace(STAND_IN, BER_TIME), 'latin1');
+    const attributes = Buffer.concat(
+      signerInfo.signedAttrs!.map((a) => Buffer.from(AsnConvert.serialize(a))),
+    );
     assert.ok(attributes.length > 127 && attributes.length < 256);
-    writeFileSync(file(`${out}.attrs`), swap(Buffer.concat([Buffer.from([0x31, 0x81, attributes.length]), attributes])));
+    writeFileSync(
+      file(`${out}.attrs`),
+      swap(Buffer.concat([Buffer.from([0x31, 0x81, attributes.length]), attributes])),
+    );
     openssl('dgst', '-sha1', '-sign', `${signer}.key`, '-out', `${out}.sig`, `${out}.attrs`);
     signerInfo.signature = new OctetString(readFileSync(file(`${out}.sig`)));
     info.content = AsnConvert.serialize(signed);
     writeFileSync(file(`${out}.der`), swap(Buffer.from(AsnConvert.serialize(info))));
-    writeFileSync(file(`${out}.pem`), `-----BEGIN PKCS7-----\n${readFileSync(file(`${out}.der`)).toString('base64')}\n-----END PKCS7-----\n`);
+    writeFileSync(
+      file(`${out}.pem`),
+      `-----BEGIN PKCS7-----\n${readFileSync(file(`${out}.der`)).toString('base64')}\n-----END PKCS7-----\n`,
+    );
   }
 
   before(function () {
@@ -154,7 +181,8 @@ describe('identity: documents signed in the test with openssl', function () {
     // the message then names AWS's own certificate, whose key must refuse the signature.
     writeFileSync(
       file('aws-name.cnf'),
-      '[req]\ndistinguished_name=dn\nprompt=no\nstring_mask=default\n' + '[dn]\nC=US\nST=Washington State\nL=Seattle\nO=Amazon Web Services LLC\n',
+      '[req]\ndistinguished_name=dn\nprompt=no\nstring_mask=default\n' +
+        '[dn]\nC=US\nST=Washington State\nL=Seattle\nO=Amazon Web Services LLC\n',
     );
     openssl(
       'req',
@@ -183,13 +211,20 @@ describe('identity: documents signed in the test with openssl', function () {
   it('verifies a /pkcs7-like SHA-1 DSA PKCS7 with the test certificate, and reads its fields', () => {
     const result = verifyIdentity(
       { method: 'pkcs7', signature: read('pkcs7.pem') },
-      { account: '111122223333', instanceId: 'i-0123456789abcdef0', productCode: '1abc2defghijklm3nopqrs4tu' },
+      {
+        account: '111122223333',
+        instanceId: 'i-0123456789abcdef0',
+        productCode: '1abc2defghijklm3nopqrs4tu',
+      },
       { certificates: [certificate('other-dsa', 'pkcs7'), certificate('dsa', 'pkcs7')] },
     );
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.certificate, 'test dsa');
     assert.equal(result.document.region, 'eu-west-1');
-    assert.match(result.checks.find((c) => c.name === 'product-code')!.detail, /is in the document's marketplaceProductCodes/);
+    assert.match(
+      result.checks.find((c) => c.name === 'product-code')!.detail,
+      /is in the document's marketplaceProductCodes/,
+    );
   });
 
   it('verifies a /rsa2048-like SHA-256 RSA PKCS7 beside its document', () => {
@@ -200,12 +235,19 @@ describe('identity: documents signed in the test with openssl', function () {
     );
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.checks.find((c) => c.name === 'document-matches')!.ok, true);
-    assert.match(result.checks.find((c) => c.name === 'message-digest')!.detail, /its SHA-256 digest is the signed one/);
+    assert.match(
+      result.checks.find((c) => c.name === 'message-digest')!.detail,
+      /its SHA-256 digest is the signed one/,
+    );
   });
 
   it('verifies a /signature value (base64 RSA SHA-256), also when the document came back with CRLF and a newline', () => {
     const trusted = { certificates: [certificate('rsa', 'signature')] };
-    const exact = verifyIdentity({ method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT) }, {}, trusted);
+    const exact = verifyIdentity(
+      { method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT) },
+      {},
+      trusted,
+    );
     assert.equal(exact.verified, true, exact.reasons.join('; '));
     const pasted = verifyIdentity(
       {
@@ -221,7 +263,11 @@ describe('identity: documents signed in the test with openssl', function () {
     assert.equal(pasted.verified, true, pasted.reasons.join('; '));
     assert.match(pasted.checks[0].detail, /after turning CRLF into LF/);
     const changed = verifyIdentity(
-      { method: 'signature', signature: read('signature.b64'), document: Buffer.from(DOCUMENT.replace('111122223333', '444455556666')) },
+      {
+        method: 'signature',
+        signature: read('signature.b64'),
+        document: Buffer.from(DOCUMENT.replace('111122223333', '444455556666')),
+      },
       {},
       trusted,
     );
@@ -233,34 +279,72 @@ describe('identity: documents signed in the test with openssl', function () {
     const der = Buffer.from(read('pkcs7.pem').replace(/-----[A-Z0-9 ]+-----|\s+/g, ''), 'base64');
     const at = der.indexOf('111122223333');
     der.write('444455556666', at, 'latin1');
-    const result = verifyIdentity({ method: 'pkcs7', signature: der.toString('base64') }, {}, { certificates: [certificate('dsa', 'pkcs7')] });
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: der.toString('base64') },
+      {},
+      { certificates: [certificate('dsa', 'pkcs7')] },
+    );
     assert.equal(result.verified, false);
     assert.equal(result.checks.find((c) => c.name === 'message-digest')!.ok, false);
-    assert.equal(result.document.accountId, '444455556666', 'the fields are shown, but not as verified');
+    assert.equal(
+      result.document.accountId,
+      '444455556666',
+      'the fields are shown, but not as verified',
+    );
   });
 
   it('fails with the wrong certificate: one with the same name and serial but another key', () => {
     makeSigner('twin-a', 'dsa', '/CN=support-desk twin', '0x1234');
     makeSigner('twin-b', 'dsa', '/CN=support-desk twin', '0x1234');
     smimeSign('twin-a', 'sha1', 'twin.pem');
-    const result = verifyIdentity({ method: 'pkcs7', signature: read('twin.pem') }, {}, { certificates: [certificate('twin-b', 'pkcs7')] });
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: read('twin.pem') },
+      {},
+      { certificates: [certificate('twin-b', 'pkcs7')] },
+    );
     assert.equal(result.verified, false);
     assert.match(result.reasons.join('\n'), /does not verify with test twin-b/);
-    const right = verifyIdentity({ method: 'pkcs7', signature: read('twin.pem') }, {}, { certificates: [certificate('twin-a', 'pkcs7')] });
+    const right = verifyIdentity(
+      { method: 'pkcs7', signature: read('twin.pem') },
+      {},
+      { certificates: [certificate('twin-a', 'pkcs7')] },
+    );
     assert.equal(right.verified, true);
   });
 
   it("fails a PKCS7 that carries its own self-made certificate with AWS's subject name, in the core and the CLI", async () => {
-    assert.match(execFileSync('openssl', ['pkcs7', '-in', file('forged.pem'), '-print_certs', '-noout']).toString(), /Amazon Web Services LLC/);
+    assert.match(
+      execFileSync('openssl', [
+        'pkcs7',
+        '-in',
+        file('forged.pem'),
+        '-print_certs',
+        '-noout',
+      ]).toString(),
+      /Amazon Web Services LLC/,
+    );
     const result = verifyIdentity({ method: 'pkcs7', signature: read('forged.pem') });
     assert.equal(result.verified, false);
     assert.equal(result.certificate, null);
-    assert.match(result.reasons.join('\n'), /not one of AWS's published instance identity certificates/);
+    assert.match(
+      result.reasons.join('\n'),
+      /not one of AWS's published instance identity certificates/,
+    );
     const twin = verifyIdentity({ method: 'pkcs7', signature: read('forged-twin.pem') });
     assert.equal(twin.verified, false);
-    assert.match(twin.reasons.join('\n'), /does not verify with any of 2 AWS certificates/, "it names AWS's certificate (most Regions and GovCloud share it)");
+    assert.match(
+      twin.reasons.join('\n'),
+      /does not verify with any of 2 AWS certificates/,
+      "it names AWS's certificate (most Regions and GovCloud share it)",
+    );
     for (const forged of ['forged.pem', 'forged-twin.pem']) {
-      const run = await runCli('verify-identity', '--pkcs7', file(forged), '--account', '111122223333');
+      const run = await runCli(
+        'verify-identity',
+        '--pkcs7',
+        file(forged),
+        '--account',
+        '111122223333',
+      );
       assert.equal(run.code, 1, forged);
       assert.match(run.out, /^NOT SIGNED BY AWS/);
     }
@@ -268,34 +352,82 @@ describe('identity: documents signed in the test with openssl', function () {
 
   it('answers "not signed by AWS" for a foreign-signed PKCS7 with a BER signing time (openssl accepts its signature), and records it with no owner', async () => {
     // openssl, the referee: the time is the BER one, and the signature is good for the certificate carried inside.
-    assert.match(execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', file('forged-ber-time.der')]).toString(), /UTCTIME\s*:190423163341-0700/);
+    assert.match(
+      execFileSync('openssl', [
+        'asn1parse',
+        '-inform',
+        'DER',
+        '-in',
+        file('forged-ber-time.der'),
+      ]).toString(),
+      /UTCTIME\s*:190423163341-0700/,
+    );
     execFileSync(
       'openssl',
-      ['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', file('forged-ber-time.der'), '-out', file('forged-ber-time.out')],
+      [
+        'cms',
+        '-verify',
+        '-noverify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        file('forged-ber-time.der'),
+        '-out',
+        file('forged-ber-time.out'),
+      ],
       {
         stdio: 'ignore',
       },
     );
     assert.equal(read('forged-ber-time.out'), DOCUMENT);
 
-    const result = verifyIdentity({ method: 'pkcs7', signature: read('forged-ber-time.pem') }, { account: '111122223333' });
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: read('forged-ber-time.pem') },
+      { account: '111122223333' },
+    );
     assert.deepEqual([result.verified, result.confirmed, result.certificate], [false, false, null]);
-    assert.match(result.reasons.join('\n'), /signed by a certificate that is not one of AWS's published instance identity certificates/);
+    assert.match(
+      result.reasons.join('\n'),
+      /signed by a certificate that is not one of AWS's published instance identity certificates/,
+    );
     assert.equal(identityAnswer(result).authenticity.verdict, 'Not signed by AWS');
     // Trusted (as a test certificate), the same message verifies: the BER time is read, to the second.
-    const trusted = verifyIdentity({ method: 'pkcs7', signature: read('forged-ber-time.pem') }, {}, { certificates: [certificate('forger', 'pkcs7')] });
+    const trusted = verifyIdentity(
+      { method: 'pkcs7', signature: read('forged-ber-time.pem') },
+      {},
+      { certificates: [certificate('forger', 'pkcs7')] },
+    );
     assert.equal(trusted.verified, true, trusted.reasons.join('; '));
-    assert.match(trusted.checks.find((c) => c.name === 'signature')!.detail, /signed 2019-04-23 23:33:41 UTC$/);
+    assert.match(
+      trusted.checks.find((c) => c.name === 'signature')!.detail,
+      /signed 2019-04-23 23:33:41 UTC$/,
+    );
 
     const audit = file('ber-audit.jsonl');
-    const run = await runCli('verify-identity', '--pkcs7', file('forged-ber-time.pem'), '--account', '111122223333', '--audit', audit);
+    const run = await runCli(
+      'verify-identity',
+      '--pkcs7',
+      file('forged-ber-time.pem'),
+      '--account',
+      '111122223333',
+      '--audit',
+      audit,
+    );
     assert.equal(run.code, 1, run.err);
     assert.equal(run.err, '');
     assert.match(run.out, /^NOT SIGNED BY AWS: signed by a certificate that is not one of AWS's/);
     assert.match(run.out, /^NOT A CONFIRMATION: /m);
     const line = JSON.parse(readFileSync(audit, 'utf8').trim()) as Record<string, unknown>;
     assert.deepEqual(
-      [line.source, line.verdict, line.verified, line.ownerId, line.claimedAccount, line.certificate],
+      [
+        line.source,
+        line.verdict,
+        line.verified,
+        line.ownerId,
+        line.claimedAccount,
+        line.certificate,
+      ],
       ['identity-document', 'error', false, null, '111122223333', null],
     );
   });
@@ -313,8 +445,15 @@ describe('identity: documents signed in the test with openssl', function () {
 
   it('verifies a detached PKCS7 with its document, and calls one without it not a signature to check', () => {
     const trusted = { certificates: [certificate('dsa', 'pkcs7')] };
-    const result = verifyIdentity({ method: 'pkcs7', signature: read('detached.pem'), document: Buffer.from(DOCUMENT) }, {}, trusted);
+    const result = verifyIdentity(
+      { method: 'pkcs7', signature: read('detached.pem'), document: Buffer.from(DOCUMENT) },
+      {},
+      trusted,
+    );
     assert.equal(result.verified, true, result.reasons.join('; '));
-    assert.throws(() => verifyIdentity({ method: 'pkcs7', signature: read('detached.pem') }, {}, trusted), NotASignatureError);
+    assert.throws(
+      () => verifyIdentity({ method: 'pkcs7', signature: read('detached.pem') }, {}, trusted),
+      NotASignatureError,
+    );
   });
 });

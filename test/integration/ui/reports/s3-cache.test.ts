@@ -14,7 +14,16 @@ import { awsSandbox, staticProfile, type AwsSandbox } from '../../../support/aws
 import { REPO_ROOT } from '../../../support/built-cli';
 import { startS3Server, type S3Server } from '../../../support/s3-server';
 
-const REPORT = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'reports', 'basic', 'customer_subscriber_report_2026-11-21.csv'));
+const REPORT = readFileSync(
+  join(
+    REPO_ROOT,
+    'test',
+    'fixtures',
+    'reports',
+    'basic',
+    'customer_subscriber_report_2026-11-21.csv',
+  ),
+);
 const URL = 's3://team-reports/daily/';
 const NAME = 's3://team-reports/daily/customer_subscriber_report_2026-11-21.csv';
 const GZ_NAME = 's3://team-reports/daily/customer_subscriber_report_2026-11-22.csv.gz';
@@ -27,7 +36,10 @@ describe("the extension's S3 report cache, against a local S3 server", function 
 
   beforeEach(async () => {
     server = await startS3Server();
-    sandbox = awsSandbox({ credentials: staticProfile('default'), config: '[default]\nregion = us-east-1\n' });
+    sandbox = awsSandbox({
+      credentials: staticProfile('default'),
+      config: '[default]\nregion = us-east-1\n',
+    });
     process.env.AWS_ENDPOINT_URL_S3 = server.url;
     dir = mkdtempSync(join(tmpdir(), 'support-desk-s3-cache-'));
     await server.put('team-reports', {
@@ -50,14 +62,20 @@ describe("the extension's S3 report cache, against a local S3 server", function 
       s3?.destroy();
     }
   }
-  const gets = () => server.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/team-reports/daily/')).length;
+  const gets = () =>
+    server.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/team-reports/daily/'))
+      .length;
 
   it('downloads each object once, gunzipped, and again only when its ETag changes', async () => {
     const first = await sync();
     assert.deepEqual([...first.fetched].sort(), [NAME, GZ_NAME]);
     const cache = new S3ReportCache(dir);
     await cache.load();
-    assert.deepEqual(readFileSync(cache.copyOf(GZ_NAME) ?? ''), REPORT, 'kept gunzipped, so evidence links open at their line');
+    assert.deepEqual(
+      readFileSync(cache.copyOf(GZ_NAME) ?? ''),
+      REPORT,
+      'kept gunzipped, so evidence links open at their line',
+    );
     const before = gets();
     const second = await sync();
     assert.equal(second.fetched.size, 0);
@@ -65,12 +83,17 @@ describe("the extension's S3 report cache, against a local S3 server", function 
     await server.put('team-reports', {
       'daily/customer_subscriber_report_2026-11-21.csv': Buffer.concat([
         REPORT,
-        Buffer.from('"999999999999","Ubuntu Pro 22.04 LTS","prod-5qwz3vsg4kbfw","8a2kq9xw3vbn7m4c1zt6ry5pd","2026-11-19","2026-11-21","2025-02-14"\n'),
+        Buffer.from(
+          '"999999999999","Ubuntu Pro 22.04 LTS","prod-5qwz3vsg4kbfw","8a2kq9xw3vbn7m4c1zt6ry5pd","2026-11-19","2026-11-21","2025-02-14"\n',
+        ),
       ]),
     });
     const third = await sync();
     assert.deepEqual([...third.fetched], [NAME]);
-    const report = await readReportSource(third.sources.find((s) => s.name === NAME) ?? third.sources[0], { asOf: '2026-11-22' });
+    const report = await readReportSource(
+      third.sources.find((s) => s.name === NAME) ?? third.sources[0],
+      { asOf: '2026-11-22' },
+    );
     assert.equal(report.path, NAME);
     assert.ok([...report.records].some((r) => r.account === '999999999999'));
   });
@@ -99,8 +122,14 @@ describe("the extension's S3 report cache, against a local S3 server", function 
   it('keeps the whole old copy when a new download is cut mid-stream, and says the copy serves', async () => {
     await sync();
     const changed = Buffer.concat([REPORT, Buffer.alloc(400_000, '\n')]);
-    await server.put('team-reports', { 'daily/customer_subscriber_report_2026-11-21.csv': changed });
-    const stalled = server.stallAfter('team-reports', 'daily/customer_subscriber_report_2026-11-21.csv', 100_000);
+    await server.put('team-reports', {
+      'daily/customer_subscriber_report_2026-11-21.csv': changed,
+    });
+    const stalled = server.stallAfter(
+      'team-reports',
+      'daily/customer_subscriber_report_2026-11-21.csv',
+      100_000,
+    );
     const syncing = sync();
     await stalled;
     await server.stop();
@@ -116,7 +145,9 @@ describe("the extension's S3 report cache, against a local S3 server", function 
   it('refuses a gzip object that grows past its bound, keeps nothing of it, and the report says why', async () => {
     const bomb = gzipSync(Buffer.alloc(300 * 1024 * 1024, 0x30));
     const BOMB = 's3://team-reports/daily/customer_subscriber_report_2026-11-23.csv.gz';
-    await server.put('team-reports', { 'daily/customer_subscriber_report_2026-11-23.csv.gz': bomb });
+    await server.put('team-reports', {
+      'daily/customer_subscriber_report_2026-11-23.csv.gz': bomb,
+    });
     const result = await sync();
     const cache = new S3ReportCache(dir);
     await cache.load();
@@ -126,7 +157,10 @@ describe("the extension's S3 report cache, against a local S3 server", function 
       .filter((e) => e.isFile())
       .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
     assert.ok(held < 1024 * 1024, `the cache holds ${held} bytes`);
-    const report = await readReportSource(result.sources.find((s) => s.name === BOMB) ?? result.sources[0], { asOf: '2026-11-23' });
+    const report = await readReportSource(
+      result.sources.find((s) => s.name === BOMB) ?? result.sources[0],
+      { asOf: '2026-11-23' },
+    );
     assert.equal(report.path, BOMB);
     assert.match(
       report.problems.map((p) => p.message).join('\n'),

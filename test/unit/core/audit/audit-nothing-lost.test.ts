@@ -13,7 +13,8 @@ import { mountSmallDisk, type SmallDisk } from '../../../support/small-disk';
 
 const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
 
-const entry = (instanceId: string, claimedAccount: string): AuditEntry => auditEntry({ instanceId, claimedAccount, ownerId: claimedAccount });
+const entry = (instanceId: string, claimedAccount: string): AuditEntry =>
+  auditEntry({ instanceId, claimedAccount, ownerId: claimedAccount });
 
 /** A live agreement search with `n` agreements: a line of about 150 * n bytes. */
 const search = (account: string, n: number): AuditEntry =>
@@ -21,7 +22,10 @@ const search = (account: string, n: number): AuditEntry =>
     source: 'marketplace-agreement',
     claimedAccount: account,
     regionSource: 'flag',
-    agreements: Array.from({ length: n }, (_, i) => ({ ...LIVE_AGREEMENT, agreementId: `agmt-${String(i).padStart(20, '0')}` })),
+    agreements: Array.from({ length: n }, (_, i) => ({
+      ...LIVE_AGREEMENT,
+      agreementId: `agmt-${String(i).padStart(20, '0')}`,
+    })),
   });
 
 describe('audit log: nothing lost', function () {
@@ -46,7 +50,10 @@ describe('audit log: nothing lost', function () {
       assert.ok(failed instanceof AuditWriteError, String(failed));
       assert.equal(failed.reason, 'the disk is full');
       const torn = readFileSync(log.path, 'utf8');
-      assert.ok(torn.split('\n').length === 2 && !torn.endsWith('\n') && torn.length > 1000, 'the failed write left a torn line');
+      assert.ok(
+        torn.split('\n').length === 2 && !torn.endsWith('\n') && torn.length > 1000,
+        'the failed write left a torn line',
+      );
 
       disk.free();
       await log.appendEntry(entry('i-0000000000000a003', '111122223333'));
@@ -110,7 +117,17 @@ describe('audit log: nothing lost', function () {
     });
 
     it('case render --audit fills the live agreement from the entries after the bad line and names it', async () => {
-      const run = await runCli('case', 'render', 'eligibility', '--account', '111122223333', '--audit', path, '--reports', REPORTS);
+      const run = await runCli(
+        'case',
+        'render',
+        'eligibility',
+        '--account',
+        '111122223333',
+        '--audit',
+        path,
+        '--reports',
+        REPORTS,
+      );
       assert.match(run.err, /line 2 skipped: "agreements" must be a list of agreements/);
       assert.match(run.out, /agmt-0+1/, run.out + run.err);
       assert.doesNotMatch(run.out + run.err, /TypeError|\n\s+at /);
@@ -123,7 +140,11 @@ describe('audit log: nothing lost', function () {
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'support-desk-audit-big-'));
       path = join(dir, 'audit.jsonl');
-      writeLargeJsonLines(path, entry('i-0000000000000c001', '111122223333'), entry('i-0000000000000c002', '444455556666'));
+      writeLargeJsonLines(
+        path,
+        entry('i-0000000000000c001', '111122223333'),
+        entry('i-0000000000000c002', '444455556666'),
+      );
       assert.ok(statSync(path).size > 2 ** 29, 'larger than the longest string V8 holds');
     });
     after(() => rmSync(dir, { recursive: true, force: true }));

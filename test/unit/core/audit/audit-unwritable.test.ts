@@ -34,7 +34,10 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
   let unwritable: [path: string, reason: RegExp][];
 
   before(async () => {
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
     endpoint = await startEc2Endpoint({
       instances: {
         'i-0000000000000e001': { kind: 'attached', ownerId: OWNER },
@@ -90,24 +93,41 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
     assert.equal((await new AuditLog(path).read()).length, 1);
     for (const [path, reason] of unwritable) {
       const problem = await new AuditLog(path).tryAppend(auditEntryFor(result));
-      assert.match(problem ?? '', new RegExp(`^the audit write failed: ${path.replace(/[.]/g, '\\.')}: ${reason.source}$`));
+      assert.match(
+        problem ?? '',
+        new RegExp(`^the audit write failed: ${path.replace(/[.]/g, '\\.')}: ${reason.source}$`),
+      );
     }
   });
 
   it('keeps the exit code the answers earned when the write succeeds, else says so and turns 0 and 1 into 3 (2 stays)', async () => {
-    const ok = await new AuditLog(join(sandbox.dir, 'state', 'audit.jsonl')).tryAppend(auditEntryFor(result));
-    assert.equal(exitRecorded(EXIT.ok, [ok], { out: assert.fail, err: assert.fail }, ANSWERS), EXIT.ok);
+    const ok = await new AuditLog(join(sandbox.dir, 'state', 'audit.jsonl')).tryAppend(
+      auditEntryFor(result),
+    );
+    assert.equal(
+      exitRecorded(EXIT.ok, [ok], { out: assert.fail, err: assert.fail }, ANSWERS),
+      EXIT.ok,
+    );
     const failedLog = new AuditLog(unwritable[0][0]);
-    const failed = [await failedLog.tryAppend(auditEntryFor(result)), await failedLog.tryAppend(auditEntryFor(result))];
+    const failed = [
+      await failedLog.tryAppend(auditEntryFor(result)),
+      await failedLog.tryAppend(auditEntryFor(result)),
+    ];
     const said: string[] = [];
     const io = { out: assert.fail, err: (t: string) => said.push(t) };
     assert.deepEqual(
-      [exitRecorded(EXIT.ok, failed, io, ANSWERS), exitRecorded(EXIT.notDone, failed, io, ANSWERS), exitRecorded(EXIT.usage, failed, io, ANSWERS)],
+      [
+        exitRecorded(EXIT.ok, failed, io, ANSWERS),
+        exitRecorded(EXIT.notDone, failed, io, ANSWERS),
+        exitRecorded(EXIT.usage, failed, io, ANSWERS),
+      ],
       [3, 3, 2],
     );
     assert.match(
       said[0],
-      new RegExp(`^the audit write failed: ${unwritable[0][0]}: it is a folder, not a file\\. .*2 answers are not in the audit log: point --audit`),
+      new RegExp(
+        `^the audit write failed: ${unwritable[0][0]}: it is a folder, not a file\\. .*2 answers are not in the audit log: point --audit`,
+      ),
     );
   });
 
@@ -116,8 +136,14 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
       for (const instanceId of ['i-0000000000000e001', 'i-0000000000000e002']) {
         const run = await confirm(instanceId, path);
         assert.equal(run.code, 3, `${path}: ${run.out}${run.err}`);
-        assert.match(run.out, instanceId.endsWith('1') ? /Verdict: +confirmed/ : /Verdict: +not-attached/);
-        assert.match(run.err, new RegExp(`the audit write failed: ${path.replace(/[.]/g, '\\.')}: ${reason.source}`));
+        assert.match(
+          run.out,
+          instanceId.endsWith('1') ? /Verdict: +confirmed/ : /Verdict: +not-attached/,
+        );
+        assert.match(
+          run.err,
+          new RegExp(`the audit write failed: ${path.replace(/[.]/g, '\\.')}: ${reason.source}`),
+        );
         assert.doesNotMatch(run.out + run.err, /\n\s+at /, 'no stack trace');
       }
     }
@@ -145,8 +171,15 @@ describe('audit write failure: the answer is printed, the failure named, exit 3'
       unwritable[0][0],
     );
     assert.equal(run.code, 3, run.err);
-    assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 2, 'both answers are in the results file');
-    assert.match(run.err, /the audit write failed: .*audit-folder: it is a folder, not a file\. .*2 answers are not in the audit log/);
+    assert.equal(
+      readFileSync(out, 'utf8').trim().split('\n').length,
+      2,
+      'both answers are in the results file',
+    );
+    assert.match(
+      run.err,
+      /the audit write failed: .*audit-folder: it is a folder, not a file\. .*2 answers are not in the audit log/,
+    );
     assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
   });
 });

@@ -11,7 +11,11 @@ import { temporaryFolder } from '../../../support/temporary-folder';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
-const result = (instanceId: string, ownerId: string, claimedAccount: string | null): ConfirmationResult => ({
+const result = (
+  instanceId: string,
+  ownerId: string,
+  claimedAccount: string | null,
+): ConfirmationResult => ({
   instanceId,
   productCode: 'abc123',
   region: 'us-east-1',
@@ -38,8 +42,17 @@ describe('audit log', () => {
     const read = await log.readChecked();
     assert.deepEqual(read.skipped, []);
     assert.deepEqual(read.entries, entries);
-    assert.equal(auditEntry({ source: 'marketplace-agreement', claimedAccount: '444455556666' }).claimedAccount, '444455556666', 'a field given wins');
-    assert.equal('regionSource' in auditEntry({ regionSource: undefined }), false, 'a field given as undefined is left out');
+    assert.equal(
+      auditEntry({ source: 'marketplace-agreement', claimedAccount: '444455556666' })
+        .claimedAccount,
+      '444455556666',
+      'a field given wins',
+    );
+    assert.equal(
+      'regionSource' in auditEntry({ regionSource: undefined }),
+      false,
+      'a field given as undefined is left out',
+    );
   });
 
   it('appends one line per confirmation and reads them back, tolerating a torn last line', async () => {
@@ -81,32 +94,60 @@ describe('audit log', () => {
     assert.deepEqual(await new AuditLog(path).read(), []);
     await new AuditLog(path).append(result('i-0000000000000c003', '444455556666', null));
     const out: string[] = [];
-    const code = await main(['audit', '--audit', path, '--account', '4444-5555-6666', '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+    const code = await main(['audit', '--audit', path, '--account', '4444-5555-6666', '--json'], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+    });
     assert.equal(code, 0);
     assert.equal((JSON.parse(out.join('')) as unknown[]).length, 1);
-    assert.equal(await main(['audit', '--audit', path, '--account', '12ab'], { out: () => undefined, err: () => undefined }), 2);
+    assert.equal(
+      await main(['audit', '--audit', path, '--account', '12ab'], {
+        out: () => undefined,
+        err: () => undefined,
+      }),
+      2,
+    );
   });
 
   it('uses the option, then SUPPORT_DESK_AUDIT, then the state folder', () => {
-    assert.equal(resolveAuditPath('/x/a.jsonl', { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/x/a.jsonl');
+    assert.equal(
+      resolveAuditPath('/x/a.jsonl', { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }),
+      '/x/a.jsonl',
+    );
     assert.equal(resolveAuditPath(undefined, { SUPPORT_DESK_AUDIT: '/y/b.jsonl' }), '/y/b.jsonl');
-    assert.equal(defaultAuditPath({ XDG_STATE_HOME: '/state' }), join('/state', 'support-desk', 'audit.jsonl'));
+    assert.equal(
+      defaultAuditPath({ XDG_STATE_HOME: '/state' }),
+      join('/state', 'support-desk', 'audit.jsonl'),
+    );
   });
 
   it('--help, the docs and the setting name the default path, in the order resolveAuditPath tries them', async () => {
     // The two places defaultAuditPath picks on this platform, written the way an engineer reads them.
     const xdg = defaultAuditPath({ XDG_STATE_HOME: '/state' }).replace('/state', '$XDG_STATE_HOME');
     const home = defaultAuditPath({}).replace(homedir(), '~');
-    assert.deepEqual([xdg, home], ['$XDG_STATE_HOME/support-desk/audit.jsonl', '~/.support-desk/audit.jsonl']);
+    assert.deepEqual(
+      [xdg, home],
+      ['$XDG_STATE_HOME/support-desk/audit.jsonl', '~/.support-desk/audit.jsonl'],
+    );
     const windows = '%LOCALAPPDATA%\\support-desk\\audit.jsonl';
     const oneLine = (text: string) => text.replace(/\s+/g, ' ');
     const help = oneLine((await runCli('confirm', '--help')).out);
-    assert.ok(help.includes(`--audit PATH audit log (default: $SUPPORT_DESK_AUDIT, else ${windows} on Windows, else ${xdg}, else ${home})`), help);
+    assert.ok(
+      help.includes(
+        `--audit PATH audit log (default: $SUPPORT_DESK_AUDIT, else ${windows} on Windows, else ${xdg}, else ${home})`,
+      ),
+      help,
+    );
     const documented = `\`${windows}\` on Windows, else \`${xdg}\`, else \`${home}\``;
-    const setting = (JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)['supportDesk.audit.path.description'];
+    const setting = (
+      JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>
+    )['supportDesk.audit.path.description'];
     assert.ok(setting.includes(`Empty: \`$SUPPORT_DESK_AUDIT\`, else ${documented}.`), setting);
     for (const doc of ['README.md', 'docs/json-output.md']) {
-      assert.ok(oneLine(readFileSync(join(ROOT, doc), 'utf8')).includes(documented), `${doc} names the default audit path`);
+      assert.ok(
+        oneLine(readFileSync(join(ROOT, doc), 'utf8')).includes(documented),
+        `${doc} names the default audit path`,
+      );
     }
   });
 });

@@ -3,9 +3,22 @@
 // the product could not have written (no owner, time or request id) is asked again, not trusted; a
 // full disk is said in words, not a stack; and a results file over 512 MB is read line by line.
 import * as assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { lockResults, resultProblem, resumeResults } from '../../../../src/core/batch/batch-results';
+import {
+  lockResults,
+  resultProblem,
+  resumeResults,
+} from '../../../../src/core/batch/batch-results';
 import type { ConfirmationResult } from '../../../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../../support/aws-env';
 import { runCli } from '../../../support/cli-in-process';
@@ -15,7 +28,12 @@ import { mountSmallDisk, type SmallDisk } from '../../../support/small-disk';
 import { temporaryFolder } from '../../../support/temporary-folder';
 
 const OWNER = '111122223333';
-const IDS = ['i-0000000000000d001', 'i-0000000000000d002', 'i-0000000000000d003', 'i-0000000000000d004'];
+const IDS = [
+  'i-0000000000000d001',
+  'i-0000000000000d002',
+  'i-0000000000000d003',
+  'i-0000000000000d004',
+];
 
 const written = (instanceId: string): ConfirmationResult => ({
   instanceId,
@@ -38,7 +56,10 @@ describe('batch results: nothing lost, nothing sent twice', function () {
   let list: string;
 
   before(async () => {
-    sandbox = awsSandbox({ config: '[profile seller]\nregion = us-east-1\n', credentials: staticProfile('seller') });
+    sandbox = awsSandbox({
+      config: '[profile seller]\nregion = us-east-1\n',
+      credentials: staticProfile('seller'),
+    });
     endpoint = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } });
     list = join(sandbox.dir, 'ids.txt');
     writeFileSync(list, `${IDS.join('\n')}\n`);
@@ -49,7 +70,20 @@ describe('batch results: nothing lost, nothing sent twice', function () {
   });
 
   const batch = (out: string, audit = join(sandbox.dir, 'audit.jsonl')) =>
-    runCli('confirm-batch', list, '--out', out, '--profile', 'seller', '--product-code', 'abc123', '--endpoint-url', endpoint.url, '--audit', audit);
+    runCli(
+      'confirm-batch',
+      list,
+      '--out',
+      out,
+      '--profile',
+      'seller',
+      '--product-code',
+      'abc123',
+      '--endpoint-url',
+      endpoint.url,
+      '--audit',
+      audit,
+    );
   const asked = (from: number) =>
     endpoint.calls
       .slice(from)
@@ -63,7 +97,12 @@ describe('batch results: nothing lost, nothing sent twice', function () {
     const target = join(folder, 'results.jsonl');
     symlinkSync(target, join(sandbox.dir, 'link.jsonl'));
     symlinkSync('real-folder/results.jsonl', join(sandbox.dir, 'relative-link.jsonl'));
-    const spellings = [join(sandbox.dir, 'link.jsonl'), join(sandbox.dir, 'relative-link.jsonl'), join(sandbox.dir, 'linked-folder', 'results.jsonl'), target];
+    const spellings = [
+      join(sandbox.dir, 'link.jsonl'),
+      join(sandbox.dir, 'relative-link.jsonl'),
+      join(sandbox.dir, 'linked-folder', 'results.jsonl'),
+      target,
+    ];
     for (const [first, second] of [
       [target, spellings[0]],
       [spellings[0], target],
@@ -83,7 +122,11 @@ describe('batch results: nothing lost, nothing sent twice', function () {
       }
     }
     assert.ok(!existsSync(target), 'nothing written');
-    assert.equal(statSync(join(sandbox.dir, 'link.jsonl'), { throwIfNoEntry: false }), undefined, 'the link still points at nothing');
+    assert.equal(
+      statSync(join(sandbox.dir, 'link.jsonl'), { throwIfNoEntry: false }),
+      undefined,
+      'the link still points at nothing',
+    );
   });
 
   it('a resumed run rewrites the real file, leaving the link a link', async () => {
@@ -126,8 +169,15 @@ describe('batch results: nothing lost, nothing sent twice', function () {
     const from = endpoint.calls.length;
     const run = await batch(out);
     assert.equal(run.code, 0, run.err);
-    assert.deepEqual(asked(from).sort(), IDS.slice(1), 'only the line the product wrote is trusted');
-    assert.match(run.err, /line 2 is not a result this product writes, so it is asked again: "region" is missing/);
+    assert.deepEqual(
+      asked(from).sort(),
+      IDS.slice(1),
+      'only the line the product wrote is trusted',
+    );
+    assert.match(
+      run.err,
+      /line 2 is not a result this product writes, so it is asked again: "region" is missing/,
+    );
     assert.match(run.err, /line 3 .*"ownerId" is missing/);
     assert.match(run.err, /line 4 .*"checkedAt" is missing \(it must be an ISO 8601 time\)/);
     assert.match(run.err, /line 5 .*"requestId" must be AWS's request id/);
@@ -148,7 +198,10 @@ describe('batch results: nothing lost, nothing sent twice', function () {
       const from = endpoint.calls.length;
       const run = await batch(join(disk.dir, 'results.jsonl'));
       assert.equal(run.code, 1, run.err);
-      assert.match(run.err, /the results file cannot be written: .*results\.jsonl\.lock: the disk is full\. Nothing more is sent: free space/);
+      assert.match(
+        run.err,
+        /the results file cannot be written: .*results\.jsonl\.lock: the disk is full\. Nothing more is sent: free space/,
+      );
       assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
       assert.deepEqual(asked(from), []);
       disk.free();

@@ -12,9 +12,14 @@ describe('call sheet numbers', () => {
     const playbook = lineView(defaultPlaybook(), 'centurylink-resold-accounts');
     const sheet = callSheet(playbook);
     for (const { region, number } of playbook.contacts.escalationPhones)
-      assert.match(sheet, new RegExp(`\\| ${region} \\| \\[${number.replace(/\+/g, '\\+')}\\]\\(tel:`));
+      assert.match(
+        sheet,
+        new RegExp(`\\| ${region} \\| \\[${number.replace(/\+/g, '\\+')}\\]\\(tel:`),
+      );
     assert.doesNotMatch(sheet, /\\[+\d]/);
-    const outage = renderCase(playbook, findTemplate(playbook, 'outage-call')!, { region: 'Asia Pacific' }).markdown;
+    const outage = renderCase(playbook, findTemplate(playbook, 'outage-call')!, {
+      region: 'Asia Pacific',
+    }).markdown;
     assert.match(outage, /\| Asia Pacific \| \[\+65 6768 8099\]\(tel:\+6567688099\) \|/);
   });
 

@@ -67,9 +67,16 @@ describe('csv parser', () => {
   }
 
   it('reads any RFC 4180 table as papaparse does, fed in pieces of any size', () => {
-    const cell = fc.array(fc.constantFrom('a', 'Z', '7', '-', ' ', ',', '"', '\n', '\r\n', 'é', '名', '😀'), { maxLength: 12 }).map((p) => p.join(''));
+    const cell = fc
+      .array(fc.constantFrom('a', 'Z', '7', '-', ' ', ',', '"', '\n', '\r\n', 'é', '名', '😀'), {
+        maxLength: 12,
+      })
+      .map((p) => p.join(''));
     const table = fc.record({
-      rows: fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+      rows: fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), {
+        minLength: 1,
+        maxLength: 8,
+      }),
       quoteAll: fc.boolean(),
       eol: fc.constantFrom('\n', '\r\n'),
       finalEol: fc.boolean(),
@@ -77,7 +84,8 @@ describe('csv parser', () => {
     });
     fc.assert(
       fc.property(table, ({ rows, quoteAll, eol, finalEol, piece }) => {
-        const quote = (v: string) => (quoteAll || /[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
+        const quote = (v: string) =>
+          quoteAll || /[",\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v;
         const text = rows.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
         const expected = Papa.parse<string[]>(text, { newline: eol, skipEmptyLines: true }).data;
         const parsed = parse(text, piece);
@@ -100,13 +108,20 @@ describe('csv parser', () => {
   it('hands a row sink byte ranges, decoded and unquoted on demand', () => {
     const seen: { texts: string[]; blank: boolean[]; line: number }[] = [];
     const parser = new CsvParser({
-      row: (row: CsvRow, line) => seen.push({ texts: row.fields(), blank: Array.from({ length: row.count }, (_, i) => row.isBlank(i)), line }),
+      row: (row: CsvRow, line) =>
+        seen.push({
+          texts: row.fields(),
+          blank: Array.from({ length: row.count }, (_, i) => row.isBlank(i)),
+          line,
+        }),
       problem: () => assert.fail('no problem expected'),
       undecodable: () => assert.fail('all UTF-8'),
     });
     parser.push(Buffer.from('"a ""b""",\u00a0\t, x ,""\n'));
     parser.end();
-    assert.deepEqual(seen, [{ texts: ['a "b"', '\u00a0\t', ' x ', ''], blank: [false, true, false, true], line: 1 }]);
+    assert.deepEqual(seen, [
+      { texts: ['a "b"', '\u00a0\t', ' x ', ''], blank: [false, true, false, true], line: 1 },
+    ]);
   });
 
   it('reports an unterminated quote in the last line of the input, without a final line break', () => {
@@ -224,13 +239,15 @@ describe('csv parser', () => {
   });
 
   it("reads a European Excel's semicolon-separated text, its commas kept in the values, whatever the chunking", () => {
-    const text = '\uFEFFName;Title;Amount\r\nJane;"Lead; Platform";1,5\r\n"Doe, J.";Ops, EU;"2,75"\r\n';
+    const text =
+      '\uFEFFName;Title;Amount\r\nJane;"Lead; Platform";1,5\r\n"Doe, J.";Ops, EU;"2,75"\r\n';
     const expected = [
       { fields: ['Name', 'Title', 'Amount'], line: 1 },
       { fields: ['Jane', 'Lead; Platform', '1,5'], line: 2 },
       { fields: ['Doe, J.', 'Ops, EU', '2,75'], line: 3 },
     ];
-    for (const piece of [1, 2, 5, 64]) assert.deepEqual(parse(text, piece).records, expected, `pieces of ${piece}`);
+    for (const piece of [1, 2, 5, 64])
+      assert.deepEqual(parse(text, piece).records, expected, `pieces of ${piece}`);
     // A header with a comma is comma-separated, semicolons and all.
     assert.deepEqual(parse('a,b;c\n1,2;3\n').records[1].fields, ['1', '2;3']);
   });
@@ -280,7 +297,9 @@ describe('csv parser', () => {
 
     it('drops a UTF-8 BOM and decodes multi-byte characters split across chunks', async () => {
       const body = `id,name\n${'1,é名\n'.repeat(300_000)}`;
-      const parsed = await readFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]));
+      const parsed = await readFile(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]),
+      );
       assert.deepEqual(parsed.records[0].fields, ['id', 'name']);
       assert.equal(parsed.records.length, 300_001);
       assert.ok(parsed.records.every((r, i) => i === 0 || r.fields[1] === 'é名'));
@@ -288,7 +307,13 @@ describe('csv parser', () => {
     });
 
     it('flags lines holding bytes that are not UTF-8, and still delivers them', async () => {
-      const parsed = await readFile(Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0x53, 0x6f, 0x63, 0xe9, 0x74, 0xe9]), Buffer.from(',x\nc,d\n')]));
+      const parsed = await readFile(
+        Buffer.concat([
+          Buffer.from('a,b\n'),
+          Buffer.from([0x53, 0x6f, 0x63, 0xe9, 0x74, 0xe9]),
+          Buffer.from(',x\nc,d\n'),
+        ]),
+      );
       assert.deepEqual(parsed.undecodable, [2]);
       assert.equal(parsed.records.length, 3);
     });

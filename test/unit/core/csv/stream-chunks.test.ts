@@ -52,7 +52,8 @@ describe('streamChunks: a stream in 1 MiB blocks', () => {
     assert.ok(written <= 34 * MIB, `read no further than 32 MiB ahead: ${written / MIB} MiB`);
     assert.equal(writerDone, false);
     let total = first.value?.byteLength ?? 0;
-    for (let next = await blocks.next(); !next.done; next = await blocks.next()) total += next.value.byteLength;
+    for (let next = await blocks.next(); !next.done; next = await blocks.next())
+      total += next.value.byteLength;
     await writer;
     assert.equal(total, 80 * MIB);
   });
@@ -60,7 +61,9 @@ describe('streamChunks: a stream in 1 MiB blocks', () => {
   it("rejects with the stream's error, and with a premature close when it closes before its end", async () => {
     const failing = new PassThrough();
     failing.write(Buffer.alloc(300_000));
-    setImmediate(() => failing.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })));
+    setImmediate(() =>
+      failing.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+    );
     await assert.rejects(async () => {
       for await (const block of streamChunks(failing)) void block;
     }, /ECONNRESET/);

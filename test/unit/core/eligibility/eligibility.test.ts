@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { isGoodFaithRule, judgeAccount, judgeSubscription, reportFreshness, today } from '../../../../src/core/eligibility/eligibility';
+import {
+  isGoodFaithRule,
+  judgeAccount,
+  judgeSubscription,
+  reportFreshness,
+  today,
+} from '../../../../src/core/eligibility/eligibility';
 import { loadReports } from '../../../../src/core/reports/load-reports';
 import type { SubscriptionStore } from '../../../../src/core/reports/store';
 
@@ -13,7 +19,8 @@ describe('eligibility', () => {
     ({ store } = await loadReports([BASIC]));
   });
 
-  const verdictOf = (account: string, asOf = '2026-11-22') => judgeAccount(store, account, asOf).verdict;
+  const verdictOf = (account: string, asOf = '2026-11-22') =>
+    judgeAccount(store, account, asOf).verdict;
 
   it('gives every verdict on the basic fixture', () => {
     assert.equal(verdictOf('111122223333'), 'eligible');
@@ -26,11 +33,29 @@ describe('eligibility', () => {
   });
 
   it('counts the last-usage window inclusively', () => {
-    assert.equal(judgeSubscription(store, '135791357913', UBUNTU_22, '2026-11-22').verdict, 'eligible'); // 30 days
-    assert.equal(judgeSubscription(store, '246802468024', UBUNTU_22, '2026-11-22').verdict, 'lapsed'); // 31 days
-    assert.equal(judgeSubscription(store, '246802468024', UBUNTU_22, '2026-11-22', { lastUsageDays: 31, goodFaithDays: 3 }).verdict, 'eligible');
-    assert.equal(judgeSubscription(store, '111122223333', UBUNTU_22, '2026-12-20').verdict, 'eligible');
-    assert.equal(judgeSubscription(store, '111122223333', UBUNTU_22, '2026-12-21').verdict, 'lapsed');
+    assert.equal(
+      judgeSubscription(store, '135791357913', UBUNTU_22, '2026-11-22').verdict,
+      'eligible',
+    ); // 30 days
+    assert.equal(
+      judgeSubscription(store, '246802468024', UBUNTU_22, '2026-11-22').verdict,
+      'lapsed',
+    ); // 31 days
+    assert.equal(
+      judgeSubscription(store, '246802468024', UBUNTU_22, '2026-11-22', {
+        lastUsageDays: 31,
+        goodFaithDays: 3,
+      }).verdict,
+      'eligible',
+    );
+    assert.equal(
+      judgeSubscription(store, '111122223333', UBUNTU_22, '2026-12-20').verdict,
+      'eligible',
+    );
+    assert.equal(
+      judgeSubscription(store, '111122223333', UBUNTU_22, '2026-12-21').verdict,
+      'lapsed',
+    );
   });
 
   it('takes the best verdict of an account and lists it first', () => {
@@ -51,7 +76,11 @@ describe('eligibility', () => {
       s.reasons[0],
       /customer_subscriber_report_2026-11-22\.csv:3 \(report 2026-11-22\), last usage 2026-09-01, 82 days before 2026-11-22: outside the 30-day/,
     );
-    assert.deepEqual(s.evidence[0], { file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`, line: 3, reportDate: '2026-11-22' });
+    assert.deepEqual(s.evidence[0], {
+      file: `${BASIC}/customer_subscriber_report_2026-11-22.csv`,
+      line: 3,
+      reportDate: '2026-11-22',
+    });
     assert.equal(s.productCode, '8a2kq9xw3vbn7m4c1zt6ry5pd');
     assert.equal(s.lastUsage, '2026-09-01');
     const old = judgeSubscription(store, '777788889999', UBUNTU_22, '2026-11-22');
@@ -68,20 +97,32 @@ describe('eligibility', () => {
       assert.equal(s.verdict, 'unlisted');
       assert.match(s.reasons.join(' '), /good faith/);
     }
-    assert.match(verdict.goodFaith ?? '', /^New subscribers .* if the customer subscribed after 2026-11-22, support them in good faith/);
+    assert.match(
+      verdict.goodFaith ?? '',
+      /^New subscribers .* if the customer subscribed after 2026-11-22, support them in good faith/,
+    );
     assert.equal(judgeAccount(store, '111122223333', '2026-11-23').goodFaith, undefined);
     const late = judgeSubscription(store, '999988887777', UBUNTU_22, '2026-12-10');
     assert.match(late.reasons.join(' '), /beyond the 3-day reporting lag.*load newer reports/);
-    assert.match(judgeSubscription(store, '111122223333', 'prod-unknown', '2026-11-22').reasons[0], /No loaded report mentions product prod-unknown/);
+    assert.match(
+      judgeSubscription(store, '111122223333', 'prod-unknown', '2026-11-22').reasons[0],
+      /No loaded report mentions product prod-unknown/,
+    );
   });
 
   it("says the good-faith rule once for an account, naming no day when the products' newest reports differ", async () => {
     const { store: samples } = await loadReports(['samples/reports']);
     const verdict = judgeAccount(samples, '999988887777', '2026-11-22');
-    const days = new Set(verdict.subscriptions.map((s) => s.reasons[0].match(/dated (\S+)\)\.$/)?.[1]));
+    const days = new Set(
+      verdict.subscriptions.map((s) => s.reasons[0].match(/dated (\S+)\)\.$/)?.[1]),
+    );
     assert.deepEqual([...days].sort(), ['2026-11-21', '2026-11-22']);
-    assert.match(verdict.goodFaith ?? '', /subscribed after the newest report for the product \(each product names its date\), support them in good faith/);
-    for (const s of verdict.subscriptions) assert.equal(s.reasons.filter(isGoodFaithRule).length, 1, s.productId);
+    assert.match(
+      verdict.goodFaith ?? '',
+      /subscribed after the newest report for the product \(each product names its date\), support them in good faith/,
+    );
+    for (const s of verdict.subscriptions)
+      assert.equal(s.reasons.filter(isGoodFaithRule).length, 1, s.productId);
   });
 
   it('measures report freshness against the as-of day', () => {

@@ -17,7 +17,18 @@ import {
   type FeedEntitlement,
   type FeedSet,
 } from '../../../../src/core/feeds';
-import { ALPHA, BETA, GAMMA, LEGACY_OFFER, OTHER_BUYER, RESELLER, SELLER, SMALL_FEEDS, ZERO_BUYER, writeSmallFeeds } from '../../../support/small-feeds';
+import {
+  ALPHA,
+  BETA,
+  GAMMA,
+  LEGACY_OFFER,
+  OTHER_BUYER,
+  RESELLER,
+  SELLER,
+  SMALL_FEEDS,
+  ZERO_BUYER,
+  writeSmallFeeds,
+} from '../../../support/small-feeds';
 
 /** The product verdict of `productId` in an entitlement (fails when absent). */
 function product(e: FeedEntitlement, productId: string) {
@@ -54,7 +65,10 @@ describe('feeds: layout and headers', () => {
       month: 11,
       backfill: false,
     });
-    assert.equal(feedFileLayout('s3-copy\\productfeed_v1\\year=2010\\month=01\\data.csv')?.backfill, true);
+    assert.equal(
+      feedFileLayout('s3-copy\\productfeed_v1\\year=2010\\month=01\\data.csv')?.backfill,
+      true,
+    );
     for (const bad of [
       'agreementfeed/year=2026/month=11/data.csv',
       'agreementfeed_v1/year=2026/month=13/data.csv',
@@ -74,12 +88,18 @@ describe('feeds: layout and headers', () => {
     const byFile = new Map(set.files.map((f) => [f.file, f.feed]));
     assert.equal(byFile.get('agreements_v1/year=2026/month=02/data.csv'), 'agreement');
     assert.equal(byFile.get('addressfeed_v1/year=2025/month=01/data.csv'), 'address');
-    assert.equal(byFile.get('legacyidmappingfeed_v1/year=2010/month=01/data.csv'), 'legacyIdMapping');
+    assert.equal(
+      byFile.get('legacyidmappingfeed_v1/year=2010/month=01/data.csv'),
+      'legacyIdMapping',
+    );
     assert.equal(byFile.get('offertargetfeed_v1/year=2025/month=01/data.csv'), 'offerTarget');
     assert.equal(byFile.get('offerproductfeed_v1/year=2025/month=01/data.csv'), 'offerProduct');
     assert.equal(byFile.get('offerfeed_v1/year=2025/month=01/data.csv'), 'offer');
     assert.equal(byFile.get('notes_v1/year=2026/month=01/data.csv'), undefined);
-    assert.equal(detectFeed(['Valid_From', ' AGREEMENT_ID', 'acceptor_account_id', 'proposer_account_id']), 'agreement');
+    assert.equal(
+      detectFeed(['Valid_From', ' AGREEMENT_ID', 'acceptor_account_id', 'proposer_account_id']),
+      'agreement',
+    );
     assert.equal(detectFeed(['subject', 'body']), undefined);
   });
 
@@ -103,19 +123,37 @@ describe('feeds: layout and headers', () => {
     const bad = set.problems.filter((p) => p.file.startsWith('agreements_v1'));
     assert.deepEqual(
       bad.map((p) => `${p.file}:${p.line}`),
-      ['agreements_v1/year=2025/month=02/data.csv:3', 'agreements_v1/year=2026/month=04/data.csv:3'],
+      [
+        'agreements_v1/year=2025/month=02/data.csv:3',
+        'agreements_v1/year=2026/month=04/data.csv:3',
+      ],
     );
     assert.match(bad[0].message, /15 fields and the header 16/);
-    assert.match(bad[1].message, /valid_from "the first of AprilT00:00:00Z" is not an ISO 8601 instant/);
+    assert.match(
+      bad[1].message,
+      /valid_from "the first of AprilT00:00:00Z" is not an ISO 8601 instant/,
+    );
     // A file's rows are the rows read, the rejected ones left out.
-    assert.equal(set.files.find((f) => f.file === 'agreements_v1/year=2026/month=04/data.csv')?.rows, 1);
-    assert.equal(set.files.find((f) => f.file === 'agreements_v1/year=2025/month=02/data.csv')?.rows, 4);
+    assert.equal(
+      set.files.find((f) => f.file === 'agreements_v1/year=2026/month=04/data.csv')?.rows,
+      1,
+    );
+    assert.equal(
+      set.files.find((f) => f.file === 'agreements_v1/year=2025/month=02/data.csv')?.rows,
+      4,
+    );
     const m = feedMoment({ asOf: '2025-02-12', knownAt: '2025-02-12' });
-    assert.ok(agreement(feedEntitlement(set, OTHER_BUYER.account, m), 'agmt-deleted'), 'the row after the bad one is read');
+    assert.ok(
+      agreement(feedEntitlement(set, OTHER_BUYER.account, m), 'agmt-deleted'),
+      'the row after the bad one is read',
+    );
   });
 
   it('reads the newest update_date of each feed', () => {
-    assert.equal(set.summaries().find((s) => s.feed === 'agreement')?.newestUpdate, '2026-04-01T00:00:00.000Z');
+    assert.equal(
+      set.summaries().find((s) => s.feed === 'agreement')?.newestUpdate,
+      '2026-04-01T00:00:00.000Z',
+    );
     assert.equal(set.newestUpdate, '2026-04-01T00:00:00.000Z');
   });
 
@@ -128,15 +166,24 @@ describe('feeds: layout and headers', () => {
         join(dir, 'productfeed_v1/year=2026/month=11/data.csv'),
         'valid_from,insert_date,update_date,delete_date,product_id,manufacturer_account_id,product_code,title\nyesterday,2026-11-02T00:00:00Z,2026-11-02T00:00:00Z,,prod-x,S,code,X\n',
       );
-      writeFileSync(join(dir, 'legacyidmappingfeed_v1/year=2010/month=01/data.csv'), 'mapping_type,legacy_id,new_id\nPRODUCT,a,b\n');
+      writeFileSync(
+        join(dir, 'legacyidmappingfeed_v1/year=2010/month=01/data.csv'),
+        'mapping_type,legacy_id,new_id\nPRODUCT,a,b\n',
+      );
       const bad = await loadFeedFolder(dir);
       const messages = bad.problems.map((p) => `${p.file}:${p.line} ${p.message}`);
       assert.ok(
-        messages.some((m) => m.startsWith('productfeed_v1/year=2026/month=11/data.csv:2 valid_from "yesterday"')),
+        messages.some((m) =>
+          m.startsWith('productfeed_v1/year=2026/month=11/data.csv:2 valid_from "yesterday"'),
+        ),
         messages.join('\n'),
       );
       assert.ok(
-        messages.some((m) => m.startsWith('legacyidmappingfeed_v1/year=2010/month=01/data.csv:1 ') && m.includes('lacks valid_from, update_date')),
+        messages.some(
+          (m) =>
+            m.startsWith('legacyidmappingfeed_v1/year=2010/month=01/data.csv:1 ') &&
+            m.includes('lacks valid_from, update_date'),
+        ),
         messages.join('\n'),
       );
     } finally {
@@ -155,7 +202,10 @@ describe('feeds: entitlement', () => {
     assert.equal(e.company, 'Acme  Corporation, Intl');
     assert.equal(e.emailDomain, 'acme.example');
     assert.equal(e.verdict, 'eligible');
-    assert.deepEqual(e.evidence[0], { file: 'accountfeed_v1/year=2025/month=01/data.csv', line: 2 });
+    assert.deepEqual(e.evidence[0], {
+      file: 'accountfeed_v1/year=2025/month=01/data.csv',
+      line: 2,
+    });
   });
 
   it("reads '' as missing: an empty company name falls back to the tax legal name, an empty end is pay-as-you-go", () => {
@@ -167,7 +217,11 @@ describe('feeds: entitlement', () => {
   });
 
   it('resolves a record changed twice as of each moment, and as AWS knew it then', () => {
-    const at = (asOf: string, knownAt?: string) => agreement(feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf, knownAt })), 'agmt-twice');
+    const at = (asOf: string, knownAt?: string) =>
+      agreement(
+        feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf, knownAt })),
+        'agmt-twice',
+      );
     assert.equal(at('2025-07-01')?.endTime, '2026-06-01T00:00:00Z');
     assert.equal(at('2025-07-01')?.status, 'Active');
     assert.equal(at('2025-10-01')?.endTime, '2026-12-31T00:00:00Z');
@@ -187,16 +241,38 @@ describe('feeds: entitlement', () => {
     const now = feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2026-03-01' }));
     assert.equal(agreement(now, 'agmt-redelivered')?.endTime, '2027-01-01T00:00:00Z');
     assert.equal(product(now, GAMMA.id).verdict, 'eligible');
-    const before = feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2026-03-01', knownAt: '2025-01-20' }));
+    const before = feedEntitlement(
+      set,
+      OTHER_BUYER.account,
+      feedMoment({ asOf: '2026-03-01', knownAt: '2025-01-20' }),
+    );
     assert.equal(agreement(before, 'agmt-redelivered')?.endTime, '2025-06-01T00:00:00Z');
     assert.equal(product(before, GAMMA.id).verdict, 'ended');
-    assert.deepEqual(product(before, GAMMA.id).ended, { status: 'Active', at: '2025-06-01T00:00:00Z' });
+    assert.deepEqual(product(before, GAMMA.id).ended, {
+      status: 'Active',
+      at: '2025-06-01T00:00:00Z',
+    });
     assert.match(product(before, GAMMA.id).reason, /reached its end time/);
   });
 
   it('drops a soft-deleted row, unless asked as AWS knew it before the delete', () => {
-    assert.equal(agreement(feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2025-03-01' })), 'agmt-deleted'), undefined);
-    assert.ok(agreement(feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2025-03-01', knownAt: '2025-02-14' })), 'agmt-deleted'));
+    assert.equal(
+      agreement(
+        feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2025-03-01' })),
+        'agmt-deleted',
+      ),
+      undefined,
+    );
+    assert.ok(
+      agreement(
+        feedEntitlement(
+          set,
+          OTHER_BUYER.account,
+          feedMoment({ asOf: '2025-03-01', knownAt: '2025-02-14' }),
+        ),
+        'agmt-deleted',
+      ),
+    );
   });
 
   it('counts a backdated BYOL acceptance from its start, once AWS recorded it', () => {
@@ -206,13 +282,23 @@ describe('feeds: entitlement', () => {
     assert.equal(e.products[0].covering, 'agmt-byol');
     // The offer revision it was accepted at is valid only from 2025-06-30: AWS's widening back finds it.
     assert.equal(agreement(e, 'agmt-byol')?.productCode, BETA.code);
-    const unknown = feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf, knownAt: '2025-06-30' }), BETA.id);
+    const unknown = feedEntitlement(
+      set,
+      OTHER_BUYER.account,
+      feedMoment({ asOf, knownAt: '2025-06-30' }),
+      BETA.id,
+    );
     assert.equal(unknown.verdict, 'unlisted');
     assert.equal(unknown.products[0].agreements.length, 0);
   });
 
   it('keeps Concurrent Agreements and names the one that covers', () => {
-    const e = feedEntitlement(set, ZERO_BUYER.account, feedMoment({ asOf: '2026-05-01' }), ALPHA.code);
+    const e = feedEntitlement(
+      set,
+      ZERO_BUYER.account,
+      feedMoment({ asOf: '2026-05-01' }),
+      ALPHA.code,
+    );
     const alpha = e.products[0];
     assert.equal(alpha.verdict, 'eligible');
     assert.deepEqual(
@@ -222,21 +308,40 @@ describe('feeds: entitlement', () => {
     assert.equal(alpha.covering, 'agmt-concurrent-2');
     assert.match(alpha.reason, /1 more concurrent agreement active too/);
     // Before the second one started, the first covers.
-    assert.equal(feedEntitlement(set, ZERO_BUYER.account, feedMoment({ asOf: '2026-03-01' }), ALPHA.id).products[0].covering, 'agmt-concurrent-1');
+    assert.equal(
+      feedEntitlement(set, ZERO_BUYER.account, feedMoment({ asOf: '2026-03-01' }), ALPHA.id)
+        .products[0].covering,
+      'agmt-concurrent-1',
+    );
   });
 
   it('says how and when the newest agreement ended', () => {
-    const e = feedEntitlement(set, ZERO_BUYER.account, feedMoment({ asOf: '2026-01-15' }), ALPHA.id);
+    const e = feedEntitlement(
+      set,
+      ZERO_BUYER.account,
+      feedMoment({ asOf: '2026-01-15' }),
+      ALPHA.id,
+    );
     assert.equal(e.verdict, 'ended');
     assert.deepEqual(e.products[0].ended, { status: 'Expired', at: '2026-01-01T00:00:00Z' });
-    const cancelled = feedEntitlement(set, OTHER_BUYER.account, feedMoment({ asOf: '2026-03-01' }), ALPHA.id).products[0];
+    const cancelled = feedEntitlement(
+      set,
+      OTHER_BUYER.account,
+      feedMoment({ asOf: '2026-03-01' }),
+      ALPHA.id,
+    ).products[0];
     // agmt-legacy-offer (Alpha, pay-as-you-go) is still Active: eligible despite the cancelled agmt-twice.
     assert.equal(cancelled.verdict, 'eligible');
     assert.equal(cancelled.covering, 'agmt-legacy-offer');
   });
 
   it('is unlisted for a product with no agreement, and for an account the feeds do not name', () => {
-    const none = feedEntitlement(set, ZERO_BUYER.account, feedMoment({ asOf: '2026-05-01' }), GAMMA.code);
+    const none = feedEntitlement(
+      set,
+      ZERO_BUYER.account,
+      feedMoment({ asOf: '2026-05-01' }),
+      GAMMA.code,
+    );
     assert.equal(none.verdict, 'unlisted');
     assert.equal(none.products[0].productId, GAMMA.code);
     const stranger = feedEntitlement(set, '999999999999', feedMoment({}));
@@ -249,11 +354,19 @@ describe('feeds: entitlement', () => {
     const gamma = agreement(e, 'agmt-redelivered')!;
     assert.equal(gamma.productId, GAMMA.id);
     assert.equal(gamma.productTitle, GAMMA.title);
-    assert.ok(gamma.evidence.some((p) => p.file === 'legacyidmappingfeed_v1/year=2010/month=01/data.csv' && p.line === 2));
+    assert.ok(
+      gamma.evidence.some(
+        (p) => p.file === 'legacyidmappingfeed_v1/year=2010/month=01/data.csv' && p.line === 2,
+      ),
+    );
     const legacyOffer = agreement(e, 'agmt-legacy-offer')!;
     assert.equal(legacyOffer.offerId, 'offer-public');
     assert.equal(legacyOffer.productId, ALPHA.id);
-    assert.ok(legacyOffer.evidence.some((p) => p.file === 'legacyidmappingfeed_v1/year=2010/month=01/data.csv' && p.line === 3));
+    assert.ok(
+      legacyOffer.evidence.some(
+        (p) => p.file === 'legacyidmappingfeed_v1/year=2010/month=01/data.csv' && p.line === 3,
+      ),
+    );
     assert.notEqual(LEGACY_OFFER, legacyOffer.offerId);
   });
 
@@ -265,7 +378,10 @@ describe('feeds: entitlement', () => {
     assert.equal(resold.manufacturerAccountId, SELLER);
     assert.equal(resold.visibility, 'private');
     assert.equal(resold.productId, BETA.id);
-    assert.deepEqual(resold.evidence[0], { file: 'agreements_v1/year=2026/month=02/data.csv', line: 4 });
+    assert.deepEqual(resold.evidence[0], {
+      file: 'agreements_v1/year=2026/month=02/data.csv',
+      line: 4,
+    });
     const direct = agreement(e, 'agmt-concurrent-1')!;
     assert.equal(direct.reseller, false);
     assert.equal(direct.visibility, 'public');
@@ -294,10 +410,16 @@ describe('feeds: who is calling', () => {
   it('finds accounts by e-mail domain, or by an e-mail address', () => {
     const m = feedMoment({ asOf: '2026-05-01' });
     assert.deepEqual(
-      searchFeedsByEmailDomain(set, 'Jane.Doe@ACME.example', m).map((x) => [x.account, x.emailDomain]),
+      searchFeedsByEmailDomain(set, 'Jane.Doe@ACME.example', m).map((x) => [
+        x.account,
+        x.emailDomain,
+      ]),
       [[ZERO_BUYER.account, 'acme.example']],
     );
-    assert.equal(searchFeedsByEmailDomain(set, 'globex.example', m)[0].entitlement.account, OTHER_BUYER.account);
+    assert.equal(
+      searchFeedsByEmailDomain(set, 'globex.example', m)[0].entitlement.account,
+      OTHER_BUYER.account,
+    );
     assert.deepEqual(searchFeedsByEmailDomain(set, 'mail.acme.example', m), []);
     assert.throws(() => searchFeedsByEmailDomain(set, 'not a domain', m), /not an e-mail domain/);
     assert.equal(emailDomainOf('@Example.COM.'), 'example.com');
@@ -308,14 +430,24 @@ describe('feeds: who is calling', () => {
     const m = feedMoment({ asOf: '2026-05-01' });
     for (const account of [ZERO_BUYER.account, OTHER_BUYER.account]) {
       const focused = await loadFeedFolder(root, { focus: { accounts: [account] } });
-      assert.deepEqual(feedEntitlement(focused, account, m), feedEntitlement(set, account, m), account);
+      assert.deepEqual(
+        feedEntitlement(focused, account, m),
+        feedEntitlement(set, account, m),
+        account,
+      );
       // The rows a lookup leaves out are checked all the same: the same bad rows are named.
       assert.deepEqual(focused.problems, set.problems);
     }
     const byCompany = await loadFeedFolder(root, { focus: { company: 'acme' } });
-    assert.deepEqual(searchFeedsByCompany(byCompany, 'acme', m), searchFeedsByCompany(set, 'acme', m));
+    assert.deepEqual(
+      searchFeedsByCompany(byCompany, 'acme', m),
+      searchFeedsByCompany(set, 'acme', m),
+    );
     const byDomain = await loadFeedFolder(root, { focus: { emailDomain: 'globex.example' } });
-    assert.deepEqual(searchFeedsByEmailDomain(byDomain, 'globex.example', m), searchFeedsByEmailDomain(set, 'globex.example', m));
+    assert.deepEqual(
+      searchFeedsByEmailDomain(byDomain, 'globex.example', m),
+      searchFeedsByEmailDomain(set, 'globex.example', m),
+    );
   });
 });
 
@@ -325,8 +457,18 @@ describe('feeds: the moment asked', () => {
     assert.equal(parseFeedInstant('2024-12-24 11:31:47.0'), Date.UTC(2024, 11, 24, 11, 31, 47));
     assert.equal(parseFeedInstant('2024-02-29T00:00:00Z'), Date.UTC(2024, 1, 29));
     assert.equal(parseFeedInstant('2026-11-21T20:30:00+02:00'), Date.UTC(2026, 10, 21, 18, 30));
-    assert.equal(new Date(parseFeedInstant('0001-01-01T00:00:00Z')).toISOString(), '0001-01-01T00:00:00.000Z');
-    for (const bad of ['2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-21T24:00:00Z', '2026-1x-21T18:30:00Z', '', 'yesterday']) {
+    assert.equal(
+      new Date(parseFeedInstant('0001-01-01T00:00:00Z')).toISOString(),
+      '0001-01-01T00:00:00.000Z',
+    );
+    for (const bad of [
+      '2026-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-11-21T24:00:00Z',
+      '2026-1x-21T18:30:00Z',
+      '',
+      'yesterday',
+    ]) {
       assert.ok(Number.isNaN(parseFeedInstant(bad)), bad);
     }
   });
@@ -336,11 +478,17 @@ describe('feeds: the moment asked', () => {
     assert.equal(day.asOf, '2026-11-21T23:59:59.999Z');
     assert.equal(day.knownAt, '2026-11-01T06:00:00.000Z');
     assert.equal(day.fixed, true);
-    assert.equal(feedMoment({ asOf: '2026-11-21T18:30:00Z' }).asOfMs, Date.UTC(2026, 10, 21, 18, 30));
+    assert.equal(
+      feedMoment({ asOf: '2026-11-21T18:30:00Z' }).asOfMs,
+      Date.UTC(2026, 10, 21, 18, 30),
+    );
     const now = new Date('2026-12-08T01:00:00Z');
     assert.equal(feedMoment({}, now).asOf, now.toISOString());
     assert.equal(feedMoment({}, now).fixed, false);
-    assert.throws(() => feedMoment({ asOf: '21/11/2026' }), /--as-of "21\/11\/2026" is neither a day \(2026-11-21, meaning its end in UTC\) nor an instant/);
+    assert.throws(
+      () => feedMoment({ asOf: '21/11/2026' }),
+      /--as-of "21\/11\/2026" is neither a day \(2026-11-21, meaning its end in UTC\) nor an instant/,
+    );
     assert.throws(() => feedMoment({ knownAt: '2026-02-30' }), /--known-at/);
   });
 });

@@ -47,25 +47,61 @@ describe('named files: bounded, and only regular files', function () {
           return [e.code, e.reason];
         },
       );
-    assert.deepEqual(await refused('/dev/zero'), ['ENOTREG', 'it is a device, not a regular file: give the path of a file']);
-    assert.deepEqual(await refused(fifo), ['ENOTREG', 'it is a named pipe (FIFO), not a regular file: give the path of a file']);
-    assert.deepEqual(await refused(dir), ['ENOTREG', 'it is a folder, not a regular file: give the path of a file']);
+    assert.deepEqual(await refused('/dev/zero'), [
+      'ENOTREG',
+      'it is a device, not a regular file: give the path of a file',
+    ]);
+    assert.deepEqual(await refused(fifo), [
+      'ENOTREG',
+      'it is a named pipe (FIFO), not a regular file: give the path of a file',
+    ]);
+    assert.deepEqual(await refused(dir), [
+      'ENOTREG',
+      'it is a folder, not a regular file: give the path of a file',
+    ]);
     assert.deepEqual(await refused(sparse('big', 5 * 1024 ** 3)), [
       'EFBIG',
       'it is 5 GB, more than the 1 KB a test file may be: check that this is the right file',
     ]);
     assert.deepEqual(await refused(join(dir, 'none')), ['ENOENT', 'no such file']);
-    assert.equal((await readNamedFile(sparse('small', 1024), { bytes: 1024, what: 'a test file' })).length, 1024);
+    assert.equal(
+      (await readNamedFile(sparse('small', 1024), { bytes: 1024, what: 'a test file' })).length,
+      1024,
+    );
   });
 
   it('verify-identity --pkcs7 and case render --field NAME=@FILE: a device, a FIFO or a file over the limit is a usage error in words', async () => {
     const cases: [string[], RegExp][] = [
-      [['verify-identity', '--pkcs7', '/dev/zero'], /--pkcs7 \/dev\/zero: it is a device, not a regular file/],
-      [['verify-identity', '--pkcs7', fifo], /--pkcs7 .*pipe: it is a named pipe \(FIFO\), not a regular file/],
-      [['verify-identity', '--pkcs7', sparse('pkcs7', 2 * 1024 * 1024)], /it is 2 MB, more than the 1 MB an identity document or signature may be/],
-      [['case', 'render', 'eligibility', '--field', 'instanceId=@/dev/zero'], /--field @FILE \/dev\/zero: it is a device, not a regular file/],
-      [['case', 'render', 'eligibility', '--field', `instanceId=@${fifo}`], /it is a named pipe \(FIFO\), not a regular file/],
-      [['case', 'render', 'eligibility', '--field', `instanceId=@${sparse('log', 9 * 1024 * 1024)}`], /it is 9 MB, more than the 8 MB a case field may be/],
+      [
+        ['verify-identity', '--pkcs7', '/dev/zero'],
+        /--pkcs7 \/dev\/zero: it is a device, not a regular file/,
+      ],
+      [
+        ['verify-identity', '--pkcs7', fifo],
+        /--pkcs7 .*pipe: it is a named pipe \(FIFO\), not a regular file/,
+      ],
+      [
+        ['verify-identity', '--pkcs7', sparse('pkcs7', 2 * 1024 * 1024)],
+        /it is 2 MB, more than the 1 MB an identity document or signature may be/,
+      ],
+      [
+        ['case', 'render', 'eligibility', '--field', 'instanceId=@/dev/zero'],
+        /--field @FILE \/dev\/zero: it is a device, not a regular file/,
+      ],
+      [
+        ['case', 'render', 'eligibility', '--field', `instanceId=@${fifo}`],
+        /it is a named pipe \(FIFO\), not a regular file/,
+      ],
+      [
+        [
+          'case',
+          'render',
+          'eligibility',
+          '--field',
+          `instanceId=@${sparse('log', 9 * 1024 * 1024)}`,
+        ],
+        /it is 9 MB, more than the 8 MB a case field may be/,
+      ],
     ];
     for (const [argv, said] of cases) {
       const run = await runCli(...argv);
@@ -79,7 +115,10 @@ describe('named files: bounded, and only regular files', function () {
     mkdirSync(folder, { recursive: true });
     execFileSync('mkfifo', [join(folder, 'playbook.json')]);
     const loaded = await loadPlaybook(join(folder, 'playbook.json'));
-    assert.match(loaded.problems[0].message, /cannot read the playbook: it is a named pipe \(FIFO\), not a regular file/);
+    assert.match(
+      loaded.problems[0].message,
+      /cannot read the playbook: it is a named pipe \(FIFO\), not a regular file/,
+    );
     assert.deepEqual(loaded.playbook, defaultPlaybook());
   });
 
@@ -88,11 +127,21 @@ describe('named files: bounded, and only regular files', function () {
     try {
       const run = await runCli('profiles');
       assert.equal(run.code, 2, run.err);
-      assert.match(run.err, /support-desk profiles: .*pipe: it is a named pipe \(FIFO\), not a regular file/);
+      assert.match(
+        run.err,
+        /support-desk profiles: .*pipe: it is a named pipe \(FIFO\), not a regular file/,
+      );
     } finally {
       process.env.AWS_CONFIG_FILE = sandbox.configFile;
     }
-    const batch = await runCli('confirm-batch', fifo, '--out', join(dir, 'results.jsonl'), '--product-code', 'abc123');
+    const batch = await runCli(
+      'confirm-batch',
+      fifo,
+      '--out',
+      join(dir, 'results.jsonl'),
+      '--product-code',
+      'abc123',
+    );
     assert.equal(batch.code, 2, batch.err);
     assert.match(batch.err, /pipe: it is a named pipe \(FIFO\), not a regular file/);
   });

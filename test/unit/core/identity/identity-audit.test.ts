@@ -7,16 +7,54 @@ import { identityAuditEntry } from '../../../../src/core/audit/audit';
 import { verifyIdentity, type IdentityExpectations } from '../../../../src/core/identity/verify';
 import { confirmationLook } from '../../../../src/ui/looks';
 
-const REAL = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'identity', 'aws-pkcs7-us-east-1-2016.pem'), 'utf8');
+const REAL = readFileSync(
+  join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    '..',
+    '..',
+    'test',
+    'fixtures',
+    'identity',
+    'aws-pkcs7-us-east-1-2016.pem',
+  ),
+  'utf8',
+);
 const entry = (expected: IdentityExpectations, signature = REAL) =>
-  identityAuditEntry(verifyIdentity({ method: 'pkcs7', signature }, expected), expected, new Date('2026-11-30T10:00:00Z'));
+  identityAuditEntry(
+    verifyIdentity({ method: 'pkcs7', signature }, expected),
+    expected,
+    new Date('2026-11-30T10:00:00Z'),
+  );
 
 describe('identity document as audit evidence', () => {
   it('records a verified document as confirmed, with the instance, owner, region and certificate', () => {
     const e = entry({ account: '1216-5901-4334' });
     assert.deepEqual(
-      [e.verdict, e.source, e.instanceId, e.ownerId, e.claimedAccount, e.region, e.profile, e.requestId, e.time],
-      ['confirmed', 'identity-document', 'i-f79fe56c', '121659014334', '121659014334', 'us-east-1', null, null, '2026-11-30T10:00:00.000Z'],
+      [
+        e.verdict,
+        e.source,
+        e.instanceId,
+        e.ownerId,
+        e.claimedAccount,
+        e.region,
+        e.profile,
+        e.requestId,
+        e.time,
+      ],
+      [
+        'confirmed',
+        'identity-document',
+        'i-f79fe56c',
+        '121659014334',
+        '121659014334',
+        'us-east-1',
+        null,
+        null,
+        '2026-11-30T10:00:00.000Z',
+      ],
     );
     assert.match(e.certificate ?? '', /^AWS's \/pkcs7 certificate/);
     assert.deepEqual([e.verified, e.productAttached], [true, null]);
@@ -33,7 +71,10 @@ describe('identity document as audit evidence', () => {
 
   it('records the two facts apart: a genuine document without the product is verified, the product not attached', () => {
     const e = entry({ productCode: '4w1vgsrkqdkypbz43g7qkk4uz', account: '121659014334' });
-    assert.deepEqual([e.verified, e.productAttached, e.verdict, e.ownerId], [true, false, 'not-attached', '121659014334']);
+    assert.deepEqual(
+      [e.verified, e.productAttached, e.verdict, e.ownerId],
+      [true, false, 'not-attached', '121659014334'],
+    );
   });
 
   it('records a document changed after signing as an error, never as evidence', () => {
@@ -48,6 +89,9 @@ describe('identity document as audit evidence', () => {
     const der = Buffer.from(REAL.replace(/-----[A-Z0-9 ]+-----|\s+/g, ''), 'base64');
     der.write('111122223333', der.indexOf('121659014334'), 'latin1');
     const e = entry({ account: '111122223333' }, der.toString('base64'));
-    assert.deepEqual([e.verdict, e.verified, e.ownerId, e.claimedAccount, e.instanceId], ['error', false, null, '111122223333', 'i-f79fe56c']);
+    assert.deepEqual(
+      [e.verdict, e.verified, e.ownerId, e.claimedAccount, e.instanceId],
+      ['error', false, null, '111122223333', 'i-f79fe56c'],
+    );
   });
 });

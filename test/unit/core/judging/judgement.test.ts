@@ -15,16 +15,29 @@ describe('Judgement', () => {
     const product = store.products()[0].productId;
     const heard = judgement.account(account).reports;
     assert.deepEqual(heard?.answer, judgeAccount(store, account, '2026-11-23', policy));
-    assert.deepEqual(heard?.origin, { source: 'reports', from: `${files.length} report files`, newest: store.latestReportDate() });
-    assert.deepEqual(judgement.subscription(account, product).reports?.answer, judgeSubscription(store, account, product, '2026-11-23', policy));
-    assert.deepEqual(judgement.freshness().reports?.answer, reportFreshness(store, '2026-11-23', policy));
+    assert.deepEqual(heard?.origin, {
+      source: 'reports',
+      from: `${files.length} report files`,
+      newest: store.latestReportDate(),
+    });
+    assert.deepEqual(
+      judgement.subscription(account, product).reports?.answer,
+      judgeSubscription(store, account, product, '2026-11-23', policy),
+    );
+    assert.deepEqual(
+      judgement.freshness().reports?.answer,
+      reportFreshness(store, '2026-11-23', policy),
+    );
     assert.deepEqual(Object.keys(judgement.account(account)), ['reports']);
   });
 
   it('a day or window of its own changes the verdict: the Judgement is the moment, not the store', async () => {
     const { store } = await loadReports(['test/fixtures/reports/basic']);
     const early = reportsJudgement(store, '2026-11-23');
-    const late = new Judgement({ day: '2027-06-01', fixed: true, policy: DEFAULT_POLICY }, { reports: new ReportsEvidence(store, 1) });
+    const late = new Judgement(
+      { day: '2027-06-01', fixed: true, policy: DEFAULT_POLICY },
+      { reports: new ReportsEvidence(store, 1) },
+    );
     assert.equal(early.freshness().reports?.answer.stale, false);
     assert.equal(late.freshness().reports?.answer.stale, true);
     assert.equal(new ReportsEvidence(store, 1).origin.from, '1 report file');

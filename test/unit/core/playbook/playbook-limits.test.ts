@@ -3,12 +3,19 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_BYTES, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
+import {
+  checkPlaybookText,
+  defaultPlaybook,
+  loadPlaybook,
+  PLAYBOOK_MAX_BYTES,
+  PLAYBOOK_MAX_DEPTH,
+} from '../../../../src/core/playbook/load';
 import { runCli } from '../../../support/cli-in-process';
 import { temporaryFolder } from '../../../support/temporary-folder';
 
 const REPORTS = resolve(__dirname, '../../../../../test/fixtures/reports/basic');
-const nested = (depth: number, open: string, close: string) => `{"contacts": ${open.repeat(depth)}${close.repeat(depth)}}`;
+const nested = (depth: number, open: string, close: string) =>
+  `{"contacts": ${open.repeat(depth)}${close.repeat(depth)}}`;
 
 describe('playbook limits: depth and size are bounded before parsing', () => {
   const tmp = temporaryFolder('playbook-limits-', 'each');
@@ -23,14 +30,23 @@ describe('playbook limits: depth and size are bounded before parsing', () => {
       const loaded = await loadPlaybook(file);
       const [error] = loaded.problems;
       assert.deepEqual([error.line, error.severity], [1, 'error']);
-      assert.match(error.message, new RegExp(`more than ${PLAYBOOK_MAX_DEPTH} levels deep.*the default playbook applies`));
+      assert.match(
+        error.message,
+        new RegExp(`more than ${PLAYBOOK_MAX_DEPTH} levels deep.*the default playbook applies`),
+      );
       assert.deepEqual(loaded.playbook, defaultPlaybook());
     }
   });
 
   it('accepts nesting up to the limit, then checks the schema as usual', () => {
-    const problems = checkPlaybookText(nested(PLAYBOOK_MAX_DEPTH - 1, '[', ']'), 'team.json').problems;
-    assert.ok(problems.length > 0 && problems.every((p) => !/levels deep/.test(p.message)), JSON.stringify(problems));
+    const problems = checkPlaybookText(
+      nested(PLAYBOOK_MAX_DEPTH - 1, '[', ']'),
+      'team.json',
+    ).problems;
+    assert.ok(
+      problems.length > 0 && problems.every((p) => !/levels deep/.test(p.message)),
+      JSON.stringify(problems),
+    );
   });
 
   it('reports a playbook larger than 5 MB on line 1 without reading it, and keeps the default', async () => {
@@ -38,9 +54,16 @@ describe('playbook limits: depth and size are bounded before parsing', () => {
     writeFileSync(file, `{"name": "${'x'.repeat(PLAYBOOK_MAX_BYTES)}"}`);
     const loaded = await loadPlaybook(file);
     assert.deepEqual([loaded.problems[0].line, loaded.problems[0].severity], [1, 'error']);
-    assert.match(loaded.problems[0].message, /more than the 5 MB a playbook may be.*the default playbook applies/);
+    assert.match(
+      loaded.problems[0].message,
+      /more than the 5 MB a playbook may be.*the default playbook applies/,
+    );
     assert.deepEqual(loaded.playbook, defaultPlaybook());
-    assert.match(checkPlaybookText(`{"name": "${'x'.repeat(PLAYBOOK_MAX_BYTES)}"}`, 'team.json').problems[0].message, /5 MB/);
+    assert.match(
+      checkPlaybookText(`{"name": "${'x'.repeat(PLAYBOOK_MAX_BYTES)}"}`, 'team.json').problems[0]
+        .message,
+      /5 MB/,
+    );
   });
 
   it('lets lookup answer when the workspace playbook is nested 5,000 deep', async () => {
@@ -49,7 +72,14 @@ describe('playbook limits: depth and size are bounded before parsing', () => {
     const cwd = process.cwd();
     try {
       process.chdir(tmp());
-      const run = await runCli('lookup', '111122223333', '--reports', REPORTS, '--as-of', '2026-11-22');
+      const run = await runCli(
+        'lookup',
+        '111122223333',
+        '--reports',
+        REPORTS,
+        '--as-of',
+        '2026-11-22',
+      );
       assert.equal(run.code, 0, run.err);
       assert.match(run.err, /playbook\.json:1: error: .*levels deep/);
       assert.match(run.out, /^Account 111122223333: /);

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../../../src/cli';
 import { crossCheck } from '../../../../src/core/playbook/cross-check';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook, DEFAULT_PLAYBOOK_FILE } from '../../../../src/core/playbook/load';
+import {
+  checkPlaybookText,
+  defaultPlaybook,
+  loadPlaybook,
+  DEFAULT_PLAYBOOK_FILE,
+} from '../../../../src/core/playbook/load';
 import { lineView } from '../../../../src/core/playbook/support-lines';
 
 const root = resolve(__dirname, '../../../../..');
@@ -45,7 +50,10 @@ describe('default playbook', () => {
     );
     assert.equal(book.defaultLine, 'ubuntu-pro');
     for (const line of [playbook, elasticbox, ubuntu]) {
-      assert.ok(line.scope.inScope.length > 0 && line.channels.length > 0 && line.caseTemplates.length > 0, line.line.id);
+      assert.ok(
+        line.scope.inScope.length > 0 && line.channels.length > 0 && line.caseTemplates.length > 0,
+        line.line.id,
+      );
       // The eligibility case (Start case from a check) is shared by every line.
       assert.ok(
         line.caseTemplates.some((t) => t.id === 'eligibility'),
@@ -71,13 +79,19 @@ describe('default playbook', () => {
     assert.ok(sources.length > 90, `only ${sources.length} sources`);
     for (const source of sources) {
       assert.ok(SEEDS.includes(source.document), `unknown document ${source.document}`);
-      assert.ok(source.section && seed(source.document).includes(source.section), `"${source.section}" is not a heading in ${source.document}`);
+      assert.ok(
+        source.section && seed(source.document).includes(source.section),
+        `"${source.section}" is not a heading in ${source.document}`,
+      );
     }
   });
 
   it('holds every in-scope item of the seed scope table, word for word, and nothing else', () => {
     const bullets = [];
-    for (const line of linesAfter(seed('partner-aws-platform-support.txt'), '**Scope of Platform-Level support**:').slice(1)) {
+    for (const line of linesAfter(
+      seed('partner-aws-platform-support.txt'),
+      '**Scope of Platform-Level support**:',
+    ).slice(1)) {
       if (line.trim() === '' && bullets.length > 0) break;
       if (line.startsWith('  * ')) bullets.push(line.slice(4).trim());
     }
@@ -90,18 +104,30 @@ describe('default playbook', () => {
 
   it('holds the out-of-scope list and managed services with their link', () => {
     const table = seed('partner-aws-platform-support.txt');
-    const outside = table.slice(table.indexOf('**OUTSIDE SCOPE**:'), table.indexOf('\n', table.indexOf('**OUTSIDE SCOPE**:')));
+    const outside = table.slice(
+      table.indexOf('**OUTSIDE SCOPE**:'),
+      table.indexOf('\n', table.indexOf('**OUTSIDE SCOPE**:')),
+    );
     for (const { item } of playbook.scope.outOfScope) assert.ok(outside.includes(item), item);
     assert.deepEqual(
       playbook.scope.outOfScope.map((i) => i.item).join(', '),
       'Remote Administration, Monitoring and Remediation, Change Management and Patching, Customer accounts that are not Optimized by Cloud Application Manager',
     );
-    assert.deepEqual(playbook.scope.managedServices?.includes, ['Remote Administration', 'Monitoring and Remediation', 'Change Management and Patching']);
-    assert.equal(playbook.scope.managedServices?.url, 'https://www.ctl.io/cloud-application-manager/managed-services-anywhere/');
+    assert.deepEqual(playbook.scope.managedServices?.includes, [
+      'Remote Administration',
+      'Monitoring and Remediation',
+      'Change Management and Patching',
+    ]);
+    assert.equal(
+      playbook.scope.managedServices?.url,
+      'https://www.ctl.io/cloud-application-manager/managed-services-anywhere/',
+    );
   });
 
   it('holds the four critical-outage phone lines exactly as the seed lists them', () => {
-    const seeded = [...seed('partner-aws-platform-support.txt').matchAll(/^- ([^:]+): (.+)$/gm)].map(([, region, number]) => ({ region, number }));
+    const seeded = [
+      ...seed('partner-aws-platform-support.txt').matchAll(/^- ([^:]+): (.+)$/gm),
+    ].map(([, region, number]) => ({ region, number }));
     assert.equal(seeded.length, 8); // the list appears twice in the seed
     assert.deepEqual(
       playbook.contacts.escalationPhones.map(({ region, number }) => ({ region, number })),
@@ -135,12 +161,18 @@ describe('default playbook', () => {
     );
     const urls = new Set([...all.matchAll(/https?:\/\/[^\s<>`)]+/g)].map(([u]) => u));
     assert.ok(urls.size >= 14, `found only ${urls.size} URLs`);
-    for (const url of urls) assert.ok(defaultText.includes(`"${url}"`) || defaultText.includes(`(${url})`), `missing ${url}`);
+    for (const url of urls)
+      assert.ok(
+        defaultText.includes(`"${url}"`) || defaultText.includes(`(${url})`),
+        `missing ${url}`,
+      );
   });
 
   it('tells API issues to send the request body, and box errors where the agent log is', () => {
     const text = seed('partner-aws-platform-support.txt');
-    const [api, box] = ['api-call', 'box-error'].map((id) => elasticbox.caseTemplates.find((t) => t.id === id)!);
+    const [api, box] = ['api-call', 'box-error'].map((id) =>
+      elasticbox.caseTemplates.find((t) => t.id === id)!,
+    );
     assert.ok(text.includes(api.guidance![0].text));
     assert.ok(api.fields.some((f) => f.id === 'requestBody' && f.required && f.verbatim));
     assert.ok(normalize(text).includes(normalize(box.guidance![0].text)));
@@ -156,7 +188,11 @@ describe('default playbook', () => {
     );
     assert.ok(text.includes(`locate the log at ${locations[0].path}`));
     // The seed lost the Windows path's backslashes and drive: restored, it must still be that path.
-    assert.ok(text.includes(`locate the log at ${locations[1].path.replace(/^C:\\/, '').replace(/\\/g, '')}`));
+    assert.ok(
+      text.includes(
+        `locate the log at ${locations[1].path.replace(/^C:\\/, '').replace(/\\/g, '')}`,
+      ),
+    );
   });
 
   it('says which Ubuntu Pro purchase gets which support channel', () => {
@@ -169,13 +205,21 @@ describe('default playbook', () => {
     assert.deepEqual(channels.get('canonical-phone-support')!.hours, ['24/5', '24/7']);
     assert.equal(channels.get('canonical-phone-support')!.email, 'aws@canonical.com');
     assert.ok(paths.get('marketplace-image')!.channels.includes('aws-front-line-support'));
-    assert.equal(channels.get('aws-front-line-support')!.url, 'https://console.aws.amazon.com/support/home#/case/create?issueType=technical');
+    assert.equal(
+      channels.get('aws-front-line-support')!.url,
+      'https://console.aws.amazon.com/support/home#/case/create?issueType=technical',
+    );
     const tracker = channels.get('cloud-images-bug-tracker')!;
     assert.equal(tracker.url, 'https://bugs.launchpad.net/cloud-images/+filebug');
     assert.equal(tracker.bestEffort, true);
-    assert.deepEqual(tracker.requirements, ['describe the issue', 'provide a minimal reproducer', 'include which AMI you see this issue on']);
+    assert.deepEqual(tracker.requirements, [
+      'describe the issue',
+      'provide a minimal reproducer',
+      'include which AMI you see this issue on',
+    ]);
     const options = normalize(seed('ubuntu-pro-aws-support-options.txt'));
-    for (const requirement of tracker.requirements) assert.ok(options.includes(requirement), requirement);
+    for (const requirement of tracker.requirements)
+      assert.ok(options.includes(requirement), requirement);
   });
 
   it('holds the Ubuntu Pro account set-up steps and the three FAQ answers', () => {
@@ -186,10 +230,22 @@ describe('default playbook', () => {
     assert.equal(steps.get('support-portal')!.url, 'http://portal.support.canonical.com');
     assert.match(steps.get('pro-token')!.text, /Ubuntu Pro tokens/);
     assert.deepEqual(steps.get('dashboard-secondary-user')!.menuPath, ['Account users']);
-    assert.deepEqual(steps.get('support-portal-secondary-user')!.menuPath, ['account profile icon', 'My account', 'New user', 'Active Ubuntu Advantage user']);
+    assert.deepEqual(steps.get('support-portal-secondary-user')!.menuPath, [
+      'account profile icon',
+      'My account',
+      'New user',
+      'Active Ubuntu Advantage user',
+    ]);
     assert.match(steps.get('landscape-invitation')!.text, /spam folders/);
-    assert.match(steps.get('landscape-license')!.text, /license\.txt files for self-hosted Landscape are downloaded directly from Landscape SaaS/);
-    assert.ok(ubuntu.contacts.portals!.some((p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/'));
+    assert.match(
+      steps.get('landscape-license')!.text,
+      /license\.txt files for self-hosted Landscape are downloaded directly from Landscape SaaS/,
+    );
+    assert.ok(
+      ubuntu.contacts.portals!.some(
+        (p) => p.name === 'Landscape SaaS' && p.url === 'http://landscape.canonical.com/',
+      ),
+    );
     // Steps and answers are the seed's own sentences (markup aside): nothing lost, nothing invented.
     const plainSeed = normalize(
       setup
@@ -197,12 +253,17 @@ describe('default playbook', () => {
         .replace(/<([^>]+)>/g, '$1')
         .replace(/[*"]/g, ''),
     );
-    const plain = (markdown: string) => markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*"`]/g, '');
+    const plain = (markdown: string) =>
+      markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*"`]/g, '');
     for (const step of ubuntu.accountSetup!.steps.filter((s) => s.id !== 'three-portals')) {
-      for (const sentence of plain(step.text).split(/(?<=\.) /)) assert.ok(plainSeed.includes(sentence), `${step.id}: "${sentence}"`);
+      for (const sentence of plain(step.text).split(/(?<=\.) /))
+        assert.ok(plainSeed.includes(sentence), `${step.id}: "${sentence}"`);
     }
-    for (const paragraph of ubuntu.faq.flatMap((f) => f.answer)) assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
-    const questions = [...setup.matchAll(/^\d\. (.+\?)$/gm)].map(([, q]) => q.replace(/`Ubuntu One <[^>]+>`_/, 'Ubuntu One'));
+    for (const paragraph of ubuntu.faq.flatMap((f) => f.answer))
+      assert.ok(plainSeed.includes(plain(paragraph)), paragraph);
+    const questions = [...setup.matchAll(/^\d\. (.+\?)$/gm)].map(([, q]) =>
+      q.replace(/`Ubuntu One <[^>]+>`_/, 'Ubuntu One'),
+    );
     assert.deepEqual(
       ubuntu.faq.map((f) => f.question),
       questions,
@@ -216,14 +277,30 @@ describe('default playbook', () => {
       m.subscriptionReport.fields.map((f) => f.name),
       ['Product ID', 'AWS Account Number', 'Date of Last Usage'],
     );
-    for (const fact of [m.reportingLag, m.productSupportConnection!, m.productIds!, m.confirmation.sellerMustOwnProductCode, ...m.subscriptionReport.facts]) {
+    for (const fact of [
+      m.reportingLag,
+      m.productSupportConnection!,
+      m.productIds!,
+      m.confirmation.sellerMustOwnProductCode,
+      ...m.subscriptionReport.facts,
+    ]) {
       assert.ok(aws.includes(fact.text), fact.text);
     }
     assert.match(m.productSupportConnection!.text, /Product Support Connection/);
     assert.match(m.reportingLag.text, /good faith/);
     const [, code, instance, , owner] = /(\w+) (i-[0-9a-f]+) (true) (\d{12})/.exec(aws)!;
-    assert.deepEqual([m.confirmation.example.productCode, m.confirmation.example.instanceId, m.confirmation.example.ownerAccount], [code, instance, owner]);
-    assert.deepEqual([code, instance, owner], ['4w1vgsrkqdkypbz43g7qkk4uz', 'i-10a64379', '495219933132']);
+    assert.deepEqual(
+      [
+        m.confirmation.example.productCode,
+        m.confirmation.example.instanceId,
+        m.confirmation.example.ownerAccount,
+      ],
+      [code, instance, owner],
+    );
+    assert.deepEqual(
+      [code, instance, owner],
+      ['4w1vgsrkqdkypbz43g7qkk4uz', 'i-10a64379', '495219933132'],
+    );
     assert.match(m.confirmation.steps[0].text, /Instance ID, and their AWS Account ID/);
   });
 });
@@ -232,7 +309,13 @@ describe('team playbook', () => {
   it('reads a playbook of the flat shape (before support lines) with its meaning: each section it has applies to every line', async () => {
     const loaded = await loadPlaybook(fixture('team-valid.json'));
     assert.deepEqual(loaded.problems, []);
-    assert.deepEqual(loaded.overridden, ['name', 'products', 'eligibility', 'contacts', 'caseTemplates']);
+    assert.deepEqual(loaded.overridden, [
+      'name',
+      'products',
+      'eligibility',
+      'contacts',
+      'caseTemplates',
+    ]);
     assert.deepEqual(loaded.teamLines, []);
     assert.equal(loaded.playbook.eligibility.lastUsageDays, 45);
     const base = defaultPlaybook();
@@ -261,7 +344,13 @@ describe('team playbook', () => {
 
   it('falls back to the default when missing, silently', async () => {
     const loaded = await loadPlaybook(fixture('no-such-playbook.json'));
-    assert.deepEqual(loaded, { playbook: defaultPlaybook(), teamFile: null, overridden: [], teamLines: [], problems: [] });
+    assert.deepEqual(loaded, {
+      playbook: defaultPlaybook(),
+      teamFile: null,
+      overridden: [],
+      teamLines: [],
+      problems: [],
+    });
   });
 
   it('reports schema errors with the file, line and JSON path, and falls back to the default', async () => {
@@ -280,10 +369,17 @@ describe('team playbook', () => {
         [file, lineOf('"escalation"'), '/escalation'],
       ],
     );
-    assert.match(errors[0].message, /^\/contacts\/escalationPhones\/2\/number: must match .*e\.g\. "\+65 6768 8099"/);
+    assert.match(
+      errors[0].message,
+      /^\/contacts\/escalationPhones\/2\/number: must match .*e\.g\. "\+65 6768 8099"/,
+    );
     assert.match(errors[1].message, /must be one of .*"amiId"/);
     assert.match(errors[2].message, /unknown property "escalation"/);
-    assert.ok(loaded.problems.some((p) => p.severity === 'warning' && /using the default playbook/.test(p.message)));
+    assert.ok(
+      loaded.problems.some(
+        (p) => p.severity === 'warning' && /using the default playbook/.test(p.message),
+      ),
+    );
   });
 
   it('reports a JSON syntax error at its line', async () => {
@@ -295,15 +391,22 @@ describe('team playbook', () => {
   });
 
   it('says what to do with an empty file or a wrong version', () => {
-    assert.match(checkPlaybookText(' \n', 'team.json').problems[0].message, /the file is empty: write a JSON object/);
+    assert.match(
+      checkPlaybookText(' \n', 'team.json').problems[0].message,
+      /the file is empty: write a JSON object/,
+    );
     assert.deepEqual(
-      checkPlaybookText('{\n  "version": 2\n}', 'team.json').problems.map((p) => [p.line, p.message]),
+      checkPlaybookText('{\n  "version": 2\n}', 'team.json').problems.map((p) => [
+        p.line,
+        p.message,
+      ]),
       [[2, '/version: must be 1']],
     );
   });
 
   it('gives the line of a problem that starts a line, ends the file, or opens it', () => {
-    const lines = (text: string) => checkPlaybookText(text, 'team.json').problems.map((p) => p.line);
+    const lines = (text: string) =>
+      checkPlaybookText(text, 'team.json').problems.map((p) => p.line);
     assert.deepEqual(lines('{\n"version": 2,\n"name": 1}'), [2, 3]);
     assert.deepEqual(lines('x'), [1]);
   });
@@ -313,14 +416,24 @@ describe('team playbook', () => {
     const loaded = await loadPlaybook(file);
     const [error] = loaded.problems;
     assert.deepEqual([error.file, error.line, error.path], [file, 7, '/caseTemplates/0/channel']);
-    assert.equal(loaded.problems.filter((p) => p.severity === 'error').length, 1, 'a shared template is checked in every line, and its problem said once');
-    assert.match(error.message, /no channel has the id "acme-hotline"; known channels: aws-front-line-support, .*cloud-application-manager-support/);
+    assert.equal(
+      loaded.problems.filter((p) => p.severity === 'error').length,
+      1,
+      'a shared template is checked in every line, and its problem said once',
+    );
+    assert.match(
+      error.message,
+      /no channel has the id "acme-hotline"; known channels: aws-front-line-support, .*cloud-application-manager-support/,
+    );
     assert.notEqual(error.file, DEFAULT_PLAYBOOK_FILE);
   });
 
   it('reports a path it cannot read (a folder) and keeps working', async () => {
     const loaded = await loadPlaybook(fixtures);
-    assert.match(loaded.problems[0].message, /cannot read the playbook: it is a folder, not a regular file/);
+    assert.match(
+      loaded.problems[0].message,
+      /cannot read the playbook: it is a folder, not a regular file/,
+    );
     assert.deepEqual(loaded.playbook, defaultPlaybook());
   });
 });
@@ -329,17 +442,26 @@ describe('support-desk playbook', () => {
   async function run(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['playbook', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await main(['playbook', ...argv], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
   it('validate exits 0 for a valid playbook and 1 with JSON-path errors for an invalid one', async () => {
     const valid = await run('validate', fixture('team-valid.json'));
     assert.equal(valid.code, 0);
-    assert.match(valid.out, /is valid\. Sections it replaces: name, products, eligibility, contacts, caseTemplates/);
+    assert.match(
+      valid.out,
+      /is valid\. Sections it replaces: name, products, eligibility, contacts, caseTemplates/,
+    );
     const invalid = await run('validate', fixture('invalid-schema.json'));
     assert.equal(invalid.code, 1);
-    assert.match(invalid.out, /invalid-schema\.json:7: error: \/contacts\/escalationPhones\/2\/number: must match/);
+    assert.match(
+      invalid.out,
+      /invalid-schema\.json:7: error: \/contacts\/escalationPhones\/2\/number: must match/,
+    );
     const json = JSON.parse((await run('validate', fixture('invalid-channel.json'), '--json')).out);
     assert.equal(json.valid, false);
     assert.equal(json.problems[0].path, '/caseTemplates/0/channel');
@@ -369,8 +491,17 @@ describe('support-desk playbook', () => {
   it('show --json prints the effective playbook; an invalid team file is reported on stderr', async () => {
     const merged = await run('show', '--json', '--playbook', fixture('team-valid.json'));
     assert.equal(merged.code, 0);
-    assert.deepEqual(JSON.parse(merged.out), (await loadPlaybook(fixture('team-valid.json'))).playbook);
-    const fallback = await run('show', '--playbook', fixture('invalid-syntax.json'), '--line', 'centurylink-resold-accounts');
+    assert.deepEqual(
+      JSON.parse(merged.out),
+      (await loadPlaybook(fixture('team-valid.json'))).playbook,
+    );
+    const fallback = await run(
+      'show',
+      '--playbook',
+      fixture('invalid-syntax.json'),
+      '--line',
+      'centurylink-resold-accounts',
+    );
     assert.equal(fallback.code, 0);
     assert.match(fallback.err, /invalid-syntax\.json:6: error: not valid JSON/);
     assert.match(fallback.out, /^Default playbook: from the default playbook/);
@@ -387,12 +518,24 @@ describe('the playbook schema validator', () => {
       .then(() => process.stdout.write(String(Object.keys(require.cache).some((p) => p.includes('/node_modules/ajv/')))))`;
     const dir = mkdtempSync(join(tmpdir(), 'playbook-ajv-'));
     try {
-      return execFileSync(process.execPath, ['-e', probe, '--', ...argv], { cwd: dir, encoding: 'utf8' }) === 'true';
+      return (
+        execFileSync(process.execPath, ['-e', probe, '--', ...argv], {
+          cwd: dir,
+          encoding: 'utf8',
+        }) === 'true'
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const lookup = ['lookup', '111122223333', '--reports', join(root, 'samples/reports'), '--as-of', '2026-11-22'];
+  const lookup = [
+    'lookup',
+    '111122223333',
+    '--reports',
+    join(root, 'samples/reports'),
+    '--as-of',
+    '2026-11-22',
+  ];
 
   it('is not loaded by a lookup with no team playbook', () => {
     assert.equal(ajvLoadedBy(...lookup), false);

@@ -5,16 +5,29 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadReports } from '../../../../src/core/reports/load-reports';
 import { crossCheck } from '../../../../src/core/playbook/cross-check';
-import { checkPlaybookText, defaultPlaybook, loadPlaybook } from '../../../../src/core/playbook/load';
+import {
+  checkPlaybookText,
+  defaultPlaybook,
+  loadPlaybook,
+} from '../../../../src/core/playbook/load';
 import { searchScope } from '../../../../src/core/playbook/scope-search';
-import { chooseLine, lineView, linesForCustomer, productsOfAccount } from '../../../../src/core/playbook/support-lines';
+import {
+  chooseLine,
+  lineView,
+  linesForCustomer,
+  productsOfAccount,
+} from '../../../../src/core/playbook/support-lines';
 import type { Playbook } from '../../../../src/core/playbook/types';
 import { runCli } from '../../../support/cli-in-process';
 
 const root = resolve(__dirname, '../../../../..');
 const fixture = (name: string) => join(root, 'test/fixtures/playbooks', name);
 const BASIC = join(root, 'test/fixtures/reports/basic');
-const UBUNTU_22 = { productId: 'prod-5qwz3vsg4kbfw', productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd', productTitle: 'Ubuntu Pro 22.04 LTS' };
+const UBUNTU_22 = {
+  productId: 'prod-5qwz3vsg4kbfw',
+  productCode: '8a2kq9xw3vbn7m4c1zt6ry5pd',
+  productTitle: 'Ubuntu Pro 22.04 LTS',
+};
 const ELASTICBOX = { productId: 'prod-eb7mxr2l9tqzs', productTitle: 'ElasticBox Enterprise' };
 
 describe('support lines: the playbook as a line sees it', () => {
@@ -26,14 +39,22 @@ describe('support lines: the playbook as a line sees it', () => {
     assert.equal(ubuntu.scope.provider, 'Canonical');
     assert.deepEqual(
       ubuntu.channels.map((c) => c.id),
-      ['aws-front-line-support', 'canonical-phone-support', 'canonical-support-portal', 'cloud-images-bug-tracker'],
+      [
+        'aws-front-line-support',
+        'canonical-phone-support',
+        'canonical-support-portal',
+        'cloud-images-bug-tracker',
+      ],
     );
     assert.deepEqual(
       lineView(book, 'elasticbox').caseTemplates.map((t) => t.id),
       ['box-error', 'api-call', 'eligibility'],
     );
     assert.equal(lineView(book).line.id, 'ubuntu-pro', 'no id: the default line');
-    assert.throws(() => lineView(book, 'nope'), /no support line "nope"; the playbook's lines: ubuntu-pro, elasticbox, centurylink-resold-accounts/);
+    assert.throws(
+      () => lineView(book, 'nope'),
+      /no support line "nope"; the playbook's lines: ubuntu-pro, elasticbox, centurylink-resold-accounts/,
+    );
   });
 
   it("lets a line's own list entry replace the shared one of the same id, and a top-level scope serve a line without one", () => {
@@ -56,11 +77,21 @@ describe('support lines: the playbook as a line sees it', () => {
   });
 
   it('answers "livepatch is not working on Ubuntu Pro" from the Ubuntu Pro scope, which the partner scope does not cover', () => {
-    const answer = searchScope(lineView(book, 'ubuntu-pro').scope, 'livepatch is not working on Ubuntu Pro');
+    const answer = searchScope(
+      lineView(book, 'ubuntu-pro').scope,
+      'livepatch is not working on Ubuntu Pro',
+    );
     assert.equal(answer.answer, 'in-scope');
-    assert.equal(answer.matches[0].item, 'Livepatch: security updates to the kernel in a live system');
+    assert.equal(
+      answer.matches[0].item,
+      'Livepatch: security updates to the kernel in a live system',
+    );
     assert.equal(answer.matches[0].source.document, 'ubuntu-pro-on-aws.txt');
-    assert.equal(searchScope(lineView(book, 'centurylink-resold-accounts').scope, 'livepatch is not working').answer, 'none');
+    assert.equal(
+      searchScope(lineView(book, 'centurylink-resold-accounts').scope, 'livepatch is not working')
+        .answer,
+      'none',
+    );
   });
 });
 
@@ -68,14 +99,20 @@ describe("support lines: a customer's products pick the line", () => {
   const book = defaultPlaybook();
   const withAccounts: Playbook = {
     ...book,
-    lines: book.lines.map((l) => (l.id === 'centurylink-resold-accounts' ? { ...l, products: { accounts: ['210987654321'] } } : l)),
+    lines: book.lines.map((l) =>
+      l.id === 'centurylink-resold-accounts'
+        ? { ...l, products: { accounts: ['210987654321'] } }
+        : l,
+    ),
   };
 
   it('by title, saying which product and why', () => {
     const choice = chooseLine(book, '111122223333', [UBUNTU_22]);
     assert.equal(choice.line.id, 'ubuntu-pro');
     assert.equal(choice.by, 'customer');
-    assert.deepEqual(choice.why, ['product prod-5qwz3vsg4kbfw (Ubuntu Pro 22.04 LTS) is in the Ubuntu Pro on AWS line: its title has "Ubuntu Pro"']);
+    assert.deepEqual(choice.why, [
+      'product prod-5qwz3vsg4kbfw (Ubuntu Pro 22.04 LTS) is in the Ubuntu Pro on AWS line: its title has "Ubuntu Pro"',
+    ]);
   });
 
   it('by id and by code, before a title is asked', () => {
@@ -87,8 +124,13 @@ describe("support lines: a customer's products pick the line", () => {
       ],
     };
     assert.deepEqual(
-      linesForCustomer(playbook, undefined, [UBUNTU_22]).map((m) => m.reasons[0].replace(/^.*line: /, '')),
-      ['the line lists its product id', 'the line lists its product code 8a2kq9xw3vbn7m4c1zt6ry5pd'],
+      linesForCustomer(playbook, undefined, [UBUNTU_22]).map((m) =>
+        m.reasons[0].replace(/^.*line: /, ''),
+      ),
+      [
+        'the line lists its product id',
+        'the line lists its product code 8a2kq9xw3vbn7m4c1zt6ry5pd',
+      ],
     );
   });
 
@@ -102,13 +144,19 @@ describe("support lines: a customer's products pick the line", () => {
       matches[1].reasons[0],
       /^product prod-eb7mxr2l9tqzs \(ElasticBox Enterprise\) is in the ElasticBox \(Cloud Application Manager\) line: its title has "ElasticBox"$/,
     );
-    assert.equal(chooseLine(book, '210987654321', [UBUNTU_22, ELASTICBOX], 'elasticbox').line.id, 'elasticbox', 'the switcher picks another');
+    assert.equal(
+      chooseLine(book, '210987654321', [UBUNTU_22, ELASTICBOX], 'elasticbox').line.id,
+      'elasticbox',
+      'the switcher picks another',
+    );
   });
 
   it("puts a partner's resold account in the partner's line first, whatever it runs", () => {
     const choice = chooseLine(withAccounts, '210987654321', [UBUNTU_22, ELASTICBOX]);
     assert.equal(choice.line.id, 'centurylink-resold-accounts');
-    assert.deepEqual(choice.why, ['account 210987654321 is one of the accounts the CenturyLink platform-level support line covers']);
+    assert.deepEqual(choice.why, [
+      'account 210987654321 is one of the accounts the CenturyLink platform-level support line covers',
+    ]);
     assert.deepEqual(
       choice.matches.map((m) => m.line.id),
       ['centurylink-resold-accounts', 'ubuntu-pro', 'elasticbox'],
@@ -118,9 +166,16 @@ describe("support lines: a customer's products pick the line", () => {
   it('falls back to the default line, saying why, when nothing matches or no customer is in hand', () => {
     const unlisted = chooseLine(book, '999988887777', [{ productId: 'prod-r8n2c5v1x7zqa' }]);
     assert.equal(unlisted.by, 'default');
-    assert.deepEqual(unlisted.why, ['no line lists account 999988887777 or its products (prod-r8n2c5v1x7zqa): the default line, Ubuntu Pro on AWS, applies']);
-    assert.deepEqual(chooseLine(book, undefined, []).why, ['no customer in hand: the default line, Ubuntu Pro on AWS, applies']);
-    assert.equal(chooseLine(book, undefined, [], 'elasticbox').why[0], 'the ElasticBox (Cloud Application Manager) line was chosen by hand');
+    assert.deepEqual(unlisted.why, [
+      'no line lists account 999988887777 or its products (prod-r8n2c5v1x7zqa): the default line, Ubuntu Pro on AWS, applies',
+    ]);
+    assert.deepEqual(chooseLine(book, undefined, []).why, [
+      'no customer in hand: the default line, Ubuntu Pro on AWS, applies',
+    ]);
+    assert.equal(
+      chooseLine(book, undefined, [], 'elasticbox').why[0],
+      'the ElasticBox (Cloud Application Manager) line was chosen by hand',
+    );
     assert.throws(() => chooseLine(book, undefined, [], 'nope'), RangeError);
   });
 
@@ -148,9 +203,16 @@ describe('support lines: team playbooks', () => {
     );
     assert.equal(p.defaultLine, 'centurylink-resold-accounts');
     const partner = lineView(p, 'centurylink-resold-accounts');
-    assert.equal(partner.scope.provider, 'CenturyLink', 'the default line keeps the sections the team line leaves out');
+    assert.equal(
+      partner.scope.provider,
+      'CenturyLink',
+      'the default line keeps the sections the team line leaves out',
+    );
     assert.equal(chooseLine(p, '556677889900', []).line.id, 'centurylink-resold-accounts');
-    assert.equal(chooseLine(p, '123456789012', [{ productId: 'prod-acme-web-01' }]).line.id, 'acme-web');
+    assert.equal(
+      chooseLine(p, '123456789012', [{ productId: 'prod-acme-web-01' }]).line.id,
+      'acme-web',
+    );
     assert.deepEqual(
       lineView(p, 'acme-web').caseTemplates.map((t) => t.id),
       ['web-server-crash', 'eligibility'],
@@ -159,7 +221,11 @@ describe('support lines: team playbooks', () => {
 
   it('validates a team file of either shape against the schema, and explains a wrong line', async () => {
     for (const name of ['team-valid.json', 'team-lines.json'])
-      assert.deepEqual(checkPlaybookText(readFileSync(fixture(name), 'utf8'), name).problems, [], name);
+      assert.deepEqual(
+        checkPlaybookText(readFileSync(fixture(name), 'utf8'), name).problems,
+        [],
+        name,
+      );
     const file = fixture('invalid-lines.json');
     const lines = readFileSync(file, 'utf8').split('\n');
     const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
@@ -185,7 +251,13 @@ describe('support lines: team playbooks', () => {
             id: 'acme-api',
             name: 'Acme API',
             caseTemplates: [
-              { id: 'api', title: 'API', summary: 'An API call fails.', channel: 'acme-hotline', fields: [{ id: 'body', label: 'Body', kind: 'multiline' }] },
+              {
+                id: 'api',
+                title: 'API',
+                summary: 'An API call fails.',
+                channel: 'acme-hotline',
+                fields: [{ id: 'body', label: 'Body', kind: 'multiline' }],
+              },
             ],
           },
         ],
@@ -215,8 +287,14 @@ describe('support lines: team playbooks', () => {
         messages,
         /\/lines\/1: line "acme-api" has no scope, no contacts, no support channel: a line needs a name, and a scope, contacts, channels and caseTemplates of its own or shared at the top level/,
       );
-      assert.match(messages, /\/lines\/1\/caseTemplates\/0\/channel: no channel of line "acme-api" has the id "acme-hotline"/);
-      assert.match(messages, /\/defaultLine: no support line has the id "acme"; the lines: ubuntu-pro, elasticbox, centurylink-resold-accounts, acme-api/);
+      assert.match(
+        messages,
+        /\/lines\/1\/caseTemplates\/0\/channel: no channel of line "acme-api" has the id "acme-hotline"/,
+      );
+      assert.match(
+        messages,
+        /\/defaultLine: no support line has the id "acme"; the lines: ubuntu-pro, elasticbox, centurylink-resold-accounts, acme-api/,
+      );
       assert.deepEqual(loaded.playbook, defaultPlaybook(), 'the default applies until it is fixed');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -228,30 +306,69 @@ describe('support lines: the CLI takes the line', () => {
   it('playbook show: the default line, --line, or the line of --account with its reports, saying why', async () => {
     const plain = await runCli('playbook', 'show');
     assert.equal(plain.code, 0, plain.err);
-    assert.match(plain.out, /Support lines\n {2}ubuntu-pro \(default\): Ubuntu Pro on AWS: titles containing "Ubuntu Pro"\n {2}elasticbox: /);
+    assert.match(
+      plain.out,
+      /Support lines\n {2}ubuntu-pro \(default\): Ubuntu Pro on AWS: titles containing "Ubuntu Pro"\n {2}elasticbox: /,
+    );
     assert.match(plain.out, /Support line: Ubuntu Pro on AWS \(ubuntu-pro\): no customer in hand/);
     assert.match(plain.out, /Scope: Ubuntu Pro support by Canonical/);
     const box = await runCli('playbook', 'show', '--account', '314159265358', '--reports', BASIC);
     assert.equal(box.code, 0, box.err);
-    assert.match(box.out, /Support line: ElasticBox \(Cloud Application Manager\) \(elasticbox\): product prod-eb7mxr2l9tqzs \(ElasticBox Enterprise\) is in/);
-    const json = JSON.parse((await runCli('playbook', 'show', '--line', 'elasticbox', '--json')).out);
+    assert.match(
+      box.out,
+      /Support line: ElasticBox \(Cloud Application Manager\) \(elasticbox\): product prod-eb7mxr2l9tqzs \(ElasticBox Enterprise\) is in/,
+    );
+    const json = JSON.parse(
+      (await runCli('playbook', 'show', '--line', 'elasticbox', '--json')).out,
+    );
     assert.deepEqual(Object.keys(json), ['line', 'by', 'why', 'lines', 'playbook']);
     assert.equal(json.playbook.scope.supportType, 'AMI product support');
     const unknown = await runCli('playbook', 'show', '--line', 'nope');
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /--line: no support line "nope"; the playbook's lines: ubuntu-pro, elasticbox, centurylink-resold-accounts/);
+    assert.match(
+      unknown.err,
+      /--line: no support line "nope"; the playbook's lines: ubuntu-pro, elasticbox, centurylink-resold-accounts/,
+    );
   });
 
   it("playbook scope answers from the customer's line", async () => {
-    const both = await runCli('playbook', 'scope', 'livepatch is not working', '--account', '210987654321', '--reports', BASIC);
+    const both = await runCli(
+      'playbook',
+      'scope',
+      'livepatch is not working',
+      '--account',
+      '210987654321',
+      '--reports',
+      BASIC,
+    );
     assert.equal(both.code, 0, both.err);
     assert.match(
       both.out,
       /^Support line: Ubuntu Pro on AWS \(ubuntu-pro\): .*; the customer is also in: elasticbox \(--line ID\)\nIn scope: "Livepatch: security updates/,
     );
-    const partner = await runCli('playbook', 'scope', 'livepatch is not working', '--line', 'centurylink-resold-accounts');
-    assert.match(partner.out, /No listed item of the CenturyLink platform-level support scope covers it/);
-    const json = JSON.parse((await runCli('playbook', 'scope', 'IAM policies', '--line', 'centurylink-resold-accounts', '--json')).out);
+    const partner = await runCli(
+      'playbook',
+      'scope',
+      'livepatch is not working',
+      '--line',
+      'centurylink-resold-accounts',
+    );
+    assert.match(
+      partner.out,
+      /No listed item of the CenturyLink platform-level support scope covers it/,
+    );
+    const json = JSON.parse(
+      (
+        await runCli(
+          'playbook',
+          'scope',
+          'IAM policies',
+          '--line',
+          'centurylink-resold-accounts',
+          '--json',
+        )
+      ).out,
+    );
     assert.equal(json.answer, 'in-scope');
     assert.equal(json.line.id, 'centurylink-resold-accounts');
   });
@@ -272,15 +389,30 @@ describe('support lines: the CLI takes the line', () => {
       'requestBody={}',
     );
     assert.equal(api.code, 0, api.err);
-    assert.match(api.err, /Support line: ElasticBox \(Cloud Application Manager\) \(elasticbox\): the case template api-call is in/);
-    assert.match(JSON.parse(api.out).markdown, /## Send to\n\n\*\*Cloud Application Manager support\*\*/);
+    assert.match(
+      api.err,
+      /Support line: ElasticBox \(Cloud Application Manager\) \(elasticbox\): the case template api-call is in/,
+    );
+    assert.match(
+      JSON.parse(api.out).markdown,
+      /## Send to\n\n\*\*Cloud Application Manager support\*\*/,
+    );
     const wrong = await runCli('case', 'render', 'api-call', '--line', 'ubuntu-pro');
     assert.equal(wrong.code, 2);
-    assert.match(wrong.err, /the Ubuntu Pro on AWS line \(ubuntu-pro\) has no case template "api-call"; it is in: elasticbox/);
+    assert.match(
+      wrong.err,
+      /the Ubuntu Pro on AWS line \(ubuntu-pro\) has no case template "api-call"; it is in: elasticbox/,
+    );
     const listed = await runCli('case', 'templates');
     assert.match(listed.out, /^image-bug: Cloud image bug \(ubuntu-pro\)\n/);
-    assert.match(listed.out, /\neligibility: Eligibility\/entitlement \(ubuntu-pro, elasticbox, centurylink-resold-accounts\)\n/);
-    const ofAccount = JSON.parse((await runCli('case', 'templates', '--account', '314159265358', '--reports', BASIC, '--json')).out);
+    assert.match(
+      listed.out,
+      /\neligibility: Eligibility\/entitlement \(ubuntu-pro, elasticbox, centurylink-resold-accounts\)\n/,
+    );
+    const ofAccount = JSON.parse(
+      (await runCli('case', 'templates', '--account', '314159265358', '--reports', BASIC, '--json'))
+        .out,
+    );
     assert.deepEqual(
       ofAccount.map((t: { id: string }) => t.id),
       ['box-error', 'api-call', 'eligibility'],
@@ -290,12 +422,19 @@ describe('support lines: the CLI takes the line', () => {
   it('playbook validate says that a flat-shape team file applies to every line, and which lines a team file changes', async () => {
     const flat = await runCli('playbook', 'validate', fixture('team-valid.json'));
     assert.equal(flat.code, 0);
-    assert.match(flat.out, /Its contacts, caseTemplates apply to every support line \(ubuntu-pro, elasticbox, centurylink-resold-accounts\)/);
+    assert.match(
+      flat.out,
+      /Its contacts, caseTemplates apply to every support line \(ubuntu-pro, elasticbox, centurylink-resold-accounts\)/,
+    );
     const lines = await runCli('playbook', 'validate', fixture('team-lines.json'));
-    assert.match(lines.out, /Support lines it adds or changes: centurylink-resold-accounts, acme-web\./);
-    assert.deepEqual(JSON.parse((await runCli('playbook', 'validate', fixture('team-lines.json'), '--json')).out).teamLines, [
-      'centurylink-resold-accounts',
-      'acme-web',
-    ]);
+    assert.match(
+      lines.out,
+      /Support lines it adds or changes: centurylink-resold-accounts, acme-web\./,
+    );
+    assert.deepEqual(
+      JSON.parse((await runCli('playbook', 'validate', fixture('team-lines.json'), '--json')).out)
+        .teamLines,
+      ['centurylink-resold-accounts', 'acme-web'],
+    );
   });
 });

@@ -39,7 +39,9 @@ interface Point {
  */
 function timeGrowth(family: string): Promise<{ points: Point[]; stoppedAt?: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TIMER, family, SIZES.join(','), String(RUNS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [TIMER, family, SIZES.join(','), String(RUNS)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     running.add(child);
     const points: Point[] = [];
     let stoppedAt: number | undefined;
@@ -49,7 +51,10 @@ function timeGrowth(family: string): Promise<{ points: Point[]; stoppedAt?: numb
       clearTimeout(timer);
       const last = points.at(-1);
       // Wall time on a shared machine runs far behind CPU time: the budget only stops a runaway.
-      const budgetMs = Math.min(60_000, Math.max(20_000, last ? 20 * GROWTH * last.cpuMs * (RUNS + 1) : 0));
+      const budgetMs = Math.min(
+        60_000,
+        Math.max(20_000, last ? 20 * GROWTH * last.cpuMs * (RUNS + 1) : 0),
+      );
       timer = setTimeout(() => {
         stoppedAt = SIZES[points.length];
         child.kill('SIGKILL');
@@ -83,7 +88,11 @@ describe('redaction: time linear in the input, to 1 MB', function () {
     it(`grows linearly on ${family}`, async () => {
       const { points, stoppedAt } = await timeGrowth(family);
       const shown = points.map((p) => `${p.size / 1024} KB: ${p.cpuMs.toFixed(1)} ms`).join(', ');
-      assert.equal(stoppedAt, undefined, `${stoppedAt! / 1024} KB ran past twenty times linear growth (${shown})`);
+      assert.equal(
+        stoppedAt,
+        undefined,
+        `${stoppedAt! / 1024} KB ran past twenty times linear growth (${shown})`,
+      );
       assert.equal(points.length, SIZES.length, `the timer stopped early (${shown})`);
       // Each step, and the first measurable size to the last (where one step's noise cannot hide a trend).
       const pairs = points.slice(1).map((p, i) => [points[i], p, MAX_STEP_RATIO]);
@@ -93,7 +102,10 @@ describe('redaction: time linear in the input, to 1 MB', function () {
       for (const [small, large, limit] of pairs as [Point, Point, number][]) {
         if (large.cpuMs < JUDGED_FROM_MS || small.cpuMs < MEASURABLE_MS) continue;
         const ratio = large.cpuMs / small.cpuMs;
-        assert.ok(ratio <= limit, `x${ratio.toFixed(1)} from ${small.size / 1024} KB to ${large.size / 1024} KB (${shown})`);
+        assert.ok(
+          ratio <= limit,
+          `x${ratio.toFixed(1)} from ${small.size / 1024} KB to ${large.size / 1024} KB (${shown})`,
+        );
       }
     });
   }

@@ -22,9 +22,24 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { name: 'a GitHub classic token', input: `GITHUB: ${gh('ghp', 1)} expired`, secrets: [gh('ghp', 1)], kept: ['GITHUB: ', ' expired'] },
-  { name: 'a GitHub OAuth token', input: `oauth ${gh('gho', 2)}`, secrets: [gh('gho', 2)], kept: ['oauth '] },
-  { name: 'a GitHub app token', input: `using ${gh('ghs', 3)} for checkout`, secrets: [gh('ghs', 3)], kept: ['using ', ' for checkout'] },
+  {
+    name: 'a GitHub classic token',
+    input: `GITHUB: ${gh('ghp', 1)} expired`,
+    secrets: [gh('ghp', 1)],
+    kept: ['GITHUB: ', ' expired'],
+  },
+  {
+    name: 'a GitHub OAuth token',
+    input: `oauth ${gh('gho', 2)}`,
+    secrets: [gh('gho', 2)],
+    kept: ['oauth '],
+  },
+  {
+    name: 'a GitHub app token',
+    input: `using ${gh('ghs', 3)} for checkout`,
+    secrets: [gh('ghs', 3)],
+    kept: ['using ', ' for checkout'],
+  },
   {
     name: 'a GitHub fine-grained token',
     input: `gh auth: github_pat_${fakeChars(82, 4)}`,
@@ -49,10 +64,30 @@ const SHAPES: Shape[] = [
     secrets: [fakeChars(24, 9)],
     kept: ['notify ', ' on failure'],
   },
-  { name: 'a Stripe secret key', input: `stripe sk_live_${fakeChars(24, 10)}`, secrets: [fakeChars(24, 10)], kept: ['stripe '] },
-  { name: 'a Stripe restricted key', input: `billing uses rk_live_${fakeChars(24, 11)}.`, secrets: [fakeChars(24, 11)], kept: ['billing uses '] },
-  { name: 'a Google API key', input: `maps: AIza${fakeChars(35, 12)}`, secrets: [fakeChars(35, 12)], kept: ['maps: '] },
-  { name: 'a Google OAuth access token', input: `gcloud token ya29.a0${fakeChars(60, 13)} ok`, secrets: [fakeChars(60, 13)], kept: [' ok'] },
+  {
+    name: 'a Stripe secret key',
+    input: `stripe sk_live_${fakeChars(24, 10)}`,
+    secrets: [fakeChars(24, 10)],
+    kept: ['stripe '],
+  },
+  {
+    name: 'a Stripe restricted key',
+    input: `billing uses rk_live_${fakeChars(24, 11)}.`,
+    secrets: [fakeChars(24, 11)],
+    kept: ['billing uses '],
+  },
+  {
+    name: 'a Google API key',
+    input: `maps: AIza${fakeChars(35, 12)}`,
+    secrets: [fakeChars(35, 12)],
+    kept: ['maps: '],
+  },
+  {
+    name: 'a Google OAuth access token',
+    input: `gcloud token ya29.a0${fakeChars(60, 13)} ok`,
+    secrets: [fakeChars(60, 13)],
+    kept: [' ok'],
+  },
   {
     name: 'curl -u user:password',
     input: 'curl -s -u admin:Sup3r-Secret-1 https://landscape.example.com/api/',
@@ -97,7 +132,8 @@ const SHAPES: Shape[] = [
   },
   {
     name: 'a Kubernetes env entry named for a password',
-    input: 'env:\n  - name: DB_PASSWORD\n    value: k8s-Pa55-word\n  - name: DB_HOST\n    value: db.internal',
+    input:
+      'env:\n  - name: DB_PASSWORD\n    value: k8s-Pa55-word\n  - name: DB_HOST\n    value: db.internal',
     secrets: ['k8s-Pa55-word'],
     kept: ['- name: DB_PASSWORD\n    value: ', 'value: db.internal'],
   },
@@ -115,13 +151,19 @@ const SHAPES: Shape[] = [
   },
   {
     name: 'a Landscape registration key',
-    input: '[client]\nurl = https://landscape.example.com/message-system\nregistration_key = Landsc4pe-Reg-Key\naccount_name = standalone',
+    input:
+      '[client]\nurl = https://landscape.example.com/message-system\nregistration_key = Landsc4pe-Reg-Key\naccount_name = standalone',
     secrets: ['Landsc4pe-Reg-Key'],
-    kept: ['registration_key = ', 'account_name = standalone', 'url = https://landscape.example.com/message-system'],
+    kept: [
+      'registration_key = ',
+      'account_name = standalone',
+      'url = https://landscape.example.com/message-system',
+    ],
   },
   {
     name: 'landscape-config --registration-key',
-    input: 'sudo landscape-config --computer-title web1 --account-name standalone --registration-key R3g-Key-42',
+    input:
+      'sudo landscape-config --computer-title web1 --account-name standalone --registration-key R3g-Key-42',
     secrets: ['R3g-Key-42'],
     kept: ['--account-name standalone --registration-key '],
   },
@@ -131,7 +173,12 @@ const SHAPES: Shape[] = [
     secrets: ['R3dis-Pa55'],
     kept: ['redis://:', '@cache.internal:6379/0'],
   },
-  { name: 'a GitLab token', input: `token for runner glpat-${fakeChars(20, 18)}`, secrets: [fakeChars(20, 18)], kept: ['token for runner '] },
+  {
+    name: 'a GitLab token',
+    input: `token for runner glpat-${fakeChars(20, 18)}`,
+    secrets: [fakeChars(20, 18)],
+    kept: ['token for runner '],
+  },
   {
     name: 'an Oracle JDBC URL with user/password',
     input: 'url=jdbc:oracle:thin:scott/T1ger-Pw@//db.example.com:1521/ORCL',
@@ -144,7 +191,12 @@ const SHAPES: Shape[] = [
     secrets: [BASE64.slice(0, 44), fakeChars(20, 19)],
     kept: ['APP_KEY=', 'STRIPE_KEY=', 'APP_ENV=production'],
   },
-  { name: 'an npm token', input: `publish with npm_${fakeChars(36, 20)}`, secrets: [fakeChars(36, 20)], kept: ['publish with '] },
+  {
+    name: 'an npm token',
+    input: `publish with npm_${fakeChars(36, 20)}`,
+    secrets: [fakeChars(36, 20)],
+    kept: ['publish with '],
+  },
   {
     name: 'an .npmrc auth token',
     input: '//registry.npmjs.org/:_authToken=3f1e2d4c-aaaa-4bbb-8ccc-123456789abc',
@@ -208,7 +260,8 @@ const SHAPES: Shape[] = [
   },
   {
     name: 'livepatch enable in a command list',
-    input: "Running command ['/snap/bin/canonical-livepatch', 'enable', 'fedcba9876543210fedcba9876543210'] with allowed return codes [0]",
+    input:
+      "Running command ['/snap/bin/canonical-livepatch', 'enable', 'fedcba9876543210fedcba9876543210'] with allowed return codes [0]",
     secrets: ['fedcba9876543210fedcba9876543210'],
     kept: ["'enable', '", 'with allowed return codes [0]'],
   },
@@ -249,10 +302,30 @@ const SHAPES: Shape[] = [
     kept: ['"SAMLResponse", "value": "', 'grant_type=authorization_code'],
   },
   // The rest of secretlint's recommended preset.
-  { name: 'an OpenAI key', input: `openai sk-proj-${fakeChars(74, 29)}T3BlbkFJ${fakeChars(74, 30)}`, secrets: [fakeChars(74, 30)], kept: ['openai '] },
-  { name: 'a Linear key', input: `linear lin_api_${fakeChars(40, 31)}`, secrets: [fakeChars(40, 31)], kept: ['linear '] },
-  { name: 'a Shopify token', input: `shop shpat_${fakeChars(32, 32, '0123456789abcdef')}`, secrets: [fakeChars(32, 32, '0123456789abcdef')], kept: ['shop '] },
-  { name: 'an Anthropic key', input: `claude sk-ant-api03-${fakeChars(93, 33)}AA`, secrets: [fakeChars(93, 33)], kept: ['claude '] },
+  {
+    name: 'an OpenAI key',
+    input: `openai sk-proj-${fakeChars(74, 29)}T3BlbkFJ${fakeChars(74, 30)}`,
+    secrets: [fakeChars(74, 30)],
+    kept: ['openai '],
+  },
+  {
+    name: 'a Linear key',
+    input: `linear lin_api_${fakeChars(40, 31)}`,
+    secrets: [fakeChars(40, 31)],
+    kept: ['linear '],
+  },
+  {
+    name: 'a Shopify token',
+    input: `shop shpat_${fakeChars(32, 32, '0123456789abcdef')}`,
+    secrets: [fakeChars(32, 32, '0123456789abcdef')],
+    kept: ['shop '],
+  },
+  {
+    name: 'an Anthropic key',
+    input: `claude sk-ant-api03-${fakeChars(93, 33)}AA`,
+    secrets: [fakeChars(93, 33)],
+    kept: ['claude '],
+  },
 ];
 
 /** Values that are evidence, not secrets: each line must come through unchanged. */
@@ -277,8 +350,10 @@ describe('redaction: secret shapes the probe found', () => {
   for (const shape of SHAPES) {
     it(`redacts ${shape.name}`, () => {
       const { text, found } = redact(shape.input);
-      for (const secret of shape.secrets) assert.ok(!text.includes(secret), `"${secret}" survived in:\n${text}`);
-      for (const part of shape.kept) assert.ok(text.includes(part), `"${part}" was lost from:\n${text}`);
+      for (const secret of shape.secrets)
+        assert.ok(!text.includes(secret), `"${secret}" survived in:\n${text}`);
+      for (const part of shape.kept)
+        assert.ok(text.includes(part), `"${part}" was lost from:\n${text}`);
       assert.ok(found.length > 0, 'nothing was counted');
     });
   }

@@ -24,15 +24,24 @@ function sourceFiles(dir: string): string[] {
 
 /** The string literals and templates of one file, as written (a template's holes filled with PLACEHOLDER). */
 function stringsOf(file: string): { line: number; text: string }[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found: { line: number; text: string }[] = [];
   const visit = (node: ts.Node) => {
     // An import's module name and a type's literal are code, not words.
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node))
+      return;
     let text: string | undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((span) => PLACEHOLDER + span.literal.text).join('');
-    if (text !== undefined && /[A-Za-z]/.test(text)) found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+    else if (ts.isTemplateExpression(node))
+      text =
+        node.head.text + node.templateSpans.map((span) => PLACEHOLDER + span.literal.text).join('');
+    if (text !== undefined && /[A-Za-z]/.test(text))
+      found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
     if (!ts.isTemplateExpression(node)) ts.forEachChild(node, visit);
     else node.templateSpans.forEach((span) => visit(span.expression));
   };
@@ -42,7 +51,9 @@ function stringsOf(file: string): { line: number; text: string }[] {
 
 describe("redaction: the product's own words", function () {
   this.timeout(60_000);
-  const files = sourceFiles(SRC).filter((file) => !RULE_FILES.has(relative(SRC, file).split('\\').join('/')));
+  const files = sourceFiles(SRC).filter(
+    (file) => !RULE_FILES.has(relative(SRC, file).split('\\').join('/')),
+  );
 
   it('finds the messages in src', () => {
     const count = files.reduce((sum, file) => sum + stringsOf(file).length, 0);
@@ -54,9 +65,16 @@ describe("redaction: the product's own words", function () {
     for (const file of files) {
       for (const { line, text } of stringsOf(file)) {
         const redacted = redact(text).text;
-        if (redacted !== text) changed.push(`${relative(SRC, file)}:${line}: ${JSON.stringify(text)}\n    -> ${JSON.stringify(redacted)}`);
+        if (redacted !== text)
+          changed.push(
+            `${relative(SRC, file)}:${line}: ${JSON.stringify(text)}\n    -> ${JSON.stringify(redacted)}`,
+          );
       }
     }
-    assert.deepEqual(changed, [], `${changed.length} of the product's own strings changed:\n${changed.join('\n')}`);
+    assert.deepEqual(
+      changed,
+      [],
+      `${changed.length} of the product's own strings changed:\n${changed.join('\n')}`,
+    );
   });
 });

@@ -12,7 +12,8 @@ const PRO_TOKEN = 'C1abcDEFghijKLMnopQRstuvWX';
 /** Redacts `input` and checks that no secret survives and every kept part does. */
 function assertRedacted(input: string, secrets: string[], kept: string[] = []): string {
   const { text } = redact(input);
-  for (const secret of secrets) assert.ok(!text.includes(secret), `"${secret}" survived in:\n${text}`);
+  for (const secret of secrets)
+    assert.ok(!text.includes(secret), `"${secret}" survived in:\n${text}`);
   for (const part of kept) assert.ok(text.includes(part), `"${part}" was lost from:\n${text}`);
   return text;
 }
@@ -20,13 +21,17 @@ function assertRedacted(input: string, secrets: string[], kept: string[] = []): 
 describe('redaction: shapes found by outside trials', () => {
   it('redacts Ubuntu Pro contract tokens in free text', () => {
     assertRedacted(
-      [`$ sudo pro attach ${PRO_TOKEN}`, `ua attach --no-auto-enable ${PRO_TOKEN}x`, `Failed to attach machine: contract token ${PRO_TOKEN}y failed`].join(
-        '\n',
-      ),
+      [
+        `$ sudo pro attach ${PRO_TOKEN}`,
+        `ua attach --no-auto-enable ${PRO_TOKEN}x`,
+        `Failed to attach machine: contract token ${PRO_TOKEN}y failed`,
+      ].join('\n'),
       [PRO_TOKEN],
       ['sudo pro attach ', 'ua attach --no-auto-enable ', 'Failed to attach machine', 'failed'],
     );
-    assert.deepEqual(redact(`pro attach ${PRO_TOKEN}`).found, [{ kind: 'contract-token', count: 1 }]);
+    assert.deepEqual(redact(`pro attach ${PRO_TOKEN}`).found, [
+      { kind: 'contract-token', count: 1 },
+    ]);
   });
 
   it('redacts session tokens in STS XML', () => {
@@ -70,7 +75,11 @@ describe('redaction: shapes found by outside trials', () => {
         '<api_key><![CDATA[cam_live_51HxQ2eZvKYlo2C]]></api_key>',
       ].join('\n'),
       ['Hunter2-Prod!', 'x9Yq-Az-secret', 'soap-pass-42', 'cam_live_51HxQ2eZvKYlo2C'],
-      ['<Username>ops</Username>', '<ClientId>cam-desk</ClientId>', '<wsse:Password Type="wsse:PasswordText">'],
+      [
+        '<Username>ops</Username>',
+        '<ClientId>cam-desk</ClientId>',
+        '<wsse:Password Type="wsse:PasswordText">',
+      ],
     );
   });
 
@@ -88,7 +97,9 @@ describe('redaction: shapes found by outside trials', () => {
                   { name: 'Authorization', value: 'Basic b3BzOmh1bnRlcjI=' },
                   { name: 'x-amz-security-token', value: 'plantedHarSecurityToken' },
                 ],
-                cookies: [{ name: 'sessionid', value: 'a8f5f167f44f4964e6c998dee827110c', path: '/' }],
+                cookies: [
+                  { name: 'sessionid', value: 'a8f5f167f44f4964e6c998dee827110c', path: '/' },
+                ],
                 queryString: [
                   { name: 'page', value: '2' },
                   { name: 'api_key', value: 'plantedHarApiKey' },
@@ -110,8 +121,19 @@ describe('redaction: shapes found by outside trials', () => {
     );
     const text = assertRedacted(
       har,
-      ['b3BzOmh1bnRlcjI=', 'plantedHarSecurityToken', 'a8f5f167f44f4964e6c998dee827110c', 'plantedHarApiKey', 'plantedHarPassword'],
-      ['"value": "application/json"', '"value": "ops"', '"value": "2"', 'https://portal.example.com/login'],
+      [
+        'b3BzOmh1bnRlcjI=',
+        'plantedHarSecurityToken',
+        'a8f5f167f44f4964e6c998dee827110c',
+        'plantedHarApiKey',
+        'plantedHarPassword',
+      ],
+      [
+        '"value": "application/json"',
+        '"value": "ops"',
+        '"value": "2"',
+        'https://portal.example.com/login',
+      ],
     );
     assert.doesNotThrow(() => JSON.parse(text), 'the HAR is still JSON');
     // The same pairs in ECS task definitions and tags, and in .NET config attributes.
@@ -132,8 +154,21 @@ describe('redaction: shapes found by outside trials', () => {
         "mysqldump -uroot -p'Mysql Quoted' shop > shop.sql",
         'sshpass -p SshpassSecret ssh ops@10.0.3.12',
       ].join('\n'),
-      ['Flag-Eq-Secret', 'Flag Space Secret', 'flagClientSecret9', 'MysqlGlued42', 'Mysql Quoted', 'SshpassSecret'],
-      ['--host db.internal', '--verbose', 'mysql -h db.internal -u admin -p', 'shop > shop.sql', 'ssh ops@10.0.3.12'],
+      [
+        'Flag-Eq-Secret',
+        'Flag Space Secret',
+        'flagClientSecret9',
+        'MysqlGlued42',
+        'Mysql Quoted',
+        'SshpassSecret',
+      ],
+      [
+        '--host db.internal',
+        '--verbose',
+        'mysql -h db.internal -u admin -p',
+        'shop > shop.sql',
+        'ssh ops@10.0.3.12',
+      ],
     );
     // -p alone makes mysql prompt: nothing to redact, and -P is the port.
     const prompt = 'mysql -u root -p -P 3306 shop';
@@ -149,11 +184,19 @@ describe('redaction: shapes found by outside trials', () => {
         'set API_SECRET=envSecretValue',
         'docker run -e SMTP_PASS=envDockerPass app',
       ].join('\n'),
-      ['Env Pass Secret', 'envPwdSecret', 'ghp_envTokenSecret123', 'envSecretValue', 'envDockerPass'],
+      [
+        'Env Pass Secret',
+        'envPwdSecret',
+        'ghp_envTokenSecret123',
+        'envSecretValue',
+        'envDockerPass',
+      ],
       ['docker run -e SMTP_PASS=', ' app'],
     );
-    for (const key of ['DB_PASS', 'dbPwd', 'PASS', 'smtp.pass']) assert.equal(secretKindOfKey(key), 'password', key);
-    for (const key of ['BYPASS', 'compass', 'passwordFile', 'password-stdin']) assert.equal(secretKindOfKey(key), undefined, key);
+    for (const key of ['DB_PASS', 'dbPwd', 'PASS', 'smtp.pass'])
+      assert.equal(secretKindOfKey(key), 'password', key);
+    for (const key of ['BYPASS', 'compass', 'passwordFile', 'password-stdin'])
+      assert.equal(secretKindOfKey(key), undefined, key);
   });
 
   it('redacts URL passwords whose user name holds an @', () => {
@@ -166,7 +209,10 @@ describe('redaction: shapes found by outside trials', () => {
 
   it('redacts secret access keys without digits, after a /, or split across a line break', () => {
     const noDigits = 'wJalrXUtnFEMI/KxMDENG/bPxRfiCYEXAMPLEKEY';
-    assertRedacted(`key pair ${ACCESS_KEY}/${SECRET_KEY}\nbare ${noDigits}\n`, [SECRET_KEY, noDigits]);
+    assertRedacted(`key pair ${ACCESS_KEY}/${SECRET_KEY}\nbare ${noDigits}\n`, [
+      SECRET_KEY,
+      noDigits,
+    ]);
     assertRedacted(
       `aws_secret_access_key = ${SECRET_KEY.slice(0, 18)}\n${SECRET_KEY.slice(18)}\nregion = us-east-1`,
       [SECRET_KEY.slice(0, 18), SECRET_KEY.slice(18)],
@@ -188,8 +234,14 @@ describe('redaction: shapes found by outside trials', () => {
       '=plnt',
       '-----END PGP PRIVATE KEY BLOCK-----',
     ].join('\n');
-    assertRedacted(`key:\n${pgp}\nthanks`, ['lQOYBGVplantedPgpBody', '=plnt', 'GnuPG'], ['key:', 'thanks']);
-    assertRedacted(`cut short:\n${pgp.split('\n').slice(0, 4).join('\n')}`, ['lQOYBGVplantedPgpBody']);
+    assertRedacted(
+      `key:\n${pgp}\nthanks`,
+      ['lQOYBGVplantedPgpBody', '=plnt', 'GnuPG'],
+      ['key:', 'thanks'],
+    );
+    assertRedacted(`cut short:\n${pgp.split('\n').slice(0, 4).join('\n')}`, [
+      'lQOYBGVplantedPgpBody',
+    ]);
     for (const version of [2, 3]) {
       const ppk = [
         `PuTTY-User-Key-File-${version}: ssh-ed25519`,
@@ -202,19 +254,38 @@ describe('redaction: shapes found by outside trials', () => {
         'AAAAIPlantedPuttyPrivatePart0123456789',
         'Private-MAC: 8d4fplantedmac',
       ].join('\r\n');
-      assertRedacted(`my key:\r\n${ppk}\r\nNext: the log`, ['PlantedPuttyPrivatePart', 'plantedmac'], ['my key:', 'Next: the log']);
+      assertRedacted(
+        `my key:\r\n${ppk}\r\nNext: the log`,
+        ['PlantedPuttyPrivatePart', 'plantedmac'],
+        ['my key:', 'Next: the log'],
+      );
     }
   });
 
   it('redacts JSON arrays and objects held by a secret key, keeping the JSON valid', () => {
     const body = JSON.stringify(
-      { region: 'us-east-1', password: ['arrayPassOne', 'arrayPassTwo'], secret: { k: 'objectSecretValue', nested: [{ deep: 'deepSecretValue' }] } },
+      {
+        region: 'us-east-1',
+        password: ['arrayPassOne', 'arrayPassTwo'],
+        secret: { k: 'objectSecretValue', nested: [{ deep: 'deepSecretValue' }] },
+      },
       null,
       2,
     );
-    const text = assertRedacted(body, ['arrayPassOne', 'arrayPassTwo', 'objectSecretValue', 'deepSecretValue'], ['"region": "us-east-1"']);
-    assert.deepEqual(JSON.parse(text), { region: 'us-east-1', password: '[REDACTED:password]', secret: '[REDACTED:secret]' });
-    assertRedacted("{'tokens': ['pyReprTokenOne', 'pyReprTokenTwo']}", ['pyReprTokenOne', 'pyReprTokenTwo']);
+    const text = assertRedacted(
+      body,
+      ['arrayPassOne', 'arrayPassTwo', 'objectSecretValue', 'deepSecretValue'],
+      ['"region": "us-east-1"'],
+    );
+    assert.deepEqual(JSON.parse(text), {
+      region: 'us-east-1',
+      password: '[REDACTED:password]',
+      secret: '[REDACTED:secret]',
+    });
+    assertRedacted("{'tokens': ['pyReprTokenOne', 'pyReprTokenTwo']}", [
+      'pyReprTokenOne',
+      'pyReprTokenTwo',
+    ]);
   });
 
   it('leaves ordinary support text alone: ids, account numbers, product codes, dates, request ids, paths, names', () => {

@@ -13,9 +13,28 @@ const VALID = [
   'Customer AWS Account Number,Product Id,Subscription Start Date\n111122223333,prod-a,2026-01-01\n',
   'Product Id,AWS Customer Id,Operation Type,Organization,Operation Time\nprod-a,111122223333,CREATE,"Multi\nline",2026-11-01T00:00:00Z\nprod-a,111122223333,DELETE,,2026-11-02\n',
 ];
-const PIECES = ['"', ',', '\n', '\r\n', '""', '\uFEFF', '\uFFFD', '\u0000', 'x', '2026-13-45', '1.2E+11', ' ', '\n\n"'];
+const PIECES = [
+  '"',
+  ',',
+  '\n',
+  '\r\n',
+  '""',
+  '\uFEFF',
+  '\uFFFD',
+  '\u0000',
+  'x',
+  '2026-13-45',
+  '1.2E+11',
+  ' ',
+  '\n\n"',
+];
 
-type Mutation = { at: number; kind: 'insert' | 'delete' | 'replace'; piece: number; length: number };
+type Mutation = {
+  at: number;
+  kind: 'insert' | 'delete' | 'replace';
+  piece: number;
+  length: number;
+};
 
 function mutate(text: string, mutations: Mutation[]): string {
   let out = text;
@@ -41,22 +60,30 @@ describe('fuzzed reports', () => {
     }) as fc.Arbitrary<Mutation>;
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.nat(VALID.length - 1), fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.boolean(), async (which, mutations, asBytes) => {
-        const text = mutate(VALID[which], mutations);
-        const path = join(tmp(), `r${n++ % 8}_2026-11-22.csv`);
-        // Half of the runs also corrupt raw bytes, to reach invalid UTF-8.
-        const bytes = Buffer.from(text);
-        if (asBytes && bytes.length > 0) bytes[mutations[0].at % bytes.length] = 0xff;
-        writeFileSync(path, bytes);
-        const report = await readReport(path);
-        const lines = bytes.toString('utf8').split('\n').length;
-        for (const p of report.problems) {
-          assert.ok(Number.isInteger(p.line) && p.line >= 1 && p.line <= lines, `line ${p.line} of ${lines}: ${p.message}`);
-          assert.ok(p.message.length > 0);
-        }
-        assert.ok(report.kept <= report.rows);
-        for (const r of report.records) assert.match(r.account, /^\d{12}$/);
-      }),
+      fc.asyncProperty(
+        fc.nat(VALID.length - 1),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        async (which, mutations, asBytes) => {
+          const text = mutate(VALID[which], mutations);
+          const path = join(tmp(), `r${n++ % 8}_2026-11-22.csv`);
+          // Half of the runs also corrupt raw bytes, to reach invalid UTF-8.
+          const bytes = Buffer.from(text);
+          if (asBytes && bytes.length > 0) bytes[mutations[0].at % bytes.length] = 0xff;
+          writeFileSync(path, bytes);
+          const report = await readReport(path);
+          const lines = bytes.toString('utf8').split('\n').length;
+          for (const p of report.problems) {
+            assert.ok(
+              Number.isInteger(p.line) && p.line >= 1 && p.line <= lines,
+              `line ${p.line} of ${lines}: ${p.message}`,
+            );
+            assert.ok(p.message.length > 0);
+          }
+          assert.ok(report.kept <= report.rows);
+          for (const r of report.records) assert.match(r.account, /^\d{12}$/);
+        },
+      ),
       { numRuns: 400, seed: 20261122 },
     );
   });

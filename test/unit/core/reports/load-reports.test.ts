@@ -12,8 +12,10 @@ import { listed, loadReports } from '../../../../src/core/reports/load-reports';
 import type { ReportSource } from '../../../../src/core/reports/report-source';
 
 const BASIC = 'test/fixtures/reports/basic';
-const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
-const row = (account: string) => `"${account}","Product A","prod-a","codeA","2026-11-20","2026-11-21","2025-01-01"`;
+const HEADER =
+  '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
+const row = (account: string) =>
+  `"${account}","Product A","prod-a","codeA","2026-11-20","2026-11-21","2025-01-01"`;
 
 /** An object of a listing, as S3 hands one in: a name and its bytes, streamed. */
 function object(name: string, text: string): ReportSource {
@@ -39,9 +41,20 @@ describe('loading reports: one loader for local paths and listings', () => {
     writeFileSync(file, [HEADER, row('111111111111')].join('\n'));
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    const note = { file: 's3://bucket/prefix/', line: 1, severity: 'info' as const, message: 'listed 1 report' };
-    const fromS3 = object('s3://bucket/prefix/customer_subscriber_report_2026-11-21.csv', [HEADER, row('222222222222'), 'not,a,row'].join('\n'));
-    const loaded = await loadReports([file, file, empty, listed({ sources: [fromS3], notes: [note] })], { asOf: '2026-11-22' });
+    const note = {
+      file: 's3://bucket/prefix/',
+      line: 1,
+      severity: 'info' as const,
+      message: 'listed 1 report',
+    };
+    const fromS3 = object(
+      's3://bucket/prefix/customer_subscriber_report_2026-11-21.csv',
+      [HEADER, row('222222222222'), 'not,a,row'].join('\n'),
+    );
+    const loaded = await loadReports(
+      [file, file, empty, listed({ sources: [fromS3], notes: [note] })],
+      { asOf: '2026-11-22' },
+    );
     assert.deepEqual(
       loaded.files.map((f) => f.path),
       [file, fromS3.name],
@@ -73,13 +86,19 @@ describe('loading reports: one loader for local paths and listings', () => {
   });
 
   it('with kept reports, reads only the new and changed ones, all for another as-of day, and drops the gone', async () => {
-    const [a, b] = ['a', 'b'].map((name) => join(dir, `customer_subscriber_report_2026-11-21-${name}.csv`));
+    const [a, b] = ['a', 'b'].map((name) =>
+      join(dir, `customer_subscriber_report_2026-11-21-${name}.csv`),
+    );
     writeFileSync(a, [HEADER, row('111111111111')].join('\n'));
     writeFileSync(b, [HEADER, row('222222222222')].join('\n'));
     const kept = new KeptReports();
     const heard: [string, number, number][] = [];
     const load = (paths: string[], asOf = '2026-11-22') =>
-      loadReports([listed({ sources: paths, notes: [] })], { asOf, kept, onFile: (f, i, n) => heard.push([f.path, i, n]) });
+      loadReports([listed({ sources: paths, notes: [] })], {
+        asOf,
+        kept,
+        onFile: (f, i, n) => heard.push([f.path, i, n]),
+      });
 
     assert.deepEqual((await load([a, b])).parsed, [a, b]);
     const again = await load([a, b]);
@@ -93,7 +112,11 @@ describe('loading reports: one loader for local paths and listings', () => {
 
     assert.deepEqual((await load([a, b], '2026-11-23')).parsed, [a, b]);
     assert.deepEqual((await load([b], '2026-11-23')).parsed, []);
-    assert.deepEqual((await load([a, b], '2026-11-23')).parsed, [a], 'a report dropped from a load is read when it comes back');
+    assert.deepEqual(
+      (await load([a, b], '2026-11-23')).parsed,
+      [a],
+      'a report dropped from a load is read when it comes back',
+    );
     kept.markChanged('all');
     assert.deepEqual((await load([a, b], '2026-11-23')).parsed, [a, b]);
   });
@@ -101,7 +124,10 @@ describe('loading reports: one loader for local paths and listings', () => {
   it('is what the CLI loads: the same files, problems and store, and a bad path a usage error', async () => {
     const direct = await loadReports([BASIC], { asOf: '2026-11-22' });
     const cli = await loadReportPaths([BASIC], { asOf: '2026-11-22' });
-    assert.deepEqual([cli.files, cli.problems, cli.store.subscriptionCount], [direct.files, direct.problems, direct.store.subscriptionCount]);
+    assert.deepEqual(
+      [cli.files, cli.problems, cli.store.subscriptionCount],
+      [direct.files, direct.problems, direct.store.subscriptionCount],
+    );
     await assert.rejects(
       loadReportPaths([join(dir, 'missing')]),
       (error: Error) => error instanceof UsageError && /no such file or folder/.test(error.message),

@@ -9,7 +9,11 @@ import type { SubscriptionRecord } from '../../../../src/core/domain';
 
 const BASIC = 'test/fixtures/reports/basic';
 
-function report(path: string, reportDate: string, records: Omit<SubscriptionRecord, 'file' | 'reportDate'>[]): ParsedReport {
+function report(
+  path: string,
+  reportDate: string,
+  records: Omit<SubscriptionRecord, 'file' | 'reportDate'>[],
+): ParsedReport {
   return {
     path,
     format: 'legacy-subscriber',
@@ -27,11 +31,24 @@ describe('SubscriptionStore', () => {
   it('merges reports by account and by product, newest report first', () => {
     const store = SubscriptionStore.from([
       report('a.csv', '2026-11-20', [
-        { line: 2, account: '111122223333', productId: 'prod-a', productCode: 'codeold', lastUsage: '2026-11-01' },
+        {
+          line: 2,
+          account: '111122223333',
+          productId: 'prod-a',
+          productCode: 'codeold',
+          lastUsage: '2026-11-01',
+        },
         { line: 3, account: '444455556666', productId: 'prod-a', lastUsage: '2026-11-02' },
       ]),
       report('b.csv', '2026-11-22', [
-        { line: 2, account: '111122223333', productId: 'prod-a', productCode: 'codenew', productTitle: 'A', lastUsage: '2026-11-21' },
+        {
+          line: 2,
+          account: '111122223333',
+          productId: 'prod-a',
+          productCode: 'codenew',
+          productTitle: 'A',
+          lastUsage: '2026-11-21',
+        },
         { line: 3, account: '111122223333', productId: 'prod-b', lastUsage: '2026-11-21' },
       ]),
     ]);
@@ -43,7 +60,12 @@ describe('SubscriptionStore', () => {
     assert.equal(store.subscriptionCount, 3);
     assert.equal(store.accountCount, 2);
     assert.deepEqual(store.accountsForProduct('prod-a'), ['111122223333', '444455556666']);
-    assert.deepEqual(store.productInfo('prod-a'), { productId: 'prod-a', productCode: 'codenew', productTitle: 'A', latestReportDate: '2026-11-22' });
+    assert.deepEqual(store.productInfo('prod-a'), {
+      productId: 'prod-a',
+      productCode: 'codenew',
+      productTitle: 'A',
+      latestReportDate: '2026-11-22',
+    });
     assert.equal(store.productCodeFor('prod-b'), undefined);
     assert.equal(store.latestReportDate(), '2026-11-22');
     assert.equal(store.hasAccount('999999999999'), false);
@@ -52,25 +74,44 @@ describe('SubscriptionStore', () => {
 
   it('keeps the newest product code even when an older report is read last', () => {
     const store = SubscriptionStore.from([
-      report('new.csv', '2026-11-22', [{ line: 2, account: '111122223333', productId: 'p', productCode: 'newcode' }]),
-      report('old.csv', '2026-11-01', [{ line: 2, account: '111122223333', productId: 'p', productCode: 'oldcode' }]),
+      report('new.csv', '2026-11-22', [
+        { line: 2, account: '111122223333', productId: 'p', productCode: 'newcode' },
+      ]),
+      report('old.csv', '2026-11-01', [
+        { line: 2, account: '111122223333', productId: 'p', productCode: 'oldcode' },
+      ]),
     ]);
     assert.equal(store.productCodeFor('p'), 'newcode');
     assert.equal(store.productInfo('p')?.latestReportDate, '2026-11-22');
   });
 
   it('counts an empty subscription report in the newest report date', () => {
-    const store = SubscriptionStore.from([report('empty_2026-11-23.csv', '2026-11-23', []), report('a.csv', '2026-11-20', [])]);
+    const store = SubscriptionStore.from([
+      report('empty_2026-11-23.csv', '2026-11-23', []),
+      report('a.csv', '2026-11-20', []),
+    ]);
     assert.equal(store.latestReportDate(), '2026-11-23');
     assert.equal(store.subscriptionCount, 0);
   });
 
   it('indexes thousands of accounts and more products than fit in its per-account marks', () => {
     // 3101 accounts in 3180 rows: more than the three quarters of 4096 slots the index makes room for, so it grows.
-    const rows = Array.from({ length: 2000 }, (_, i) => ({ line: i + 2, account: String(i * 7_919).padStart(12, '0'), productId: `prod-${i % 3}` }));
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      line: i + 2,
+      account: String(i * 7_919).padStart(12, '0'),
+      productId: `prod-${i % 3}`,
+    }));
     // One account holding 40 products, each listed twice: counted once per product.
-    const many = Array.from({ length: 80 }, (_, i) => ({ line: i + 2, account: '999999999999', productId: `p${String(i % 40).padStart(2, '0')}` }));
-    const more = Array.from({ length: 1100 }, (_, i) => ({ line: i + 2, account: String(100_000_000_000 + i), productId: 'p00' }));
+    const many = Array.from({ length: 80 }, (_, i) => ({
+      line: i + 2,
+      account: '999999999999',
+      productId: `p${String(i % 40).padStart(2, '0')}`,
+    }));
+    const more = Array.from({ length: 1100 }, (_, i) => ({
+      line: i + 2,
+      account: String(100_000_000_000 + i),
+      productId: 'p00',
+    }));
     // After the growth, a pair seen before: not a new subscription.
     const again = { line: 1102, account: rows[0].account, productId: rows[0].productId };
     const store = SubscriptionStore.from([
@@ -82,8 +123,12 @@ describe('SubscriptionStore', () => {
     assert.equal(store.subscriptionCount, 2000 + 40 + 1100);
     assert.equal(store.productCount, 43);
     const accounts = store.accounts();
-    assert.deepEqual(accounts, [...rows.map((r) => r.account), '999999999999', ...more.map((r) => r.account)].sort());
-    for (const r of [...rows.slice(1), ...more]) assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
+    assert.deepEqual(
+      accounts,
+      [...rows.map((r) => r.account), '999999999999', ...more.map((r) => r.account)].sort(),
+    );
+    for (const r of [...rows.slice(1), ...more])
+      assert.equal(store.recordsForAccount(r.account)[0].line, r.line, r.account);
     assert.deepEqual(
       store.recordsForAccount(again.account).map((r) => `${r.file}:${r.line}`),
       ['c.csv:1102', 'a.csv:2'],
@@ -115,9 +160,17 @@ describe('SubscriptionStore', () => {
     });
     // Within a report: the last row on the newest day, with a code, decides; an older day never does.
     const store = SubscriptionStore.from([
-      one('a.csv', [...rows(['a', 'b', 'a', 'b', undefined], '2026-11-21'), ...rows(['c', 'd', 'c', undefined], '2026-11-20')]),
+      one('a.csv', [
+        ...rows(['a', 'b', 'a', 'b', undefined], '2026-11-21'),
+        ...rows(['c', 'd', 'c', undefined], '2026-11-20'),
+      ]),
     ]);
-    assert.deepEqual(store.productInfo('p'), { productId: 'p', productCode: 'b', productTitle: 'title b', latestReportDate: '2026-11-21' });
+    assert.deepEqual(store.productInfo('p'), {
+      productId: 'p',
+      productCode: 'b',
+      productTitle: 'title b',
+      latestReportDate: '2026-11-21',
+    });
     // A later report of the same day decides again; one of an older day does not.
     const later = SubscriptionStore.from([
       one('a.csv', rows(['a', 'b'], '2026-11-21')),
@@ -177,15 +230,37 @@ describe('SubscriptionRows', () => {
     assert.equal(rows.length, 3000);
     assert.deepEqual(
       [...rows],
-      records.map((r) => ({ ...r, productCode: undefined, productTitle: undefined, subscriptionStart: undefined })),
+      records.map((r) => ({
+        ...r,
+        productCode: undefined,
+        productTitle: undefined,
+        subscriptionStart: undefined,
+      })),
     );
     const same = SubscriptionRows.from(records.slice(0, 700));
-    assert.deepEqual([same.at(0)!.reportDate, same.at(-1)!.reportDate, same.at(-1)!.file], ['2026-11-20', '2026-11-20', 'a.csv']);
+    assert.deepEqual(
+      [same.at(0)!.reportDate, same.at(-1)!.reportDate, same.at(-1)!.file],
+      ['2026-11-20', '2026-11-20', 'a.csv'],
+    );
   });
 
   it('gives back every value it holds in few bytes as given: far accounts, lines with gaps, far days, many products', () => {
-    const days = [undefined, '1969-12-31', '1970-01-01', '2026-02-28', '2145-12-31', '2146-01-01', '9999-12-31'];
-    const accounts = ['000000000001', '004294967295', '004294967296', '999999999999', '123456789012'];
+    const days = [
+      undefined,
+      '1969-12-31',
+      '1970-01-01',
+      '2026-02-28',
+      '2145-12-31',
+      '2146-01-01',
+      '9999-12-31',
+    ];
+    const accounts = [
+      '000000000001',
+      '004294967295',
+      '004294967296',
+      '999999999999',
+      '123456789012',
+    ];
     let line = 1;
     // 70,000 distinct product, code and title triples: the column widens from 1 byte to 2 to 4.
     const records: SubscriptionRecord[] = Array.from({ length: 70_100 }, (_, i) => ({
@@ -202,7 +277,9 @@ describe('SubscriptionRows', () => {
     }));
     const rows = SubscriptionRows.from(records);
     assert.equal(rows.length, records.length);
-    for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 99, 100, 255, 256, 257, 999, 1000, 65_535, 65_536, 65_537, 70_099]) {
+    for (const i of [
+      0, 1, 2, 3, 4, 5, 6, 7, 99, 100, 255, 256, 257, 999, 1000, 65_535, 65_536, 65_537, 70_099,
+    ]) {
       assert.deepEqual(rows.at(i), records[i], `row ${i}`);
     }
     assert.deepEqual([...rows], records);

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { walkBrackets } from '../../../../src/core/text/json-nesting';
-import { defaultPlaybook, loadPlaybook, PLAYBOOK_MAX_DEPTH } from '../../../../src/core/playbook/load';
+import {
+  defaultPlaybook,
+  loadPlaybook,
+  PLAYBOOK_MAX_DEPTH,
+} from '../../../../src/core/playbook/load';
 import { runCli } from '../../../support/cli-in-process';
 import { temporaryFolder } from '../../../support/temporary-folder';
 
@@ -27,8 +31,10 @@ function parserDepths(text: string): number[] {
   const depths: number[] = [];
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) depths.push(++depth);
-    if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depths.push(--depth);
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken)
+      depths.push(++depth);
+    if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken)
+      depths.push(--depth);
   }
   return depths;
 }
@@ -40,7 +46,28 @@ function valueDepth(value: unknown): number {
 
 /** Text made of the characters that decide where strings, comments and brackets are. */
 const jsonish = fc
-  .array(fc.constantFrom('[', ']', '{', '}', '"', '\\', '\r', '\n', '\t', '\u0001', '/', '*', ' ', 'a', '1', ':', ','), { maxLength: 80 })
+  .array(
+    fc.constantFrom(
+      '[',
+      ']',
+      '{',
+      '}',
+      '"',
+      '\\',
+      '\r',
+      '\n',
+      '\t',
+      '\u0001',
+      '/',
+      '*',
+      ' ',
+      'a',
+      '1',
+      ':',
+      ',',
+    ),
+    { maxLength: 80 },
+  )
   .map((chars) => chars.join(''));
 
 describe('the JSON nesting guard agrees with the parser', function () {
@@ -61,7 +88,8 @@ describe('the JSON nesting guard agrees with the parser', function () {
       }),
       { numRuns: 500, seed: 20261207 },
     );
-    for (const control of ['\r', '\n', '\u0001', '\u001f']) assert.throws(() => JSON.parse(`["a${control}b"]`), SyntaxError);
+    for (const control of ['\r', '\n', '\u0001', '\u001f'])
+      assert.throws(() => JSON.parse(`["a${control}b"]`), SyntaxError);
     // Where JSON.parse refuses the whole text, the parser that recovers ends the string at a line break: so does the guard.
     assert.deepEqual(guardDepths('["a\r[[]]'), [1, 2, 3, 2, 1]);
   });
@@ -72,9 +100,15 @@ describe('the JSON nesting guard agrees with the parser', function () {
     for (const breakChar of ['\r', '\r\n', '\n']) {
       it(`is refused on line 1 for its depth, and the default applies (${JSON.stringify(breakChar)})`, async () => {
         const file = join(tmp(), 'playbook.json');
-        writeFileSync(file, `{"name": "team${breakChar}${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+        writeFileSync(
+          file,
+          `{"name": "team${breakChar}${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+        );
         const loaded = await loadPlaybook(file);
-        assert.match(loaded.problems[0].message, new RegExp(`more than ${PLAYBOOK_MAX_DEPTH} levels deep`));
+        assert.match(
+          loaded.problems[0].message,
+          new RegExp(`more than ${PLAYBOOK_MAX_DEPTH} levels deep`),
+        );
         assert.deepEqual(loaded.playbook, defaultPlaybook());
         const run = await runCli('playbook', 'validate', file);
         assert.equal(run.code, 1, run.out + run.err);

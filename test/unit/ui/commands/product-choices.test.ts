@@ -4,7 +4,12 @@ import * as assert from 'node:assert/strict';
 import { productChoices } from '../../../../src/ui/commands/product-choices';
 
 const reports = [
-  { productId: 'prod-a', productCode: 'codeA', productTitle: 'Product A', latestReportDate: '2026-11-22' },
+  {
+    productId: 'prod-a',
+    productCode: 'codeA',
+    productTitle: 'Product A',
+    latestReportDate: '2026-11-22',
+  },
   { productId: 'prod-b', productCode: 'codeB', latestReportDate: '2026-11-22' },
   { productId: 'prod-nocode', latestReportDate: '2026-11-22' },
 ];

@@ -20,12 +20,17 @@ describe('case files saved from the panel', () => {
     const day = localDay(new Date());
     assert.equal(first, join(folder, 'cases', `${day}-011112222333-api-call.md`));
     assert.equal(second, join(folder, 'cases', `${day}-011112222333-api-call-2.md`));
-    assert.deepEqual([readFileSync(first, 'utf8'), readFileSync(second, 'utf8')], ['first', 'second']);
+    assert.deepEqual(
+      [readFileSync(first, 'utf8'), readFileSync(second, 'utf8')],
+      ['first', 'second'],
+    );
   });
 
   it('keeps a typed account that is not one from steering the file out of cases/', async () => {
     const path = await saveCaseFile(folder, '../../etc/passwd', 'image-bug', 'text');
-    assert.deepEqual(readdirSync(join(folder, 'cases')), [`${localDay(new Date())}-etcpasswd-image-bug.md`]);
+    assert.deepEqual(readdirSync(join(folder, 'cases')), [
+      `${localDay(new Date())}-etcpasswd-image-bug.md`,
+    ]);
     assert.equal(path, join(folder, 'cases', readdirSync(join(folder, 'cases'))[0]));
     const none = await saveCaseFile(folder, '', 'image-bug', 'text');
     assert.match(none, /-no-account-image-bug\.md$/);

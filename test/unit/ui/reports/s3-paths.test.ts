@@ -15,19 +15,32 @@ describe('s3:// report paths', () => {
   });
 
   it('reads the bucket and the key or prefix', () => {
-    assert.deepEqual(parseS3Url('s3://team-reports/daily/'), { bucket: 'team-reports', key: 'daily/' });
+    assert.deepEqual(parseS3Url('s3://team-reports/daily/'), {
+      bucket: 'team-reports',
+      key: 'daily/',
+    });
     assert.deepEqual(parseS3Url('s3://team-reports'), { bucket: 'team-reports', key: '' });
-    assert.deepEqual(parseS3Url('s3://team.reports-1/a/b c.csv'), { bucket: 'team.reports-1', key: 'a/b c.csv' });
+    assert.deepEqual(parseS3Url('s3://team.reports-1/a/b c.csv'), {
+      bucket: 'team.reports-1',
+      key: 'a/b c.csv',
+    });
   });
 
   it('refuses a URL without a valid bucket, saying how to write one', () => {
     for (const bad of ['s3://', 's3:///key.csv', 's3://Team_Reports/x.csv', 's3://ab/']) {
-      assert.throws(() => parseS3Url(bad), /does not name an S3 bucket: write s3:\/\/BUCKET\/PREFIX\//, bad);
+      assert.throws(
+        () => parseS3Url(bad),
+        /does not name an S3 bucket: write s3:\/\/BUCKET\/PREFIX\//,
+        bad,
+      );
     }
   });
 
   it('keeps s3:// entries of supportDesk.reports.paths apart from folders and globs', () => {
-    const { sources, s3, unresolved } = resolveReportSources(['s3://team-reports/daily/', '/data/reports', ' s3://b-1/x.csv '], { home: '/home/me' });
+    const { sources, s3, unresolved } = resolveReportSources(
+      ['s3://team-reports/daily/', '/data/reports', ' s3://b-1/x.csv '],
+      { home: '/home/me' },
+    );
     assert.deepEqual(s3, ['s3://team-reports/daily/', 's3://b-1/x.csv']);
     assert.deepEqual(
       sources.map((s) => s.entry),
@@ -54,9 +67,24 @@ describe('reports served from the cache, in words', () => {
   it('says "cached, fetched <time>" for the oldest copies, with the day when not today', () => {
     const now = at('2026-11-30T15:00:00');
     assert.equal(cachedDescription([], now), undefined);
-    const today = [{ url: 's3://a-b/x/', kind: 'network' as const, fetchedAt: at('2026-11-30T09:05:00'), reason: 'offline' }];
+    const today = [
+      {
+        url: 's3://a-b/x/',
+        kind: 'network' as const,
+        fetchedAt: at('2026-11-30T09:05:00'),
+        reason: 'offline',
+      },
+    ];
     assert.equal(cachedDescription(today, now), 'cached, fetched 09:05');
-    const older = [...today, { url: 's3://a-b/y/', kind: 'credentials' as const, fetchedAt: at('2026-11-28T17:45:00'), reason: 'expired' }];
+    const older = [
+      ...today,
+      {
+        url: 's3://a-b/y/',
+        kind: 'credentials' as const,
+        fetchedAt: at('2026-11-28T17:45:00'),
+        reason: 'expired',
+      },
+    ];
     assert.equal(cachedDescription(older, now), 'cached, fetched 2026-11-28 17:45');
   });
 

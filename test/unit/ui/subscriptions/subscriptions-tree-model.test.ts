@@ -3,18 +3,30 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeLoad, ReportSet } from '../../../../src/ui/reports/report-set';
-import { SubscriptionTreeModel, type MoreNode, type TreeNode } from '../../../../src/ui/subscriptions/subscriptions-tree-model';
+import {
+  SubscriptionTreeModel,
+  type MoreNode,
+  type TreeNode,
+} from '../../../../src/ui/subscriptions/subscriptions-tree-model';
 import { lookOf } from '../../../../src/ui/subscriptions/presentation';
 import { reportsJudgement } from '../../../support/judgement';
 import { temporaryFolder } from '../../../support/temporary-folder';
 
-const HEADER = '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
+const HEADER =
+  '"Customer AWS Account Number","Product Title","Product Id","Product Code","Last Usage Date","Report Date","Subscription Start Date"';
 
 describe('ui: Subscriptions tree model', () => {
   const tmp = temporaryFolder('support-desk-model-');
 
-  async function modelFor(rows: string[], grouping: 'product' | 'account' = 'product', pageSize = 500) {
-    const file = join(tmp(), `customer_subscriber_report_2026-11-22-${Math.random().toString(36).slice(2)}.csv`);
+  async function modelFor(
+    rows: string[],
+    grouping: 'product' | 'account' = 'product',
+    pageSize = 500,
+  ) {
+    const file = join(
+      tmp(),
+      `customer_subscriber_report_2026-11-22-${Math.random().toString(36).slice(2)}.csv`,
+    );
     writeFileSync(file, [HEADER, ...rows].join('\n'));
     const { store } = await new ReportSet().sync([file], 'all');
     return new SubscriptionTreeModel(reportsJudgement(store, '2026-11-23'), grouping, pageSize);
@@ -24,29 +36,48 @@ describe('ui: Subscriptions tree model', () => {
   const labels = (nodes: TreeNode[]) => nodes.map((n) => lookOf(n).label);
 
   it('orders accounts best verdict first, then by number, and counts verdicts', async () => {
-    const model = await modelFor([row('333333333333', '2026-01-01'), row('222222222222', '2026-11-20'), row('111111111111', '2026-02-01')]);
+    const model = await modelFor([
+      row('333333333333', '2026-01-01'),
+      row('222222222222', '2026-11-20'),
+      row('111111111111', '2026-02-01'),
+    ]);
     const [product] = model.children();
     // The counts alone fit a default-width side bar; the ids are in the tooltip.
     assert.equal(lookOf(product).description, '1 eligible, 2 lapsed');
     assert.match(lookOf(product).tooltip ?? '', /Product id `prod-a`, product code `codeA`/);
-    assert.deepEqual(labels(model.children(product)), ['222222222222', '111111111111', '333333333333']);
+    assert.deepEqual(labels(model.children(product)), [
+      '222222222222',
+      '111111111111',
+      '333333333333',
+    ]);
   });
 
   it('names a product with no title by its id once, and says why it has none', async () => {
     const model = await modelFor([row('222222222222', '2026-11-20', 'prod-untitled', '')]);
     const [product] = model.children();
-    assert.deepEqual([lookOf(product).label, lookOf(product).description], ['prod-untitled', '1 eligible · untitled']);
-    assert.match(lookOf(product).tooltip ?? '', /No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id\./);
+    assert.deepEqual(
+      [lookOf(product).label, lookOf(product).description],
+      ['prod-untitled', '1 eligible · untitled'],
+    );
+    assert.match(
+      lookOf(product).tooltip ?? '',
+      /No title: none of the loaded reports that list this product gives its Product Title, so it goes by its id\./,
+    );
     const [titled] = (await modelFor([row('222222222222', '2026-11-20')])).children();
     assert.doesNotMatch(lookOf(titled).tooltip ?? '', /No title/);
   });
 
   it('says in the log how many files a load read again and how many it kept, not "(N parsed)"', async () => {
-    const [a, b] = ['a', 'b'].map((name) => join(tmp(), `customer_subscriber_report_2026-11-22-log${name}.csv`));
+    const [a, b] = ['a', 'b'].map((name) =>
+      join(tmp(), `customer_subscriber_report_2026-11-22-log${name}.csv`),
+    );
     writeFileSync(a, [HEADER, row('111111111111', '2026-11-20')].join('\n'));
     writeFileSync(b, [HEADER, row('222222222222', '2026-11-20')].join('\n'));
     const set = new ReportSet();
-    assert.equal(describeLoad(await set.sync([a, b], 'all'), 12.4), 'loaded 2 report files, 2 subscriptions in 12 ms (every file read); 0 problems');
+    assert.equal(
+      describeLoad(await set.sync([a, b], 'all'), 12.4),
+      'loaded 2 report files, 2 subscriptions in 12 ms (every file read); 0 problems',
+    );
     assert.equal(
       describeLoad(await set.sync([a, b], new Set([a])), 3),
       'loaded 2 report files, 2 subscriptions in 3 ms (1 file read again, 1 unchanged file kept from the last load); 0 problems',
@@ -60,7 +91,10 @@ describe('ui: Subscriptions tree model', () => {
     let children = model.children(product);
     assert.equal(children.length, 6);
     const more = children[5] as MoreNode;
-    assert.deepEqual([lookOf(more).label, lookOf(more).description], ['Show 5 more...', '7 not shown']);
+    assert.deepEqual(
+      [lookOf(more).label, lookOf(more).description],
+      ['Show 5 more...', '7 not shown'],
+    );
     assert.equal(model.showMore(more), product);
     children = model.children(product);
     assert.equal(children.length, 11);
@@ -76,7 +110,10 @@ describe('ui: Subscriptions tree model', () => {
     const found = model.find('100000000011');
     assert.ok(found.found);
     const [product] = model.children();
-    assert.ok(model.children(product).includes(found.node), 'the found node is not among the shown children');
+    assert.ok(
+      model.children(product).includes(found.node),
+      'the found node is not among the shown children',
+    );
     assert.equal(model.parentOf(found.node), product);
   });
 
@@ -89,7 +126,11 @@ describe('ui: Subscriptions tree model', () => {
 
   it('groups by account: roots are accounts, children their products', async () => {
     const model = await modelFor(
-      [row('111111111111', '2026-11-20'), row('111111111111', '2026-01-01', 'prod-b', 'Product B'), row('222222222222', '2026-01-01')],
+      [
+        row('111111111111', '2026-11-20'),
+        row('111111111111', '2026-01-01', 'prod-b', 'Product B'),
+        row('222222222222', '2026-01-01'),
+      ],
       'account',
     );
     const roots = model.children();
