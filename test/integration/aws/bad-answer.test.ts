@@ -13,7 +13,8 @@ import {
 } from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, staticProfile, type AwsSandbox } from '../../support/aws-env';
 import { runBuiltCli } from '../../support/built-cli';
-import { startEc2Endpoint, type Ec2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
+import { startEc2Endpoint, type Ec2Scenario } from '../../support/ec2-endpoint';
+import { localEndpoint } from '../../support/local-endpoint';
 
 const OWNER = '111122223333';
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
@@ -45,15 +46,13 @@ const BAD_ANSWERS: [string, string, Ec2Scenario][] = [
 
 describe("bad answer: an HTTP 200 that is not the API's answer is never a verdict", function () {
   this.timeout(60_000);
-  let endpoint: Ec2Endpoint;
+  const endpoint = localEndpoint(() =>
+    startEc2Endpoint({
+      instances: Object.fromEntries(BAD_ANSWERS.map(([, id, scenario]) => [id, scenario])),
+    }),
+  );
   let sandbox: AwsSandbox;
 
-  before(async () => {
-    endpoint = await startEc2Endpoint({
-      instances: Object.fromEntries(BAD_ANSWERS.map(([, id, scenario]) => [id, scenario])),
-    });
-  });
-  after(() => endpoint.stop());
   beforeEach(() => {
     sandbox = awsSandbox({
       config: '[profile seller]\nregion = us-east-1\n',
@@ -66,7 +65,7 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
     it(`bad answer: ${what} is error kind bad-answer, not final`, async () => {
       const r = await confirmInstance(
         { instanceId, productCode: 'abc123', claimedAccount: OWNER },
-        { profile: 'seller', endpointUrl: endpoint.url, maxAttempts: 1 },
+        { profile: 'seller', endpointUrl: endpoint().url, maxAttempts: 1 },
       );
       assert.equal(r.verdict, 'error', JSON.stringify(r));
       assert.equal(r.error?.kind, 'bad-answer');
@@ -93,7 +92,7 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
     const list = join(sandbox.dir, 'ids.txt');
     const ids = ['i-0000000000000b0b1', 'i-0000000000000b0b2', 'i-0000000000000b0b3'];
     writeFileSync(list, `${ids.join('\n')}\n`);
-    for (const id of ids) endpoint.setScenario(id, { kind: 'http-200', body: '' });
+    for (const id of ids) endpoint().setScenario(id, { kind: 'http-200', body: '' });
     const out = join(sandbox.dir, 'results.jsonl');
     const batch = () =>
       runBuiltCli(
@@ -107,7 +106,7 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
           '--product-code',
           'abc123',
           '--endpoint-url',
-          endpoint.url,
+          endpoint().url,
         ],
         {
           env: {
@@ -131,7 +130,7 @@ describe("bad answer: an HTTP 200 that is not the API's answer is never a verdic
       ['bad-answer', 'bad-answer', 'bad-answer'],
     );
 
-    for (const id of ids) endpoint.setScenario(id, { kind: 'attached', ownerId: OWNER });
+    for (const id of ids) endpoint().setScenario(id, { kind: 'attached', ownerId: OWNER });
     const second = await batch();
     assert.equal(second.code, 0, second.stderr);
     assert.doesNotMatch(second.stderr, /already answered/);

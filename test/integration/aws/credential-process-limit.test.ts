@@ -10,7 +10,8 @@ import type { ConfirmationResult } from '../../../src/core/confirmations/confirm
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';
 import { runBuiltCli } from '../../support/built-cli';
 import { goneSoon } from '../../support/process-state';
-import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
+import { startEc2Endpoint } from '../../support/ec2-endpoint';
+import { localEndpoint } from '../../support/local-endpoint';
 
 const OWNER = '111122223333';
 const PASSWORD = 'Hunter2-Very-Secret-Pass';
@@ -22,15 +23,13 @@ const CREDENTIALS_JSON = JSON.stringify({
 
 describe('credential_process time limit: a command that does not answer is bounded and named', function () {
   this.timeout(60_000);
-  let endpoint: Ec2Endpoint;
+  const endpoint = localEndpoint(() =>
+    startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } }),
+  );
   let sandbox: AwsSandbox;
   let script: (name: string, body: string) => string;
   const pidFile = () => join(sandbox.dir, 'helper.pid');
 
-  before(async () => {
-    endpoint = await startEc2Endpoint({ defaultScenario: { kind: 'attached', ownerId: OWNER } });
-  });
-  after(() => endpoint.stop());
   beforeEach(() => {
     sandbox = awsSandbox();
     script = (name, body) => {
@@ -60,11 +59,11 @@ describe('credential_process time limit: a command that does not answer is bound
   }
 
   it('credential_process time limit: a hung command fails at the limit, naming the profile, and is killed with its children', async () => {
-    const calls = endpoint.calls.length;
+    const calls = endpoint().calls.length;
     const started = Date.now();
     const r = await confirmInstance(
       { instanceId: 'i-0000000000000c9a1', productCode: 'abc123' },
-      { profile: 'hangs', endpointUrl: endpoint.url, credentialsTimeoutMs: 500 },
+      { profile: 'hangs', endpointUrl: endpoint().url, credentialsTimeoutMs: 500 },
     );
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     assert.equal(r.error?.kind, 'credentials', JSON.stringify(r));
@@ -72,7 +71,7 @@ describe('credential_process time limit: a command that does not answer is bound
       r.error.message,
       /^credential_process for profile "hangs" did not answer in 0\.5 s: run it yourself/,
     );
-    assert.equal(endpoint.calls.length, calls, 'a call was sent without credentials');
+    assert.equal(endpoint().calls.length, calls, 'a call was sent without credentials');
     assert.ok(await helperGone(), "the command's child still runs");
   });
 
@@ -88,7 +87,7 @@ describe('credential_process time limit: a command that does not answer is bound
         '--profile',
         'slow',
         '--endpoint-url',
-        endpoint.url,
+        endpoint().url,
         '--json',
       ],
       {
@@ -116,7 +115,7 @@ describe('credential_process time limit: a command that does not answer is bound
     const started = Date.now();
     const results = await confirmBatch(items, {
       profile: 'hangs',
-      endpointUrl: endpoint.url,
+      endpointUrl: endpoint().url,
       credentialsTimeoutMs: 500,
       concurrency: 2,
     });
@@ -130,7 +129,7 @@ describe('credential_process time limit: a command that does not answer is bound
   it('credential_process time limit: a command that answers in time still gives its credentials', async () => {
     const r = await confirmInstance(
       { instanceId: 'i-0000000000000c9a3', productCode: 'abc123' },
-      { profile: 'works', endpointUrl: endpoint.url },
+      { profile: 'works', endpointUrl: endpoint().url },
     );
     assert.deepEqual([r.verdict, r.ownerId], ['confirmed', OWNER], JSON.stringify(r));
   });
@@ -150,7 +149,7 @@ describe('credential_process time limit: a command that does not answer is bound
       '--profile',
       profile,
       '--endpoint-url',
-      endpoint.url,
+      endpoint().url,
     ];
     const [text, json, viaRole] = [
       await runBuiltCli(args('pw'), { env }),

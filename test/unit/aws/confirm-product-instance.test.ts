@@ -13,7 +13,8 @@ import {
   writeSsoToken,
   type AwsSandbox,
 } from '../../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
+import { startEc2Endpoint } from '../../support/ec2-endpoint';
+import { localEndpoint } from '../../support/local-endpoint';
 
 const OWNER = '111122223333';
 const OTHER = '444455556666';
@@ -49,25 +50,23 @@ const SCENARIOS = {
 
 describe('aws confirmInstance (real SDK client, local endpoint)', function () {
   this.timeout(30_000);
-  let endpoint: Ec2Endpoint;
+  const endpoint = localEndpoint(() =>
+    startEc2Endpoint({
+      instances: { ...SCENARIOS },
+      rejectAccessKeyIds: [REJECTED_KEY_ID],
+      ssoAccessTokens: [SSO_TOKEN],
+    }),
+  );
   let sandbox: AwsSandbox;
   let settings: ConfirmSettings;
   const seen: string[] = [];
 
-  before(async () => {
-    endpoint = await startEc2Endpoint({
-      instances: { ...SCENARIOS },
-      rejectAccessKeyIds: [REJECTED_KEY_ID],
-      ssoAccessTokens: [SSO_TOKEN],
-    });
-  });
-  after(() => endpoint.stop());
   beforeEach(() => {
     sandbox = awsSandbox({
       config: '[profile seller]\nregion = us-east-1\n',
       credentials: staticProfile('seller'),
     });
-    settings = { profile: 'seller', endpointUrl: endpoint.url, maxAttempts: 2 };
+    settings = { profile: 'seller', endpointUrl: endpoint().url, maxAttempts: 2 };
   });
   afterEach(() => sandbox.restore());
   after(() => {
@@ -99,7 +98,7 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     assert.equal(r.region, 'us-east-1');
     assert.equal(r.profile, 'seller');
     assert.equal(r.error, null);
-    assert.equal(r.requestId, endpoint.calls.at(-1)?.requestId);
+    assert.equal(r.requestId, endpoint().calls.at(-1)?.requestId);
     assert.ok(Date.now() - Date.parse(r.checkedAt) < 10_000);
   });
 
@@ -122,12 +121,12 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
   });
 
   it('rejects malformed input before sending anything', async () => {
-    const before = endpoint.calls.length;
+    const before = endpoint().calls.length;
     const r = await confirm('i-XYZ', { claimedAccount: '12ab', region: 'moon-1' });
     assert.equal(r.verdict, 'error');
     assert.equal(r.error?.kind, 'malformed-input');
     assert.match(r.error.message, /instance id "i-XYZ".*account number "12ab".*region "moon-1"/);
-    assert.equal(endpoint.calls.length, before);
+    assert.equal(endpoint().calls.length, before);
   });
 
   const kinds: [string, string, RegExp][] = [
@@ -206,15 +205,15 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
       accessToken: 'expired-token-example',
       expiresAt: new Date('2020-01-01T00:00:00Z'),
     });
-    process.env.AWS_ENDPOINT_URL_SSO = endpoint.url;
-    const before = endpoint.calls.length;
+    process.env.AWS_ENDPOINT_URL_SSO = endpoint().url;
+    const before = endpoint().calls.length;
     const r = await confirm('i-0000000000000a001');
     assert.equal(r.error?.kind, 'credentials');
     assert.match(
       r.error.message,
       /SSO session of profile "seller" has expired or is missing .*run "aws sso login --profile seller", then retry/,
     );
-    assert.equal(endpoint.calls.length, before);
+    assert.equal(endpoint().calls.length, before);
     const check = await checkCredentials({ profile: 'seller' });
     assert.ok(!check.ok && /aws sso login --profile seller/.test(check.message));
 
@@ -226,7 +225,9 @@ describe('aws confirmInstance (real SDK client, local endpoint)', function () {
     const retried = await confirm('i-0000000000000a001', { claimedAccount: OWNER });
     assert.equal(retried.verdict, 'confirmed', JSON.stringify(retried.error));
     assert.deepEqual(
-      endpoint.calls.slice(before).map((c) => c.action),
+      endpoint()
+        .calls.slice(before)
+        .map((c) => c.action),
       ['GetRoleCredentials', 'ConfirmProductInstance'],
     );
     assert.ok(!seen.join('\n').includes(SSO_TOKEN), 'the SSO token reached a result');

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { confirmInstance } from '../../../src/aws';
 import type { ConfirmationErrorKind } from '../../../src/core/confirmations/confirmation';
 import { awsSandbox, FAKE_KEY_ID, FAKE_SECRET, type AwsSandbox } from '../../support/aws-env';
-import { startEc2Endpoint, type Ec2Endpoint } from '../../support/ec2-endpoint';
+import { startEc2Endpoint } from '../../support/ec2-endpoint';
+import { localEndpoint } from '../../support/local-endpoint';
 
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEplantedSessionToken0123456789abcdefXYZ';
 
@@ -81,13 +82,8 @@ const REPLIES: [string, number, string, ConfirmationErrorKind, RegExp][] = [
 
 describe('aws error mapping (EC2 codes through the real SDK client)', function () {
   this.timeout(20_000);
-  let endpoint: Ec2Endpoint;
-  let sandbox: AwsSandbox;
-  const seen: string[] = [];
-  const instance = (i: number) => `i-${(0xe000 + i).toString(16).padStart(17, '0')}`;
-
-  before(async () => {
-    endpoint = await startEc2Endpoint({
+  const endpoint = localEndpoint(() =>
+    startEc2Endpoint({
       instances: {
         ...Object.fromEntries(
           REPLIES.map(([code, status, message], i) => [
@@ -97,9 +93,12 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
         ),
         [instance(99)]: { kind: 'signature-mismatch' },
       },
-    });
-  });
-  after(() => endpoint.stop());
+    }),
+  );
+  let sandbox: AwsSandbox;
+  const seen: string[] = [];
+  const instance = (i: number) => `i-${(0xe000 + i).toString(16).padStart(17, '0')}`;
+
   beforeEach(() => {
     sandbox = awsSandbox({
       config: '[profile seller]\nregion = us-east-1\n',
@@ -111,7 +110,7 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
   const confirm = async (instanceId: string, settings: object = { profile: 'seller' }) => {
     const r = await confirmInstance(
       { instanceId, productCode: 'abc123' },
-      { endpointUrl: endpoint.url, maxAttempts: 2, ...settings },
+      { endpointUrl: endpoint().url, maxAttempts: 2, ...settings },
     );
     seen.push(JSON.stringify(r));
     return r;
@@ -132,24 +131,24 @@ describe('aws error mapping (EC2 codes through the real SDK client)', function (
     const r = await confirm(instance(99));
     assert.equal(r.error?.kind, 'credentials');
     assert.ok(
-      endpoint.secretsSent.has(SESSION_TOKEN),
+      endpoint().secretsSent.has(SESSION_TOKEN),
       'the session token was sent, so it could have leaked',
     );
     const text = JSON.stringify(r);
-    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, ...endpoint.secretsSent])
+    for (const secret of [FAKE_KEY_ID, FAKE_SECRET, ...endpoint().secretsSent])
       assert.ok(!text.includes(secret), `leaked: ${secret.slice(0, 8)}…`);
   });
 
   it('no credentials at all is a credentials error that says what to do, and nothing is sent', async () => {
     sandbox.write({ config: '', credentials: '' });
-    const before = endpoint.calls.length;
+    const before = endpoint().calls.length;
     const r = await confirm(instance(0), { region: 'us-east-1' });
     assert.equal(r.error?.kind, 'credentials');
     assert.match(
       r.error.message,
       /no usable AWS credentials from the default chain .*aws configure.*then retry/,
     );
-    assert.equal(endpoint.calls.length, before);
+    assert.equal(endpoint().calls.length, before);
   });
 
   after(() => {
