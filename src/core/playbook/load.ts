@@ -228,42 +228,19 @@ function pathInTeamFile(
  * an unreadable or invalid one yields problems and the default.
  */
 export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlaybook> {
-  if (teamFile === null)
-    return {
-      playbook: defaultPlaybook(),
-      teamFile: null,
-      overridden: [],
-      teamLines: [],
-      problems: [],
-    };
+  if (teamFile === null) return defaultLoaded(null);
   let text: string;
   try {
     const read = await readUnlessTooBig(teamFile);
     if (typeof read !== 'string')
-      return {
-        playbook: defaultPlaybook(),
-        teamFile,
-        overridden: [],
-        teamLines: [],
-        problems: withFallbackNote([read], teamFile),
-      };
+      return defaultLoaded(teamFile, withFallbackNote([read], teamFile));
     text = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return {
-        playbook: defaultPlaybook(),
-        teamFile: null,
-        overridden: [],
-        teamLines: [],
-        problems: [],
-      };
-    return {
-      playbook: defaultPlaybook(),
+    if (code === 'ENOENT') return defaultLoaded(null);
+    return defaultLoaded(
       teamFile,
-      overridden: [],
-      teamLines: [],
-      problems: withFallbackNote(
+      withFallbackNote(
         [
           {
             file: teamFile,
@@ -278,9 +255,14 @@ export async function loadPlaybook(teamFile: string | null): Promise<LoadedPlayb
         ],
         teamFile,
       ),
-    };
+    );
   }
   return resolvePlaybook(checkPlaybookText(text, teamFile), teamFile, text);
+}
+
+/** The default playbook standing in for `teamFile` (null: there is none), with the problems that say why. */
+function defaultLoaded(teamFile: string | null, problems: PlaybookProblem[] = []): LoadedPlaybook {
+  return { playbook: defaultPlaybook(), teamFile, overridden: [], teamLines: [], problems };
 }
 
 /** The file's text, or, when it is larger than PLAYBOOK_MAX_BYTES, the problem that says so (the file is not read). */
