@@ -21,7 +21,7 @@ import {
 } from '../src/core/feeds';
 import { generateFeeds } from '../test/support/feed-generator';
 import { referenceVerdicts } from './feeds-duckdb';
-import { median, run, writeUsagePreload, type Run } from './process-runs';
+import { median, missedTargets, run, type Run, writeUsagePreload } from './process-runs';
 import type { ReferenceVerdict } from './feeds-sql';
 
 const ROUNDS = 5;
@@ -167,12 +167,12 @@ async function main(): Promise<void> {
           `  ANSWERS DIFFER for ${account} as of ${c.asOf}:\n    ours   ${c.mine.get(account)}\n    DuckDB ${c.theirs.get(account)}`,
         );
     }
-    const missed = [
-      ratio > TARGET_RATIO &&
-        `TARGET MISSED: the lookup takes ${ratio.toFixed(2)}x DuckDB's time, target <= ${TARGET_RATIO}x`,
-      rss > TARGET_RSS_MB &&
-        `TARGET MISSED: the lookup's peak RSS ${rss.toFixed(0)} MB, target <= ${TARGET_RSS_MB} MB`,
-    ].filter((line): line is string => typeof line === 'string');
+    const missed = missedTargets('the lookup', 'DuckDB', {
+      ratio,
+      targetRatio: TARGET_RATIO,
+      rss,
+      targetRssMb: TARGET_RSS_MB,
+    });
     console.log(missed.length > 0 ? missed.join('\n') : 'feeds lookup targets met');
     if (differ.length > 0) process.exitCode = 1;
   } finally {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from './ingest-report';
-import { median, run, writeUsagePreload, type Run } from './process-runs';
+import { median, missedTargets, run, type Run, writeUsagePreload } from './process-runs';
 
 const ROUNDS = 7;
 const TARGET_RATIO = 0.6;
@@ -76,12 +76,12 @@ function main(): void {
         `  ours peak RSS                                          ${rss.toFixed(0)} MB  (target <= ${TARGET_RSS_MB} MB)`,
       ].join('\n'),
     );
-    const missed = [
-      ratio > TARGET_RATIO &&
-        `TARGET MISSED: the CLI takes ${ratio.toFixed(2)}x papaparse's time, target <= ${TARGET_RATIO}x`,
-      rss > TARGET_RSS_MB &&
-        `TARGET MISSED: the CLI's peak RSS ${rss.toFixed(0)} MB, target <= ${TARGET_RSS_MB} MB`,
-    ].filter((line): line is string => typeof line === 'string');
+    const missed = missedTargets('the CLI', 'papaparse', {
+      ratio,
+      targetRatio: TARGET_RATIO,
+      rss,
+      targetRssMb: TARGET_RSS_MB,
+    });
     console.log(missed.length > 0 ? missed.join('\n') : 'whole-process ingest targets met');
   } finally {
     rmSync(dir, { recursive: true, force: true });

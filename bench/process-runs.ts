@@ -43,3 +43,26 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/**
+ * The "TARGET MISSED" lines of a whole-process benchmark: `what` (e.g. "the CLI") against `reference`'s
+ * time as a ratio (target at most `targetRatio`), and its peak RSS in MB (target at most `targetRssMb`).
+ * Empty when both targets are met.
+ */
+export function missedTargets(
+  what: string,
+  reference: string,
+  {
+    ratio,
+    targetRatio,
+    rss,
+    targetRssMb,
+  }: { ratio: number; targetRatio: number; rss: number; targetRssMb: number },
+): string[] {
+  return [
+    ratio > targetRatio &&
+      `TARGET MISSED: ${what} takes ${ratio.toFixed(2)}x ${reference}'s time, target <= ${targetRatio}x`,
+    rss > targetRssMb &&
+      `TARGET MISSED: ${what}'s peak RSS ${rss.toFixed(0)} MB, target <= ${targetRssMb} MB`,
+  ].filter((line): line is string => typeof line === 'string');
+}
